@@ -1,0 +1,25 @@
+/**
+ * What every entry point (Electron main, browser-mode server, CLI, tests) gets
+ * from openApp() in main/app.ts: one router over one database.
+ */
+import type { InvokeRequest, InvokeResponse } from '../shared/contract/methods';
+
+export interface AppOptions {
+  /** Folder holding the database, backups and attachments. */
+  dataDir?: string;
+  /** A database file; its folder is then the data folder. */
+  dbPath?: string;
+  /** Folder of drizzle migrations (resources/migrations when packaged). */
+  migrationsDir: string;
+  /** Author recorded in the audit for writes without a session (the CLI: "CLI:<user>"). */
+  fixedAuthor?: string;
+}
+
+export interface App {
+  readonly dbPath: string;
+  readonly dataDir: string;
+  handle(request: InvokeRequest): Promise<InvokeResponse>;
+  /** A backup with SQLite's backup API to a file of the caller's choosing (CLI `backup --out`). */
+  backupTo(file: string): Promise<void>;
+  close(): void;
+}

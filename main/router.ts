@@ -1,0 +1,122 @@
+/**
+ * The router: binds each contract method to its service, once. Both transports
+ * (Electron IPC, HTTP in browser mode) and the CLI go through handle(), which
+ * checks the session, validates input with the method's zod schema, runs the
+ * handler and validates its output.
+ */
+import type { z } from 'zod';
+import { AppError } from '../shared/contract/errors';
+import {
+  isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
+} from '../shared/contract/methods';
+import { createBackup, listBackups } from './db/backups';
+import type { AuthService } from './services/auth';
+import { listAudit } from './services/audit';
+import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
+import { write, type Actor, type ServiceContext } from './services/context';
+import { electorateOf } from './services/electorate';
+import { createPart, getPart, setOwners, updatePart } from './services/parts';
+import { createPerson, getPerson, searchPersons, updatePerson } from './services/persons';
+import { exportRoster, rosterTemplate } from './services/roster-export';
+import { importRoster, previewRosterImport } from './services/roster-import';
+import { rosterPage } from './services/roster-query';
+
+export interface Call {
+  actor: Actor;
+  session: string | undefined;
+}
+
+type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>, call: Call) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export interface RouterDeps {
+  ctx: ServiceContext;
+  auth: AuthService;
+  health: () => MethodOutput<'system.health'>;
+}
+
+function handlers({ ctx, auth, health }: RouterDeps): Handlers {
+  return {
+    'system.health': () => health(),
+    'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
+    'auth.setup': (input) => auth.setup(input),
+    'auth.login': (input) => auth.login(input),
+    'auth.recover': (input) => auth.recover(input),
+    'auth.logout': (_i, call) => (auth.logout(call.session), { ok: true as const }),
+
+    'backup.list': () => listBackups(ctx.backupDir),
+    'backup.create': (_i, call) => createBackup(ctx.sqlite, ctx.backupDir, 'manual').then((b) => {
+      // A backup changes no record, but who took it and when belongs in the log.
+      write(ctx, call.actor, (tx) => tx.audit({ action: 'backup', entity: 'database', entityId: null, after: { file: b.file } }));
+      return b;
+    }),
+    'audit.list': (input) => listAudit(ctx.sqlite, input),
+
+    'community.list': () => listCommunities(ctx),
+    'community.get': (input) => getCommunity(ctx, input.id),
+    'community.create': (input, call) => createCommunity(ctx, call.actor, input),
+    'community.update': (input, call) => updateCommunity(ctx, call.actor, input),
+    'community.buildings': (input) => listBuildings(ctx, input.id),
+
+    'roster.page': (input) => rosterPage(ctx, input),
+    'roster.electorate': (input) => electorateOf(ctx, input),
+    'roster.template': () => rosterTemplate(),
+    'roster.previewImport': (input) => previewRosterImport(ctx, input.file, input.community),
+    'roster.import': (input, call) => importRoster(ctx, call.actor, input.file, input.community),
+    'roster.export': (input) => exportRoster(ctx, input),
+
+    'part.get': (input) => getPart(ctx, input.id),
+    'part.create': (input, call) => createPart(ctx, call.actor, input),
+    'part.update': (input, call) => updatePart(ctx, call.actor, input),
+    'part.setOwners': (input, call) => setOwners(ctx, call.actor, input),
+
+    'person.get': (input) => getPerson(ctx, input.id),
+    'person.create': (input, call) => createPerson(ctx, call.actor, input),
+    'person.update': (input, call) => updatePerson(ctx, call.actor, input),
+    'person.search': (input) => searchPersons(ctx, input),
+  };
+}
+
+/** Zod issues as the contract's row errors: the field path in `column`, the Chinese message. */
+function validationError(error: z.ZodError): AppError {
+  const details = error.issues.map((i) => ({ row: null, column: i.path.join('.') || undefined, message: i.message }));
+  return new AppError('VALIDATION', details.map((d) => d.message).join('；'), details);
+}
+
+export interface RouterOptions {
+  /** Fixed author for trusted local callers without a session (the CLI). */
+  fixedAuthor?: string | undefined;
+}
+
+export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
+  const table = handlers(deps);
+  return async function handle(request: InvokeRequest): Promise<InvokeResponse> {
+    try {
+      if (!isMethodName(request.method)) throw new AppError('NOT_FOUND', `未知的操作：${String(request.method)}`);
+      const spec = methods[request.method];
+      let actor: Actor;
+      if (options.fixedAuthor) actor = { author: options.fixedAuthor, userId: null };
+      else {
+        const user = deps.auth.userFor(request.session);
+        if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+        actor = user ? { author: `${user.displayName}（${user.username}）`, userId: user.id } : { author: '未登录', userId: null };
+      }
+      const parsed = spec.input.safeParse(request.input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const handler = table[request.method] as (input: unknown, call: Call) => unknown;
+      const result = await handler(parsed.data, { actor, session: request.session });
+      // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
+      const checked = spec.output.safeParse(result);
+      if (!checked.success) {
+        console.error(`[router] ${request.method} output does not match the contract`, checked.error.issues.slice(0, 5));
+        throw new AppError('INTERNAL', '程序内部错误：返回的数据格式不符，请联系技术人员');
+      }
+      return { ok: true, result: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toEnvelope() };
+      console.error(`[router] ${String(request.method)} failed`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据没有改变。请联系技术人员。' } };
+    }
+  };
+}

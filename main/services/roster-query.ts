@@ -1,0 +1,118 @@
+/**
+ * Reading the roster: the paged, sorted, filtered table (all in SQL, so that a
+ * 20,000-part community stays fast), current owners of parts, and scopes.
+ */
+import { AppError } from '../../shared/contract/errors';
+import { formatHundredths } from '../../shared/domain/area';
+import type { AreaSource, DeliveryStatus, PartType } from '../../shared/domain/register';
+import { getCommunity } from './communities';
+import type { ServiceContext } from './context';
+import { containsPattern, maskOwner, type MaskedOwner } from './persons';
+
+export interface Scope {
+  communityId: string;
+  buildingId?: string | undefined;
+  entranceId?: string | undefined;
+}
+
+/** SQL condition on `p` (parts) for a scope; checks that the building/entrance belong to the community. */
+export function scopeCondition(ctx: ServiceContext, scope: Scope): { sql: string; args: unknown[] } {
+  getCommunity(ctx, scope.communityId);
+  const clauses = ['p.community_id = ?'];
+  const args: unknown[] = [scope.communityId];
+  if (scope.buildingId) {
+    const b = ctx.sqlite.prepare('select 1 from buildings where id = ? and community_id = ?').get(scope.buildingId, scope.communityId);
+    if (!b) throw new AppError('NOT_FOUND', '找不到这个楼栋');
+    clauses.push('p.building_id = ?');
+    args.push(scope.buildingId);
+  }
+  if (scope.entranceId) {
+    const e = ctx.sqlite
+      .prepare('select 1 from entrances e join buildings b on b.id = e.building_id where e.id = ? and b.community_id = ?')
+      .get(scope.entranceId, scope.communityId);
+    if (!e) throw new AppError('NOT_FOUND', '找不到这个单元');
+    clauses.push('p.entrance_id = ?');
+    args.push(scope.entranceId);
+  }
+  return { sql: clauses.join(' and '), args };
+}
+
+/** Current owners (masked) of the given parts, in name order. */
+export function currentOwners(ctx: ServiceContext, partIds: readonly string[]): Map<string, MaskedOwner[]> {
+  const result = new Map<string, MaskedOwner[]>();
+  if (partIds.length === 0) return result;
+  const rows = ctx.sqlite
+    .prepare(`select o.part_id as partId, ps.id, ps.name, ps.document, ps.phone
+              from ownerships o join persons ps on ps.id = o.person_id
+              where o.end_date is null and o.part_id in (select value from json_each(?))
+              order by ps.name, ps.id`)
+    .all(JSON.stringify(partIds)) as { partId: string; id: string; name: string; document: string | null; phone: string | null }[];
+  for (const r of rows) {
+    let list = result.get(r.partId);
+    if (!list) result.set(r.partId, (list = []));
+    list.push(maskOwner(r));
+  }
+  return result;
+}
+
+export interface RosterQuery extends Scope {
+  search: string;
+  type?: PartType | undefined;
+  deliveryStatus?: DeliveryStatus | undefined;
+  sort: 'address' | 'area' | 'type' | 'deliveryStatus' | 'owner';
+  desc: boolean;
+  offset: number;
+  limit: number;
+}
+
+const FIRST_OWNER = `(select min(ps.name) from ownerships o join persons ps on ps.id = o.person_id
+                      where o.part_id = p.id and o.end_date is null)`;
+
+const ORDER: Record<RosterQuery['sort'], string> = {
+  address: 'p.sort_key',
+  area: 'p.area',
+  type: 'p.type',
+  deliveryStatus: 'p.delivery_status',
+  owner: FIRST_OWNER,
+};
+
+/**
+ * Search by address, owner name, phone or document number: the address is
+ * matched on the part; the others through the part's current owners.
+ */
+export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
+  const scope = scopeCondition(ctx, q);
+  const where = [scope.sql];
+  const args = [...scope.args];
+  if (q.type) { where.push('p.type = ?'); args.push(q.type); }
+  if (q.deliveryStatus) { where.push('p.delivery_status = ?'); args.push(q.deliveryStatus); }
+  if (q.search !== '') {
+    const like = containsPattern(q.search);
+    where.push(`(p.address like ? escape '\\' or exists (
+      select 1 from ownerships o join persons ps on ps.id = o.person_id
+      where o.part_id = p.id and o.end_date is null
+        and (ps.name like ? escape '\\' or ps.phone like ? escape '\\' or ps.document like ? escape '\\')))`);
+    args.push(like, like, like, like);
+  }
+  const clause = where.join(' and ');
+  const total = (ctx.sqlite.prepare(`select count(*) as n from parts p where ${clause}`).get(...args) as { n: number }).n;
+  const dir = q.desc ? 'desc' : 'asc';
+  const rows = ctx.sqlite
+    .prepare(`select p.id, p.address, b.name as building, e.name as entrance, p.room, p.type, p.area,
+                     p.area_source as areaSource, p.delivery_status as deliveryStatus
+              from parts p join buildings b on b.id = p.building_id left join entrances e on e.id = p.entrance_id
+              where ${clause} order by ${ORDER[q.sort]} ${dir}, p.sort_key ${dir} limit ? offset ?`)
+    .all(...args, q.limit, q.offset) as {
+      id: string; address: string; building: string; entrance: string | null; room: string; type: string;
+      area: number; areaSource: string; deliveryStatus: string;
+    }[];
+  const owners = currentOwners(ctx, rows.map((r) => r.id));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      partId: r.id, address: r.address, building: r.building, entrance: r.entrance, room: r.room,
+      type: r.type as PartType, area: formatHundredths(r.area), areaSource: r.areaSource as AreaSource,
+      deliveryStatus: r.deliveryStatus as DeliveryStatus, owners: owners.get(r.id) ?? [],
+    })),
+  };
+}

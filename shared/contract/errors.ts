@@ -1,0 +1,45 @@
+/**
+ * Errors cross every transport as this envelope, never as stack traces.
+ * `message` is Chinese and says what is wrong and what is expected.
+ */
+export const ERROR_CODES = [
+  'VALIDATION', // input does not fit the schema, or rows of a file are wrong (details: RowError[])
+  'REFUSED', // a rule says no (duplicate name, closed record…)
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'DATABASE', // the database cannot be used (corrupt, newer version)
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Thrown by services; the transports turn it into an ErrorEnvelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof (value as ErrorEnvelope).code === 'string' && typeof (value as ErrorEnvelope).message === 'string'
+  );
+}

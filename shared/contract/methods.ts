@@ -1,0 +1,84 @@
+/**
+ * The contract: every method the renderer (or any client) may call, declared
+ * once with its input and output schemas. Main implements each one in
+ * main/router.ts; both transports (IPC, HTTP) validate against this table.
+ */
+import { z } from 'zod';
+import { filePayload, id } from './fields';
+import * as s from './schemas';
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Callable without a session (first start, login, health). */
+  public?: boolean;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+const empty = z.object({}).strict();
+const done = z.object({ ok: z.literal(true) });
+const byId = z.object({ id });
+
+export const methods = {
+  'system.health': method({ input: empty, output: s.health, public: true }),
+
+  'auth.status': method({ input: empty, output: s.authStatus, public: true }),
+  'auth.setup': method({ input: s.setupInput, output: s.sessionWithCode, public: true }),
+  'auth.login': method({ input: s.loginInput, output: s.sessionOut, public: true }),
+  'auth.recover': method({ input: s.recoverInput, output: s.sessionWithCode, public: true }),
+  'auth.logout': method({ input: empty, output: done }),
+
+  'backup.list': method({ input: empty, output: z.array(s.backupInfo) }),
+  'backup.create': method({ input: empty, output: s.backupInfo }),
+
+  'audit.list': method({ input: s.auditQuery, output: z.object({ total: z.number().int(), rows: z.array(s.auditRow) }) }),
+
+  'community.list': method({ input: empty, output: z.array(s.communityListItem) }),
+  'community.get': method({ input: byId, output: s.community }),
+  'community.create': method({ input: s.communityFields, output: s.community }),
+  'community.update': method({ input: s.communityUpdate, output: s.community }),
+  'community.buildings': method({ input: byId, output: z.array(s.building) }),
+
+  'roster.page': method({ input: s.rosterQuery, output: s.rosterPage }),
+  'roster.electorate': method({ input: s.scope, output: s.electorate }),
+  'roster.template': method({ input: empty, output: filePayload }),
+  'roster.previewImport': method({ input: s.importInput, output: s.importPreview }),
+  'roster.import': method({ input: s.importInput, output: s.importResult }),
+  'roster.export': method({ input: s.scope, output: filePayload }),
+
+  'part.get': method({ input: byId, output: s.partDetail }),
+  'part.create': method({ input: s.partFields, output: s.partDetail }),
+  'part.update': method({ input: s.partUpdate, output: s.partDetail }),
+  'part.setOwners': method({ input: s.setOwnersInput, output: s.partDetail }),
+
+  'person.get': method({ input: byId, output: s.personDetail }),
+  'person.create': method({ input: s.personFields, output: s.personDetail }),
+  'person.update': method({ input: s.personUpdate, output: s.personDetail }),
+  'person.search': method({ input: s.personSearch, output: z.array(s.maskedOwner) }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(methods, value);
+}
+
+/** What a client sends: the method, its input, and the session from login. */
+export interface InvokeRequest {
+  method: string;
+  input: unknown;
+  session?: string;
+}
+
+export type InvokeResponse =
+  | { ok: true; result: unknown }
+  | { ok: false; error: import('./errors').ErrorEnvelope };

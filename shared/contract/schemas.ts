@@ -1,0 +1,185 @@
+/** Input and output schemas of the contract's methods, grouped by domain. */
+import { z } from 'zod';
+import {
+  areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, optionalText, partType,
+  phoneText, requiredText, rowError,
+} from './fields';
+
+// ── system and accounts ───────────────────────────────────────────────
+export const health = z.object({
+  ok: z.boolean(),
+  dbPath: z.string(),
+  problems: z.array(z.string()),
+  /** Plain-Chinese advice: what is wrong and which backup to restore. */
+  advice: z.string().nullable(),
+  suggestedBackup: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
+
+export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string() });
+
+export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
+
+export const password = z.string().min(8, { error: '密码至少8位' }).max(128);
+export const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名为2–32位字母、数字或 _ . -' });
+
+export const setupInput = z.object({ username, displayName: requiredText('姓名', 40), password });
+export const loginInput = z.object({ username: z.string().trim().min(1, { error: '请填写用户名' }), password: z.string().min(1, { error: '请填写密码' }) });
+export const recoverInput = z.object({
+  username: z.string().trim().min(1, { error: '请填写用户名' }),
+  recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }),
+  newPassword: password,
+});
+export const sessionOut = z.object({ session: z.string(), user });
+/** The one-time recovery code comes back only here, to be printed and kept. */
+export const sessionWithCode = sessionOut.extend({ recoveryCode: z.string() });
+
+export const backupInfo = z.object({ file: z.string(), kind: z.string(), createdAt: z.string(), size: z.number() });
+
+export const auditQuery = z.object({
+  entity: z.string().optional(),
+  entityId: z.string().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const auditRow = z.object({
+  id, at: z.string(), author: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
+  before: z.unknown(), after: z.unknown(),
+});
+
+// ── communities ───────────────────────────────────────────────────────
+export const communitySettings = z.object({
+  /** Whether parking spaces (车位) count in votes — differs by place; default not counted. */
+  countParkingInVotes: z.boolean().default(false),
+});
+export type CommunitySettings = z.infer<typeof communitySettings>;
+
+export const communityFields = z.object({
+  name: requiredText('小区名称', 60),
+  address: optionalText('地址'),
+  streetOffice: optionalText('所属街道', 60),
+  communityOffice: optionalText('所属社区', 60),
+  developer: optionalText('建设单位', 100),
+  settings: communitySettings.default({ countParkingInVotes: false }),
+});
+export const communityUpdate = communityFields.extend({ id });
+
+export const community = z.object({
+  id, name: z.string(), address: z.string(), streetOffice: z.string(), communityOffice: z.string(),
+  developer: z.string(), settings: communitySettings,
+});
+export const communityListItem = community.extend({ parts: z.number().int(), totalArea: decimal2 });
+
+export const entrance = z.object({ id, name: z.string() });
+export const building = z.object({ id, name: z.string(), entrances: z.array(entrance), parts: z.number().int() });
+
+// ── the roster ────────────────────────────────────────────────────────
+export const scope = z.object({
+  communityId: id,
+  buildingId: id.optional(),
+  entranceId: id.optional(),
+});
+
+export const maskedOwner = z.object({ personId: id, name: z.string(), document: z.string(), phone: z.string() });
+
+export const rosterRow = z.object({
+  partId: id, address: z.string(), building: z.string(), entrance: z.string().nullable(), room: z.string(),
+  type: partType, area: decimal2, areaSource, deliveryStatus, owners: z.array(maskedOwner),
+});
+
+export const ROSTER_SORT_FIELDS = ['address', 'area', 'type', 'deliveryStatus', 'owner'] as const;
+export const rosterQuery = scope.extend({
+  search: z.string().trim().max(100).default(''),
+  type: partType.optional(),
+  deliveryStatus: deliveryStatus.optional(),
+  sort: z.enum(ROSTER_SORT_FIELDS).default('address'),
+  desc: z.boolean().default(false),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export const rosterPage = z.object({ total: z.number().int(), rows: z.array(rosterRow) });
+
+export const partFields = z.object({
+  communityId: id,
+  building: requiredText('楼栋', 40),
+  entrance: z.string().trim().max(40).default(''),
+  room: requiredText('房号', 40),
+  type: partType.default('住宅'),
+  area: areaText,
+  areaSource: areaSource.default('登记'),
+  deliveryStatus: deliveryStatus.default('已交付'),
+});
+export const partUpdate = partFields.omit({ communityId: true }).extend({ id });
+
+export const ownershipRow = z.object({
+  personId: id, name: z.string(), document: z.string(), phone: z.string(),
+  startDate: z.string().nullable(), endDate: z.string().nullable(),
+});
+export const partDetail = rosterRow.extend({
+  communityId: id,
+  /** Current and past owners, newest first; masked like every list. */
+  history: z.array(ownershipRow),
+});
+
+export const setOwnersInput = z.object({
+  partId: id,
+  personIds: z.array(id).max(20),
+  /** When the new owners' holding starts (and the old ones' ends). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' }),
+});
+
+export const personFields = z.object({
+  communityId: id,
+  name: requiredText('姓名', 60),
+  document: documentText,
+  phone: phoneText,
+});
+export const personUpdate = personFields.omit({ communityId: true }).extend({ id });
+export const personSearch = z.object({ communityId: id, search: z.string().trim().max(60).default(''), limit: z.number().int().min(1).max(100).default(20) });
+
+/** A person's own page: the only place the full document and phone are shown. */
+export const personDetail = z.object({
+  id, communityId: id, name: z.string(), document: z.string(), documentKind: z.string(), phone: z.string(),
+  parts: z.array(z.object({ partId: id, address: z.string(), area: decimal2, current: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
+});
+
+export const electorate = z.object({
+  count: z.number().int(),
+  area: decimal2,
+  parts: z.number().int(),
+  countParking: z.boolean(),
+  breakdown: z.object({
+    partsInScope: z.number().int(),
+    countedParts: z.number().int(),
+    excludedParking: z.object({ parts: z.number().int(), area: decimal2 }),
+    developer: z.object({ parts: z.number().int(), area: decimal2 }),
+    coOwnedParts: z.number().int(),
+    multiPartSubjects: z.object({ subjects: z.number().int(), parts: z.number().int() }),
+    withoutOwner: z.number().int(),
+    mergedParts: z.number().int(),
+  }),
+});
+
+// ── import and export ────────────────────────────────────────────────
+export const rosterSummary = z.object({
+  parts: z.number().int(),
+  owners: z.number().int(),
+  votingSubjects: z.number().int(),
+  totalArea: decimal2,
+});
+
+export const importInput = z.object({
+  file: filePayload,
+  community: communityFields,
+});
+export const importPreview = z.object({
+  ok: z.boolean(),
+  errors: z.array(rowError),
+  summary: rosterSummary.nullable(),
+  /** The first rows as they will be recorded, to check the reading. */
+  sample: z.array(z.object({
+    row: z.number().int(), address: z.string(), type: z.string(), area: decimal2, areaSource: z.string(),
+    deliveryStatus: z.string(), owners: z.string(),
+  })),
+});
+export const importResult = z.object({ communityId: id, summary: rosterSummary });
