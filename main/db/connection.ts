@@ -54,10 +54,12 @@ export async function openDatabase(dbPath: string, migrationsDir: string, backup
   fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const sqlite = new Database(dbPath);
   try {
-    applyPragmas(sqlite);
+    // Read the version before any pragma: switching to WAL rewrites the file header,
+    // and a newer version's database must be left exactly as it was.
     const known = knownSchemaVersion(migrationsDir);
     const version = schemaVersionOf(sqlite);
     refuseNewer(version, known);
+    applyPragmas(sqlite);
     let preMigrationBackup: string | null = null;
     if (version < known && hasUserTables(sqlite)) {
       preMigrationBackup = (await createBackup(sqlite, backupDir, 'pre-migration')).file;

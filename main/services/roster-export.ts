@@ -1,9 +1,14 @@
 /** The roster to xlsx in the import template's layout, documents and phones masked. */
 import { formatHundredths } from '../../shared/domain/area';
-import { writeRosterWorkbook, type RosterExportRow } from '../files/roster-workbook';
+import type { RosterExportRow } from '../files/roster-workbook';
 import { getCommunity } from './communities';
 import type { ServiceContext } from './context';
 import { currentOwners, scopeCondition, type Scope } from './roster-query';
+
+/** Loaded on first use (ExcelJS is slow to load). */
+async function writeRosterWorkbook(...args: Parameters<typeof import('../files/roster-workbook').writeRosterWorkbook>) {
+  return (await import('../files/roster-workbook')).writeRosterWorkbook(...args);
+}
 
 export async function rosterTemplate() {
   const buffer = await writeRosterWorkbook([]);

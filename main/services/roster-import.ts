@@ -12,7 +12,6 @@ import { checkDocument } from '../../shared/domain/identity';
 import { checkRoster, readRosterRow, type CheckedRoster, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
 import { addressSortKey, formatAddress, naturalKey } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
-import { readRosterFile } from '../files/roster-file';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 
@@ -29,6 +28,8 @@ interface Analysis {
 
 async function analyse(file: FilePayload, community: CommunityFields): Promise<Analysis> {
   const data = Buffer.from(file.base64, 'base64');
+  // Loaded on first use: ExcelJS takes half a second to load, and most commands never need it.
+  const { readRosterFile } = await import('../files/roster-file');
   const read = await readRosterFile(file.fileName, data);
   const errors: RowError[] = [...read.errors];
   const records: RosterRecord[] = [];

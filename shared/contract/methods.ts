@@ -4,6 +4,7 @@
  * main/router.ts; both transports (IPC, HTTP) validate against this table.
  */
 import { z } from 'zod';
+import './zod-locale';
 import { filePayload, id } from './fields';
 import * as s from './schemas';
 
