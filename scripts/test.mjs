@@ -1,0 +1,44 @@
+// `npm test`: type check, lint (with the layer rule), then every vitest test —
+// unit, integration on real SQLite files, end-to-end in Chromium. Ends with the
+// line CI reads: `N passed, N failed` (the type check and lint count as one test each).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureRendererBuilt } from './renderer-fresh.mjs';
+
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args) {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(command, args, { stdio: 'inherit' });
+  if (r.status === 0) passed++;
+  else {
+    failed++;
+    console.log(`✗ ${name} failed`);
+  }
+  return r.status === 0;
+}
+
+step('typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('lint (eslint, layer rule)', 'npx', ['eslint', '.']);
+
+console.log('\n▶ build the renderer for the end-to-end tests');
+await ensureRendererBuilt();
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-vitest-')), 'report.json');
+const extra = process.argv.slice(2);
+spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extra], { stdio: 'inherit' });
+if (fs.existsSync(report)) {
+  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed += json.numFailedTests;
+  // A file that fails to load has no tests to count: count it as a failure.
+  failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+} else {
+  failed++;
+  console.log('✗ vitest wrote no report');
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
