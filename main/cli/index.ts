@@ -10,6 +10,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { openApp, resolvePaths, type App } from '../app';
 import { adviceFor, checkDatabaseFile, findHealthyBackup } from '../db/integrity';
 import { restoreDatabase } from '../db/restore';
+import { ownerKeyMismatches } from '../services/ownership-cache';
+import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { expectOptions, option, parseArgs, UsageError, type ParsedArgs } from './args';
 
@@ -157,6 +159,13 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
     const { dbPath, backupDir } = resolvePaths(args.global);
     if (!fs.existsSync(dbPath)) await withApp(args, async () => undefined);
     const result = checkDatabaseFile(dbPath, 'full');
+    if (result.ok) {
+      const db = new Database(dbPath, { readonly: true });
+      const stale = ownerKeyMismatches(db);
+      db.close();
+      if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权记录不一致（程序错误，请联系技术人员）`);
+      result.ok = result.problems.length === 0;
+    }
     const suggestedBackup = result.ok ? null : findHealthyBackup(backupDir, MIGRATIONS_DIR);
     const report = {
       ok: result.ok, dbPath, problems: result.problems,

@@ -11,6 +11,7 @@ import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { maskDocument, maskPhone } from '../../shared/domain/identity';
 import { currentOwners } from './roster-query';
+import { refreshOwnerKeys } from './ownership-cache';
 
 export interface PartFields {
   building: string;
@@ -128,6 +129,7 @@ export function setOwners(ctx: ServiceContext, actor: Actor, input: { partId: st
     const add = ctx.sqlite.prepare('insert into ownerships (id, part_id, person_id, start_date, end_date, created_at) values (?, ?, ?, ?, null, ?)');
     const now = nowIso();
     for (const personId of wanted) add.run(uuidv7(), input.partId, personId, input.date, now);
+    refreshOwnerKeys(ctx.sqlite, [input.partId]);
     tx.audit({
       action: 'set-owners', entity: 'part', entityId: input.partId,
       before: { personIds: current.map((c) => c.personId) }, after: { personIds: wanted, date: input.date },

@@ -61,7 +61,13 @@ export interface Electorate {
 
 export const DEVELOPER_SUBJECT_KEY = 'developer';
 
-export function computeElectorate(parts: readonly ElectoratePart[], options: ElectorateOptions): Electorate {
+interface Tally {
+  subjects: Map<string, VotingSubject>;
+  breakdown: Omit<ElectorateBreakdown, 'multiPartSubjects' | 'mergedParts'>;
+}
+
+/** The one pass every result is built from: parts into subjects, with the breakdown. */
+function tally(parts: readonly ElectoratePart[], options: ElectorateOptions): Tally {
   const subjects = new Map<string, VotingSubject>();
   const excludedParking = { parts: 0, area: 0 };
   const developer = { parts: 0, area: 0 };
@@ -89,7 +95,7 @@ export function computeElectorate(parts: readonly ElectoratePart[], options: Ele
       kind = 'no-owner';
       withoutOwner++;
     } else {
-      ownerIds = [...new Set(part.ownerIds)].sort();
+      ownerIds = part.ownerIds.length === 1 ? [part.ownerIds[0]!] : [...new Set(part.ownerIds)].sort();
       key = `owners:${ownerIds.join(',')}`;
       kind = 'owners';
       if (ownerIds.length > 1) coOwnedParts++;
@@ -99,24 +105,87 @@ export function computeElectorate(parts: readonly ElectoratePart[], options: Ele
     subject.partIds.push(part.id);
     subject.area += part.area;
   }
-
-  const list = [...subjects.values()];
-  for (const s of list) s.partIds.sort();
-  list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const multi = list.filter((s) => s.kind === 'owners' && s.partIds.length > 1);
   return {
-    count: list.length,
-    area: list.reduce((sum, s) => sum + s.area, 0),
-    subjects: list,
+    subjects,
+    breakdown: { partsInScope: parts.length, countedParts, excludedParking, developer, coOwnedParts, withoutOwner },
+  };
+}
+
+function finish(t: Tally): Omit<Electorate, 'subjects'> {
+  let count = 0;
+  let area = 0;
+  let multiSubjects = 0;
+  let multiParts = 0;
+  for (const s of t.subjects.values()) {
+    count++;
+    area += s.area;
+    if (s.kind === 'owners' && s.partIds.length > 1) {
+      multiSubjects++;
+      multiParts += s.partIds.length;
+    }
+  }
+  return {
+    count,
+    area,
     breakdown: {
-      partsInScope: parts.length,
+      ...t.breakdown,
+      multiPartSubjects: { subjects: multiSubjects, parts: multiParts },
+      mergedParts: t.breakdown.countedParts - count,
+    },
+  };
+}
+
+/** N, A and the breakdown — what screens and summaries show. */
+export function summarizeElectorate(parts: readonly ElectoratePart[], options: ElectorateOptions): Omit<Electorate, 'subjects'> {
+  return finish(tally(parts, options));
+}
+
+/** N, A, the breakdown and every voting subject with its parts, in a canonical order (votes freeze this). */
+export function computeElectorate(parts: readonly ElectoratePart[], options: ElectorateOptions): Electorate {
+  const t = tally(parts, options);
+  const subjects = [...t.subjects.values()];
+  for (const s of subjects) s.partIds.sort();
+  subjects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { ...finish(t), subjects };
+}
+
+/**
+ * Counts of a scope's parts as an SQL aggregate can give them (see
+ * main/services/electorate.ts), for registers too large to load part by part.
+ * `ownerSubjects` are the distinct owner sets among delivered, counted parts
+ * that have owners, and `multi` those holding more than one part.
+ */
+export interface ElectorateCounts {
+  partsInScope: number;
+  excludedParking: { parts: number; area: number };
+  developer: { parts: number; area: number };
+  withoutOwner: number;
+  coOwnedParts: number;
+  countedArea: number;
+  ownerSubjects: number;
+  multiPartSubjects: { subjects: number; parts: number };
+}
+
+/**
+ * The same rule as computeElectorate, from counts: every distinct owner set is
+ * one person, a delivered part without owners is one person, and all the
+ * developer's parts together are one person. Tests prove both paths equal.
+ */
+export function electorateFromCounts(c: ElectorateCounts): Omit<Electorate, 'subjects'> {
+  const count = c.ownerSubjects + c.withoutOwner + (c.developer.parts > 0 ? 1 : 0);
+  const countedParts = c.partsInScope - c.excludedParking.parts;
+  return {
+    count,
+    area: c.countedArea,
+    breakdown: {
+      partsInScope: c.partsInScope,
       countedParts,
-      excludedParking,
-      developer,
-      coOwnedParts,
-      multiPartSubjects: { subjects: multi.length, parts: multi.reduce((n, s) => n + s.partIds.length, 0) },
-      withoutOwner,
-      mergedParts: countedParts - list.length,
+      excludedParking: c.excludedParking,
+      developer: c.developer,
+      coOwnedParts: c.coOwnedParts,
+      multiPartSubjects: c.multiPartSubjects,
+      withoutOwner: c.withoutOwner,
+      mergedParts: countedParts - count,
     },
   };
 }

@@ -12,7 +12,7 @@ await workbook.xlsx.load(fs.readFileSync(file));
 const sheet = workbook.worksheets[0];
 const rows = [];
 sheet.eachRow((row, n) => {
-  if (n > 1) rows.push(row.values.slice(1, 11).map((v) => (v === undefined || v === null ? null : typeof v === 'object' ? String(v.text ?? v.result ?? '') : v)));
+  if (n > 1) rows.push(Array.from({ length: 10 }, (_, i) => row.values[i + 1]).map((v) => (v === undefined || v === null ? null : typeof v === 'object' ? String(v.text ?? v.result ?? '') : v)));
 });
 const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeElectorate, type ElectoratePart } from '../../shared/domain/electorate';
+import { computeElectorate, summarizeElectorate, type ElectoratePart } from '../../shared/domain/electorate';
 import { DELIVERY_STATUSES, PART_TYPES } from '../../shared/domain/register';
 
 const part = (id: string, area: number, ownerIds: string[], extra: Partial<ElectoratePart> = {}): ElectoratePart => ({
@@ -91,6 +91,13 @@ describe('the electorate (DOMAIN.md §4)', () => {
       expect(e.area).toBe(counted.reduce((sum, p) => sum + p.area, 0));
       expect(e.count).toBeLessThanOrEqual(counted.length);
       expect(e.breakdown.mergedParts).toBe(counted.length - e.count);
+    }));
+  });
+
+  it('the summary (screens) and the full result (votes) agree', () => {
+    fc.assert(fc.property(arbitraryParts, fc.boolean(), (parts, countParking) => {
+      const { subjects: _subjects, ...full } = computeElectorate(parts, { countParking });
+      expect(summarizeElectorate(parts, { countParking })).toEqual(full);
     }));
   });
 

@@ -68,6 +68,7 @@ CREATE TABLE `parts` (
 	`area` integer NOT NULL,
 	`area_source` text NOT NULL,
 	`delivery_status` text NOT NULL,
+	`owner_key` text DEFAULT '' NOT NULL,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
@@ -78,6 +79,7 @@ CREATE TABLE `parts` (
 CREATE UNIQUE INDEX `parts_address` ON `parts` (`building_id`,`entrance_key`,`room`);--> statement-breakpoint
 CREATE INDEX `parts_community_sort` ON `parts` (`community_id`,`sort_key`);--> statement-breakpoint
 CREATE INDEX `parts_entrance` ON `parts` (`entrance_id`);--> statement-breakpoint
+CREATE INDEX `parts_electorate` ON `parts` (`community_id`,`owner_key`,`delivery_status`,`type`,`area`,`building_id`,`entrance_id`);--> statement-breakpoint
 CREATE TABLE `persons` (
 	`id` text PRIMARY KEY NOT NULL,
 	`community_id` text NOT NULL,
