@@ -10,7 +10,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { openApp, resolvePaths, type App } from '../app';
 import { adviceFor, checkDatabaseFile, findHealthyBackup } from '../db/integrity';
 import { restoreDatabase } from '../db/restore';
-import { ownerKeyMismatches } from '../services/ownership-cache';
+import { partCacheMismatches } from '../services/part-cache';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { expectOptions, option, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -161,9 +161,9 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
     const result = checkDatabaseFile(dbPath, 'full');
     if (result.ok) {
       const db = new Database(dbPath, { readonly: true });
-      const stale = ownerKeyMismatches(db);
+      const stale = partCacheMismatches(db);
       db.close();
-      if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权记录不一致（程序错误，请联系技术人员）`);
+      if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权、业主记录不一致（程序错误，请联系技术人员）`);
       result.ok = result.problems.length === 0;
     }
     const suggestedBackup = result.ok ? null : findHealthyBackup(backupDir, MIGRATIONS_DIR);

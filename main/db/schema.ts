@@ -79,11 +79,15 @@ export const parts = sqliteTable('parts', {
   deliveryStatus: text('delivery_status').notNull(), // 已交付 未售 已售未交付
   /**
    * Cache: the current owners' person ids, sorted and comma-joined ('' for none).
-   * Written in the same transaction as every ownership change (services/ownership-cache.ts)
+   * Written in the same transaction as every ownership change (services/part-cache.ts)
    * and proven equal to the ownerships rows by tests, so that the electorate of a
    * 20,000-part community is one scan.
    */
   ownerKey: text('owner_key').notNull().default(''),
+  /** Cache, same writer: current owners' names in name order, joined by 、 (display and sort). */
+  ownerNames: text('owner_names').notNull().default(''),
+  /** Cache, same writer: address, owners' names, phones and documents — what the roster search matches. */
+  searchText: text('search_text').notNull().default(''),
   ...timestamps,
 }, (t) => [
   // One part per address. (drizzle-kit 0.31 mangles expression indexes, hence entrance_key.)

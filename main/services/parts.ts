@@ -11,7 +11,7 @@ import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { maskDocument, maskPhone } from '../../shared/domain/identity';
 import { currentOwners } from './roster-query';
-import { refreshOwnerKeys } from './ownership-cache';
+import { refreshPartCaches } from './part-cache';
 
 export interface PartFields {
   building: string;
@@ -79,6 +79,7 @@ export function createPart(ctx: ServiceContext, actor: Actor, input: PartFields 
     const now = nowIso();
     const id = uuidv7();
     ctx.db.insert(parts).values({ id, communityId: input.communityId, ...v, createdAt: now, updatedAt: now }).run();
+    refreshPartCaches(ctx.sqlite, [id]);
     tx.audit({ action: 'create', entity: 'part', entityId: id, after: v });
     return id;
   });
@@ -91,6 +92,7 @@ export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields 
     const v = placeAndValues(ctx, before.communityId, input);
     refuseDuplicateAddress(ctx, v, input.id);
     ctx.db.update(parts).set({ ...v, updatedAt: nowIso() }).where(eq(parts.id, input.id)).run();
+    refreshPartCaches(ctx.sqlite, [input.id]);
     tx.audit({ action: 'update', entity: 'part', entityId: input.id, before, after: v });
   });
   return getPart(ctx, input.id);
@@ -129,7 +131,7 @@ export function setOwners(ctx: ServiceContext, actor: Actor, input: { partId: st
     const add = ctx.sqlite.prepare('insert into ownerships (id, part_id, person_id, start_date, end_date, created_at) values (?, ?, ?, ?, null, ?)');
     const now = nowIso();
     for (const personId of wanted) add.run(uuidv7(), input.partId, personId, input.date, now);
-    refreshOwnerKeys(ctx.sqlite, [input.partId]);
+    refreshPartCaches(ctx.sqlite, [input.partId]);
     tx.audit({
       action: 'set-owners', entity: 'part', entityId: input.partId,
       before: { personIds: current.map((c) => c.personId) }, after: { personIds: wanted, date: input.date },

@@ -11,6 +11,7 @@ import { nowIso } from '../db/clock';
 import { persons } from '../db/schema';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
+import { partsHeldBy, refreshPartCaches } from './part-cache';
 
 export interface MaskedOwner {
   personId: string;
@@ -96,6 +97,7 @@ export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFie
     const before = personRow(ctx, input.id);
     refuseDuplicateDocument(ctx, before.communityId, fields.document, input.id);
     ctx.db.update(persons).set({ ...fields, updatedAt: nowIso() }).where(eq(persons.id, input.id)).run();
+    refreshPartCaches(ctx.sqlite, partsHeldBy(ctx.sqlite, input.id));
     tx.audit({
       action: 'update', entity: 'person', entityId: input.id,
       before: { name: before.name, document: before.document, phone: before.phone }, after: fields,

@@ -14,7 +14,7 @@ import { addressSortKey, formatAddress, naturalKey } from '../../shared/domain/t
 import { nowIso } from '../db/clock';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
-import { ownerKeyOf } from './ownership-cache';
+import { partCacheValues } from './part-cache';
 
 export interface FilePayload {
   fileName: string;
@@ -116,8 +116,8 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
   const insertPerson = s.prepare(`insert into persons (id, community_id, name, document, document_kind, phone, created_at, updated_at)
                                   values (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertPart = s.prepare(`insert into parts (id, community_id, building_id, entrance_id, entrance_key, room, address, sort_key,
-                                type, area, area_source, delivery_status, owner_key, created_at, updated_at)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+                                type, area, area_source, delivery_status, owner_key, owner_names, search_text, created_at, updated_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertOwnership = s.prepare(`insert into ownerships (id, part_id, person_id, start_date, end_date, created_at)
                                      values (?, ?, ?, null, null, ?)`);
   const buildingIds = new Map<string, string>();
@@ -157,11 +157,14 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
       }
     }
     const partId = uuidv7();
-    const owners = [...new Set(checked.personKeys[i]!)].map((key) => personIds.get(key)!);
+    const owners = [...new Set(checked.personKeys[i]!)].map((key) => ({ id: personIds.get(key)!, ...personData.get(key)! }));
+    const address = formatAddress(r.building, r.entrance, r.room);
+    const cache = partCacheValues(address, owners);
     insertPart.run(
-      partId, communityId, buildingId, entranceId, entranceId ?? '', r.room, formatAddress(r.building, r.entrance, r.room),
-      addressSortKey(r.building, r.entrance, r.room), r.type, r.area, r.areaSource, r.deliveryStatus, ownerKeyOf(owners), now, now,
+      partId, communityId, buildingId, entranceId, entranceId ?? '', r.room, address,
+      addressSortKey(r.building, r.entrance, r.room), r.type, r.area, r.areaSource, r.deliveryStatus,
+      cache.ownerKey, cache.ownerNames, cache.searchText, now, now,
     );
-    for (const personId of owners) insertOwnership.run(uuidv7(), partId, personId, now);
+    for (const owner of owners) insertOwnership.run(uuidv7(), partId, owner.id, now);
   });
 }

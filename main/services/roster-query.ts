@@ -65,21 +65,15 @@ export interface RosterQuery extends Scope {
   limit: number;
 }
 
-const FIRST_OWNER = `(select min(ps.name) from ownerships o join persons ps on ps.id = o.person_id
-                      where o.part_id = p.id and o.end_date is null)`;
-
 const ORDER: Record<RosterQuery['sort'], string> = {
   address: 'p.sort_key',
   area: 'p.area',
   type: 'p.type',
   deliveryStatus: 'p.delivery_status',
-  owner: FIRST_OWNER,
+  owner: 'p.owner_names',
 };
 
-/**
- * Search by address, owner name, phone or document number: the address is
- * matched on the part; the others through the part's current owners.
- */
+/** Search by address, owner name, phone or document number; sort and page in SQL. */
 export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
   const scope = scopeCondition(ctx, q);
   const where = [scope.sql];
@@ -87,12 +81,9 @@ export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
   if (q.type) { where.push('p.type = ?'); args.push(q.type); }
   if (q.deliveryStatus) { where.push('p.delivery_status = ?'); args.push(q.deliveryStatus); }
   if (q.search !== '') {
-    const like = containsPattern(q.search);
-    where.push(`(p.address like ? escape '\\' or exists (
-      select 1 from ownerships o join persons ps on ps.id = o.person_id
-      where o.part_id = p.id and o.end_date is null
-        and (ps.name like ? escape '\\' or ps.phone like ? escape '\\' or ps.document like ? escape '\\')))`);
-    args.push(like, like, like, like);
+    // search_text holds the address and the current owners' names, phones and documents (see part-cache.ts).
+    where.push(`p.search_text like ? escape '\\'`);
+    args.push(containsPattern(q.search));
   }
   const clause = where.join(' and ');
   const total = (ctx.sqlite.prepare(`select count(*) as n from parts p where ${clause}`).get(...args) as { n: number }).n;

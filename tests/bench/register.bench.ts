@@ -14,7 +14,7 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { electorateOf } from '../../main/services/electorate';
 import type { ServiceContext } from '../../main/services/context';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
-const { benchRosterFilter } = await import('./roster-filter').catch(() => ({ benchRosterFilter: null as null | ((...a: unknown[]) => Promise<void>) }));
+import { benchRosterFilter } from './roster-filter';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -88,7 +88,7 @@ async function main() {
   opened.sqlite.close();
 
   // 3. Typing a filter into the 20,000-row roster in Chromium.
-  if (benchRosterFilter && fs.existsSync('/usr/bin/chromium')) await benchRosterFilter(dataDir, report);
+  if (fs.existsSync('/usr/bin/chromium')) await benchRosterFilter(dataDir, report);
   else console.log('roster filter repaint: skipped (no /usr/bin/chromium)');
 
   fs.rmSync(work, { recursive: true, force: true });

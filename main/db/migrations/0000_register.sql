@@ -69,6 +69,8 @@ CREATE TABLE `parts` (
 	`area_source` text NOT NULL,
 	`delivery_status` text NOT NULL,
 	`owner_key` text DEFAULT '' NOT NULL,
+	`owner_names` text DEFAULT '' NOT NULL,
+	`search_text` text DEFAULT '' NOT NULL,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
