@@ -34,8 +34,9 @@ if (fs.existsSync(report)) {
   const json = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
   failed += json.numFailedTests;
-  // A file that fails to load has no tests to count: count it as a failure.
-  failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that fails outside its tests (loading, beforeAll) has no failed test to count,
+  // and its tests show as skipped: count the file itself as a failure.
+  failed += json.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
 } else {
   failed++;
   console.log('✗ vitest wrote no report');

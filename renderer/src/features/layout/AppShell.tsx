@@ -1,0 +1,115 @@
+/** The frame of the app: left navigation with the current community, a header with the user, the screen. */
+import { useEffect } from 'react';
+import { Button, Layout, Menu, Select, Typography } from 'antd';
+import { navigate, routeCommunityId, useRoute, type Route } from '../../router';
+import { zhCN } from '../../i18n/zh-CN';
+import type { User } from '../auth/AuthGate';
+import { WarningBanners } from '../system/StartGate';
+import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../communities/CommunitiesContext';
+import { Screen } from './Screen';
+
+const t = zhCN.nav;
+
+interface Props {
+  user: User;
+  onLogout: () => void;
+  warnings: string[];
+}
+
+export function AppShell(props: Props) {
+  return (
+    <CommunitiesProvider>
+      <Shell {...props} />
+    </CommunitiesProvider>
+  );
+}
+
+function Shell({ user, onLogout, warnings }: Props) {
+  const route = useRoute();
+  const { list } = useCommunities();
+  const fromRoute = routeCommunityId(route);
+  const remembered = rememberedCommunity();
+  const currentId =
+    fromRoute ??
+    (list?.some((c) => c.id === remembered) ? remembered : null) ??
+    list?.[0]?.id ??
+    null;
+  const current = list?.find((c) => c.id === currentId) ?? null;
+
+  useEffect(() => {
+    if (fromRoute) rememberCommunity(fromRoute);
+  }, [fromRoute]);
+
+  const selectedKey = route.name === 'person' ? 'roster' : route.name;
+  const go = (key: string) => {
+    const target = menuRoute(key, currentId);
+    if (target) navigate(target);
+  };
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Sider width={216} className="app-sider">
+        <div className="app-brand">
+          <div className="app-brand-title">{zhCN.app.title}</div>
+          <div className="app-brand-sub">{zhCN.app.subtitle}</div>
+        </div>
+        <div className="app-current-community">
+          <div className="app-current-label">{t.currentCommunity}</div>
+          <Select
+            className="app-community-select"
+            data-testid="community-switcher"
+            value={current?.id}
+            placeholder={t.chooseCommunity}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(list ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(id: string) => {
+              rememberCommunity(id);
+              navigate(route.name === 'electorate' ? { name: 'electorate', communityId: id } : { name: 'roster', communityId: id });
+            }}
+            notFoundContent={t.noCommunity}
+          />
+        </div>
+        <Menu
+          mode="inline"
+          className="app-menu"
+          selectedKeys={[selectedKey]}
+          onClick={({ key }) => go(key)}
+          items={[
+            { key: 'communities', label: t.communities },
+            { key: 'roster', label: t.roster, disabled: currentId === null },
+            { key: 'electorate', label: t.electorate, disabled: currentId === null },
+            { key: 'import', label: t.import },
+            { type: 'divider' },
+            { key: 'backups', label: t.backups },
+            { key: 'audit', label: t.audit },
+          ]}
+        />
+      </Layout.Sider>
+      <Layout className="app-main">
+        <Layout.Header className="app-header">
+          <Typography.Text strong className="app-header-title">{current?.name ?? ''}</Typography.Text>
+          <div className="app-header-user">
+            <span data-testid="current-user">{user.displayName}</span>
+            <Button size="small" onClick={onLogout}>{zhCN.auth.logout}</Button>
+          </div>
+        </Layout.Header>
+        <WarningBanners warnings={warnings} />
+        <Layout.Content className="app-content">
+          <Screen route={route} />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function menuRoute(key: string, communityId: string | null): Route | null {
+  switch (key) {
+    case 'communities': return { name: 'communities' };
+    case 'roster': return communityId ? { name: 'roster', communityId } : null;
+    case 'electorate': return communityId ? { name: 'electorate', communityId } : null;
+    case 'import': return { name: 'import' };
+    case 'backups': return { name: 'backups' };
+    case 'audit': return { name: 'audit' };
+    default: return null;
+  }
+}

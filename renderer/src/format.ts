@@ -1,0 +1,52 @@
+/** Display formatting shared by the screens. */
+import { formatHundredthsGrouped } from '../../shared/domain/area';
+
+/** "1234.50" (the contract's decimal2) → hundredths (123450). */
+export function decimal2ToHundredths(value: string): number {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(value);
+  if (!m) return Number.NaN;
+  const n = Number(m[2]) * 100 + Number(m[3]);
+  return m[1] === '-' ? -n : n;
+}
+
+/** "12345.60" → "12,345.60" */
+export function groupedArea(value: string): string {
+  const n = decimal2ToHundredths(value);
+  return Number.isNaN(n) ? value : formatHundredthsGrouped(n);
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
+/** The office's time zone (a setting later; Asia/Shanghai by default). */
+const TIME_ZONE = 'Asia/Shanghai';
+
+const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  second: '2-digit', hour12: false,
+});
+
+/** ISO instant → "2026-11-22 10:31:05" in the office's time zone. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = Object.fromEntries(dateTimeFormat.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** Today as YYYY-MM-DD in the office's time zone. */
+export function todayDate(): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(new Date()).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  if (size < 1024 * 1024 * 1024) return `${(size / 1024 / 1024).toFixed(1)} MB`;
+  return `${(size / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}

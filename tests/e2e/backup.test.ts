@@ -1,0 +1,46 @@
+/** Backups and the audit log from the screens. */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateRoster } from '../fixtures/roster-generator';
+import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
+
+const env = useE2E();
+let session = '';
+
+beforeAll(async () => {
+  session = await setupAdmin(env);
+  await importRosterApi(env, session, '备份测试小区', generateRoster({ parts: 20, seed: 2 }));
+}, TEST_TIMEOUT);
+
+describe('backups and the audit log', () => {
+  it('立即备份 creates a backup that appears in the list', async () => {
+    const { page } = env;
+    const before = await env.call('backup.list', {}, session);
+    await openAndLogin(env);
+    await page.getByRole('menuitem', { name: '数据备份' }).click();
+    const rows = page.locator('[data-testid=backup-grid] .data-grid-row');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(before.length);
+
+    await page.getByTestId('backup-create').click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(before.length + 1);
+    const after = await env.call('backup.list', {}, session);
+    const made = after.find((b) => !before.some((x) => x.file === b.file));
+    expect(made).toBeDefined();
+    expect(made!.kind).toBe('manual');
+    const name = path.basename(made!.file);
+    expect(await page.getByTestId('backup-grid').textContent()).toContain(name);
+    expect(await rows.filter({ hasText: name }).textContent()).toContain('手动备份');
+  }, TEST_TIMEOUT);
+
+  it('the audit log lists the import and expands to before/after', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    const row = page.locator('[data-testid=audit-grid] .data-grid-row').filter({ hasText: '导入花名册' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await row.click();
+    const change = page.getByTestId('audit-change');
+    await change.waitFor();
+    expect(await change.textContent()).toContain('修改后');
+  }, TEST_TIMEOUT);
+});
