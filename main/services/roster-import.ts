@@ -9,7 +9,7 @@ import { AppError } from '../../shared/contract/errors';
 import { formatHundredths } from '../../shared/domain/area';
 import { computeElectorate } from '../../shared/domain/electorate';
 import { checkDocument } from '../../shared/domain/identity';
-import { checkRoster, readRosterRow, type CheckedRoster, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
+import { checkRoster, readRosterRow, type CheckedRoster, type RosterPlace, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
 import { addressSortKey, formatAddress, naturalKey } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
@@ -34,15 +34,17 @@ async function analyse(file: FilePayload, community: CommunityFields): Promise<A
   const read = await readRosterFile(file.fileName, data);
   const errors: RowError[] = [...read.errors];
   const records: RosterRecord[] = [];
+  const places: RosterPlace[] = [];
   for (const row of read.rows) {
     const result = readRosterRow(row.cells, row.row);
     errors.push(...result.errors);
     if (result.record) records.push(result.record);
+    if (result.place) places.push(result.place);
   }
   if (read.errors.length === 0 && records.length === 0 && errors.length === 0) {
     errors.push({ row: null, message: '文件中没有数据行：请在表头下方逐行填写专有部分' });
   }
-  const checked = checkRoster(records, community.developer.trim() || null);
+  const checked = checkRoster(records, community.developer.trim() || null, places);
   errors.push(...checked.errors);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { data, checked, errors };

@@ -67,9 +67,24 @@ function splitList(raw: string): string[] {
   return raw.split(SEPARATORS).map((s) => s.trim());
 }
 
+/** Where a row says a part is; known even when other cells of the row are wrong. */
+export interface RosterPlace {
+  row: number;
+  building: string;
+  entrance: string | null;
+  room: string;
+}
+
+export interface RowReading {
+  record: RosterRecord | null;
+  errors: RowError[];
+  /** The row's address, when 楼栋 and 房号 are filled: duplicates are found among all rows, valid or not. */
+  place: RosterPlace | null;
+}
+
 /** Read one data row; returns null for a row whose every cell is empty. */
-export function readRosterRow(cells: RawCells, row: number): { record: RosterRecord | null; errors: RowError[] } {
-  if (isEmpty(cells)) return { record: null, errors: [] };
+export function readRosterRow(cells: RawCells, row: number): RowReading {
+  if (isEmpty(cells)) return { record: null, errors: [], place: null };
   const errors: RowError[] = [];
   const building = cellText(cells['楼栋']);
   const entranceText = cellText(cells['单元']);
@@ -103,8 +118,10 @@ export function readRosterRow(cells: RawCells, row: number): { record: RosterRec
     owners = readOwners(ownerText, docText, phoneText, row, errors);
   }
 
-  if (errors.length > 0 || !area.ok) return { record: null, errors };
+  const place = building !== '' && room !== '' ? { row, building, entrance: entranceText === '' ? null : entranceText, room } : null;
+  if (errors.length > 0 || !area.ok) return { record: null, errors, place };
   return {
+    place,
     record: {
       row, building, entrance: entranceText === '' ? null : entranceText, room,
       type, area: area.value, areaSource, deliveryStatus, owners, developerName,
@@ -162,12 +179,15 @@ export interface CheckedRoster {
 
 /**
  * Whole-file checks after each row is read: duplicate addresses (naming both
- * rows), one developer name, and who is the same owner.
+ * rows; among `places`, which should hold every row's address, valid or not),
+ * one developer name, and who is the same owner.
  */
-export function checkRoster(records: readonly RosterRecord[], knownDeveloper: string | null): CheckedRoster {
+export function checkRoster(
+  records: readonly RosterRecord[], knownDeveloper: string | null, places: readonly RosterPlace[] = records,
+): CheckedRoster {
   const errors: RowError[] = [];
-  const byAddress = new Map<string, RosterRecord>();
-  for (const r of records) {
+  const byAddress = new Map<string, RosterPlace>();
+  for (const r of places) {
     const key = `${r.building}\u0001${r.entrance ?? ''}\u0001${r.room}`;
     const first = byAddress.get(key);
     if (first) {

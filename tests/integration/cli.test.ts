@@ -64,6 +64,7 @@ describe('CLI', () => {
       row('1幢', '103', '12.345', '丙'),
       row('1幢', '104', '90.00', ''),
       row('1幢', '105', '90.00', '丁', { documents: '110105194912310021' }),
+      row('1幢', '105', '-1', '戊'), // wrong twice: a duplicate address and a negative area, both reported
     ]);
     const r = cli(dir, 'import-roster', '--community', '坏小区', file);
     expect(r.code).toBe(1);
@@ -72,6 +73,8 @@ describe('CLI', () => {
       { row: 4, column: '专有部分面积', message: expect.stringContaining('超过两位小数') },
       { row: 5, column: '业主', message: '已交付的部分必须填写业主姓名' },
       { row: 6, column: '证件号码', message: expect.stringContaining('校验位错误') },
+      { row: 7, column: '专有部分面积', message: expect.stringContaining('必须大于0') },
+      { row: 7, column: '房号', message: '地址“1幢105”与第6行重复' },
     ]);
     const summary = cli(dir, 'roster-summary', '--community', '坏小区');
     expect(summary).toMatchObject({ code: 1, json: { errors: [{ row: null, message: '找不到小区“坏小区”' }] } });

@@ -79,7 +79,11 @@ describe('reading a roster row', () => {
   });
 
   it('skips rows whose every cell is empty', () => {
-    expect(read({ 楼栋: '  ', 房号: '' })).toEqual({ record: null, errors: [] });
+    expect(read({ 楼栋: '  ', 房号: '' })).toEqual({ record: null, errors: [], place: null });
+  });
+
+  it('knows the address of a row even when another cell is wrong', () => {
+    expect(read({ 楼栋: '1幢', 房号: '101', 专有部分面积: '-1', 业主: '甲' }, 5).place).toEqual({ row: 5, building: '1幢', entrance: null, room: '101' });
   });
 });
 
