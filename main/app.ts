@@ -69,8 +69,13 @@ export async function openApp(options: AppOptions): Promise<App> {
     return broken([message]);
   }
   const ctx: ServiceContext = { db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir };
-  const hasData = (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
-  if (hasData) await dailyBackupIfDue(opened.sqlite, backupDir);
+  const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
+  if (hasData()) await dailyBackupIfDue(opened.sqlite, backupDir);
+  // An office PC may keep the app open for days: the daily backup is checked every hour too.
+  const dailyTimer = setInterval(() => {
+    if (hasData()) dailyBackupIfDue(opened.sqlite, backupDir).catch((e) => console.error('[backup] daily backup failed', e));
+  }, 60 * 60 * 1000);
+  dailyTimer.unref();
 
   const auth = new AuthService(ctx);
   const health = (): MethodOutput<'system.health'> => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings });
@@ -81,6 +86,7 @@ export async function openApp(options: AppOptions): Promise<App> {
       await opened.sqlite.backup(file);
     },
     close() {
+      clearInterval(dailyTimer);
       opened.sqlite.close();
     },
   };
