@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
+import { TEST_TIMEOUT, UI_TIMEOUT, submitLogin, useE2E } from './harness';
 
 const env = useE2E();
 const USER = { username: 'zhangli', displayName: '张丽', password: 'chushi-mima-1' };
@@ -25,11 +25,18 @@ async function keepCodeAndContinue(page: Page) {
   await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: UI_TIMEOUT }).toBe(USER.displayName);
 }
 
+/** Log in as USER with `password`; the caller checks whether it was taken. */
 async function login(page: Page, password: string) {
-  await page.getByTestId('login-form').waitFor();
+  await submitLogin(page, USER.username, password);
+}
+
+/** Fill in and send the recovery form (new password typed twice alike); the caller checks the outcome. */
+async function recover(page: Page, recoveryCode: string, newPassword: string) {
   await page.getByLabel('用户名').fill(USER.username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('恢复码').fill(recoveryCode);
+  await page.getByLabel('新密码').fill(newPassword);
+  await page.getByLabel('确认密码').fill(newPassword);
+  await page.getByRole('button', { name: '重设密码' }).click();
 }
 
 async function logout(page: Page) {
@@ -72,11 +79,7 @@ describe('accounts', () => {
     // The short-password rule of the contract shows before anything is sent.
     await page.getByRole('button', { name: '忘记密码' }).click();
     await page.getByTestId('recover-form').waitFor();
-    await page.getByLabel('用户名').fill(USER.username);
-    await page.getByLabel('恢复码').fill('X');
-    await page.getByLabel('新密码').fill('short');
-    await page.getByLabel('确认密码').fill('short');
-    await page.getByRole('button', { name: '重设密码' }).click();
+    await recover(page, 'X', 'short');
     await page.getByText('密码至少8位').waitFor();
   }, TEST_TIMEOUT);
 
@@ -86,11 +89,7 @@ describe('accounts', () => {
     expect(oldCode, 'the first test keeps the first code').toBeTruthy();
     await page.goto(env.server.url);
     await page.getByRole('button', { name: '忘记密码' }).click();
-    await page.getByLabel('用户名').fill(USER.username);
-    await page.getByLabel('恢复码').fill(oldCode!);
-    await page.getByLabel('新密码').fill('xin-mima-2026');
-    await page.getByLabel('确认密码').fill('xin-mima-2026');
-    await page.getByRole('button', { name: '重设密码' }).click();
+    await recover(page, oldCode!, 'xin-mima-2026');
     const newCode = await readCode(page);
     expect(newCode).not.toBe(oldCode);
     await keepCodeAndContinue(page);
@@ -100,11 +99,7 @@ describe('accounts', () => {
     await login(page, USER.password);
     await page.getByText('用户名或密码不正确').waitFor();
     await page.getByRole('button', { name: '忘记密码' }).click();
-    await page.getByLabel('用户名').fill(USER.username);
-    await page.getByLabel('恢复码').fill(oldCode!);
-    await page.getByLabel('新密码').fill('another-mima-3');
-    await page.getByLabel('确认密码').fill('another-mima-3');
-    await page.getByRole('button', { name: '重设密码' }).click();
+    await recover(page, oldCode!, 'another-mima-3');
     await page.getByText('用户名或恢复码不正确').waitFor();
 
     // The new password does.

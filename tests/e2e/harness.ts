@@ -101,14 +101,22 @@ export async function setupAdmin(env: E2E): Promise<string> {
   return (await env.call('auth.login', { username: ADMIN.username, password: ADMIN.password })).session;
 }
 
-/** Open the app (with the server's token) and log in through the login screen. */
-export async function openAndLogin(env: E2E, username = ADMIN.username, password = ADMIN.password): Promise<void> {
-  const { page } = env;
-  await page.goto(env.server.url);
+/**
+ * Fill in and send the login screen once it shows. Does not wait for the
+ * outcome: the caller checks whether the login was taken or refused.
+ */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-form').waitFor();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Open the app (with the server's token) and log in through the login screen. */
+export async function openAndLogin(env: E2E, username = ADMIN.username, password = ADMIN.password): Promise<void> {
+  const { page } = env;
+  await page.goto(env.server.url);
+  await submitLogin(page, username, password);
   await page.getByTestId('current-user').waitFor();
 }
 

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App as AntApp, Form, Modal } from 'antd';
 import { communityFields, communityUpdate } from '../../../../shared/contract/schemas';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/FormError';
-import { checkForm } from '../../components/zodForm';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { zhCN } from '../../i18n/zh-CN';
 import { CommunityFields, emptyCommunity } from './CommunityFields';
 import type { CommunityItem } from './CommunitiesContext';
@@ -22,8 +21,7 @@ interface Props {
 export function CommunityFormModal({ open, community, onClose, onSaved }: Props) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
 
   useEffect(() => {
     if (!open) return;
@@ -35,30 +33,20 @@ export function CommunityFormModal({ open, community, onClose, onSaved }: Props)
     } : emptyCommunity);
   }, [open, community, form]);
 
-  const submit = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true);
-    setBusy(true);
-    try {
-      if (community) {
-        const checked = checkForm(form, communityUpdate, { ...values, id: community.id });
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        const saved = await invoke('community.update', checked.data);
+    if (community) {
+      return submitForm(communityUpdate, { ...values, id: community.id }, async (input) => {
+        const saved = await invoke('community.update', input);
         message.success(t.saved);
         onSaved(saved.id);
-      } else {
-        const checked = checkForm(form, communityFields, values);
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        const saved = await invoke('community.create', checked.data);
-        message.success(t.created);
-        onSaved(saved.id);
-      }
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
+      });
     }
+    return submitForm(communityFields, values, async (input) => {
+      const saved = await invoke('community.create', input);
+      message.success(t.created);
+      onSaved(saved.id);
+    });
   };
 
   return (

@@ -14,6 +14,19 @@ import { ElectorateBreakdown } from './ElectorateBreakdown';
 
 const t = zhCN.electorate;
 
+/** One of the two headline figures (N and A): the number with its unit, and the scope it counts. */
+function Figure({ label, value, unit, scope, testId }: { label: string; value: string; unit: string; scope: string; testId: string }) {
+  return (
+    <div className="figure">
+      <div className="figure-label">{label}</div>
+      <div className="figure-value" data-testid={testId}>
+        {value}<span className="figure-unit">{unit}</span>
+      </div>
+      <div className="figure-scope">{scope}</div>
+    </div>
+  );
+}
+
 export function ElectoratePage({ communityId }: { communityId: string }) {
   const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId]);
   const [buildingId, setBuildingId] = useState<string | undefined>(undefined);
@@ -60,20 +73,8 @@ export function ElectoratePage({ communityId }: { communityId: string }) {
       {data && (
         <div className="electorate" data-testid="electorate" data-scope={scopeName} data-loading={result.loading ? 'true' : 'false'}>
           <div className="electorate-figures">
-            <div className="figure">
-              <div className="figure-label">{t.count}</div>
-              <div className="figure-value" data-testid="electorate-count">
-                {formatCount(data.count)}<span className="figure-unit">{t.countUnit}</span>
-              </div>
-              <div className="figure-scope">{scopeName}</div>
-            </div>
-            <div className="figure">
-              <div className="figure-label">{t.area}</div>
-              <div className="figure-value" data-testid="electorate-area">
-                {groupedArea(data.area)}<span className="figure-unit">{t.areaUnit}</span>
-              </div>
-              <div className="figure-scope">{scopeName}</div>
-            </div>
+            <Figure label={t.count} value={formatCount(data.count)} unit={t.countUnit} scope={scopeName} testId="electorate-count" />
+            <Figure label={t.area} value={groupedArea(data.area)} unit={t.areaUnit} scope={scopeName} testId="electorate-area" />
           </div>
           <ElectorateBreakdown electorate={data} />
         </div>

@@ -1,14 +1,14 @@
 /** The fields of an exclusive part, checked with the contract's partFields / partUpdate. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AutoComplete, Button, Form, Input, Select } from 'antd';
 import { partFields, partUpdate } from '../../../../shared/contract/schemas';
 import { areaText } from '../../../../shared/contract/fields';
 import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES } from '../../../../shared/domain/register';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/FormError';
-import { checkForm, zodRule } from '../../components/zodForm';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { zodRule } from '../../components/zodForm';
 import { zhCN } from '../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
 
@@ -34,8 +34,7 @@ function initialValues(part: PartDetail | null) {
 
 export function PartForm({ communityId, part, buildings, onSaved }: Props) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
   const building = Form.useWatch('building', form) as string | undefined;
 
   useEffect(() => {
@@ -46,26 +45,12 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
 
   const entrances = buildings.find((b) => b.name === building)?.entrances ?? [];
 
-  const submit = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true);
-    setBusy(true);
-    try {
-      if (part) {
-        const checked = checkForm(form, partUpdate, { ...values, id: part.partId });
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        onSaved(await invoke('part.update', checked.data));
-      } else {
-        const checked = checkForm(form, partFields, { ...values, communityId });
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        onSaved(await invoke('part.create', checked.data));
-      }
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
+    if (part) {
+      return submitForm(partUpdate, { ...values, id: part.partId }, async (input) => onSaved(await invoke('part.update', input)));
     }
+    return submitForm(partFields, { ...values, communityId }, async (input) => onSaved(await invoke('part.create', input)));
   };
 
   // Field rules check on blur; on submit the whole schema runs either way, so

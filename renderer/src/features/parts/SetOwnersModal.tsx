@@ -8,11 +8,10 @@ import type { z } from 'zod';
 import { setOwnersInput, type maskedOwner } from '../../../../shared/contract/schemas';
 import { maskDocument, maskPhone } from '../../../../shared/domain/identity';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { SearchBox } from '../../components/SearchBox';
-import { checkForm } from '../../components/zodForm';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { PersonForm } from '../persons/PersonForm';
@@ -38,8 +37,7 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
   const [selected, setSelected] = useState<Owner[]>(part.owners);
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
 
   useEffect(() => {
     if (!open) return;
@@ -58,19 +56,11 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
   const add = (o: Owner) => setSelected((s) => (s.some((x) => x.personId === o.personId) ? s : [...s, o]));
   const remove = (id: string) => setSelected((s) => s.filter((x) => x.personId !== id));
 
-  const save = async () => {
-    const checked = checkForm(form, setOwnersInput, { partId: part.partId, personIds: selected.map((o) => o.personId), date: form.getFieldValue('date') });
-    setErrors(checked.ok ? [] : checked.otherErrors);
-    if (!checked.ok) return;
-    setBusy(true);
-    try {
-      onSaved(await invoke('part.setOwners', checked.data));
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => submitForm(
+    setOwnersInput,
+    { partId: part.partId, personIds: selected.map((o) => o.personId), date: form.getFieldValue('date') },
+    async (input) => onSaved(await invoke('part.setOwners', input)),
+  );
 
   return (
     <Modal

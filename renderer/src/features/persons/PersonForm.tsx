@@ -1,13 +1,13 @@
 /** Name, document number and phone of an owner, checked with personFields / personUpdate. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Form, Input, Space } from 'antd';
 import { personFields, personUpdate } from '../../../../shared/contract/schemas';
 import { documentText, phoneText } from '../../../../shared/contract/fields';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/FormError';
-import { checkForm, zodRule } from '../../components/zodForm';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { zodRule } from '../../components/zodForm';
 import { zhCN } from '../../i18n/zh-CN';
 
 const t = zhCN.person;
@@ -25,33 +25,18 @@ interface Props {
 
 export function PersonForm({ communityId, person, onSaved, onCancel, submitText }: Props) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, submit: submitForm } = useFormSubmit(form);
 
   useEffect(() => {
     form.setFieldsValue(person ? { name: person.name, document: person.document, phone: person.phone } : { name: '', document: '', phone: '' });
   }, [person, form]);
 
-  const submit = async () => {
+  const submit = () => {
     const values = form.getFieldsValue(true);
-    setBusy(true);
-    try {
-      if (person) {
-        const checked = checkForm(form, personUpdate, { ...values, id: person.id });
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        onSaved(await invoke('person.update', checked.data));
-      } else {
-        const checked = checkForm(form, personFields, { ...values, communityId });
-        setErrors(checked.ok ? [] : checked.otherErrors);
-        if (!checked.ok) return;
-        onSaved(await invoke('person.create', checked.data));
-      }
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
+    if (person) {
+      return submitForm(personUpdate, { ...values, id: person.id }, async (input) => onSaved(await invoke('person.update', input)));
     }
+    return submitForm(personFields, { ...values, communityId }, async (input) => onSaved(await invoke('person.create', input)));
   };
 
   // Field rules check on blur; on submit the whole schema runs either way, so
