@@ -1,5 +1,5 @@
 /** The audit log: who, when, which record, before and after. */
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import type { Sqlite } from '../db/connection';
 import { nowIso } from '../db/clock';
 
@@ -16,7 +16,7 @@ export function recordAudit(sqlite: Sqlite, entry: AuditEntry): void {
   sqlite
     .prepare('insert into audit_log (id, at, author, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(
-      uuidv7(), nowIso(), entry.author, entry.action, entry.entity, entry.entityId,
+      newId(), nowIso(), entry.author, entry.action, entry.entity, entry.entityId,
       entry.before === undefined ? null : JSON.stringify(entry.before),
       entry.after === undefined ? null : JSON.stringify(entry.after),
     );

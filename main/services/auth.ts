@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { nowIso } from '../db/clock';
 import { users } from '../db/schema';
@@ -38,7 +38,7 @@ export class AuthService {
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode)]);
     const now = nowIso();
-    const user = { id: uuidv7(), username: input.username, displayName: input.displayName, role: 'admin' };
+    const user = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin' };
     const actor: Actor = { author: input.displayName, userId: user.id };
     write(this.ctx, actor, (tx) => {
       // Checked again inside the transaction: two first starts cannot both create an administrator.

@@ -1,6 +1,6 @@
 /** Communities (小区) and their buildings and entrances. */
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { communitySettings, type CommunitySettings } from '../../shared/contract/schemas';
 import { formatHundredths } from '../../shared/domain/area';
@@ -61,7 +61,7 @@ function refuseDuplicateName(ctx: ServiceContext, name: string, exceptId?: strin
 export function insertCommunity(ctx: ServiceContext, audit: (e: { action: string; entity: string; entityId: string; after: unknown }) => void, fields: CommunityFields): Community {
   refuseDuplicateName(ctx, fields.name);
   const now = nowIso();
-  const community: Community = { id: uuidv7(), ...fields };
+  const community: Community = { id: newId(), ...fields };
   ctx.db.insert(communities).values({ ...community, settings: JSON.stringify(fields.settings), createdAt: now, updatedAt: now }).run();
   audit({ action: 'create', entity: 'community', entityId: community.id, after: community });
   return community;
@@ -103,7 +103,7 @@ export function listBuildings(ctx: ServiceContext, communityId: string) {
 export function ensureBuilding(ctx: ServiceContext, communityId: string, name: string): string {
   const found = ctx.sqlite.prepare('select id from buildings where community_id = ? and name = ?').get(communityId, name) as { id: string } | undefined;
   if (found) return found.id;
-  const id = uuidv7();
+  const id = newId();
   ctx.sqlite.prepare('insert into buildings (id, community_id, name, sort_key) values (?, ?, ?, ?)').run(id, communityId, name, naturalKey(name));
   return id;
 }
@@ -111,7 +111,7 @@ export function ensureBuilding(ctx: ServiceContext, communityId: string, name: s
 export function ensureEntrance(ctx: ServiceContext, buildingId: string, name: string): string {
   const found = ctx.sqlite.prepare('select id from entrances where building_id = ? and name = ?').get(buildingId, name) as { id: string } | undefined;
   if (found) return found.id;
-  const id = uuidv7();
+  const id = newId();
   ctx.sqlite.prepare('insert into entrances (id, building_id, name, sort_key) values (?, ?, ?, ?)').run(id, buildingId, name, naturalKey(name));
   return id;
 }

@@ -1,6 +1,6 @@
 /** Exclusive parts (专有部分) and who holds them. */
 import { eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { formatHundredths, parseArea } from '../../shared/domain/area';
 import { type AreaSource, type DeliveryStatus, type PartType } from '../../shared/domain/register';
@@ -77,7 +77,7 @@ export function createPart(ctx: ServiceContext, actor: Actor, input: PartFields 
     const v = placeAndValues(ctx, input.communityId, input);
     refuseDuplicateAddress(ctx, v);
     const now = nowIso();
-    const id = uuidv7();
+    const id = newId();
     ctx.db.insert(parts).values({ id, communityId: input.communityId, ...v, createdAt: now, updatedAt: now }).run();
     refreshPartCaches(ctx.sqlite, [id]);
     tx.audit({ action: 'create', entity: 'part', entityId: id, after: v });
@@ -130,7 +130,7 @@ export function setOwners(ctx: ServiceContext, actor: Actor, input: { partId: st
     for (const c of current) end.run(input.date, c.id);
     const add = ctx.sqlite.prepare('insert into ownerships (id, part_id, person_id, start_date, end_date, created_at) values (?, ?, ?, ?, null, ?)');
     const now = nowIso();
-    for (const personId of wanted) add.run(uuidv7(), input.partId, personId, input.date, now);
+    for (const personId of wanted) add.run(newId(), input.partId, personId, input.date, now);
     refreshPartCaches(ctx.sqlite, [input.partId]);
     tx.audit({
       action: 'set-owners', entity: 'part', entityId: input.partId,

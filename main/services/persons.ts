@@ -3,7 +3,7 @@
  * person's own page (getPerson) is the only place with the full values.
  */
 import { and, eq } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { formatHundredths } from '../../shared/domain/area';
 import { checkDocument, maskDocument, maskPhone, normalizePhone } from '../../shared/domain/identity';
@@ -83,7 +83,7 @@ export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFie
   const id = write(ctx, actor, (tx) => {
     refuseDuplicateDocument(ctx, input.communityId, fields.document);
     const now = nowIso();
-    const id = uuidv7();
+    const id = newId();
     ctx.db.insert(persons).values({ id, communityId: input.communityId, ...fields, createdAt: now, updatedAt: now }).run();
     tx.audit({ action: 'create', entity: 'person', entityId: id, after: { ...fields, communityId: input.communityId } });
     return id;

@@ -4,7 +4,7 @@
  * transaction or nothing at all.
  */
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { formatHundredths } from '../../shared/domain/area';
 import { computeElectorate } from '../../shared/domain/electorate';
@@ -135,7 +135,7 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
     else if (seen.phone === null && o.phone !== null) seen.phone = o.phone;
   }));
   for (const [key, p] of personData) {
-    const id = uuidv7();
+    const id = newId();
     personIds.set(key, id);
     const kind = p.document === null ? null : (checkDocument(p.document) as { kind?: string }).kind ?? 'other';
     insertPerson.run(id, communityId, p.name, p.document, kind, p.phone, now, now);
@@ -144,7 +144,7 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
   checked.records.forEach((r, i) => {
     let buildingId = buildingIds.get(r.building);
     if (!buildingId) {
-      buildingId = uuidv7();
+      buildingId = newId();
       buildingIds.set(r.building, buildingId);
       insertBuilding.run(buildingId, communityId, r.building, naturalKey(r.building));
     }
@@ -153,12 +153,12 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
       const key = `${buildingId}\u0001${r.entrance}`;
       entranceId = entranceIds.get(key) ?? null;
       if (!entranceId) {
-        entranceId = uuidv7();
+        entranceId = newId();
         entranceIds.set(key, entranceId);
         insertEntrance.run(entranceId, buildingId, r.entrance, naturalKey(r.entrance));
       }
     }
-    const partId = uuidv7();
+    const partId = newId();
     const owners = [...new Set(checked.personKeys[i]!)].map((key) => ({ id: personIds.get(key)!, ...personData.get(key)! }));
     const address = formatAddress(r.building, r.entrance, r.room);
     const cache = partCacheValues(address, owners);
@@ -167,6 +167,6 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
       addressSortKey(r.building, r.entrance, r.room), r.type, r.area, r.areaSource, r.deliveryStatus,
       cache.ownerKey, cache.ownerNames, cache.searchText, now, now,
     );
-    for (const owner of owners) insertOwnership.run(uuidv7(), partId, owner.id, now);
+    for (const owner of owners) insertOwnership.run(newId(), partId, owner.id, now);
   });
 }
