@@ -61,6 +61,21 @@ describe('the roster', () => {
     expect(await searchRoster(page, '')).toBe(120);
   }, TEST_TIMEOUT);
 
+  it('a new search starts at the top, also after scrolling down', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    expect(await openRoster(env, communityId)).toBe(120);
+    const scroller = page.locator('[data-testid="roster-grid"] .data-grid-scroll');
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    // A query with many matches: with only a few, the browser would clamp the scroll position by itself.
+    const many = expectedSearch(rows, '幢');
+    expect(many.length).toBeGreaterThan(60);
+    expect(await searchRoster(page, '幢')).toBe(many.length);
+    expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);
+    expect((await visibleAddresses(page))[0]).toBe('1幢1单元101');
+  }, TEST_TIMEOUT);
+
   it('sorts by area in main when a header is clicked', async () => {
     const { page } = env;
     await openAndLogin(env);
