@@ -1,7 +1,8 @@
 /**
- * A search input that reports its text almost at once (a short delay only
- * groups very fast keystrokes), and not while a Chinese IME is still
- * composing pinyin.
+ * A search input that reports its text at once (answers to superseded
+ * queries are dropped by the grid, and main answers in ~20 ms, so a delay
+ * would only add to every repaint), and not while a Chinese IME is still
+ * composing pinyin. A delay can still be asked for.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Input } from 'antd';
@@ -15,7 +16,7 @@ interface Props {
   width?: number | string;
 }
 
-export function SearchBox({ value, onSearch, placeholder, delayMs = 20, testId, width }: Props) {
+export function SearchBox({ value, onSearch, placeholder, delayMs = 0, testId, width }: Props) {
   const [text, setText] = useState(value);
   const composing = useRef(false);
   const timer = useRef<number | undefined>(undefined);
@@ -26,7 +27,8 @@ export function SearchBox({ value, onSearch, placeholder, delayMs = 20, testId, 
 
   const report = (next: string) => {
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => onSearchRef.current(next), delayMs);
+    if (delayMs === 0) onSearchRef.current(next);
+    else timer.current = window.setTimeout(() => onSearchRef.current(next), delayMs);
   };
 
   return (
