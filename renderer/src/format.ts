@@ -44,6 +44,12 @@ export function todayDate(): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** Today as it is written on documents: 2026年5月3日 (office time zone). */
+export function todayChinese(): string {
+  const [y, m, d] = todayDate().split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;

@@ -9,15 +9,28 @@ export type Route =
   | { name: 'roster'; communityId: string }
   | { name: 'electorate'; communityId: string }
   | { name: 'person'; communityId: string; personId: string }
+  | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
   | { name: 'audit' };
 
+/** Print views: shown without the app frame, so that the page prints cleanly. */
+export type PrintRoute = { name: 'printRoster'; communityId: string; buildingId?: string; entranceId?: string };
+
+export function isPrintRoute(route: Route): route is PrintRoute {
+  return route.name === 'printRoster';
+}
+
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const query = new URLSearchParams(search);
   const [a, b, c, d] = parts;
   if (a === 'c' && b) {
     if (c === 'electorate') return { name: 'electorate', communityId: b };
+    if (c === 'print' && d === 'roster') {
+      return { name: 'printRoster', communityId: b, buildingId: query.get('b') ?? undefined, entranceId: query.get('e') ?? undefined };
+    }
     if (c === 'person' && d) return { name: 'person', communityId: b, personId: d };
     return { name: 'roster', communityId: b };
   }
@@ -34,6 +47,13 @@ export function routeHash(route: Route): string {
     case 'roster': return `#/c/${e(route.communityId)}/roster`;
     case 'electorate': return `#/c/${e(route.communityId)}/electorate`;
     case 'person': return `#/c/${e(route.communityId)}/person/${e(route.personId)}`;
+    case 'printRoster': {
+      const query = new URLSearchParams();
+      if (route.buildingId) query.set('b', route.buildingId);
+      if (route.buildingId && route.entranceId) query.set('e', route.entranceId);
+      const search = query.toString();
+      return `#/c/${e(route.communityId)}/print/roster${search ? `?${search}` : ''}`;
+    }
     case 'import': return '#/import';
     case 'backups': return '#/backups';
     case 'audit': return '#/audit';

@@ -17,5 +17,6 @@ export function Screen({ route }: { route: Route }) {
     case 'import': return <ImportPage />;
     case 'backups': return <BackupsPage />;
     case 'audit': return <AuditPage />;
+    case 'printRoster': return null; // print views render without the app frame (App.tsx)
   }
 }

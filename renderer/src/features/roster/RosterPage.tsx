@@ -11,6 +11,7 @@ import { useAsync } from '../../api/useAsync';
 import { DataGrid, type GridSort } from '../../components/DataGrid';
 import type { PagedSource } from '../../components/usePagedRows';
 import { zhCN } from '../../i18n/zh-CN';
+import { navigate } from '../../router';
 import { ROSTER_SORT_FIELDS } from '../../../../shared/contract/schemas';
 import { PartDrawer, type PartDrawerTarget } from '../parts/PartDrawer';
 import { useCommunities } from '../communities/CommunitiesContext';
@@ -88,6 +89,7 @@ export function RosterPage({ communityId }: { communityId: string }) {
         onAddPart={() => setDrawer({ mode: 'create' })}
         onExport={exportRoster}
         exporting={exporting}
+        onPrint={() => navigate({ name: 'printRoster', communityId, buildingId: filters.buildingId, entranceId: filters.entranceId })}
       />
       <div className="page-fill">
         <DataGrid

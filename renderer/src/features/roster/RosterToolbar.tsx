@@ -26,10 +26,13 @@ interface Props {
   onAddPart: () => void;
   onExport: () => void;
   exporting: boolean;
+  /** Opens the printout of the building/entrance chosen (or of the whole community). */
+  onPrint: () => void;
 }
 
-export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, onExport, exporting }: Props) {
+export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, onExport, exporting, onPrint }: Props) {
   const building = buildings.find((b) => b.id === filters.buildingId);
+  const entrance = building?.entrances.find((e) => e.id === filters.entranceId);
   return (
     <>
     <PageHeader
@@ -38,6 +41,7 @@ export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, 
       extra={
         <Space size={8}>
           <Button onClick={onExport} loading={exporting}>{building ? t.exportBuilding(building.name) : t.export}</Button>
+          <Button data-testid="roster-print" onClick={onPrint}>{building ? t.printScope(`${building.name}${entrance?.name ?? ''}`) : t.print}</Button>
           <Button type="primary" onClick={onAddPart}>{t.addPart}</Button>
         </Space>
       }

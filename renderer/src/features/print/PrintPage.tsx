@@ -1,0 +1,88 @@
+/**
+ * The frame of every printed document (花名册 now; meeting notices and vote
+ * results later): a toolbar shown on screen only (返回, 打印), then the sheet —
+ * title block, body, footer — laid out for A4. The screen chrome is hidden by
+ * the print CSS (styles.css, "print views"); page size, margins and page
+ * numbers come from the @page rules named after the orientation.
+ */
+import type { ReactNode } from 'react';
+import { Button } from 'antd';
+import { todayChinese } from '../../format';
+import { zhCN } from '../../i18n/zh-CN';
+
+const t = zhCN.print;
+
+export interface PrintPageProps {
+  /** The document's title, e.g. 和平小区专有部分花名册. */
+  title: string;
+  /** A line under the title (the scope: （1幢）). */
+  subtitle?: ReactNode;
+  /** Left of the line under the title: who the document belongs to (街道, 社区). */
+  meta?: ReactNode;
+  orientation?: 'portrait' | 'landscape';
+  /** The body is complete: 打印 is enabled and the sheet is shown. */
+  ready: boolean;
+  /** Shown on screen instead of the sheet (loading, a question, an error); never printed. */
+  notice?: ReactNode;
+  onBack: () => void;
+  /** Under the body: totals, notes. */
+  footer?: ReactNode;
+  /** Signature lines at the end, e.g. 制表人, 核对人. */
+  signatures?: readonly string[];
+  testId?: string;
+  children?: ReactNode;
+}
+
+export function PrintPage(props: PrintPageProps) {
+  const { orientation = 'portrait', ready, notice, testId } = props;
+  return (
+    <div className={`print-view ${orientation}`}>
+      <PrintToolbar ready={ready} onBack={props.onBack} hint={orientation === 'landscape' ? t.paperHint : undefined} />
+      {notice
+        ? <div className="print-notice no-print">{notice}</div>
+        : (
+          <article className={`print-document ${orientation}`} data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+            <PrintTitle title={props.title} subtitle={props.subtitle} meta={props.meta} />
+            <div className="print-body">{props.children}</div>
+            {(props.footer !== undefined || props.signatures) && (
+              <footer className="print-footer">
+                {props.footer}
+                {props.signatures && <Signatures names={props.signatures} />}
+              </footer>
+            )}
+          </article>
+        )}
+    </div>
+  );
+}
+
+function PrintToolbar({ ready, onBack, hint }: { ready: boolean; onBack: () => void; hint: string | undefined }) {
+  return (
+    <div className="print-toolbar no-print" data-testid="print-toolbar">
+      <Button onClick={onBack}>{t.back}</Button>
+      <span className="print-toolbar-hint">{hint}</span>
+      <Button type="primary" disabled={!ready} onClick={() => window.print()}>{t.print}</Button>
+    </div>
+  );
+}
+
+function PrintTitle({ title, subtitle, meta }: Pick<PrintPageProps, 'title' | 'subtitle' | 'meta'>) {
+  return (
+    <header className="print-title-block">
+      <h1 className="print-title" data-testid="print-title">{title}</h1>
+      {subtitle && <div className="print-subtitle">{subtitle}</div>}
+      <div className="print-meta">
+        <span>{meta}</span>
+        <span>{t.printDate}：{todayChinese()}</span>
+      </div>
+    </header>
+  );
+}
+
+function Signatures({ names }: { names: readonly string[] }) {
+  return (
+    <div className="print-signatures">
+      {names.map((name) => <span key={name}>{name}：<span className="print-blank" /></span>)}
+    </div>
+  );
+}
