@@ -94,8 +94,24 @@ export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields 
     ctx.db.update(parts).set({ ...v, updatedAt: nowIso() }).where(eq(parts.id, input.id)).run();
     refreshPartCaches(ctx.sqlite, [input.id]);
     tx.audit({ action: 'update', entity: 'part', entityId: input.id, before, after: v });
+    dropIfEmpty(ctx, before.entranceId, before.buildingId);
   });
   return getPart(ctx, input.id);
+}
+
+/**
+ * Buildings and entrances exist because parts name them: when a part moves
+ * away (a corrected address), the entrance and building it leaves behind are
+ * removed if nothing else is in them, so that they stop appearing in filters.
+ */
+function dropIfEmpty(ctx: ServiceContext, entranceId: string | null, buildingId: string): void {
+  if (entranceId) {
+    ctx.sqlite.prepare('delete from entrances where id = ? and not exists (select 1 from parts where entrance_id = ?)').run(entranceId, entranceId);
+  }
+  ctx.sqlite
+    .prepare(`delete from buildings where id = ? and not exists (select 1 from parts where building_id = ?)
+              and not exists (select 1 from entrances where building_id = ?)`)
+    .run(buildingId, buildingId, buildingId);
 }
 
 /**

@@ -107,6 +107,15 @@ describe('the register through the contract', () => {
     expect(back.message).toContain('早于现业主的登记日期');
   });
 
+  it('a corrected address leaves no empty building or entrance behind', async () => {
+    const { app, session, c } = await community();
+    const part = await call(app, 'part.create', { communityId: c.id, building: '1栋', entrance: '1单元', room: '101', area: '90' }, session);
+    await call(app, 'part.create', { communityId: c.id, building: '2幢', entrance: '1单元', room: '101', area: '90' }, session);
+    await call(app, 'part.update', { id: part.partId, building: '1幢', entrance: '1单元', room: '101', area: '90' }, session);
+    const buildings = await call(app, 'community.buildings', { id: c.id }, session);
+    expect(buildings.map((b) => [b.name, b.entrances.map((e) => e.name), b.parts])).toEqual([['1幢', ['1单元'], 1], ['2幢', ['1单元'], 1]]);
+  });
+
   it('audits every write with its author, before and after', async () => {
     const { app, session, c } = await community();
     const part = await call(app, 'part.create', { communityId: c.id, building: '1幢', room: '101', area: '90' }, session);
