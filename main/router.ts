@@ -10,7 +10,7 @@ import {
   isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup, listBackups } from './db/backups';
-import type { AuthService } from './services/auth';
+import { authorOf, type AuthService } from './services/auth';
 import { listAudit } from './services/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
 import { write, type Actor, type ServiceContext } from './services/context';
@@ -100,7 +100,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       else {
         const user = deps.auth.userFor(request.session);
         if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
-        actor = user ? { author: `${user.displayName}（${user.username}）`, userId: user.id } : { author: '未登录', userId: null };
+        actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
       }
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);

@@ -2,6 +2,7 @@
 import { newId } from '../db/ids';
 import type { Sqlite } from '../db/connection';
 import { nowIso } from '../db/clock';
+import { maskDocument, maskPhone } from '../../shared/domain/identity';
 
 export interface AuditEntry {
   author: string;
@@ -41,6 +42,25 @@ export function listAudit(sqlite: Sqlite, q: AuditQuery) {
     .all(...args, q.limit, q.offset) as { id: string; at: string; author: string; action: string; entity: string; entityId: string | null; before: string | null; after: string | null }[];
   return {
     total,
-    rows: rows.map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null })),
+    rows: rows.map((r) => ({
+      ...r,
+      before: r.before ? maskPersonalData(JSON.parse(r.before)) : null,
+      after: r.after ? maskPersonalData(JSON.parse(r.after)) : null,
+    })),
   };
+}
+
+/**
+ * The audit keeps full records, but the log is a list like any other: document
+ * numbers and phones in it are shown masked (a person's own page is the only
+ * place with the full values).
+ */
+export function maskPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskPersonalData);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+    if (k === 'document' && typeof v === 'string') return [k, maskDocument(v)];
+    if (k === 'phone' && typeof v === 'string') return [k, maskPhone(v)];
+    return [k, maskPersonalData(v)];
+  }));
 }

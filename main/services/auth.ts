@@ -18,6 +18,11 @@ export interface SessionUser {
   role: string;
 }
 
+/** How a user is named in the audit log: 王主任（admin）. */
+export function authorOf(user: { displayName: string; username: string }): string {
+  return `${user.displayName}（${user.username}）`;
+}
+
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 const MAX_FAILURES = 5;
 const LOCKOUT_MS = 60 * 1000;
@@ -39,7 +44,7 @@ export class AuthService {
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode)]);
     const now = nowIso();
     const user = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin' };
-    const actor: Actor = { author: input.displayName, userId: user.id };
+    const actor: Actor = { author: authorOf(user), userId: user.id };
     write(this.ctx, actor, (tx) => {
       // Checked again inside the transaction: two first starts cannot both create an administrator.
       if (!this.needsSetup()) throw new AppError('REFUSED', '管理员账户已经创建，请直接登录');
@@ -74,7 +79,7 @@ export class AuthService {
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode)]);
     const user = toUser(row);
-    write(this.ctx, { author: user.displayName, userId: user.id }, (tx) => {
+    write(this.ctx, { author: authorOf(user), userId: user.id }, (tx) => {
       this.ctx.db.update(users).set({ passwordHash, recoveryHash, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });

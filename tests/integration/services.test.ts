@@ -88,6 +88,13 @@ describe('the register through the contract', () => {
     expect(person.document).toBe(ZHANG);
     expect(person.parts).toEqual([expect.objectContaining({ address: '1幢1单元101', current: true, startDate: '2026-01-05' })]);
 
+    // The audit log is a list too: it shows the person's record masked.
+    const log = await call(app, 'audit.list', { entity: 'person', entityId: zhang.id }, session);
+    expect(log.rows[0]!.after).toMatchObject({ name: '张三', document: `${ZHANG.slice(0, 6)}**********${ZHANG.slice(16)}`, phone: '138****5678' });
+    expect(JSON.stringify(log)).not.toContain(ZHANG);
+    const setupLog = await call(app, 'audit.list', { entity: 'user' }, session);
+    expect(setupLog.rows[0]!.author).toBe('王主任（admin）');
+
     const dupDoc = await callError(app, 'person.create', { communityId: c.id, name: '张叁', document: ZHANG }, session);
     expect(dupDoc.code).toBe('REFUSED');
     const dupAddress = await callError(app, 'part.create', { communityId: c.id, building: '1幢', entrance: '１单元', room: '101', area: '80' }, session);
