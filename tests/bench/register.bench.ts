@@ -15,6 +15,7 @@ import { electorateOf } from '../../main/services/electorate';
 import type { ServiceContext } from '../../main/services/context';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { benchRosterFilter } from './roster-filter';
+import { benchSearch } from './search.bench';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -90,6 +91,9 @@ async function main() {
   // 3. Typing a filter into the 20,000-row roster in Chromium.
   if (fs.existsSync('/usr/bin/chromium')) await benchRosterFilter(dataDir, report);
   else console.log('roster filter repaint: skipped (no /usr/bin/chromium)');
+
+  // 4. Full-text search (issue 3's target, measured on the index it will use).
+  await benchSearch(report);
 
   fs.rmSync(work, { recursive: true, force: true });
   void Database;
