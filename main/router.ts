@@ -15,6 +15,7 @@ import { listAudit } from './services/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
 import { write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/electorate';
+import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/parts';
 import { createPerson, getPerson, searchPersons, updatePerson } from './services/persons';
 import { exportRoster, rosterTemplate } from './services/roster-export';
@@ -75,6 +76,11 @@ function handlers({ ctx, auth, health }: RouterDeps): Handlers {
     'person.create': (input, call) => createPerson(ctx, call.actor, input),
     'person.update': (input, call) => updatePerson(ctx, call.actor, input),
     'person.search': (input) => searchPersons(ctx, input),
+
+    'holiday.year': (input) => holidayYear(ctx, input.year),
+    'holiday.setDay': (input, call) => setHolidayDay(ctx, call.actor, input),
+    'holiday.import': (input, call) => importHolidays(ctx, call.actor, input.file),
+    'holiday.template': () => holidayTemplate(),
   };
 }
 

@@ -129,3 +129,21 @@ export const ownerships = sqliteTable('ownerships', {
   index('ownerships_part').on(t.partId, t.endDate),
   index('ownerships_person').on(t.personId),
 ]);
+
+/**
+ * Holiday years the office keeps itself (edited, or imported from xlsx). A year
+ * here replaces the shipped arrangement of that year (shared/domain/holidays.ts)
+ * entirely; other years use the shipped data.
+ */
+export const holidayYears = sqliteTable('holiday_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const holidayDays = sqliteTable('holiday_days', {
+  date: text('date').primaryKey(),
+  year: integer('year').notNull().references(() => holidayYears.year),
+  kind: text('kind').notNull(), // holiday 放假 | workday 调休上班
+  name: text('name').notNull().default(''),
+}, (t) => [index('holiday_days_year').on(t.year)]);

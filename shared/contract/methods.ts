@@ -59,6 +59,11 @@ export const methods = {
   'person.create': method({ input: s.personFields, output: s.personDetail }),
   'person.update': method({ input: s.personUpdate, output: s.personDetail }),
   'person.search': method({ input: s.personSearch, output: z.array(s.maskedOwner) }),
+
+  'holiday.year': method({ input: s.holidayYearQuery, output: s.holidayYear }),
+  'holiday.setDay': method({ input: s.holidaySetDay, output: s.holidayYear }),
+  'holiday.import': method({ input: z.object({ file: filePayload }), output: s.holidayImportResult }),
+  'holiday.template': method({ input: empty, output: filePayload }),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,7 +1,7 @@
 /** Input and output schemas of the contract's methods, grouped by domain. */
 import { z } from 'zod';
 import {
-  areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, optionalText, partType,
+  areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
 } from './fields';
 
@@ -183,3 +183,25 @@ export const importPreview = z.object({
   })),
 });
 export const importResult = z.object({ communityId: id, summary: rosterSummary });
+
+// ── the holiday calendar ─────────────────────────────────────────────
+export const holidayDay = z.object({
+  date: isoDate,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+});
+export const holidayYearQuery = z.object({ year: z.number().int().min(1990, { error: '年份应在1990–2100之间' }).max(2100, { error: '年份应在1990–2100之间' }) });
+export const holidayYear = z.object({
+  year: z.number().int(),
+  /** office: kept (edited or imported) by this office; shipped: the app's data; none: unknown year, weekends only. */
+  origin: z.enum(['office', 'shipped', 'none']),
+  source: z.string(),
+  days: z.array(holidayDay),
+});
+export const holidaySetDay = z.object({
+  date: isoDate,
+  /** normal: an ordinary day (weekday works, weekend rests). */
+  kind: z.enum(['holiday', 'workday', 'normal'], { error: '类型应为放假、调休上班或普通日' }),
+  name: z.string().trim().max(20, { error: '名称不能超过20个字' }).default(''),
+});
+export const holidayImportResult = z.object({ years: z.array(z.number().int()), days: z.number().int() });
