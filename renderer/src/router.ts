@@ -12,6 +12,7 @@ export type Route =
   | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
+  | { name: 'holidays' }
   | { name: 'audit' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
@@ -36,6 +37,7 @@ export function parseHash(hash: string): Route {
   }
   if (a === 'import') return { name: 'import' };
   if (a === 'backups') return { name: 'backups' };
+  if (a === 'holidays') return { name: 'holidays' };
   if (a === 'audit') return { name: 'audit' };
   return { name: 'communities' };
 }
@@ -56,6 +58,7 @@ export function routeHash(route: Route): string {
     }
     case 'import': return '#/import';
     case 'backups': return '#/backups';
+    case 'holidays': return '#/holidays';
     case 'audit': return '#/audit';
   }
 }

@@ -14,12 +14,15 @@ const columns: ColumnDef<IndexedError>[] = [
   { id: 'message', header: t.problem, size: 300, meta: { grow: true }, cell: ({ row }) => row.original.message },
 ];
 
-/** Every error of a roster file, by row and column; a file with errors is not imported. */
-export function ImportErrors({ errors }: { errors: RowError[] }) {
+/**
+ * Every error of an imported file, by row and column; a file with errors is not
+ * imported. `title` replaces the roster wording where there is no preview step.
+ */
+export function ImportErrors({ errors, title }: { errors: RowError[]; title?: string }) {
   const rows = errors.map((e, index) => ({ ...e, index }));
   return (
     <div className="import-errors" data-testid="import-errors">
-      <Alert type="error" showIcon title={t.errorsTitle(formatCount(errors.length))} description={t.errorsNote} />
+      <Alert type="error" showIcon title={title ?? t.errorsTitle(formatCount(errors.length))} description={t.errorsNote} />
       <DataGrid
         testId="import-error-grid"
         columns={columns}

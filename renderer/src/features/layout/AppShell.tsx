@@ -81,6 +81,7 @@ function Shell({ user, onLogout, warnings }: Props) {
             { key: 'import', label: t.import },
             { type: 'divider' },
             { key: 'backups', label: t.backups },
+            { key: 'holidays', label: t.holidays },
             { key: 'audit', label: t.audit },
           ]}
         />
@@ -109,6 +110,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'electorate': return communityId ? { name: 'electorate', communityId } : null;
     case 'import': return { name: 'import' };
     case 'backups': return { name: 'backups' };
+    case 'holidays': return { name: 'holidays' };
     case 'audit': return { name: 'audit' };
     default: return null;
   }

@@ -5,6 +5,7 @@ import { ElectoratePage } from '../electorate/ElectoratePage';
 import { PersonPage } from '../persons/PersonPage';
 import { ImportPage } from '../import/ImportPage';
 import { BackupsPage } from '../backups/BackupsPage';
+import { HolidaysPage } from '../holidays/HolidaysPage';
 import { AuditPage } from '../audit/AuditPage';
 
 /** Which screen a route shows. */
@@ -16,6 +17,7 @@ export function Screen({ route }: { route: Route }) {
     case 'person': return <PersonPage key={route.personId} communityId={route.communityId} personId={route.personId} />;
     case 'import': return <ImportPage />;
     case 'backups': return <BackupsPage />;
+    case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage />;
     case 'printRoster': return null; // print views render without the app frame (App.tsx)
   }
