@@ -32,7 +32,7 @@ function range(from: string, to: string): string[] {
 export const SHIPPED_HOLIDAY_YEARS: readonly HolidayYear[] = [
   {
     year: 2025,
-    source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）',
+    source: '国务院办公厅关于2025年部分节假日安排的通知',
     holidays: [
       '2025-01-01',
       ...range('2025-01-28', '2025-02-04'), // 春节
