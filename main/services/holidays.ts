@@ -3,7 +3,9 @@
  * (shared/domain/holidays.ts), with years the office edits or imports kept in
  * the database. An edited or imported year replaces the shipped one entirely.
  */
+import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
+import type { holidayDay as holidayDaySchema } from '../../shared/contract/schemas';
 import { isValidDate, weekday } from '../../shared/domain/dates';
 import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type HolidayYear } from '../../shared/domain/holidays';
 import type { RowError } from '../../shared/domain/roster-rows';
@@ -11,8 +13,9 @@ import { cleanCell } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
 import { write, type Actor, type ServiceContext } from './context';
 
-export type DayKind = 'holiday' | 'workday';
-export interface HolidayDay { date: string; kind: DayKind; name: string }
+/** The day shape is the contract's (shared/contract/schemas.ts holidayDay): one home. */
+export type HolidayDay = z.output<typeof holidayDaySchema>;
+export type DayKind = HolidayDay['kind'];
 
 function officeYears(ctx: ServiceContext): HolidayYear[] {
   const years = ctx.sqlite.prepare('select year, source from holiday_years order by year').all() as { year: number; source: string }[];

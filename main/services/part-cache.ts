@@ -36,20 +36,20 @@ export function partCacheValues(address: string, owners: readonly CacheOwner[]):
   };
 }
 
-function derived(sqlite: Sqlite, partId: string): { address: string; cache: PartCache } {
-  const address = (sqlite.prepare('select address from parts where id = ?').get(partId) as { address: string }).address;
-  const owners = sqlite
-    .prepare(`select ps.id, ps.name, ps.phone, ps.document from ownerships o join persons ps on ps.id = o.person_id
-              where o.part_id = ? and o.end_date is null`)
-    .all(partId) as CacheOwner[];
-  return { address, cache: partCacheValues(address, owners) };
+/** Recomputes a part's caches from its rows; the statements are prepared once per use, not per part. */
+function cacheDeriver(sqlite: Sqlite): (partId: string) => PartCache {
+  const address = sqlite.prepare('select address from parts where id = ?').pluck();
+  const owners = sqlite.prepare(`select ps.id, ps.name, ps.phone, ps.document from ownerships o join persons ps on ps.id = o.person_id
+                                 where o.part_id = ? and o.end_date is null`);
+  return (partId) => partCacheValues(address.get(partId) as string, owners.all(partId) as CacheOwner[]);
 }
 
 /** Recompute the caches of the given parts from their rows (inside an open write). */
 export function refreshPartCaches(sqlite: Sqlite, partIds: Iterable<string>): void {
+  const derive = cacheDeriver(sqlite);
   const update = sqlite.prepare('update parts set owner_key = ?, owner_names = ?, search_text = ? where id = ?');
   for (const partId of new Set(partIds)) {
-    const { cache } = derived(sqlite, partId);
+    const cache = derive(partId);
     update.run(cache.ownerKey, cache.ownerNames, cache.searchText, partId);
   }
 }
@@ -62,9 +62,10 @@ export function partsHeldBy(sqlite: Sqlite, personId: string): string[] {
 /** Parts whose caches differ from their rows (should always be none). */
 export function partCacheMismatches(sqlite: Sqlite): { partId: string; field: keyof PartCache }[] {
   const rows = sqlite.prepare('select id, owner_key, owner_names, search_text from parts').raw().all() as [string, string, string, string][];
+  const derive = cacheDeriver(sqlite);
   const out: { partId: string; field: keyof PartCache }[] = [];
   for (const [partId, ownerKey, ownerNames, searchText] of rows) {
-    const { cache } = derived(sqlite, partId);
+    const cache = derive(partId);
     if (cache.ownerKey !== ownerKey) out.push({ partId, field: 'ownerKey' });
     if (cache.ownerNames !== ownerNames) out.push({ partId, field: 'ownerNames' });
     if (cache.searchText !== searchText) out.push({ partId, field: 'searchText' });

@@ -22,10 +22,14 @@ export interface SearchHit {
   snippet: Snippet;
 }
 
+function rowidOf(sqlite: Sqlite, type: string, id: string): number | undefined {
+  return sqlite.prepare('select rowid from search_docs where doc_type = ? and doc_id = ?').pluck().get(type, id) as number | undefined;
+}
+
 /** Add or replace a document's entry (inside an open write). */
 export function indexDocument(sqlite: Sqlite, doc: SearchDocument): void {
   const tokens = indexTokens(`${doc.title}\n${doc.body}`);
-  const existing = sqlite.prepare('select rowid from search_docs where doc_type = ? and doc_id = ?').pluck().get(doc.type, doc.id) as number | undefined;
+  const existing = rowidOf(sqlite, doc.type, doc.id);
   let rowid: number;
   if (existing !== undefined) {
     sqlite.prepare('delete from search_fts where rowid = ?').run(existing);
@@ -40,7 +44,7 @@ export function indexDocument(sqlite: Sqlite, doc: SearchDocument): void {
 }
 
 export function removeDocument(sqlite: Sqlite, type: string, id: string): void {
-  const rowid = sqlite.prepare('select rowid from search_docs where doc_type = ? and doc_id = ?').pluck().get(type, id) as number | undefined;
+  const rowid = rowidOf(sqlite, type, id);
   if (rowid === undefined) return;
   sqlite.prepare('delete from search_fts where rowid = ?').run(rowid);
   sqlite.prepare('delete from search_docs where rowid = ?').run(rowid);
