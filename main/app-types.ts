@@ -13,6 +13,11 @@ export interface AppOptions {
   migrationsDir: string;
   /** Author recorded in the audit for writes without a session (the CLI: "CLI:<user>"). */
   fixedAuthor?: string;
+  /**
+   * Show a file in the system's viewer (the desktop app: shell.openPath).
+   * Browser mode has none: the file goes back to the page instead.
+   */
+  openPath?: (filePath: string) => Promise<boolean>;
 }
 
 export interface App {

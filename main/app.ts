@@ -14,6 +14,7 @@ import { adviceFor, checkDatabaseFile, findHealthyBackup } from './db/integrity'
 import { networkShareWarning } from './db/network-share';
 import { createRouter } from './router';
 import { AuthService } from './services/auth';
+import { ensureDefaultWorkflow } from './services/workflows';
 import type { ServiceContext } from './services/context';
 
 export type { App, AppOptions } from './app-types';
@@ -77,9 +78,10 @@ export async function openApp(options: AppOptions): Promise<App> {
   }, 60 * 60 * 1000);
   dailyTimer.unref();
 
+  ensureDefaultWorkflow(ctx);
   const auth = new AuthService(ctx);
   const health = (): MethodOutput<'system.health'> => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings });
-  const handle = createRouter({ ctx, auth, health }, { fixedAuthor: options.fixedAuthor });
+  const handle = createRouter({ ctx, auth, health, openPath: options.openPath }, { fixedAuthor: options.fixedAuthor });
   return {
     dbPath, dataDir, handle,
     async backupTo(file: string) {

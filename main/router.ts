@@ -21,6 +21,14 @@ import { createPerson, getPerson, searchPersons, updatePerson } from './services
 import { exportRoster, rosterTemplate } from './services/roster-export';
 import { importRoster, previewRosterImport } from './services/roster-import';
 import { rosterPage } from './services/roster-query';
+import { addAttachment, listAttachments, openAttachment } from './services/attachments';
+import {
+  createMeeting, getMeeting, listMeetings, meetingReminders, postDecisions, recordResults, setAttendees, updateMeeting,
+} from './services/meetings';
+import { advanceMatter, createMatter, getMatter, listMatters, updateMatter } from './services/matters';
+import { approveMinutes, completeAction, correctMinutes, diffMinutes, getMinutes, listActions, listMinutes, saveDraft } from './services/minutes';
+import { searchGovernance } from './services/search-governance';
+import { listWorkflows, saveWorkflow } from './services/workflows';
 
 export interface Call {
   actor: Actor;
@@ -35,9 +43,11 @@ export interface RouterDeps {
   ctx: ServiceContext;
   auth: AuthService;
   health: () => MethodOutput<'system.health'>;
+  /** The system viewer for attachments (desktop app only). */
+  openPath?: ((filePath: string) => Promise<boolean>) | undefined;
 }
 
-function handlers({ ctx, auth, health }: RouterDeps): Handlers {
+function handlers({ ctx, auth, health, openPath }: RouterDeps): Handlers {
   return {
     'system.health': () => health(),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
@@ -81,6 +91,40 @@ function handlers({ ctx, auth, health }: RouterDeps): Handlers {
     'holiday.setDay': (input, call) => setHolidayDay(ctx, call.actor, input),
     'holiday.import': (input, call) => importHolidays(ctx, call.actor, input.file),
     'holiday.template': () => holidayTemplate(),
+
+    'meeting.list': (input) => listMeetings(ctx, input),
+    'meeting.get': (input) => getMeeting(ctx, input.id),
+    'meeting.create': (input, call) => createMeeting(ctx, call.actor, input),
+    'meeting.update': (input, call) => updateMeeting(ctx, call.actor, input),
+    'meeting.setAttendees': (input, call) => setAttendees(ctx, call.actor, input),
+    'meeting.recordResults': (input, call) => recordResults(ctx, call.actor, input),
+    'meeting.postDecisions': (input, call) => postDecisions(ctx, call.actor, input),
+    'meeting.reminders': (input) => meetingReminders(ctx, input.communityId),
+
+    'minutes.list': (input) => listMinutes(ctx, input.meetingId),
+    'minutes.get': (input) => getMinutes(ctx, input.id),
+    'minutes.saveDraft': (input, call) => saveDraft(ctx, call.actor, input),
+    'minutes.approve': (input, call) => approveMinutes(ctx, call.actor, input.id),
+    'minutes.correct': (input, call) => correctMinutes(ctx, call.actor, input),
+    'minutes.diff': (input) => diffMinutes(ctx, input.fromId, input.toId),
+
+    'action.list': (input) => listActions(ctx, input),
+    'action.complete': (input, call) => completeAction(ctx, call.actor, input),
+
+    'attachment.list': (input) => listAttachments(ctx, input.ownerType, input.ownerId),
+    'attachment.add': (input, call) => addAttachment(ctx, call.actor, input),
+    'attachment.open': (input) => openAttachment(ctx, input.id, openPath),
+
+    'workflow.list': () => listWorkflows(ctx),
+    'workflow.save': (input, call) => saveWorkflow(ctx, call.actor, input),
+
+    'matter.list': (input) => listMatters(ctx, input.communityId),
+    'matter.get': (input) => getMatter(ctx, input.id),
+    'matter.create': (input, call) => createMatter(ctx, call.actor, input),
+    'matter.update': (input, call) => updateMatter(ctx, call.actor, input),
+    'matter.advance': (input, call) => advanceMatter(ctx, call.actor, input),
+
+    'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
   };
 }
 

@@ -147,3 +147,149 @@ export const holidayDays = sqliteTable('holiday_days', {
   kind: text('kind').notNull(), // holiday 放假 | workday 调休上班
   name: text('name').notNull().default(''),
 }, (t) => [index('holiday_days_year').on(t.year)]);
+
+// ── issue 3: meetings, minutes, matters ──────────────────────────────
+
+/**
+ * Workflow definitions (shared/domain/workflow.ts). Each row is one version;
+ * versions of one workflow share `key`. Never edited: a change is a new
+ * version, and each matter keeps the version it started with.
+ */
+export const workflows = sqliteTable('workflows', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull(),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  steps: text('steps').notNull(), // JSON StepDefinition[]
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('workflows_version').on(t.key, t.version)]);
+
+export const matters = sqliteTable('matters', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  workflowId: text('workflow_id').notNull().references(() => workflows.id),
+  title: text('title').notNull(),
+  category: text('category').notNull(),
+  description: text('description').notNull().default(''),
+  raisedBy: text('raised_by').notNull().default(''),
+  raisedOn: text('raised_on').notNull(),
+  ...timestamps,
+}, (t) => [index('matters_community').on(t.communityId, t.raisedOn)]);
+
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  kind: text('kind').notNull(),
+  form: text('form'),
+  title: text('title').notNull(),
+  date: text('date').notNull(),
+  startTime: text('start_time').notNull().default(''),
+  place: text('place').notNull().default(''),
+  convener: text('convener').notNull().default(''),
+  noticeDate: text('notice_date'),
+  membersTotal: integer('members_total'),
+  status: text('status').notNull().default('planned'), // planned | held
+  postedDate: text('posted_date'),
+  ...timestamps,
+}, (t) => [index('meetings_community_date').on(t.communityId, t.date)]);
+
+export const agendaItems = sqliteTable('agenda_items', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  matterId: text('matter_id').references(() => matters.id),
+  forVote: integer('for_vote', { mode: 'boolean' }).notNull().default(false),
+  inNotice: integer('in_notice', { mode: 'boolean' }).notNull().default(true),
+  yesVotes: integer('yes_votes'),
+}, (t) => [index('agenda_meeting').on(t.meetingId, t.position), index('agenda_matter').on(t.matterId)]);
+
+export const attendees = sqliteTable('attendees', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  position: integer('position').notNull(),
+  party: text('party').notNull(),
+  name: text('name').notNull(),
+  role: text('role').notNull().default(''),
+  isMember: integer('is_member', { mode: 'boolean' }).notNull().default(false),
+  present: integer('present', { mode: 'boolean' }),
+}, (t) => [index('attendees_meeting').on(t.meetingId, t.position)]);
+
+/** A rule the user went past with a written reason (also in the audit log). */
+export const ruleOverrides = sqliteTable('rule_overrides', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  rule: text('rule').notNull(),
+  message: text('message').notNull(),
+  reason: text('reason').notNull(),
+  author: text('author').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('rule_overrides_entity').on(t.entity, t.entityId)]);
+
+/**
+ * Versions of a meeting's minutes. A draft is edited in place; an approved
+ * version is never changed — a correction is a new version (supersedes_id).
+ */
+export const minutes = sqliteTable('minutes', {
+  id: text('id').primaryKey(),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  version: integer('version').notNull(),
+  status: text('status').notNull(), // draft | approved
+  content: text('content').notNull(), // JSON MinutesContent
+  supersedesId: text('supersedes_id'),
+  correctionReason: text('correction_reason').notNull().default(''),
+  approvedAt: text('approved_at'),
+  approvedBy: text('approved_by'),
+  createdBy: text('created_by').notNull(),
+  ...timestamps,
+}, (t) => [uniqueIndex('minutes_version').on(t.meetingId, t.version)]);
+
+/** Action items of the approved minutes, tracked to completion. */
+export const actionItems = sqliteTable('action_items', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  minutesId: text('minutes_id').notNull().references(() => minutes.id),
+  text: text('text').notNull(),
+  party: text('party').notNull().default(''),
+  person: text('person').notNull().default(''),
+  due: text('due').notNull().default(''),
+  doneDate: text('done_date'),
+  /** False once a later approved version of the minutes replaced it. */
+  current: integer('current', { mode: 'boolean' }).notNull().default(true),
+}, (t) => [index('action_items_open').on(t.communityId, t.current, t.doneDate, t.due)]);
+
+export const matterSteps = sqliteTable('matter_steps', {
+  id: text('id').primaryKey(),
+  matterId: text('matter_id').notNull().references(() => matters.id),
+  stepKey: text('step_key').notNull(),
+  date: text('date').notNull(),
+  skipped: integer('skipped', { mode: 'boolean' }).notNull().default(false),
+  skipReason: text('skip_reason'),
+  meetingId: text('meeting_id').references(() => meetings.id),
+  postingStart: text('posting_start'),
+  postingEnd: text('posting_end'),
+  filingBody: text('filing_body'),
+  noticeText: text('notice_text').notNull().default(''),
+  document: text('document').notNull().default(''),
+  note: text('note').notNull().default(''),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: text('recorded_at').notNull(),
+}, (t) => [uniqueIndex('matter_steps_key').on(t.matterId, t.stepKey), index('matter_steps_meeting').on(t.meetingId)]);
+
+/** Files copied into the data folder under their content hash (attachments/ab/abcdef….ext). */
+export const attachments = sqliteTable('attachments', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  ownerType: text('owner_type').notNull(), // meeting | minutes | matter
+  ownerId: text('owner_id').notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  addedAt: text('added_at').notNull(),
+  addedBy: text('added_by').notNull(),
+}, (t) => [index('attachments_owner').on(t.ownerType, t.ownerId)]);

@@ -21,6 +21,7 @@ import {
   Menu,
   protocol,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type WebContents,
@@ -100,6 +101,8 @@ async function start(): Promise<void> {
     migrationsDir: app.isPackaged
       ? path.join(process.resourcesPath, 'migrations')
       : path.join(app.getAppPath(), 'main/db/migrations'),
+    // Attachments open in the system's viewer; openPath answers '' on success.
+    openPath: async (filePath) => (await shell.openPath(filePath)) === '',
   });
 
   ipcMain.handle(IPC_CHANNEL, handleInvoke);

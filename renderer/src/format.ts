@@ -56,3 +56,20 @@ export function formatBytes(size: number): string {
   if (size < 1024 * 1024 * 1024) return `${(size / 1024 / 1024).toFixed(1)} MB`;
   return `${(size / 1024 / 1024 / 1024).toFixed(2)} GB`;
 }
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+function chineseNumber(n: number): string {
+  if (n < 10) return CHINESE_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : CHINESE_DIGITS[tens]}十${ones === 0 ? '' : CHINESE_DIGITS[ones]}`;
+}
+
+/** A date as official documents write it: 2026-11-22 → 二〇二六年十一月二十二日. */
+export function chineseDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const year = [...m[1]!].map((d) => CHINESE_DIGITS[Number(d)]).join('');
+  return `${year}年${chineseNumber(Number(m[2]))}月${chineseNumber(Number(m[3]))}日`;
+}

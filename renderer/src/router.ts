@@ -9,6 +9,13 @@ export type Route =
   | { name: 'roster'; communityId: string }
   | { name: 'electorate'; communityId: string }
   | { name: 'person'; communityId: string; personId: string }
+  | { name: 'meetings'; communityId: string }
+  | { name: 'meeting'; communityId: string; meetingId: string }
+  | { name: 'actions'; communityId: string }
+  | { name: 'matters'; communityId: string }
+  | { name: 'matter'; communityId: string; matterId: string }
+  | { name: 'search'; communityId: string; text?: string }
+  | { name: 'workflows' }
   | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
@@ -16,10 +23,20 @@ export type Route =
   | { name: 'audit' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
-export type PrintRoute = { name: 'printRoster'; communityId: string; buildingId?: string; entranceId?: string };
+export type PrintRoute =
+  | { name: 'printRoster'; communityId: string; buildingId?: string; entranceId?: string }
+  | { name: 'printMeetingNotice'; communityId: string; meetingId: string }
+  | { name: 'printSignIn'; communityId: string; meetingId: string }
+  | { name: 'printMinutes'; communityId: string; minutesId: string }
+  | { name: 'printResolution'; communityId: string; matterId: string }
+  | { name: 'printResult'; communityId: string; matterId: string };
+
+const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
+  'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
+};
 
 export function isPrintRoute(route: Route): route is PrintRoute {
-  return route.name === 'printRoster';
+  return route.name.startsWith('print');
 }
 
 export function parseHash(hash: string): Route {
@@ -32,12 +49,30 @@ export function parseHash(hash: string): Route {
     if (c === 'print' && d === 'roster') {
       return { name: 'printRoster', communityId: b, buildingId: query.get('b') ?? undefined, entranceId: query.get('e') ?? undefined };
     }
+    if (c === 'print' && d && parts[4]) {
+      const id = parts[4];
+      switch (PRINT_ROUTES[d]) {
+        case 'printMeetingNotice': return { name: 'printMeetingNotice', communityId: b, meetingId: id };
+        case 'printSignIn': return { name: 'printSignIn', communityId: b, meetingId: id };
+        case 'printMinutes': return { name: 'printMinutes', communityId: b, minutesId: id };
+        case 'printResolution': return { name: 'printResolution', communityId: b, matterId: id };
+        case 'printResult': return { name: 'printResult', communityId: b, matterId: id };
+        default: break;
+      }
+    }
     if (c === 'person' && d) return { name: 'person', communityId: b, personId: d };
+    if (c === 'meetings') return { name: 'meetings', communityId: b };
+    if (c === 'meeting' && d) return { name: 'meeting', communityId: b, meetingId: d };
+    if (c === 'actions') return { name: 'actions', communityId: b };
+    if (c === 'matters') return { name: 'matters', communityId: b };
+    if (c === 'matter' && d) return { name: 'matter', communityId: b, matterId: d };
+    if (c === 'search') return { name: 'search', communityId: b, text: query.get('q') ?? undefined };
     return { name: 'roster', communityId: b };
   }
   if (a === 'import') return { name: 'import' };
   if (a === 'backups') return { name: 'backups' };
   if (a === 'holidays') return { name: 'holidays' };
+  if (a === 'workflows') return { name: 'workflows' };
   if (a === 'audit') return { name: 'audit' };
   return { name: 'communities' };
 }
@@ -49,6 +84,18 @@ export function routeHash(route: Route): string {
     case 'roster': return `#/c/${e(route.communityId)}/roster`;
     case 'electorate': return `#/c/${e(route.communityId)}/electorate`;
     case 'person': return `#/c/${e(route.communityId)}/person/${e(route.personId)}`;
+    case 'meetings': return `#/c/${e(route.communityId)}/meetings`;
+    case 'meeting': return `#/c/${e(route.communityId)}/meeting/${e(route.meetingId)}`;
+    case 'actions': return `#/c/${e(route.communityId)}/actions`;
+    case 'matters': return `#/c/${e(route.communityId)}/matters`;
+    case 'matter': return `#/c/${e(route.communityId)}/matter/${e(route.matterId)}`;
+    case 'search': return `#/c/${e(route.communityId)}/search${route.text ? `?q=${e(route.text)}` : ''}`;
+    case 'workflows': return '#/workflows';
+    case 'printMeetingNotice': return `#/c/${e(route.communityId)}/print/meeting-notice/${e(route.meetingId)}`;
+    case 'printSignIn': return `#/c/${e(route.communityId)}/print/sign-in/${e(route.meetingId)}`;
+    case 'printMinutes': return `#/c/${e(route.communityId)}/print/minutes/${e(route.minutesId)}`;
+    case 'printResolution': return `#/c/${e(route.communityId)}/print/resolution/${e(route.matterId)}`;
+    case 'printResult': return `#/c/${e(route.communityId)}/print/result/${e(route.matterId)}`;
     case 'printRoster': {
       const query = new URLSearchParams();
       if (route.buildingId) query.set('b', route.buildingId);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import './zod-locale';
 import { filePayload, id } from './fields';
+import * as g from './governance';
 import * as s from './schemas';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -64,6 +65,40 @@ export const methods = {
   'holiday.setDay': method({ input: s.holidaySetDay, output: s.holidayYear }),
   'holiday.import': method({ input: z.object({ file: filePayload }), output: s.holidayImportResult }),
   'holiday.template': method({ input: empty, output: filePayload }),
+
+  'meeting.list': method({ input: g.meetingListQuery, output: z.array(g.meetingListItem) }),
+  'meeting.get': method({ input: byId, output: g.meeting }),
+  'meeting.create': method({ input: g.meetingFields, output: g.meeting }),
+  'meeting.update': method({ input: g.meetingUpdate, output: g.meeting }),
+  'meeting.setAttendees': method({ input: g.setAttendeesInput, output: g.meeting }),
+  'meeting.recordResults': method({ input: g.recordResultsInput, output: g.meeting }),
+  'meeting.postDecisions': method({ input: g.postDecisionsInput, output: g.meeting }),
+  'meeting.reminders': method({ input: z.object({ communityId: id }), output: g.reminders }),
+
+  'minutes.list': method({ input: z.object({ meetingId: id }), output: z.array(g.minutesVersion) }),
+  'minutes.get': method({ input: byId, output: g.minutesVersion }),
+  'minutes.saveDraft': method({ input: g.saveMinutesInput, output: g.minutesVersion }),
+  'minutes.approve': method({ input: byId, output: g.minutesVersion }),
+  'minutes.correct': method({ input: g.correctMinutesInput, output: g.minutesVersion }),
+  'minutes.diff': method({ input: g.diffInput, output: g.diffOutput }),
+
+  'action.list': method({ input: g.actionQuery, output: z.array(g.actionRow) }),
+  'action.complete': method({ input: g.completeActionInput, output: g.actionRow }),
+
+  'attachment.list': method({ input: g.attachmentOwner, output: z.array(g.attachment) }),
+  'attachment.add': method({ input: g.addAttachmentInput, output: g.attachment }),
+  'attachment.open': method({ input: byId, output: g.openAttachmentOutput }),
+
+  'workflow.list': method({ input: empty, output: z.array(g.workflow) }),
+  'workflow.save': method({ input: g.workflowInput, output: g.workflow }),
+
+  'matter.list': method({ input: z.object({ communityId: id }), output: z.array(g.matterListItem) }),
+  'matter.get': method({ input: byId, output: g.matterDetail }),
+  'matter.create': method({ input: g.matterFields, output: g.matterDetail }),
+  'matter.update': method({ input: g.matterUpdate, output: g.matterDetail }),
+  'matter.advance': method({ input: g.advanceInput, output: g.matterDetail }),
+
+  'search.query': method({ input: g.searchInput, output: z.object({ hits: z.array(g.searchHit) }) }),
 } as const;
 
 export type Methods = typeof methods;

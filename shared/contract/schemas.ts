@@ -1,5 +1,6 @@
 /** Input and output schemas of the contract's methods, grouped by domain. */
 import { z } from 'zod';
+import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
@@ -48,9 +49,22 @@ export const auditRow = z.object({
 });
 
 // ── communities ───────────────────────────────────────────────────────
+const days = (label: string, max: number) =>
+  z.number({ error: `${label}应为天数` }).int({ error: `${label}应为整数` }).min(1, { error: `${label}至少为1` }).max(max, { error: `${label}不能超过${max}` });
+
+/** Meeting rules (shared/domain/meetings.ts); each default is DOMAIN.md's. */
+export const meetingRules = z.object({
+  assemblyNoticeDays: days('业主大会通知提前天数', 90).default(DEFAULT_MEETING_RULES.assemblyNoticeDays),
+  extraordinaryNoticeDays: days('临时业主大会通知提前天数', 90).default(DEFAULT_MEETING_RULES.extraordinaryNoticeDays),
+  committeeDecisionRule: z.enum(['more-than-half', 'half-or-more']).default(DEFAULT_MEETING_RULES.committeeDecisionRule),
+  postingDays: days('决定公告期限', 30).default(DEFAULT_MEETING_RULES.postingDays),
+  committeeMeetingMonths: days('业委会会议间隔月数', 12).default(DEFAULT_MEETING_RULES.committeeMeetingMonths),
+});
+
 export const communitySettings = z.object({
   /** Whether parking spaces (车位) count in votes — differs by place; default not counted. */
   countParkingInVotes: z.boolean().default(false),
+  meetingRules: meetingRules.prefault({}),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 
@@ -60,7 +74,7 @@ export const communityFields = z.object({
   streetOffice: optionalText('所属街道', 60),
   communityOffice: optionalText('所属社区', 60),
   developer: optionalText('建设单位', 100),
-  settings: communitySettings.default({ countParkingInVotes: false }),
+  settings: communitySettings.prefault({}),
 });
 export const communityUpdate = communityFields.extend({ id });
 

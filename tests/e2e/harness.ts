@@ -17,7 +17,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { rosterCsv, type RosterExportRow } from '../fixtures/roster-generator';
 
-export const RENDERER_DIR = path.resolve('dist/renderer');
+/** E2E_RENDERER_DIR lets parallel work build and test its own copy of the renderer. */
+export const RENDERER_DIR = path.resolve(process.env.E2E_RENDERER_DIR ?? 'dist/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',

@@ -9,6 +9,7 @@ import { importRoster } from '../../main/services/roster-import';
 import { writeRosterWorkbook } from '../../main/files/roster-workbook';
 import { generateRoster } from '../fixtures/roster-generator';
 import { tempDir } from '../helpers';
+import { communitySettings } from '../../shared/contract/schemas';
 
 /** A copy of the migrations folder that stops after the first `count` migrations. */
 function migrationsUpTo(count: number): string {
@@ -41,7 +42,7 @@ describe('every migration keeps the data of a populated database', () => {
       const ctx = { ...old, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR };
       const xlsx = await writeRosterWorkbook(generateRoster({ parts: 200, seed: 11 }));
       await importRoster(ctx, { author: 'test', userId: null }, { fileName: 'r.xlsx', base64: xlsx.toString('base64') },
-        { name: '升级小区', address: '', streetOffice: '', communityOffice: '', developer: '', settings: { countParkingInVotes: false } });
+        { name: '升级小区', address: '', streetOffice: '', communityOffice: '', developer: '', settings: communitySettings.parse({}) });
       old.sqlite.close();
       const before = rowCounts(file);
       expect(before.parts).toBe(200);

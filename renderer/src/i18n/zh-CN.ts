@@ -1,3 +1,7 @@
+import { meetingsText } from './zh-CN.meetings';
+import { minutesText } from './zh-CN.minutes';
+import { mattersText } from './zh-CN.matters';
+
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
  * same shape. Messages from main (errors, advice) arrive already in Chinese.
@@ -88,6 +92,11 @@ export const zhCN = {
     backups: '数据备份',
     holidays: '节假日安排',
     audit: '操作日志',
+    meetings: '会议',
+    actions: '待办事项',
+    matters: '事项办理',
+    search: '全文检索',
+    workflows: '办理流程',
   },
   community: {
     listTitle: '小区',
@@ -151,6 +160,7 @@ export const zhCN = {
     checker: '核对人',
     paperHint: '请用 A4 纸横向打印。',
     loading: '正在准备打印内容…',
+    seal: '（盖章）',
   },
   rosterPrint: {
     title: (community: string) => `${community}专有部分花名册`,
@@ -372,6 +382,9 @@ export const zhCN = {
       logout: '退出',
     } as Record<string, string>,
   },
+  meetings: meetingsText,
+  minutes: minutesText,
+  matters: mattersText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -40,7 +40,7 @@ function Shell({ user, onLogout, warnings }: Props) {
     if (fromRoute) rememberCommunity(fromRoute);
   }, [fromRoute]);
 
-  const selectedKey = route.name === 'person' ? 'roster' : route.name;
+  const selectedKey = SELECTED_MENU[route.name] ?? route.name;
   const go = (key: string) => {
     const target = menuRoute(key, currentId);
     if (target) navigate(target);
@@ -64,7 +64,7 @@ function Shell({ user, onLogout, warnings }: Props) {
             options={(list ?? []).map((c) => ({ value: c.id, label: c.name }))}
             onChange={(id: string) => {
               rememberCommunity(id);
-              navigate(route.name === 'electorate' ? { name: 'electorate', communityId: id } : { name: 'roster', communityId: id });
+              navigate(menuRoute(SELECTED_MENU[route.name] ?? route.name, id) ?? { name: 'roster', communityId: id });
             }}
             notFoundContent={t.noCommunity}
           />
@@ -79,6 +79,12 @@ function Shell({ user, onLogout, warnings }: Props) {
             { key: 'roster', label: t.roster, disabled: currentId === null },
             { key: 'electorate', label: t.electorate, disabled: currentId === null },
             { key: 'import', label: t.import },
+            { type: 'divider' },
+            { key: 'meetings', label: t.meetings, disabled: currentId === null },
+            { key: 'actions', label: t.actions, disabled: currentId === null },
+            { key: 'matters', label: t.matters, disabled: currentId === null },
+            { key: 'search', label: t.search, disabled: currentId === null },
+            { key: 'workflows', label: t.workflows },
             { type: 'divider' },
             { key: 'backups', label: t.backups },
             { key: 'holidays', label: t.holidays },
@@ -103,11 +109,19 @@ function Shell({ user, onLogout, warnings }: Props) {
   );
 }
 
+/** Pages reached from a list keep the list's menu entry selected. */
+const SELECTED_MENU: Partial<Record<Route['name'], string>> = { person: 'roster', meeting: 'meetings', matter: 'matters' };
+
 function menuRoute(key: string, communityId: string | null): Route | null {
   switch (key) {
     case 'communities': return { name: 'communities' };
     case 'roster': return communityId ? { name: 'roster', communityId } : null;
     case 'electorate': return communityId ? { name: 'electorate', communityId } : null;
+    case 'meetings': return communityId ? { name: 'meetings', communityId } : null;
+    case 'actions': return communityId ? { name: 'actions', communityId } : null;
+    case 'matters': return communityId ? { name: 'matters', communityId } : null;
+    case 'search': return communityId ? { name: 'search', communityId } : null;
+    case 'workflows': return { name: 'workflows' };
     case 'import': return { name: 'import' };
     case 'backups': return { name: 'backups' };
     case 'holidays': return { name: 'holidays' };

@@ -7,6 +7,13 @@ import { ImportPage } from '../import/ImportPage';
 import { BackupsPage } from '../backups/BackupsPage';
 import { HolidaysPage } from '../holidays/HolidaysPage';
 import { AuditPage } from '../audit/AuditPage';
+import { MeetingsPage } from '../meetings/MeetingsPage';
+import { MeetingPage } from '../meetings/MeetingPage';
+import { ActionsPage } from '../minutes/ActionsPage';
+import { MattersBoard } from '../matters/MattersBoard';
+import { MatterPage } from '../matters/MatterPage';
+import { SearchPage } from '../matters/SearchPage';
+import { WorkflowsPage } from '../matters/WorkflowsPage';
 
 /** Which screen a route shows. */
 export function Screen({ route }: { route: Route }) {
@@ -19,6 +26,13 @@ export function Screen({ route }: { route: Route }) {
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage />;
-    case 'printRoster': return null; // print views render without the app frame (App.tsx)
+    case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;
+    case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;
+    case 'actions': return <ActionsPage key={route.communityId} communityId={route.communityId} />;
+    case 'matters': return <MattersBoard key={route.communityId} communityId={route.communityId} />;
+    case 'matter': return <MatterPage key={route.matterId} communityId={route.communityId} matterId={route.matterId} />;
+    case 'search': return <SearchPage key={route.communityId} communityId={route.communityId} text={route.text ?? ''} />;
+    case 'workflows': return <WorkflowsPage />;
+    default: return null; // print views render without the app frame (App.tsx)
   }
 }

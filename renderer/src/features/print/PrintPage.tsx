@@ -56,7 +56,7 @@ export function PrintPage(props: PrintPageProps) {
   );
 }
 
-function PrintToolbar({ ready, onBack, hint }: { ready: boolean; onBack: () => void; hint: string | undefined }) {
+export function PrintToolbar({ ready, onBack, hint }: { ready: boolean; onBack: () => void; hint: string | undefined }) {
   return (
     <div className="print-toolbar no-print" data-testid="print-toolbar">
       <Button onClick={onBack}>{t.back}</Button>

@@ -1,6 +1,10 @@
 /** Which print view a print route shows (outside the app frame; see App.tsx). */
 import { type PrintRoute } from '../../router';
 import { RosterPrint } from './RosterPrint';
+import { MeetingNoticePrint } from '../meetings/MeetingNoticePrint';
+import { SignInSheetPrint } from '../meetings/SignInSheetPrint';
+import { MinutesPrint } from '../minutes/MinutesPrint';
+import { MatterNoticePrint } from '../matters/MatterNoticePrint';
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   switch (route.name) {
@@ -11,5 +15,10 @@ export function PrintScreen({ route }: { route: PrintRoute }) {
           scope={{ communityId: route.communityId, buildingId: route.buildingId, entranceId: route.entranceId }}
         />
       );
+    case 'printMeetingNotice': return <MeetingNoticePrint key={route.meetingId} meetingId={route.meetingId} />;
+    case 'printSignIn': return <SignInSheetPrint key={route.meetingId} meetingId={route.meetingId} />;
+    case 'printMinutes': return <MinutesPrint key={route.minutesId} minutesId={route.minutesId} />;
+    case 'printResolution': return <MatterNoticePrint key={`r/${route.matterId}`} matterId={route.matterId} step="resolution" />;
+    case 'printResult': return <MatterNoticePrint key={`i/${route.matterId}`} matterId={route.matterId} step="result" />;
   }
 }

@@ -1,0 +1,163 @@
+/**
+ * Matters (事项) carried through their workflow: each step recorded once, in
+ * order, with its date, meeting, posting period or filing body (rules in
+ * shared/domain/workflow.ts). A recorded step is not edited; the matter's
+ * description may be. Matters are indexed for full-text search.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../shared/contract/errors';
+import type { advanceInput, matterDetail, matterFields, matterListItem, matterUpdate } from '../../shared/contract/governance';
+import { boardPosition, checkAdvance, type StepRecord } from '../../shared/domain/workflow';
+import { nowIso, todayInOffice } from '../db/clock';
+import { newId } from '../db/ids';
+import { getCommunity } from './communities';
+import { write, type Actor, type ServiceContext } from './context';
+import { indexDocument } from './search-index';
+import { defaultWorkflow, getWorkflow, type StoredWorkflow } from './workflows';
+
+type MatterDetail = z.output<typeof matterDetail>;
+
+interface MatterRow {
+  id: string; community_id: string; workflow_id: string; title: string; category: MatterDetail['category']; description: string;
+  raised_by: string; raised_on: string;
+}
+
+interface StepRow {
+  step_key: string; date: string; skipped: number; skip_reason: string | null; meeting_id: string | null; meeting_title: string | null;
+  posting_start: string | null; posting_end: string | null; filing_body: string | null; notice_text: string; document: string; note: string;
+  recorded_by: string; recorded_at: string;
+}
+
+function matterRow(ctx: ServiceContext, id: string): MatterRow {
+  const row = ctx.sqlite.prepare('select * from matters where id = ?').get(id) as MatterRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', '找不到这个事项，可能已被删除');
+  return row;
+}
+
+function stepRows(ctx: ServiceContext, matterId: string): StepRow[] {
+  return ctx.sqlite.prepare(`select s.*, m.title as meeting_title from matter_steps s left join meetings m on m.id = s.meeting_id
+    where s.matter_id = ? order by s.date, s.recorded_at`).all(matterId) as StepRow[];
+}
+
+const records = (rows: StepRow[]): StepRecord[] => rows.map((r) => ({ key: r.step_key, date: r.date, skipped: r.skipped === 1 }));
+
+function position(wf: StoredWorkflow, rows: StepRow[], raisedOn: string, today: string) {
+  const p = boardPosition(wf, records(rows), raisedOn, today);
+  return { currentKey: p.current?.key ?? null, currentName: p.current?.name ?? null, waitingSince: p.waitingSince, waitingDays: p.waitingDays, overdue: p.overdue };
+}
+
+export function getMatter(ctx: ServiceContext, id: string, today = todayInOffice()): MatterDetail {
+  const row = matterRow(ctx, id);
+  const wf = getWorkflow(ctx, row.workflow_id);
+  const rows = stepRows(ctx, id);
+  const byKey = new Map(rows.map((r) => [r.step_key, r]));
+  const pos = position(wf, rows, row.raised_on, today);
+  return {
+    id: row.id, communityId: row.community_id, communityName: getCommunity(ctx, row.community_id).name, title: row.title,
+    category: row.category, description: row.description, raisedBy: row.raised_by, raisedOn: row.raised_on,
+    workflow: { id: wf.id, name: wf.name, version: wf.version },
+    steps: wf.steps.map((s) => {
+      const r = byKey.get(s.key);
+      return {
+        ...s, done: r !== undefined, skipped: r?.skipped === 1, date: r?.date ?? null, meetingId: r?.meeting_id ?? null,
+        meetingTitle: r?.meeting_title ?? null, postingStart: r?.posting_start ?? null, postingEnd: r?.posting_end ?? null,
+        filingBody: r?.filing_body ?? null, noticeText: r?.notice_text ?? '', document: r?.document ?? '', note: r?.note ?? '',
+        skipReason: r?.skip_reason ?? null, recordedBy: r?.recorded_by ?? null, recordedAt: r?.recorded_at ?? null,
+      };
+    }),
+    position: pos,
+    done: pos.currentKey === null,
+  };
+}
+
+export function listMatters(ctx: ServiceContext, communityId: string, today = todayInOffice()): z.output<typeof matterListItem>[] {
+  const matters = ctx.sqlite.prepare('select * from matters where community_id = ? order by raised_on desc, created_at desc').all(communityId) as MatterRow[];
+  const steps = ctx.sqlite.prepare(`select s.matter_id, s.step_key, s.date, s.skipped from matter_steps s join matters m on m.id = s.matter_id
+    where m.community_id = ?`).all(communityId) as { matter_id: string; step_key: string; date: string; skipped: number }[];
+  const byMatter = new Map<string, StepRecord[]>();
+  for (const s of steps) {
+    const list = byMatter.get(s.matter_id) ?? [];
+    list.push({ key: s.step_key, date: s.date, skipped: s.skipped === 1 });
+    byMatter.set(s.matter_id, list);
+  }
+  const workflows = new Map<string, StoredWorkflow>();
+  return matters.map((m) => {
+    const wf = workflows.get(m.workflow_id) ?? getWorkflow(ctx, m.workflow_id);
+    workflows.set(m.workflow_id, wf);
+    const recs = byMatter.get(m.id) ?? [];
+    const p = boardPosition(wf, recs, m.raised_on, today);
+    return {
+      id: m.id, title: m.title, category: m.category, raisedOn: m.raised_on, stepIndex: recs.length, stepCount: wf.steps.length,
+      done: p.current === null,
+      position: { currentKey: p.current?.key ?? null, currentName: p.current?.name ?? null, waitingSince: p.waitingSince, waitingDays: p.waitingDays, overdue: p.overdue },
+    };
+  });
+}
+
+/** The matter's search entry: its title, description and what its steps recorded. */
+function indexMatter(ctx: ServiceContext, id: string): void {
+  const row = matterRow(ctx, id);
+  const steps = stepRows(ctx, id).flatMap((s) => [s.note, s.notice_text, s.document, s.skip_reason ?? '']).filter(Boolean);
+  indexDocument(ctx.sqlite, { communityId: row.community_id, type: 'matter', id, title: row.title, body: [row.description, ...steps].join('\n') });
+}
+
+export function createMatter(ctx: ServiceContext, actor: Actor, input: z.output<typeof matterFields>, today = todayInOffice()): MatterDetail {
+  getCommunity(ctx, input.communityId);
+  const wf = input.workflowId ? getWorkflow(ctx, input.workflowId) : defaultWorkflow(ctx);
+  const raisedOn = input.raisedOn ?? today;
+  if (raisedOn > today) throw new AppError('VALIDATION', `提出日期 ${raisedOn} 不能晚于今天`);
+  const id = newId();
+  write(ctx, actor, (tx) => {
+    const now = nowIso();
+    ctx.sqlite.prepare(`insert into matters (id, community_id, workflow_id, title, category, description, raised_by, raised_on, created_at, updated_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.communityId, wf.id, input.title, input.category, input.description, input.raisedBy, raisedOn, now, now);
+    tx.audit({ action: 'create', entity: 'matter', entityId: id, after: { ...input, raisedOn, workflowId: wf.id } });
+    indexMatter(ctx, id);
+  });
+  return getMatter(ctx, id, today);
+}
+
+export function updateMatter(ctx: ServiceContext, actor: Actor, input: z.output<typeof matterUpdate>): MatterDetail {
+  const row = matterRow(ctx, input.id);
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare('update matters set title = ?, category = ?, description = ?, raised_by = ?, updated_at = ? where id = ?')
+      .run(input.title, input.category, input.description, input.raisedBy, nowIso(), input.id);
+    tx.audit({
+      action: 'update', entity: 'matter', entityId: input.id,
+      before: { title: row.title, category: row.category, description: row.description, raisedBy: row.raised_by },
+      after: { title: input.title, category: input.category, description: input.description, raisedBy: input.raisedBy },
+    });
+    indexMatter(ctx, input.id);
+  });
+  return getMatter(ctx, input.id);
+}
+
+/** Record the next step (or skip an optional one). */
+export function advanceMatter(ctx: ServiceContext, actor: Actor, input: z.output<typeof advanceInput>, today = todayInOffice()): MatterDetail {
+  const row = matterRow(ctx, input.id);
+  const wf = getWorkflow(ctx, row.workflow_id);
+  const rows = stepRows(ctx, input.id);
+  if (input.date > today) throw new AppError('VALIDATION', `日期 ${input.date} 晚于今天，不能预先记录`);
+  if (input.date < row.raised_on) throw new AppError('VALIDATION', `日期 ${input.date} 早于事项提出日期 ${row.raised_on}`);
+  const skip = input.skipReason !== null ? { reason: input.skipReason } : undefined;
+  const problems = checkAdvance(wf, records(rows), { ...input, ...(skip ? { skip } : {}) });
+  if (input.meetingId !== null) {
+    const m = ctx.sqlite.prepare('select community_id as communityId from meetings where id = ?').get(input.meetingId) as { communityId: string } | undefined;
+    if (!m || m.communityId !== row.community_id) problems.push('关联的会议不存在或不属于本小区');
+  }
+  if (problems.length > 0) {
+    throw new AppError('REFUSED', problems.join('；'), problems.map((message) => ({ row: null, message })));
+  }
+  write(ctx, actor, (tx) => {
+    const id = newId();
+    ctx.sqlite.prepare(`insert into matter_steps (id, matter_id, step_key, date, skipped, skip_reason, meeting_id, posting_start, posting_end, filing_body,
+        notice_text, document, note, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, input.id, input.key, input.date, skip ? 1 : 0, skip?.reason ?? null, skip ? null : input.meetingId,
+        skip ? null : input.postingStart, skip ? null : input.postingEnd, skip ? null : input.filingBody?.trim() || null,
+        skip ? '' : input.noticeText, input.document, input.note, actor.author, nowIso());
+    ctx.sqlite.prepare('update matters set updated_at = ? where id = ?').run(nowIso(), input.id);
+    tx.audit({ action: skip ? 'skip-step' : 'advance', entity: 'matter', entityId: input.id, after: { step: input.key, ...input } });
+    indexMatter(ctx, input.id);
+  });
+  return getMatter(ctx, input.id, today);
+}
