@@ -90,8 +90,9 @@ export function getMeeting(ctx: ServiceContext, id: string): Meeting {
 
 export function listMeetings(ctx: ServiceContext, q: { communityId: string; from?: string; to?: string; limit: number }): z.output<typeof meetingListItem>[] {
   return ctx.sqlite.prepare(`select m.id, m.kind, m.title, m.date, m.start_time as startTime, m.place, m.status, m.notice_date as noticeDate,
-      coalesce((select case when max(n.status = 'approved') = 1 and not exists (select 1 from minutes d where d.meeting_id = m.id and d.status = 'draft')
-                then 'approved' else 'draft' end from minutes n where n.meeting_id = m.id), 'none') as minutesStatus
+      case when not exists (select 1 from minutes n where n.meeting_id = m.id) then 'none'
+           when exists (select 1 from minutes d where d.meeting_id = m.id and d.status = 'draft') then 'draft'
+           else 'approved' end as minutesStatus
       from meetings m where m.community_id = ? and m.date >= ? and m.date <= ? order by m.date, m.start_time limit ?`)
     .all(q.communityId, q.from ?? '0000-00-00', q.to ?? '9999-99-99', q.limit) as z.output<typeof meetingListItem>[];
 }
