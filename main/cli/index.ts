@@ -14,6 +14,11 @@ import { partCacheMismatches } from '../services/part-cache';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { expectOptions, option, parseArgs, UsageError, type ParsedArgs } from './args';
+import { addDays, isValidDate } from '../../shared/domain/dates';
+import { MEETING_KINDS, meetingKindOf } from '../../shared/domain/meetings';
+
+/** `matter advance` on a publication step without --posting-end: a posting period of this many days. */
+const DEFAULT_POSTING_DAYS = 7;
 
 const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [OPTIONS] [FILE]
 命令：
@@ -23,7 +28,15 @@ const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [
   template --out FILE                        下载花名册模板
   backup --out FILE                          备份数据库
   restore FILE                               从备份恢复（当前数据库先另存）
-  check                                      完整性检查`;
+  check                                      完整性检查
+  meeting create --community NAME --kind KIND --title T --date DATE [--notice-date DATE] [--override-reason T]
+                 [--time HH:mm] [--place P]  召开会议（KIND 为会议类型的中文名称）
+  matter create --community NAME --title T [--category C] [--description D] [--raised-on DATE]
+  matter advance --id ID --step KEY --date DATE [--meeting ID] [--posting-start DATE] [--posting-end DATE]
+                 [--filing-body T] [--note T] [--skip-reason T]
+                 公示步骤未给公示期时默认自当日起${DEFAULT_POSTING_DAYS}日；备案步骤未给接收单位时默认为小区所属社区
+  matter show --id ID
+  search --community NAME TEXT               检索会议纪要和事项`;
 
 /** A refusal (exit 1) with CLI.md's error shape. */
 class Refusal extends Error {
@@ -34,6 +47,9 @@ class Refusal extends Error {
 
 function refusalFrom(error: { code: string; message: string; details?: unknown }): Refusal {
   if (Array.isArray(error.details) && error.details.length > 0) return new Refusal(error.details as Refusal['errors']);
+  // A procedural rule (notice period, quorum…): one error per rule; --override-reason goes past them.
+  const violations = (error.details as { violations?: { message: string }[] } | undefined)?.violations;
+  if (violations?.length) return new Refusal(violations.map((v) => ({ row: null, message: `${v.message}（如确需继续，请加 --override-reason 写明理由）` })));
   return new Refusal([{ row: null, message: error.message }]);
 }
 
@@ -64,13 +80,18 @@ function safeUserName(): string {
 }
 
 /** Community, building and entrance names to ids; unknown names are refused. */
-async function scopeByName(app: App, args: ParsedArgs) {
+async function communityByName(app: App, args: ParsedArgs) {
   const name = option(args, '--community', true);
+  const community = (await call(app, 'community.list', {})).find((c) => c.name === name.trim());
+  if (!community) throw new Refusal([{ row: null, message: `找不到小区“${name}”` }]);
+  return community;
+}
+
+async function scopeByName(app: App, args: ParsedArgs) {
   const building = option(args, '--building');
   const entrance = option(args, '--entrance');
   if (entrance !== undefined && building === undefined) throw new UsageError('--entrance 需要同时指定 --building');
-  const community = (await call(app, 'community.list', {})).find((c) => c.name === name.trim());
-  if (!community) throw new Refusal([{ row: null, message: `找不到小区“${name}”` }]);
+  const community = await communityByName(app, args);
   const scope: { communityId: string; buildingId?: string; entranceId?: string } = { communityId: community.id };
   if (building !== undefined) {
     const b = (await call(app, 'community.buildings', { id: community.id })).find((x) => x.name === building.trim());
@@ -90,7 +111,93 @@ function readInputFile(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
+/** `matter show` and `matter advance` print this shape (issue 3's CLI section). */
+function matterJson(m: MethodOutput<'matter.get'>) {
+  return { id: m.id, title: m.title, steps: m.steps.map((s) => ({ key: s.key, name: s.name, done: s.done, date: s.date })) };
+}
+
+/** A command with subcommands (`matter create`): the first positional names it. */
+function subcommand(args: ParsedArgs, known: readonly string[]): string {
+  const sub = args.positionals.shift();
+  if (sub === undefined || !known.includes(sub)) throw new UsageError(`命令 ${args.command} 需要子命令：${known.join(' | ')}`);
+  args.command = `${args.command} ${sub}`;
+  return sub;
+}
+
 const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
+  async meeting(args) {
+    subcommand(args, ['create']);
+    expectOptions(args, ['--community', '--kind', '--title', '--date', '--notice-date', '--override-reason', '--time', '--place'], 0);
+    const kindText = option(args, '--kind', true);
+    const kind = meetingKindOf(kindText);
+    if (!kind) throw new Refusal([{ row: null, column: '--kind', message: `会议类型“${kindText}”无效，应为${MEETING_KINDS.join('、')}之一` }]);
+    return withApp(args, async (app) => {
+      const community = await communityByName(app, args);
+      const m = await call(app, 'meeting.create', {
+        communityId: community.id, kind, title: option(args, '--title', true), date: option(args, '--date', true),
+        noticeDate: option(args, '--notice-date') ?? null, overrideReason: option(args, '--override-reason') ?? '',
+        startTime: option(args, '--time') ?? '', place: option(args, '--place') ?? '',
+      });
+      return { id: m.id };
+    });
+  },
+
+  async matter(args) {
+    const sub = subcommand(args, ['create', 'advance', 'show']);
+    if (sub === 'create') {
+      expectOptions(args, ['--community', '--title', '--category', '--description', '--raised-on'], 0);
+      return withApp(args, async (app) => {
+        const community = await communityByName(app, args);
+        const raisedOn = option(args, '--raised-on');
+        const category = option(args, '--category');
+        const m = await call(app, 'matter.create', {
+          communityId: community.id, title: option(args, '--title', true), description: option(args, '--description') ?? '',
+          ...(raisedOn !== undefined ? { raisedOn } : {}), ...(category !== undefined ? { category: category as never } : {}),
+        });
+        return matterJson(m);
+      });
+    }
+    if (sub === 'show') {
+      expectOptions(args, ['--id'], 0);
+      return withApp(args, async (app) => matterJson(await call(app, 'matter.get', { id: option(args, '--id', true) })));
+    }
+    expectOptions(args, ['--id', '--step', '--date', '--meeting', '--posting-start', '--posting-end', '--filing-body', '--note', '--skip-reason'], 0);
+    return withApp(args, async (app) => {
+      const id = option(args, '--id', true);
+      const key = option(args, '--step', true);
+      const date = option(args, '--date', true);
+      const matter = await call(app, 'matter.get', { id });
+      const step = matter.steps.find((s) => s.key === key);
+      const skipReason = option(args, '--skip-reason') ?? null;
+      // The CLI's defaults for what the screen asks for explicitly (see USAGE).
+      let postingStart = option(args, '--posting-start') ?? null;
+      let postingEnd = option(args, '--posting-end') ?? null;
+      if (step?.kind === 'publication' && skipReason === null && isValidDate(date)) {
+        postingStart ??= date;
+        if (isValidDate(postingStart)) postingEnd ??= addDays(postingStart, DEFAULT_POSTING_DAYS);
+      }
+      let filingBody = option(args, '--filing-body') ?? null;
+      if (step?.kind === 'filing' && filingBody === null) {
+        const community = await call(app, 'community.get', { id: matter.communityId });
+        filingBody = community.communityOffice || `${community.name}所在社区`;
+      }
+      const m = await call(app, 'matter.advance', {
+        id, key, date, meetingId: option(args, '--meeting') ?? null, postingStart, postingEnd, filingBody,
+        note: option(args, '--note') ?? '', skipReason,
+      });
+      return matterJson(m);
+    });
+  },
+
+  async search(args) {
+    expectOptions(args, ['--community'], 1);
+    return withApp(args, async (app) => {
+      const community = await communityByName(app, args);
+      const { hits } = await call(app, 'search.query', { communityId: community.id, text: args.positionals[0]! });
+      return { hits: hits.map((h) => ({ type: h.type, id: h.id, title: h.title, snippet: h.snippet.text })) };
+    });
+  },
+
   async 'import-roster'(args) {
     expectOptions(args, ['--community'], 1);
     const name = option(args, '--community', true);

@@ -138,7 +138,6 @@ export function advanceMatter(ctx: ServiceContext, actor: Actor, input: z.output
   const wf = getWorkflow(ctx, row.workflow_id);
   const rows = stepRows(ctx, input.id);
   if (input.date > today) throw new AppError('VALIDATION', `日期 ${input.date} 晚于今天，不能预先记录`);
-  if (input.date < row.raised_on) throw new AppError('VALIDATION', `日期 ${input.date} 早于事项提出日期 ${row.raised_on}`);
   const skip = input.skipReason !== null ? { reason: input.skipReason } : undefined;
   const problems = checkAdvance(wf, records(rows), { ...input, ...(skip ? { skip } : {}) });
   if (input.meetingId !== null) {

@@ -69,8 +69,10 @@ describe('a committee meeting', () => {
       agenda: [{ title: '审议维修方案', forVote: true, inNotice: true }],
     }, session);
     const withPeople = await call(app, 'meeting.setAttendees', {
-      id: m.id, attendees: ['张一', '张二', '张三', '张四', '张五'].map((name, i) => ({ party: '业委会' as const, name, role: i === 0 ? '主任' : '委员', isMember: true }))
-        .concat([{ party: '物业', name: '物业经理', role: '经理', isMember: false }]),
+      id: m.id, attendees: [
+        ...['张一', '张二', '张三', '张四', '张五'].map((name, i) => ({ party: '业委会' as const, name, role: i === 0 ? '主任' : '委员', isMember: true })),
+        { party: '物业' as const, name: '物业经理', role: '经理', isMember: false },
+      ],
     }, session);
     return { app, session, c, m: withPeople };
   }
