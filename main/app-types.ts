@@ -18,6 +18,12 @@ export interface AppOptions {
    * Browser mode has none: the file goes back to the page instead.
    */
   openPath?: (filePath: string) => Promise<boolean>;
+  /**
+   * Save the page being shown as a PDF (the desktop app: webContents.printToPDF
+   * and a save dialog); resolves to the file written, or null when cancelled.
+   * Browser mode has none: the page uses the browser's print instead.
+   */
+  savePdf?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface App {

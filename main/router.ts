@@ -45,9 +45,11 @@ export interface RouterDeps {
   health: () => MethodOutput<'system.health'>;
   /** The system viewer for attachments (desktop app only). */
   openPath?: ((filePath: string) => Promise<boolean>) | undefined;
+  /** Save the shown page as PDF (desktop app only). */
+  savePdf?: ((suggestedName: string) => Promise<string | null>) | undefined;
 }
 
-function handlers({ ctx, auth, health, openPath }: RouterDeps): Handlers {
+function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handlers {
   return {
     'system.health': () => health(),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
@@ -123,6 +125,13 @@ function handlers({ ctx, auth, health, openPath }: RouterDeps): Handlers {
     'matter.create': (input, call) => createMatter(ctx, call.actor, input),
     'matter.update': (input, call) => updateMatter(ctx, call.actor, input),
     'matter.advance': (input, call) => advanceMatter(ctx, call.actor, input),
+
+    'print.savePdf': async (input, call) => {
+      if (!savePdf) return { available: false, file: null };
+      const file = await savePdf(input.fileName);
+      if (file) write(ctx, call.actor, (tx) => tx.audit({ action: 'save-pdf', entity: 'printout', entityId: null, after: { title: input.fileName, file } }));
+      return { available: true, file };
+    },
 
     'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
   };

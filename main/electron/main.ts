@@ -12,7 +12,7 @@
  * in dist/renderer).
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import {
   app,
   BrowserWindow,
@@ -103,6 +103,7 @@ async function start(): Promise<void> {
       : path.join(app.getAppPath(), 'main/db/migrations'),
     // Attachments open in the system's viewer; openPath answers '' on success.
     openPath: async (filePath) => (await shell.openPath(filePath)) === '',
+    savePdf,
   });
 
   ipcMain.handle(IPC_CHANNEL, handleInvoke);
@@ -118,6 +119,20 @@ function createWindow(): void {
     if (mainWindow === win) mainWindow = null;
   });
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error('[sanfang] 页面加载失败', err));
+}
+
+/** The print view on screen to an A4 PDF the user places (print CSS and @page rules apply). */
+async function savePdf(suggestedName: string): Promise<string | null> {
+  const win = mainWindow;
+  if (!win) return null;
+  const pdf = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+  const choice = await dialog.showSaveDialog(win, {
+    defaultPath: path.join(app.getPath('documents'), `${suggestedName}.pdf`),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  });
+  if (choice.canceled || !choice.filePath) return null;
+  await writeFile(choice.filePath, pdf);
+  return choice.filePath;
 }
 
 /** Applied to every webContents the app ever creates. */

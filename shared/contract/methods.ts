@@ -98,6 +98,11 @@ export const methods = {
   'matter.update': method({ input: g.matterUpdate, output: g.matterDetail }),
   'matter.advance': method({ input: g.advanceInput, output: g.matterDetail }),
 
+  /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
+  'print.savePdf': method({
+    input: z.object({ fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, { error: '文件名不能含有 \\ / : * ? " < > |' }) }),
+    output: z.object({ available: z.boolean(), file: z.string().nullable() }),
+  }),
   'search.query': method({ input: g.searchInput, output: z.object({ hits: z.array(g.searchHit) }) }),
 } as const;
 

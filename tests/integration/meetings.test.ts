@@ -144,3 +144,11 @@ describe('reminders', () => {
     expect(dec[0]!.minutesStatus).toBe('none');
   });
 });
+
+describe('saving a printout as PDF', () => {
+  it('is the desktop app’s (printToPDF); browser mode answers that it is not available', async () => {
+    const { app, session } = await loggedInApp();
+    expect(await call(app, 'print.savePdf', { fileName: '会议通知' }, session)).toEqual({ available: false, file: null });
+    expect((await callError(app, 'print.savePdf', { fileName: 'a/b' }, session)).code).toBe('VALIDATION');
+  });
+});

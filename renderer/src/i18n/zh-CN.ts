@@ -161,6 +161,8 @@ export const zhCN = {
     paperHint: '请用 A4 纸横向打印。',
     loading: '正在准备打印内容…',
     seal: '（盖章）',
+    savePdf: '保存为PDF',
+    pdfSaved: (file: string) => `已保存：${file}`,
   },
   rosterPrint: {
     title: (community: string) => `${community}专有部分花名册`,

@@ -32,7 +32,7 @@ export function OfficialNotice(props: OfficialNoticeProps) {
   const paragraphs = props.paragraphs.flatMap((p) => p.split('\n')).map((p) => p.trim()).filter(Boolean);
   return (
     <div className="print-view portrait">
-      <PrintToolbar ready={props.ready} onBack={props.onBack} hint={undefined} />
+      <PrintToolbar ready={props.ready} onBack={props.onBack} hint={undefined} pdfName={props.title} />
       {props.notice
         ? <div className="print-notice no-print">{props.notice}</div>
         : (

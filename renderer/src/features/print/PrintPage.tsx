@@ -5,8 +5,9 @@
  * the print CSS (styles.css, "print views"); page size, margins and page
  * numbers come from the @page rules named after the orientation.
  */
-import type { ReactNode } from 'react';
-import { Button } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Button, message } from 'antd';
+import { invoke } from '../../api/client';
 import { todayChinese } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 
@@ -37,7 +38,7 @@ export function PrintPage(props: PrintPageProps) {
   const { orientation = 'portrait', ready, notice, testId } = props;
   return (
     <div className={`print-view ${orientation}`}>
-      <PrintToolbar ready={ready} onBack={props.onBack} hint={orientation === 'landscape' ? t.paperHint : undefined} />
+      <PrintToolbar ready={ready} onBack={props.onBack} hint={orientation === 'landscape' ? t.paperHint : undefined} pdfName={props.title} />
       {notice
         ? <div className="print-notice no-print">{notice}</div>
         : (
@@ -56,14 +57,38 @@ export function PrintPage(props: PrintPageProps) {
   );
 }
 
-export function PrintToolbar({ ready, onBack, hint }: { ready: boolean; onBack: () => void; hint: string | undefined }) {
+/**
+ * 返回 and 打印; in the desktop app also 保存为PDF (webContents.printToPDF in
+ * main, contract method print.savePdf). Browser mode prints with the
+ * browser's dialog, which can also save a PDF.
+ */
+export function PrintToolbar({ ready, onBack, hint, pdfName }: { ready: boolean; onBack: () => void; hint: string | undefined; pdfName: string }) {
+  const desktop = typeof window.sanfang?.invoke === 'function';
+  const [saving, setSaving] = useState(false);
+  const savePdf = async () => {
+    setSaving(true);
+    try {
+      const r = await invoke('print.savePdf', { fileName: safeFileName(pdfName) });
+      if (r.file) void message.success(t.pdfSaved(r.file));
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
     <div className="print-toolbar no-print" data-testid="print-toolbar">
       <Button onClick={onBack}>{t.back}</Button>
       <span className="print-toolbar-hint">{hint}</span>
+      {desktop && <Button disabled={!ready} loading={saving} onClick={() => void savePdf()}>{t.savePdf}</Button>}
       <Button type="primary" disabled={!ready} onClick={() => window.print()}>{t.print}</Button>
     </div>
   );
+}
+
+/** A title as a file name: characters Windows refuses become －. */
+function safeFileName(title: string): string {
+  return title.replace(/[\\/:*?"<>|]/g, '－').slice(0, 120) || '打印';
 }
 
 function PrintTitle({ title, subtitle, meta }: Pick<PrintPageProps, 'title' | 'subtitle' | 'meta'>) {
