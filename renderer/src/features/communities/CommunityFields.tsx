@@ -1,8 +1,11 @@
 /** The fields of a community, shared by the community form and the import form. */
-import { Form, Input, Switch } from 'antd';
+import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { zhCN } from '../../i18n/zh-CN';
 
 const t = zhCN.community;
+const m = zhCN.meetings.settings;
+const RULES = ['settings', 'meetingRules'] as const;
 
 export function CommunityFields() {
   return (
@@ -27,11 +30,47 @@ export function CommunityFields() {
       <Form.Item name={['settings', 'countParkingInVotes']} label={t.countParking} valuePropName="checked" extra={t.countParkingHelp}>
         <Switch checkedChildren={t.counted} unCheckedChildren={t.notCounted} />
       </Form.Item>
+      <MeetingRulesFields />
     </>
+  );
+}
+
+/** settings.meetingRules: notice periods, the committee's decision rule, posting and meeting intervals. */
+function MeetingRulesFields() {
+  return (
+    <fieldset style={{ border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 }} data-testid="community-meeting-rules">
+      <legend style={{ fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 }}>{m.heading}</legend>
+      <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{m.intro}</p>
+      <div className="form-row">
+        <Form.Item name={[...RULES, 'assemblyNoticeDays']} label={m.assemblyNoticeDays} extra={m.assemblyNoticeHelp}>
+          <InputNumber min={1} max={90} precision={0} suffix={m.days} style={{ width: '100%' }} data-testid="rule-assembly-notice" />
+        </Form.Item>
+        <Form.Item name={[...RULES, 'extraordinaryNoticeDays']} label={m.extraordinaryNoticeDays} extra={m.extraordinaryNoticeHelp}>
+          <InputNumber min={1} max={90} precision={0} suffix={m.days} style={{ width: '100%' }} data-testid="rule-extraordinary-notice" />
+        </Form.Item>
+      </div>
+      <Form.Item name={[...RULES, 'committeeDecisionRule']} label={m.committeeDecisionRule} extra={m.committeeDecisionHelp}>
+        <Select
+          data-testid="rule-decision"
+          options={[
+            { value: 'more-than-half', label: m.moreThanHalf },
+            { value: 'half-or-more', label: m.halfOrMore },
+          ]}
+        />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name={[...RULES, 'postingDays']} label={m.postingDays} extra={m.postingDaysHelp}>
+          <InputNumber min={1} max={30} precision={0} suffix={m.days} style={{ width: '100%' }} data-testid="rule-posting-days" />
+        </Form.Item>
+        <Form.Item name={[...RULES, 'committeeMeetingMonths']} label={m.committeeMeetingMonths} extra={m.committeeMeetingHelp}>
+          <InputNumber min={1} max={12} precision={0} suffix={m.months} style={{ width: '100%' }} data-testid="rule-committee-months" />
+        </Form.Item>
+      </div>
+    </fieldset>
   );
 }
 
 export const emptyCommunity = {
   name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
-  settings: { countParkingInVotes: false },
+  settings: { countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES } },
 };
