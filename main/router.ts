@@ -28,7 +28,7 @@ import {
 import { advanceMatter, createMatter, getMatter, listMatters, updateMatter } from './services/matters';
 import { approveMinutes, completeAction, correctMinutes, diffMinutes, getMinutes, listActions, listMinutes, saveDraft } from './services/minutes';
 import { searchGovernance } from './services/search-governance';
-import { listWorkflows, saveWorkflow } from './services/workflows';
+import { listWorkflows, saveWorkflow, setDefaultWorkflow } from './services/workflows';
 
 export interface Call {
   actor: Actor;
@@ -119,6 +119,7 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
 
     'workflow.list': () => listWorkflows(ctx),
     'workflow.save': (input, call) => saveWorkflow(ctx, call.actor, input),
+    'workflow.setDefault': (input, call) => setDefaultWorkflow(ctx, call.actor, input.key),
 
     'matter.list': (input) => listMatters(ctx, input.communityId),
     'matter.get': (input) => getMatter(ctx, input.id),

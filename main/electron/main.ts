@@ -58,6 +58,8 @@ let sanfang: App | null = null;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 app.enableSandbox(); // every renderer sandboxed, whatever its webPreferences say
+// Date and time inputs, spell-check and built-in texts in Chinese whatever the system's language.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 // Same data folder for `npm start` and the installed app (productName differs).
 app.setPath('userData', path.join(app.getPath('appData'), USER_DATA_FOLDER_NAME));
 

@@ -78,3 +78,14 @@ export function saveWorkflow(ctx: ServiceContext, actor: Actor, input: { key?: s
   });
   return listWorkflows(ctx).find((w) => w.id === id)!;
 }
+
+/** New matters start on the newest version of this family; running matters keep theirs. */
+export function setDefaultWorkflow(ctx: ServiceContext, actor: Actor, key: string) {
+  if (!ctx.sqlite.prepare('select 1 from workflows where key = ?').get(key)) throw new AppError('NOT_FOUND', '找不到这个办理流程');
+  const before = ctx.sqlite.prepare('select key from workflows where is_default = 1 limit 1').pluck().get() as string | undefined;
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare('update workflows set is_default = (key = ?)').run(key);
+    tx.audit({ action: 'set-default', entity: 'workflow', entityId: key, before: { key: before ?? null }, after: { key } });
+  });
+  return listWorkflows(ctx);
+}

@@ -91,6 +91,7 @@ export const methods = {
 
   'workflow.list': method({ input: empty, output: z.array(g.workflow) }),
   'workflow.save': method({ input: g.workflowInput, output: g.workflow }),
+  'workflow.setDefault': method({ input: z.object({ key: z.string().min(1).max(64) }), output: z.array(g.workflow) }),
 
   'matter.list': method({ input: z.object({ communityId: id }), output: z.array(g.matterListItem) }),
   'matter.get': method({ input: byId, output: g.matterDetail }),

@@ -149,6 +149,13 @@ describe('matters through the default workflow', () => {
     const skipped = await call(app, 'matter.advance', { id: fresh.id, key: 'hearing', date: '2026-11-03', skipReason: '无争议，不需听证' }, session);
     expect(skipped.steps[1]).toMatchObject({ done: true, skipped: true, skipReason: '无争议，不需听证' });
     expect(skipped.position.currentKey).toBe('propose');
+    // An office's own workflow can become the default for new matters; running ones keep theirs.
+    const own = await call(app, 'workflow.save', { name: '本小区简易流程', steps: [{ key: 'a', name: '受理', kind: 'plain', expectedDays: 5 }, { key: 'b', name: '办结', kind: 'filing', expectedDays: 5 }] }, session);
+    expect(own.isDefault).toBe(false);
+    const after = await call(app, 'workflow.setDefault', { key: own.key }, session);
+    expect(after.filter((w) => w.isDefault).map((w) => w.name)).toEqual(['本小区简易流程']);
+    expect((await call(app, 'matter.create', { communityId: c.id, title: '简易事项', raisedOn: '2026-11-01' }, session)).steps.map((s) => s.name)).toEqual(['受理', '办结']);
+    expect((await call(app, 'matter.get', { id: fresh.id }, session)).steps).toHaveLength(9);
     const bad = await callError(app, 'workflow.save', { name: 'x', steps: [{ key: 'a', name: 'A', kind: 'plain', expectedDays: 1 }, { key: 'a', name: 'B', kind: 'plain', expectedDays: 1 }] }, session);
     expect(bad.message).toContain('与前面的步骤重复');
   });

@@ -5,7 +5,7 @@
  * workflow). Matters already under way keep the version they started with.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
@@ -70,13 +70,24 @@ export function WorkflowsPage(_props: { communityId?: string }) {
 
       {loaded.data && list.length === 0 && <Alert type="warning" showIcon title={t.empty} />}
       {list.map((f) => (
-        <FamilyPanel key={f.key} family={f} onEdit={() => setEditing({ family: f })} editingDisabled={editing !== null} />
+        <FamilyPanel
+          key={f.key} family={f} onEdit={() => setEditing({ family: f })} editingDisabled={editing !== null}
+          onMakeDefault={async () => {
+            try {
+              await invoke('workflow.setDefault', { key: f.key });
+              message.success(t.defaultSet(f.current.name));
+              loaded.reload();
+            } catch (err) {
+              message.error(errorMessage(err));
+            }
+          }}
+        />
       ))}
     </div>
   );
 }
 
-function FamilyPanel({ family, onEdit, editingDisabled }: { family: Family; onEdit: () => void; editingDisabled: boolean }) {
+function FamilyPanel({ family, onEdit, editingDisabled, onMakeDefault }: { family: Family; onEdit: () => void; editingDisabled: boolean; onMakeDefault: () => Promise<void> }) {
   const [openVersion, setOpenVersion] = useState<string>(family.current.id);
   const shown = family.versions.find((w) => w.id === openVersion) ?? family.current;
   return (
@@ -88,7 +99,14 @@ function FamilyPanel({ family, onEdit, editingDisabled }: { family: Family; onEd
           <Tag className="tight-tag" data-testid="workflow-current-version">{t.current} {t.version(family.current.version)}</Tag>
           <span className="muted">{t.steps(family.current.steps.length)}</span>
         </Space>
-        <Button onClick={onEdit} disabled={editingDisabled} data-testid="workflow-edit">{t.edit}</Button>
+        <Space size={8}>
+          {!family.isDefault && (
+            <Popconfirm title={t.makeDefaultConfirm} onConfirm={onMakeDefault} okText={zhCN.common.ok} cancelText={zhCN.common.cancel}>
+              <Button data-testid="workflow-make-default">{t.makeDefault}</Button>
+            </Popconfirm>
+          )}
+          <Button onClick={onEdit} disabled={editingDisabled} data-testid="workflow-edit">{t.edit}</Button>
+        </Space>
       </div>
 
       <Table<Workflow>
