@@ -69,6 +69,17 @@ function currentMeetingId(page: Page): Promise<string> {
 }
 
 /** Print the current print view to PDF; returns its text, and keeps page 1 as PNG in /tmp/shots. */
+/** Log in, open 会议, start 新建会议 and choose the kind; the form's dialog. */
+async function newMeetingForm(e: typeof env, kind: string) {
+  await openAndLogin(e);
+  await openMeetings(e.page);
+  await e.page.getByTestId('meeting-create').click();
+  const dialog = e.page.getByRole('dialog');
+  await dialog.getByTestId('meeting-form').waitFor();
+  await chooseKind(e.page, kind);
+  return dialog;
+}
+
 async function printToPdf(page: Page, name: string): Promise<string> {
   const pdf = path.join(env.tmpDir, `${name}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
@@ -81,13 +92,7 @@ async function printToPdf(page: Page, name: string): Promise<string> {
 describe('meetings', () => {
   it('refuses an owners\' assembly noticed 10 days ahead, naming the dates, and saves it with a reason', async () => {
     const { page } = env;
-    await openAndLogin(env);
-    await openMeetings(page);
-    await page.getByTestId('meeting-create').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('meeting-form').waitFor();
-
-    await chooseKind(page, '业主大会');
+    const dialog = await newMeetingForm(env, '业主大会');
     await dialog.getByTestId('meeting-title').fill(ASSEMBLY_TITLE);
     await dialog.getByTestId('meeting-date').fill(ASSEMBLY_DATE);
     await dialog.getByTestId('meeting-time').fill('09:30');
@@ -218,12 +223,7 @@ describe('meetings', () => {
 
   it('refuses to record a committee meeting with 2 of 5 members present, then records it with a reason', async () => {
     const { page } = env;
-    await openAndLogin(env);
-    await openMeetings(page);
-    await page.getByTestId('meeting-create').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('meeting-form').waitFor();
-    await chooseKind(page, '业委会会议');
+    const dialog = await newMeetingForm(env, '业委会会议');
     await dialog.getByTestId('meeting-title').fill('业委会第五次会议');
     await dialog.getByTestId('meeting-date').fill(TODAY);
     await dialog.getByTestId('meeting-time').fill('19:00');

@@ -12,6 +12,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { PrintPage } from '../print/PrintPage';
 import { chineseDay, weekdayName, type Meeting } from './meetingShared';
+import { PrintTableHead } from '../print/PrintTableHead';
 
 const t = zhCN.meetings;
 const BLANK_ROWS = 10;
@@ -58,12 +59,7 @@ export function SignInSheetPrint({ meetingId }: { meetingId: string }) {
     >
       {meeting && (
         <table className="print-table signin-table" data-testid="signin-table">
-          <colgroup>
-            {COLUMNS.map((c) => <col key={c.label} style={{ width: `${c.width}%` }} />)}
-          </colgroup>
-          <thead>
-            <tr>{COLUMNS.map((c) => <th key={c.label}>{c.label}</th>)}</tr>
-          </thead>
+          <PrintTableHead columns={COLUMNS} />
           <tbody>
             {groups(meeting.attendees).flatMap((g) =>
               g.people.map((a, i) => {

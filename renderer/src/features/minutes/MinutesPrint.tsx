@@ -15,6 +15,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { PrintPage } from '../print/PrintPage';
 import './minutes.css';
+import { PrintTableHead } from '../print/PrintTableHead';
 
 const t = zhCN.minutes;
 
@@ -107,16 +108,10 @@ export function MinutesPrint({ minutesId }: { minutesId: string }) {
             ? <p className="minutes-print-empty">{t.noItems}</p>
             : (
               <table className="print-table" data-testid="minutes-print-actions">
-                <colgroup>
-                  <col style={{ width: '9%' }} />
-                  <col />
-                  <col style={{ width: '15%' }} />
-                  <col style={{ width: '13%' }} />
-                  <col style={{ width: '17%' }} />
-                </colgroup>
-                <thead>
-                  <tr><th>{t.printNo}</th><th>{t.actionText}</th><th>{t.party}</th><th>{t.person}</th><th>{t.due}</th></tr>
-                </thead>
+                <PrintTableHead columns={[
+                  { label: t.printNo, width: 9 }, { label: t.actionText, width: 46 }, { label: t.party, width: 15 },
+                  { label: t.person, width: 13 }, { label: t.due, width: 17 },
+                ]} />
                 <tbody>
                   {c.actions.map((a, i) => (
                     <tr key={i}>

@@ -5,6 +5,7 @@
  */
 import { zhCN } from '../../i18n/zh-CN';
 import type { RosterRow } from '../roster/rosterColumns';
+import { PrintTableHead } from './PrintTableHead';
 
 const t = zhCN.rosterPrint;
 
@@ -24,12 +25,7 @@ const COLUMNS = [
 export function RosterPrintTable({ rows, developer }: { rows: readonly RosterRow[]; developer: string }) {
   return (
     <table className="print-table" data-testid="roster-print-table">
-      <colgroup>
-        {COLUMNS.map((c) => <col key={c.label} style={{ width: `${c.width}%` }} />)}
-      </colgroup>
-      <thead>
-        <tr>{COLUMNS.map((c) => <th key={c.label}>{c.label}</th>)}</tr>
-      </thead>
+      <PrintTableHead columns={COLUMNS} />
       <tbody>
         {rows.map((row, i) => (
           <tr key={row.partId}>
