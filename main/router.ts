@@ -29,6 +29,10 @@ import { advanceMatter, createMatter, getMatter, listMatters, updateMatter } fro
 import { approveMinutes, completeAction, correctMinutes, diffMinutes, getMinutes, listActions, listMinutes, saveDraft } from './services/minutes';
 import { searchGovernance } from './services/search-governance';
 import { listWorkflows, saveWorkflow, setDefaultWorkflow } from './services/workflows';
+import { importBallots, previewBallotImport } from './services/ballot-import';
+import { recordBallot, replaceBallot, tallyVote } from './services/ballots';
+import { closeVote } from './services/vote-close';
+import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes';
 
 export interface Call {
   actor: Actor;
@@ -126,6 +130,20 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'matter.create': (input, call) => createMatter(ctx, call.actor, input),
     'matter.update': (input, call) => updateMatter(ctx, call.actor, input),
     'matter.advance': (input, call) => advanceMatter(ctx, call.actor, input),
+
+    'vote.list': (input) => listVotes(ctx, input.communityId),
+    'vote.get': (input) => getVote(ctx, input.id),
+    'vote.create': (input, call) => createVote(ctx, call.actor, input),
+    'vote.refreeze': (input, call) => refreezeVote(ctx, call.actor, input),
+    'vote.subjects': (input) => voteSubjects(ctx, input),
+    'vote.tally': (input) => tallyVote(ctx, input.id),
+    'vote.close': (input, call) => closeVote(ctx, call.actor, input.id),
+    'vote.postResult': (input, call) => postVoteResult(ctx, call.actor, input),
+    'vote.resultParts': (input) => resultPartsOf(ctx, input.id),
+    'ballot.record': (input, call) => recordBallot(ctx, call.actor, input),
+    'ballot.replace': (input, call) => replaceBallot(ctx, call.actor, input),
+    'ballot.previewImport': (input) => previewBallotImport(ctx, input),
+    'ballot.import': (input, call) => importBallots(ctx, call.actor, input),
 
     'print.savePdf': async (input, call) => {
       if (!savePdf) return { available: false, file: null };

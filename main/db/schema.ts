@@ -5,7 +5,7 @@
  * deleting a parent with children is refused, nothing disappears silently.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -270,6 +270,8 @@ export const matterSteps = sqliteTable('matter_steps', {
   skipped: integer('skipped', { mode: 'boolean' }).notNull().default(false),
   skipReason: text('skip_reason'),
   meetingId: text('meeting_id').references(() => meetings.id),
+  /** The owners' vote that decided this step (issue 4); votes is declared below, hence the lazy reference. */
+  voteId: text('vote_id').references((): AnySQLiteColumn => votes.id),
   postingStart: text('posting_start'),
   postingEnd: text('posting_end'),
   filingBody: text('filing_body'),
@@ -293,3 +295,128 @@ export const attachments = sqliteTable('attachments', {
   addedAt: text('added_at').notNull(),
   addedBy: text('added_by').notNull(),
 }, (t) => [index('attachments_owner').on(t.ownerType, t.ownerId)]);
+
+// ── issue 4: owners' votes ───────────────────────────────────────────
+
+/**
+ * A vote of the owners' assembly (a meeting in session or a written
+ * solicitation). Its electorate is frozen into vote_subjects /
+ * vote_item_subjects when it is created; later register changes do not move it.
+ */
+export const votes = sqliteTable('votes', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  meetingId: text('meeting_id').notNull().references(() => meetings.id),
+  title: text('title').notNull(),
+  opens: text('opens').notNull(),
+  closes: text('closes').notNull(),
+  status: text('status').notNull().default('open'), // open | closed
+  /** How a blank item on a valid ballot counts: abstain | not-counted (stated on the notice). */
+  blankRule: text('blank_rule').notNull(),
+  invalidParticipates: integer('invalid_participates', { mode: 'boolean' }).notNull(),
+  countParking: integer('count_parking', { mode: 'boolean' }).notNull(),
+  frozenAt: text('frozen_at').notNull(),
+  freezeReason: text('freeze_reason').notNull().default(''),
+  closedAt: text('closed_at'),
+  closedBy: text('closed_by'),
+  postedDate: text('posted_date'),
+  ...timestamps,
+}, (t) => [index('votes_community').on(t.communityId, t.opens)]);
+
+export const voteItems = sqliteTable('vote_items', {
+  id: text('id').primaryKey(),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  /** Civil Code Art. 278 item number 1–9. */
+  category: integer('category').notNull(),
+  /** JSON [{buildingId, entranceId?}] or '[]' for the whole community; scopeLabel as CLI.md writes it (2幢/1单元+3幢). */
+  scope: text('scope').notNull().default('[]'),
+  scopeLabel: text('scope_label').notNull().default(''),
+  matterId: text('matter_id').references(() => matters.id),
+  electorateCount: integer('electorate_count').notNull(),
+  electorateArea: integer('electorate_area').notNull(),
+}, (t) => [index('vote_items_vote').on(t.voteId, t.position)]);
+
+/** The frozen voting subjects: one per owner set (the developer's unsold parts are one). */
+export const voteSubjects = sqliteTable('vote_subjects', {
+  id: text('id').primaryKey(),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  /** Short code printed on the ballot, typed at entry. */
+  code: text('code').notNull(),
+  subjectKey: text('subject_key').notNull(),
+  kind: text('kind').notNull(), // owners | developer | no-owner
+  /** Owners' names as printed on the ballot. */
+  label: text('label').notNull(),
+  /** Addresses of the subject's parts, joined by 、 (ballot and entry search). */
+  addresses: text('addresses').notNull(),
+  area: integer('area').notNull(),
+}, (t) => [uniqueIndex('vote_subjects_code').on(t.voteId, t.code), uniqueIndex('vote_subjects_key').on(t.voteId, t.subjectKey)]);
+
+export const voteSubjectParts = sqliteTable('vote_subject_parts', {
+  subjectId: text('subject_id').notNull().references(() => voteSubjects.id),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  partId: text('part_id').notNull().references(() => parts.id),
+  address: text('address').notNull(),
+  area: integer('area').notNull(),
+}, (t) => [uniqueIndex('vote_subject_parts_pk').on(t.subjectId, t.partId), index('vote_subject_parts_vote_part').on(t.voteId, t.partId)]);
+
+/** Each item's electorate: the subjects with parts inside its scope, and their area there. */
+export const voteItemSubjects = sqliteTable('vote_item_subjects', {
+  itemId: text('item_id').notNull().references(() => voteItems.id),
+  subjectId: text('subject_id').notNull().references(() => voteSubjects.id),
+  area: integer('area').notNull(),
+}, (t) => [uniqueIndex('vote_item_subjects_pk').on(t.itemId, t.subjectId)]);
+
+/**
+ * A returned ballot. A correction never edits one: it is superseded by a new
+ * ballot (superseded_by) with the reason; only current ballots count.
+ */
+export const ballots = sqliteTable('ballots', {
+  id: text('id').primaryKey(),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  subjectId: text('subject_id').notNull().references(() => voteSubjects.id),
+  channel: text('channel').notNull(), // 纸质 | 现场 | 工作人员录入 | 导入
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  invalidReason: text('invalid_reason').notNull().default(''),
+  proxyHolder: text('proxy_holder').notNull().default(''),
+  proxyDocument: text('proxy_document').notNull().default(''),
+  note: text('note').notNull().default(''),
+  enteredBy: text('entered_by').notNull(),
+  enteredAt: text('entered_at').notNull(),
+  supersededBy: text('superseded_by'),
+  /** Why this ballot replaced an earlier one (a misread ballot after closing is an amendment). */
+  replaceReason: text('replace_reason').notNull().default(''),
+}, (t) => [
+  uniqueIndex('ballots_current_subject').on(t.voteId, t.subjectId).where(sql`${t.supersededBy} is null`),
+]);
+
+/**
+ * A ballot's choice per item, with the subject's area inside the item's scope
+ * and the ballot's validity copied in, so that a tally is one covering-index
+ * aggregate. Rows of a superseded ballot get current = 0 in the same write.
+ */
+export const ballotChoices = sqliteTable('ballot_choices', {
+  ballotId: text('ballot_id').notNull().references(() => ballots.id),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  itemId: text('item_id').notNull().references(() => voteItems.id),
+  choice: text('choice').notNull(), // yes | no | abstain | blank
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  current: integer('current', { mode: 'boolean' }).notNull().default(true),
+  area: integer('area').notNull(),
+}, (t) => [
+  uniqueIndex('ballot_choices_pk').on(t.ballotId, t.itemId),
+  index('ballot_choices_tally').on(t.voteId, t.current, t.itemId, t.valid, t.choice, t.area),
+]);
+
+/** Changes to a closed vote: the reason and the tally before and after. */
+export const voteAmendments = sqliteTable('vote_amendments', {
+  id: text('id').primaryKey(),
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  reason: text('reason').notNull(),
+  ballotId: text('ballot_id').notNull().references(() => ballots.id),
+  tallyBefore: text('tally_before').notNull(),
+  tallyAfter: text('tally_after').notNull(),
+  author: text('author').notNull(),
+  at: text('at').notNull(),
+}, (t) => [index('vote_amendments_vote').on(t.voteId)]);

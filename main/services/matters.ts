@@ -7,11 +7,11 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import type { advanceInput, matterDetail, matterFields, matterListItem, matterUpdate } from '../../shared/contract/governance';
-import { boardPosition, checkAdvance, type StepRecord } from '../../shared/domain/workflow';
+import { boardPosition, checkAdvance, nextStep, voteStepOf, type StepRecord } from '../../shared/domain/workflow';
 import { nowIso, todayInOffice } from '../db/clock';
 import { newId } from '../db/ids';
 import { getCommunity } from './communities';
-import { write, type Actor, type ServiceContext } from './context';
+import { write, type Actor, type ServiceContext, type WriteScope } from './context';
 import { indexDocument } from './search-index';
 import { defaultWorkflow, getWorkflow, type StoredWorkflow } from './workflows';
 
@@ -23,7 +23,7 @@ interface MatterRow {
 }
 
 interface StepRow {
-  step_key: string; date: string; skipped: number; skip_reason: string | null; meeting_id: string | null; meeting_title: string | null;
+  step_key: string; date: string; skipped: number; skip_reason: string | null; meeting_id: string | null; meeting_title: string | null; vote_id: string | null;
   posting_start: string | null; posting_end: string | null; filing_body: string | null; notice_text: string; document: string; note: string;
   recorded_by: string; recorded_at: string;
 }
@@ -60,14 +60,52 @@ export function getMatter(ctx: ServiceContext, id: string, today = todayInOffice
       const r = byKey.get(s.key);
       return {
         ...s, done: r !== undefined, skipped: r?.skipped === 1, date: r?.date ?? null, meetingId: r?.meeting_id ?? null,
-        meetingTitle: r?.meeting_title ?? null, postingStart: r?.posting_start ?? null, postingEnd: r?.posting_end ?? null,
+        meetingTitle: r?.meeting_title ?? null, voteId: r?.vote_id ?? null, postingStart: r?.posting_start ?? null, postingEnd: r?.posting_end ?? null,
         filingBody: r?.filing_body ?? null, noticeText: r?.notice_text ?? '', document: r?.document ?? '', note: r?.note ?? '',
         skipReason: r?.skip_reason ?? null, recordedBy: r?.recorded_by ?? null, recordedAt: r?.recorded_at ?? null,
       };
     }),
     position: pos,
     done: pos.currentKey === null,
+    pendingVote: pendingVote(ctx, row, wf, rows),
   };
+}
+
+/** A closed vote that decided this matter, while earlier steps keep its resolution step waiting. */
+function closedVoteOf(ctx: ServiceContext, matterId: string) {
+  return ctx.sqlite.prepare(`select v.id, v.title, v.meeting_id as meetingId, substr(v.closed_at, 1, 10) as closedAt from vote_items i join votes v on v.id = i.vote_id
+    where i.matter_id = ? and v.status = 'closed' order by v.closed_at desc limit 1`).get(matterId) as
+    { id: string; title: string; meetingId: string; closedAt: string } | undefined;
+}
+
+function pendingVote(ctx: ServiceContext, row: MatterRow, wf: StoredWorkflow, rows: StepRow[]) {
+  const step = voteStepOf(wf);
+  if (!step || rows.some((r) => r.step_key === step.key)) return null;
+  const vote = closedVoteOf(ctx, row.id);
+  if (!vote) return null;
+  const done = new Set(rows.map((r) => r.step_key));
+  const before = wf.steps.slice(0, wf.steps.findIndex((s) => s.key === step.key));
+  return { voteId: vote.id, voteTitle: vote.title, closedAt: vote.closedAt, stepName: step.name, missing: before.filter((s) => !done.has(s.key)).map((s) => s.name) };
+}
+
+/**
+ * Record the resolution step from a closed vote when it is the matter's next
+ * step (inside a write): at closing, and again after each step recorded later.
+ */
+export function recordPendingVoteStep(ctx: ServiceContext, tx: WriteScope, actor: Actor, matterId: string, today: string): void {
+  const row = matterRow(ctx, matterId);
+  const wf = getWorkflow(ctx, row.workflow_id);
+  const step = voteStepOf(wf);
+  const rows = stepRows(ctx, matterId);
+  if (!step || nextStep(wf, records(rows))?.key !== step.key) return;
+  const vote = closedVoteOf(ctx, matterId);
+  if (!vote) return;
+  const outcome = ctx.sqlite.prepare('select title from vote_items where vote_id = ? and matter_id = ? order by position').pluck().all(vote.id, matterId) as string[];
+  const last = rows.reduce((d, r) => (r.date > d ? r.date : d), vote.closedAt ?? today);
+  ctx.sqlite.prepare(`insert into matter_steps (id, matter_id, step_key, date, skipped, meeting_id, vote_id, note, recorded_by, recorded_at)
+    values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`).run(newId(), matterId, step.key, last, vote.meetingId, vote.id,
+    `业主表决“${vote.title}”已结束（议题：${outcome.join('、')}），结果见表决结果公告`, actor.author, nowIso());
+  tx.audit({ action: 'advance', entity: 'matter', entityId: matterId, after: { step: step.key, voteId: vote.id, date: last } });
 }
 
 export function listMatters(ctx: ServiceContext, communityId: string, today = todayInOffice()): z.output<typeof matterListItem>[] {
@@ -156,6 +194,7 @@ export function advanceMatter(ctx: ServiceContext, actor: Actor, input: z.output
         skip ? '' : input.noticeText, input.document, input.note, actor.author, nowIso());
     ctx.sqlite.prepare('update matters set updated_at = ? where id = ?').run(nowIso(), input.id);
     tx.audit({ action: skip ? 'skip-step' : 'advance', entity: 'matter', entityId: input.id, after: { step: input.key, ...input } });
+    recordPendingVoteStep(ctx, tx, actor, input.id, today);
     indexMatter(ctx, input.id);
   });
   return getMatter(ctx, input.id, today);

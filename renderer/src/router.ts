@@ -16,6 +16,9 @@ export type Route =
   | { name: 'matter'; communityId: string; matterId: string }
   | { name: 'search'; communityId: string; text?: string }
   | { name: 'workflows' }
+  | { name: 'votes'; communityId: string }
+  | { name: 'vote'; communityId: string; voteId: string }
+  | { name: 'ballotEntry'; communityId: string; voteId: string }
   | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
@@ -29,10 +32,13 @@ export type PrintRoute =
   | { name: 'printSignIn'; communityId: string; meetingId: string }
   | { name: 'printMinutes'; communityId: string; minutesId: string }
   | { name: 'printResolution'; communityId: string; matterId: string }
-  | { name: 'printResult'; communityId: string; matterId: string };
+  | { name: 'printResult'; communityId: string; matterId: string }
+  | { name: 'printBallots'; communityId: string; voteId: string }
+  | { name: 'printVoteResult'; communityId: string; voteId: string };
 
 const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
   'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
+  ballots: 'printBallots', 'vote-result': 'printVoteResult',
 };
 
 export function isPrintRoute(route: Route): route is PrintRoute {
@@ -57,6 +63,8 @@ export function parseHash(hash: string): Route {
         case 'printMinutes': return { name: 'printMinutes', communityId: b, minutesId: id };
         case 'printResolution': return { name: 'printResolution', communityId: b, matterId: id };
         case 'printResult': return { name: 'printResult', communityId: b, matterId: id };
+        case 'printBallots': return { name: 'printBallots', communityId: b, voteId: id };
+        case 'printVoteResult': return { name: 'printVoteResult', communityId: b, voteId: id };
         default: break;
       }
     }
@@ -66,6 +74,9 @@ export function parseHash(hash: string): Route {
     if (c === 'actions') return { name: 'actions', communityId: b };
     if (c === 'matters') return { name: 'matters', communityId: b };
     if (c === 'matter' && d) return { name: 'matter', communityId: b, matterId: d };
+    if (c === 'votes') return { name: 'votes', communityId: b };
+    if (c === 'vote' && d && parts[4] === 'entry') return { name: 'ballotEntry', communityId: b, voteId: d };
+    if (c === 'vote' && d) return { name: 'vote', communityId: b, voteId: d };
     if (c === 'search') return { name: 'search', communityId: b, text: query.get('q') ?? undefined };
     return { name: 'roster', communityId: b };
   }
@@ -91,6 +102,11 @@ export function routeHash(route: Route): string {
     case 'matter': return `#/c/${e(route.communityId)}/matter/${e(route.matterId)}`;
     case 'search': return `#/c/${e(route.communityId)}/search${route.text ? `?q=${e(route.text)}` : ''}`;
     case 'workflows': return '#/workflows';
+    case 'votes': return `#/c/${e(route.communityId)}/votes`;
+    case 'vote': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}`;
+    case 'ballotEntry': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}/entry`;
+    case 'printBallots': return `#/c/${e(route.communityId)}/print/ballots/${e(route.voteId)}`;
+    case 'printVoteResult': return `#/c/${e(route.communityId)}/print/vote-result/${e(route.voteId)}`;
     case 'printMeetingNotice': return `#/c/${e(route.communityId)}/print/meeting-notice/${e(route.meetingId)}`;
     case 'printSignIn': return `#/c/${e(route.communityId)}/print/sign-in/${e(route.meetingId)}`;
     case 'printMinutes': return `#/c/${e(route.communityId)}/print/minutes/${e(route.minutesId)}`;

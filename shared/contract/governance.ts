@@ -209,7 +209,7 @@ export const advanceInput = z.object({
 export const matterStep = z.object({
   key: z.string(), name: z.string(), kind: z.enum(STEP_KINDS), optional: z.boolean(), expectedDays: z.number().int(),
   done: z.boolean(), skipped: z.boolean(), date: z.string().nullable(),
-  meetingId: id.nullable(), meetingTitle: z.string().nullable(), postingStart: z.string().nullable(), postingEnd: z.string().nullable(),
+  meetingId: id.nullable(), meetingTitle: z.string().nullable(), voteId: id.nullable(), postingStart: z.string().nullable(), postingEnd: z.string().nullable(),
   filingBody: z.string().nullable(), noticeText: z.string(), document: z.string(), note: z.string(), skipReason: z.string().nullable(),
   recordedBy: z.string().nullable(), recordedAt: z.string().nullable(),
 });
@@ -220,6 +220,8 @@ export const matterDetail = z.object({
   id, communityId: id, communityName: z.string(), title: z.string(), category: matterCategory, description: z.string(), raisedBy: z.string(), raisedOn: z.string(),
   workflow: z.object({ id, name: z.string(), version: z.number().int() }),
   steps: z.array(matterStep), position: boardPosition, done: z.boolean(),
+  /** A closed owners' vote decided the matter, but earlier steps are missing: the resolution step waits. */
+  pendingVote: z.object({ voteId: id, voteTitle: z.string(), closedAt: z.string(), stepName: z.string(), missing: z.array(z.string()) }).nullable(),
 });
 export const matterListItem = z.object({
   id, title: z.string(), category: matterCategory, raisedOn: z.string(), stepIndex: z.number().int(), stepCount: z.number().int(),

@@ -8,6 +8,7 @@ import './zod-locale';
 import { filePayload, id } from './fields';
 import * as g from './governance';
 import * as s from './schemas';
+import * as v from './votes';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -98,6 +99,20 @@ export const methods = {
   'matter.create': method({ input: g.matterFields, output: g.matterDetail }),
   'matter.update': method({ input: g.matterUpdate, output: g.matterDetail }),
   'matter.advance': method({ input: g.advanceInput, output: g.matterDetail }),
+
+  'vote.list': method({ input: z.object({ communityId: id }), output: z.array(v.voteListItem) }),
+  'vote.get': method({ input: byId, output: v.voteDetail }),
+  'vote.create': method({ input: v.voteCreate, output: v.voteDetail }),
+  'vote.refreeze': method({ input: v.refreezeInput, output: v.voteDetail }),
+  'vote.subjects': method({ input: v.subjectQuery, output: v.subjectPage }),
+  'vote.tally': method({ input: byId, output: v.voteTally }),
+  'vote.close': method({ input: byId, output: v.voteDetail }),
+  'vote.postResult': method({ input: v.postResultInput, output: v.voteDetail }),
+  'vote.resultParts': method({ input: byId, output: v.resultParts }),
+  'ballot.record': method({ input: v.recordBallotInput, output: v.recordBallotResult }),
+  'ballot.replace': method({ input: v.replaceBallotInput, output: v.recordBallotResult }),
+  'ballot.previewImport': method({ input: v.ballotImportInput, output: v.ballotImportPreview }),
+  'ballot.import': method({ input: v.ballotImportInput, output: v.ballotImportResult }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

@@ -1,6 +1,7 @@
 /** Input and output schemas of the contract's methods, grouped by domain. */
 import { z } from 'zod';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
+import { voteSettings } from './votes';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
@@ -61,10 +62,17 @@ export const meetingRules = z.object({
   committeeMeetingMonths: days('业委会会议间隔月数', 12).default(DEFAULT_MEETING_RULES.committeeMeetingMonths),
 });
 
+/** Vote rules (DOMAIN.md §4): how blanks and invalid ballots count, stated on every result notice; the voting window (Hangzhou: 5–60 days). */
+export const voteRules = voteSettings.extend({
+  minWindowDays: z.number().int().min(1).max(365).nullable().default(null),
+  maxWindowDays: z.number().int().min(1).max(365).nullable().default(null),
+});
+
 export const communitySettings = z.object({
   /** Whether parking spaces (车位) count in votes — differs by place; default not counted. */
   countParkingInVotes: z.boolean().default(false),
   meetingRules: meetingRules.prefault({}),
+  voteRules: voteRules.prefault({}),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 

@@ -81,6 +81,16 @@ export interface AdvanceInput {
   filingBody?: string | null;
 }
 
+/**
+ * The step an owners' vote decides: the last meeting step before the first
+ * publication (in the default workflow 业主(代表)大会决议, before 决议公开).
+ */
+export function voteStepOf(def: WorkflowDefinition): StepDefinition | null {
+  const firstPublication = def.steps.findIndex((s) => s.kind === 'publication');
+  const before = firstPublication < 0 ? def.steps : def.steps.slice(0, firstPublication);
+  return [...before].reverse().find((s) => s.kind === 'meeting') ?? null;
+}
+
 /** The next step to record: the first step with no record. */
 export function nextStep(def: WorkflowDefinition, records: StepRecord[]): StepDefinition | null {
   const done = new Set(records.map((r) => r.key));

@@ -1,6 +1,8 @@
 import { meetingsText } from './zh-CN.meetings';
 import { minutesText } from './zh-CN.minutes';
 import { mattersText } from './zh-CN.matters';
+import { votesText } from './zh-CN.votes';
+import { ballotsText } from './zh-CN.ballots';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -97,6 +99,7 @@ export const zhCN = {
     matters: '事项办理',
     search: '全文检索',
     workflows: '办理流程',
+    votes: '业主表决',
   },
   community: {
     listTitle: '小区',
@@ -387,6 +390,8 @@ export const zhCN = {
   meetings: meetingsText,
   minutes: minutesText,
   matters: mattersText,
+  votes: votesText,
+  ballots: ballotsText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -83,6 +83,7 @@ function Shell({ user, onLogout, warnings }: Props) {
             { key: 'meetings', label: t.meetings, disabled: currentId === null },
             { key: 'actions', label: t.actions, disabled: currentId === null },
             { key: 'matters', label: t.matters, disabled: currentId === null },
+            { key: 'votes', label: t.votes, disabled: currentId === null },
             { key: 'search', label: t.search, disabled: currentId === null },
             { key: 'workflows', label: t.workflows },
             { type: 'divider' },
@@ -110,7 +111,7 @@ function Shell({ user, onLogout, warnings }: Props) {
 }
 
 /** Pages reached from a list keep the list's menu entry selected. */
-const SELECTED_MENU: Partial<Record<Route['name'], string>> = { person: 'roster', meeting: 'meetings', matter: 'matters' };
+const SELECTED_MENU: Partial<Record<Route['name'], string>> = { person: 'roster', meeting: 'meetings', matter: 'matters', vote: 'votes', ballotEntry: 'votes' };
 
 function menuRoute(key: string, communityId: string | null): Route | null {
   switch (key) {
@@ -120,6 +121,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'meetings': return communityId ? { name: 'meetings', communityId } : null;
     case 'actions': return communityId ? { name: 'actions', communityId } : null;
     case 'matters': return communityId ? { name: 'matters', communityId } : null;
+    case 'votes': return communityId ? { name: 'votes', communityId } : null;
     case 'search': return communityId ? { name: 'search', communityId } : null;
     case 'workflows': return { name: 'workflows' };
     case 'import': return { name: 'import' };

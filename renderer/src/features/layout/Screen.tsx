@@ -14,6 +14,9 @@ import { MattersBoard } from '../matters/MattersBoard';
 import { MatterPage } from '../matters/MatterPage';
 import { SearchPage } from '../matters/SearchPage';
 import { WorkflowsPage } from '../matters/WorkflowsPage';
+import { VotesPage } from '../votes/VotesPage';
+import { VotePage } from '../votes/VotePage';
+import { BallotEntryPage } from '../ballots/BallotEntryPage';
 
 /** Which screen a route shows. */
 export function Screen({ route }: { route: Route }) {
@@ -33,6 +36,9 @@ export function Screen({ route }: { route: Route }) {
     case 'matter': return <MatterPage key={route.matterId} communityId={route.communityId} matterId={route.matterId} />;
     case 'search': return <SearchPage key={route.communityId} communityId={route.communityId} text={route.text ?? ''} />;
     case 'workflows': return <WorkflowsPage />;
+    case 'votes': return <VotesPage key={route.communityId} communityId={route.communityId} />;
+    case 'vote': return <VotePage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
+    case 'ballotEntry': return <BallotEntryPage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
     default: return null; // print views render without the app frame (App.tsx)
   }
 }

@@ -5,6 +5,8 @@ import { MeetingNoticePrint } from '../meetings/MeetingNoticePrint';
 import { SignInSheetPrint } from '../meetings/SignInSheetPrint';
 import { MinutesPrint } from '../minutes/MinutesPrint';
 import { MatterNoticePrint } from '../matters/MatterNoticePrint';
+import { BallotsPrint } from '../votes/BallotsPrint';
+import { VoteResultPrint } from '../votes/VoteResultPrint';
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   switch (route.name) {
@@ -20,5 +22,7 @@ export function PrintScreen({ route }: { route: PrintRoute }) {
     case 'printMinutes': return <MinutesPrint key={route.minutesId} minutesId={route.minutesId} />;
     case 'printResolution': return <MatterNoticePrint key={`r/${route.matterId}`} matterId={route.matterId} step="resolution" />;
     case 'printResult': return <MatterNoticePrint key={`i/${route.matterId}`} matterId={route.matterId} step="result" />;
+    case 'printBallots': return <BallotsPrint key={route.voteId} voteId={route.voteId} />;
+    case 'printVoteResult': return <VoteResultPrint key={route.voteId} voteId={route.voteId} />;
   }
 }

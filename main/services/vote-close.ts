@@ -1,0 +1,26 @@
+/**
+ * Closing a vote: it is locked (ballots only change by amendment), and each
+ * item that decides a matter records that matter's resolution step with the
+ * vote linked — or, when earlier steps are still open, the step waits and the
+ * matter's page says which are missing (services/matters.ts).
+ */
+import { AppError } from '../../shared/contract/errors';
+import { nowIso, todayInOffice } from '../db/clock';
+import { tallyVote } from './ballots';
+import { write, type Actor, type ServiceContext } from './context';
+import { recordPendingVoteStep } from './matters';
+import { getVote, voteRow } from './votes';
+
+export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
+  const row = voteRow(ctx, id);
+  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closed_at?.slice(0, 10) ?? ''} 结束`);
+  if (today < row.opens) throw new AppError('REFUSED', `投票自 ${row.opens} 开始，尚未开始的表决不能结束`);
+  const tally = tallyVote(ctx, id);
+  const matters = ctx.sqlite.prepare('select distinct matter_id from vote_items where vote_id = ? and matter_id is not null').pluck().all(id) as string[];
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare("update votes set status = 'closed', closed_at = ?, closed_by = ?, updated_at = ? where id = ?").run(nowIso(), actor.author, nowIso(), id);
+    tx.audit({ action: 'close', entity: 'vote', entityId: id, after: { tally: tally.items.map((i) => ({ title: i.title, passed: i.passed, participants: i.participants, yes: i.yes })) } });
+    for (const matterId of matters) recordPendingVoteStep(ctx, tx, actor, matterId, today);
+  });
+  return getVote(ctx, id);
+}

@@ -1,0 +1,126 @@
+/** Contract schemas of issue 4: owners' votes, ballots, tallies. */
+import { z } from 'zod';
+import { calendarDate } from './governance';
+import { decimal2, filePayload, id, requiredText, rowError } from './fields';
+
+export const BALLOT_CHANNELS = ['纸质', '现场', '工作人员录入', '导入'] as const;
+export const CHOICES = ['yes', 'no', 'abstain', 'blank'] as const;
+
+export const voteSettings = z.object({
+  /** A blank item on a valid ballot: an abstention (default) or not counted at all. */
+  blankRule: z.enum(['abstain', 'not-counted']).default('abstain'),
+  /** Whether an invalid ballot counts as taking part (default no). */
+  invalidParticipates: z.boolean().default(false),
+});
+
+export const scopePart = z.object({ buildingId: id, entranceId: id.optional() });
+
+export const voteItemInput = z.object({
+  title: requiredText('议题', 200),
+  category: z.number({ error: '类别应为民法典第278条第1–9项' }).int().min(1, { error: '类别应为民法典第278条第1–9项' }).max(9, { error: '类别应为民法典第278条第1–9项' }),
+  /** Empty: the whole community; otherwise buildings or entrances (a building's elevator is its owners'). */
+  scope: z.array(scopePart).max(100).default([]),
+  matterId: id.nullable().default(null),
+});
+
+export const voteCreate = z.object({
+  communityId: id,
+  /** The owners' assembly that votes; absent: a written solicitation (书面征求意见) is created with the vote. */
+  meetingId: id.nullable().default(null),
+  title: requiredText('表决名称', 100),
+  opens: calendarDate('投票开始日期'),
+  closes: calendarDate('投票截止日期'),
+  items: z.array(voteItemInput).min(1, { error: '至少要有一个议题' }).max(30),
+  /** Absent: the community's settings. */
+  settings: voteSettings.optional(),
+});
+
+const countArea = z.object({ count: z.number().int(), area: decimal2 });
+
+export const voteItem = z.object({
+  id, position: z.number().int(), title: z.string(), category: z.number().int(), categoryName: z.string(),
+  scopeLabel: z.string(), matterId: id.nullable(), electorate: countArea,
+});
+
+export const voteDetail = z.object({
+  id, communityId: id, communityName: z.string(), meetingId: id, meetingTitle: z.string(), meetingForm: z.string().nullable(),
+  title: z.string(), opens: z.string(), closes: z.string(), status: z.enum(['open', 'closed']),
+  settings: voteSettings.extend({ countParking: z.boolean() }),
+  frozenAt: z.string(), freezeReason: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable(),
+  postedDate: z.string().nullable(), postingDeadline: z.string().nullable(),
+  items: z.array(voteItem),
+  subjects: z.number().int(),
+  ballots: z.object({ returned: z.number().int(), valid: z.number().int(), invalid: z.number().int() }),
+  amendments: z.array(z.object({ id, reason: z.string(), author: z.string(), at: z.string(), ballotId: id })),
+});
+
+export const voteListItem = z.object({
+  id, title: z.string(), opens: z.string(), closes: z.string(), status: z.enum(['open', 'closed']),
+  items: z.number().int(), subjects: z.number().int(), returned: z.number().int(),
+});
+
+export const subjectQuery = z.object({
+  voteId: id,
+  /** A code, room, address or owner name; empty lists all. */
+  search: z.string().trim().max(60).default(''),
+  state: z.enum(['all', 'returned', 'not-returned']).default('all'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(50_000).default(200),
+});
+
+export const ballotChoice = z.object({ itemId: id, choice: z.enum(CHOICES) });
+
+export const subjectRow = z.object({
+  id, code: z.string(), label: z.string(), addresses: z.string(), area: decimal2, kind: z.string(),
+  /** The items whose scope holds this subject's parts, with its area there. */
+  items: z.array(z.object({ itemId: id, area: decimal2 })),
+  ballot: z.object({
+    id, valid: z.boolean(), invalidReason: z.string(), channel: z.string(), proxyHolder: z.string(),
+    choices: z.array(ballotChoice), enteredBy: z.string(), enteredAt: z.string(),
+  }).nullable(),
+});
+export const subjectPage = z.object({ total: z.number().int(), rows: z.array(subjectRow) });
+
+export const ballotFields = z.object({
+  choices: z.array(ballotChoice).max(30),
+  valid: z.boolean().default(true),
+  invalidReason: z.string().trim().max(200).default(''),
+  channel: z.enum(BALLOT_CHANNELS, { error: `渠道应为${BALLOT_CHANNELS.join('、')}之一` }).default('纸质'),
+  /** Voting by proxy: the holder and the authorisation document; the proxy votes as the owner instructed. */
+  proxyHolder: z.string().trim().max(60).default(''),
+  proxyDocument: z.string().trim().max(200).default(''),
+  note: z.string().trim().max(500).default(''),
+});
+export const recordBallotInput = ballotFields.extend({ voteId: id, subjectId: id });
+/** Replace a recorded ballot (a second ballot of the same subject, a misread one); after closing it is an amendment. */
+export const replaceBallotInput = ballotFields.extend({ ballotId: id, reason: requiredText('理由', 500) });
+export const recordBallotResult = z.object({ ballotId: id, returned: z.number().int(), subjects: z.number().int() });
+
+export const ballotImportInput = z.object({ voteId: id, file: filePayload });
+export const ballotImportResult = z.object({ recorded: z.number().int() });
+export const ballotImportPreview = z.object({ ok: z.boolean(), errors: z.array(rowError), rows: z.number().int() });
+
+const comparison = z.object({ text: z.string(), met: z.boolean() });
+export const itemTally = z.object({
+  itemId: id, title: z.string(), category: z.number().int(), categoryName: z.string(), scopeLabel: z.string(),
+  threshold: z.enum(['three-quarters', 'majority']), legalBasis: z.string(),
+  electorate: countArea, participants: countArea, yes: countArea, no: countArea, abstain: countArea,
+  /** Shares with two decimals, for display: participation of the electorate, yes of the participants. */
+  percents: z.object({ participationArea: z.string(), participationCount: z.string(), yesArea: z.string(), yesCount: z.string() }),
+  participationMet: z.boolean(), approvalMet: z.boolean(), passed: z.boolean(),
+  comparisons: z.object({ participationArea: comparison, participationCount: comparison, approvalArea: comparison, approvalCount: comparison }),
+});
+export const voteTally = z.object({
+  voteId: id, status: z.enum(['open', 'closed']),
+  settings: voteSettings.extend({ countParking: z.boolean() }),
+  ballots: z.object({ returned: z.number().int(), valid: z.number().int(), invalid: z.number().int(), subjects: z.number().int() }),
+  items: z.array(itemTally),
+});
+
+export const refreezeInput = z.object({ id, reason: requiredText('重新确定表决权人的理由', 500) });
+export const postResultInput = z.object({ id, postedDate: calendarDate('公告日期') });
+
+/** The result notice's list: each part with the choice, address and area only (never names). */
+export const resultParts = z.object({
+  rows: z.array(z.object({ address: z.string(), area: decimal2, choices: z.array(z.enum([...CHOICES, 'invalid', 'none'])) })),
+});
