@@ -36,7 +36,12 @@ const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [
                  [--filing-body T] [--note T] [--skip-reason T]
                  公示步骤未给公示期时默认自当日起${DEFAULT_POSTING_DAYS}日；备案步骤未给接收单位时默认为小区所属社区
   matter show --id ID
-  search --community NAME TEXT               检索会议纪要和事项`;
+  search --community NAME TEXT               检索会议纪要和事项
+  vote create --community NAME --title T --opens DATE --closes DATE --item "TITLE|CATEGORY[|SCOPE]" … [--meeting ID]
+                 CATEGORY 为民法典第278条第1–9项；SCOPE 如 2幢 或 2幢/1单元+3幢，省略为全体业主
+  ballots import --vote ID FILE              导入表决票（xlsx：楼栋 | 单元 | 房号 | 议题1 | … [| 有效 | 备注]）
+  tally --vote ID                            计票
+  vote close --vote ID                       结束表决`;
 
 /** A refusal (exit 1) with CLI.md's error shape. */
 class Refusal extends Error {
@@ -124,7 +129,77 @@ function subcommand(args: ParsedArgs, known: readonly string[]): string {
   return sub;
 }
 
+/** An item spec "TITLE|CATEGORY[|SCOPE]" with names resolved to the community's buildings and entrances. */
+async function itemFromSpec(app: App, communityId: string, spec: string) {
+  const [title = '', category = '', scope = '', ...rest] = spec.split('|').map((x) => x.trim());
+  if (title === '' || rest.length > 0 || !/^[1-9]$/.test(category)) {
+    throw new Refusal([{ row: null, column: '--item', message: `议题“${spec}”格式应为“议题名称|类别[|范围]”，类别为民法典第278条第1–9项，如“更换电梯|5|2幢”` }]);
+  }
+  const buildings = scope === '' ? [] : await call(app, 'community.buildings', { id: communityId });
+  const parts = scope === '' ? [] : scope.split('+').map((s) => s.trim());
+  return {
+    title, category: Number(category),
+    scope: parts.map((p) => {
+      const [b = '', e] = p.split('/').map((x) => x.trim());
+      const building = buildings.find((x) => x.name === b);
+      if (!building) throw new Refusal([{ row: null, column: '--item', message: `议题“${title}”的范围中找不到楼栋“${b}”` }]);
+      if (e === undefined) return { buildingId: building.id };
+      const entrance = building.entrances.find((x) => x.name === e);
+      if (!entrance) throw new Refusal([{ row: null, column: '--item', message: `议题“${title}”的范围中，${b}没有单元“${e}”` }]);
+      return { buildingId: building.id, entranceId: entrance.id };
+    }),
+  };
+}
+
 const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
+  async vote(args) {
+    const sub = subcommand(args, ['create', 'close']);
+    if (sub === 'close') {
+      expectOptions(args, ['--vote'], 0);
+      return withApp(args, async (app) => {
+        const v = await call(app, 'vote.close', { id: option(args, '--vote', true) });
+        return { id: v.id, status: v.status, closedAt: v.closedAt };
+      });
+    }
+    expectOptions(args, ['--community', '--title', '--opens', '--closes', '--item', '--meeting'], 0);
+    const specs = args.options.get('--item') ?? [];
+    if (specs.length === 0) throw new UsageError('命令 vote create 需要至少一个 --item');
+    return withApp(args, async (app) => {
+      const community = await communityByName(app, args);
+      const items = [];
+      for (const spec of specs) items.push(await itemFromSpec(app, community.id, spec));
+      const v = await call(app, 'vote.create', {
+        communityId: community.id, title: option(args, '--title', true), opens: option(args, '--opens', true), closes: option(args, '--closes', true),
+        meetingId: option(args, '--meeting') ?? null, items,
+      });
+      return { id: v.id, items: v.items.map((i) => ({ id: i.id, title: i.title, category: i.category, electorate: i.electorate })) };
+    });
+  },
+
+  async ballots(args) {
+    subcommand(args, ['import']);
+    expectOptions(args, ['--vote'], 1);
+    const file = args.positionals[0]!;
+    const data = readInputFile(file);
+    return withApp(args, async (app) => call(app, 'ballot.import', {
+      voteId: option(args, '--vote', true), file: { fileName: path.basename(file), base64: data.toString('base64') },
+    }));
+  },
+
+  async tally(args) {
+    expectOptions(args, ['--vote'], 0);
+    return withApp(args, async (app) => {
+      const t = await call(app, 'vote.tally', { id: option(args, '--vote', true) });
+      return {
+        items: t.items.map((i) => ({
+          title: i.title, category: i.category, electorate: i.electorate, participants: i.participants, yes: i.yes, no: i.no, abstain: i.abstain,
+          participationMet: i.participationMet, passed: i.passed,
+        })),
+      };
+    });
+  },
+
+
   async meeting(args) {
     subcommand(args, ['create']);
     expectOptions(args, ['--community', '--kind', '--title', '--date', '--notice-date', '--override-reason', '--time', '--place'], 0);
