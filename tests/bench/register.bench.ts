@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../main/services/context';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { benchRosterFilter } from './roster-filter';
 import { benchSearch } from './search.bench';
+import { benchVotes } from './votes.bench';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -94,6 +95,9 @@ async function main() {
 
   // 4. Full-text search (issue 3's target, measured on the index it will use).
   await benchSearch(report);
+
+  // 5. Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
+  await benchVotes(dataDir, work, report);
 
   fs.rmSync(work, { recursive: true, force: true });
   void Database;

@@ -60,6 +60,9 @@ export const mattersText = {
     saved: '事项信息已保存',
   },
   page: {
+    pendingVote: (vote: string, closedAt: string, step: string) => `业主表决“${vote}”已于 ${closedAt} 结束，“${step}”待前面的步骤办完后自动记录`,
+    pendingVoteMissing: (missing: string) => `尚缺：${missing}`,
+    openVote: '查看表决',
     back: '返回事项看板',
     category: '类别',
     raisedBy: '提出人',
@@ -82,6 +85,8 @@ export const mattersText = {
     overdue: (days: number) => `超过预计的 ${days} 天`,
   },
   step: {
+    vote: '业主表决',
+    openVote: '查看表决结果',
     done: '已办理',
     skipped: '已跳过',
     next: '待办理',

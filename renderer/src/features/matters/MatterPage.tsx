@@ -100,6 +100,18 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
         {matter.done
           ? <Alert type="success" showIcon title={t.finished} className="matter-status" data-testid="matter-finished" />
           : null}
+        {matter.pendingVote && (
+          <Alert
+            type="warning" showIcon className="matter-status" data-testid="matter-pending-vote"
+            title={t.pendingVote(matter.pendingVote.voteTitle, matter.pendingVote.closedAt, matter.pendingVote.stepName)}
+            description={t.pendingVoteMissing(matter.pendingVote.missing.join('、'))}
+            action={(
+              <Button size="small" onClick={() => navigate({ name: 'vote', communityId: matter.communityId, voteId: matter.pendingVote!.voteId })}>
+                {t.openVote}
+              </Button>
+            )}
+          />
+        )}
         <MatterTimeline matter={matter} onAct={setActing} />
       </section>
 

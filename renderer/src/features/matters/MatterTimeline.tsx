@@ -109,6 +109,16 @@ function StepDetails({ matter, step }: { matter: MatterDetail; step: MatterStep 
           </Button>
         </Field>
       )}
+      {step.voteId && (
+        <Field label={t.vote}>
+          <Button
+            type="link" size="small" className="inline-link" data-testid="timeline-vote-link"
+            onClick={() => navigate({ name: 'vote', communityId: matter.communityId, voteId: step.voteId! })}
+          >
+            {t.openVote}
+          </Button>
+        </Field>
+      )}
       {step.postingStart && step.postingEnd && <Field label={t.posting}><span className="num">{t.postingRange(step.postingStart, step.postingEnd)}</span></Field>}
       {step.filingBody && <Field label={t.filingBody}>{step.filingBody}</Field>}
       {step.document && <Field label={t.document}>{step.document}</Field>}
