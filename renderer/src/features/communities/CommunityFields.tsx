@@ -31,6 +31,7 @@ export function CommunityFields() {
         <Switch checkedChildren={t.counted} unCheckedChildren={t.notCounted} />
       </Form.Item>
       <MeetingRulesFields />
+      <VoteRulesFields />
     </>
   );
 }
@@ -70,7 +71,38 @@ function MeetingRulesFields() {
   );
 }
 
+const VOTE = ['settings', 'voteRules'] as const;
+const v = zhCN.community.voteRules;
+
+/** settings.voteRules: how blanks and invalid ballots count (stated on every result notice), the voting window. */
+function VoteRulesFields() {
+  return (
+    <fieldset style={{ border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 }} data-testid="community-vote-rules">
+      <legend style={{ fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 }}>{v.heading}</legend>
+      <div className="form-row">
+        <Form.Item name={[...VOTE, 'blankRule']} label={v.blankRule} extra={v.blankRuleHelp}>
+          <Select data-testid="rule-blank" options={[{ value: 'abstain', label: v.blankAbstain }, { value: 'not-counted', label: v.blankNotCounted }]} />
+        </Form.Item>
+        <Form.Item name={[...VOTE, 'invalidParticipates']} label={v.invalidParticipates} valuePropName="checked" extra={v.invalidHelp}>
+          <Switch checkedChildren={v.invalidYes} unCheckedChildren={v.invalidNo} data-testid="rule-invalid" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name={[...VOTE, 'minWindowDays']} label={v.minWindow} extra={v.windowHelp}>
+          <InputNumber min={1} max={365} precision={0} suffix={zhCN.meetings.settings.days} style={{ width: '100%' }} placeholder={v.noLimit} />
+        </Form.Item>
+        <Form.Item name={[...VOTE, 'maxWindowDays']} label={v.maxWindow}>
+          <InputNumber min={1} max={365} precision={0} suffix={zhCN.meetings.settings.days} style={{ width: '100%' }} placeholder={v.noLimit} />
+        </Form.Item>
+      </div>
+    </fieldset>
+  );
+}
+
 export const emptyCommunity = {
   name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
-  settings: { countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES } },
+  settings: {
+    countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES },
+    voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null },
+  },
 };
