@@ -13,6 +13,8 @@ export interface AppOptions {
   migrationsDir: string;
   /** Author recorded in the audit for writes without a session (the CLI: "CLI:<user>"). */
   fixedAuthor?: string;
+  /** How the file is checked before opening (main/db/integrity.ts): quick_check by default; the CLI reads the header only. */
+  startupCheck?: 'quick' | 'header';
   /**
    * Show a file in the system's viewer (the desktop app: shell.openPath).
    * Browser mode has none: the file goes back to the page instead.

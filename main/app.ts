@@ -58,7 +58,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     };
   };
 
-  const check = checkDatabaseFile(dbPath, 'quick');
+  const check = checkDatabaseFile(dbPath, options.startupCheck ?? 'quick');
   if (!check.ok) return broken(check.problems);
 
   let opened: OpenedDatabase;

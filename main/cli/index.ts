@@ -66,7 +66,8 @@ async function call<M extends MethodName>(app: App, method: M, input: MethodInpu
 
 async function withApp<T>(args: ParsedArgs, fn: (app: App) => Promise<T>): Promise<T> {
   const author = `CLI:${safeUserName()}`;
-  const app = await openApp({ ...args.global, migrationsDir: MIGRATIONS_DIR, fixedAuthor: author });
+  // `check` reads every page; the other commands, run many times a day, only the header (main/db/integrity.ts).
+  const app = await openApp({ ...args.global, migrationsDir: MIGRATIONS_DIR, fixedAuthor: author, startupCheck: 'header' });
   try {
     const health = await call(app, 'system.health', {});
     if (!health.ok) throw new Refusal([{ row: null, message: health.advice ?? health.problems.join('；') }]);
@@ -380,6 +381,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof AppError || isErrorEnvelope(error)) {
       process.stdout.write(`${JSON.stringify({ errors: refusalFrom(error as AppError).errors })}\n`);
+      return 1;
+    }
+    const sqliteCode = (error as { code?: unknown }).code;
+    if (typeof sqliteCode === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteCode)) {
+      process.stdout.write(`${JSON.stringify({ errors: [{ row: null, message: '数据库文件已损坏，操作未完成。请运行 check 命令查看问题和可用于恢复的备份。' }] })}\n`);
       return 1;
     }
     process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);

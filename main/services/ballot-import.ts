@@ -9,7 +9,7 @@ import type { RowError } from '../../shared/domain/roster-rows';
 import type { Choice } from '../../shared/domain/tally';
 import { cleanCell } from '../../shared/domain/text';
 import { write, type Actor, type ServiceContext } from './context';
-import { insertBallot } from './ballots';
+import { ballotWriter } from './ballots';
 import { voteRow } from './votes';
 
 const CHOICE_WORDS: Record<string, Choice> = { 同意: 'yes', 赞成: 'yes', 反对: 'no', 不同意: 'no', 弃权: 'abstain', '': 'blank' };
@@ -142,8 +142,9 @@ export async function importBallots(ctx: ServiceContext, actor: Actor, input: { 
   const { ballots, errors } = await parse(ctx, input.voteId, input.file.base64);
   if (errors.length > 0) throw new AppError('VALIDATION', `表决票文件中有 ${errors.length} 处问题，未导入任何表决票`, errors);
   write(ctx, actor, (tx) => {
+    const insert = ballotWriter(ctx, actor);
     for (const b of ballots) {
-      insertBallot(ctx, actor, input.voteId, b.subjectId, {
+      insert(input.voteId, b.subjectId, {
         choices: [], valid: b.valid, invalidReason: b.valid ? '' : b.note, channel: '导入', proxyHolder: '', proxyDocument: '', note: b.valid ? b.note : '',
       }, b.choices);
     }

@@ -245,13 +245,13 @@ export function voteSubjects(
   const rows = ctx.sqlite.prepare(`select s.id, s.code, s.label, s.addresses, s.area, s.kind from vote_subjects s where ${where.join(' and ')} ${order} limit ? offset ?`)
     .all(...args, q.search, q.limit, q.offset) as { id: string; code: string; label: string; addresses: string; area: number; kind: string }[];
   const itemsOf = ctx.sqlite.prepare('select vis.item_id as itemId, vis.area from vote_item_subjects vis join vote_items i on i.id = vis.item_id where vis.subject_id = ? order by i.position');
-  const ballotOf = ctx.sqlite.prepare(`select id, valid, invalid_reason as invalidReason, channel, proxy_holder as proxyHolder, entered_by as enteredBy, entered_at as enteredAt
+  const ballotOf = ctx.sqlite.prepare(`select id, valid, invalid_reason as invalidReason, channel, proxy_holder as proxyHolder, proxy_document as proxyDocument, note, entered_by as enteredBy, entered_at as enteredAt
     from ballots where subject_id = ? and superseded_by is null`);
   const choicesOf = ctx.sqlite.prepare('select c.item_id as itemId, c.choice from ballot_choices c join vote_items i on i.id = c.item_id where c.ballot_id = ? order by i.position');
   return {
     total,
     rows: rows.map((r) => {
-      const b = ballotOf.get(r.id) as { id: string; valid: number; invalidReason: string; channel: string; proxyHolder: string; enteredBy: string; enteredAt: string } | undefined;
+      const b = ballotOf.get(r.id) as { id: string; valid: number; invalidReason: string; channel: string; proxyHolder: string; proxyDocument: string; note: string; enteredBy: string; enteredAt: string } | undefined;
       return {
         id: r.id, code: r.code, label: r.label, addresses: r.addresses, area: dec(r.area), kind: r.kind,
         items: (itemsOf.all(r.id) as { itemId: string; area: number }[]).map((i) => ({ itemId: i.itemId, area: dec(i.area) })),

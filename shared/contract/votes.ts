@@ -75,7 +75,7 @@ export const subjectRow = z.object({
   /** The items whose scope holds this subject's parts, with its area there. */
   items: z.array(z.object({ itemId: id, area: decimal2 })),
   ballot: z.object({
-    id, valid: z.boolean(), invalidReason: z.string(), channel: z.string(), proxyHolder: z.string(),
+    id, valid: z.boolean(), invalidReason: z.string(), channel: z.string(), proxyHolder: z.string(), proxyDocument: z.string(), note: z.string(),
     choices: z.array(ballotChoice), enteredBy: z.string(), enteredAt: z.string(),
   }).nullable(),
 });

@@ -134,4 +134,22 @@ describe('CLI', () => {
     expect(cli(dir, 'roster-summary').code).toBe(2);
     expect(cli(dir, 'roster-summary', '--community', 'x', '--entrance', '1单元').code).toBe(2);
   });
+
+  it('a damaged database is refused with advice (exit 1); only check reads every page', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'roster.xlsx');
+    await writeRosterXlsx(file, WORKED);
+    expect(cli(dir, 'import-roster', '--community', '阳光小区', file).code).toBe(0);
+    const db = path.join(dir, 'sanfang.sqlite');
+    const bytes = fs.readFileSync(db);
+    for (let i = 100; i < bytes.length; i++) bytes[i] = (i * 7) & 0xff;
+    fs.writeFileSync(db, bytes);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(db + suffix, { force: true });
+    const r = cli(dir, 'roster-summary', '--community', '阳光小区');
+    expect(r.code).toBe(1);
+    expect(r.json.errors[0].message).toMatch(/备份|损坏/);
+    const check = cli(dir, 'check');
+    expect(check.code).toBe(1);
+    expect(check.json.ok).toBe(false);
+  });
 });
