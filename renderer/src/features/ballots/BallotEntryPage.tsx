@@ -110,7 +110,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     setCounts({ returned: result.returned, subjects: result.subjects });
     const ballot: RecordedBallot = {
       id: result.ballotId, valid: fields.valid, invalidReason: fields.invalidReason, channel: fields.channel, proxyHolder: fields.proxyHolder,
-      proxyDocument: fields.proxyDocument, choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
+      proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
     };
     remember({ subject: { ...subject, ballot }, ballot, kind }, replacedId);
     message.success(kind === 'replaced' ? t.replaced : t.saved(subject.code, subject.addresses));

@@ -78,7 +78,7 @@ function CorrectionBody({ vote, target, editorRef, onClose, onDone }: {
       const result = await invoke('ballot.replace', { ballotId: target.ballot.id, reason: reason.trim(), ...fields });
       onDone(result, target, {
         id: result.ballotId, valid: fields.valid, invalidReason: fields.invalidReason, channel, proxyHolder: fields.proxyHolder,
-        proxyDocument: fields.proxyDocument, choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
+        proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
       });
     } catch (e) {
       setErrors([errorMessage(e)]);
