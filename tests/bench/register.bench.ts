@@ -97,7 +97,7 @@ async function main() {
   await benchSearch(report);
 
   // 5. Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
-  await benchVotes(dataDir, work, report);
+  await benchVotes(work, report);
 
   fs.rmSync(work, { recursive: true, force: true });
   void Database;
