@@ -32,6 +32,7 @@ import { listWorkflows, saveWorkflow, setDefaultWorkflow } from './services/work
 import { importBallots, previewBallotImport } from './services/ballot-import';
 import { recordBallot, replaceBallot, tallyVote } from './services/ballots';
 import { closeVote } from './services/vote-close';
+import { differences, recordCheck, settleDifference } from './services/double-entry';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes';
 
 export interface Call {
@@ -144,6 +145,9 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'ballot.replace': (input, call) => replaceBallot(ctx, call.actor, input),
     'ballot.previewImport': (input) => previewBallotImport(ctx, input),
     'ballot.import': (input, call) => importBallots(ctx, call.actor, input),
+    'ballot.check': (input, call) => recordCheck(ctx, call.actor, input),
+    'vote.differences': (input) => differences(ctx, input.id),
+    'ballot.settle': (input, call) => settleDifference(ctx, call.actor, input),
 
     'print.savePdf': async (input, call) => {
       if (!savePdf) return { available: false, file: null };

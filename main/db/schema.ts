@@ -315,6 +315,8 @@ export const votes = sqliteTable('votes', {
   blankRule: text('blank_rule').notNull(),
   invalidParticipates: integer('invalid_participates', { mode: 'boolean' }).notNull(),
   countParking: integer('count_parking', { mode: 'boolean' }).notNull(),
+  /** Two clerks enter the ballots independently; differences are settled before closing (services/double-entry.ts). */
+  doubleEntry: integer('double_entry', { mode: 'boolean' }).notNull().default(false),
   frozenAt: text('frozen_at').notNull(),
   freezeReason: text('freeze_reason').notNull().default(''),
   closedAt: text('closed_at'),
@@ -408,6 +410,17 @@ export const ballotChoices = sqliteTable('ballot_choices', {
   uniqueIndex('ballot_choices_pk').on(t.ballotId, t.itemId),
   index('ballot_choices_tally').on(t.voteId, t.current, t.itemId, t.valid, t.choice, t.area),
 ]);
+
+/** The second clerk's entry of a ballot under double entry: compared with the first, never counted. */
+export const ballotChecks = sqliteTable('ballot_checks', {
+  voteId: text('vote_id').notNull().references(() => votes.id),
+  subjectId: text('subject_id').notNull().references(() => voteSubjects.id),
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  invalidReason: text('invalid_reason').notNull().default(''),
+  choices: text('choices').notNull(), // JSON {itemId: choice}
+  enteredBy: text('entered_by').notNull(),
+  enteredAt: text('entered_at').notNull(),
+}, (t) => [uniqueIndex('ballot_checks_subject').on(t.voteId, t.subjectId)]);
 
 /** Changes to a closed vote: the reason and the tally before and after. */
 export const voteAmendments = sqliteTable('vote_amendments', {

@@ -7,6 +7,7 @@
 import { AppError } from '../../shared/contract/errors';
 import { nowIso, todayInOffice } from '../db/clock';
 import { tallyVote } from './ballots';
+import { differences } from './double-entry';
 import { write, type Actor, type ServiceContext } from './context';
 import { recordPendingVoteStep } from './matters';
 import { getVote, voteRow } from './votes';
@@ -15,6 +16,12 @@ export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today =
   const row = voteRow(ctx, id);
   if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closed_at?.slice(0, 10) ?? ''} 结束`);
   if (today < row.opens) throw new AppError('REFUSED', `投票自 ${row.opens} 开始，尚未开始的表决不能结束`);
+  if (row.double_entry === 1) {
+    const open = differences(ctx, id);
+    if (open.length > 0) {
+      throw new AppError('REFUSED', `双人录入尚有${open.length}处不一致（如 ${open[0]!.code} ${open[0]!.addresses}：${open[0]!.problems[0]}），请核对原票逐一处理后再结束表决`);
+    }
+  }
   const tally = tallyVote(ctx, id);
   const matters = ctx.sqlite.prepare('select distinct matter_id from vote_items where vote_id = ? and matter_id is not null').pluck().all(id) as string[];
   write(ctx, actor, (tx) => {

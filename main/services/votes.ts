@@ -18,6 +18,7 @@ import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from './context';
 import { electorateParts } from './electorate';
 import { officeCalendar } from './holidays';
+import { differences } from './double-entry';
 import { meetingRules } from './meetings';
 
 type VoteDetail = z.output<typeof voteDetail>;
@@ -26,7 +27,7 @@ type ScopePart = VoteCreate['items'][number]['scope'][number];
 
 interface VoteRow {
   id: string; community_id: string; meeting_id: string; title: string; opens: string; closes: string; status: 'open' | 'closed';
-  blank_rule: 'abstain' | 'not-counted'; invalid_participates: number; count_parking: number; frozen_at: string; freeze_reason: string;
+  blank_rule: 'abstain' | 'not-counted'; invalid_participates: number; count_parking: number; double_entry: number; frozen_at: string; freeze_reason: string;
   closed_at: string | null; closed_by: string | null; posted_date: string | null;
 }
 
@@ -60,7 +61,8 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
   return {
     id, communityId: row.community_id, communityName: getCommunity(ctx, row.community_id).name, meetingId: row.meeting_id,
     meetingTitle: meeting.title, meetingForm: meeting.form, title: row.title, opens: row.opens, closes: row.closes, status: row.status,
-    settings: voteSettingsOf(row), frozenAt: row.frozen_at, freezeReason: row.freeze_reason, closedAt: row.closed_at, closedBy: row.closed_by,
+    settings: voteSettingsOf(row), doubleEntry: row.double_entry === 1, differences: row.double_entry === 1 ? differences(ctx, id).length : 0,
+    frozenAt: row.frozen_at, freezeReason: row.freeze_reason, closedAt: row.closed_at, closedBy: row.closed_by,
     postedDate: row.posted_date, postingDeadline: postingDeadline(ctx, row),
     items: items.map((i) => ({
       id: i.id, position: i.position, title: i.title, category: i.category, categoryName: ART_278_ITEMS[i.category] ?? '',
@@ -193,9 +195,9 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
     const meetingId = assemblyFor(ctx, tx, input);
     const now = nowIso();
     ctx.sqlite.prepare(`insert into votes (id, community_id, meeting_id, title, opens, closes, status, blank_rule, invalid_participates, count_parking,
-        frozen_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`)
+        double_entry, frozen_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`)
       .run(id, input.communityId, meetingId, input.title, input.opens, input.closes, settings.blankRule, settings.invalidParticipates ? 1 : 0,
-        community.settings.countParkingInVotes ? 1 : 0, now, now, now);
+        community.settings.countParkingInVotes ? 1 : 0, input.doubleEntry ? 1 : 0, now, now, now);
     const insert = ctx.sqlite.prepare(`insert into vote_items (id, vote_id, position, title, category, scope, scope_label, matter_id, electorate_count, electorate_area)
       values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
     input.items.forEach((item, i) => insert.run(newId(), id, i + 1, item.title, item.category, JSON.stringify(item.scope), labels[i], item.matterId));

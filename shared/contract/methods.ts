@@ -113,6 +113,10 @@ export const methods = {
   'ballot.replace': method({ input: v.replaceBallotInput, output: v.recordBallotResult }),
   'ballot.previewImport': method({ input: v.ballotImportInput, output: v.ballotImportPreview }),
   'ballot.import': method({ input: v.ballotImportInput, output: v.ballotImportResult }),
+  /** Double entry: the second clerk's entry, the differences, and settling one. */
+  'ballot.check': method({ input: v.checkBallotInput, output: v.differenceCount }),
+  'vote.differences': method({ input: byId, output: z.array(v.differenceRow) }),
+  'ballot.settle': method({ input: v.settleInput, output: v.differenceCount }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

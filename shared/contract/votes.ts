@@ -33,6 +33,8 @@ export const voteCreate = z.object({
   items: z.array(voteItemInput).min(1, { error: '至少要有一个议题' }).max(30),
   /** Absent: the community's settings. */
   settings: voteSettings.optional(),
+  /** Two clerks enter the ballots independently; every difference is settled before the vote can close. */
+  doubleEntry: z.boolean().default(false),
 });
 
 const countArea = z.object({ count: z.number().int(), area: decimal2 });
@@ -46,6 +48,9 @@ export const voteDetail = z.object({
   id, communityId: id, communityName: z.string(), meetingId: id, meetingTitle: z.string(), meetingForm: z.string().nullable(),
   title: z.string(), opens: z.string(), closes: z.string(), status: z.enum(['open', 'closed']),
   settings: voteSettings.extend({ countParking: z.boolean() }),
+  doubleEntry: z.boolean(),
+  /** Double entry: subjects whose two entries differ (or that one clerk has not entered). */
+  differences: z.number().int(),
   frozenAt: z.string(), freezeReason: z.string(), closedAt: z.string().nullable(), closedBy: z.string().nullable(),
   postedDate: z.string().nullable(), postingDeadline: z.string().nullable(),
   items: z.array(voteItem),
@@ -124,3 +129,8 @@ export const postResultInput = z.object({ id, postedDate: calendarDate('公告�
 export const resultParts = z.object({
   rows: z.array(z.object({ address: z.string(), area: decimal2, choices: z.array(z.enum([...CHOICES, 'invalid', 'none'])) })),
 });
+
+export const differenceRow = z.object({ subjectId: id, code: z.string(), addresses: z.string(), problems: z.array(z.string()) });
+export const checkBallotInput = recordBallotInput;
+export const settleInput = z.object({ voteId: id, subjectId: id, keep: z.enum(['first', 'second']), reason: requiredText('理由', 500) });
+export const differenceCount = z.object({ differences: z.number().int() });

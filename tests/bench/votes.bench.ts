@@ -35,7 +35,7 @@ function timeProcess(args: string[]): number {
 /** Three items of the whole community, so that every ballot carries three choices. */
 function newVote(ctx: ServiceContext, communityId: string, title: string) {
   return createVote(ctx, actor, {
-    communityId, meetingId: null, title, opens: '2026-01-01', closes: '2026-01-31', settings: { blankRule: 'abstain', invalidParticipates: false },
+    communityId, meetingId: null, title, opens: '2026-01-01', closes: '2026-01-31', settings: { blankRule: 'abstain', invalidParticipates: false }, doubleEntry: false,
     items: [
       { title: '续聘物业服务企业', category: 4, scope: [], matterId: null },
       { title: '筹集维修资金', category: 6, scope: [], matterId: null },
@@ -68,7 +68,7 @@ export async function benchVotes(work: string, report: Report): Promise<void> {
     for (let n = 2; n <= VOTES; n++) {
       const sfx = `-${n}`;
       db.prepare(`insert into votes select id || ?, community_id, meeting_id, '基准表决' || ?, opens, closes, 'closed', blank_rule, invalid_participates,
-        count_parking, frozen_at, freeze_reason, closed_at, closed_by, posted_date, created_at, updated_at from votes where id = ?`).run(sfx, n, first.id);
+        count_parking, double_entry, frozen_at, freeze_reason, closed_at, closed_by, posted_date, created_at, updated_at from votes where id = ?`).run(sfx, n, first.id);
       db.prepare(`insert into vote_items select id || ?, vote_id || ?, position, title, category, scope, scope_label, matter_id, electorate_count, electorate_area
         from vote_items where vote_id = ?`).run(sfx, sfx, first.id);
       db.prepare(`insert into vote_subjects select id || ?, vote_id || ?, code, subject_key, kind, label, addresses, area from vote_subjects where vote_id = ?`).run(sfx, sfx, first.id);

@@ -230,3 +230,40 @@ describe('a vote that decides a matter', () => {
     expect(resolved.position.currentKey).toBe('publish-resolution');
   });
 });
+
+describe('double entry', () => {
+  it('lists every difference between the two passes and refuses to close until each is settled', async () => {
+    const { app, session, communityId } = await setup();
+    const vote = await call(app, 'vote.create', { communityId, title: '双人录入表决', opens: '2026-11-01', closes: '2026-11-10', doubleEntry: true, items: [{ title: '续聘物业', category: 4 }] }, session);
+    const subjects = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
+    const g = vote.items[0]!.id;
+    const [s1, s2, s3] = subjects;
+    await call(app, 'ballot.record', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
+    await call(app, 'ballot.record', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
+    const left = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, session);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s3!.id, choices: [{ itemId: g, choice: 'abstain' }] }, session);
+    expect(left.differences).toBe(1);
+    const diffs = await call(app, 'vote.differences', { id: vote.id }, session);
+    expect(diffs.map((d) => [d.code, d.problems])).toEqual([
+      [s2!.code, ['议题“续聘物业”：第一遍同意，第二遍反对']],
+      [s3!.code, ['只有第二遍录入']],
+    ]);
+    expect((await call(app, 'vote.get', { id: vote.id }, session)).differences).toBe(2);
+    expect((await callError(app, 'vote.close', { id: vote.id }, session)).message).toContain('双人录入尚有2处不一致');
+
+    // Settle: the second pass was right for s2 (the ballot is replaced, with the reason); s3's ballot is entered.
+    expect(await call(app, 'ballot.settle', { voteId: vote.id, subjectId: s2!.id, keep: 'second', reason: '核对原票为反对' }, session)).toEqual({ differences: 1 });
+    expect((await callError(app, 'ballot.settle', { voteId: vote.id, subjectId: s3!.id, keep: 'second', reason: 'x' }, session)).message).toContain('第一遍没有录入');
+    await call(app, 'ballot.record', { voteId: vote.id, subjectId: s3!.id, choices: [{ itemId: g, choice: 'abstain' }] }, session);
+    expect(await call(app, 'vote.differences', { id: vote.id }, session)).toEqual([]);
+    const t = await call(app, 'vote.tally', { id: vote.id }, session);
+    expect(t.items[0]).toMatchObject({ yes: { count: 1 }, no: { count: 1 }, abstain: { count: 1 } });
+    expect((await call(app, 'vote.close', { id: vote.id }, session)).status).toBe('closed');
+  });
+
+  it('is refused on a vote without double entry', async () => {
+    const { app, session, vote, subjects } = await setup();
+    expect((await callError(app, 'ballot.check', { voteId: vote.id, subjectId: subjects[0]!.id, choices: [] }, session)).message).toContain('未设定双人录入');
+  });
+});

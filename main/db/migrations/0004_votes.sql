@@ -1,3 +1,16 @@
+CREATE TABLE `ballot_checks` (
+	`vote_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`valid` integer NOT NULL,
+	`invalid_reason` text DEFAULT '' NOT NULL,
+	`choices` text NOT NULL,
+	`entered_by` text NOT NULL,
+	`entered_at` text NOT NULL,
+	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `vote_subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `ballot_checks_subject` ON `ballot_checks` (`vote_id`,`subject_id`);--> statement-breakpoint
 CREATE TABLE `ballot_choices` (
 	`ballot_id` text NOT NULL,
 	`vote_id` text NOT NULL,
@@ -109,6 +122,7 @@ CREATE TABLE `votes` (
 	`blank_rule` text NOT NULL,
 	`invalid_participates` integer NOT NULL,
 	`count_parking` integer NOT NULL,
+	`double_entry` integer DEFAULT false NOT NULL,
 	`frozen_at` text NOT NULL,
 	`freeze_reason` text DEFAULT '' NOT NULL,
 	`closed_at` text,
