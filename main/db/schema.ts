@@ -338,6 +338,8 @@ export const voteItems = sqliteTable('vote_items', {
   matterId: text('matter_id').references(() => matters.id),
   electorateCount: integer('electorate_count').notNull(),
   electorateArea: integer('electorate_area').notNull(),
+  /** JSON ElectorateBreakdown of the item's scope at freezing (shown with the electorate). */
+  breakdown: text('breakdown').notNull().default('{}'),
 }, (t) => [index('vote_items_vote').on(t.voteId, t.position)]);
 
 /** The frozen voting subjects: one per owner set (the developer's unsold parts are one). */

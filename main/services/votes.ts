@@ -9,7 +9,7 @@ import { AppError } from '../../shared/contract/errors';
 import type { resultParts, subjectPage, voteCreate, voteDetail, voteListItem } from '../../shared/contract/votes';
 import { formatHundredths } from '../../shared/domain/area';
 import { daysBetween, deadlineToAct } from '../../shared/domain/dates';
-import { computeElectorate } from '../../shared/domain/electorate';
+import { computeElectorate, type ElectorateBreakdown } from '../../shared/domain/electorate';
 import { ASSEMBLY_KINDS, type MeetingKind } from '../../shared/domain/meetings';
 import { ART_278_ITEMS } from '../../shared/domain/tally';
 import { nowIso, todayInOffice } from '../db/clock';
@@ -43,6 +43,14 @@ export function voteSettingsOf(row: VoteRow) {
 
 const dec = (n: number) => formatHundredths(n);
 
+function breakdownOut(b: ElectorateBreakdown) {
+  return {
+    ...b,
+    excludedParking: { parts: b.excludedParking.parts, area: dec(b.excludedParking.area) },
+    developer: { parts: b.developer.parts, area: dec(b.developer.area) },
+  };
+}
+
 /** The closing date + the posting days (a deadline to act: moved past rest days). */
 function postingDeadline(ctx: ServiceContext, row: VoteRow): string | null {
   if (!row.closed_at) return null;
@@ -54,8 +62,8 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
   const row = voteRow(ctx, id);
   const meeting = ctx.sqlite.prepare('select title, form from meetings where id = ?').get(row.meeting_id) as { title: string; form: string | null };
   const items = ctx.sqlite.prepare(`select id, position, title, category, scope_label as scopeLabel, matter_id as matterId,
-      electorate_count as count, electorate_area as area from vote_items where vote_id = ? order by position`).all(id) as
-    { id: string; position: number; title: string; category: number; scopeLabel: string; matterId: string | null; count: number; area: number }[];
+      electorate_count as count, electorate_area as area, breakdown from vote_items where vote_id = ? order by position`).all(id) as
+    { id: string; position: number; title: string; category: number; scopeLabel: string; matterId: string | null; count: number; area: number; breakdown: string }[];
   const b = ctx.sqlite.prepare(`select count(*) as returned, coalesce(sum(valid), 0) as valid from ballots where vote_id = ? and superseded_by is null`).get(id) as
     { returned: number; valid: number };
   return {
@@ -67,6 +75,7 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
     items: items.map((i) => ({
       id: i.id, position: i.position, title: i.title, category: i.category, categoryName: ART_278_ITEMS[i.category] ?? '',
       scopeLabel: i.scopeLabel, matterId: i.matterId, electorate: { count: i.count, area: dec(i.area) },
+      breakdown: breakdownOut(JSON.parse(i.breakdown) as ElectorateBreakdown),
     })),
     subjects: ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(id) as number,
     ballots: { returned: b.returned, valid: b.valid, invalid: b.returned - b.valid },
@@ -142,7 +151,11 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
       count += 1;
       area += a;
     }
-    ctx.sqlite.prepare('update vote_items set electorate_count = ?, electorate_area = ? where id = ?').run(count, area, item.id);
+    // The same rule applied to the scope's parts alone gives the breakdown, and must give the same totals.
+    const scoped = computeElectorate(parts.filter((p) => inScope(info.get(p.id)!)), { countParking });
+    if (scoped.count !== count || scoped.area !== area) throw new Error(`electorate of item ${item.id}: ${count}/${area} ≠ ${scoped.count}/${scoped.area}`);
+    ctx.sqlite.prepare('update vote_items set electorate_count = ?, electorate_area = ?, breakdown = ? where id = ?')
+      .run(count, area, JSON.stringify(scoped.breakdown), item.id);
   }
 }
 

@@ -1,6 +1,7 @@
 /** Input and output schemas of the contract's methods, grouped by domain. */
 import { z } from 'zod';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
+import { electorateBreakdown } from './electorate';
 import { voteSettings } from './votes';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
@@ -170,16 +171,7 @@ export const electorate = z.object({
   area: decimal2,
   parts: z.number().int(),
   countParking: z.boolean(),
-  breakdown: z.object({
-    partsInScope: z.number().int(),
-    countedParts: z.number().int(),
-    excludedParking: z.object({ parts: z.number().int(), area: decimal2 }),
-    developer: z.object({ parts: z.number().int(), area: decimal2 }),
-    coOwnedParts: z.number().int(),
-    multiPartSubjects: z.object({ subjects: z.number().int(), parts: z.number().int() }),
-    withoutOwner: z.number().int(),
-    mergedParts: z.number().int(),
-  }),
+  breakdown: electorateBreakdown,
 });
 
 // ── import and export ────────────────────────────────────────────────

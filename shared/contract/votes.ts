@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { calendarDate } from './governance';
 import { decimal2, filePayload, id, requiredText, rowError } from './fields';
+import { electorateBreakdown } from './electorate';
 
 export const BALLOT_CHANNELS = ['纸质', '现场', '工作人员录入', '导入'] as const;
 export const CHOICES = ['yes', 'no', 'abstain', 'blank'] as const;
@@ -42,6 +43,8 @@ const countArea = z.object({ count: z.number().int(), area: decimal2 });
 export const voteItem = z.object({
   id, position: z.number().int(), title: z.string(), category: z.number().int(), categoryName: z.string(),
   scopeLabel: z.string(), matterId: id.nullable(), electorate: countArea,
+  /** How the frozen electorate of the item's scope was counted (as on the electorate screen). */
+  breakdown: electorateBreakdown,
 });
 
 export const voteDetail = z.object({

@@ -41,6 +41,10 @@ describe('creating a vote freezes its electorate', () => {
       ['全体业主', { count: 4, area: '635.00' }],
       ['1幢', { count: 1, area: '200.00' }],
     ]);
+    expect(vote.items[0]!.breakdown).toMatchObject({
+      partsInScope: 6, countedParts: 6, developer: { parts: 2, area: '240.00' }, coOwnedParts: 1, multiPartSubjects: { subjects: 1, parts: 2 }, mergedParts: 2,
+    });
+    expect(vote.items[1]!.breakdown).toMatchObject({ partsInScope: 2, developer: { parts: 0, area: '0.00' }, mergedParts: 1 });
     expect(subjects).toHaveLength(4);
     expect(byAddress('1幢101')).toMatchObject({ addresses: '1幢101、1幢102', area: '200.00', code: '0001' });
     expect(byAddress('3幢301')).toMatchObject({ kind: 'developer', area: '240.00' });

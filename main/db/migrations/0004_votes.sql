@@ -79,6 +79,7 @@ CREATE TABLE `vote_items` (
 	`matter_id` text,
 	`electorate_count` integer NOT NULL,
 	`electorate_area` integer NOT NULL,
+	`breakdown` text DEFAULT '{}' NOT NULL,
 	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`matter_id`) REFERENCES `matters`(`id`) ON UPDATE no action ON DELETE no action
 );
