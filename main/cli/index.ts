@@ -11,6 +11,7 @@ import { openApp, resolvePaths, type App } from '../app';
 import { adviceFor, checkDatabaseFile, findHealthyBackup } from '../db/integrity';
 import { restoreDatabase } from '../db/restore';
 import { partCacheMismatches } from '../services/part-cache';
+import { voteTallyMismatches } from '../services/ballots';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { expectOptions, option, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -347,6 +348,8 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
       const stale = partCacheMismatches(db);
       db.close();
       if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权、业主记录不一致（程序错误，请联系技术人员）`);
+      const tallies = voteTallyMismatches(db);
+      if (tallies.length > 0) result.problems.push(`${tallies.length} 次表决的计票汇总与表决票记录不一致（程序错误，请联系技术人员）`);
       result.ok = result.problems.length === 0;
     }
     const suggestedBackup = result.ok ? null : findHealthyBackup(backupDir, MIGRATIONS_DIR);

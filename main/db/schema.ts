@@ -340,6 +340,8 @@ export const voteItems = sqliteTable('vote_items', {
   electorateArea: integer('electorate_area').notNull(),
   /** JSON ElectorateBreakdown of the item's scope at freezing (shown with the electorate). */
   breakdown: text('breakdown').notNull().default('{}'),
+  /** The outcome once the vote is closed (re-set by an amendment); null while open. */
+  passed: integer('passed', { mode: 'boolean' }),
 }, (t) => [index('vote_items_vote').on(t.voteId, t.position)]);
 
 /** The frozen voting subjects: one per owner set (the developer's unsold parts are one). */
@@ -361,7 +363,14 @@ export const voteSubjectParts = sqliteTable('vote_subject_parts', {
   subjectId: text('subject_id').notNull().references(() => voteSubjects.id),
   voteId: text('vote_id').notNull().references(() => votes.id),
   partId: text('part_id').notNull().references(() => parts.id),
+  /** The part as it was when the electorate was frozen: a later correction of the register does not move the vote. */
   address: text('address').notNull(),
+  buildingId: text('building_id').notNull(),
+  entranceId: text('entrance_id'),
+  buildingName: text('building_name').notNull(),
+  entranceName: text('entrance_name').notNull().default(''),
+  room: text('room').notNull(),
+  sortKey: text('sort_key').notNull(),
   area: integer('area').notNull(),
 }, (t) => [uniqueIndex('vote_subject_parts_pk').on(t.subjectId, t.partId), index('vote_subject_parts_vote_part').on(t.voteId, t.partId)]);
 
@@ -412,6 +421,20 @@ export const ballotChoices = sqliteTable('ballot_choices', {
   uniqueIndex('ballot_choices_pk').on(t.ballotId, t.itemId),
   index('ballot_choices_tally').on(t.voteId, t.current, t.itemId, t.valid, t.choice, t.area),
 ]);
+
+/**
+ * Running totals of each item's current choices, kept by triggers on
+ * ballot_choices (migration 0004) in the same statement as every write, so a
+ * tally reads a dozen rows instead of aggregating 60,000; `check` compares it
+ * with the aggregate (services/ballots.ts voteTallyMismatches).
+ */
+export const voteTally = sqliteTable('vote_tally', {
+  itemId: text('item_id').notNull().references(() => voteItems.id),
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  choice: text('choice').notNull(),
+  count: integer('count').notNull(),
+  area: integer('area').notNull(),
+}, (t) => [uniqueIndex('vote_tally_key').on(t.itemId, t.valid, t.choice)]);
 
 /** The second clerk's entry of a ballot under double entry: compared with the first, never counted. */
 export const ballotChecks = sqliteTable('ballot_checks', {

@@ -78,9 +78,9 @@ async function parse(ctx: ServiceContext, voteId: string, base64: string): Promi
 
   // Every address of the vote's frozen electorate → its subject.
   const subjectOf = new Map<string, string>();
-  for (const r of ctx.sqlite.prepare(`select b.name as building, coalesce(e.name, '') as entrance, p.room, vp.subject_id as subjectId
-      from vote_subject_parts vp join parts p on p.id = vp.part_id join buildings b on b.id = p.building_id left join entrances e on e.id = p.entrance_id
-      where vp.vote_id = ?`).all(voteId) as { building: string; entrance: string; room: string; subjectId: string }[]) {
+  // The addresses as frozen with the electorate (and printed on the ballots), not as the register reads today.
+  for (const r of ctx.sqlite.prepare(`select building_name as building, entrance_name as entrance, room, subject_id as subjectId
+      from vote_subject_parts where vote_id = ?`).all(voteId) as { building: string; entrance: string; room: string; subjectId: string }[]) {
     subjectOf.set(`${r.building}\u0000${r.entrance}\u0000${r.room}`, r.subjectId);
   }
   const scopeArea = new Map<string, number>();
@@ -142,6 +142,11 @@ export async function importBallots(ctx: ServiceContext, actor: Actor, input: { 
   const { ballots, errors } = await parse(ctx, input.voteId, input.file.base64);
   if (errors.length > 0) throw new AppError('VALIDATION', `表决票文件中有 ${errors.length} 处问题，未导入任何表决票`, errors);
   write(ctx, actor, (tx) => {
+    // Reading a large file takes seconds: the vote may have closed, or ballots been entered, meanwhile.
+    if (voteRow(ctx, input.voteId).status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再导入表决票');
+    const taken = new Set(ctx.sqlite.prepare('select subject_id from ballots where vote_id = ? and superseded_by is null').pluck().all(input.voteId) as string[]);
+    const clash = ballots.find((b) => taken.has(b.subjectId));
+    if (clash) throw new AppError('VALIDATION', `第${clash.row}行的表决权人在读取文件期间已录入表决票，未导入任何表决票，请重新导入`, [{ row: clash.row, column: '房号', message: '该表决权人在读取文件期间已录入表决票' }]);
     const insert = ballotWriter(ctx, actor);
     for (const b of ballots) {
       insert(input.voteId, b.subjectId, {

@@ -15,6 +15,7 @@ import {
 import { nowIso } from '../db/clock';
 import { newId } from '../db/ids';
 import { write, type Actor, type ServiceContext } from './context';
+import { recordOutcomes } from './vote-close';
 import { voteRow, voteSettingsOf } from './votes';
 
 type BallotFields = z.output<typeof ballotFields>;
@@ -23,12 +24,16 @@ type VoteTally = z.output<typeof voteTally>;
 const dec = (n: number) => formatHundredths(n);
 const out = (c: CountArea) => ({ count: c.count, area: dec(c.area) });
 
-/** The aggregate a tally rests on: one indexed group-by over the vote's current choices. */
+/** The current choices' totals from the ballot rows themselves: what vote_tally must always equal. */
+const AGGREGATE = `select item_id, valid, choice, count(*), sum(area) from ballot_choices
+  where vote_id = ? and current = 1 group by item_id, valid, choice`;
+
+/** The totals a tally rests on, from the vote_tally cache the triggers of migration 0004 keep. */
 export function tallyCounts(ctx: ServiceContext, voteId: string) {
   const items = ctx.sqlite.prepare(`select id, title, category, scope_label as scopeLabel, electorate_count as count, electorate_area as area
     from vote_items where vote_id = ? order by position`).all(voteId) as { id: string; title: string; category: number; scopeLabel: string; count: number; area: number }[];
-  const rows = ctx.sqlite.prepare(`select item_id, valid, choice, count(*), sum(area) from ballot_choices
-    where vote_id = ? and current = 1 group by item_id, valid, choice`).raw().all(voteId) as [string, number, Choice, number, number][];
+  const rows = ctx.sqlite.prepare(`select t.item_id, t.valid, t.choice, t.count, t.area from vote_tally t join vote_items i on i.id = t.item_id
+    where i.vote_id = ? and t.count > 0`).raw().all(voteId) as [string, number, Choice, number, number][];
   const byItem = new Map<string, ItemCounts>(items.map((i) => [i.id, {
     electorate: { count: i.count, area: i.area }, yes: Z, no: Z, abstain: Z, blank: Z, invalid: Z,
   }]));
@@ -40,6 +45,19 @@ export function tallyCounts(ctx: ServiceContext, voteId: string) {
   return { items, byItem };
 }
 const Z: CountArea = { count: 0, area: 0 };
+
+/** Votes whose vote_tally cache differs from the aggregate of their ballot rows (a program error; `check` reports it). */
+export function voteTallyMismatches(sqlite: import('../db/connection').Sqlite): string[] {
+  const aggregate = sqlite.prepare(AGGREGATE).raw();
+  const cached = sqlite.prepare(`select t.item_id, t.valid, t.choice, t.count, t.area from vote_tally t join vote_items i on i.id = t.item_id
+    where i.vote_id = ? and t.count != 0`).raw();
+  const key = (r: unknown[]) => JSON.stringify(r);
+  return (sqlite.prepare('select id from votes').pluck().all() as string[]).filter((voteId) => {
+    const a = new Set((aggregate.all(voteId) as unknown[][]).map(key));
+    const c = (cached.all(voteId) as unknown[][]).map(key);
+    return a.size !== c.length || c.some((k) => !a.has(k));
+  });
+}
 
 export function tallyVote(ctx: ServiceContext, voteId: string): VoteTally {
   const row = voteRow(ctx, voteId);
@@ -157,6 +175,7 @@ export function replaceBallot(ctx: ServiceContext, actor: Actor, input: BallotFi
     tx.audit({ action: closed ? 'amend' : 'replace', entity: 'ballot', entityId: ballotId, before: { ballotId: old.id }, after: input });
     if (closed) {
       const after = tallyVote(ctx, old.voteId);
+      recordOutcomes(ctx, after);
       ctx.sqlite.prepare('insert into vote_amendments (id, vote_id, reason, ballot_id, tally_before, tally_after, author, at) values (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(newId(), old.voteId, input.reason, ballotId, JSON.stringify(before), JSON.stringify(after), actor.author, nowIso());
     }

@@ -103,11 +103,15 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
   const second = secondEntries(ctx, input.voteId).get(input.subjectId);
   if (input.keep === 'second') {
     if (!second) throw new AppError('REFUSED', '没有第二遍录入可采用');
-    const ballotId = ctx.sqlite.prepare('select id from ballots where vote_id = ? and subject_id = ? and superseded_by is null').pluck().get(input.voteId, input.subjectId) as string | undefined;
-    if (!ballotId) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
+    const current = ctx.sqlite.prepare(`select id, channel, proxy_holder as proxyHolder, proxy_document as proxyDocument, note from ballots
+      where vote_id = ? and subject_id = ? and superseded_by is null`).get(input.voteId, input.subjectId) as
+      { id: string; channel: BallotFields['channel']; proxyHolder: string; proxyDocument: string; note: string } | undefined;
+    if (!current) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
+    // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
     replaceBallot(ctx, actor, {
-      ballotId, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: '工作人员录入',
-      proxyHolder: '', proxyDocument: '', note: '', choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: current.channel,
+      proxyHolder: current.proxyHolder, proxyDocument: current.proxyDocument, note: current.note,
+      choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
     });
     return { differences: differences(ctx, input.voteId).length };
   }

@@ -72,10 +72,15 @@ export function getMatter(ctx: ServiceContext, id: string, today = todayInOffice
 }
 
 /** A closed vote that decided this matter, while earlier steps keep its resolution step waiting. */
+/** The newest closed vote that decided this matter, if every item of it that concerns the matter passed. */
 function closedVoteOf(ctx: ServiceContext, matterId: string) {
-  return ctx.sqlite.prepare(`select v.id, v.title, v.meeting_id as meetingId, substr(v.closed_at, 1, 10) as closedAt from vote_items i join votes v on v.id = i.vote_id
-    where i.matter_id = ? and v.status = 'closed' order by v.closed_at desc limit 1`).get(matterId) as
-    { id: string; title: string; meetingId: string; closedAt: string } | undefined;
+  const vote = ctx.sqlite.prepare(`select v.id, v.title, v.meeting_id as meetingId, v.closed_at as closedAt,
+      min(coalesce(i.passed, 0)) as passed from vote_items i join votes v on v.id = i.vote_id
+      where i.matter_id = ? and v.status = 'closed' group by v.id order by v.closed_at desc limit 1`).get(matterId) as
+    { id: string; title: string; meetingId: string; closedAt: string; passed: number } | undefined;
+  if (!vote || vote.passed !== 1) return undefined;
+  // The closing day in the office's time zone, not UTC's.
+  return { ...vote, closedAt: todayInOffice('Asia/Shanghai', new Date(vote.closedAt)) };
 }
 
 function pendingVote(ctx: ServiceContext, row: MatterRow, wf: StoredWorkflow, rows: StepRow[]) {

@@ -12,10 +12,21 @@ import { write, type Actor, type ServiceContext } from './context';
 import { recordPendingVoteStep } from './matters';
 import { getVote, voteRow } from './votes';
 
+/** Each item's outcome on the vote's row, at closing and after every amendment. */
+export function recordOutcomes(ctx: ServiceContext, tally: { items: { itemId: string; passed: boolean }[] }): void {
+  const set = ctx.sqlite.prepare('update vote_items set passed = ? where id = ?');
+  for (const item of tally.items) set.run(item.passed ? 1 : 0, item.itemId);
+}
+
 export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
   const row = voteRow(ctx, id);
   if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closed_at?.slice(0, 10) ?? ''} 结束`);
-  if (today < row.opens) throw new AppError('REFUSED', `投票自 ${row.opens} 开始，尚未开始的表决不能结束`);
+  if (today < row.closes) {
+    // The announced window is the owners' right; it may end early only when every voting subject has returned a ballot.
+    const waiting = ctx.sqlite.prepare(`select count(*) from vote_subjects s where s.vote_id = ?
+      and not exists (select 1 from ballots b where b.subject_id = s.id and b.superseded_by is null)`).pluck().get(id) as number;
+    if (waiting > 0) throw new AppError('REFUSED', `投票截止日期为 ${row.closes}，尚有${waiting}位表决权人未交回表决票，不能提前结束表决`);
+  }
   if (row.double_entry === 1) {
     const open = differences(ctx, id);
     if (open.length > 0) {
@@ -26,6 +37,7 @@ export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today =
   const matters = ctx.sqlite.prepare('select distinct matter_id from vote_items where vote_id = ? and matter_id is not null').pluck().all(id) as string[];
   write(ctx, actor, (tx) => {
     ctx.sqlite.prepare("update votes set status = 'closed', closed_at = ?, closed_by = ?, updated_at = ? where id = ?").run(nowIso(), actor.author, nowIso(), id);
+    recordOutcomes(ctx, tally);
     tx.audit({ action: 'close', entity: 'vote', entityId: id, after: { tally: tally.items.map((i) => ({ title: i.title, passed: i.passed, participants: i.participants, yes: i.yes })) } });
     for (const matterId of matters) recordPendingVoteStep(ctx, tx, actor, matterId, today);
   });

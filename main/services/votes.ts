@@ -104,7 +104,7 @@ function scopeLabel(ctx: ServiceContext, communityId: string, scope: ScopePart[]
   }).join('+');
 }
 
-interface PartInfo { address: string; sortKey: string; buildingId: string; entranceId: string | null }
+interface PartInfo { address: string; sortKey: string; buildingId: string; entranceId: string | null; buildingName: string; entranceName: string; room: string }
 
 /**
  * Freeze the electorate into the vote's tables (inside a write): subjects by the
@@ -115,8 +115,9 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
   const parts = electorateParts(ctx, { communityId });
   const electorate = computeElectorate(parts, { countParking });
   const info = new Map<string, PartInfo>();
-  for (const r of ctx.sqlite.prepare('select id, address, sort_key as sortKey, building_id as buildingId, entrance_id as entranceId from parts where community_id = ?')
-    .all(communityId) as (PartInfo & { id: string })[]) info.set(r.id, r);
+  for (const r of ctx.sqlite.prepare(`select p.id, p.address, p.sort_key as sortKey, p.building_id as buildingId, p.entrance_id as entranceId,
+      b.name as buildingName, coalesce(e.name, '') as entranceName, p.room from parts p join buildings b on b.id = p.building_id
+      left join entrances e on e.id = p.entrance_id where p.community_id = ?`).all(communityId) as (PartInfo & { id: string })[]) info.set(r.id, r);
   const names = new Map((ctx.sqlite.prepare('select id, name from persons where community_id = ?').all(communityId) as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   const developer = getCommunity(ctx, communityId).developer || '建设单位';
   const subjects = electorate.subjects
@@ -124,7 +125,8 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
     .sort((a, b) => (info.get(a.partIds[0]!)!.sortKey < info.get(b.partIds[0]!)!.sortKey ? -1 : 1));
   const width = Math.max(4, String(subjects.length).length);
   const insertSubject = ctx.sqlite.prepare('insert into vote_subjects (id, vote_id, code, subject_key, kind, label, addresses, area) values (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertPart = ctx.sqlite.prepare('insert into vote_subject_parts (subject_id, vote_id, part_id, address, area) values (?, ?, ?, ?, ?)');
+  const insertPart = ctx.sqlite.prepare(`insert into vote_subject_parts (subject_id, vote_id, part_id, address, building_id, entrance_id, building_name,
+    entrance_name, room, sort_key, area) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const partArea = new Map(parts.map((p) => [p.id, p.area]));
   const frozen = subjects.map((s, i) => {
     const id = newId();
@@ -132,7 +134,10 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
       : s.kind === 'no-owner' ? '（未登记业主）'
       : s.ownerIds.map((o) => names.get(o) ?? '').sort((a, b) => a.localeCompare(b, 'zh-CN')).join('、');
     insertSubject.run(id, voteId, String(i + 1).padStart(width, '0'), s.key, s.kind, label, s.partIds.map((p) => info.get(p)!.address).join('、'), s.area);
-    for (const p of s.partIds) insertPart.run(id, voteId, p, info.get(p)!.address, partArea.get(p)!);
+    for (const p of s.partIds) {
+      const f = info.get(p)!;
+      insertPart.run(id, voteId, p, f.address, f.buildingId, f.entranceId, f.buildingName, f.entranceName, f.room, f.sortKey, partArea.get(p)!);
+    }
     return { id, partIds: s.partIds };
   });
 
@@ -224,8 +229,9 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
 export function refreezeVote(ctx: ServiceContext, actor: Actor, input: { id: string; reason: string }): VoteDetail {
   const row = voteRow(ctx, input.id);
   if (row.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能重新确定表决权人');
-  const ballots = ctx.sqlite.prepare('select count(*) from ballots where vote_id = ?').pluck().get(input.id) as number;
-  if (ballots > 0) throw new AppError('REFUSED', `已录入${ballots}张表决票，表决权人已锁定，不能重新确定`);
+  const ballots = ctx.sqlite.prepare('select (select count(*) from ballots where vote_id = ?) + (select count(*) from ballot_checks where vote_id = ?)')
+    .pluck().get(input.id, input.id) as number;
+  if (ballots > 0) throw new AppError('REFUSED', `已录入${ballots}张表决票（含复核录入），表决权人已锁定，不能重新确定`);
   const before = getVote(ctx, input.id).items.map((i) => ({ title: i.title, electorate: i.electorate }));
   const community = getCommunity(ctx, row.community_id);
   write(ctx, actor, (tx) => {
@@ -250,7 +256,7 @@ export function voteSubjects(
   if (q.search !== '') {
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(`(s.code = ? or s.addresses like ? escape '\\' or s.label like ? escape '\\'
-      or exists (select 1 from vote_subject_parts vp join parts p on p.id = vp.part_id where vp.subject_id = s.id and p.room = ?))`);
+      or exists (select 1 from vote_subject_parts vp where vp.subject_id = s.id and vp.room = ?))`);
     args.push(q.search, like, like, q.search);
   }
   if (q.state !== 'all') where.push(`${q.state === 'returned' ? '' : 'not '}exists (select 1 from ballots b where b.subject_id = s.id and b.superseded_by is null)`);
@@ -281,18 +287,17 @@ export function resultPartsOf(ctx: ServiceContext, voteId: string): z.output<typ
   voteRow(ctx, voteId);
   const items = ctx.sqlite.prepare('select id from vote_items where vote_id = ? order by position').pluck().all(voteId) as string[];
   const rows = ctx.sqlite.prepare(`select vp.subject_id as subjectId, vp.part_id as partId, vp.address, vp.area from vote_subject_parts vp
-    join parts p on p.id = vp.part_id where vp.vote_id = ? order by p.sort_key`).all(voteId) as { subjectId: string; partId: string; address: string; area: number }[];
+    where vp.vote_id = ? order by vp.sort_key`).all(voteId) as { subjectId: string; partId: string; address: string; area: number }[];
   const ballots = new Map((ctx.sqlite.prepare('select subject_id as subjectId, id, valid from ballots where vote_id = ? and superseded_by is null').all(voteId) as
     { subjectId: string; id: string; valid: number }[]).map((b) => [b.subjectId, b]));
   const choices = new Map<string, string>();
   for (const c of ctx.sqlite.prepare('select ballot_id as ballotId, item_id as itemId, choice from ballot_choices where vote_id = ? and current = 1').all(voteId) as
     { ballotId: string; itemId: string; choice: string }[]) choices.set(`${c.ballotId}/${c.itemId}`, c.choice);
-  // A part outside an item's scope has no say in it.
-  const inScope = new Set((ctx.sqlite.prepare(`select vis.item_id || '/' || vp.part_id from vote_item_subjects vis
-      join vote_items i on i.id = vis.item_id join vote_subject_parts vp on vp.subject_id = vis.subject_id
-      join parts p on p.id = vp.part_id where i.vote_id = ? and (i.scope = '[]' or exists (
-        select 1 from json_each(i.scope) s where json_extract(s.value, '$.buildingId') = p.building_id
-          and (json_extract(s.value, '$.entranceId') is null or json_extract(s.value, '$.entranceId') = p.entrance_id)))`).pluck().all(voteId) as string[]));
+  // A part outside an item's scope has no say in it: scope by the part's building and entrance as frozen.
+  const inScope = new Set((ctx.sqlite.prepare(`select i.id || '/' || vp.part_id from vote_items i join vote_subject_parts vp on vp.vote_id = i.vote_id
+      where i.vote_id = ? and (i.scope = '[]' or exists (
+        select 1 from json_each(i.scope) s where json_extract(s.value, '$.buildingId') = vp.building_id
+          and (json_extract(s.value, '$.entranceId') is null or json_extract(s.value, '$.entranceId') = vp.entrance_id)))`).pluck().all(voteId) as string[]));
   return {
     rows: rows.map((r) => {
       const b = ballots.get(r.subjectId);

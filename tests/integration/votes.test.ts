@@ -221,6 +221,9 @@ describe('a vote that decides a matter', () => {
       communityId, title: '续聘物业表决', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '续聘物业服务企业', category: 4, matterId: matter.id }],
     }, session);
     await call(app, 'matter.advance', { id: matter.id, key: 'suggest', date: '2026-10-02' }, session);
+    for (const subject of (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows) {
+      await call(app, 'ballot.record', { voteId: vote.id, subjectId: subject.id, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' }] }, session);
+    }
     await call(app, 'vote.close', { id: vote.id }, session);
     const waiting = await call(app, 'matter.get', { id: matter.id }, session);
     expect(waiting.pendingVote).toMatchObject({ voteId: vote.id, stepName: '业主(代表)大会决议', missing: ['小区党组织提议', '联席会议商议', '党员大会审议'] });
@@ -232,6 +235,42 @@ describe('a vote that decides a matter', () => {
     expect(resolved.steps[4]).toMatchObject({ done: true, voteId: vote.id, meetingId: vote.meetingId });
     expect(resolved.pendingVote).toBeNull();
     expect(resolved.position.currentKey).toBe('publish-resolution');
+  });
+
+  it('a vote that fails does not resolve the matter', async () => {
+    const { app, session, communityId } = await setup();
+    const matter = await call(app, 'matter.create', { communityId, title: '更换物业', raisedOn: '2026-10-01' }, session);
+    for (const [key, date] of [['suggest', '2026-10-02'], ['propose', '2026-10-05'], ['joint', '2026-10-08'], ['party', '2026-10-12']] as const) {
+      await call(app, 'matter.advance', { id: matter.id, key, date }, session);
+    }
+    const vote = await call(app, 'vote.create', { communityId, title: '更换物业表决', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '更换物业', category: 4, matterId: matter.id }] }, session);
+    const closed = await call(app, 'vote.close', { id: vote.id }, session); // nobody voted: participation not met
+    expect(closed.status).toBe('closed');
+    const after = await call(app, 'matter.get', { id: matter.id }, session);
+    expect(after.steps[4]!.done).toBe(false);
+    expect(after.pendingVote).toBeNull();
+  });
+});
+
+describe('closing before the announced end', () => {
+  it('is refused while ballots are outstanding, allowed once every subject has returned one', async () => {
+    const { app, session, communityId } = await setup();
+    const vote = await call(app, 'vote.create', { communityId, title: '未到期表决', opens: '2026-11-01', closes: '2099-12-31', items: [{ title: '续聘物业', category: 4 }] }, session);
+    expect((await callError(app, 'vote.close', { id: vote.id }, session)).message).toContain('尚有4位表决权人未交回表决票');
+    for (const subject of (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows) {
+      await call(app, 'ballot.record', { voteId: vote.id, subjectId: subject.id, choices: [] }, session);
+    }
+    expect((await call(app, 'vote.close', { id: vote.id }, session)).status).toBe('closed');
+  });
+
+  it('the import and the result list use the addresses as frozen, not the register corrected later', async () => {
+    const { app, session, vote } = await setup();
+    const part = (await call(app, 'roster.page', { communityId: vote.communityId, search: '1幢101' }, session)).rows[0]!;
+    await call(app, 'part.update', { id: part.partId, building: '2幢', entrance: '', room: '103', area: '90.00' }, session);
+    const xlsx = await ballotsXlsx([['1幢', '', '101', '同意', '同意']]);
+    expect(await call(app, 'ballot.import', { voteId: vote.id, file: { fileName: 'b.xlsx', base64: xlsx } }, session)).toEqual({ recorded: 1 });
+    const rows = (await call(app, 'vote.resultParts', { id: vote.id }, session)).rows;
+    expect(rows.find((r) => r.address === '1幢101')).toEqual({ address: '1幢101', area: '90.00', choices: ['yes', 'yes'] });
   });
 });
 

@@ -80,6 +80,7 @@ CREATE TABLE `vote_items` (
 	`electorate_count` integer NOT NULL,
 	`electorate_area` integer NOT NULL,
 	`breakdown` text DEFAULT '{}' NOT NULL,
+	`passed` integer,
 	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`matter_id`) REFERENCES `matters`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -90,6 +91,12 @@ CREATE TABLE `vote_subject_parts` (
 	`vote_id` text NOT NULL,
 	`part_id` text NOT NULL,
 	`address` text NOT NULL,
+	`building_id` text NOT NULL,
+	`entrance_id` text,
+	`building_name` text NOT NULL,
+	`entrance_name` text DEFAULT '' NOT NULL,
+	`room` text NOT NULL,
+	`sort_key` text NOT NULL,
 	`area` integer NOT NULL,
 	FOREIGN KEY (`subject_id`) REFERENCES `vote_subjects`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE no action,
@@ -112,6 +119,16 @@ CREATE TABLE `vote_subjects` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `vote_subjects_code` ON `vote_subjects` (`vote_id`,`code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `vote_subjects_key` ON `vote_subjects` (`vote_id`,`subject_key`);--> statement-breakpoint
+CREATE TABLE `vote_tally` (
+	`item_id` text NOT NULL,
+	`valid` integer NOT NULL,
+	`choice` text NOT NULL,
+	`count` integer NOT NULL,
+	`area` integer NOT NULL,
+	FOREIGN KEY (`item_id`) REFERENCES `vote_items`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `vote_tally_key` ON `vote_tally` (`item_id`,`valid`,`choice`);--> statement-breakpoint
 CREATE TABLE `votes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`community_id` text NOT NULL,
@@ -136,4 +153,16 @@ CREATE TABLE `votes` (
 );
 --> statement-breakpoint
 CREATE INDEX `votes_community` ON `votes` (`community_id`,`opens`);--> statement-breakpoint
-ALTER TABLE `matter_steps` ADD `vote_id` text REFERENCES votes(id);
+ALTER TABLE `matter_steps` ADD `vote_id` text REFERENCES votes(id);--> statement-breakpoint
+-- vote_tally is a cache of the current choices' totals, kept by the database itself: every
+-- insert of a current choice adds to it, retiring a choice (current 1 → 0) subtracts.
+CREATE TRIGGER `ballot_choices_tally_insert` AFTER INSERT ON `ballot_choices` WHEN new.`current` = 1 BEGIN
+  INSERT OR IGNORE INTO `vote_tally` (`item_id`, `valid`, `choice`, `count`, `area`) VALUES (new.`item_id`, new.`valid`, new.`choice`, 0, 0);
+  UPDATE `vote_tally` SET `count` = `count` + 1, `area` = `area` + new.`area`
+    WHERE `item_id` = new.`item_id` AND `valid` = new.`valid` AND `choice` = new.`choice`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `ballot_choices_tally_retire` AFTER UPDATE OF `current` ON `ballot_choices` WHEN old.`current` = 1 AND new.`current` = 0 BEGIN
+  UPDATE `vote_tally` SET `count` = `count` - 1, `area` = `area` - old.`area`
+    WHERE `item_id` = old.`item_id` AND `valid` = old.`valid` AND `choice` = old.`choice`;
+END;
