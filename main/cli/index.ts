@@ -134,8 +134,8 @@ function subcommand(args: ParsedArgs, known: readonly string[]): string {
 /** An item spec "TITLE|CATEGORY[|SCOPE]" with names resolved to the community's buildings and entrances. */
 async function itemFromSpec(app: App, communityId: string, spec: string) {
   const [title = '', category = '', scope = '', ...rest] = spec.split('|').map((x) => x.trim());
-  if (title === '' || rest.length > 0 || !/^[1-9]$/.test(category)) {
-    throw new Refusal([{ row: null, column: '--item', message: `议题“${spec}”格式应为“议题名称|类别[|范围]”，类别为民法典第278条第1–9项，如“更换电梯|5|2幢”` }]);
+  if (title === '' || rest.length > 0 || !/^[1-9]\d?$/.test(category)) {
+    throw new Refusal([{ row: null, column: '--item', message: `议题“${spec}”格式应为“议题名称|类别[|范围]”，类别为民法典第278条第1–9项（或本小区增列的10以上事项），如“更换电梯|5|2幢”` }]);
   }
   const buildings = scope === '' ? [] : await call(app, 'community.buildings', { id: communityId });
   const parts = scope === '' ? [] : scope.split('+').map((s) => s.trim());

@@ -330,8 +330,11 @@ export const voteItems = sqliteTable('vote_items', {
   voteId: text('vote_id').notNull().references(() => votes.id),
   position: integer('position').notNull(),
   title: text('title').notNull(),
-  /** Civil Code Art. 278 item number 1–9. */
+  /** Civil Code Art. 278 item number 1–9, or a local item (10 and up) of the community's settings. */
   category: integer('category').notNull(),
+  /** The category's name and threshold as they stood when the vote was created (settings may change later). */
+  categoryName: text('category_name').notNull().default(''),
+  threshold: text('threshold').notNull().default('majority'),
   /** JSON [{buildingId, entranceId?}] or '[]' for the whole community; scopeLabel as CLI.md writes it (2幢/1单元+3幢). */
   scope: text('scope').notNull().default('[]'),
   scopeLabel: text('scope_label').notNull().default(''),

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/contract/errors';
 import type { ballotFields, voteTally } from '../../shared/contract/votes';
 import { formatHundredths } from '../../shared/domain/area';
 import {
-  ART_278_ITEMS, legalBasis, percent, tallyItem, type Choice, type CountArea, type ItemCounts,
+  legalBasis, percent, tallyItem, type Choice, type CountArea, type ItemCounts, type Threshold,
 } from '../../shared/domain/tally';
 import { nowIso } from '../db/clock';
 import { newId } from '../db/ids';
@@ -30,8 +30,9 @@ const AGGREGATE = `select item_id, valid, choice, count(*), sum(area) from ballo
 
 /** The totals a tally rests on, from the vote_tally cache the triggers of migration 0004 keep. */
 export function tallyCounts(ctx: ServiceContext, voteId: string) {
-  const items = ctx.sqlite.prepare(`select id, title, category, scope_label as scopeLabel, electorate_count as count, electorate_area as area
-    from vote_items where vote_id = ? order by position`).all(voteId) as { id: string; title: string; category: number; scopeLabel: string; count: number; area: number }[];
+  const items = ctx.sqlite.prepare(`select id, title, category, category_name as categoryName, threshold, scope_label as scopeLabel,
+    electorate_count as count, electorate_area as area from vote_items where vote_id = ? order by position`).all(voteId) as
+    { id: string; title: string; category: number; categoryName: string; threshold: Threshold; scopeLabel: string; count: number; area: number }[];
   const rows = ctx.sqlite.prepare(`select t.item_id, t.valid, t.choice, t.count, t.area from vote_tally t join vote_items i on i.id = t.item_id
     where i.vote_id = ? and t.count > 0`).raw().all(voteId) as [string, number, Choice, number, number][];
   const byItem = new Map<string, ItemCounts>(items.map((i) => [i.id, {
@@ -69,10 +70,10 @@ export function tallyVote(ctx: ServiceContext, voteId: string): VoteTally {
     voteId, status: row.status, settings,
     ballots: { returned: b.returned, valid: b.valid, invalid: b.returned - b.valid, subjects: ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(voteId) as number },
     items: items.map((i) => {
-      const t = tallyItem(byItem.get(i.id)!, i.category, settings);
+      const t = tallyItem(byItem.get(i.id)!, i.category, settings, i.threshold);
       return {
-        itemId: i.id, title: i.title, category: i.category, categoryName: ART_278_ITEMS[i.category] ?? '', scopeLabel: i.scopeLabel,
-        threshold: t.threshold, legalBasis: legalBasis(i.category),
+        itemId: i.id, title: i.title, category: i.category, categoryName: i.categoryName, scopeLabel: i.scopeLabel,
+        threshold: t.threshold, legalBasis: legalBasis(i.category, i.category > 9 ? { number: i.category, name: i.categoryName, threshold: i.threshold } : undefined),
         electorate: out(t.electorate), participants: out(t.participants), yes: out(t.yes), no: out(t.no), abstain: out(t.abstain),
         percents: {
           participationArea: percent(t.participants.area, t.electorate.area), participationCount: percent(t.participants.count, t.electorate.count),

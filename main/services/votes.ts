@@ -11,7 +11,7 @@ import { formatHundredths } from '../../shared/domain/area';
 import { daysBetween, deadlineToAct } from '../../shared/domain/dates';
 import { computeElectorate, type ElectorateBreakdown } from '../../shared/domain/electorate';
 import { ASSEMBLY_KINDS, type MeetingKind } from '../../shared/domain/meetings';
-import { ART_278_ITEMS } from '../../shared/domain/tally';
+import { ART_278_ITEMS, thresholdOf, type ExtraItem, type Threshold } from '../../shared/domain/tally';
 import { nowIso, todayInOffice } from '../db/clock';
 import { newId } from '../db/ids';
 import { getCommunity } from './communities';
@@ -61,9 +61,9 @@ function postingDeadline(ctx: ServiceContext, row: VoteRow): string | null {
 export function getVote(ctx: ServiceContext, id: string): VoteDetail {
   const row = voteRow(ctx, id);
   const meeting = ctx.sqlite.prepare('select title, form from meetings where id = ?').get(row.meeting_id) as { title: string; form: string | null };
-  const items = ctx.sqlite.prepare(`select id, position, title, category, scope_label as scopeLabel, matter_id as matterId,
+  const items = ctx.sqlite.prepare(`select id, position, title, category, category_name as categoryName, threshold, scope_label as scopeLabel, matter_id as matterId,
       electorate_count as count, electorate_area as area, breakdown from vote_items where vote_id = ? order by position`).all(id) as
-    { id: string; position: number; title: string; category: number; scopeLabel: string; matterId: string | null; count: number; area: number; breakdown: string }[];
+    { id: string; position: number; title: string; category: number; categoryName: string; threshold: 'majority' | 'three-quarters'; scopeLabel: string; matterId: string | null; count: number; area: number; breakdown: string }[];
   const b = ctx.sqlite.prepare(`select count(*) as returned, coalesce(sum(valid), 0) as valid from ballots where vote_id = ? and superseded_by is null`).get(id) as
     { returned: number; valid: number };
   return {
@@ -73,7 +73,7 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
     frozenAt: row.frozen_at, freezeReason: row.freeze_reason, closedAt: row.closed_at, closedBy: row.closed_by,
     postedDate: row.posted_date, postingDeadline: postingDeadline(ctx, row),
     items: items.map((i) => ({
-      id: i.id, position: i.position, title: i.title, category: i.category, categoryName: ART_278_ITEMS[i.category] ?? '',
+      id: i.id, position: i.position, title: i.title, category: i.category, categoryName: i.categoryName, threshold: i.threshold,
       scopeLabel: i.scopeLabel, matterId: i.matterId, electorate: { count: i.count, area: dec(i.area) },
       breakdown: breakdownOut(JSON.parse(i.breakdown) as ElectorateBreakdown),
     })),
@@ -164,6 +164,17 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
   }
 }
 
+/** An item's category: Art. 278's 1–9, or a local item the community has enabled. */
+function categoryOf(category: number, extras: ExtraItem[], index: number): { name: string; threshold: Threshold } {
+  if (category <= 9) return { name: ART_278_ITEMS[category]!, threshold: thresholdOf(category) };
+  const extra = extras.find((e) => e.number === category);
+  if (!extra) {
+    const message = `第${index + 1}个议题的类别 ${category} 不是民法典第278条第1–9项，也不是本小区设置中增列的事项${extras.length ? `（已增列：${extras.map((e) => `${e.number} ${e.name}`).join('、')}）` : ''}`;
+    throw new AppError('VALIDATION', message, [{ row: null, column: `items.${index}.category`, message }]);
+  }
+  return { name: extra.name, threshold: extra.threshold };
+}
+
 function checkWindow(ctx: ServiceContext, communityId: string, opens: string, closes: string): void {
   if (closes < opens) throw new AppError('VALIDATION', `投票截止日期 ${closes} 早于开始日期 ${opens}`, [{ row: null, column: 'closes', message: `投票截止日期 ${closes} 早于开始日期 ${opens}` }]);
   const { minWindowDays, maxWindowDays } = getCommunity(ctx, communityId).settings.voteRules;
@@ -203,6 +214,7 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
   checkWindow(ctx, input.communityId, input.opens, input.closes);
   const settings = input.settings ?? community.settings.voteRules;
   const labels = input.items.map((i) => scopeLabel(ctx, input.communityId, i.scope));
+  const categories = input.items.map((item, n) => categoryOf(item.category, community.settings.voteRules.extraItems, n));
   for (const item of input.items) {
     if (item.matterId === null) continue;
     const owner = ctx.sqlite.prepare('select community_id from matters where id = ?').pluck().get(item.matterId);
@@ -216,9 +228,10 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
         double_entry, frozen_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`)
       .run(id, input.communityId, meetingId, input.title, input.opens, input.closes, settings.blankRule, settings.invalidParticipates ? 1 : 0,
         community.settings.countParkingInVotes ? 1 : 0, input.doubleEntry ? 1 : 0, now, now, now);
-    const insert = ctx.sqlite.prepare(`insert into vote_items (id, vote_id, position, title, category, scope, scope_label, matter_id, electorate_count, electorate_area)
-      values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
-    input.items.forEach((item, i) => insert.run(newId(), id, i + 1, item.title, item.category, JSON.stringify(item.scope), labels[i], item.matterId));
+    const insert = ctx.sqlite.prepare(`insert into vote_items (id, vote_id, position, title, category, category_name, threshold, scope, scope_label, matter_id,
+      electorate_count, electorate_area) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`);
+    input.items.forEach((item, i) => insert.run(newId(), id, i + 1, item.title, item.category, categories[i]!.name, categories[i]!.threshold,
+      JSON.stringify(item.scope), labels[i], item.matterId));
     freeze(ctx, id, input.communityId, community.settings.countParkingInVotes);
     tx.audit({ action: 'create', entity: 'vote', entityId: id, after: { ...input, settings } });
   });

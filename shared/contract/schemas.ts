@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import { electorateBreakdown } from './electorate';
-import { voteSettings } from './votes';
+import { extraItem, voteSettings } from './votes';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
@@ -65,6 +65,8 @@ export const meetingRules = z.object({
 
 /** Vote rules (DOMAIN.md §4): how blanks and invalid ballots count, stated on every result notice; the voting window (Hangzhou: 5–60 days). */
 export const voteRules = voteSettings.extend({
+  /** Items local rules add to Art. 278's nine (Hangzhou: two majority items); numbered 10 and up. */
+  extraItems: z.array(extraItem).max(10).default([]),
   minWindowDays: z.number().int().min(1).max(365).nullable().default(null),
   maxWindowDays: z.number().int().min(1).max(365).nullable().default(null),
 });

@@ -7,6 +7,12 @@ import { electorateBreakdown } from './electorate';
 export const BALLOT_CHANNELS = ['纸质', '现场', '工作人员录入', '导入'] as const;
 export const CHOICES = ['yes', 'no', 'abstain', 'blank'] as const;
 
+export const extraItem = z.object({
+  number: z.number().int().min(10, { error: '增列事项编号从10开始' }).max(99),
+  name: requiredText('增列事项名称', 60),
+  threshold: z.enum(['majority', 'three-quarters']).default('majority'),
+});
+
 export const voteSettings = z.object({
   /** A blank item on a valid ballot: an abstention (default) or not counted at all. */
   blankRule: z.enum(['abstain', 'not-counted']).default('abstain'),
@@ -18,7 +24,8 @@ export const scopePart = z.object({ buildingId: id, entranceId: id.optional() })
 
 export const voteItemInput = z.object({
   title: requiredText('议题', 200),
-  category: z.number({ error: '类别应为民法典第278条第1–9项' }).int().min(1, { error: '类别应为民法典第278条第1–9项' }).max(9, { error: '类别应为民法典第278条第1–9项' }),
+  /** Art. 278 item 1–9, or a local item (10+) the community has enabled. */
+  category: z.number({ error: '类别应为民法典第278条第1–9项或本小区增列事项' }).int().min(1, { error: '类别应为民法典第278条第1–9项或本小区增列事项' }).max(99),
   /** Empty: the whole community; otherwise buildings or entrances (a building's elevator is its owners'). */
   scope: z.array(scopePart).max(100).default([]),
   matterId: id.nullable().default(null),
@@ -42,6 +49,7 @@ const countArea = z.object({ count: z.number().int(), area: decimal2 });
 
 export const voteItem = z.object({
   id, position: z.number().int(), title: z.string(), category: z.number().int(), categoryName: z.string(),
+  threshold: z.enum(['three-quarters', 'majority']),
   scopeLabel: z.string(), matterId: id.nullable(), electorate: countArea,
   /** How the frozen electorate of the item's scope was counted (as on the electorate screen). */
   breakdown: electorateBreakdown,

@@ -27,15 +27,28 @@ export const ART_278_ITEMS: Record<number, string> = {
 
 export type Threshold = 'three-quarters' | 'majority';
 
+/** A matter a community's local rules add to Art. 278's nine (Hangzhou adds two majority items), numbered 10 and up. */
+export interface ExtraItem {
+  number: number;
+  name: string;
+  threshold: Threshold;
+}
+
 /** Items 6–8 need three quarters of those who took part; the others more than half. */
 export function thresholdOf(category: number): Threshold {
   return category >= 6 && category <= 8 ? 'three-quarters' : 'majority';
 }
 
-export function legalBasis(category: number): string {
-  const t = thresholdOf(category);
-  return `《民法典》第二百七十八条第一款第（${'一二三四五六七八九'[category - 1] ?? category}）项：应由专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，`
-    + (t === 'three-quarters' ? '经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意' : '经参与表决专有部分面积过半数且参与表决人数过半数的业主同意');
+const PARTICIPATION = '应由专有部分面积占比三分之二以上且人数占比三分之二以上的业主参与表决，';
+const APPROVAL: Record<Threshold, string> = {
+  'three-quarters': '经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意',
+  majority: '经参与表决专有部分面积过半数且参与表决人数过半数的业主同意',
+};
+
+/** The legal basis printed on the result notice: Art. 278's item, or the community's local item. */
+export function legalBasis(category: number, extra?: ExtraItem): string {
+  if (extra) return `本小区依地方规定增列的表决事项“${extra.name}”：${PARTICIPATION}${APPROVAL[extra.threshold]}`;
+  return `《民法典》第二百七十八条第一款第（${'一二三四五六七八九'[category - 1] ?? category}）项：${PARTICIPATION}${APPROVAL[thresholdOf(category)]}`;
 }
 
 export interface CountArea {
@@ -105,8 +118,8 @@ function compare(k1: number, x: number, op: '≥' | '>', k2: number, y: number, 
   return { text: `${left} ${met ? op : op === '≥' ? '<' : '≤'} ${right}`, met };
 }
 
-/** The rules applied to one item's counts. */
-export function tallyItem(counts: ItemCounts, category: number, settings: TallySettings = DEFAULT_TALLY_SETTINGS): ItemTally {
+/** The rules applied to one item's counts (a local item brings its own threshold). */
+export function tallyItem(counts: ItemCounts, category: number, settings: TallySettings = DEFAULT_TALLY_SETTINGS, threshold: Threshold = thresholdOf(category)): ItemTally {
   let abstain = counts.abstain;
   if (settings.blankRule === 'abstain') abstain = add(abstain, counts.blank);
   if (settings.invalidParticipates) abstain = add(abstain, counts.invalid);
@@ -114,7 +127,6 @@ export function tallyItem(counts: ItemCounts, category: number, settings: TallyS
   const total = counts.electorate;
   const pa = compare(3, participants.area, '≥', 2, total.area, true);
   const pc = compare(3, participants.count, '≥', 2, total.count, false);
-  const threshold = thresholdOf(category);
   const [aa, ac] = threshold === 'three-quarters'
     ? [compare(4, counts.yes.area, '≥', 3, participants.area, true), compare(4, counts.yes.count, '≥', 3, participants.count, false)]
     : [compare(2, counts.yes.area, '>', 1, participants.area, true), compare(2, counts.yes.count, '>', 1, participants.count, false)];

@@ -67,12 +67,17 @@ export async function benchVotes(work: string, report: Report): Promise<void> {
   db.transaction(() => {
     for (let n = 2; n <= VOTES; n++) {
       const sfx = `-${n}`;
-      db.prepare(`insert into votes select id || ?, community_id, meeting_id, '基准表决' || ?, opens, closes, 'closed', blank_rule, invalid_participates,
-        count_parking, double_entry, frozen_at, freeze_reason, closed_at, closed_by, posted_date, created_at, updated_at from votes where id = ?`).run(sfx, n, first.id);
-      db.prepare(`insert into vote_items select id || ?, vote_id || ?, position, title, category, scope, scope_label, matter_id, electorate_count, electorate_area,
-        breakdown, passed from vote_items where vote_id = ?`).run(sfx, sfx, first.id);
-      db.prepare(`insert into vote_subjects select id || ?, vote_id || ?, code, subject_key, kind, label, addresses, area from vote_subjects where vote_id = ?`).run(sfx, sfx, first.id);
-      db.prepare(`insert into vote_item_subjects select vis.item_id || ?, vis.subject_id || ?, vis.area from vote_item_subjects vis
+      db.prepare(`insert into votes (id, community_id, meeting_id, title, opens, closes, status, blank_rule, invalid_participates, count_parking, double_entry,
+          frozen_at, freeze_reason, closed_at, closed_by, posted_date, created_at, updated_at)
+        select id || ?, community_id, meeting_id, '基准表决' || ?, opens, closes, 'closed', blank_rule, invalid_participates,
+          count_parking, double_entry, frozen_at, freeze_reason, closed_at, closed_by, posted_date, created_at, updated_at from votes where id = ?`).run(sfx, n, first.id);
+      db.prepare(`insert into vote_items (id, vote_id, position, title, category, category_name, threshold, scope, scope_label, matter_id,
+          electorate_count, electorate_area, breakdown, passed)
+        select id || ?, vote_id || ?, position, title, category, category_name, threshold, scope, scope_label, matter_id, electorate_count, electorate_area,
+          breakdown, passed from vote_items where vote_id = ?`).run(sfx, sfx, first.id);
+      db.prepare(`insert into vote_subjects (id, vote_id, code, subject_key, kind, label, addresses, area)
+        select id || ?, vote_id || ?, code, subject_key, kind, label, addresses, area from vote_subjects where vote_id = ?`).run(sfx, sfx, first.id);
+      db.prepare(`insert into vote_item_subjects (item_id, subject_id, area) select vis.item_id || ?, vis.subject_id || ?, vis.area from vote_item_subjects vis
         join vote_items i on i.id = vis.item_id where i.vote_id = ?`).run(sfx, sfx, first.id);
     }
     db.prepare(`insert into ballots (id, vote_id, subject_id, channel, valid, entered_by, entered_at)

@@ -74,7 +74,8 @@ describe('CLI: a vote end to end', () => {
 
   it('refuses bad item specs (exit 1) and unknown subcommands (exit 2)', () => {
     const base = ['vote', 'create', '--community', '阳光小区', '--title', 'x', '--opens', '2026-11-01', '--closes', '2026-11-20'];
-    expect(cli(dir, ...base, '--item', '续聘物业|10').json.errors[0].message).toContain('类别为民法典第278条第1–9项');
+    expect(cli(dir, ...base, '--item', '续聘物业|100').json.errors[0].message).toContain('类别为民法典第278条第1–9项');
+    expect(cli(dir, ...base, '--item', '续聘物业|10').json.errors[0].message).toContain('也不是本小区设置中增列的事项');
     expect(cli(dir, ...base, '--item', '电梯|6|9幢').json.errors[0].message).toContain('找不到楼栋“9幢”');
     expect(cli(dir, ...base, '--item', '电梯|6|2幢/9单元').json.errors[0].message).toContain('2幢没有单元“9单元”');
     expect(cli(dir, 'vote', 'open').code).toBe(2);

@@ -310,3 +310,19 @@ describe('double entry', () => {
     expect((await callError(app, 'ballot.check', { voteId: vote.id, subjectId: subjects[0]!.id, choices: [] }, session)).message).toContain('未设定双人录入');
   });
 });
+
+describe('local extra items', () => {
+  it('a community enables items beyond Art. 278 (Hangzhou); the vote keeps the name and threshold it was created with', async () => {
+    const { app, session, communityId } = await setup();
+    const refused = await callError(app, 'vote.create', { communityId, title: 'x', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '电梯广告收益分配', category: 10 }] }, session);
+    expect(refused.message).toContain('类别 10 不是民法典第278条第1–9项');
+    const c = await call(app, 'community.get', { id: communityId }, session);
+    await call(app, 'community.update', { ...c, settings: { ...c.settings, voteRules: { ...c.settings.voteRules, extraItems: [{ number: 10, name: '共有部分收益分配', threshold: 'majority' }] } } }, session);
+    const vote = await call(app, 'vote.create', { communityId, title: '收益分配', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '电梯广告收益分配', category: 10 }] }, session);
+    expect(vote.items[0]).toMatchObject({ category: 10, categoryName: '共有部分收益分配', threshold: 'majority' });
+    await call(app, 'community.update', { ...c, settings: { ...c.settings, voteRules: { ...c.settings.voteRules, extraItems: [] } } }, session);
+    const t = await call(app, 'vote.tally', { id: vote.id }, session);
+    expect(t.items[0]!.legalBasis).toContain('本小区依地方规定增列的表决事项“共有部分收益分配”');
+    expect(t.items[0]!.legalBasis).toContain('过半数');
+  });
+});

@@ -74,6 +74,8 @@ CREATE TABLE `vote_items` (
 	`position` integer NOT NULL,
 	`title` text NOT NULL,
 	`category` integer NOT NULL,
+	`category_name` text DEFAULT '' NOT NULL,
+	`threshold` text DEFAULT 'majority' NOT NULL,
 	`scope` text DEFAULT '[]' NOT NULL,
 	`scope_label` text DEFAULT '' NOT NULL,
 	`matter_id` text,

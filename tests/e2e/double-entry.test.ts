@@ -1,0 +1,355 @@
+/**
+ * Double entry (双人录入) through the UI, on DOMAIN.md §4's worked roster
+ * (0001 = A's 1幢101+102; 0002 = B's 2幢201; 0003 = C and D's 2幢202;
+ * 0004 = the developer's 3幢301+302) and a vote with a whole-community item
+ * and an item of 1幢:
+ * - the create form's 双人录入 checkbox makes a double-entry vote, whose page
+ *   has the 双人录入核对 panel; a vote without it has no pass switch;
+ * - the second pass on the entry screen (第二遍复核录入, said by a label and a
+ *   colour): the first entry is not shown, Enter saves with ballot.check, a
+ *   subject entered again is replaced (no duplicate panel), the count shows
+ *   how many subjects still differ, each saved entry says whether it matches;
+ *   the ballots that count do not move;
+ * - the vote page lists the differences (code, addresses, problems as main
+ *   words them); closing is refused while any remain (main's message shown);
+ *   each is settled with a reason (以第二遍为准 replaces the counted ballot,
+ *   以第一遍为准 keeps it; main's refusal for a subject with no first entry
+ *   shown), the last one by entering it in the first pass; then the vote closes.
+ *
+ * The app has one account per office PC: main lets the same account enter both
+ * passes (independence is the clerks' practice), so one login does both here.
+ *
+ * Screenshots go to /tmp/shots/double-*.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mainlandIdCheckChar } from '../../shared/domain/identity';
+import type { RosterExportRow } from '../fixtures/roster-generator';
+import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
+
+const env = useE2E();
+const SHOTS = '/tmp/shots';
+
+const idNo = (first17: string) => first17 + mainlandIdCheckChar(first17);
+const row = (building: string, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
+  building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners, documents: '', phones: '', ...extra,
+});
+/** DOMAIN.md §4's worked roster (tests/integration/cli.test.ts): N_total 4, A_total 635.00 m². */
+const WORKED: RosterExportRow[] = [
+  row('1幢', '101', '90.00', 'A', { documents: idNo('33010519800101001') }),
+  row('1幢', '102', '110.00', 'A', { documents: idNo('33010519800101001') }),
+  row('2幢', '201', '100.00', 'B'),
+  row('2幢', '202', '95.00', 'C、D', { phones: '13800000001、13800000002' }),
+  row('3幢', '301', '120.00', '某某置业', { deliveryStatus: '未售' }),
+  row('3幢', '302', '120.00', 'E', { deliveryStatus: '已售未交付' }),
+];
+
+const ITEM_GENERAL = '续聘物业服务企业';
+const ITEM_LIFT = '1幢电梯更新筹集维修资金';
+
+let session = '';
+let communityId = '';
+let building1 = '';
+
+/** Today in the office's time zone, moved by `delta` days, as YYYY-MM-DD. */
+function day(delta: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(new Date()).map((p) => [p.type, p.value]),
+  );
+  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + delta)).toISOString().slice(0, 10);
+}
+
+async function createVote(title: string, doubleEntry: boolean) {
+  return env.call('vote.create', {
+    communityId, title, opens: day(-3), closes: day(12), doubleEntry,
+    items: [{ title: ITEM_GENERAL, category: 4 }, { title: ITEM_LIFT, category: 6, scope: [{ buildingId: building1 }] }],
+  }, session);
+}
+
+beforeAll(async () => {
+  session = await setupAdmin(env);
+  communityId = await importRosterApi(env, session, '阳光小区', WORKED);
+  building1 = (await env.call('community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, TEST_TIMEOUT);
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+const choices = (page: Page) => page.locator('[data-testid=entry-items] [data-testid=entry-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')));
+
+async function ballotShown(page: Page, code: string): Promise<void> {
+  await page.locator(`[data-testid=entry-ballot][data-code="${code}"]`).waitFor();
+  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-ballot');
+}
+
+/** The panel closed and the lookup has the keyboard again. */
+async function entryDone(page: Page): Promise<void> {
+  await page.locator('[data-testid=entry-ballot]').waitFor({ state: 'detached' });
+  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
+}
+
+const checkDifferences = async (page: Page) => Number(await page.getByTestId('entry-check-count').getAttribute('data-differences'));
+/** The first recent entry's code and match tag ('' when none). */
+const lastRecent = async (page: Page) => {
+  const item = page.locator('[data-testid=entry-recent-item]').first();
+  return { code: await item.getAttribute('data-code'), kind: await item.getAttribute('data-kind'), match: await item.getAttribute('data-match') };
+};
+
+async function subjectId(voteId: string, code: string): Promise<string> {
+  const page = await env.call('vote.subjects', { voteId, search: code, state: 'all', offset: 0, limit: 10 }, session);
+  return page.rows.find((r) => r.code === code)!.id;
+}
+
+async function recordFirst(voteId: string, code: string, choices: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[]) {
+  await env.call('ballot.record', {
+    voteId, subjectId: await subjectId(voteId, code), choices,
+    valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
+  }, session);
+}
+
+/** The differences panel's rows once it shows `count` of them: [code, problems joined by ' | ']. */
+async function differenceRows(page: Page, count: number): Promise<string[][]> {
+  const panel = page.getByTestId('vote-double-entry');
+  await expect.poll(() => panel.getAttribute('data-differences'), { timeout: UI_TIMEOUT }).toBe(String(count));
+  return panel.locator('[data-testid=vote-de-row]').evaluateAll((rows) => rows.map((r) => [
+    r.getAttribute('data-code') ?? '',
+    [...r.querySelectorAll('[data-testid=vote-de-problem]')].map((p) => p.textContent ?? '').join(' | '),
+  ]));
+}
+
+async function openVotePage(page: Page, voteId: string): Promise<void> {
+  await go(page, `#/c/${communityId}/vote/${voteId}`);
+  await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+}
+
+describe('double entry', () => {
+  it('the create form\'s 双人录入 makes a double-entry vote with its 核对 panel; a vote without it has no second pass', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await go(page, `#/c/${communityId}/votes`);
+    await page.locator('[data-testid=votes-page][data-ready=true]').waitFor();
+    await page.getByTestId('vote-create').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('vote-form').waitFor();
+    expect(await dialog.getByTestId('vote-double-entry').isChecked()).toBe(false);
+    expect(await dialog.getByTestId('vote-double-entry-help').textContent()).toContain('两位工作人员各自独立录入');
+    await dialog.getByTestId('vote-title').fill('2026年第三次业主大会表决');
+    await dialog.getByTestId('vote-item-title-0').fill(ITEM_GENERAL);
+    await dialog.getByTestId('vote-item-category-0').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^第4项/ }).first().click();
+    await dialog.getByTestId('vote-double-entry').check();
+    await dialog.getByTestId('vote-entry-mode').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'double-form.png') });
+    await dialog.getByTestId('vote-save').click();
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    const voteId = await page.evaluate(() => /#\/c\/[^/]+\/vote\/([^/?]+)/.exec(window.location.hash)?.[1] ?? '');
+    expect((await env.call('vote.get', { id: voteId }, session)).doubleEntry).toBe(true);
+    await page.getByTestId('vote-de-none').waitFor();
+    expect(await page.getByTestId('vote-de-count').textContent()).toBe('0');
+
+    // A vote without double entry: no panel, and the entry screen has one pass only.
+    const plain = await createVote('2026年第四次业主大会表决', false);
+    await openVotePage(page, plain.id);
+    await page.getByTestId('vote-items').waitFor();
+    expect(await page.getByTestId('vote-double-entry').count()).toBe(0);
+    await go(page, `#/c/${communityId}/vote/${plain.id}/entry`);
+    await page.locator('[data-testid=ballot-entry-page][data-ready=true]').waitFor();
+    expect(await page.getByTestId('entry-pass').count()).toBe(0);
+    expect(await page.getByTestId('entry-pass-banner').count()).toBe(0);
+  }, TEST_TIMEOUT);
+
+  let voteId = '';
+
+  it('enters the second pass with ballot.check: the first entry hidden, a repeat replaced, the differences counted, the tally untouched', async () => {
+    const { page } = env;
+    const vote = await createVote('2026年第一次业主大会表决', true);
+    voteId = vote.id;
+    const [general, lift] = vote.items;
+    // The first pass (the ballots that count): 0001 yes/yes, 0002 yes, 0003 no; 0004 not returned.
+    await recordFirst(voteId, '0001', [{ itemId: general!.id, choice: 'yes' }, { itemId: lift!.id, choice: 'yes' }]);
+    await recordFirst(voteId, '0002', [{ itemId: general!.id, choice: 'yes' }]);
+    await recordFirst(voteId, '0003', [{ itemId: general!.id, choice: 'no' }]);
+    const tallyBefore = await env.call('vote.tally', { id: voteId }, session);
+
+    await openAndLogin(env);
+    // Before the second pass, every first entry is listed as entered once.
+    await openVotePage(page, voteId);
+    expect(await differenceRows(page, 3)).toEqual([['0001', '只有第一遍录入'], ['0002', '只有第一遍录入'], ['0003', '只有第一遍录入']]);
+
+    await go(page, `#/c/${communityId}/vote/${voteId}/entry`);
+    const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
+    await entry.waitFor();
+    // The first pass by default, said by the label.
+    expect(await entry.getAttribute('data-pass')).toBe('first');
+    expect(await page.getByTestId('entry-pass-banner').textContent()).toContain('第一遍录入');
+    const firstColour = await page.locator('.be-pass-label').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await page.getByTestId('entry-check-count').count()).toBe(0);
+
+    await page.getByTestId('entry-pass').getByText('第二遍复核录入').click();
+    await expect.poll(() => entry.getAttribute('data-pass')).toBe('second');
+    expect(await page.getByTestId('entry-pass-banner').textContent()).toContain('第二遍复核录入');
+    expect(await page.locator('.be-pass-label').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(firstColour);
+    await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
+    expect(await checkDifferences(page)).toBe(3);
+
+    // 0001, mistyped (yes/no): the first entry is not shown; Enter saves the second entry, which differs.
+    await page.keyboard.type('0001');
+    await ballotShown(page, '0001');
+    expect(await page.getByTestId('entry-existing').count()).toBe(0);
+    await page.keyboard.press('1');
+    await page.keyboard.press('2');
+    await expect.poll(() => choices(page)).toEqual(['yes', 'no']);
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-second.png') });
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await lastRecent(page)).toEqual({ code: '0001', kind: 'checked', match: 'differs' });
+    expect(await checkDifferences(page)).toBe(3);
+
+    // 0001 again (yes/yes): said to replace the earlier second entry; no duplicate panel; now it matches.
+    await page.keyboard.type('0001');
+    await ballotShown(page, '0001');
+    await page.getByTestId('entry-check-again').waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await page.getByTestId('entry-conflict').count()).toBe(0);
+    expect(await lastRecent(page)).toEqual({ code: '0001', kind: 'checked', match: 'same' });
+    await expect.poll(() => checkDifferences(page)).toBe(2);
+    expect(await page.locator('[data-testid=entry-recent-item][data-code="0001"]').count()).toBe(1);
+
+    // 0002 read as no (the first pass had yes).
+    await page.keyboard.type('0002');
+    await ballotShown(page, '0002');
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await lastRecent(page)).toEqual({ code: '0002', kind: 'checked', match: 'differs' });
+    expect(await checkDifferences(page)).toBe(2);
+
+    // 0004 (not in the first pass): invalid with its reason (W), as on the first pass.
+    await page.keyboard.type('0004');
+    await ballotShown(page, '0004');
+    await page.keyboard.press('w');
+    await expect.poll(() => focused(page)).toBe('entry-invalid-reason');
+    await page.keyboard.type('未签名');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await lastRecent(page)).toEqual({ code: '0004', kind: 'checked', match: 'no-first' });
+    await expect.poll(() => checkDifferences(page)).toBe(3);
+    expect(await page.getByTestId('entry-check-entered').textContent()).toContain('3');
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-second-done.png') });
+    await page.getByTestId('entry-recent').screenshot({ path: path.join(SHOTS, 'double-entry-recent.png') });
+
+    // The ballots that count are the first pass's.
+    expect(await env.call('vote.tally', { id: voteId }, session)).toEqual(tallyBefore);
+  }, TEST_TIMEOUT);
+
+  it('lists the differences, refuses to close while any remain, settles each with a reason, then closes', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await openVotePage(page, voteId);
+    expect(await differenceRows(page, 3)).toEqual([
+      ['0002', `议题“${ITEM_GENERAL}”：第一遍同意，第二遍反对`],
+      ['0003', '只有第一遍录入'],
+      ['0004', '只有第二遍录入'],
+    ]);
+    const panel = page.getByTestId('vote-double-entry');
+    expect(await panel.locator('[data-testid=vote-de-row][data-code="0002"]').textContent()).toContain('2幢201');
+
+    // Another clerk's second entry elsewhere: the open page follows with the live tally, without a reload.
+    const vote = await env.call('vote.get', { id: voteId }, session);
+    const a = await subjectId(voteId, '0001');
+    const recheck = (lift: 'yes' | 'no') => env.call('ballot.check', {
+      voteId, subjectId: a, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' }, { itemId: vote.items[1]!.id, choice: lift }],
+      valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
+    }, session);
+    await recheck('no');
+    expect((await differenceRows(page, 4)).map((r) => r[0])).toEqual(['0001', '0002', '0003', '0004']);
+    expect(await page.getByTestId('vote-de-count').textContent()).toBe('4');
+    await recheck('yes');
+    expect((await differenceRows(page, 3)).map((r) => r[0])).toEqual(['0002', '0003', '0004']);
+    expect(await page.getByTestId('vote-de-blocks-close').textContent()).toContain('不能结束表决');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'double-vote-panel.png') });
+
+    // Closing: refused by main, its message shown until read.
+    await page.getByTestId('vote-close').click();
+    await page.getByTestId('vote-close-ok').click();
+    const refused = page.getByTestId('vote-close-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('双人录入尚有3处不一致');
+    await page.screenshot({ path: path.join(SHOTS, 'double-close-refused.png') });
+    await page.getByTestId('vote-close-refused-ok').click();
+    await refused.waitFor({ state: 'detached' });
+    expect((await env.call('vote.get', { id: voteId }, session)).status).toBe('open');
+
+    // 0002 以第二遍为准: a reason is required; then the counted ballot becomes no.
+    const row = (code: string) => panel.locator(`[data-testid=vote-de-row][data-code="${code}"]`);
+    await row('0002').getByTestId('vote-de-keep-second').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('[data-testid=vote-de-settle][data-keep=second]').waitFor();
+    await dialog.getByTestId('vote-de-settle-save').click();
+    await dialog.getByText('请填写理由').first().waitFor();
+    expect(await differenceRows(page, 3)).toHaveLength(3);
+    await dialog.getByTestId('vote-de-reason').fill('核对原票：第1项勾选的是反对');
+    await page.screenshot({ path: path.join(SHOTS, 'double-settle.png') });
+    await dialog.getByTestId('vote-de-settle-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await differenceRows(page, 2)).map((r) => r[0])).toEqual(['0003', '0004']);
+    const tally = await env.call('vote.tally', { id: voteId }, session);
+    expect(tally.items[0]).toMatchObject({ yes: { count: 1, area: '200.00' }, no: { count: 2, area: '195.00' } });
+
+    // 0003 以第一遍为准 (entered once): kept as it was.
+    await row('0003').getByTestId('vote-de-keep-first').click();
+    await dialog.getByTestId('vote-de-reason').fill('第二遍漏录，核对原票与第一遍一致');
+    await dialog.getByTestId('vote-de-settle-save').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await differenceRows(page, 1)).map((r) => r[0])).toEqual(['0004']);
+
+    // 0004 以第一遍为准: there is no first entry; main's refusal shows in the dialog.
+    await row('0004').getByTestId('vote-de-keep-first').click();
+    await dialog.getByTestId('vote-de-reason').fill('核对原票');
+    await dialog.getByTestId('vote-de-settle-save').click();
+    const settleRefused = dialog.getByTestId('vote-de-settle-errors').getByRole('alert');
+    await settleRefused.waitFor();
+    expect(await settleRefused.textContent()).toContain('没有第一遍录入可保留');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // So 0004 is entered in the first pass (the default), as the second clerk read it.
+    await page.getByTestId('vote-entry').click();
+    const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
+    await entry.waitFor();
+    expect(await entry.getAttribute('data-pass')).toBe('first');
+    await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
+    await page.keyboard.type('0004');
+    await ballotShown(page, '0004');
+    await page.keyboard.press('w');
+    await expect.poll(() => focused(page)).toBe('entry-invalid-reason');
+    await page.keyboard.type('未签名');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await page.getByTestId('entry-count').getAttribute('data-returned')).toBe('4');
+
+    await page.getByTestId('entry-back').click();
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    expect(await differenceRows(page, 0)).toEqual([]);
+    await page.getByTestId('vote-de-none').waitFor();
+    expect(await page.getByTestId('vote-de-blocks-close').count()).toBe(0);
+
+    await page.getByTestId('vote-close').click();
+    await page.getByTestId('vote-close-ok').click();
+    await page.locator('[data-testid=vote-page][data-status=closed]').waitFor();
+    expect(await page.getByTestId('vote-de-none').textContent()).toContain('已全部核对一致');
+    await page.getByTestId('vote-double-entry').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'double-closed.png') });
+    expect((await env.call('vote.get', { id: voteId }, session)).status).toBe('closed');
+  }, TEST_TIMEOUT);
+});
