@@ -1,5 +1,5 @@
 /** The fields of a community, shared by the community form and the import form. */
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { zhCN } from '../../i18n/zh-CN';
 
@@ -95,6 +95,29 @@ function VoteRulesFields() {
           <InputNumber min={1} max={365} precision={0} suffix={zhCN.meetings.settings.days} style={{ width: '100%' }} placeholder={v.noLimit} />
         </Form.Item>
       </div>
+      <Form.Item label={v.extraItems} extra={v.extraItemsHelp}>
+        <Form.List name={[...VOTE, 'extraItems']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <div key={field.key} className="form-row" data-testid="extra-item">
+                  <Form.Item name={[field.name, 'number']} style={{ maxWidth: 110 }} rules={[{ required: true, message: v.extraNumber }]}>
+                    <InputNumber min={10} max={99} precision={0} placeholder={v.extraNumber} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: v.extraName }]}>
+                    <Input maxLength={60} placeholder={v.extraName} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'threshold']} style={{ maxWidth: 180 }}>
+                    <Select options={[{ value: 'majority', label: v.majority }, { value: 'three-quarters', label: v.threeQuarters }]} />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(field.name)}>{zhCN.common.delete}</Button>
+                </div>
+              ))}
+              <Button onClick={() => add({ number: 10 + fields.length, name: '', threshold: 'majority' })} data-testid="extra-item-add">{v.extraAdd}</Button>
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
     </fieldset>
   );
 }
@@ -103,6 +126,6 @@ export const emptyCommunity = {
   name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
   settings: {
     countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES },
-    voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null },
+    voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
   },
 };
