@@ -45,6 +45,7 @@ CREATE TABLE `ballots` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ballots_current_subject` ON `ballots` (`vote_id`,`subject_id`) WHERE "ballots"."superseded_by" is null;--> statement-breakpoint
+CREATE INDEX `ballots_current_valid` ON `ballots` (`vote_id`,`valid`) WHERE "ballots"."superseded_by" is null;--> statement-breakpoint
 CREATE TABLE `vote_amendments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`vote_id` text NOT NULL,
