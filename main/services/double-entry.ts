@@ -80,7 +80,8 @@ export function differences(ctx: ServiceContext, voteId: string): Difference[] {
     else if (!b) problems.push('只有第一遍录入');
     else {
       if (a.valid !== b.valid) problems.push(`有效性不同：第一遍${a.valid ? '有效' : '无效'}，第二遍${b.valid ? '有效' : '无效'}`);
-      for (const item of items) {
+      // An invalid ballot counts for none of its marks: compare the marks only when both passes read it as valid.
+      if (a.valid && b.valid) for (const item of items) {
         const x = a.choices.get(item.id) ?? 'blank';
         const y = b.choices.get(item.id) ?? 'blank';
         if (x !== y) problems.push(`议题“${item.title}”：第一遍${WORD[x]}，第二遍${WORD[y]}`);

@@ -11,10 +11,11 @@
  *   how many subjects still differ, each saved entry says whether it matches;
  *   the ballots that count do not move;
  * - the vote page lists the differences (code, addresses, problems as main
- *   words them); closing is refused while any remain (main's message shown);
- *   each is settled with a reason (以第二遍为准 replaces the counted ballot,
- *   以第一遍为准 keeps it; main's refusal for a subject with no first entry
- *   shown), the last one by entering it in the first pass; then the vote closes.
+ *   words them), following the live tally; each is settled with a reason
+ *   (以第二遍为准 replaces the counted ballot, 以第一遍为准 keeps it; main's
+ *   refusal for a subject with no first entry shown, so it is entered in the
+ *   first pass); closing is refused while any remain (main's message shown,
+ *   until read); once none remain the vote closes.
  *
  * The app has one account per office PC: main lets the same account enter both
  * passes (independence is the clerks' practice), so one login does both here.
@@ -190,6 +191,7 @@ describe('double entry', () => {
     expect(await page.getByTestId('entry-pass-banner').textContent()).toContain('第一遍录入');
     const firstColour = await page.locator('.be-pass-label').evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(await page.getByTestId('entry-check-count').count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-first.png') });
 
     await page.getByTestId('entry-pass').getByText('第二遍复核录入').click();
     await expect.poll(() => entry.getAttribute('data-pass')).toBe('second');
@@ -279,17 +281,6 @@ describe('double entry', () => {
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'double-vote-panel.png') });
 
-    // Closing: refused by main, its message shown until read.
-    await page.getByTestId('vote-close').click();
-    await page.getByTestId('vote-close-ok').click();
-    const refused = page.getByTestId('vote-close-refused');
-    await refused.waitFor();
-    expect(await refused.textContent()).toContain('双人录入尚有3处不一致');
-    await page.screenshot({ path: path.join(SHOTS, 'double-close-refused.png') });
-    await page.getByTestId('vote-close-refused-ok').click();
-    await refused.waitFor({ state: 'detached' });
-    expect((await env.call('vote.get', { id: voteId }, session)).status).toBe('open');
-
     // 0002 以第二遍为准: a reason is required; then the counted ballot becomes no.
     const row = (code: string) => panel.locator(`[data-testid=vote-de-row][data-code="${code}"]`);
     await row('0002').getByTestId('vote-de-keep-second').click();
@@ -323,7 +314,7 @@ describe('double entry', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
-    // So 0004 is entered in the first pass (the default), as the second clerk read it.
+    // So 0004 is entered in the first pass (the default): the first clerk read it as a valid abstention.
     await page.getByTestId('vote-entry').click();
     const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
     await entry.waitFor();
@@ -331,16 +322,37 @@ describe('double entry', () => {
     await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
     await page.keyboard.type('0004');
     await ballotShown(page, '0004');
-    await page.keyboard.press('w');
-    await expect.poll(() => focused(page)).toBe('entry-invalid-reason');
-    await page.keyboard.type('未签名');
+    await page.keyboard.press('3');
     await page.keyboard.press('Enter');
     await entryDone(page);
     expect(await page.getByTestId('entry-count').getAttribute('data-returned')).toBe('4');
 
     await page.getByTestId('entry-back').click();
     await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    // An invalid ballot counts for none of its marks: only the validity differs.
+    expect(await differenceRows(page, 1)).toEqual([['0004', '有效性不同：第一遍有效，第二遍无效']]);
+
+    // Every ballot returned, one difference left: closing is refused by main, its message shown until read.
+    await page.getByTestId('vote-close').click();
+    expect(await page.getByTestId('vote-close-confirm').textContent()).toContain('双人录入');
+    await page.getByTestId('vote-close-ok').click();
+    const refused = page.getByTestId('vote-close-refused');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('双人录入尚有1处不一致');
+    expect(await refused.textContent()).toContain('0004');
+    await page.getByTestId('vote-close-confirm').waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(SHOTS, 'double-close-refused.png') });
+    await page.getByTestId('vote-close-refused-ok').click();
+    await refused.waitFor({ state: 'detached' });
+    expect((await env.call('vote.get', { id: voteId }, session)).status).toBe('open');
+
+    // The paper ballot has no signature: 以第二遍为准 makes the counted ballot invalid.
+    await row('0004').getByTestId('vote-de-keep-second').click();
+    await dialog.getByTestId('vote-de-reason').fill('核对原票：未签名，应为无效票');
+    await dialog.getByTestId('vote-de-settle-save').click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await differenceRows(page, 0)).toEqual([]);
+    expect((await env.call('vote.tally', { id: voteId }, session)).ballots).toEqual({ returned: 4, valid: 3, invalid: 1, subjects: 4 });
     await page.getByTestId('vote-de-none').waitFor();
     expect(await page.getByTestId('vote-de-blocks-close').count()).toBe(0);
 

@@ -91,6 +91,24 @@ export const ballotsText = {
   discarded: '已放弃本票',
   conflictKeys: 'Enter 以本票替换 · Esc 放弃本票',
 
+  // ── double entry ──
+  passLabel: '录入遍次',
+  passes: { first: '第一遍录入', second: '第二遍复核录入' } as Record<'first' | 'second', string>,
+  passBanner: {
+    first: '第一遍录入：本遍录入的表决票计入计票。',
+    second: '第二遍复核录入：请按纸质票独立录入，不显示第一遍的内容；保存后与第一遍比对，不一致之处在表决页面“双人录入核对”中处理。同一户再次录入时替换本遍先前的录入。',
+  } as Record<'first' | 'second', string>,
+  checkSaved: (code: string, addresses: string) => `已保存第二遍录入：${code} ${addresses}`,
+  checkCountLabel: '第二遍复核录入',
+  checkEntered: (n: string) => `本次已录入 ${n} 张`,
+  checkDifferences: '两遍不一致或只录入一遍',
+  checkDifferencesUnit: '户（结束表决前须逐户核对）',
+  checkAgain: '本次已对此户作过第二遍录入，再次保存将替换先前的第二遍录入。',
+  checkRecentNote: '第二遍录错时，重新查找该户再录入一次即替换本遍先前的录入。',
+  matchSame: '与第一遍一致',
+  matchDiffers: '与第一遍不一致',
+  matchNoFirst: '第一遍未录入',
+
   // ── recent ──
   recentTitle: '本次录入',
   recentEmpty: '还没有录入表决票。',

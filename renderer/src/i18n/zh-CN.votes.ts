@@ -1,5 +1,13 @@
 /** Interface texts of features/votes (zh-CN), merged into zhCN.votes. */
 export const votesText = {
+  breakdown: {
+    counted: (counted: number, inScope: number) => `计入专有部分${counted}个（范围内共${inScope}个）`,
+    developer: (parts: number, area: string) => `建设单位未售、未交付${parts}个合计${area}㎡计为1人`,
+    multi: (subjects: number, parts: number) => `${subjects}位业主有多个专有部分（共${parts}个），各计1人`,
+    coOwned: (parts: number) => `共有${parts}个专有部分，共有人计为1人`,
+    parking: (parts: number) => `车位${parts}个不计入`,
+    withoutOwner: (parts: number) => `${parts}个专有部分未登记业主，各计1人`,
+  },
   title: '业主表决',
   create: '发起表决',
   back: '返回',
@@ -49,6 +57,9 @@ export const votesText = {
   blankAbstain: '按弃权计（计入参与表决，不计入同意）',
   blankNotCounted: '不计入该议题的表决',
   invalidParticipates: '无效表决票计入参与表决的人数和面积',
+  entryMode: '表决票录入',
+  doubleEntry: '双人录入',
+  doubleEntryHelp: '两位工作人员各自独立录入同一批表决票（第一遍录入、第二遍复核录入）；两遍不一致之处须逐一核对原票处理后，才能结束表决。',
   created: '表决已发起，表决权人已确定',
 
   // ── thresholds ──
@@ -75,6 +86,9 @@ export const votesText = {
   closeBody: (returned: number, subjects: number) =>
     `已收回 ${returned} / ${subjects} 张表决票。结束后表决即锁定：不能再录入或导入表决票，计票结果成为最终结果；如发现票据录入错误，只能以“更正”方式处理并写明理由，原记录保留。`,
   closed: '表决已结束',
+  closeDoubleEntry: '本次表决采用双人录入：两遍录入尚有不一致之处时，不能结束表决。',
+  closeRefused: '不能结束表决',
+  closeRefusedDoubleEntry: '请在本页“双人录入核对”中核对纸质原票，逐户选择以第一遍或第二遍为准并写明理由，处理完后再结束表决。',
   settingsTitle: '计票规则（将在表决结果公告中载明）',
   itemsTitle: '议题与表决权人',
   colNo: '序号',
@@ -99,6 +113,30 @@ export const votesText = {
   importTitle: '导入表决票（Excel）',
   amendments: '更正记录',
   amendmentCols: { reason: '理由', author: '更正人', at: '时间' },
+
+  // ── double entry ──
+  deTitle: '双人录入核对',
+  deIntro: '本次表决采用双人录入：两位工作人员各自独立录入同一批表决票。下列为两遍录入不一致或只录入了一遍的表决票，请核对纸质原票后逐户处理。计票以第一遍为准；以第二遍为准时，第一遍的票被替换并记录理由。',
+  deCount: '待核对',
+  deCountUnit: '户',
+  deNone: '两遍录入完全一致，没有待核对的表决票。',
+  deBlocksClose: (n: number) => `尚有 ${n} 户待核对：全部处理完之前不能结束表决（结束表决会被拒绝）。`,
+  deClosed: '双人录入：表决结束时两遍录入已全部核对一致。',
+  deColCode: '编码',
+  deColAddresses: '房屋',
+  deColProblems: '不一致之处',
+  deColSettle: '处理',
+  deKeepFirst: '以第一遍为准',
+  deKeepSecond: '以第二遍为准',
+  deShown: (shown: number, total: number) => `共 ${total} 户待核对，仅列出前 ${shown} 户；只录入了一遍的票，一般应先完成另一遍录入。`,
+  deSettleTitle: (keep: 'first' | 'second', code: string, addresses: string) => `${keep === 'first' ? '以第一遍为准' : '以第二遍为准'}：${code} ${addresses}`,
+  deSettleHelp: {
+    first: '保留第一遍录入的内容，第二遍按第一遍改正。请先核对纸质原票，并写明理由。',
+    second: '采用第二遍录入的内容：第一遍的票被替换（原票记录保留），计票随之改变。请先核对纸质原票，并写明理由。',
+  } as Record<'first' | 'second', string>,
+  deReason: '理由',
+  deReasonPlaceholder: '如 核对原票：第1项勾选的是同意',
+  deSettled: '已处理',
 
   // ── the tally ──
   tallyTitle: '计票情况',

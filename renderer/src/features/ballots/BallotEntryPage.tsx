@@ -5,9 +5,13 @@
  * ready for the next ballot. A second ballot for a subject is refused by main
  * and settled here (replace with a reason, or discard); saved ballots are
  * corrected (更正), never undone; after closing, a correction is an amendment.
+ * A vote with double entry has two passes: 第一遍录入 (the ballots that count,
+ * as above) and 第二遍复核录入 (`ballot.check`: the first entry is not shown,
+ * entering a subject again replaces its second entry, the count shows how
+ * many subjects still differ); the differences are settled on the vote page.
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, App as AntApp, Button, Progress, Select, Spin, Tag, type InputRef } from 'antd';
+import { Alert, App as AntApp, Button, Progress, Radio, Select, Spin, Tag, type InputRef } from 'antd';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
@@ -28,8 +32,20 @@ import {
 const t = zhCN.ballots;
 const RECENT = 8;
 
-interface RecentEntry { subject: Subject; ballot: RecordedBallot; kind: 'saved' | 'replaced' | 'corrected' }
+type Pass = 'first' | 'second';
+/** How a second entry compares with the subject's first entry, as the clerk saved it. */
+type Match = 'same' | 'differs' | 'no-first';
+interface RecentEntry { subject: Subject; ballot: RecordedBallot; kind: 'saved' | 'replaced' | 'corrected' | 'checked'; match?: Match }
 type Focus = 'lookup' | 'panel' | 'invalidReason' | 'proxyHolder' | null;
+
+/** As main compares the two entries: validity, and each item's choice (a missing one is blank). */
+function matchOf(first: RecordedBallot | null, second: ReturnType<typeof ballotFieldsOf>, items: SubjectItem[]): Match {
+  if (!first) return 'no-first';
+  if (first.valid !== second.valid) return 'differs';
+  const a = new Map(first.choices.map((c) => [c.itemId, c.choice]));
+  const b = new Map(second.choices.map((c) => [c.itemId, c.choice]));
+  return items.every((i) => (a.get(i.id) ?? 'blank') === (b.get(i.id) ?? 'blank')) ? 'same' : 'differs';
+}
 
 export function BallotEntryPage({ communityId, voteId }: { communityId: string; voteId: string }) {
   const loaded = useAsync(() => invoke('vote.get', { id: voteId }), [voteId]);
@@ -61,6 +77,10 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
   const [correcting, setCorrecting] = useState<CorrectionTarget | null>(null);
   const [panelFocused, setPanelFocused] = useState(false);
   const [focus, setFocus] = useState<Focus>('lookup');
+  const [pass, setPass] = useState<Pass>('first');
+  /** The second pass: main's count of subjects still differing, and the subjects entered on this screen. */
+  const [check, setCheck] = useState({ differences: vote.differences, entered: new Set<string>() });
+  const second = vote.doubleEntry && !closed && pass === 'second';
 
   const lookupRef = useRef<InputRef>(null);
   const lookupApi = useRef<LookupApi>(null);
@@ -105,6 +125,25 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     setRecent((list) => [entry, ...list.filter((e) => e.ballot.id !== replacedId && e.ballot.id !== entry.ballot.id)].slice(0, RECENT));
   };
 
+  const checked = (differences: number, fields: ReturnType<typeof ballotFieldsOf>) => {
+    if (!subject) return;
+    setCheck((c) => ({ differences, entered: new Set(c.entered).add(subject.id) }));
+    const ballot: RecordedBallot = {
+      id: `check:${subject.id}`, valid: fields.valid, invalidReason: fields.invalidReason, channel: fields.channel, proxyHolder: fields.proxyHolder,
+      proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
+    };
+    remember({ subject, ballot, kind: 'checked', match: matchOf(subject.ballot, fields, items) });
+    message.success(t.checkSaved(subject.code, subject.addresses));
+    reset();
+    if (typeAhead.current !== '') lookupApi.current?.typeText(typeAhead.current);
+    typeAhead.current = '';
+  };
+
+  const switchPass = (next: Pass) => {
+    setPass(next);
+    reset();
+  };
+
   const recorded = (result: { ballotId: string; returned: number; subjects: number }, fields: ReturnType<typeof ballotFieldsOf>, kind: RecentEntry['kind'], replacedId?: string) => {
     if (!subject) return;
     setCounts({ returned: result.returned, subjects: result.subjects });
@@ -146,13 +185,20 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     typeAhead.current = '';
     const fields = ballotFieldsOf(draft, items, channel);
     try {
-      const result = await invoke('ballot.record', { voteId: vote.id, subjectId: subject.id, ...fields });
-      saving.current = false;
-      recorded(result, fields, 'saved');
+      if (second) {
+        const result = await invoke('ballot.check', { voteId: vote.id, subjectId: subject.id, ...fields });
+        saving.current = false;
+        checked(result.differences, fields);
+      } else {
+        const result = await invoke('ballot.record', { voteId: vote.id, subjectId: subject.id, ...fields });
+        saving.current = false;
+        recorded(result, fields, 'saved');
+      }
     } catch (e) {
       saving.current = false;
       typeAhead.current = '';
-      const existing = e instanceof ApiError && e.code === 'REFUSED' ? await currentBallot(subject).catch(() => null) : null;
+      // The second pass has no duplicate to settle here: main replaces an earlier second entry.
+      const existing = !second && e instanceof ApiError && e.code === 'REFUSED' ? await currentBallot(subject).catch(() => null) : null;
       if (existing) {
         setConflict(existing);
         setSubject({ ...subject, ballot: existing });
@@ -255,12 +301,32 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
   const percent = counts.subjects === 0 ? 0 : Math.floor((counts.returned * 1000) / counts.subjects) / 10;
 
   return (
-    <div className="page page-scroll be-page" data-testid="ballot-entry-page" data-ready="true" data-status={vote.status}>
+    <div
+      className={`page page-scroll be-page${vote.doubleEntry && !closed ? ` be-pass-${pass}` : ''}`}
+      data-testid="ballot-entry-page"
+      data-ready="true"
+      data-status={vote.status}
+      data-pass={vote.doubleEntry && !closed ? pass : ''}
+    >
       <PageHeader
         title={t.title}
         sub={<span data-testid="entry-vote-title">{vote.title}</span>}
         extra={
           <>
+            {vote.doubleEntry && !closed && (
+              <span className="be-channel">
+                <span className="toolbar-label">{t.passLabel}</span>
+                <Radio.Group
+                  value={pass}
+                  onChange={(e) => switchPass(e.target.value as Pass)}
+                  optionType="button"
+                  buttonStyle="solid"
+                  options={[{ value: 'first', label: t.passes.first }, { value: 'second', label: t.passes.second }]}
+                  data-testid="entry-pass"
+                  data-value={pass}
+                />
+              </span>
+            )}
             <span className="be-channel">
               <span className="toolbar-label">{t.channel}</span>
               <Select
@@ -279,6 +345,12 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
         }
       />
       {closed && <Alert type="warning" showIcon title={t.closedBanner} data-testid="entry-closed" />}
+      {vote.doubleEntry && !closed && (
+        <div className={`be-pass-banner is-${pass}`} data-testid="entry-pass-banner" data-pass={pass} role="status">
+          <span className="be-pass-label">{t.passes[pass]}</span>
+          <span className="be-pass-text">{t.passBanner[pass]}</span>
+        </div>
+      )}
 
       <div className="be-layout">
         <div className="be-main">
@@ -316,7 +388,10 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
               }}
             >
               <SubjectCard subject={subject} />
-              {subject.ballot && !conflict && (
+              {second && check.entered.has(subject.id) && (
+                <Alert type="info" showIcon className="be-existing" data-testid="entry-check-again" title={t.checkAgain} />
+              )}
+              {!second && subject.ballot && !conflict && (
                 <Alert
                   type={closed ? 'info' : 'warning'}
                   showIcon
@@ -381,6 +456,15 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
             <Progress percent={percent} showInfo={false} size="small" />
             <div className="be-count-unit muted">{t.returnedUnit}</div>
           </section>
+          {second && (
+            <section className="panel be-count be-check-count" data-testid="entry-check-count" data-differences={check.differences} data-entered={check.entered.size}>
+              <div className="be-count-label">{t.checkCountLabel}</div>
+              <div className="muted" data-testid="entry-check-entered">{t.checkEntered(formatCount(check.entered.size))}</div>
+              <div className="be-count-label be-check-diff-label">{t.checkDifferences}</div>
+              <div className="be-count-value num" data-testid="entry-check-differences">{formatCount(check.differences)}</div>
+              <div className="be-count-unit muted">{t.checkDifferencesUnit}</div>
+            </section>
+          )}
           <section className="panel be-legend" data-testid="entry-legend">
             <h3 className="section-heading">{t.legendTitle}</h3>
             <dl className="be-legend-list">
@@ -394,27 +478,43 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
             {recent.length === 0 && <div className="muted">{t.recentEmpty}</div>}
             <ul className="be-recent-list">
               {recent.map((entry) => (
-                <li key={entry.ballot.id} className="be-recent-item" data-testid="entry-recent-item" data-code={entry.subject.code} data-ballot-id={entry.ballot.id}>
+                <li
+                  key={entry.ballot.id}
+                  className={`be-recent-item${entry.kind === 'checked' ? ' is-checked' : ''}`}
+                  data-testid="entry-recent-item"
+                  data-code={entry.subject.code}
+                  data-ballot-id={entry.ballot.id}
+                  data-kind={entry.kind}
+                  data-match={entry.match ?? ''}
+                >
                   <div className="be-recent-head">
                     <span className="num strong">{entry.subject.code}</span>
                     <span className="be-recent-addr">{entry.subject.addresses}</span>
-                    {entry.kind !== 'saved' && <Tag className="tight-tag" color="orange">{entry.kind === 'replaced' ? t.replacedTag : t.corrected}</Tag>}
-                    <Button
-                      size="small"
-                      type="link"
-                      className="be-recent-correct"
-                      onClick={() => setCorrecting({ subject: entry.subject, ballot: entry.ballot })}
-                      data-testid="entry-recent-correct"
-                    >
-                      {closed ? t.correctAmend : t.correct}
-                    </Button>
+                    {entry.kind === 'replaced' && <Tag className="tight-tag" color="orange">{t.replacedTag}</Tag>}
+                    {entry.kind === 'corrected' && <Tag className="tight-tag" color="orange">{t.corrected}</Tag>}
+                    {entry.match && (
+                      <Tag className="tight-tag" color={entry.match === 'same' ? 'green' : 'red'} data-testid="entry-recent-match">
+                        {entry.match === 'same' ? t.matchSame : entry.match === 'differs' ? t.matchDiffers : t.matchNoFirst}
+                      </Tag>
+                    )}
+                    {entry.kind !== 'checked' && (
+                      <Button
+                        size="small"
+                        type="link"
+                        className="be-recent-correct"
+                        onClick={() => setCorrecting({ subject: entry.subject, ballot: entry.ballot })}
+                        data-testid="entry-recent-correct"
+                      >
+                        {closed ? t.correctAmend : t.correct}
+                      </Button>
+                    )}
                   </div>
                   <ChoicesLine items={itemsOf(vote, entry.subject)} ballot={entry.ballot} />
                   {entry.ballot.proxyHolder && <div className="muted be-recent-proxy">{t.proxyToggle}：{entry.ballot.proxyHolder}</div>}
                 </li>
               ))}
             </ul>
-            <div className="be-recent-note muted">{t.recentNote}</div>
+            <div className="be-recent-note muted">{second ? t.checkRecentNote : t.recentNote}</div>
           </section>
         </aside>
       </div>

@@ -11,7 +11,7 @@ import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Spa
 import { voteCreate } from '../../../../shared/contract/votes';
 import { addDays } from '../../../../shared/domain/dates';
 import { ASSEMBLY_KINDS } from '../../../../shared/domain/meetings';
-import { ART_278_ITEMS, thresholdOf } from '../../../../shared/domain/tally';
+import { ART_278_ITEMS, thresholdOf, type ExtraItem } from '../../../../shared/domain/tally';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
@@ -25,7 +25,7 @@ const t = zhCN.votes;
 interface ItemValues { title?: string; category?: number | null; scopeMode?: 'all' | 'some'; scope?: string[]; matterId?: string | null }
 interface FormValues {
   title?: string; opens?: string; closes?: string; meetingId?: string | null; items?: ItemValues[];
-  blankRule?: 'abstain' | 'not-counted'; invalidParticipates?: boolean;
+  blankRule?: 'abstain' | 'not-counted'; invalidParticipates?: boolean; doubleEntry?: boolean;
 }
 
 interface Props {
@@ -61,6 +61,7 @@ function toInput(communityId: string, v: FormValues) {
       matterId: i.matterId ?? null,
     })),
     settings: { blankRule: v.blankRule ?? 'abstain', invalidParticipates: v.invalidParticipates === true },
+    doubleEntry: v.doubleEntry === true,
   };
 }
 
@@ -81,7 +82,7 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
     const today = todayDate();
     form.setFieldsValue({
       title: '', opens: today, closes: addDays(today, 14), meetingId: null, items: [emptyItem()],
-      blankRule: rules?.blankRule ?? 'abstain', invalidParticipates: rules?.invalidParticipates ?? false,
+      blankRule: rules?.blankRule ?? 'abstain', invalidParticipates: rules?.invalidParticipates ?? false, doubleEntry: false,
     });
     // Only when the dialog opens anew (or the community's rules arrive).
   }, [open, rules]);
@@ -158,7 +159,7 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
             data-testid="vote-meeting"
           />
         </Form.Item>
-        <ItemsEditor form={form} scopeOptions={scopeOptions} matterOptions={matterOptions} />
+        <ItemsEditor form={form} scopeOptions={scopeOptions} matterOptions={matterOptions} extras={rules?.extraItems ?? NO_EXTRAS} />
         <div className="vote-form-settings" data-testid="vote-settings">
           <div className="section-title"><span>{t.settings}</span></div>
           <Typography.Paragraph type="secondary" className="vote-form-help">{t.settingsHelp}</Typography.Paragraph>
@@ -172,6 +173,12 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
             <Checkbox data-testid="vote-invalid-participates">{t.invalidParticipates}</Checkbox>
           </Form.Item>
         </div>
+        <div className="vote-form-settings" data-testid="vote-entry-mode">
+          <div className="section-title"><span>{t.entryMode}</span></div>
+          <Form.Item name="doubleEntry" valuePropName="checked" extra={<span data-testid="vote-double-entry-help">{t.doubleEntryHelp}</span>}>
+            <Checkbox data-testid="vote-double-entry">{t.doubleEntry}</Checkbox>
+          </Form.Item>
+        </div>
       </Form>
       <div className="vote-form-errors" data-testid="vote-form-errors">
         <FormError messages={errors.flatMap((m) => m.split('\n'))} />
@@ -182,7 +189,10 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
 
 interface Option { value: string; label: string }
 
-function ItemsEditor({ form, scopeOptions, matterOptions }: { form: FormInstance<FormValues>; scopeOptions: Option[]; matterOptions: Option[] }) {
+const NO_EXTRAS: readonly ExtraItem[] = [];
+
+function ItemsEditor({ form, scopeOptions, matterOptions, extras }: { form: FormInstance<FormValues>; scopeOptions: Option[]; matterOptions: Option[]; extras: readonly ExtraItem[] }) {
+  const categories = useMemo(() => categoryOptions(extras), [extras]);
   return (
     <div className="vote-items-editor" data-testid="vote-items-editor">
       <div className="section-title"><span>{t.items}</span></div>
@@ -200,6 +210,7 @@ function ItemsEditor({ form, scopeOptions, matterOptions }: { form: FormInstance
                 onRemove={() => remove(field.name)}
                 scopeOptions={scopeOptions}
                 matterOptions={matterOptions}
+                categories={categories}
               />
             ))}
             <Button type="dashed" block data-testid="vote-item-add" onClick={() => add(emptyItem())}>+ {t.addItem}</Button>
@@ -210,20 +221,24 @@ function ItemsEditor({ form, scopeOptions, matterOptions }: { form: FormInstance
   );
 }
 
-const CATEGORY_OPTIONS = Object.entries(ART_278_ITEMS).map(([n, name]) => {
-  const category = Number(n);
-  const threshold = thresholdOf(category);
-  return {
+/** Art. 278's nine items, then the local items the community has enabled (10 and up). */
+function categoryOptions(extras: readonly ExtraItem[]) {
+  const all = [
+    ...Object.entries(ART_278_ITEMS).map(([n, name]) => ({ category: Number(n), name, threshold: thresholdOf(Number(n)) })),
+    ...extras.map((e) => ({ category: e.number, name: e.name, threshold: e.threshold })),
+  ];
+  return all.map(({ category, name, threshold }) => ({
     value: category,
     title: t.categoryOption(category, name),
+    threshold,
     label: (
       <span className="vote-category-option">
         <span>{t.categoryOption(category, name)}</span>
         <Tag className="tight-tag" color={threshold === 'three-quarters' ? 'volcano' : 'blue'}>{t.threshold[threshold]}</Tag>
       </span>
     ),
-  };
-});
+  }));
+}
 
 interface ItemRowProps {
   form: FormInstance<FormValues>;
@@ -233,12 +248,13 @@ interface ItemRowProps {
   onRemove: () => void;
   scopeOptions: Option[];
   matterOptions: Option[];
+  categories: ReturnType<typeof categoryOptions>;
 }
 
-function ItemRow({ form, name, index, canRemove, onRemove, scopeOptions, matterOptions }: ItemRowProps) {
+function ItemRow({ form, name, index, canRemove, onRemove, scopeOptions, matterOptions, categories }: ItemRowProps) {
   const category = Form.useWatch(['items', name, 'category'], form) as number | null | undefined;
   const scopeMode = Form.useWatch(['items', name, 'scopeMode'], form) as 'all' | 'some' | undefined;
-  const threshold = category ? thresholdOf(category) : null;
+  const threshold = categories.find((c) => c.value === category)?.threshold ?? null;
   return (
     <div className="vote-item-row" data-testid={`vote-item-${index}`}>
       <div className="vote-item-head">
@@ -256,7 +272,7 @@ function ItemRow({ form, name, index, canRemove, onRemove, scopeOptions, matterO
         >
           <Select
             placeholder={t.categoryPlaceholder}
-            options={CATEGORY_OPTIONS}
+            options={categories}
             optionLabelProp="title"
             popupMatchSelectWidth={false}
             data-testid={`vote-item-category-${index}`}

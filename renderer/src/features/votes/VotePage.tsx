@@ -11,7 +11,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Space, Spin, Tag } from 'antd';
 import { postResultInput, refreezeInput } from '../../../../shared/contract/votes';
 import { addDays } from '../../../../shared/domain/dates';
-import { thresholdOf } from '../../../../shared/domain/tally';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/FormError';
@@ -21,6 +20,7 @@ import { formatCount, formatDateTime, groupedArea, todayDate } from '../../forma
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { BallotImport } from '../ballots/BallotImport';
+import { DoubleEntryPanel } from './DoubleEntryPanel';
 import { BallotCounts, TallyCards } from './VoteTally';
 import { VoteSubjects } from './VoteSubjects';
 import { StatusTag, refusalMessages, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
@@ -36,6 +36,8 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
   const [tally, setTally] = useState<VoteTally | null>(null);
   const [tallyError, setTallyError] = useState<unknown>(null);
   const [revision, setRevision] = useState(0);
+  /** Counts the live tally's answers: the double-entry differences are asked for again with each. */
+  const [tick, setTick] = useState(0);
   const [dialog, setDialog] = useState<'refreeze' | null>(null);
   const lastReturned = useRef<number | null>(null);
   const live = useRef(true);
@@ -59,6 +61,7 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
       if (!live.current) return;
       setTally(next);
       setTallyError(null);
+      setTick((n) => n + 1);
       // New ballots: the subjects table and the vote's counts follow.
       if (lastReturned.current !== null && lastReturned.current !== next.ballots.returned) {
         setRevision((r) => r + 1);
@@ -163,6 +166,8 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
 
       {vote.status === 'closed' && <PostingPanel vote={vote} onPosted={changed} />}
 
+      {vote.doubleEntry && <DoubleEntryPanel vote={vote} tick={tick} onSettled={refreshAll} />}
+
       <section className="panel" data-testid="vote-settings-stated">
         <h3 className="section-heading">{t.settingsTitle}</h3>
         <ul className="vote-settings-list">
@@ -234,11 +239,14 @@ function ItemsTable({ vote }: { vote: VoteDetail }) {
       </thead>
       <tbody>
         {vote.items.map((item, i) => {
-          const threshold = thresholdOf(item.category);
+          const threshold = item.threshold;
           return (
             <tr key={item.id} data-testid="vote-item" data-item-id={item.id}>
               <td className="nowrap">{i + 1}</td>
-              <td>{item.title}</td>
+              <td>
+                {item.title}
+                <div className="vote-item-breakdown" data-testid="vote-item-breakdown">{breakdownText(item.breakdown)}</div>
+              </td>
               <td>{t.categoryLabel(item.category, item.categoryName)}</td>
               <td className="nowrap" title={t.thresholdRule[threshold]}>
                 <Tag className="tight-tag" color={threshold === 'three-quarters' ? 'volcano' : 'blue'}>{t.threshold[threshold]}</Tag>
@@ -254,12 +262,28 @@ function ItemsTable({ vote }: { vote: VoteDetail }) {
   );
 }
 
+/** How the frozen electorate was counted, in one line (the electorate screen's breakdown, per item). */
+function breakdownText(b: VoteDetail['items'][number]['breakdown']): string {
+  const parts = [t.breakdown.counted(b.countedParts, b.partsInScope)];
+  if (b.developer.parts > 0) parts.push(t.breakdown.developer(b.developer.parts, groupedArea(b.developer.area)));
+  if (b.multiPartSubjects.subjects > 0) parts.push(t.breakdown.multi(b.multiPartSubjects.subjects, b.multiPartSubjects.parts));
+  if (b.coOwnedParts > 0) parts.push(t.breakdown.coOwned(b.coOwnedParts));
+  if (b.excludedParking.parts > 0) parts.push(t.breakdown.parking(b.excludedParking.parts));
+  if (b.withoutOwner > 0) parts.push(t.breakdown.withoutOwner(b.withoutOwner));
+  return parts.join('；');
+}
+
 function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteDetail) => void }) {
   const { modal, message } = AntApp.useApp();
   const ask = () => {
     modal.confirm({
       title: t.closeTitle,
-      content: <div data-testid="vote-close-confirm">{t.closeBody(vote.ballots.returned, vote.subjects)}</div>,
+      content: (
+        <div data-testid="vote-close-confirm">
+          <p>{t.closeBody(vote.ballots.returned, vote.subjects)}</p>
+          {vote.doubleEntry && <p>{t.closeDoubleEntry}</p>}
+        </div>
+      ),
       okText: t.closeVote,
       okButtonProps: { danger: true, 'data-testid': 'vote-close-ok' },
       cancelText: zhCN.common.cancel,
@@ -269,7 +293,18 @@ function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteD
           message.success(t.closed);
           onClosed(closed);
         } catch (e) {
-          message.error(refusalMessages(e).join('；'));
+          // Shown until read (not a passing toast): what main refused and, with double entry, where to settle.
+          modal.error({
+            title: t.closeRefused,
+            content: (
+              <div data-testid="vote-close-refused">
+                {refusalMessages(e).map((m) => <p key={m}>{m}</p>)}
+                {vote.doubleEntry && <p className="muted">{t.closeRefusedDoubleEntry}</p>}
+              </div>
+            ),
+            okText: zhCN.common.ok,
+            okButtonProps: { 'data-testid': 'vote-close-refused-ok' },
+          });
         }
       },
     });
