@@ -346,9 +346,9 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
     if (result.ok) {
       const db = new Database(dbPath, { readonly: true });
       const stale = partCacheMismatches(db);
+      const tallies = voteTallyMismatches(db);
       db.close();
       if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权、业主记录不一致（程序错误，请联系技术人员）`);
-      const tallies = voteTallyMismatches(db);
       if (tallies.length > 0) result.problems.push(`${tallies.length} 次表决的计票汇总与表决票记录不一致（程序错误，请联系技术人员）`);
       result.ok = result.problems.length === 0;
     }

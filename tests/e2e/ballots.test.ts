@@ -21,26 +21,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mainlandIdCheckChar } from '../../shared/domain/identity';
-import type { RosterExportRow } from '../fixtures/roster-generator';
+import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
 
-const idNo = (first17: string) => first17 + mainlandIdCheckChar(first17);
-const row = (building: string, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
-  building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners, documents: '', phones: '', ...extra,
-});
-/** DOMAIN.md §4's worked roster (tests/integration/cli.test.ts): N_total 4, A_total 635.00 m². */
-const WORKED: RosterExportRow[] = [
-  row('1幢', '101', '90.00', 'A', { documents: idNo('33010519800101001') }),
-  row('1幢', '102', '110.00', 'A', { documents: idNo('33010519800101001') }),
-  row('2幢', '201', '100.00', 'B'),
-  row('2幢', '202', '95.00', 'C、D', { phones: '13800000001、13800000002' }),
-  row('3幢', '301', '120.00', '某某置业', { deliveryStatus: '未售' }),
-  row('3幢', '302', '120.00', 'E', { deliveryStatus: '已售未交付' }),
-];
+const WORKED = WORKED_ROSTER;
 
 const ITEM_GENERAL = '续聘物业服务企业';
 const ITEM_LIFT = '1幢电梯更新筹集维修资金';
@@ -49,14 +36,7 @@ let session = '';
 let communityId = '';
 let building1 = '';
 
-/** Today in the office's time zone, moved by `delta` days, as YYYY-MM-DD. */
-function day(delta: number): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
-  );
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + delta)).toISOString().slice(0, 10);
-}
+const day = officeDay;
 
 async function createVote(title: string) {
   return env.call('vote.create', {

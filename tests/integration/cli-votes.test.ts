@@ -1,4 +1,5 @@
 /** The issue-4 CLI commands as processes: vote create (item specs with scopes), ballots import, tally, vote close. */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -69,6 +70,15 @@ describe('CLI: a vote end to end', () => {
     expect(t.items[2]).toMatchObject({ participants: { count: 1, area: '200.00' }, yes: { count: 1, area: '200.00' }, passed: true });
 
     expect(cli(dir, 'vote', 'close', '--vote', voteId).json).toMatchObject({ id: voteId, status: 'closed' });
+
+    // The totals the triggers keep equal the ballot rows; a tampered total is a problem `check` reports.
+    expect(cli(dir, 'check').json).toMatchObject({ ok: true });
+    const db = new Database(path.join(dir, 'sanfang.sqlite'));
+    db.prepare("update vote_tally set count = count + 1 where choice = 'yes'").run();
+    db.close();
+    const check = cli(dir, 'check');
+    expect(check.json.ok).toBe(false);
+    expect(check.json.problems.join('')).toContain('计票汇总与表决票记录不一致');
     expect(cli(dir, 'vote', 'close', '--vote', voteId).code).toBe(1);
   });
 

@@ -5,24 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRosterFile } from '../../main/files/roster-file';
-import { mainlandIdCheckChar } from '../../shared/domain/identity';
-import { writeRosterXlsx, type RosterExportRow } from '../fixtures/roster-generator';
+import { idNumber, rosterRow, WORKED_ROSTER } from '../fixtures/worked-roster';
+import { writeRosterXlsx } from '../fixtures/roster-generator';
 import { tempDir } from '../helpers';
 
-const id = (first17: string) => first17 + mainlandIdCheckChar(first17);
-const row = (building: string, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
-  building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners, documents: '', phones: '', ...extra,
-});
-
+const id = idNumber;
 /** DOMAIN.md §4's worked roster: N_total 4, A_total 635.00 m². */
-const WORKED: RosterExportRow[] = [
-  row('1幢', '101', '90.00', 'A', { documents: id('33010519800101001') }),
-  row('1幢', '102', '110.00', 'A', { documents: id('33010519800101001') }),
-  row('2幢', '201', '100.00', 'B'),
-  row('2幢', '202', '95.00', 'C、D', { phones: '13800000001、13800000002' }),
-  row('3幢', '301', '120.00', '某某置业', { deliveryStatus: '未售' }),
-  row('3幢', '302', '120.00', 'E', { deliveryStatus: '已售未交付' }),
-];
+const WORKED = WORKED_ROSTER;
+const row = rosterRow;
 
 function cli(dataDir: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
