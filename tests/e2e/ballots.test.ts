@@ -21,65 +21,37 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
-import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
+import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, ITEM_LIFT, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
+import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
 
-const WORKED = WORKED_ROSTER;
-
-const ITEM_GENERAL = '续聘物业服务企业';
-const ITEM_LIFT = '1幢电梯更新筹集维修资金';
-
+let c: WorkedCommunity;
 let session = '';
 let communityId = '';
-let building1 = '';
 
-const day = officeDay;
-
-async function createVote(title: string) {
-  return env.call('vote.create', {
-    communityId, title, opens: day(-3), closes: day(12),
-    items: [{ title: ITEM_GENERAL, category: 4 }, { title: ITEM_LIFT, category: 6, scope: [{ buildingId: building1 }] }],
-  }, session);
-}
+const createVote = (title: string) => createWorkedVote(env, c, title);
 
 beforeAll(async () => {
-  session = await setupAdmin(env);
-  communityId = await importRosterApi(env, session, '阳光小区', WORKED);
-  building1 = (await env.call('community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+  c = await setUpWorkedCommunity(env);
+  ({ session, communityId } = c);
   fs.mkdirSync(SHOTS, { recursive: true });
 }, TEST_TIMEOUT);
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
+const go = goTo;
 
-/** The test id of the focused element (or of its nearest ancestor that has one). */
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 const returned = async (page: Page) => Number(await page.getByTestId('entry-count').getAttribute('data-returned'));
-/** The choice shown for each item of the ballot on screen ('' = not entered). */
-const choices = (page: Page) => page.locator('[data-testid=entry-items] [data-testid=entry-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')));
 const currentItem = (page: Page) => page.locator('[data-testid=entry-items] [data-testid=entry-item]')
   .evaluateAll((els) => els.findIndex((e) => e.getAttribute('data-current') === 'true'));
 
-/** Wait until the ballot of `code` is on screen with the keyboard on it. */
-async function ballotShown(page: Page, code: string): Promise<void> {
-  await page.locator(`[data-testid=entry-ballot][data-code="${code}"]`).waitFor();
-  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-ballot');
-}
 
 async function saved(page: Page, count: number): Promise<void> {
   await expect.poll(() => returned(page), { timeout: UI_TIMEOUT }).toBe(count);
-  await page.locator('[data-testid=entry-ballot]').waitFor({ state: 'detached' });
-  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
+  await entryDone(page);
 }
 
-async function subjectByCode(voteId: string, code: string) {
-  const page = await env.call('vote.subjects', { voteId, search: code, state: 'all', offset: 0, limit: 10 }, session);
-  return page.rows.find((r) => r.code === code)!;
-}
+const subjectByCode = (voteId: string, code: string) => subjectOf(env, c, voteId, code);
 
 async function ballotsXlsx(name: string, rows: string[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook();

@@ -26,54 +26,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
-import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
+import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
+import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
 
-const WORKED = WORKED_ROSTER;
-
-const ITEM_GENERAL = '续聘物业服务企业';
-const ITEM_LIFT = '1幢电梯更新筹集维修资金';
-
+let c: WorkedCommunity;
 let session = '';
 let communityId = '';
-let building1 = '';
 
-const day = officeDay;
-
-async function createVote(title: string, doubleEntry: boolean) {
-  return env.call('vote.create', {
-    communityId, title, opens: day(-3), closes: day(12), doubleEntry,
-    items: [{ title: ITEM_GENERAL, category: 4 }, { title: ITEM_LIFT, category: 6, scope: [{ buildingId: building1 }] }],
-  }, session);
-}
+const createVote = (title: string, doubleEntry: boolean) => createWorkedVote(env, c, title, doubleEntry);
 
 beforeAll(async () => {
-  session = await setupAdmin(env);
-  communityId = await importRosterApi(env, session, '阳光小区', WORKED);
-  building1 = (await env.call('community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+  c = await setUpWorkedCommunity(env);
+  ({ session, communityId } = c);
   fs.mkdirSync(SHOTS, { recursive: true });
 }, TEST_TIMEOUT);
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
+const go = goTo;
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
-const choices = (page: Page) => page.locator('[data-testid=entry-items] [data-testid=entry-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-choice')));
 
-async function ballotShown(page: Page, code: string): Promise<void> {
-  await page.locator(`[data-testid=entry-ballot][data-code="${code}"]`).waitFor();
-  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-ballot');
-}
 
-/** The panel closed and the lookup has the keyboard again. */
-async function entryDone(page: Page): Promise<void> {
-  await page.locator('[data-testid=entry-ballot]').waitFor({ state: 'detached' });
-  await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
-}
 
 const checkDifferences = async (page: Page) => Number(await page.getByTestId('entry-check-count').getAttribute('data-differences'));
 /** The first recent entry's code and match tag ('' when none). */
@@ -82,10 +56,7 @@ const lastRecent = async (page: Page) => {
   return { code: await item.getAttribute('data-code'), kind: await item.getAttribute('data-kind'), match: await item.getAttribute('data-match') };
 };
 
-async function subjectId(voteId: string, code: string): Promise<string> {
-  const page = await env.call('vote.subjects', { voteId, search: code, state: 'all', offset: 0, limit: 10 }, session);
-  return page.rows.find((r) => r.code === code)!.id;
-}
+const subjectId = async (voteId: string, code: string) => (await subjectOf(env, c, voteId, code)).id;
 
 async function recordFirst(voteId: string, code: string, choices: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[]) {
   await env.call('ballot.record', {

@@ -162,3 +162,8 @@ export async function openRoster(env: E2E, communityId: string): Promise<number>
   await env.page.evaluate((id) => { window.location.hash = `#/c/${id}/roster`; }, communityId);
   return rosterPainted(env.page, '');
 }
+
+/** Go to a screen by its hash route, as a link in the app would. */
+export async function goTo(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+}

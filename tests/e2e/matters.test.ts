@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
+import { goTo, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 
 const env = useE2E();
 let session = '';
@@ -59,9 +59,7 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
 }, TEST_TIMEOUT);
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
+const go = goTo;
 
 const step = (page: Page, key: string) => page.locator(`[data-testid=timeline-step][data-step="${key}"]`);
 

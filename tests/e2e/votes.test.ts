@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { legalBasis } from '../../shared/domain/tally';
 import type { RosterExportRow } from '../fixtures/roster-generator';
-import { TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, setupAdmin, useE2E } from './harness';
+import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -53,9 +53,7 @@ beforeAll(async () => {
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => { window.location.hash = h; }, hash);
-}
+const go = goTo;
 
 async function openVote(page: Page): Promise<void> {
   await go(page, `#/c/${communityId}/vote/${voteId}`);

@@ -11,13 +11,43 @@ import type { z } from 'zod';
 import { errorMessage } from '../api/errors';
 import { checkForm } from './zodForm';
 
-export interface FormSubmit {
+/** Sending to main with the button spinning and the refusal shown: what every save does. */
+export interface Sending {
   /** True while `send` runs: for the submit button's `loading` / the modal's `confirmLoading`. */
   busy: boolean;
   /** Messages that belong to no single field, for <FormError messages={errors} />. */
   errors: string[];
-  /** To clear the messages when the form is opened or filled anew. */
+  /** To clear the messages when the form is opened or filled anew, or to show the screen's own checks. */
   setErrors: (errors: string[]) => void;
+  /**
+   * Clear the messages, run `send`; an error thrown by it becomes the
+   * message; `onError`, if given, may then tidy the screen.
+   */
+  run(send: () => Promise<unknown>, onError?: (error: unknown) => void): Promise<void>;
+}
+
+/** For screens that check their own input (no antd Form): the busy flag and the error messages of a send. */
+export function useSending(): Sending {
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+
+  const run: Sending['run'] = async (send, onError) => {
+    setErrors([]);
+    setBusy(true);
+    try {
+      await send();
+    } catch (e) {
+      setErrors([errorMessage(e)]);
+      onError?.(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { busy, errors, setErrors, run };
+}
+
+export interface FormSubmit extends Omit<Sending, 'run'> {
   /**
    * Check `values` with `schema`; if they pass, run `send` with the parsed
    * data. Nothing is sent when the check fails. An error thrown by `send`
@@ -33,22 +63,15 @@ export interface FormSubmit {
 }
 
 export function useFormSubmit(form: FormInstance): FormSubmit {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, run } = useSending();
 
   const submit: FormSubmit['submit'] = async (schema, values, send, onError) => {
     const checked = checkForm(form, schema, values);
-    setErrors(checked.ok ? [] : checked.otherErrors);
-    if (!checked.ok) return;
-    setBusy(true);
-    try {
-      await send(checked.data);
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-      onError?.(e);
-    } finally {
-      setBusy(false);
+    if (!checked.ok) {
+      setErrors(checked.otherErrors);
+      return;
     }
+    await run(() => send(checked.data), onError);
   };
 
   return { busy, errors, setErrors, submit };

@@ -8,7 +8,7 @@ import { Alert, Button, Input, Modal, type InputRef } from 'antd';
 import { BALLOT_CHANNELS } from '../../../../shared/contract/votes';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import { useSending } from '../../components/useFormSubmit';
 import { FormError } from '../../components/FormError';
 import { zhCN } from '../../i18n/zh-CN';
 import { BallotToggles } from './BallotToggles';
@@ -57,8 +57,7 @@ function CorrectionBody({ vote, target, editorRef, onClose, onDone }: {
   const items = itemsOf(vote, target.subject);
   const [draft, setDraft] = useState(() => draftOf(items, target.ballot));
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, run } = useSending();
   const reasonRef = useRef<InputRef>(null);
   const refs = { invalidReason: useRef<InputRef>(null), proxyHolder: useRef<InputRef>(null), proxyDocument: useRef<InputRef>(null) };
   const channel: Channel = (BALLOT_CHANNELS as readonly string[]).includes(target.ballot.channel) ? target.ballot.channel as Channel : '纸质';
@@ -71,20 +70,14 @@ function CorrectionBody({ vote, target, editorRef, onClose, onDone }: {
       if (reason.trim() === '') reasonRef.current?.focus();
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await run(async () => {
       const fields = ballotFieldsOf(draft, items, channel);
       const result = await invoke('ballot.replace', { ballotId: target.ballot.id, reason: reason.trim(), ...fields });
       onDone(result, target, {
         id: result.ballotId, valid: fields.valid, invalidReason: fields.invalidReason, channel, proxyHolder: fields.proxyHolder,
         proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
       });
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -9,7 +9,7 @@ import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space, Tag
 import { ATTENDEE_PARTIES, type AttendeeParty } from '../../../../shared/domain/meetings';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
-import { errorMessage } from '../../api/errors';
+import { useSending } from '../../components/useFormSubmit';
 import { zhCN } from '../../i18n/zh-CN';
 import { isCommittee, type Meeting } from './meetingShared';
 
@@ -43,8 +43,7 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
   const committee = isCommittee(meeting.kind);
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, run } = useSending();
   const [bulkOpen, setBulkOpen] = useState(false);
   const refs = useRef(new Map<string, InputRef | null>());
   const [focus, setFocus] = useState<string | null>(null);
@@ -88,9 +87,7 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
       setErrors([t.emptyNameRow(rows.indexOf(kept[missing]!) + 1)]);
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await invoke('meeting.setAttendees', {
         id: meeting.id,
         attendees: kept.map((r) => ({ party: r.party, name: r.name.trim(), role: r.role.trim(), isMember: r.isMember })),
@@ -99,11 +96,7 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
       setRows(rowsOf(saved));
       message.success(t.attendeesSaved);
       onSaved(saved);
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const held = meeting.status === 'held';

@@ -8,12 +8,12 @@ import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Checkbox, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { calendarDate } from '../../../../shared/contract/governance';
 import { invoke } from '../../api/client';
-import { errorMessage } from '../../api/errors';
 import { FormError } from '../../components/FormError';
 import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { isCommittee, type Meeting } from './meetingShared';
 import { OverridePanel, useOverride, type Override } from './override';
+import { useSending } from '../../components/useFormSubmit';
 
 const t = zhCN.meetings;
 
@@ -34,8 +34,7 @@ export function ResultsModal({ meeting, open, onClose, onSaved }: { meeting: Mee
   const voteItems = committee ? meeting.agenda.filter((a) => a.forVote) : [];
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [votes, setVotes] = useState<Record<string, number | null>>({});
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, run } = useSending();
   const override = useOverride();
 
   useEffect(() => {
@@ -49,29 +48,20 @@ export function ResultsModal({ meeting, open, onClose, onSaved }: { meeting: Mee
 
   const changed = () => { if (override.violations) override.clear(); };
 
-  const save = async () => {
-    setErrors([]);
-    setBusy(true);
-    try {
-      await override.attempt(async (overrideReason) => {
-        const saved = await invoke('meeting.recordResults', {
-          id: meeting.id,
-          present: meeting.attendees.map((a) => ({ attendeeId: a.id, present: present[a.id] === true })),
-          votes: voteItems.flatMap((a) => {
-            const yes = votes[a.id];
-            return yes === null || yes === undefined ? [] : [{ agendaItemId: a.id, yes }];
-          }),
-          overrideReason,
-        });
-        message.success(t.resultsSaved);
-        onSaved(saved);
+  const save = () => run(() =>
+    override.attempt(async (overrideReason) => {
+      const saved = await invoke('meeting.recordResults', {
+        id: meeting.id,
+        present: meeting.attendees.map((a) => ({ attendeeId: a.id, present: present[a.id] === true })),
+        votes: voteItems.flatMap((a) => {
+          const yes = votes[a.id];
+          return yes === null || yes === undefined ? [] : [{ agendaItemId: a.id, yes }];
+        }),
+        overrideReason,
       });
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
-  };
+      message.success(t.resultsSaved);
+      onSaved(saved);
+    }));
 
   return (
     <Modal
@@ -161,8 +151,7 @@ export function ResultsModal({ meeting, open, onClose, onSaved }: { meeting: Mee
 export function PostModal({ meeting, open, onClose, onSaved }: { meeting: Meeting; open: boolean; onClose: () => void; onSaved: (m: Meeting) => void }) {
   const { message } = AntApp.useApp();
   const [date, setDate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { busy, errors, setErrors, run } = useSending();
   const override = useOverride();
 
   useEffect(() => {
@@ -179,19 +168,11 @@ export function PostModal({ meeting, open, onClose, onSaved }: { meeting: Meetin
       setErrors([checked.error.issues[0]?.message ?? t.postDate]);
       return;
     }
-    setErrors([]);
-    setBusy(true);
-    try {
-      await override.attempt(async (overrideReason) => {
-        const saved = await invoke('meeting.postDecisions', { id: meeting.id, postedDate: date, overrideReason });
-        message.success(t.posted);
-        onSaved(saved);
-      });
-    } catch (e) {
-      setErrors([errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => override.attempt(async (overrideReason) => {
+      const saved = await invoke('meeting.postDecisions', { id: meeting.id, postedDate: date, overrideReason });
+      message.success(t.posted);
+      onSaved(saved);
+    }));
   };
 
   return (
