@@ -33,6 +33,8 @@ import { importBallots, previewBallotImport } from './services/ballot-import';
 import { recordBallot, replaceBallot, tallyVote } from './services/ballots';
 import { closeVote } from './services/vote-close';
 import { differences, recordCheck, settleDifference } from './services/double-entry';
+import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/ledger';
+import { apportionByArea, fundBalance, householdPage, recordDeposit, shareEarnings, subLedgerOf } from './services/fund';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes';
 
 export interface Call {
@@ -148,6 +150,20 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'ballot.check': (input, call) => recordCheck(ctx, call.actor, input),
     'vote.differences': (input) => differences(ctx, input.id),
     'ballot.settle': (input, call) => settleDifference(ctx, call.actor, input),
+
+    'ledger.books': (input) => booksOf(ctx, input.communityId),
+    'ledger.record': (input, call) => recordEntry(ctx, call.actor, input),
+    'ledger.reverse': (input, call) => reverseEntry(ctx, call.actor, input),
+    'ledger.entry': (input) => getEntry(ctx, input.id),
+    'ledger.entries': (input) => entryPage(ctx, input),
+    'ledger.closeMonth': (input, call) => closeMonth(ctx, call.actor, input),
+    'fund.households': (input) => householdPage(ctx, input),
+    'fund.balance': (input) => fundBalance(ctx, input.communityId),
+    'fund.subLedger': (input) => subLedgerOf(ctx, input.partId),
+    'fund.deposit': (input, call) => recordDeposit(ctx, call.actor, input),
+    'fund.apportion': (input) => apportionByArea(ctx, input),
+    'fund.previewEarnings': (input, call) => shareEarnings(ctx, call.actor, input, false),
+    'fund.shareEarnings': (input, call) => shareEarnings(ctx, call.actor, input, true),
 
     'print.savePdf': async (input, call) => {
       if (!savePdf) return { available: false, file: null };

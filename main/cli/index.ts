@@ -12,6 +12,7 @@ import { adviceFor, checkDatabaseFile, findHealthyBackup } from '../db/integrity
 import { restoreDatabase } from '../db/restore';
 import { partCacheMismatches } from '../services/part-cache';
 import { voteTallyMismatches } from '../services/ballots';
+import { ledgerProblems } from '../services/ledger';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { expectOptions, option, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -42,7 +43,10 @@ const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [
                  CATEGORY 为民法典第278条第1–9项；SCOPE 如 2幢 或 2幢/1单元+3幢，省略为全体业主
   ballots import --vote ID FILE              导入表决票（xlsx：楼栋 | 单元 | 房号 | 议题1 | … [| 有效 | 备注]）
   tally --vote ID                            计票
-  vote close --vote ID                       结束表决`;
+  vote close --vote ID                       结束表决
+  fund apportion --community NAME [--building NAME [--entrance NAME]] --amount 12345.67
+                                             按面积分摊金额（只计算，不记账）
+  fund balance --community NAME              维修资金余额、分户合计、低于续筹线的户数`;
 
 /** A refusal (exit 1) with CLI.md's error shape. */
 class Refusal extends Error {
@@ -175,6 +179,22 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
         meetingId: option(args, '--meeting') ?? null, items,
       });
       return { id: v.id, items: v.items.map((i) => ({ id: i.id, title: i.title, category: i.category, electorate: i.electorate })) };
+    });
+  },
+
+  async fund(args) {
+    const sub = subcommand(args, ['apportion', 'balance']);
+    if (sub === 'balance') {
+      expectOptions(args, ['--community'], 0);
+      return withApp(args, async (app) => {
+        const b = await call(app, 'fund.balance', { communityId: (await communityByName(app, args)).id });
+        return { fund: b.fund, households: b.households, belowTopUp: b.belowTopUp };
+      });
+    }
+    expectOptions(args, ['--community', '--building', '--entrance', '--amount'], 0);
+    return withApp(args, async (app) => {
+      const a = await call(app, 'fund.apportion', { ...(await scopeByName(app, args)), amount: option(args, '--amount', true) });
+      return { total: a.total, shares: a.shares.map((s) => ({ address: s.address, area: s.area, amount: s.amount })) };
     });
   },
 
@@ -347,9 +367,11 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
       const db = new Database(dbPath, { readonly: true });
       const stale = partCacheMismatches(db);
       const tallies = voteTallyMismatches(db);
+      const books = ledgerProblems(db);
       db.close();
       if (stale.length > 0) result.problems.push(`${stale.length} 个专有部分的业主缓存与产权、业主记录不一致（程序错误，请联系技术人员）`);
       if (tallies.length > 0) result.problems.push(`${tallies.length} 次表决的计票汇总与表决票记录不一致（程序错误，请联系技术人员）`);
+      for (const p of books) result.problems.push(`账簿：${p}（程序错误，请联系技术人员）`);
       result.ok = result.problems.length === 0;
     }
     const suggestedBackup = result.ok ? null : findHealthyBackup(backupDir, MIGRATIONS_DIR);

@@ -463,3 +463,97 @@ export const voteAmendments = sqliteTable('vote_amendments', {
   author: text('author').notNull(),
   at: text('at').notNull(),
 }, (t) => [index('vote_amendments_vote').on(t.voteId)]);
+
+// ── issue 5: the treasurer's books (shared/domain/ledger.ts) ──────────
+
+/**
+ * Each community's chart of accounts; forms and reports find an account by its role.
+ * Migration 0005 fills it from its `default_chart` table (hand-written, not in this
+ * file) for every community, by a trigger as communities are inserted.
+ */
+export const ledgerAccounts = sqliteTable('ledger_accounts', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(), // asset | liability | income | expense
+  role: text('role').notNull(),
+  /** 1 for the maintenance fund: every line names its part (分户账). */
+  subLedger: integer('sub_ledger', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('ledger_accounts_code').on(t.communityId, t.code), index('ledger_accounts_role').on(t.communityId, t.role)]);
+
+/** A part's initial deposit due (area × the community's rate, or as imported with the opening balances). */
+export const fundParts = sqliteTable('fund_parts', {
+  partId: text('part_id').primaryKey().references(() => parts.id),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  initialDue: integer('initial_due').notNull(), // fen
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [index('fund_parts_community').on(t.communityId)]);
+
+/**
+ * Journal entries (凭证). Never updated or deleted (triggers refuse it): a
+ * correction is a reversal entry naming the entry it reverses, then a new one.
+ */
+export const journalEntries = sqliteTable('journal_entries', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  /** 凭证号, consecutive per community. */
+  number: integer('number').notNull(),
+  date: text('date').notNull(),
+  kind: text('kind').notNull(), // income | expense | transfer | deposit | earnings | reversal | opening
+  memo: text('memo').notNull().default(''),
+  counterparty: text('counterparty').notNull().default(''),
+  reference: text('reference').notNull().default(''),
+  reversesId: text('reverses_id').references((): AnySQLiteColumn => journalEntries.id),
+  reason: text('reason').notNull().default(''),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [
+  uniqueIndex('journal_entries_number').on(t.communityId, t.number),
+  // An entry is reversed at most once.
+  uniqueIndex('journal_entries_reverses').on(t.reversesId).where(sql`${t.reversesId} is not null`),
+  index('journal_entries_date').on(t.communityId, t.date),
+]);
+
+/** Lines of the entries: debit positive, credit negative, fen. Integer key: a million rows stay compact. */
+export const journalLines = sqliteTable('journal_lines', {
+  id: integer('id').primaryKey(),
+  entryId: text('entry_id').notNull().references(() => journalEntries.id),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  accountId: text('account_id').notNull().references(() => ledgerAccounts.id),
+  partId: text('part_id').references(() => parts.id),
+  category: text('category'), // deposit | earning | charge | transfer (fund lines)
+  date: text('date').notNull(), // the entry's date, here for the sub-ledger's period sums
+  amount: integer('amount').notNull(),
+}, (t) => [
+  index('journal_lines_entry').on(t.entryId),
+  index('journal_lines_account').on(t.accountId, t.date),
+  index('journal_lines_part').on(t.partId, t.date).where(sql`${t.partId} is not null`),
+]);
+
+/** Cache kept by the triggers of migration 0005: each account's sum of lines (debit positive). */
+export const accountBalances = sqliteTable('account_balances', {
+  accountId: text('account_id').primaryKey().references(() => ledgerAccounts.id),
+  debitSum: integer('debit_sum').notNull(),
+  lines: integer('lines').notNull(),
+});
+
+/** Cache, same triggers: each sub-ledger's movement by category, credit-normal (a deposit adds). */
+export const partFundBalances = sqliteTable('part_fund_balances', {
+  partId: text('part_id').primaryKey().references(() => parts.id),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  deposited: integer('deposited').notNull(),
+  earnings: integer('earnings').notNull(),
+  charges: integer('charges').notNull(),
+  transfers: integer('transfers').notNull(),
+  balance: integer('balance').notNull(),
+}, (t) => [index('part_fund_balances_community').on(t.communityId)]);
+
+/** Closed months: no entry may be dated in a month on or before the latest closed one. */
+export const ledgerCloses = sqliteTable('ledger_closes', {
+  communityId: text('community_id').notNull().references(() => communities.id),
+  month: text('month').notNull(), // YYYY-MM
+  closedAt: text('closed_at').notNull(),
+  closedBy: text('closed_by').notNull(),
+}, (t) => [uniqueIndex('ledger_closes_month').on(t.communityId, t.month)]);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import './zod-locale';
 import { filePayload, id } from './fields';
+import * as f from './fund';
 import * as g from './governance';
 import * as s from './schemas';
 import * as v from './votes';
@@ -117,6 +118,21 @@ export const methods = {
   'ballot.check': method({ input: v.checkBallotInput, output: v.differenceCount }),
   'vote.differences': method({ input: byId, output: z.array(v.differenceRow) }),
   'ballot.settle': method({ input: v.settleInput, output: v.differenceCount }),
+
+  /** The treasurer's books (issue 5): accounts, the three forms, reversals, closing months. */
+  'ledger.books': method({ input: z.object({ communityId: id }), output: f.books }),
+  'ledger.record': method({ input: f.recordInput, output: f.entry }),
+  'ledger.reverse': method({ input: f.reverseInput, output: f.entry }),
+  'ledger.entry': method({ input: byId, output: f.entry }),
+  'ledger.entries': method({ input: f.entryQuery, output: f.entryPage }),
+  'ledger.closeMonth': method({ input: f.closeMonthInput, output: f.books }),
+  'fund.households': method({ input: f.householdQuery, output: f.householdPage }),
+  'fund.balance': method({ input: z.object({ communityId: id }), output: f.fundBalance }),
+  'fund.subLedger': method({ input: z.object({ partId: id }), output: f.subLedger }),
+  'fund.deposit': method({ input: f.depositInput, output: f.entry }),
+  'fund.apportion': method({ input: f.apportionInput, output: f.apportionment }),
+  'fund.previewEarnings': method({ input: f.earningsInput, output: f.earningsResult }),
+  'fund.shareEarnings': method({ input: f.earningsInput, output: f.earningsResult }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

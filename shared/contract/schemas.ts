@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import { electorateBreakdown } from './electorate';
 import { extraItem, voteSettings } from './votes';
+import { fundRules } from './fund';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
@@ -76,6 +77,7 @@ export const communitySettings = z.object({
   countParkingInVotes: z.boolean().default(false),
   meetingRules: meetingRules.prefault({}),
   voteRules: voteRules.prefault({}),
+  fundRules: fundRules.prefault({}),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 

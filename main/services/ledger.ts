@@ -1,0 +1,248 @@
+/**
+ * The ledger: the chart of accounts, posting entries (balanced, in open months,
+ * numbered), reversals, closing months, the entries table, and the invariants
+ * `check` and the tests hold it to. Entries and lines are insert-only; the
+ * triggers of migration 0005 refuse edits and keep the balance caches.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../shared/contract/errors';
+import type { closeMonthInput, entry as entrySchema, entryQuery, recordInput, reverseInput } from '../../shared/contract/fund';
+import {
+  entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
+} from '../../shared/domain/ledger';
+import { fenToYuan } from '../../shared/domain/money';
+import { nowIso, todayInOffice } from '../db/clock';
+import type { Sqlite } from '../db/connection';
+import { newId } from '../db/ids';
+import { getCommunity } from './communities';
+import { write, type Actor, type ServiceContext, type WriteScope } from './context';
+
+type Entry = z.output<typeof entrySchema>;
+
+export interface AccountRow {
+  id: string; code: string; name: string; kind: AccountKind; role: AccountRole; subLedger: boolean; debitSum: number;
+}
+
+export function accountRows(ctx: ServiceContext, communityId: string): AccountRow[] {
+  return (ctx.sqlite.prepare(`select a.id, a.code, a.name, a.kind, a.role, a.sub_ledger as subLedger, coalesce(b.debit_sum, 0) as debitSum
+    from ledger_accounts a left join account_balances b on b.account_id = a.id where a.community_id = ? order by a.code`)
+    .all(communityId) as (Omit<AccountRow, 'subLedger'> & { subLedger: number })[]).map((a) => ({ ...a, subLedger: a.subLedger === 1 }));
+}
+
+/** The one account of a role (the default chart has one of each). */
+export function accountByRole(ctx: ServiceContext, communityId: string, role: AccountRole): AccountRow {
+  const found = accountRows(ctx, communityId).find((a) => a.role === role);
+  if (!found) throw new AppError('NOT_FOUND', `本小区账套中没有“${role}”科目`);
+  return found;
+}
+
+export function closedThrough(ctx: ServiceContext, communityId: string): string | null {
+  return (ctx.sqlite.prepare('select max(month) from ledger_closes where community_id = ?').pluck().get(communityId) as string | null) ?? null;
+}
+
+export function booksOf(ctx: ServiceContext, communityId: string) {
+  getCommunity(ctx, communityId);
+  return {
+    communityId,
+    accounts: accountRows(ctx, communityId).map(({ debitSum, ...a }) => ({ ...a, balance: fenToYuan(normalBalance(a.kind, debitSum)) })),
+    closedThrough: closedThrough(ctx, communityId),
+  };
+}
+
+export interface NewEntry {
+  communityId: string;
+  date: string;
+  kind: string;
+  memo: string;
+  counterparty?: string;
+  reference?: string;
+  reversesId?: string | null;
+  reason?: string;
+  lines: readonly EntryLine[];
+}
+
+/**
+ * Inside an open write: check and post one entry; returns its id. Refuses an
+ * unbalanced entry, a date in a closed month or in the future, accounts or
+ * parts of another community.
+ */
+export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, e: NewEntry): string {
+  const problem = entryProblem(e.lines);
+  if (problem) throw new AppError('REFUSED', problem);
+  refuseClosedDate(ctx, e.communityId, e.date);
+  const accounts = new Map(accountRows(ctx, e.communityId).map((a) => [a.id, a]));
+  const partOf = ctx.sqlite.prepare('select community_id from parts where id = ?').pluck();
+  for (const l of e.lines) {
+    const account = accounts.get(l.accountId);
+    if (!account) throw new AppError('REFUSED', '科目不属于本小区的账套');
+    if (account.subLedger && !l.partId) throw new AppError('REFUSED', `“${account.name}”要记到具体房屋的分户账，请选择房屋`);
+    if (!account.subLedger && l.partId) throw new AppError('REFUSED', `“${account.name}”不设分户账，不能指定房屋`);
+    if (l.partId && partOf.get(l.partId) !== e.communityId) throw new AppError('REFUSED', '房屋不属于本小区');
+  }
+  const id = newId();
+  const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
+  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, reason, created_at, created_by)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
+    e.reversesId ?? null, e.reason ?? '', nowIso(), actor.author);
+  const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, amount)
+    values (?, ?, ?, ?, ?, ?, ?)`);
+  for (const l of e.lines) line.run(id, e.communityId, l.accountId, l.partId ?? null, l.partId ? (l.category ?? 'transfer') : null, e.date, l.amount);
+  // The audit row names the entry and its size; the lines themselves are the record (a 20,000-line share is not copied twice).
+  scope.audit({
+    action: e.reversesId ? 'reverse' : 'post', entity: 'journal_entry', entityId: id,
+    after: { number, date: e.date, kind: e.kind, memo: e.memo, lines: e.lines.length, amount: fenToYuan(debitTotal(e.lines)) },
+  });
+  return id;
+}
+
+const debitTotal = (lines: readonly EntryLine[]) => lines.reduce((s, l) => s + Math.max(0, l.amount), 0);
+
+function refuseClosedDate(ctx: ServiceContext, communityId: string, date: string): void {
+  const closed = closedThrough(ctx, communityId);
+  if (closed !== null && monthOf(date) <= closed) {
+    throw new AppError('REFUSED', `${closed.replace('-', '年')}月及以前已结账，不能再记入日期为 ${date} 的凭证；请用本月日期记账`);
+  }
+  if (date > todayInOffice()) throw new AppError('REFUSED', `记账日期 ${date} 晚于今天，不能预先记账`);
+}
+
+/** 收入 / 支出 / 转账: one debit line, one credit line. */
+export function recordEntry(ctx: ServiceContext, actor: Actor, input: z.output<typeof recordInput>): Entry {
+  if (input.debitAccountId === input.creditAccountId) throw new AppError('REFUSED', '借方和贷方不能是同一个科目');
+  const accounts = new Map(accountRows(ctx, input.communityId).map((a) => [a.id, a]));
+  const lineFor = (accountId: string, amount: number): EntryLine => {
+    const sub = accounts.get(accountId)?.subLedger === true;
+    return { accountId, amount, partId: sub ? input.partId : null, category: sub ? (input.category ?? defaultCategory(input.form, amount)) : null };
+  };
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId: input.communityId, date: input.date, kind: input.form, memo: input.memo,
+    counterparty: input.counterparty, reference: input.reference,
+    lines: [lineFor(input.debitAccountId, input.amount), lineFor(input.creditAccountId, -input.amount)],
+  }));
+  return getEntry(ctx, id);
+}
+
+/** Money coming into a sub-ledger through 收入 is a deposit; leaving it through 支出 is a charge. */
+function defaultCategory(form: 'income' | 'expense' | 'transfer', amount: number): FundCategory {
+  if (form === 'income' && amount < 0) return 'deposit';
+  if (form === 'expense' && amount > 0) return 'charge';
+  return 'transfer';
+}
+
+/** A reversal: the same lines with the opposite sign, dated in an open month, linked both ways. */
+export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<typeof reverseInput>): Entry {
+  const original = getEntry(ctx, input.id);
+  if (original.reversedById) throw new AppError('REFUSED', `凭证第 ${original.number} 号已由第 ${original.reversedByNumber} 号冲销，不能再次冲销`);
+  if (original.reversesId) throw new AppError('REFUSED', `第 ${original.number} 号本身是冲销凭证，不能再冲销；如需恢复，请重新记一笔`);
+  if (input.date < original.date) throw new AppError('REFUSED', `冲销日期 ${input.date} 早于原凭证日期 ${original.date}`);
+  const communityId = ctx.sqlite.prepare('select community_id from journal_entries where id = ?').pluck().get(input.id) as string;
+  const lines = (ctx.sqlite.prepare('select account_id as accountId, part_id as partId, category, amount from journal_lines where entry_id = ? order by id')
+    .all(input.id) as EntryLine[]).map((l) => ({ ...l, amount: -l.amount }));
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId, date: input.date, kind: 'reversal', memo: `冲销第 ${original.number} 号：${original.memo}`,
+    counterparty: original.counterparty, reference: original.reference, reversesId: original.id, reason: input.reason, lines,
+  }));
+  return getEntry(ctx, id);
+}
+
+export function getEntry(ctx: ServiceContext, id: string): Entry {
+  const e = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.reference, e.reverses_id as reversesId,
+      o.number as reversesNumber, r.id as reversedById, r.number as reversedByNumber, e.reason, e.created_at as createdAt, e.created_by as createdBy
+    from journal_entries e left join journal_entries o on o.id = e.reverses_id left join journal_entries r on r.reverses_id = e.id
+    where e.id = ?`).get(id) as Omit<Entry, 'amount' | 'lines'> | undefined;
+  if (!e) throw new AppError('NOT_FOUND', '找不到这张凭证');
+  const lines = ctx.sqlite.prepare(`select l.account_id as accountId, a.code as accountCode, a.name as accountName, l.part_id as partId,
+      p.address, l.category, l.amount from journal_lines l join ledger_accounts a on a.id = l.account_id left join parts p on p.id = l.part_id
+    where l.entry_id = ? order by l.id`).all(id) as { accountId: string; accountCode: string; accountName: string; partId: string | null; address: string | null; category: FundCategory | null; amount: number }[];
+  return {
+    ...e,
+    amount: fenToYuan(debitTotal(lines)),
+    lines: lines.map(({ amount, ...l }) => ({ ...l, debit: amount > 0 ? fenToYuan(amount) : null, credit: amount < 0 ? fenToYuan(-amount) : null })),
+  };
+}
+
+/**
+ * The ledger table: entries newest first, filtered by account, part, dates and
+ * words. With an account (or part) the amount is that account's movement on
+ * its normal side; otherwise the entry's debit total.
+ */
+export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
+  const where = ['e.community_id = ?'];
+  const params: unknown[] = [q.communityId];
+  let amount = '(select sum(max(l.amount, 0)) from journal_lines l where l.entry_id = e.id)';
+  if (q.accountId || q.partId) {
+    const cond = [q.accountId ? 'l.account_id = ?' : null, q.partId ? 'l.part_id = ?' : null].filter(Boolean).join(' and ');
+    const sign = q.accountId ? accountSign(ctx, q.accountId) : -1;
+    amount = `(select ${sign} * sum(l.amount) from journal_lines l where l.entry_id = e.id and ${cond})`;
+    where.push(`exists (select 1 from journal_lines l where l.entry_id = e.id and ${cond})`);
+    params.push(...[q.accountId, q.partId].filter((x) => x !== undefined));
+  }
+  if (q.from) { where.push('e.date >= ?'); params.push(q.from); }
+  if (q.to) { where.push('e.date <= ?'); params.push(q.to); }
+  if (q.text) {
+    where.push(`(instr(e.memo, ?) > 0 or instr(e.counterparty, ?) > 0 or instr(e.reference, ?) > 0
+      or exists (select 1 from journal_lines l join parts p on p.id = l.part_id where l.entry_id = e.id and instr(p.address, ?) > 0))`);
+    params.push(q.text, q.text, q.text, q.text);
+  }
+  const filter = where.join(' and ');
+  const amountParams = q.accountId || q.partId ? [q.accountId, q.partId].filter((x) => x !== undefined) : [];
+  const total = ctx.sqlite.prepare(`select count(*) from journal_entries e where ${filter}`).pluck().get(...params) as number;
+  const rows = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, ${amount} as amount,
+      (select group_concat(distinct a.name) from journal_lines l join ledger_accounts a on a.id = l.account_id where l.entry_id = e.id) as accounts,
+      (select case when count(distinct l.part_id) = 1 then max(p.address) when count(distinct l.part_id) > 1 then count(distinct l.part_id) || ' 户' end
+         from journal_lines l join parts p on p.id = l.part_id where l.entry_id = e.id) as address,
+      exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
+    from journal_entries e where ${filter} order by e.date desc, e.number desc limit ? offset ?`)
+    .all(...amountParams, ...params, q.limit, q.offset) as { amount: number; reversed: number; reversal: number; address: string | number | null }[];
+  return {
+    total,
+    rows: rows.map((r) => ({ ...r, address: r.address === null ? null : String(r.address), amount: fenToYuan(r.amount ?? 0), reversed: r.reversed === 1, reversal: r.reversal === 1 })) as never,
+  };
+}
+
+function accountSign(ctx: ServiceContext, accountId: string): 1 | -1 {
+  const kind = ctx.sqlite.prepare('select kind from ledger_accounts where id = ?').pluck().get(accountId) as AccountKind | undefined;
+  if (!kind) throw new AppError('NOT_FOUND', '找不到这个科目');
+  return normalBalance(kind, 1) as 1 | -1;
+}
+
+/** Close a month (and with it every earlier one): entries dated in it are refused from then on. */
+export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<typeof closeMonthInput>) {
+  getCommunity(ctx, input.communityId);
+  const closed = closedThrough(ctx, input.communityId);
+  if (closed !== null && input.month <= closed) throw new AppError('REFUSED', `${closed} 及以前已结账`);
+  if (input.month >= monthOf(todayInOffice())) throw new AppError('REFUSED', `${input.month} 还没有结束，月末之后才能结账`);
+  write(ctx, actor, (scope) => {
+    ctx.sqlite.prepare('insert into ledger_closes (community_id, month, closed_at, closed_by) values (?, ?, ?, ?)')
+      .run(input.communityId, input.month, nowIso(), actor.author);
+    scope.audit({ action: 'close-month', entity: 'ledger', entityId: input.communityId, after: { month: input.month } });
+  });
+  return booksOf(ctx, input.communityId);
+}
+
+/**
+ * What must always hold (issue 5): every entry balances; each cached balance
+ * equals the sum of its lines; the fund account equals the sum of its
+ * sub-ledgers. Returns the broken ones in words (empty when the books are sound).
+ */
+export function ledgerProblems(sqlite: Sqlite): string[] {
+  const problems: string[] = [];
+  const unbalanced = sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get() as number;
+  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证借贷不平`);
+  const accounts = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+    where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)`).pluck().get() as number;
+  if (accounts > 0) problems.push(`${accounts} 个科目的余额缓存与分录不一致`);
+  const parts = sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
+      -sum(case category when 'deposit' then amount else 0 end) as deposited, -sum(case category when 'earning' then amount else 0 end) as earnings,
+      sum(case category when 'charge' then amount else 0 end) as charges, -sum(case category when 'transfer' then amount else 0 end) as transfers
+      from journal_lines where part_id is not null group by part_id) s
+    full outer join part_fund_balances b on b.part_id = s.part_id
+    where s.part_id is null or b.part_id is null or s.balance != b.balance or s.deposited != b.deposited or s.earnings != b.earnings
+      or s.charges != b.charges or s.transfers != b.transfers`).pluck().get() as number;
+  if (parts > 0) problems.push(`${parts} 户分户账余额缓存与分录不一致`);
+  // The fund account's cached balance against the sum of its sub-ledgers' cached balances, per community.
+  const fund = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+    where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
+      coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get() as number;
+  if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
+  return problems;
+}

@@ -1,0 +1,96 @@
+/**
+ * The treasurer's books (DOMAIN.md §5) as double entry: every movement is an
+ * entry whose lines add up to zero, in integer fen, debits positive. The
+ * maintenance fund is one account whose every line names the exclusive part
+ * (分户账) it belongs to, so the fund equals the sum of its sub-ledgers by
+ * construction; the database refuses a fund line without a part.
+ */
+
+export const ACCOUNT_KINDS = ['asset', 'liability', 'income', 'expense'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/** What an account is for; the forms and reports find accounts by role, never by name. */
+export const ACCOUNT_ROLES = [
+  'fund-bank', 'fund', 'pending-earnings', 'suspense', 'payable',
+  'revenue-bank', 'revenue', 'revenue-cost', 'committee', 'committee-expense',
+] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export interface ChartAccount {
+  code: string;
+  name: string;
+  kind: AccountKind;
+  role: AccountRole;
+}
+
+/**
+ * Every community's books start with this chart. Common revenue is kept apart
+ * from the fund (its own bank account) because it is the owners' money with its
+ * own disclosure rules and only part of it goes to the fund.
+ */
+export const DEFAULT_CHART: readonly ChartAccount[] = [
+  { code: '1001', name: '维修资金专户存款', kind: 'asset', role: 'fund-bank' },
+  { code: '1002', name: '公共收益账户存款', kind: 'asset', role: 'revenue-bank' },
+  { code: '2001', name: '住宅专项维修资金（分户）', kind: 'liability', role: 'fund' },
+  { code: '2002', name: '待分配增值收益', kind: 'liability', role: 'pending-earnings' },
+  { code: '2003', name: '待查明款项', kind: 'liability', role: 'suspense' },
+  { code: '2101', name: '应付维修款', kind: 'liability', role: 'payable' },
+  { code: '2201', name: '业主委员会工作经费', kind: 'liability', role: 'committee' },
+  { code: '4001', name: '公共收益', kind: 'income', role: 'revenue' },
+  { code: '5001', name: '公共收益合理成本', kind: 'expense', role: 'revenue-cost' },
+  { code: '5101', name: '业主委员会经费支出', kind: 'expense', role: 'committee-expense' },
+];
+
+/** Assets and expenses grow by debits; liabilities and income by credits. */
+export function normalBalance(kind: AccountKind, debitSum: number): number {
+  return kind === 'asset' || kind === 'expense' ? debitSum : -debitSum;
+}
+
+/** A sub-ledger's parts of its movement (the statement's columns). */
+export const FUND_CATEGORIES = ['deposit', 'earning', 'charge', 'transfer'] as const;
+export type FundCategory = (typeof FUND_CATEGORIES)[number];
+
+export interface EntryLine {
+  accountId: string;
+  /** Debit positive, credit negative, in fen; never zero. */
+  amount: number;
+  partId?: string | null;
+  category?: FundCategory | null;
+}
+
+/** Why a set of lines is not an entry, or null: at least two lines, none zero, adding up to zero. */
+export function entryProblem(lines: readonly EntryLine[]): string | null {
+  if (lines.length < 2) return '一笔分录至少要有借贷两方';
+  if (lines.some((l) => !Number.isSafeInteger(l.amount))) return '金额应为整数分';
+  if (lines.some((l) => l.amount === 0)) return '分录中不能有金额为零的行';
+  const sum = lines.reduce((s, l) => s + l.amount, 0);
+  return sum === 0 ? null : `借贷不平：借方合计与贷方合计相差 ${sum} 分`;
+}
+
+/** 'YYYY-MM' of a date. */
+export const monthOf = (date: string) => date.slice(0, 7);
+
+/** Days from a to b ('YYYY-MM-DD'), b − a; calendar days, time zones play no part. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) -
+    Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86_400_000);
+}
+
+/**
+ * A sub-ledger's weight for the earnings of [start, end] (both inclusive):
+ * the sum over the days of the balance held at the end of each day, i.e.
+ * balance × days. A movement on day d counts from d to the end of the period.
+ * `opening` is the balance before `start`; movements are in credit-normal fen
+ * (a deposit is positive). Negative days held never occur: movements outside
+ * the period are the caller's error.
+ */
+export function balanceDays(opening: number, movements: readonly { date: string; amount: number }[], start: string, end: string): number {
+  const days = daysBetween(start, end) + 1;
+  if (days < 1) throw new Error(`period ends before it starts: ${start} – ${end}`);
+  let weight = opening * days;
+  for (const m of movements) {
+    if (m.date < start || m.date > end) throw new Error(`movement on ${m.date} outside ${start} – ${end}`);
+    weight += m.amount * (daysBetween(m.date, end) + 1);
+  }
+  return weight;
+}
