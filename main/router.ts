@@ -35,6 +35,13 @@ import { closeVote } from './services/vote-close';
 import { differences, recordCheck, settleDifference } from './services/double-entry';
 import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/ledger';
 import { apportionByArea, fundBalance, householdPage, recordDeposit, shareEarnings, subLedgerOf } from './services/fund';
+import { importOpening, openingTemplate, previewOpening } from './services/fund-opening';
+import { importStatement, previewStatement, settleUnidentified, unidentifiedReceipts } from './services/bank-statement';
+import { fundSummary, householdStatements } from './services/fund-reports';
+import { exportLedgers } from './services/ledger-export';
+import { chargeProject, createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/repairs';
+import { recordRevenue, revenueSummary, transferToFund } from './services/revenue';
+import { budgetReport, setBudget, spendBudget } from './services/budget';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes';
 
 export interface Call {
@@ -164,6 +171,32 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'fund.apportion': (input) => apportionByArea(ctx, input),
     'fund.previewEarnings': (input, call) => shareEarnings(ctx, call.actor, input, false),
     'fund.shareEarnings': (input, call) => shareEarnings(ctx, call.actor, input, true),
+    'fund.openingTemplate': (input) => openingTemplate(ctx, input.communityId),
+    'fund.previewOpening': (input) => previewOpening(ctx, input),
+    'fund.importOpening': (input, call) => importOpening(ctx, call.actor, input),
+    'fund.previewStatement': (input) => previewStatement(ctx, input),
+    'fund.importStatement': (input, call) => importStatement(ctx, call.actor, input),
+    'fund.unidentified': (input) => unidentifiedReceipts(ctx, input.communityId),
+    'fund.settleUnidentified': (input, call) => settleUnidentified(ctx, call.actor, input),
+    'fund.statements': (input) => householdStatements(ctx, input),
+    'fund.summary': (input) => fundSummary(ctx, input),
+    'ledger.export': (input) => exportLedgers(ctx, input.communityId),
+
+    'repair.list': (input) => listProjects(ctx, input.communityId),
+    'repair.get': (input) => getProject(ctx, input.id),
+    'repair.create': (input, call) => createProject(ctx, call.actor, input),
+    'repair.notice': (input, call) => recordProjectNotice(ctx, call.actor, input),
+    'repair.pay': (input, call) => payProject(ctx, call.actor, input),
+    'repair.previewCharge': (input) => previewCharge(ctx, input),
+    'repair.charge': (input, call) => chargeProject(ctx, call.actor, input),
+
+    'revenue.record': (input, call) => recordRevenue(ctx, call.actor, input),
+    'revenue.summary': (input) => revenueSummary(ctx, input),
+    'revenue.transfer': (input, call) => transferToFund(ctx, call.actor, input),
+
+    'budget.get': (input) => budgetReport(ctx, input.communityId, input.year),
+    'budget.set': (input, call) => setBudget(ctx, call.actor, input),
+    'budget.spend': (input, call) => spendBudget(ctx, call.actor, input),
 
     'print.savePdf': async (input, call) => {
       if (!savePdf) return { available: false, file: null };

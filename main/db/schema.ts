@@ -506,13 +506,23 @@ export const journalEntries = sqliteTable('journal_entries', {
   counterparty: text('counterparty').notNull().default(''),
   reference: text('reference').notNull().default(''),
   reversesId: text('reverses_id').references((): AnySQLiteColumn => journalEntries.id),
+  /** An unidentified receipt (待查明款项) this entry assigns to its part. */
+  settlesId: text('settles_id').references((): AnySQLiteColumn => journalEntries.id),
   reason: text('reason').notNull().default(''),
+  /** Common revenue: 电梯广告 | 停车 | 场地租金 | 其他 (shared/domain/ledger.ts REVENUE_KINDS). */
+  revenueKind: text('revenue_kind'),
+  /** The contract the revenue or cost comes under, as written (contracts are issue 6's). */
+  contract: text('contract').notNull().default(''),
+  projectId: text('project_id').references((): AnySQLiteColumn => repairProjects.id),
+  budgetLineId: text('budget_line_id').references((): AnySQLiteColumn => budgetLines.id),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 }, (t) => [
   uniqueIndex('journal_entries_number').on(t.communityId, t.number),
   // An entry is reversed at most once.
   uniqueIndex('journal_entries_reverses').on(t.reversesId).where(sql`${t.reversesId} is not null`),
+  uniqueIndex('journal_entries_settles').on(t.settlesId).where(sql`${t.settlesId} is not null`),
+  index('journal_entries_project').on(t.projectId).where(sql`${t.projectId} is not null`),
   index('journal_entries_date').on(t.communityId, t.date),
 ]);
 
@@ -557,3 +567,56 @@ export const ledgerCloses = sqliteTable('ledger_closes', {
   closedAt: text('closed_at').notNull(),
   closedBy: text('closed_by').notNull(),
 }, (t) => [uniqueIndex('ledger_closes_month').on(t.communityId, t.month)]);
+
+/** The books' opening position: the date, the bank balance it was reconciled with, the entry that opened them. */
+export const ledgerOpenings = sqliteTable('ledger_openings', {
+  communityId: text('community_id').primaryKey().references(() => communities.id),
+  asOf: text('as_of').notNull(),
+  bankBalance: integer('bank_balance').notNull(),
+  /** The difference booked to 待查明款项 with its explanation (0 when the file matched the bank). */
+  suspense: integer('suspense').notNull(),
+  suspenseNote: text('suspense_note').notNull().default(''),
+  entryId: text('entry_id').notNull().references(() => journalEntries.id),
+  fileName: text('file_name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Repairs paid from the fund (DOMAIN.md §5): approved by an owners' vote
+ * (Art. 278 item 5) or by the emergency path, charged to the parts in scope.
+ * Money moves only as journal entries naming the project.
+ */
+export const repairProjects = sqliteTable('repair_projects', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  title: text('title').notNull(),
+  /** JSON: {kind:'community'} | {kind:'places', places:[{buildingId, entranceId?}]} | {kind:'parts', partIds:[...]} */
+  scope: text('scope').notNull(),
+  scopeLabel: text('scope_label').notNull(),
+  basis: text('basis').notNull(), // area | equal
+  estimate: integer('estimate').notNull(),
+  contractor: text('contractor').notNull().default(''),
+  approval: text('approval').notNull(), // vote | emergency
+  voteId: text('vote_id').references(() => votes.id),
+  emergencyReviewDate: text('emergency_review_date'),
+  emergencyStreetDate: text('emergency_street_date'),
+  emergencyNote: text('emergency_note').notNull().default(''),
+  noticeDate: text('notice_date'),
+  finalCost: integer('final_cost'),
+  /** Why the final cost stands although it exceeds the approved by the re-approval share. */
+  overrunReason: text('overrun_reason').notNull().default(''),
+  auditNote: text('audit_note').notNull().default(''),
+  chargeEntryId: text('charge_entry_id').references(() => journalEntries.id),
+  ...timestamps,
+}, (t) => [index('repair_projects_community').on(t.communityId)]);
+
+/** The owners' committee's budget by year and line; spending is committee-expense entries naming the line. */
+export const budgetLines = sqliteTable('budget_lines', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  year: integer('year').notNull(),
+  name: text('name').notNull(),
+  amount: integer('amount').notNull(),
+  position: integer('position').notNull(),
+  ...timestamps,
+}, (t) => [uniqueIndex('budget_lines_name').on(t.communityId, t.year, t.name)]);

@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { RowError } from '../../shared/domain/roster-rows';
 import type { Choice } from '../../shared/domain/tally';
-import { cleanCell } from '../../shared/domain/text';
+import { readSheetRows } from '../files/sheet-rows';
 import { write, type Actor, type ServiceContext } from './context';
 import { ballotWriter } from './ballots';
 import { voteRow } from './votes';
@@ -23,47 +23,11 @@ interface ParsedBallot {
   choices: { itemId: string; choice: Choice; area: number }[];
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: string; result?: unknown };
-    if (v.richText) return cleanCell(v.richText.map((r) => r.text).join(''));
-    if (v.text !== undefined) return cleanCell(String(v.text));
-    if (v.result !== undefined) return cleanCell(String(v.result));
-  }
-  return cleanCell(String(value));
-}
-
-async function readRows(base64: string): Promise<{ header: string[]; rows: { row: number; cells: string[] }[] }> {
-  const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    const message = '无法读取文件：请上传 Excel 工作簿（.xlsx）；旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx';
-    throw new AppError('VALIDATION', message, [{ row: null, message }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION', '工作簿中没有工作表', [{ row: null, message: '工作簿中没有工作表' }]);
-  const width = sheet.columnCount;
-  const read = (n: number) => Array.from({ length: width }, (_, i) => {
-    const cell = sheet.getRow(n).getCell(i + 1);
-    // A merged 楼栋 or 单元 cell holds its value in the first row only.
-    return cellText(cell.isMerged ? cell.master.value : cell.value);
-  });
-  const rows: { row: number; cells: string[] }[] = [];
-  for (let n = 2; n <= sheet.rowCount; n++) {
-    const cells = read(n);
-    if (cells.some((c) => c !== '')) rows.push({ row: n, cells });
-  }
-  return { header: read(1), rows };
-}
-
 /** Read and check the whole file against the vote's frozen electorate; nothing is written. */
 async function parse(ctx: ServiceContext, voteId: string, base64: string): Promise<{ ballots: ParsedBallot[]; errors: RowError[] }> {
   const vote = voteRow(ctx, voteId);
   const items = ctx.sqlite.prepare('select id, title from vote_items where vote_id = ? order by position').all(voteId) as { id: string; title: string }[];
-  const { header, rows } = await readRows(base64);
+  const { header, rows } = await readSheetRows(base64);
   const errors: RowError[] = [];
   const trimmed = header.slice(0, header.reduce((last, h, i) => (h !== '' ? i + 1 : last), 0));
   const optional = trimmed.slice(3 + items.length);

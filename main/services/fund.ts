@@ -112,10 +112,10 @@ export function recordDeposit(ctx: ServiceContext, actor: Actor, input: z.output
 const METHOD = (left: number) =>
   `每户先取精确份额的整分（舍去分以下），余下的 ${left} 分按余数从大到小每户 1 分，余数相同的先给份额基数大的，再按地址先后；各户之和恰等于总额。`;
 
-interface Weighted { partId: string; address: string; area: number; weight: number }
+export interface Weighted { partId: string; address: string; area: number; weight: number }
 
 /** Share `total` over weighted parts (address order): as the contract prints it, and the fen by part. */
-function shareOut(total: number, parts: readonly Weighted[], basis: string, weightText: (w: bigint) => string) {
+export function shareOut(total: number, parts: readonly Weighted[], basis: string, weightText: (w: bigint) => string) {
   const shares = apportion(total, parts.map((p) => ({ key: p.partId, weight: p.weight })));
   const totalWeight = parts.reduce((s, p) => s + BigInt(p.weight), 0n);
   const floors = Number(parts.reduce((s, p) => s + (BigInt(total) * BigInt(p.weight)) / totalWeight, 0n));

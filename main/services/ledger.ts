@@ -57,7 +57,13 @@ export interface NewEntry {
   counterparty?: string;
   reference?: string;
   reversesId?: string | null;
+  /** The unidentified receipt this entry assigns to a part. */
+  settlesId?: string | null;
   reason?: string;
+  revenueKind?: string | null;
+  contract?: string;
+  projectId?: string | null;
+  budgetLineId?: string | null;
   lines: readonly EntryLine[];
 }
 
@@ -81,9 +87,11 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
   }
   const id = newId();
   const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
-  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, reason, created_at, created_by)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
-    e.reversesId ?? null, e.reason ?? '', nowIso(), actor.author);
+  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
+      reason, revenue_kind, contract, project_id, budget_line_id, created_at, created_by)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
+    e.reversesId ?? null, e.settlesId ?? null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
+    nowIso(), actor.author);
   const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, amount)
     values (?, ?, ?, ?, ?, ?, ?)`);
   for (const l of e.lines) line.run(id, e.communityId, l.accountId, l.partId ?? null, l.partId ? (l.category ?? 'transfer') : null, e.date, l.amount);
@@ -134,12 +142,17 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
   if (original.reversedById) throw new AppError('REFUSED', `凭证第 ${original.number} 号已由第 ${original.reversedByNumber} 号冲销，不能再次冲销`);
   if (original.reversesId) throw new AppError('REFUSED', `第 ${original.number} 号本身是冲销凭证，不能再冲销；如需恢复，请重新记一笔`);
   if (input.date < original.date) throw new AppError('REFUSED', `冲销日期 ${input.date} 早于原凭证日期 ${original.date}`);
-  const communityId = ctx.sqlite.prepare('select community_id from journal_entries where id = ?').pluck().get(input.id) as string;
+  // The reversal carries the original's tags, so that revenue, project and budget figures net to zero too.
+  const tags = ctx.sqlite.prepare(`select community_id as communityId, revenue_kind as revenueKind, contract, project_id as projectId,
+    budget_line_id as budgetLineId from journal_entries where id = ?`).get(input.id) as
+    { communityId: string; revenueKind: string | null; contract: string; projectId: string | null; budgetLineId: string | null };
+  const { communityId } = tags;
   const lines = (ctx.sqlite.prepare('select account_id as accountId, part_id as partId, category, amount from journal_lines where entry_id = ? order by id')
     .all(input.id) as EntryLine[]).map((l) => ({ ...l, amount: -l.amount }));
   const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
     communityId, date: input.date, kind: 'reversal', memo: `冲销第 ${original.number} 号：${original.memo}`,
     counterparty: original.counterparty, reference: original.reference, reversesId: original.id, reason: input.reason, lines,
+    revenueKind: tags.revenueKind, contract: tags.contract, projectId: tags.projectId, budgetLineId: tags.budgetLineId,
   }));
   return getEntry(ctx, id);
 }

@@ -30,6 +30,13 @@ export const fundRules = z.object({
   topUpTriggerPercent: percent('续筹触发比例').default(30),
   /** …back up to this share (Shanghai: 50 %). */
   topUpTargetPercent: percent('续筹目标比例').default(30),
+  /** Common revenue to the fund (shared/domain/treasury.ts): Beijing ≥ 50 % while the fund is below 30 %; Shanghai > 50 %. */
+  revenueTransferPercent: percent('公共收益转入比例').default(50),
+  revenueTransferStrict: z.boolean().default(false),
+  revenueTransferOnlyBelowPercent: percent('维修资金低于比例').nullable().default(null),
+  /** Repairs: an audit above this cost (fen; Hangzhou 3,000,000), a new approval at this overrun share (Hangzhou 10). */
+  repairAuditAbove: z.number().int().min(0).nullable().default(null),
+  repairReapprovalPercent: percent('超支重新表决比例').nullable().default(null),
 });
 export type FundRules = z.output<typeof fundRules>;
 

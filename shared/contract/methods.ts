@@ -8,6 +8,7 @@ import './zod-locale';
 import { filePayload, id } from './fields';
 import * as f from './fund';
 import * as g from './governance';
+import * as t from './treasury';
 import * as s from './schemas';
 import * as v from './votes';
 
@@ -133,6 +134,32 @@ export const methods = {
   'fund.apportion': method({ input: f.apportionInput, output: f.apportionment }),
   'fund.previewEarnings': method({ input: f.earningsInput, output: f.earningsResult }),
   'fund.shareEarnings': method({ input: f.earningsInput, output: f.earningsResult }),
+  'fund.openingTemplate': method({ input: z.object({ communityId: id }), output: filePayload }),
+  'fund.previewOpening': method({ input: t.openingInput, output: t.openingPreview }),
+  'fund.importOpening': method({ input: t.openingInput, output: t.openingResult }),
+  'fund.previewStatement': method({ input: t.bankImportInput, output: t.statementPreview }),
+  'fund.importStatement': method({ input: t.bankImportInput, output: t.statementResult }),
+  'fund.unidentified': method({ input: z.object({ communityId: id }), output: z.array(t.unidentifiedReceipt) }),
+  'fund.settleUnidentified': method({ input: t.settleInput, output: f.entry }),
+  'fund.statements': method({ input: t.statementQuery, output: t.householdStatements }),
+  'fund.summary': method({ input: t.periodQuery, output: t.fundSummary }),
+  'ledger.export': method({ input: z.object({ communityId: id }), output: filePayload }),
+
+  'repair.list': method({ input: z.object({ communityId: id }), output: z.array(t.projectSummary) }),
+  'repair.get': method({ input: byId, output: t.projectDetail }),
+  'repair.create': method({ input: t.projectFields, output: t.projectDetail }),
+  'repair.notice': method({ input: t.projectNotice, output: t.projectDetail }),
+  'repair.pay': method({ input: t.projectPayment, output: t.projectDetail }),
+  'repair.previewCharge': method({ input: t.chargeInput.pick({ projectId: true, finalCost: true }), output: f.apportionment }),
+  'repair.charge': method({ input: t.chargeInput, output: t.projectDetail }),
+
+  'revenue.record': method({ input: t.revenueInput, output: f.entry }),
+  'revenue.summary': method({ input: t.periodQuery, output: t.revenueSummary }),
+  'revenue.transfer': method({ input: t.transferInput, output: f.entry }),
+
+  'budget.get': method({ input: z.object({ communityId: id, year: z.number().int().min(2000).max(2100) }), output: t.budgetReport }),
+  'budget.set': method({ input: t.budgetInput, output: t.budgetReport }),
+  'budget.spend': method({ input: t.spendInput, output: f.entry }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

@@ -11,8 +11,8 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** What an account is for; the forms and reports find accounts by role, never by name. */
 export const ACCOUNT_ROLES = [
-  'fund-bank', 'fund', 'pending-earnings', 'suspense', 'payable',
-  'revenue-bank', 'revenue', 'revenue-cost', 'committee', 'committee-expense',
+  'fund-bank', 'fund', 'suspense', 'payable',
+  'revenue-bank', 'revenue', 'revenue-cost', 'revenue-transfer', 'committee-expense',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -26,18 +26,18 @@ export interface ChartAccount {
 /**
  * Every community's books start with this chart. Common revenue is kept apart
  * from the fund (its own bank account) because it is the owners' money with its
- * own disclosure rules and only part of it goes to the fund.
+ * own disclosure rules and only part of it goes to the fund; the owners'
+ * committee's spending (业委会工作经费) is paid from it against the budget.
  */
 export const DEFAULT_CHART: readonly ChartAccount[] = [
   { code: '1001', name: '维修资金专户存款', kind: 'asset', role: 'fund-bank' },
   { code: '1002', name: '公共收益账户存款', kind: 'asset', role: 'revenue-bank' },
   { code: '2001', name: '住宅专项维修资金（分户）', kind: 'liability', role: 'fund' },
-  { code: '2002', name: '待分配增值收益', kind: 'liability', role: 'pending-earnings' },
   { code: '2003', name: '待查明款项', kind: 'liability', role: 'suspense' },
   { code: '2101', name: '应付维修款', kind: 'liability', role: 'payable' },
-  { code: '2201', name: '业主委员会工作经费', kind: 'liability', role: 'committee' },
   { code: '4001', name: '公共收益', kind: 'income', role: 'revenue' },
   { code: '5001', name: '公共收益合理成本', kind: 'expense', role: 'revenue-cost' },
+  { code: '5002', name: '公共收益转入维修资金', kind: 'expense', role: 'revenue-transfer' },
   { code: '5101', name: '业主委员会经费支出', kind: 'expense', role: 'committee-expense' },
 ];
 

@@ -17,6 +17,7 @@ import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { benchRosterFilter } from './roster-filter';
 import { benchSearch } from './search.bench';
 import { benchVotes } from './votes.bench';
+import { benchFund } from './fund.bench';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -98,6 +99,9 @@ async function main() {
 
   // 5. Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
   await benchVotes(work, report);
+
+  // 6. The treasurer's books (issue 5): a million journal lines over the 20,000 parts of a second import.
+  await benchFund(path.join(work, 'app-1'), report);
 
   fs.rmSync(work, { recursive: true, force: true });
   void Database;

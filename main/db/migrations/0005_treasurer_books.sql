@@ -5,6 +5,19 @@ CREATE TABLE `account_balances` (
 	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `budget_lines` (
+	`id` text PRIMARY KEY NOT NULL,
+	`community_id` text NOT NULL,
+	`year` integer NOT NULL,
+	`name` text NOT NULL,
+	`amount` integer NOT NULL,
+	`position` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `budget_lines_name` ON `budget_lines` (`community_id`,`year`,`name`);--> statement-breakpoint
 CREATE TABLE `fund_parts` (
 	`part_id` text PRIMARY KEY NOT NULL,
 	`community_id` text NOT NULL,
@@ -25,15 +38,25 @@ CREATE TABLE `journal_entries` (
 	`counterparty` text DEFAULT '' NOT NULL,
 	`reference` text DEFAULT '' NOT NULL,
 	`reverses_id` text,
+	`settles_id` text,
 	`reason` text DEFAULT '' NOT NULL,
+	`revenue_kind` text,
+	`contract` text DEFAULT '' NOT NULL,
+	`project_id` text,
+	`budget_line_id` text,
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`reverses_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`reverses_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`settles_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`project_id`) REFERENCES `repair_projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`budget_line_id`) REFERENCES `budget_lines`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `journal_entries_number` ON `journal_entries` (`community_id`,`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `journal_entries_reverses` ON `journal_entries` (`reverses_id`) WHERE "journal_entries"."reverses_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `journal_entries_settles` ON `journal_entries` (`settles_id`) WHERE "journal_entries"."settles_id" is not null;--> statement-breakpoint
+CREATE INDEX `journal_entries_project` ON `journal_entries` (`project_id`) WHERE "journal_entries"."project_id" is not null;--> statement-breakpoint
 CREATE INDEX `journal_entries_date` ON `journal_entries` (`community_id`,`date`);--> statement-breakpoint
 CREATE TABLE `journal_lines` (
 	`id` integer PRIMARY KEY NOT NULL,
@@ -76,6 +99,19 @@ CREATE TABLE `ledger_closes` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ledger_closes_month` ON `ledger_closes` (`community_id`,`month`);--> statement-breakpoint
+CREATE TABLE `ledger_openings` (
+	`community_id` text PRIMARY KEY NOT NULL,
+	`as_of` text NOT NULL,
+	`bank_balance` integer NOT NULL,
+	`suspense` integer NOT NULL,
+	`suspense_note` text DEFAULT '' NOT NULL,
+	`entry_id` text NOT NULL,
+	`file_name` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`entry_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `part_fund_balances` (
 	`part_id` text PRIMARY KEY NOT NULL,
 	`community_id` text NOT NULL,
@@ -89,6 +125,33 @@ CREATE TABLE `part_fund_balances` (
 );
 --> statement-breakpoint
 CREATE INDEX `part_fund_balances_community` ON `part_fund_balances` (`community_id`);--> statement-breakpoint
+CREATE TABLE `repair_projects` (
+	`id` text PRIMARY KEY NOT NULL,
+	`community_id` text NOT NULL,
+	`title` text NOT NULL,
+	`scope` text NOT NULL,
+	`scope_label` text NOT NULL,
+	`basis` text NOT NULL,
+	`estimate` integer NOT NULL,
+	`contractor` text DEFAULT '' NOT NULL,
+	`approval` text NOT NULL,
+	`vote_id` text,
+	`emergency_review_date` text,
+	`emergency_street_date` text,
+	`emergency_note` text DEFAULT '' NOT NULL,
+	`notice_date` text,
+	`final_cost` integer,
+	`overrun_reason` text DEFAULT '' NOT NULL,
+	`audit_note` text DEFAULT '' NOT NULL,
+	`charge_entry_id` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`charge_entry_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `repair_projects_community` ON `repair_projects` (`community_id`);--> statement-breakpoint
 -- Posted entries are never edited or deleted; a correction is a reversal and a new entry.
 CREATE TRIGGER `journal_entries_no_update` BEFORE UPDATE ON `journal_entries` BEGIN
   SELECT RAISE(ABORT, '已记账的凭证不能修改，请做冲销后重新记账');
@@ -139,12 +202,11 @@ INSERT INTO `default_chart` VALUES
     ('1001', '维修资金专户存款', 'asset', 'fund-bank', 0),
     ('1002', '公共收益账户存款', 'asset', 'revenue-bank', 0),
     ('2001', '住宅专项维修资金（分户）', 'liability', 'fund', 1),
-    ('2002', '待分配增值收益', 'liability', 'pending-earnings', 0),
     ('2003', '待查明款项', 'liability', 'suspense', 0),
     ('2101', '应付维修款', 'liability', 'payable', 0),
-    ('2201', '业主委员会工作经费', 'liability', 'committee', 0),
     ('4001', '公共收益', 'income', 'revenue', 0),
     ('5001', '公共收益合理成本', 'expense', 'revenue-cost', 0),
+    ('5002', '公共收益转入维修资金', 'expense', 'revenue-transfer', 0),
     ('5101', '业主委员会经费支出', 'expense', 'committee-expense', 0);
 --> statement-breakpoint
 INSERT INTO `ledger_accounts` (`id`, `community_id`, `code`, `name`, `kind`, `role`, `sub_ledger`, `created_at`)

@@ -1,0 +1,104 @@
+/**
+ * Common-part revenue (公共收益, Civil Code Art. 282): income by kind, payer
+ * and contract, its reasonable costs, the net that belongs to the owners, and
+ * the transfer to the fund the community's rule asks for (shared/domain/
+ * treasury.ts), shared to the sub-ledgers by area.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../shared/contract/errors';
+import type { periodQuery, revenueInput, transferInput } from '../../shared/contract/treasury';
+import { fenToYuan, parseYuan } from '../../shared/domain/money';
+import { proposeTransfer, REVENUE_KINDS, type RevenueKind } from '../../shared/domain/treasury';
+import { getCommunity } from './communities';
+import { write, type Actor, type ServiceContext } from './context';
+import { scopeParts, shareOut } from './fund';
+import { accountByRole, getEntry, postEntry } from './ledger';
+
+export function recordRevenue(ctx: ServiceContext, actor: Actor, input: z.output<typeof revenueInput>) {
+  const bank = accountByRole(ctx, input.communityId, 'revenue-bank');
+  const other = accountByRole(ctx, input.communityId, input.direction === 'income' ? 'revenue' : 'revenue-cost');
+  const lines = input.direction === 'income'
+    ? [{ accountId: bank.id, amount: input.amount }, { accountId: other.id, amount: -input.amount }]
+    : [{ accountId: other.id, amount: input.amount }, { accountId: bank.id, amount: -input.amount }];
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId: input.communityId, date: input.date, kind: input.direction === 'income' ? 'revenue' : 'revenue-cost', memo: input.memo,
+    counterparty: input.counterparty, contract: input.contract, revenueKind: input.kind, lines,
+  }));
+  return getEntry(ctx, id);
+}
+
+/** The fund as a whole against its initial deposits (the Beijing rule looks at the whole fund). */
+function fundPosition(ctx: ServiceContext, communityId: string) {
+  const rate = getCommunity(ctx, communityId).settings.fundRules.depositRatePerM2;
+  return ctx.sqlite.prepare(`select coalesce(sum(coalesce(b.balance, 0)), 0) as balance,
+      coalesce(sum(coalesce(fp.initial_due, (p.area * ${Math.trunc(rate)} + 50) / 100)), 0) as initialDue
+    from parts p left join part_fund_balances b on b.part_id = p.id left join fund_parts fp on fp.part_id = p.id where p.community_id = ?`)
+    .get(communityId) as { balance: number; initialDue: number };
+}
+
+/** The period's revenue by kind, its costs, the net, what went to the fund, and what the rule asks. */
+export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQuery>) {
+  if (q.to < q.from) throw new AppError('VALIDATION', `结束日期 ${q.to} 早于开始日期 ${q.from}`);
+  const rules = getCommunity(ctx, q.communityId).settings.fundRules;
+  const rows = ctx.sqlite.prepare(`select e.revenue_kind as kind, a.role, sum(l.amount) as amount from journal_entries e
+      join journal_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id
+    where e.community_id = ? and e.date between ? and ? and e.revenue_kind is not null and a.role in ('revenue', 'revenue-cost')
+    group by e.revenue_kind, a.role`).all(q.communityId, q.from, q.to) as { kind: RevenueKind; role: string; amount: number }[];
+  const byKind = REVENUE_KINDS.map((kind) => {
+    const income = -(rows.find((r) => r.kind === kind && r.role === 'revenue')?.amount ?? 0);
+    const cost = rows.find((r) => r.kind === kind && r.role === 'revenue-cost')?.amount ?? 0;
+    return { kind, income, cost, net: income - cost };
+  });
+  const income = byKind.reduce((s, k) => s + k.income, 0);
+  const cost = byKind.reduce((s, k) => s + k.cost, 0);
+  const transferred = ctx.sqlite.prepare(`select coalesce(sum(l.amount), 0) from journal_lines l join ledger_accounts a on a.id = l.account_id
+    join journal_entries e on e.id = l.entry_id where e.community_id = ? and a.role = 'revenue-transfer' and e.reference = ?`)
+    .pluck().get(q.communityId, periodReference(q.from, q.to)) as number;
+  const rule = { percent: rules.revenueTransferPercent, strictlyMore: rules.revenueTransferStrict, onlyWhileFundBelowPercent: rules.revenueTransferOnlyBelowPercent };
+  const proposal = proposeTransfer(income - cost, rule, fundPosition(ctx, q.communityId));
+  const entries = ctx.sqlite.prepare(`select e.id as entryId, e.number, e.date, e.revenue_kind as kind, e.kind as direction, e.counterparty, e.contract, e.memo,
+      (select sum(max(l.amount, 0)) from journal_lines l where l.entry_id = e.id) as amount
+    from journal_entries e where e.community_id = ? and e.date between ? and ? and e.revenue_kind is not null order by e.date, e.number`)
+    .all(q.communityId, q.from, q.to) as { amount: number; direction: string }[];
+  return {
+    from: q.from, to: q.to,
+    byKind: byKind.map((k) => ({ kind: k.kind, income: fenToYuan(k.income), cost: fenToYuan(k.cost), net: fenToYuan(k.net) })),
+    income: fenToYuan(income), cost: fenToYuan(cost), net: fenToYuan(income - cost), transferred: fenToYuan(transferred),
+    proposal: {
+      required: proposal.required, amount: fenToYuan(proposal.amount), outstanding: fenToYuan(Math.max(0, proposal.amount - transferred)), why: proposal.why,
+      rule: `${rule.strictlyMore ? '超过' : '不少于'} ${rule.percent}%${rule.onlyWhileFundBelowPercent !== null ? `，仅在维修资金低于首期应缴的 ${rule.onlyWhileFundBelowPercent}% 时` : ''}`,
+    },
+    entries: entries.map((e) => ({ ...e, direction: directionWord(e.direction), amount: fenToYuan(e.amount) })) as never,
+  };
+}
+
+const directionWord = (kind: string) => (kind === 'revenue' ? '收入' : kind === 'revenue-cost' ? '成本' : '冲销');
+
+/** Which period a transfer is for: kept in the entry's reference so the summary can net it. */
+const periodReference = (from: string, to: string) => `公共收益 ${from}—${to}`;
+
+/**
+ * Move revenue to the fund: the money from the revenue account to the fund's
+ * account, and the owners' share into every sub-ledger by area.
+ */
+export function transferToFund(ctx: ServiceContext, actor: Actor, input: z.output<typeof transferInput>) {
+  const summary = revenueSummary(ctx, input);
+  const net = parseYuan(summary.net)! - parseYuan(summary.transferred)!;
+  if (input.amount > net) throw new AppError('REFUSED', `转入金额超过本期尚未转入的净收益 ${fenToYuan(Math.max(0, net))} 元`);
+  const parts = scopeParts(ctx, { communityId: input.communityId });
+  if (parts.length === 0) throw new AppError('REFUSED', '本小区没有登记的房屋');
+  const { shares } = shareOut(input.amount, parts, '', () => '');
+  const account = (role: 'revenue-transfer' | 'fund' | 'fund-bank' | 'revenue-bank') => accountByRole(ctx, input.communityId, role).id;
+  const fund = account('fund');
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId: input.communityId, date: input.date, kind: 'transfer', memo: `公共收益转入维修资金（${input.from} 至 ${input.to}），按面积分入各户`,
+    reference: periodReference(input.from, input.to),
+    lines: [
+      { accountId: account('revenue-transfer'), amount: input.amount },
+      ...parts.filter((p) => shares.get(p.partId)! > 0).map((p) => ({ accountId: fund, amount: -shares.get(p.partId)!, partId: p.partId, category: 'transfer' as const })),
+      { accountId: account('fund-bank'), amount: input.amount },
+      { accountId: account('revenue-bank'), amount: -input.amount },
+    ],
+  }));
+  return getEntry(ctx, id);
+}

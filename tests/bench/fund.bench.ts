@@ -1,0 +1,103 @@
+/**
+ * Issue 5's figures: with a million journal lines across 20,000 sub-ledgers,
+ * the fund balance and every sub-ledger's balance through the app (the
+ * fund.balance and fund.households methods, validated as the screen gets
+ * them) beside a bare SQL aggregate over the same lines; and the invariant
+ * check over all of it. The lines are written by plain inserts, so the
+ * balance caches are built by migration 0005's triggers, as in use.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openApp } from '../../main/app';
+import { openDatabase } from '../../main/db/connection';
+import { MIGRATIONS_DIR } from '../../main/node-paths';
+import { ledgerProblems } from '../../main/services/ledger';
+
+type Report = (name: string, app: number, baseline: number, target: string) => void;
+
+const DEPOSITS = 100_000;
+const SHARED_ENTRIES = 40; // earnings and repair shares: one line per part each
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Fills the community of `dataDir` with 100,040 entries and 1,000,040 lines; returns its id. */
+async function fillBooks(dataDir: string): Promise<string> {
+  const { sqlite } = await openDatabase(path.join(dataDir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dataDir, 'backups'));
+  const communityId = sqlite.prepare('select id from communities').pluck().get() as string;
+  const parts = sqlite.prepare('select id from parts where community_id = ? order by sort_key').pluck().all(communityId) as string[];
+  const account = (role: string) => sqlite.prepare('select id from ledger_accounts where community_id = ? and role = ?').pluck().get(communityId, role) as string;
+  const bank = account('fund-bank');
+  const fund = account('fund');
+  const entry = sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, created_at, created_by)
+    values (?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', 'bench')`);
+  const line = sqlite.prepare('insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, amount) values (?, ?, ?, ?, ?, ?, ?)');
+  const t = performance.now();
+  sqlite.transaction(() => {
+    let number = 0;
+    for (let i = 0; i < DEPOSITS; i++) {
+      const id = `bench-d${i}`;
+      const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const amount = 10_000 + ((i * 7919) % 500_000);
+      entry.run(id, communityId, ++number, date, 'deposit', `缴存 ${i}`, `业主${i % 977}`);
+      line.run(id, communityId, bank, null, null, date, amount);
+      line.run(id, communityId, fund, parts[i % parts.length], 'deposit', date, -amount);
+    }
+    for (let k = 0; k < SHARED_ENTRIES; k++) {
+      const id = `bench-s${k}`;
+      const date = `2025-${String(1 + (k % 12)).padStart(2, '0')}-28`;
+      const charge = k % 2 === 1; // alternately earnings shared in and repair costs charged out
+      entry.run(id, communityId, ++number, date, charge ? 'expense' : 'earnings', charge ? `维修分摊 ${k}` : `增值收益 ${k}`, '');
+      let total = 0;
+      for (const [j, partId] of parts.entries()) {
+        const share = 1 + ((j + k) % 50);
+        total += share;
+        line.run(id, communityId, fund, partId, charge ? 'charge' : 'earning', date, charge ? share : -share);
+      }
+      line.run(id, communityId, bank, null, null, date, charge ? -total : total);
+    }
+  })();
+  const lines = sqlite.prepare('select count(*) from journal_lines').pluck().get() as number;
+  console.log(`fund: wrote ${lines} journal lines over ${parts.length} sub-ledgers in ${((performance.now() - t) / 1000).toFixed(1)} s (plain inserts, caches by trigger)`);
+  sqlite.close();
+  return communityId;
+}
+
+export async function benchFund(dataDir: string, report: Report): Promise<string> {
+  const communityId = await fillBooks(dataDir);
+  const app = await openApp({ dataDir, migrationsDir: MIGRATIONS_DIR, fixedAuthor: 'bench' });
+  const raw = await openDatabase(path.join(dataDir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dataDir, 'backups'));
+  try {
+    const fundId = raw.sqlite.prepare("select id from ledger_accounts where community_id = ? and role = 'fund'").pluck().get(communityId);
+    const bareFund = raw.sqlite.prepare('select sum(amount) from journal_lines where account_id = ?').pluck();
+    const bareParts = raw.sqlite.prepare('select part_id, -sum(amount) from journal_lines where community_id = ? and part_id is not null group by part_id').raw();
+    const appTimes: number[] = [];
+    const sqlTimes: number[] = [];
+    let shown = '';
+    for (let i = 0; i < 9; i++) {
+      let t = performance.now();
+      const balance = await app.handle({ method: 'fund.balance', input: { communityId } });
+      const households = await app.handle({ method: 'fund.households', input: { communityId, limit: 50_000 } });
+      appTimes.push(performance.now() - t);
+      if (!balance.ok || !households.ok) throw new Error('fund methods failed');
+      const rows = (households.result as { rows: { balance: string }[] }).rows;
+      shown = `fund ${(balance.result as { fund: string }).fund}, ${rows.length} sub-ledgers`;
+      t = performance.now();
+      const fundSum = bareFund.get(fundId) as number;
+      const partSums = bareParts.all(communityId) as [string, number][];
+      sqlTimes.push(performance.now() - t);
+      shown += `; bare SQL fund ${(-fundSum / 100).toFixed(2)}, ${partSums.length} sub-ledgers`;
+    }
+    console.log(`fund: ${shown}`);
+    report('fund + 20,000 sub-ledger balances (1M lines)', median(appTimes), median(sqlTimes), '≤ 100 ms');
+    const t = performance.now();
+    const problems = ledgerProblems(raw.sqlite);
+    console.log(`fund: invariant check over 1M lines ${(performance.now() - t).toFixed(0)} ms, problems: ${problems.length === 0 ? 'none' : problems.join('；')}`);
+  } finally {
+    raw.sqlite.close();
+    app.close();
+  }
+  return communityId;
+}

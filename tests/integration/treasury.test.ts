@@ -1,0 +1,243 @@
+/**
+ * The treasurer's year on a real SQLite file: opening the books from last
+ * year's balances (reconciled against the bank), a bank statement of
+ * deposits with unmatched receipts settled later, a repair from its vote to
+ * the charged shares, common revenue and its transfer to the fund, the
+ * committee's budget, the statements and the xlsx export.
+ */
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ledgerProblems } from '../../main/services/ledger';
+import { parseYuan } from '../../shared/domain/money';
+import { rosterCsv } from '../fixtures/roster-generator';
+import { WORKED_ROSTER } from '../fixtures/worked-roster';
+import { call, callError, loggedInApp } from '../helpers';
+
+async function xlsx(rows: (string | number | Date | null)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  for (const r of rows) ws.addRow(r);
+  return { fileName: 'f.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
+async function setup(fundRules: Record<string, unknown> = {}) {
+  const { app, session } = await loggedInApp();
+  const csv = Buffer.from(rosterCsv(WORKED_ROSTER), 'utf8').toString('base64');
+  const { communityId } = await call(app, 'roster.import', { file: { fileName: 'r.csv', base64: csv }, community: { name: '阳光小区' } }, session);
+  const c = await call(app, 'community.get', { id: communityId }, session);
+  await call(app, 'community.update', { ...c, settings: { ...c.settings, fundRules: { ...c.settings.fundRules, depositRatePerM2: 10000, ...fundRules } } }, session);
+  const households = async () => (await call(app, 'fund.households', { communityId }, session)).rows;
+  const part = async (address: string) => (await households()).find((h) => h.address === address)!;
+  const problems = () => {
+    const db = new Database(app.dbPath, { readonly: true });
+    try {
+      return ledgerProblems(db);
+    } finally {
+      db.close();
+    }
+  };
+  return { app, session, communityId, households, part, problems };
+}
+
+const HEADER = ['楼栋', '单元', '房号', '应缴首期', '已缴存', '增值收益', '已使用', '余额'];
+
+describe('opening the books from last year’s balances', () => {
+  it('lists every row problem and writes nothing', async () => {
+    const { app, session, communityId } = await setup();
+    const file = await xlsx([HEADER,
+      ['1幢', '', '101', '9000', '9000', '120.5', '0', '9120.50'],
+      ['1幢', '', '101', '11000', '11000', '0', '0', '11000'],
+      ['9幢', '', '901', '1', '1', '0', '0', '1'],
+      ['2幢', '', '201', '10000', '10000', '0', '500', '9600'],
+      ['2幢', '', '202', '9500', 'abc', '0', '0', '5'],
+    ]);
+    const preview = await call(app, 'fund.previewOpening', { communityId, asOf: '2025-12-31', bankBalance: '0', file }, session);
+    expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[3, '房号'], [4, '房号'], [5, '余额'], [6, '已缴存']]);
+    expect(preview.errors[2]!.message).toContain('不等于 已缴存 10000.00 + 增值收益 0.00 − 已使用 500.00 = 9500.00');
+    const refused = await callError(app, 'fund.importOpening', { communityId, asOf: '2025-12-31', bankBalance: '0', file }, session);
+    expect(refused.details).toHaveLength(4);
+    expect((await call(app, 'ledger.entries', { communityId }, session)).total).toBe(0);
+  });
+
+  it('reconciles against the bank: a difference needs a note and goes to 待查明款项; then the books are open once', async () => {
+    const { app, session, communityId, part, problems } = await setup();
+    const file = await xlsx([HEADER,
+      ['1幢', '', '101', '9000', '9000', '120.5', '0', '9120.50'],
+      ['1幢', '', '102', 11000, 11000, 0, 2000, 9000],
+      ['2幢', '', '201', '10000', '10000', '', '', '10000'],
+    ]);
+    const base = { communityId, asOf: '2025-12-31', bankBalance: '28,200.50', file };
+    const preview = await call(app, 'fund.previewOpening', base, session);
+    expect(preview).toMatchObject({ rows: 3, missingParts: 3, errors: [], bankBalance: '28200.50', difference: '80.00' });
+    expect(preview.totals).toEqual({ initialDue: '30000.00', deposited: '30000.00', earnings: '120.50', used: '2000.00', balance: '28120.50' });
+    expect((await callError(app, 'fund.importOpening', base, session)).message).toContain('相差 80.00 元');
+    const opened = await call(app, 'fund.importOpening', { ...base, suspenseNote: '2025年12月两笔缴款未查明' }, session);
+    expect(opened).toMatchObject({ rows: 3, suspense: '80.00' });
+    expect(await part('1幢102')).toMatchObject({ initialDue: '11000.00', deposited: '11000.00', charges: '2000.00', balance: '9000.00' });
+    // 1幢101's due came from the file, not from area × rate (90 m² × 100.00 = 9,000.00 either way); 2幢202 from area × rate.
+    expect((await part('2幢202')).initialDue).toBe('9500.00');
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    expect(books.accounts.find((a) => a.role === 'suspense')!.balance).toBe('80.00');
+    expect(await call(app, 'fund.balance', { communityId }, session)).toMatchObject({ fund: '28120.50', households: '28120.50', bank: '28200.50' });
+    expect((await callError(app, 'fund.importOpening', { ...base, suspenseNote: 'x' }, session)).message).toContain('只能在开账前导入一次');
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('deposits from a bank statement', () => {
+  it('matches by address and by sole owner, books the rest to 待查明款项, skips what was imported before, and settles later', async () => {
+    const { app, session, communityId, part, problems } = await setup();
+    const statement = await xlsx([['日期', '金额', '付款人', '摘要'],
+      [new Date(Date.UTC(2026, 0, 5)), 9000, '张三', '1幢101维修资金'],
+      ['2026-01-06', '100.00', 'B', '缴款'],
+      ['2026-01-07', '50.00', 'A', '维修资金'], // A owns 101 and 102: ambiguous
+      ['2026-01-08', '20.00', '李四', '不明款项'],
+    ]);
+    const preview = await call(app, 'fund.previewStatement', { communityId, file: statement }, session);
+    expect(preview.rows.map((r) => [r.row, r.date, r.address, r.how])).toEqual([
+      [2, '2026-01-05', '1幢101', '摘要中的地址'],
+      [3, '2026-01-06', '2幢201', '付款人为该户业主'],
+      [4, '2026-01-07', null, '付款人名下有 2 户，无法确定'],
+      [5, '2026-01-08', null, '未找到对应的房屋或业主'],
+    ]);
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 2, unidentified: 2, duplicates: 0 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 0, unidentified: 0, duplicates: 4 });
+    expect((await part('1幢101')).deposited).toBe('9000.00');
+    const open = await call(app, 'fund.unidentified', { communityId }, session);
+    expect(open.map((r) => [r.payer, r.amount])).toEqual([['A', '50.00'], ['李四', '20.00']]);
+    const settled = await call(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-20', note: '电话核实' }, session);
+    expect(settled.lines.map((l) => [l.accountCode, l.debit, l.credit])).toEqual([['2003', '50.00', null], ['2001', null, '50.00']]);
+    expect((await part('1幢102')).deposited).toBe('50.00');
+    expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
+    expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
+    const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5', 'x', '']]) }, session);
+    expect(bad.details?.map((e) => e.column)).toEqual(['日期', '金额']);
+    expect(problems()).toEqual([]);
+  });
+});
+
+async function passedRepairVote(app: Parameters<typeof call>[0], session: string, communityId: string, category: number) {
+  const vote = await call(app, 'vote.create', {
+    communityId, title: '使用维修资金维修外墙', opens: '2026-10-01', closes: '2026-10-20', items: [{ title: '1幢外墙维修', category }],
+  }, session);
+  const subjects = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
+  for (const s of subjects) await call(app, 'ballot.record', { voteId: vote.id, subjectId: s.id, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' }] }, session);
+  await call(app, 'vote.close', { id: vote.id }, session);
+  return vote.id;
+}
+
+describe('a repair from its vote to the charged shares', () => {
+  it('needs a passed item-5 vote or the emergency path; charges the final cost by area over the scope', async () => {
+    const { app, session, communityId, part, problems } = await setup({ repairAuditAbove: 100_000, repairReapprovalPercent: 10 });
+    const b1 = (await call(app, 'community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+    const fields = { communityId, title: '1幢外墙维修', scope: { kind: 'places' as const, places: [{ buildingId: b1 }] }, estimate: '1000.00', contractor: '某建筑公司' };
+    const wrongVote = await passedRepairVote(app, session, communityId, 4);
+    expect((await callError(app, 'repair.create', { ...fields, approval: 'vote', voteId: wrongVote }, session)).message).toContain('第5项');
+    expect((await callError(app, 'repair.create', { ...fields, approval: 'emergency', emergencyNote: '外墙脱落' }, session)).details?.map((d) => d.column)).toEqual(['业委会审核日期', '街道确认日期']);
+    const voteId = await passedRepairVote(app, session, communityId, 5);
+    const project = await call(app, 'repair.create', { ...fields, approval: 'vote', voteId }, session);
+    expect(project).toMatchObject({ scopeLabel: '1幢', parts: 2, status: 'approved', voteTitle: '使用维修资金维修外墙', auditRequired: false });
+
+    await call(app, 'fund.deposit', { partId: (await part('1幢101')).partId, amount: '5000', date: '2026-10-01' }, session);
+    await call(app, 'fund.deposit', { partId: (await part('1幢102')).partId, amount: '5000', date: '2026-10-01' }, session);
+    await call(app, 'repair.notice', { projectId: project.id, date: '2026-10-22' }, session);
+    const paid = await call(app, 'repair.pay', { projectId: project.id, date: '2026-11-02', amount: '1100.00' }, session);
+    expect(paid.paid).toBe('1100.00');
+    // 1,100.00 is 10 % over 1,000.00: a re-approval is needed; above 1,000.00 an audit too.
+    const charge = { projectId: project.id, date: '2026-11-03', finalCost: '1100.01' };
+    expect((await callError(app, 'repair.charge', charge, session)).message).toContain('须经审计');
+    expect((await callError(app, 'repair.charge', { ...charge, auditNote: '审计报告 2026-18 号' }, session)).message).toContain('须重新表决');
+    const preview = await call(app, 'repair.previewCharge', { projectId: project.id, finalCost: '1100.01' }, session);
+    // 90 : 110 → 495.0045 and 605.0055: the fen left goes to the larger remainder (110 m²).
+    expect(preview.shares.map((s) => [s.address, s.amount])).toEqual([['1幢101', '495.00'], ['1幢102', '605.01']]);
+    const charged = await call(app, 'repair.charge', { ...charge, auditNote: '审计报告 2026-18 号', overrunReason: '2026-11-01 业主大会重新表决通过' }, session);
+    expect(charged).toMatchObject({ status: 'charged', finalCost: '1100.01', auditRequired: true });
+    expect(charged.charge!.shares.map((s) => s.amount)).toEqual(['495.00', '605.01']);
+    expect(await part('1幢102')).toMatchObject({ charges: '605.01', balance: '4394.99' });
+    expect((await callError(app, 'repair.charge', { ...charge, auditNote: 'x', overrunReason: 'y' }, session)).message).toContain('已分摊');
+    // Reversing the charge lets it be charged again, by the same rule.
+    await call(app, 'ledger.reverse', { id: charged.charge!.entryId, date: '2026-11-04', reason: '决算金额有误' }, session);
+    expect((await call(app, 'repair.get', { id: project.id }, session)).status).toBe('approved');
+    expect((await part('1幢102')).balance).toBe('5000.00');
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('common revenue and its transfer to the fund', () => {
+  it('sums by kind, proposes the Shanghai share and shares the transfer to every part by area', async () => {
+    const { app, session, communityId, households, problems } = await setup({ revenueTransferPercent: 50, revenueTransferStrict: true });
+    const rec = (kind: string, direction: 'income' | 'cost', amount: string, date: string) =>
+      call(app, 'revenue.record', { communityId, date, kind: kind as never, direction, amount, counterparty: '某公司', contract: '合同 2026-1', memo: `${kind}${direction}` }, session);
+    await rec('电梯广告', 'income', '6000', '2026-07-10');
+    await rec('停车', 'income', '4000.01', '2026-08-10');
+    await rec('电梯广告', 'cost', '600', '2026-07-11');
+    await rec('场地租金', 'income', '999', '2026-10-01'); // outside the quarter
+    const q = { communityId, from: '2026-07-01', to: '2026-09-30' };
+    const summary = await call(app, 'revenue.summary', q, session);
+    expect(summary.byKind.map((k) => [k.kind, k.income, k.cost, k.net])).toEqual([
+      ['电梯广告', '6000.00', '600.00', '5400.00'], ['停车', '4000.01', '0.00', '4000.01'], ['场地租金', '0.00', '0.00', '0.00'], ['其他', '0.00', '0.00', '0.00'],
+    ]);
+    // Net 9,400.01: more than half is ceil(4,700.005) = 4,700.01.
+    expect(summary.proposal).toMatchObject({ required: true, amount: '4700.01', outstanding: '4700.01' });
+    expect(summary.entries).toHaveLength(3);
+    expect((await callError(app, 'revenue.transfer', { ...q, date: '2026-10-10', amount: '9400.02' }, session)).message).toContain('9400.01');
+    const t = await call(app, 'revenue.transfer', { ...q, date: '2026-10-10', amount: '4700.01' }, session);
+    expect(t.lines).toHaveLength(9); // revenue-transfer, 6 parts, fund bank, revenue bank
+    const rows = await households();
+    expect(rows.reduce((s, h) => s + parseYuan(h.transfers)!, 0)).toBe(470001);
+    const after = await call(app, 'revenue.summary', q, session);
+    expect(after).toMatchObject({ transferred: '4700.01', proposal: { outstanding: '0.00' } });
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    // 6,000.00 + 4,000.01 + 999.00 − 600.00 − 4,700.01
+    expect(books.accounts.find((a) => a.role === 'revenue-bank')!.balance).toBe('5699.00');
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('the committee’s budget', () => {
+  it('warns at 90 % and 100 %, nets reversals, refuses removing a line spent against', async () => {
+    const { app, session, communityId } = await setup();
+    const report = await call(app, 'budget.set', { communityId, year: 2026, lines: [{ name: '办公费', amount: '1000' }, { name: '会议费', amount: '500' }] }, session);
+    const office = report.lines[0]!.id;
+    const spend = (amount: string, date = '2026-03-01') => call(app, 'budget.spend', { communityId, budgetLineId: office, date, amount, memo: '购买文具' }, session);
+    await spend('899.99');
+    expect((await call(app, 'budget.get', { communityId, year: 2026 }, session)).lines[0]).toMatchObject({ spent: '899.99', percent: 89, state: 'ok' });
+    const e = await spend('0.01');
+    expect((await call(app, 'budget.get', { communityId, year: 2026 }, session)).lines[0]).toMatchObject({ percent: 90, state: 'near' });
+    await spend('100');
+    expect((await call(app, 'budget.get', { communityId, year: 2026 }, session)).lines[0]).toMatchObject({ spent: '1000.00', state: 'over', left: '0.00' });
+    await call(app, 'ledger.reverse', { id: e.id, date: '2026-03-02', reason: '重复报销' }, session);
+    expect((await call(app, 'budget.get', { communityId, year: 2026 }, session)).lines[0]).toMatchObject({ spent: '999.99', state: 'near' });
+    expect((await callError(app, 'budget.spend', { communityId, budgetLineId: office, date: '2025-12-31', amount: '1', memo: 'x' }, session)).message).toContain('不在预算年度');
+    expect((await callError(app, 'budget.set', { communityId, year: 2026, lines: [{ name: '会议费', amount: '500' }] }, session)).message).toContain('已有');
+    const changed = await call(app, 'budget.set', { communityId, year: 2026, lines: [{ name: '办公费', amount: '2000' }] }, session);
+    expect(changed.lines.map((l) => [l.name, l.budget, l.state])).toEqual([['办公费', '2000.00', 'ok']]);
+  });
+});
+
+describe('statements, the fund summary and the export', () => {
+  it('prints each household’s period with the closing balance in capitals; the summary adds up; the xlsx holds every ledger', async () => {
+    const { app, session, communityId, part } = await setup();
+    const p101 = (await part('1幢101')).partId;
+    await call(app, 'fund.deposit', { partId: p101, amount: '1000', date: '2025-12-01' }, session);
+    await call(app, 'fund.deposit', { partId: p101, amount: '234.56', date: '2026-02-01' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-03-31', amount: '10', date: '2026-04-01' }, session);
+    const one = await call(app, 'fund.statements', { communityId, from: '2026-01-01', to: '2026-12-31', partId: p101 }, session);
+    expect(one.statements).toEqual([expect.objectContaining({
+      address: '1幢101', opening: '1000.00', deposited: '234.56', earnings: '10.00', charges: '0.00', closing: '1244.56', closingCapitals: '壹仟贰佰肆拾肆元伍角陆分',
+    })]);
+    expect((await call(app, 'fund.statements', { communityId, from: '2026-01-01', to: '2026-12-31' }, session)).statements).toHaveLength(6);
+    const summary = await call(app, 'fund.summary', { communityId, from: '2026-01-01', to: '2026-12-31' }, session);
+    expect(summary).toMatchObject({ opening: '1000.00', deposited: '234.56', earnings: '10.00', closing: '1244.56' });
+    expect(summary.byBuilding.map((b) => [b.building, b.closing])).toEqual([['1幢', '1244.56'], ['2幢', '0.00'], ['3幢', '0.00']]);
+    expect(summary.history).toEqual([{ month: '2026-02', balance: '1234.56' }, { month: '2026-04', balance: '1244.56' }]);
+
+    const file = await call(app, 'ledger.export', { communityId }, session);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '分户账', '科目余额', '维修项目']);
+    expect(wb.getWorksheet('凭证明细')!.rowCount).toBe(1 + 2 + 2 + 2);
+    expect(wb.getWorksheet('分户账')!.getRow(2).values).toEqual(expect.arrayContaining(['1幢101', 1244.56]));
+  });
+});
