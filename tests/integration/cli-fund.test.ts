@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../main/app';
+import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { writeRosterXlsx } from '../fixtures/roster-generator';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
 
@@ -39,5 +42,22 @@ describe('CLI: fund', () => {
     const unknown = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dir, 'fund', 'spend'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);
     expect(cli(dir, 'fund', 'apportion', '--community', '阳光小区', '--entrance', '1单元', '--amount', '1').code).toBe(2);
+  });
+
+  it('check reports a sub-ledger whose cached balance differs from its lines', async () => {
+    const app = await openApp({ dataDir: dir, migrationsDir: MIGRATIONS_DIR, fixedAuthor: 'test' });
+    const community = (await app.handle({ method: 'community.list', input: {} }) as { result: { id: string }[] }).result[0]!;
+    const households = await app.handle({ method: 'fund.households', input: { communityId: community.id } }) as { result: { rows: { partId: string }[] } };
+    const deposit = await app.handle({ method: 'fund.deposit', input: { partId: households.result.rows[0]!.partId, amount: '100', date: '2026-01-05' } });
+    app.close();
+    expect(deposit.ok).toBe(true);
+    expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '100.00', households: '100.00' });
+    expect(cli(dir, 'check').json).toMatchObject({ ok: true });
+    const db = new Database(path.join(dir, 'sanfang.sqlite'));
+    db.prepare('update part_fund_balances set balance = balance + 1').run();
+    db.close();
+    const check = cli(dir, 'check');
+    expect(check.json.ok).toBe(false);
+    expect(check.json.problems.join('')).toContain('账簿：1 户分户账余额缓存与分录不一致');
   });
 });
