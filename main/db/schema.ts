@@ -515,6 +515,12 @@ export const journalEntries = sqliteTable('journal_entries', {
   contract: text('contract').notNull().default(''),
   projectId: text('project_id').references((): AnySQLiteColumn => repairProjects.id),
   budgetLineId: text('budget_line_id').references((): AnySQLiteColumn => budgetLines.id),
+  // What the ledger table shows and filters on, written with the entry (which never changes, so these
+  // cannot go stale): the debit total, the accounts' names, the part's address (or "N 户"), the words searched.
+  amount: integer('amount').notNull(),
+  accounts: text('accounts').notNull(),
+  address: text('address'),
+  searchText: text('search_text').notNull(),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 }, (t) => [
@@ -523,7 +529,7 @@ export const journalEntries = sqliteTable('journal_entries', {
   uniqueIndex('journal_entries_reverses').on(t.reversesId).where(sql`${t.reversesId} is not null`),
   uniqueIndex('journal_entries_settles').on(t.settlesId).where(sql`${t.settlesId} is not null`),
   index('journal_entries_project').on(t.projectId).where(sql`${t.projectId} is not null`),
-  index('journal_entries_date').on(t.communityId, t.date),
+  index('journal_entries_date').on(t.communityId, t.date, t.number),
 ]);
 
 /** Lines of the entries: debit positive, credit negative, fen. Integer key: a million rows stay compact. */
@@ -534,12 +540,15 @@ export const journalLines = sqliteTable('journal_lines', {
   accountId: text('account_id').notNull().references(() => ledgerAccounts.id),
   partId: text('part_id').references(() => parts.id),
   category: text('category'), // deposit | earning | charge | transfer (fund lines)
-  date: text('date').notNull(), // the entry's date, here for the sub-ledger's period sums
+  // The entry's date and number, copied (lines never change): the sub-ledger's period sums and the ledger
+  // table's account filter walk these indexes without visiting the entries.
+  date: text('date').notNull(),
+  number: integer('number').notNull(),
   amount: integer('amount').notNull(),
 }, (t) => [
-  index('journal_lines_entry').on(t.entryId),
-  index('journal_lines_account').on(t.accountId, t.date),
-  index('journal_lines_part').on(t.partId, t.date).where(sql`${t.partId} is not null`),
+  index('journal_lines_entry').on(t.entryId, t.accountId),
+  index('journal_lines_account').on(t.accountId, t.date, t.number),
+  index('journal_lines_part').on(t.partId, t.date, t.number).where(sql`${t.partId} is not null`),
 ]);
 
 /** Cache kept by the triggers of migration 0005: each account's sum of lines (debit positive). */
@@ -547,6 +556,8 @@ export const accountBalances = sqliteTable('account_balances', {
   accountId: text('account_id').primaryKey().references(() => ledgerAccounts.id),
   debitSum: integer('debit_sum').notNull(),
   lines: integer('lines').notNull(),
+  /** Entries with a line in the account: the ledger table's total when filtered by it. */
+  entries: integer('entries').notNull(),
 });
 
 /** Cache, same triggers: each sub-ledger's movement by category, credit-normal (a deposit adds). */

@@ -28,13 +28,15 @@ function median(values: number[]): number {
 async function fillBooks(dataDir: string): Promise<string> {
   const { sqlite } = await openDatabase(path.join(dataDir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dataDir, 'backups'));
   const communityId = sqlite.prepare('select id from communities').pluck().get() as string;
-  const parts = sqlite.prepare('select id from parts where community_id = ? order by sort_key').pluck().all(communityId) as string[];
+  const partRows = sqlite.prepare('select id, address from parts where community_id = ? order by sort_key').raw().all(communityId) as [string, string][];
+  const parts = partRows.map(([id]) => id);
   const account = (role: string) => sqlite.prepare('select id from ledger_accounts where community_id = ? and role = ?').pluck().get(communityId, role) as string;
   const bank = account('fund-bank');
   const fund = account('fund');
-  const entry = sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, created_at, created_by)
-    values (?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', 'bench')`);
-  const line = sqlite.prepare('insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, amount) values (?, ?, ?, ?, ?, ?, ?)');
+  // The ledger table's columns as ledger.postEntry writes them.
+  const entry = sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, amount, accounts, address, search_text,
+      created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, '维修资金专户存款、住宅专项维修资金（分户）', ?, ?, '2026-01-01T00:00:00Z', 'bench')`);
+  const line = sqlite.prepare('insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const t = performance.now();
   sqlite.transaction(() => {
     let number = 0;
@@ -42,22 +44,23 @@ async function fillBooks(dataDir: string): Promise<string> {
       const id = `bench-d${i}`;
       const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
       const amount = 10_000 + ((i * 7919) % 500_000);
-      entry.run(id, communityId, ++number, date, 'deposit', `缴存 ${i}`, `业主${i % 977}`);
-      line.run(id, communityId, bank, null, null, date, amount);
-      line.run(id, communityId, fund, parts[i % parts.length], 'deposit', date, -amount);
+      const [partId, address] = partRows[i % partRows.length]!;
+      entry.run(id, communityId, ++number, date, 'deposit', `缴存 ${i}`, `业主${i % 977}`, amount, address, `缴存 ${i} 业主${i % 977}  ${address}`);
+      line.run(id, communityId, bank, null, null, date, number, amount);
+      line.run(id, communityId, fund, partId, 'deposit', date, number, -amount);
     }
     for (let k = 0; k < SHARED_ENTRIES; k++) {
       const id = `bench-s${k}`;
       const date = `2025-${String(1 + (k % 12)).padStart(2, '0')}-28`;
       const charge = k % 2 === 1; // alternately earnings shared in and repair costs charged out
-      entry.run(id, communityId, ++number, date, charge ? 'expense' : 'earnings', charge ? `维修分摊 ${k}` : `增值收益 ${k}`, '');
-      let total = 0;
+      const memo = charge ? `维修分摊 ${k}` : `增值收益 ${k}`;
+      const total = parts.reduce((sum, _p, j) => sum + 1 + ((j + k) % 50), 0);
+      entry.run(id, communityId, ++number, date, charge ? 'expense' : 'earnings', memo, '', total, `${parts.length} 户`, `${memo}   `);
       for (const [j, partId] of parts.entries()) {
         const share = 1 + ((j + k) % 50);
-        total += share;
-        line.run(id, communityId, fund, partId, charge ? 'charge' : 'earning', date, charge ? share : -share);
+        line.run(id, communityId, fund, partId, charge ? 'charge' : 'earning', date, number, charge ? share : -share);
       }
-      line.run(id, communityId, bank, null, null, date, charge ? -total : total);
+      line.run(id, communityId, bank, null, null, date, number, charge ? -total : total);
     }
   })();
   const lines = sqlite.prepare('select count(*) from journal_lines').pluck().get() as number;

@@ -111,7 +111,7 @@ describe('posted entries are never edited', () => {
     expect(() => db.prepare('delete from journal_entries').run()).toThrow(/不能删除/);
     // A fund line without its part cannot be written even by hand.
     const fundId = db.prepare("select id from ledger_accounts where role = 'fund'").pluck().get();
-    expect(() => db.prepare("insert into journal_lines (entry_id, community_id, account_id, date, amount) values (?, ?, ?, '2026-05-11', 1)").run(e.id, communityId, fundId)).toThrow(/分户账/);
+    expect(() => db.prepare("insert into journal_lines (entry_id, community_id, account_id, date, number, amount) values (?, ?, ?, '2026-05-11', 1, 1)").run(e.id, communityId, fundId)).toThrow(/分户账/);
     db.close();
     expect(problems()).toEqual([]);
   });
@@ -213,5 +213,36 @@ describe('the invariants catch a damaged cache', () => {
     db2.prepare("update account_balances set debit_sum = debit_sum + 5 where account_id = (select id from ledger_accounts where role = 'fund-bank')").run();
     db2.close();
     expect(problems()).toEqual([expect.stringContaining('科目的余额缓存')]);
+  });
+});
+
+describe('the ledger table', () => {
+  it('filters by account, part, dates and words, newest first, with the account’s movement and the right totals', async () => {
+    const { app, session, communityId, account, part, deposit } = await setup();
+    await deposit('1幢101', '100.00', '2026-03-01');
+    await deposit('1幢102', '200.00', '2026-03-02');
+    await call(app, 'ledger.record', { communityId, form: 'income', date: '2026-03-03', amount: '50', debitAccountId: account('revenue-bank').id, creditAccountId: account('revenue').id, memo: '电梯广告费', counterparty: '某传媒公司' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2026-03-01', end: '2026-03-31', amount: '1.00', date: '2026-04-01' }, session);
+    const page = (input: Record<string, unknown>) => call(app, 'ledger.entries', { communityId, ...input }, session);
+    const all = await page({});
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => [r.number, r.date, r.amount, r.address])).toEqual([
+      [4, '2026-04-01', '1.00', '2 户'], [3, '2026-03-03', '50.00', null], [2, '2026-03-02', '200.00', '1幢102'], [1, '2026-03-01', '100.00', '1幢101'],
+    ]);
+    expect(all.rows[1]!.accounts).toBe('公共收益账户存款、公共收益');
+    const bank = await page({ accountId: account('fund-bank').id });
+    expect([bank.total, bank.rows.map((r) => r.number)]).toEqual([3, [4, 2, 1]]);
+    // The fund account (credit-normal): the earnings entry's movement there is +1.00 although it has two lines.
+    const fund = await page({ accountId: account('fund').id });
+    expect([fund.total, fund.rows[0]!.amount]).toEqual([3, '1.00']);
+    // 1.00 by balance × days: 100.00 × 31 against 200.00 × 30 → 34.07 and 65.93 fen; the fen left goes to 65.93.
+    expect((await page({ partId: part('1幢102') })).rows.map((r) => [r.number, r.amount])).toEqual([[4, '0.66'], [2, '200.00']]);
+    expect((await page({ text: '传媒' })).rows.map((r) => r.number)).toEqual([3]);
+    expect((await page({ text: '1幢102' })).rows.map((r) => r.number)).toEqual([2]);
+    expect((await page({ accountId: account('fund-bank').id, text: '1幢101' })).total).toBe(1);
+    expect((await page({ from: '2026-03-02', to: '2026-03-03' })).rows.map((r) => r.number)).toEqual([3, 2]);
+    expect((await page({ accountId: account('fund-bank').id, from: '2026-03-02' })).total).toBe(2);
+    expect((await page({ limit: 2, offset: 2 })).rows.map((r) => r.number)).toEqual([2, 1]);
+    expect(await page({ offset: 10 })).toEqual({ total: 4, rows: [] });
   });
 });

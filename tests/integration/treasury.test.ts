@@ -40,6 +40,9 @@ async function setup(fundRules: Record<string, unknown> = {}) {
   return { app, session, communityId, households, part, problems };
 }
 
+/** The columns named by a refusal's row errors. */
+const columns = (e: { details?: unknown }) => (e.details as { column?: string }[]).map((d) => d.column);
+
 const HEADER = ['楼栋', '单元', '房号', '应缴首期', '已缴存', '增值收益', '已使用', '余额'];
 
 describe('opening the books from last year’s balances', () => {
@@ -112,7 +115,7 @@ describe('deposits from a bank statement', () => {
     expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
     expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
     const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5', 'x', '']]) }, session);
-    expect(bad.details?.map((e) => e.column)).toEqual(['日期', '金额']);
+    expect(columns(bad)).toEqual(['日期', '金额']);
     expect(problems()).toEqual([]);
   });
 });
@@ -134,7 +137,7 @@ describe('a repair from its vote to the charged shares', () => {
     const fields = { communityId, title: '1幢外墙维修', scope: { kind: 'places' as const, places: [{ buildingId: b1 }] }, estimate: '1000.00', contractor: '某建筑公司' };
     const wrongVote = await passedRepairVote(app, session, communityId, 4);
     expect((await callError(app, 'repair.create', { ...fields, approval: 'vote', voteId: wrongVote }, session)).message).toContain('第5项');
-    expect((await callError(app, 'repair.create', { ...fields, approval: 'emergency', emergencyNote: '外墙脱落' }, session)).details?.map((d) => d.column)).toEqual(['业委会审核日期', '街道确认日期']);
+    expect(columns(await callError(app, 'repair.create', { ...fields, approval: 'emergency', emergencyNote: '外墙脱落' }, session))).toEqual(['业委会审核日期', '街道确认日期']);
     const voteId = await passedRepairVote(app, session, communityId, 5);
     const project = await call(app, 'repair.create', { ...fields, approval: 'vote', voteId }, session);
     expect(project).toMatchObject({ scopeLabel: '1幢', parts: 2, status: 'approved', voteTitle: '使用维修资金维修外墙', auditRequired: false });

@@ -2,6 +2,7 @@ CREATE TABLE `account_balances` (
 	`account_id` text PRIMARY KEY NOT NULL,
 	`debit_sum` integer NOT NULL,
 	`lines` integer NOT NULL,
+	`entries` integer NOT NULL,
 	FOREIGN KEY (`account_id`) REFERENCES `ledger_accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -44,6 +45,10 @@ CREATE TABLE `journal_entries` (
 	`contract` text DEFAULT '' NOT NULL,
 	`project_id` text,
 	`budget_line_id` text,
+	`amount` integer NOT NULL,
+	`accounts` text NOT NULL,
+	`address` text,
+	`search_text` text NOT NULL,
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
@@ -57,7 +62,7 @@ CREATE UNIQUE INDEX `journal_entries_number` ON `journal_entries` (`community_id
 CREATE UNIQUE INDEX `journal_entries_reverses` ON `journal_entries` (`reverses_id`) WHERE "journal_entries"."reverses_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX `journal_entries_settles` ON `journal_entries` (`settles_id`) WHERE "journal_entries"."settles_id" is not null;--> statement-breakpoint
 CREATE INDEX `journal_entries_project` ON `journal_entries` (`project_id`) WHERE "journal_entries"."project_id" is not null;--> statement-breakpoint
-CREATE INDEX `journal_entries_date` ON `journal_entries` (`community_id`,`date`);--> statement-breakpoint
+CREATE INDEX `journal_entries_date` ON `journal_entries` (`community_id`,`date`,`number`);--> statement-breakpoint
 CREATE TABLE `journal_lines` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`entry_id` text NOT NULL,
@@ -66,6 +71,7 @@ CREATE TABLE `journal_lines` (
 	`part_id` text,
 	`category` text,
 	`date` text NOT NULL,
+	`number` integer NOT NULL,
 	`amount` integer NOT NULL,
 	FOREIGN KEY (`entry_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action,
@@ -73,9 +79,9 @@ CREATE TABLE `journal_lines` (
 	FOREIGN KEY (`part_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `journal_lines_entry` ON `journal_lines` (`entry_id`);--> statement-breakpoint
-CREATE INDEX `journal_lines_account` ON `journal_lines` (`account_id`,`date`);--> statement-breakpoint
-CREATE INDEX `journal_lines_part` ON `journal_lines` (`part_id`,`date`) WHERE "journal_lines"."part_id" is not null;--> statement-breakpoint
+CREATE INDEX `journal_lines_entry` ON `journal_lines` (`entry_id`,`account_id`);--> statement-breakpoint
+CREATE INDEX `journal_lines_account` ON `journal_lines` (`account_id`,`date`,`number`);--> statement-breakpoint
+CREATE INDEX `journal_lines_part` ON `journal_lines` (`part_id`,`date`,`number`) WHERE "journal_lines"."part_id" is not null;--> statement-breakpoint
 CREATE TABLE `ledger_accounts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`community_id` text NOT NULL,
@@ -178,8 +184,10 @@ END;
 -- account_balances and part_fund_balances are caches of the lines, kept by the database itself
 -- (lines are insert-only, so inserting is the only way a balance moves).
 CREATE TRIGGER `journal_lines_balances` AFTER INSERT ON `journal_lines` BEGIN
-  INSERT INTO `account_balances` (`account_id`, `debit_sum`, `lines`) VALUES (new.`account_id`, new.`amount`, 1)
-    ON CONFLICT (`account_id`) DO UPDATE SET `debit_sum` = `debit_sum` + new.`amount`, `lines` = `lines` + 1;
+  INSERT INTO `account_balances` (`account_id`, `debit_sum`, `lines`, `entries`) VALUES (new.`account_id`, new.`amount`, 1, 1)
+    ON CONFLICT (`account_id`) DO UPDATE SET `debit_sum` = `debit_sum` + new.`amount`, `lines` = `lines` + 1,
+      -- an entry counts once per account, at its first line there
+      `entries` = `entries` + NOT EXISTS (SELECT 1 FROM `journal_lines` l WHERE l.`entry_id` = new.`entry_id` AND l.`account_id` = new.`account_id` AND l.`id` < new.`id`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `journal_lines_part_balances` AFTER INSERT ON `journal_lines` WHEN new.`part_id` IS NOT NULL BEGIN
