@@ -19,6 +19,18 @@ export type Route =
   | { name: 'votes'; communityId: string }
   | { name: 'vote'; communityId: string; voteId: string }
   | { name: 'ballotEntry'; communityId: string; voteId: string }
+  | { name: 'fund'; communityId: string }
+  | { name: 'subLedger'; communityId: string; partId: string }
+  /** The books; `entryId` opens that entry beside the table (so an entry can be linked to). */
+  | { name: 'ledger'; communityId: string; entryId?: string }
+  /** 期初建账: the fund's opening balances from xlsx, reconciled with the bank. */
+  | { name: 'fundOpening'; communityId: string }
+  /** 银行流水: a bank statement's deposits matched to parts, and the 待查明款项 list. */
+  | { name: 'bankStatement'; communityId: string }
+  | { name: 'repairs'; communityId: string }
+  | { name: 'repair'; communityId: string; projectId: string }
+  | { name: 'revenue'; communityId: string }
+  | { name: 'budget'; communityId: string; year?: number }
   | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
@@ -34,7 +46,17 @@ export type PrintRoute =
   | { name: 'printResolution'; communityId: string; matterId: string }
   | { name: 'printResult'; communityId: string; matterId: string }
   | { name: 'printBallots'; communityId: string; voteId: string }
-  | { name: 'printVoteResult'; communityId: string; voteId: string };
+  | { name: 'printVoteResult'; communityId: string; voteId: string }
+  /** Household statements for a period: one part (`partId`) or every part in one document. */
+  | { name: 'printStatements'; communityId: string; from: string; to: string; partId?: string }
+  | { name: 'printFundSummary'; communityId: string; from: string; to: string }
+  /** 续筹通知: one page per part below the top-up trigger. */
+  | { name: 'printTopUp'; communityId: string }
+  /** 维修资金使用公示: before the works (estimate shares) or after (the charged shares). */
+  | { name: 'printRepairNotice'; communityId: string; projectId: string; stage: 'before' | 'after' }
+  /** 公共收益公示 for a period (a quarter). */
+  | { name: 'printRevenue'; communityId: string; from: string; to: string }
+  | { name: 'printBudget'; communityId: string; year: number };
 
 const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
   'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
@@ -54,6 +76,15 @@ export function parseHash(hash: string): Route {
     if (c === 'electorate') return { name: 'electorate', communityId: b };
     if (c === 'print' && d === 'roster') {
       return { name: 'printRoster', communityId: b, buildingId: query.get('b') ?? undefined, entranceId: query.get('e') ?? undefined };
+    }
+    const period = { from: query.get('from') ?? '', to: query.get('to') ?? '' };
+    if (c === 'print' && d === 'statements') return { name: 'printStatements', communityId: b, ...period, partId: query.get('part') ?? undefined };
+    if (c === 'print' && d === 'fund-summary') return { name: 'printFundSummary', communityId: b, ...period };
+    if (c === 'print' && d === 'top-up') return { name: 'printTopUp', communityId: b };
+    if (c === 'print' && d === 'revenue') return { name: 'printRevenue', communityId: b, ...period };
+    if (c === 'print' && d === 'budget') return { name: 'printBudget', communityId: b, year: Number(query.get('year')) || new Date().getFullYear() };
+    if (c === 'print' && d === 'repair-notice' && parts[4]) {
+      return { name: 'printRepairNotice', communityId: b, projectId: parts[4], stage: query.get('stage') === 'after' ? 'after' : 'before' };
     }
     if (c === 'print' && d && parts[4]) {
       const id = parts[4];
@@ -78,6 +109,15 @@ export function parseHash(hash: string): Route {
     if (c === 'vote' && d && parts[4] === 'entry') return { name: 'ballotEntry', communityId: b, voteId: d };
     if (c === 'vote' && d) return { name: 'vote', communityId: b, voteId: d };
     if (c === 'search') return { name: 'search', communityId: b, text: query.get('q') ?? undefined };
+    if (c === 'fund' && d) return { name: 'subLedger', communityId: b, partId: d };
+    if (c === 'fund') return { name: 'fund', communityId: b };
+    if (c === 'ledger') return { name: 'ledger', communityId: b, entryId: d };
+    if (c === 'fund-opening') return { name: 'fundOpening', communityId: b };
+    if (c === 'bank-statement') return { name: 'bankStatement', communityId: b };
+    if (c === 'repairs') return { name: 'repairs', communityId: b };
+    if (c === 'repair' && d) return { name: 'repair', communityId: b, projectId: d };
+    if (c === 'revenue') return { name: 'revenue', communityId: b };
+    if (c === 'budget') return { name: 'budget', communityId: b, year: Number(d) || undefined };
     return { name: 'roster', communityId: b };
   }
   if (a === 'import') return { name: 'import' };
@@ -105,6 +145,25 @@ export function routeHash(route: Route): string {
     case 'votes': return `#/c/${e(route.communityId)}/votes`;
     case 'vote': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}`;
     case 'ballotEntry': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}/entry`;
+    case 'fund': return `#/c/${e(route.communityId)}/fund`;
+    case 'subLedger': return `#/c/${e(route.communityId)}/fund/${e(route.partId)}`;
+    case 'ledger': return `#/c/${e(route.communityId)}/ledger${route.entryId ? `/${e(route.entryId)}` : ''}`;
+    case 'fundOpening': return `#/c/${e(route.communityId)}/fund-opening`;
+    case 'bankStatement': return `#/c/${e(route.communityId)}/bank-statement`;
+    case 'repairs': return `#/c/${e(route.communityId)}/repairs`;
+    case 'repair': return `#/c/${e(route.communityId)}/repair/${e(route.projectId)}`;
+    case 'revenue': return `#/c/${e(route.communityId)}/revenue`;
+    case 'budget': return `#/c/${e(route.communityId)}/budget${route.year ? `/${route.year}` : ''}`;
+    case 'printStatements': {
+      const query = new URLSearchParams({ from: route.from, to: route.to });
+      if (route.partId) query.set('part', route.partId);
+      return `#/c/${e(route.communityId)}/print/statements?${query.toString()}`;
+    }
+    case 'printFundSummary': return `#/c/${e(route.communityId)}/print/fund-summary?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
+    case 'printTopUp': return `#/c/${e(route.communityId)}/print/top-up`;
+    case 'printRepairNotice': return `#/c/${e(route.communityId)}/print/repair-notice/${e(route.projectId)}?stage=${route.stage}`;
+    case 'printRevenue': return `#/c/${e(route.communityId)}/print/revenue?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
+    case 'printBudget': return `#/c/${e(route.communityId)}/print/budget?year=${route.year}`;
     case 'printBallots': return `#/c/${e(route.communityId)}/print/ballots/${e(route.voteId)}`;
     case 'printVoteResult': return `#/c/${e(route.communityId)}/print/vote-result/${e(route.voteId)}`;
     case 'printMeetingNotice': return `#/c/${e(route.communityId)}/print/meeting-notice/${e(route.meetingId)}`;

@@ -18,6 +18,7 @@ import { benchRosterFilter } from './roster-filter';
 import { benchSearch } from './search.bench';
 import { benchVotes } from './votes.bench';
 import { benchFund } from './fund.bench';
+import { benchLedgerFilter } from './ledger-filter';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -101,7 +102,9 @@ async function main() {
   await benchVotes(work, report);
 
   // 6. The treasurer's books (issue 5): a million journal lines over the 20,000 parts of a second import.
-  await benchFund(path.join(work, 'app-1'), report);
+  const fundCommunity = await benchFund(path.join(work, 'app-1'), report);
+  if (fs.existsSync('/usr/bin/chromium')) await benchLedgerFilter(path.join(work, 'app-1'), fundCommunity, report);
+  else console.log('ledger filter repaint: skipped (no /usr/bin/chromium)');
 
   fs.rmSync(work, { recursive: true, force: true });
   void Database;

@@ -3,6 +3,12 @@ import { minutesText } from './zh-CN.minutes';
 import { mattersText } from './zh-CN.matters';
 import { votesText } from './zh-CN.votes';
 import { ballotsText } from './zh-CN.ballots';
+import { fundText } from './zh-CN.fund';
+import { ledgerText } from './zh-CN.ledger';
+import { fundIntakeText } from './zh-CN.fundIntake';
+import { repairsText } from './zh-CN.repairs';
+import { revenueText } from './zh-CN.revenue';
+import { fundPrintText } from './zh-CN.fundPrint';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -415,6 +421,12 @@ export const zhCN = {
   matters: mattersText,
   votes: votesText,
   ballots: ballotsText,
+  fund: fundText,
+  ledger: ledgerText,
+  fundIntake: fundIntakeText,
+  repairs: repairsText,
+  revenue: revenueText,
+  fundPrint: fundPrintText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -1,7 +1,9 @@
 /** The fields of a community, shared by the community form and the import form. */
-import { Button, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { fundRules } from '../../../../shared/contract/fund';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { zhCN } from '../../i18n/zh-CN';
+import { fenToYuanNumber, yuanNumberToFen } from '../fund/fundShared';
 
 const t = zhCN.community;
 const m = zhCN.meetings.settings;
@@ -32,6 +34,9 @@ export function CommunityFields() {
       </Form.Item>
       <MeetingRulesFields />
       <VoteRulesFields />
+      <FundRulesFields />
+      <RevenueRulesFields />
+      <RepairRulesFields />
     </>
   );
 }
@@ -122,10 +127,113 @@ function VoteRulesFields() {
   );
 }
 
+const FUND = ['settings', 'fundRules'] as const;
+const f = zhCN.fund.rules;
+
+/**
+ * settings.fundRules (DOMAIN.md §5): the initial deposit per m², typed in
+ * yuan and kept in fen as every amount is; when a household must top up, and
+ * to what share.
+ */
+function FundRulesFields() {
+  return (
+    <fieldset style={{ border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 }} data-testid="community-fund-rules">
+      <legend style={{ fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 }}>{f.heading}</legend>
+      <Form.Item
+        name={[...FUND, 'depositRatePerM2']}
+        label={f.rate}
+        extra={f.rateHelp}
+        getValueProps={(fen?: number) => ({ value: fenToYuanNumber(fen) })}
+        normalize={(yuan?: number | null) => yuanNumberToFen(yuan)}
+      >
+        <InputNumber min={0} max={100_000} precision={2} step={1} style={{ width: '100%' }} data-testid="rule-fund-rate" />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name={[...FUND, 'topUpTriggerPercent']} label={f.trigger} extra={f.triggerHelp}>
+          <InputNumber min={1} max={100} precision={0} suffix={f.percent} style={{ width: '100%' }} data-testid="rule-fund-trigger" />
+        </Form.Item>
+        <Form.Item name={[...FUND, 'topUpTargetPercent']} label={f.target} extra={f.targetHelp}>
+          <InputNumber min={1} max={100} precision={0} suffix={f.percent} style={{ width: '100%' }} data-testid="rule-fund-target" />
+        </Form.Item>
+      </div>
+    </fieldset>
+  );
+}
+
+const r = zhCN.revenue.rules;
+const fieldsetStyle = { border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 } as const;
+const legendStyle = { fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 } as const;
+
+/**
+ * settings.fundRules' common-revenue rule (shared/domain/treasury.ts
+ * proposeTransfer): the share of the net revenue that goes to the fund,
+ * "at least" or "more than" it, and only while the fund is below a share of
+ * the initial deposits (Beijing ≥ 50 % while below 30 %; Shanghai > 50 %).
+ */
+function RevenueRulesFields() {
+  const form = Form.useFormInstance();
+  const percent = Form.useWatch([...FUND, 'revenueTransferPercent'], form) as number | null | undefined;
+  const strict = Form.useWatch([...FUND, 'revenueTransferStrict'], form) as boolean | undefined;
+  const below = Form.useWatch([...FUND, 'revenueTransferOnlyBelowPercent'], form) as number | null | undefined;
+  return (
+    <fieldset style={fieldsetStyle} data-testid="community-revenue-rules">
+      <legend style={legendStyle}>{r.revenueHeading}</legend>
+      <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{r.revenueIntro}</p>
+      <div className="form-row">
+        <Form.Item name={[...FUND, 'revenueTransferPercent']} label={r.percent} extra={r.percentHelp}>
+          <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} style={{ width: '100%' }} data-testid="rule-revenue-percent" />
+        </Form.Item>
+        <Form.Item name={[...FUND, 'revenueTransferStrict']} label={r.comparison} extra={r.comparisonHelp}>
+          <Radio.Group
+            data-testid="rule-revenue-strict"
+            options={[{ value: false, label: r.atLeast }, { value: true, label: r.moreThan }]}
+          />
+        </Form.Item>
+      </div>
+      <Form.Item name={[...FUND, 'revenueTransferOnlyBelowPercent']} label={r.onlyBelow} extra={r.onlyBelowHelp}>
+        <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} placeholder={r.always} style={{ width: '50%' }} data-testid="rule-revenue-below" />
+      </Form.Item>
+      <p style={{ color: '#4e5969', margin: '-4px 0 12px' }} data-testid="rule-revenue-preview">{r.preview(percent ?? null, strict === true, below ?? null)}</p>
+    </fieldset>
+  );
+}
+
+/** Nullable fen ⇄ yuan: an empty field is null (no rule), not zero. */
+const fenToYuanOrNull = (fen: number | null | undefined): number | null => (typeof fen === 'number' ? fen / 100 : null);
+const yuanToFenOrNull = (yuan: number | null | undefined): number | null => (typeof yuan === 'number' && Number.isFinite(yuan) ? Math.round(yuan * 100) : null);
+
+/**
+ * settings.fundRules' repair rules: an audit above a cost (typed in yuan, kept
+ * in fen; Hangzhou 30,000 元) and a new approval when the final cost exceeds
+ * the approved by a share or more (Hangzhou 10 %). Empty: no such rule.
+ */
+function RepairRulesFields() {
+  return (
+    <fieldset style={fieldsetStyle} data-testid="community-repair-rules">
+      <legend style={legendStyle}>{r.repairHeading}</legend>
+      <div className="form-row">
+        <Form.Item
+          name={[...FUND, 'repairAuditAbove']}
+          label={r.auditAbove}
+          extra={r.auditHelp}
+          getValueProps={(fen?: number | null) => ({ value: fenToYuanOrNull(fen) })}
+          normalize={(yuan?: number | null) => yuanToFenOrNull(yuan)}
+        >
+          <InputNumber min={0} max={100_000_000} precision={2} step={1000} placeholder={r.notRequired} style={{ width: '100%' }} data-testid="rule-repair-audit" />
+        </Form.Item>
+        <Form.Item name={[...FUND, 'repairReapprovalPercent']} label={r.reapproval} extra={r.reapprovalHelp}>
+          <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} placeholder={r.notRequired} style={{ width: '100%' }} data-testid="rule-repair-reapproval" />
+        </Form.Item>
+      </div>
+    </fieldset>
+  );
+}
+
 export const emptyCommunity = {
   name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
   settings: {
     countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES },
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
+    fundRules: fundRules.parse({}),
   },
 };

@@ -87,6 +87,12 @@ function Shell({ user, onLogout, warnings }: Props) {
             { key: 'search', label: t.search, disabled: currentId === null },
             { key: 'workflows', label: t.workflows },
             { type: 'divider' },
+            { key: 'fund', label: zhCN.fund.nav, disabled: currentId === null },
+            { key: 'ledger', label: zhCN.ledger.nav, disabled: currentId === null },
+            { key: 'repairs', label: zhCN.repairs.nav, disabled: currentId === null },
+            { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
+            { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
+            { type: 'divider' },
             { key: 'backups', label: t.backups },
             { key: 'holidays', label: t.holidays },
             { key: 'audit', label: t.audit },
@@ -111,7 +117,10 @@ function Shell({ user, onLogout, warnings }: Props) {
 }
 
 /** Pages reached from a list keep the list's menu entry selected. */
-const SELECTED_MENU: Partial<Record<Route['name'], string>> = { person: 'roster', meeting: 'meetings', matter: 'matters', vote: 'votes', ballotEntry: 'votes' };
+const SELECTED_MENU: Partial<Record<Route['name'], string>> = {
+  person: 'roster', meeting: 'meetings', matter: 'matters', vote: 'votes', ballotEntry: 'votes', subLedger: 'fund',
+  fundOpening: 'fund', bankStatement: 'fund', repair: 'repairs',
+};
 
 function menuRoute(key: string, communityId: string | null): Route | null {
   switch (key) {
@@ -123,6 +132,11 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'matters': return communityId ? { name: 'matters', communityId } : null;
     case 'votes': return communityId ? { name: 'votes', communityId } : null;
     case 'search': return communityId ? { name: 'search', communityId } : null;
+    case 'fund': return communityId ? { name: 'fund', communityId } : null;
+    case 'ledger': return communityId ? { name: 'ledger', communityId } : null;
+    case 'repairs': return communityId ? { name: 'repairs', communityId } : null;
+    case 'revenue': return communityId ? { name: 'revenue', communityId } : null;
+    case 'budget': return communityId ? { name: 'budget', communityId } : null;
     case 'workflows': return { name: 'workflows' };
     case 'import': return { name: 'import' };
     case 'backups': return { name: 'backups' };

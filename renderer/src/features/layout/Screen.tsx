@@ -17,6 +17,15 @@ import { WorkflowsPage } from '../matters/WorkflowsPage';
 import { VotesPage } from '../votes/VotesPage';
 import { VotePage } from '../votes/VotePage';
 import { BallotEntryPage } from '../ballots/BallotEntryPage';
+import { FundPage } from '../fund/FundPage';
+import { SubLedgerPage } from '../fund/SubLedgerPage';
+import { LedgerPage } from '../ledger/LedgerPage';
+import { FundOpeningPage } from '../fund-intake/FundOpeningPage';
+import { BankStatementPage } from '../fund-intake/BankStatementPage';
+import { RepairsPage } from '../repairs/RepairsPage';
+import { RepairPage } from '../repairs/RepairPage';
+import { RevenuePage } from '../revenue/RevenuePage';
+import { BudgetPage } from '../budget/BudgetPage';
 
 /** Which screen a route shows. */
 export function Screen({ route }: { route: Route }) {
@@ -39,6 +48,16 @@ export function Screen({ route }: { route: Route }) {
     case 'votes': return <VotesPage key={route.communityId} communityId={route.communityId} />;
     case 'vote': return <VotePage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
     case 'ballotEntry': return <BallotEntryPage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
+    case 'fund': return <FundPage key={route.communityId} communityId={route.communityId} />;
+    case 'subLedger': return <SubLedgerPage key={route.partId} communityId={route.communityId} partId={route.partId} />;
+    // Keyed by the community only: opening an entry keeps the table, its filters and its scroll position.
+    case 'ledger': return <LedgerPage key={route.communityId} communityId={route.communityId} entryId={route.entryId ?? null} />;
+    case 'fundOpening': return <FundOpeningPage key={route.communityId} communityId={route.communityId} />;
+    case 'bankStatement': return <BankStatementPage key={route.communityId} communityId={route.communityId} />;
+    case 'repairs': return <RepairsPage key={route.communityId} communityId={route.communityId} />;
+    case 'repair': return <RepairPage key={route.projectId} communityId={route.communityId} projectId={route.projectId} />;
+    case 'revenue': return <RevenuePage key={route.communityId} communityId={route.communityId} />;
+    case 'budget': return <BudgetPage key={`${route.communityId}/${route.year ?? ''}`} communityId={route.communityId} year={route.year} />;
     default: return null; // print views render without the app frame (App.tsx)
   }
 }

@@ -7,6 +7,12 @@ import { MinutesPrint } from '../minutes/MinutesPrint';
 import { MatterNoticePrint } from '../matters/MatterNoticePrint';
 import { BallotsPrint } from '../votes/BallotsPrint';
 import { VoteResultPrint } from '../votes/VoteResultPrint';
+import { StatementsPrint } from '../fund-print/StatementsPrint';
+import { FundSummaryPrint } from '../fund-print/FundSummaryPrint';
+import { TopUpPrint } from '../fund-print/TopUpPrint';
+import { RepairNoticePrint } from '../fund-print/RepairNoticePrint';
+import { RevenuePrint } from '../fund-print/RevenuePrint';
+import { BudgetPrint } from '../fund-print/BudgetPrint';
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   switch (route.name) {
@@ -24,5 +30,12 @@ export function PrintScreen({ route }: { route: PrintRoute }) {
     case 'printResult': return <MatterNoticePrint key={`i/${route.matterId}`} matterId={route.matterId} step="result" />;
     case 'printBallots': return <BallotsPrint key={route.voteId} voteId={route.voteId} />;
     case 'printVoteResult': return <VoteResultPrint key={route.voteId} voteId={route.voteId} />;
+    case 'printStatements':
+      return <StatementsPrint key={`${route.from}/${route.to}/${route.partId ?? ''}`} communityId={route.communityId} from={route.from} to={route.to} partId={route.partId} />;
+    case 'printFundSummary': return <FundSummaryPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
+    case 'printTopUp': return <TopUpPrint key={route.communityId} communityId={route.communityId} />;
+    case 'printRepairNotice': return <RepairNoticePrint key={`${route.projectId}/${route.stage}`} projectId={route.projectId} stage={route.stage} />;
+    case 'printRevenue': return <RevenuePrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
+    case 'printBudget': return <BudgetPrint key={route.year} communityId={route.communityId} year={route.year} />;
   }
 }

@@ -1,0 +1,122 @@
+/**
+ * 分配增值收益: the interest the bank credited for a period, shared among the
+ * sub-ledgers by balance × days. 预览分配 shows main's shares, the method and
+ * the total weight; 确认入账 posts exactly what was previewed — any change to
+ * the form asks for a new preview first.
+ */
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { earningsInput } from '../../../../shared/contract/fund';
+import type { MethodOutput } from '../../../../shared/contract/methods';
+import { addDays } from '../../../../shared/domain/dates';
+import { invoke } from '../../api/client';
+import { FormError } from '../../components/FormError';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { todayDate } from '../../format';
+import { zhCN } from '../../i18n/zh-CN';
+import { SharesTable } from './SharesTable';
+
+const t = zhCN.fund;
+
+type EarningsResult = MethodOutput<'fund.previewEarnings'>;
+interface Values { start?: string; end?: string; amount?: string; date?: string; memo?: string }
+
+/** Last month, which is when interest is usually credited for: its first and last day. */
+function lastMonth(today: string): { start: string; end: string } {
+  const end = addDays(`${today.slice(0, 7)}-01`, -1);
+  return { start: `${end.slice(0, 7)}-01`, end };
+}
+
+interface Props {
+  communityId: string;
+  open: boolean;
+  onClose: () => void;
+  onPosted: () => void;
+}
+
+export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const [preview, setPreview] = useState<EarningsResult | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    setPreview(null);
+    form.resetFields();
+    const today = todayDate();
+    form.setFieldsValue({ ...lastMonth(today), amount: '', date: today, memo: '' });
+  }, [open]);
+
+  /** What main is sent: the amount as typed (yuan text); the schema only checks it. */
+  const input = () => {
+    const v = form.getFieldsValue(true) as Values;
+    // An empty posting date means the period's end (the contract's default).
+    return { communityId, start: v.start ?? '', end: v.end ?? '', amount: v.amount ?? '', date: v.date ? v.date : undefined, memo: v.memo };
+  };
+
+  const showPreview = () => {
+    const data = input();
+    return submit(earningsInput, data, async () => {
+      setPreview(await invoke('fund.previewEarnings', data));
+    });
+  };
+
+  const post = () => {
+    const data = input();
+    return submit(earningsInput, data, () => postShares(data));
+  };
+
+  const postShares = async (data: ReturnType<typeof input>) => {
+    await invoke('fund.shareEarnings', data);
+    message.success(t.posted);
+    onPosted();
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t.earningsTitle}
+      onCancel={onClose}
+      destroyOnHidden
+      width={720}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button loading={busy && preview === null} onClick={() => void showPreview()} data-testid="earnings-preview">{t.preview}</Button>
+          <Button type="primary" disabled={preview === null} loading={busy && preview !== null} onClick={() => void post()} data-testid="earnings-confirm">
+            {t.confirm}
+          </Button>
+        </Space>
+      }
+    >
+      <p className="fund-modal-help">{t.earningsHelp}</p>
+      {/* Any change makes the preview stale: what is posted must be what was seen. */}
+      <Form form={form} layout="vertical" className="compact-form" data-testid="earnings-form" onValuesChange={() => setPreview(null)}>
+        <div className="form-row">
+          <Form.Item name="start" label={t.start} required>
+            <Input type="date" data-testid="earnings-start" />
+          </Form.Item>
+          <Form.Item name="end" label={t.end} required>
+            <Input type="date" data-testid="earnings-end" />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="amount" label={t.earningsAmount} required>
+            <Input inputMode="decimal" placeholder={t.amountPlaceholder} data-testid="earnings-amount" />
+          </Form.Item>
+          <Form.Item name="date" label={t.postingDate} extra={t.postingDateHelp}>
+            <Input type="date" data-testid="earnings-date" />
+          </Form.Item>
+        </div>
+        <Form.Item name="memo" label={t.memo}>
+          <Input maxLength={200} placeholder={t.earningsMemoPlaceholder} data-testid="earnings-memo" />
+        </Form.Item>
+      </Form>
+      <div data-testid="earnings-errors"><FormError messages={errors} /></div>
+      {preview && <SharesTable result={preview} period={preview.period} testId="earnings-shares" />}
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * 转入维修资金 (revenue.transfer): the period's revenue, up to what is not
+ * yet transferred, from the revenue account to the fund, shared to every
+ * sub-ledger by area. Prefilled with what the rule still asks for.
+ */
+import { useEffect } from 'react';
+import { App as AntApp, Button, Descriptions, Form, Input, Modal, Space } from 'antd';
+import { transferInput } from '../../../../shared/contract/treasury';
+import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
+import { invoke } from '../../api/client';
+import { FormError } from '../../components/FormError';
+import { useFormSubmit } from '../../components/useFormSubmit';
+import { decimal2ToHundredths, todayDate } from '../../format';
+import { zhCN } from '../../i18n/zh-CN';
+import { groupedYuan } from '../fund/fundShared';
+
+const t = zhCN.revenue;
+
+type Summary = MethodOutput<'revenue.summary'>;
+interface Values { date?: string; amount?: string }
+
+interface Props {
+  communityId: string;
+  summary: Summary;
+  open: boolean;
+  onClose: () => void;
+  onPosted: () => void;
+}
+
+/** What may still go to the fund: the net less what already went (never below zero). */
+export function availableToTransfer(s: Summary): number {
+  return Math.max(0, decimal2ToHundredths(s.net) - decimal2ToHundredths(s.transferred));
+}
+
+export function TransferModal({ communityId, summary, open, onClose, onPosted }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    form.resetFields();
+    const outstanding = decimal2ToHundredths(summary.proposal.outstanding);
+    form.setFieldsValue({ date: todayDate(), amount: outstanding > 0 ? summary.proposal.outstanding : '' });
+  }, [open]);
+
+  const save = () => {
+    const v = form.getFieldsValue(true) as Values;
+    const input = { communityId, from: summary.from, to: summary.to, date: v.date ?? '', amount: v.amount ?? '' };
+    return submit(transferInput, input, () => send(input));
+  };
+
+  const send = async (input: MethodInput<'revenue.transfer'>) => {
+    const entry = await invoke('revenue.transfer', input);
+    message.success(t.transferPosted(entry.number));
+    onPosted();
+    onClose();
+  };
+
+  const yuan = (value: string) => `${groupedYuan(value)} ${t.yuanUnit}`;
+  const available = (availableToTransfer(summary) / 100).toFixed(2);
+
+  return (
+    <Modal
+      open={open}
+      title={t.transferTitle}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="revenue-transfer-save">{t.transfer}</Button>
+        </Space>
+      }
+    >
+      <p className="fund-modal-help">{t.transferHelp}</p>
+      <Descriptions size="small" column={2} className="revenue-transfer-facts" data-testid="revenue-transfer-facts">
+        <Descriptions.Item label={t.transferPeriod} span={2}>{t.periodLabel(summary.from, summary.to)}</Descriptions.Item>
+        <Descriptions.Item label={t.net}><span className="num">{yuan(summary.net)}</span></Descriptions.Item>
+        <Descriptions.Item label={t.alreadyTransferred}><span className="num">{yuan(summary.transferred)}</span></Descriptions.Item>
+        <Descriptions.Item label={t.proposedAmount}><span className="num">{yuan(summary.proposal.amount)}</span></Descriptions.Item>
+        <Descriptions.Item label={t.available}><span className="num">{yuan(available)}</span></Descriptions.Item>
+      </Descriptions>
+      <Form form={form} layout="vertical" className="compact-form" data-testid="revenue-transfer-form">
+        <div className="form-row">
+          <Form.Item name="date" label={t.transferDate} required>
+            <Input type="date" data-testid="revenue-transfer-date" />
+          </Form.Item>
+          <Form.Item name="amount" label={t.transferAmount} required>
+            <Input inputMode="decimal" data-testid="revenue-transfer-amount" />
+          </Form.Item>
+        </div>
+      </Form>
+      <div data-testid="revenue-transfer-errors"><FormError messages={errors} /></div>
+    </Modal>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Steps the treasurer's end-to-end tests share: paged grids (wait for a query
+ * to paint, read its total, find a row), antd selects and the part picker,
+ * and letting a dialog's animation finish before a screenshot.
+ */
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { UI_TIMEOUT } from './harness';
+
+/** Wait until a paged grid paints the rows of `query` and return its total. */
+export async function painted(page: Page, testId: string, query: string): Promise<number> {
+  const grid = page.getByTestId(testId);
+  await expect.poll(() => grid.getAttribute('data-query'), { timeout: UI_TIMEOUT }).toBe(query);
+  await expect.poll(async () => (await grid.getAttribute('data-total')) ?? '', { timeout: UI_TIMEOUT }).not.toBe('');
+  return Number(await grid.getAttribute('data-total'));
+}
+
+export async function totalBecomes(page: Page, testId: string, total: number): Promise<void> {
+  await expect.poll(() => page.getByTestId(testId).getAttribute('data-total'), { timeout: UI_TIMEOUT }).toBe(String(total));
+}
+
+export function gridRow(page: Page, testId: string, text: string | RegExp): Locator {
+  return page.locator(`[data-testid=${testId}] .data-grid-row:not(.placeholder)`).filter({ hasText: text });
+}
+
+/** Open a select (by its test id) and click the option whose text matches. */
+export async function choose(page: Page, testId: string, option: RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The part picker: type an address, pick the part it finds. */
+export async function pickPart(page: Page, testId: string, address: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(address);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: address }).first().click();
+}
+
+/** Let the animations in `locator` (a dialog opening) finish, so a screenshot shows the dialog and not its fade-in. */
+export async function settled(locator: Locator): Promise<void> {
+  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true })
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined))));
+}
