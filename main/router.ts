@@ -42,6 +42,13 @@ import { exportLedgers } from './services/ledger-export';
 import { chargeProject, createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/repairs';
 import { recordRevenue, revenueSummary, transferToFund } from './services/revenue';
 import { budgetReport, setBudget, spendBudget } from './services/budget';
+import { listCompanies, saveCompany, createContract, dismissalOf, getContract, listContracts, recordContractEvent, updateContract } from './services/service-contracts';
+import { listEvaluations, saveEvaluation } from './services/contract-evaluations';
+import { checkCandidate, coverageList, createBody, createCandidate, listBodies, listCandidates, updateBody } from './services/bodies';
+import {
+  createIssue, dispatchIssue, escalateIssue, exportIssues, getIssue, issueStatistics, listIssues, planIssue, recordFeedback, setIssueStatus, updateIssue,
+} from './services/issues';
+import { createMediation, listMediations, updateMediation } from './services/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes';
 
 export interface Call {
@@ -197,6 +204,40 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'budget.get': (input) => budgetReport(ctx, input.communityId, input.year),
     'budget.set': (input, call) => setBudget(ctx, call.actor, input),
     'budget.spend': (input, call) => spendBudget(ctx, call.actor, input),
+
+    'company.list': (input) => listCompanies(ctx, input.text),
+    'company.save': (input, call) => saveCompany(ctx, call.actor, input),
+    'contract.list': (input) => listContracts(ctx, input.communityId),
+    'contract.get': (input) => getContract(ctx, input.id),
+    'contract.create': (input, call) => createContract(ctx, call.actor, input),
+    'contract.update': (input, call) => updateContract(ctx, call.actor, input),
+    'contract.record': (input, call) => recordContractEvent(ctx, call.actor, input),
+    'contract.dismissal': (input) => dismissalOf(ctx, input.id, input.noticeDate),
+    'contract.evaluations': (input) => listEvaluations(ctx, input.contractId),
+    'contract.evaluate': (input, call) => saveEvaluation(ctx, call.actor, input),
+
+    'body.list': (input) => listBodies(ctx, input.communityId),
+    'body.create': (input, call) => createBody(ctx, call.actor, input),
+    'body.update': (input, call) => updateBody(ctx, call.actor, input),
+    'candidate.list': (input) => listCandidates(ctx, input.communityId),
+    'candidate.create': (input, call) => createCandidate(ctx, call.actor, input),
+    'candidate.check': (input, call) => checkCandidate(ctx, call.actor, input),
+    'coverage.list': () => coverageList(ctx),
+
+    'issue.list': (input) => listIssues(ctx, input),
+    'issue.get': (input) => getIssue(ctx, input.id),
+    'issue.create': (input, call) => createIssue(ctx, call.actor, input),
+    'issue.update': (input, call) => updateIssue(ctx, call.actor, input),
+    'issue.dispatch': (input, call) => dispatchIssue(ctx, call.actor, input),
+    'issue.plan': (input, call) => planIssue(ctx, call.actor, input),
+    'issue.status': (input, call) => setIssueStatus(ctx, call.actor, input),
+    'issue.feedback': (input, call) => recordFeedback(ctx, call.actor, input),
+    'issue.escalate': (input, call) => escalateIssue(ctx, call.actor, input),
+    'issue.stats': (input) => issueStatistics(ctx, input),
+    'issue.export': (input) => exportIssues(ctx, input.communityId),
+    'mediation.list': (input) => listMediations(ctx, input.communityId),
+    'mediation.create': (input, call) => createMediation(ctx, call.actor, input),
+    'mediation.update': (input, call) => updateMediation(ctx, call.actor, input),
 
     'print.savePdf': async (input, call) => {
       if (!savePdf) return { available: false, file: null };

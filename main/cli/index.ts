@@ -46,7 +46,14 @@ const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [
   vote close --vote ID                       结束表决
   fund apportion --community NAME [--building NAME [--entrance NAME]] --amount 12345.67
                                              按面积分摊金额（只计算，不记账）
-  fund balance --community NAME              维修资金余额、分户合计、低于续筹线的户数`;
+  fund balance --community NAME              维修资金余额、分户合计、低于续筹线的户数
+  contract create --community NAME --company NAME --credit-code CODE --start DATE --end DATE [--kind KIND]
+                                             登记物业服务合同（KIND：前期物业 | 招投标选聘 | 业主大会表决选聘）
+  contract dismissal --id ID --notice-date DATE
+                                             解聘通知后合同最早终止日（只计算，不记录）
+  issue create --community NAME --title T --category C --reported-at YYYY-MM-DDTHH:mm [--source S] [--reporter R]
+                                             登记问题台账（C：停车、电梯、养老、托幼、环境卫生、安全、设施维修、邻里纠纷、物业服务、其他）
+  issue escalate --id ID --reason T          提级（楼栋→小区→社区→街道）`;
 
 /** A refusal (exit 1) with CLI.md's error shape. */
 class Refusal extends Error {
@@ -179,6 +186,50 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
         meetingId: option(args, '--meeting') ?? null, items,
       });
       return { id: v.id, items: v.items.map((i) => ({ id: i.id, title: i.title, category: i.category, electorate: i.electorate })) };
+    });
+  },
+
+  async contract(args) {
+    const sub = subcommand(args, ['create', 'dismissal']);
+    if (sub === 'dismissal') {
+      expectOptions(args, ['--id', '--notice-date'], 0);
+      return withApp(args, async (app) => {
+        const d = await call(app, 'contract.dismissal', { id: option(args, '--id', true), noticeDate: option(args, '--notice-date', true) });
+        return { earliestEnd: d.earliestEnd };
+      });
+    }
+    expectOptions(args, ['--community', '--company', '--credit-code', '--start', '--end', '--kind'], 0);
+    return withApp(args, async (app) => {
+      const community = await communityByName(app, args);
+      const c = await call(app, 'contract.create', {
+        communityId: community.id, company: { name: option(args, '--company', true), creditCode: option(args, '--credit-code', true), contact: '', phone: '' },
+        startDate: option(args, '--start', true), endDate: option(args, '--end', true),
+        kind: (option(args, '--kind') ?? '业主大会表决选聘') as MethodInput<'contract.create'>['kind'],
+      });
+      return { id: c.id, nonRenewalNoticeBy: c.nonRenewalNoticeBy.date, renewalPreparationFrom: c.renewalPreparationFrom };
+    });
+  },
+
+  async issue(args) {
+    const sub = subcommand(args, ['create', 'escalate']);
+    if (sub === 'escalate') {
+      expectOptions(args, ['--id', '--reason'], 0);
+      return withApp(args, async (app) => {
+        const i = await call(app, 'issue.escalate', { id: option(args, '--id', true), reason: option(args, '--reason', true) });
+        return { level: i.level };
+      });
+    }
+    expectOptions(args, ['--community', '--title', '--category', '--reported-at', '--source', '--reporter'], 0);
+    return withApp(args, async (app) => {
+      const community = await communityByName(app, args);
+      const i = await call(app, 'issue.create', {
+        communityId: community.id, title: option(args, '--title', true),
+        category: option(args, '--category', true) as MethodInput<'issue.create'>['category'],
+        // A space between date and time is what people type; CLI.md's form has the T.
+        reportedAt: option(args, '--reported-at', true).trim().replace(' ', 'T'),
+        source: (option(args, '--source') ?? '来访') as MethodInput<'issue.create'>['source'], reporter: option(args, '--reporter') ?? '',
+      });
+      return { id: i.id, planDueAt: i.planDueAt };
     });
   },
 

@@ -12,3 +12,11 @@ export function todayInOffice(timeZone = 'Asia/Shanghai', at = new Date()): stri
 export function fileStamp(at = new Date()): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.(\d{3})Z$/, '-$1');
 }
+
+/** Now on the office's wall clock, 'YYYY-MM-DDTHH:mm' (the issue ledger's times; no daylight saving in China). */
+export function nowInOffice(timeZone = 'Asia/Shanghai', at = new Date()): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}

@@ -8,6 +8,7 @@ import './zod-locale';
 import { filePayload, id } from './fields';
 import * as f from './fund';
 import * as g from './governance';
+import * as o from './office';
 import * as t from './treasury';
 import * as s from './schemas';
 import * as v from './votes';
@@ -160,6 +161,40 @@ export const methods = {
   'budget.get': method({ input: z.object({ communityId: id, year: z.number().int().min(2000).max(2100) }), output: t.budgetReport }),
   'budget.set': method({ input: t.budgetInput, output: t.budgetReport }),
   'budget.spend': method({ input: t.spendInput, output: f.entry }),
+
+  'company.list': method({ input: z.object({ text: z.string().trim().max(100).default('') }), output: z.array(o.company) }),
+  'company.save': method({ input: o.companyFields.extend({ id: id.optional() }), output: o.company }),
+  'contract.list': method({ input: z.object({ communityId: id.optional() }), output: z.array(o.contractSummary) }),
+  'contract.get': method({ input: byId, output: o.contractDetail }),
+  'contract.create': method({ input: o.contractFields, output: o.contractDetail }),
+  'contract.update': method({ input: o.contractUpdate, output: o.contractDetail }),
+  'contract.record': method({ input: o.contractEventInput, output: o.contractDetail }),
+  'contract.dismissal': method({ input: o.dismissalInput, output: o.dismissalResult }),
+  'contract.evaluations': method({ input: z.object({ contractId: id }), output: z.array(o.evaluation) }),
+  'contract.evaluate': method({ input: o.evaluationInput, output: o.evaluation }),
+
+  'body.list': method({ input: z.object({ communityId: id }), output: z.array(o.body) }),
+  'body.create': method({ input: o.bodyFields, output: o.body }),
+  'body.update': method({ input: o.bodyUpdate, output: o.body }),
+  'candidate.list': method({ input: z.object({ communityId: id }), output: z.array(o.candidate) }),
+  'candidate.create': method({ input: o.candidateFields, output: o.candidate }),
+  'candidate.check': method({ input: o.candidateCheckInput, output: o.candidate }),
+  'coverage.list': method({ input: empty, output: z.array(o.coverage) }),
+
+  'issue.list': method({ input: o.issueQuery, output: z.array(o.issueSummary) }),
+  'issue.get': method({ input: byId, output: o.issueDetail }),
+  'issue.create': method({ input: o.issueFields, output: o.issueDetail }),
+  'issue.update': method({ input: o.issueUpdate, output: o.issueDetail }),
+  'issue.dispatch': method({ input: o.dispatchInput, output: o.issueDetail }),
+  'issue.plan': method({ input: o.planInput, output: o.issueDetail }),
+  'issue.status': method({ input: o.statusInput, output: o.issueDetail }),
+  'issue.feedback': method({ input: o.feedbackInput, output: o.issueDetail }),
+  'issue.escalate': method({ input: o.escalateInput, output: o.issueDetail }),
+  'issue.stats': method({ input: t.periodQuery, output: o.issueStats }),
+  'issue.export': method({ input: z.object({ communityId: id }), output: filePayload }),
+  'mediation.list': method({ input: z.object({ communityId: id }), output: z.array(o.mediation) }),
+  'mediation.create': method({ input: o.mediationFields, output: o.mediation }),
+  'mediation.update': method({ input: o.mediationUpdate, output: o.mediation }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

@@ -4,6 +4,7 @@ import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import { electorateBreakdown } from './electorate';
 import { extraItem, voteSettings } from './votes';
 import { fundRules } from './fund';
+import { officeRules } from './office';
 import {
   areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, isoDate, optionalText, partType,
   phoneText, requiredText, rowError,
@@ -78,6 +79,7 @@ export const communitySettings = z.object({
   meetingRules: meetingRules.prefault({}),
   voteRules: voteRules.prefault({}),
   fundRules: fundRules.prefault({}),
+  officeRules: officeRules.prefault({}),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 

@@ -13,6 +13,7 @@
  * - other documents (passports, permits, company codes) are compared as text.
  */
 import { cleanCell } from './text';
+import { checkCreditCode } from './credit-code';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -39,16 +40,10 @@ function validBirthDate(id: string): boolean {
   return d <= last;
 }
 
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** GB 32100 unified social credit code (统一社会信用代码) with its check character. */
+/** GB 32100 unified social credit code, exactly as written (the rule and its messages: credit-code.ts). */
 export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(code[i]!) * USCC_WEIGHTS[i]!;
-  const check = (31 - (sum % 31)) % 31;
-  return USCC_CHARS[check] === code[17];
+  const r = checkCreditCode(code);
+  return r.ok && r.value === code;
 }
 
 /**

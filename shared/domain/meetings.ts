@@ -62,9 +62,12 @@ export const DEFAULT_MEETING_RULES: MeetingRules = {
   committeeMeetingMonths: 2,
 };
 
-/** A rule the user's input breaks; saving needs a written reason to go ahead. */
+/**
+ * A rule the user's input breaks; saving needs a written reason to go ahead.
+ * The meetings' rules, and the owners' committee's size and term (committees.ts).
+ */
 export interface RuleViolation {
-  rule: 'notice-period' | 'notice-missing' | 'not-in-notice' | 'quorum' | 'posting-late';
+  rule: 'notice-period' | 'notice-missing' | 'not-in-notice' | 'quorum' | 'posting-late' | 'committee-members' | 'committee-term';
   message: string;
 }
 

@@ -1,0 +1,59 @@
+/** The issue-6 CLI commands as processes: contract create / dismissal, issue create / escalate (../shared/CLI.md shapes). */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeRosterXlsx } from '../fixtures/roster-generator';
+import { WORKED_ROSTER } from '../fixtures/worked-roster';
+
+function cli(dataDir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return { code: r.status, json: JSON.parse(lines[0]!) };
+}
+
+let dir = '';
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-cli-office-'));
+  await writeRosterXlsx(path.join(dir, 'r.xlsx'), WORKED_ROSTER);
+  expect(cli(dir, 'import-roster', '--community', '阳光小区', path.join(dir, 'r.xlsx')).code).toBe(0);
+}, 120_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('CLI: contract', () => {
+  it('creates a contract with its statutory dates, and computes a dismissal’s earliest end', () => {
+    const c = cli(dir, 'contract', 'create', '--community', '阳光小区', '--company', '安居物业服务有限公司', '--credit-code', '91350100M000100Y43',
+      '--start', '2024-03-01', '--end', '2028-08-31');
+    expect(c.code).toBe(0);
+    // 2028-08-31 − 90 days; 6 months before the 31st of August 2028 is the leap day.
+    expect(c.json).toEqual({ id: c.json.id, nonRenewalNoticeBy: '2028-06-02', renewalPreparationFrom: '2028-02-29' });
+    expect(cli(dir, 'contract', 'dismissal', '--id', c.json.id, '--notice-date', '2026-12-31')).toEqual({ code: 0, json: { earliestEnd: '2027-03-01' } });
+  });
+
+  it('refuses a credit code whose check character is wrong (exit 1), and a missing option (exit 2)', () => {
+    const bad = cli(dir, 'contract', 'create', '--community', '阳光小区', '--company', '某物业', '--credit-code', '91350100M000100Y44',
+      '--start', '2024-03-01', '--end', '2027-02-28');
+    expect(bad.code).toBe(1);
+    expect(bad.json.errors[0].message).toContain('校验位错误');
+    const usage = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dir, 'contract', 'dismissal', '--id', 'x'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
+
+describe('CLI: issue', () => {
+  it('creates an issue with its plan due 24 hours later and escalates it up to 街道, not past it', () => {
+    const i = cli(dir, 'issue', 'create', '--community', '阳光小区', '--title', '电梯异响', '--category', '电梯', '--reported-at', '2026-02-28T21:15');
+    expect(i.code).toBe(0);
+    expect(i.json).toEqual({ id: i.json.id, planDueAt: '2026-03-01T21:15' });
+    const levels = ['小区', '社区', '街道'].map(() => cli(dir, 'issue', 'escalate', '--id', i.json.id, '--reason', '未按期答复').json);
+    expect(levels).toEqual([{ level: '小区' }, { level: '社区' }, { level: '街道' }]);
+    const past = cli(dir, 'issue', 'escalate', '--id', i.json.id, '--reason', '再提级');
+    expect(past.code).toBe(1);
+    expect(past.json.errors[0].message).toContain('不能再向上提级');
+    const wrong = cli(dir, 'issue', 'create', '--community', '阳光小区', '--title', 'x', '--category', '噪音', '--reported-at', '2026-02-28T21:15');
+    expect(wrong.code).toBe(1);
+    expect(wrong.json.errors[0].message).toContain('类别应为');
+  });
+});
