@@ -138,7 +138,7 @@ export function getProject(ctx: ServiceContext, id: string) {
   let charge = null;
   if (charged && p.finalCost !== null) {
     const date = ctx.sqlite.prepare('select date from journal_entries where id = ?').pluck().get(charged) as string;
-    charge = { ...previewShares(parts, p.finalCost, p.basis), entryId: charged, date };
+    charge = { ...chargedShares(ctx, charged, parts, p.finalCost, p.basis), entryId: charged, date };
   }
   return { ...summaryOf(ctx, p), communityId: p.communityId, parts: parts.length, payments, charge };
 }
@@ -149,10 +149,37 @@ function previewShares(parts: readonly Weighted[], cost: number, basis: 'area' |
     : shareOut(cost, parts, '户数（管理规约约定按户均摊）', (w) => `${w} 户`).printed;
 }
 
+/**
+ * The shares as charged: the charge entry's sub-ledger lines are what was
+ * posted. Shared anew over today's scope they are the same unless the register
+ * changed since (a part added to the building, an area corrected); then the
+ * posted amounts are shown, over the parts they were posted to.
+ */
+function chargedShares(ctx: ServiceContext, entryId: string, parts: readonly Weighted[], cost: number, basis: 'area' | 'equal') {
+  const lines = ctx.sqlite.prepare(`select l.part_id as partId, p.address, p.area, l.amount from journal_lines l
+      join ledger_accounts a on a.id = l.account_id join parts p on p.id = l.part_id
+    where l.entry_id = ? and a.role = 'fund' order by p.sort_key`).all(entryId) as { partId: string; address: string; area: number; amount: number }[];
+  const posted = new Map(lines.map((l) => [l.partId, l.amount]));
+  const anew = previewShares(parts, cost, basis);
+  const same = anew.shares.every((x) => fenToYuan(posted.get(x.partId) ?? 0) === x.amount)
+    && lines.every((l) => parts.some((x) => x.partId === l.partId));
+  if (same) return anew;
+  const weighted = lines.map((l) => ({ partId: l.partId, address: l.address, area: l.area, weight: basis === 'area' ? l.area : 1 }));
+  const printed = previewShares(weighted, cost, basis);
+  return { ...printed, shares: printed.shares.map((x) => ({ ...x, amount: fenToYuan(posted.get(x.partId)!) })) };
+}
+
 /** The shares the final cost would make, without writing. */
 export function previewCharge(ctx: ServiceContext, input: { projectId: string; finalCost: number }) {
   const p = projectRow(ctx, input.projectId);
-  return previewShares(partsOf(ctx, p.communityId, JSON.parse(p.scope) as ProjectScope, p.basis), input.finalCost, p.basis);
+  return previewShares(chargeableParts(ctx, p), input.finalCost, p.basis);
+}
+
+/** The parts a final cost is shared over; none left in the scope (the register changed) is a refusal, not a division by zero. */
+function chargeableParts(ctx: ServiceContext, p: ProjectRow): Weighted[] {
+  const parts = partsOf(ctx, p.communityId, JSON.parse(p.scope) as ProjectScope, p.basis);
+  if (parts.length === 0) throw new AppError('REFUSED', `“${p.title}”的范围（${p.scopeLabel}）内现在没有登记的房屋，无法分摊`);
+  return parts;
 }
 
 /** The notice before the work (使用维修资金公示): its date is kept on the project. */
@@ -188,7 +215,7 @@ export function chargeProject(ctx: ServiceContext, actor: Actor, input: z.output
   if (needsReapproval(input.finalCost, p.estimate, rule) && !input.overrunReason) {
     throw new AppError('REFUSED', `决算 ${fenToYuan(input.finalCost)} 元超出批准金额 ${fenToYuan(p.estimate)} 元达 ${rule.reapprovalPercent}% 以上，须重新表决：请写明重新表决的情况`);
   }
-  const parts = partsOf(ctx, p.communityId, JSON.parse(p.scope) as ProjectScope, p.basis);
+  const parts = chargeableParts(ctx, p);
   const { shares } = shareOut(input.finalCost, parts, '', () => '');
   const fund = accountByRole(ctx, p.communityId, 'fund');
   const payable = accountByRole(ctx, p.communityId, 'payable');

@@ -52,20 +52,22 @@ export function FundChart({ kind, categories, series, widthMm = 170, heightMm = 
     const chart = echarts.init(el, undefined, { renderer: 'svg', width, height });
     let done = false;
     const finish = () => {
-      if (done || !el.querySelector('svg')) return;
+      if (done) return;
       done = true;
       rendered.current();
     };
+    // ECharts says so when it has drawn everything…
     chart.on('finished', finish);
-    const label = (v: unknown) => money(Number(v));
+    // Zero bars and points carry no figure: the axis says it.
+    const label = (v: unknown) => (Number(v) === 0 ? '' : money(Number(v)));
     chart.setOption({
       animation: false,
       color: COLORS,
       textStyle: { fontFamily: FONT, color: '#000' },
-      legend: series.length > 1 ? { top: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : undefined,
-      grid: { left: 8, right: 24, top: series.length > 1 ? 30 : 18, bottom: 6, containLabel: true },
+      legend: series.length > 1 ? { top: 0, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : undefined,
+      grid: { left: 8, right: 28, top: series.length > 1 ? 40 : 26, bottom: 6, containLabel: true },
       xAxis: {
-        type: 'category', data: categories, boundaryGap: kind === 'bar',
+        type: 'category', data: categories, boundaryGap: true,
         axisLabel: { fontSize: 10, color: '#000', interval: 0, hideOverlap: true }, axisLine: { lineStyle: { color: '#000' } },
       },
       yAxis: {
@@ -83,8 +85,8 @@ export function FundChart({ kind, categories, series, widthMm = 170, heightMm = 
           label: { show: true, position: 'top', fontSize: 9, color: '#000', formatter: (p: { value: unknown }) => label(p.value) },
         })),
     });
-    // setOption draws at once without animation; 'finished' may already have passed.
-    finish();
+    // …but setOption draws at once without animation, so the event may already have passed: the drawn SVG tells.
+    if (el.querySelector('svg path')) finish();
     return () => {
       chart.dispose();
     };

@@ -23,9 +23,7 @@ function loadSummary(communityId: string, from: string, to: string) {
 }
 
 const MOVEMENT = ['opening', 'deposited', 'earnings', 'charges', 'transfers', 'closing'] as const;
-const LABELS: Record<(typeof MOVEMENT)[number], string> = {
-  opening: t.opening, deposited: t.deposited, earnings: t.earnings, charges: t.charges, transfers: t.transfers, closing: t.closing,
-};
+const LABELS: Record<(typeof MOVEMENT)[number], string> = t.short;
 
 /** YYYY-MM of each month from `from`'s to `to`'s (not past this month), with the balance at its end. */
 export function monthEndBalances(summary: Pick<Summary, 'from' | 'to' | 'opening' | 'history'>, today: string): { month: string; balance: number }[] {
@@ -112,14 +110,15 @@ function Movement({ summary }: { summary: Summary }) {
         </tbody>
       </table>
       <p className="fund-print-line" data-testid="fund-summary-capitals">{t.closingInCapitals(summary.closingCapitals)}</p>
+      <p className="fund-print-note">{t.summaryLegend}</p>
     </>
   );
 }
 
 function ByBuilding({ summary }: { summary: Summary }) {
   const columns = [
-    { label: t.building, width: 11 }, { label: t.parts, width: 7 },
-    ...MOVEMENT.map((k) => ({ label: LABELS[k], width: 82 / MOVEMENT.length })),
+    { label: t.building, width: 10 }, { label: t.parts, width: 6 },
+    ...MOVEMENT.map((k) => ({ label: LABELS[k], width: 84 / MOVEMENT.length })),
   ];
   const sum = (k: (typeof MOVEMENT)[number]) => summary.byBuilding.reduce((s, b) => s + fenOf(b[k]), 0);
   const parts = summary.byBuilding.reduce((s, b) => s + b.parts, 0);

@@ -59,7 +59,7 @@ export function RepairNoticePrint({ projectId, stage }: { projectId: string; sta
     >
       {data && ready && data.shares && (
         <>
-          <p className="fund-print-addressee">{data.community.name}全体业主：</p>
+          <p className="fund-print-addressee">{t.repairAddressee(data.community.name)}</p>
           <ProjectFacts project={data.project} stage={stage} />
           {stage === 'after' && <Payments project={data.project} />}
           <Shares shares={data.shares} stage={stage} />
@@ -76,7 +76,7 @@ function approvalText(p: Project): string {
   return t.repairApprovalEmergency(p.emergencyNote, p.emergencyReviewDate ? dayText(p.emergencyReviewDate) : '', p.emergencyStreetDate ? dayText(p.emergencyStreetDate) : '');
 }
 
-const withCapitals = (amount: string) => `${yuan(amount)} 元（大写：${capitals(amount)}）`;
+const withCapitals = (amount: string) => t.withCapitals(yuan(amount), capitals(amount));
 
 function ProjectFacts({ project: p, stage }: { project: Project; stage: 'before' | 'after' }) {
   const rows: [string, ReactNode][] = [
@@ -155,7 +155,7 @@ function Shares({ shares, stage }: { shares: Apportionment; stage: 'before' | 'a
           ))}
           <tr className="fund-print-total" data-testid="repair-share-total">
             <td className="center">{t.total}</td>
-            <td>{shares.shares.length} 户</td>
+            <td>{t.households(shares.shares.length)}</td>
             <td className="num">{money(area)}</td>
             <td className="num">{money(sum)}</td>
           </tr>

@@ -5,13 +5,14 @@
  * transfers and closing balance, the closing in 大写, a note on objections
  * and the committee's sign-off. Data: fund.statements.
  */
+import { useState } from 'react';
 import { Alert } from 'antd';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { groupedArea, todayChinese } from '../../format';
 import { navigate } from '../../router';
 import { PrintPage } from '../print/PrintPage';
-import { FactsTable, Issuer, Offices, RepeatedTitle, dayText, isDate, loadCommunity, loadNotice, t, yuan, type CommunityHead } from './fundPrintShared';
+import { CONFIRM_ABOVE_HOUSEHOLDS, FactsTable, Issuer, ManyHouseholds, Offices, RepeatedTitle, dayText, isDate, loadCommunity, loadNotice, t, yuan, type CommunityHead } from './fundPrintShared';
 
 type Statements = Awaited<ReturnType<typeof loadStatements>>;
 type Statement = Statements['statements'][number];
@@ -31,6 +32,10 @@ export function StatementsPrint({ communityId, from, to, partId }: { communityId
 
   let notice = validPeriod ? loadNotice(loaded.error, loaded.data !== undefined) : <Alert type="warning" showIcon title={t.badPeriod} />;
   if (!notice && data && data.statements.statements.length === 0) notice = <Alert type="info" showIcon title={t.statementNoParts} />;
+  const [confirmed, setConfirmed] = useState(false);
+  if (!notice && data && data.statements.statements.length > CONFIRM_ABOVE_HOUSEHOLDS && !confirmed) {
+    notice = <ManyHouseholds count={data.statements.statements.length} onPrint={() => setConfirmed(true)} onBack={back} />;
+  }
   const ready = notice === null && data !== undefined;
   const title = data ? t.statementTitle(data.community.name) : '';
   const subtitle = t.periodLine(dayText(from), dayText(to));
@@ -71,7 +76,7 @@ function StatementBody({ s, community, from, to }: { s: Statement; community: Co
         rows={[
           [t.statementAddress, s.address],
           [t.statementArea, `${groupedArea(s.area)} ㎡`],
-          [t.statementOwners, s.owners || t.noOwner],
+          [t.statementOwners, s.owners || (community.developer ? t.developerHeld(community.developer) : t.noOwner)],
           [t.statementPeriod, t.period(dayText(from), dayText(to))],
         ]}
       />

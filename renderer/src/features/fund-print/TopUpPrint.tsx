@@ -5,13 +5,14 @@
  * used and transferred, the balance, the trigger and target lines, and the
  * amount that brings it to the target in figures and 大写; the rule in words.
  */
+import { useState } from 'react';
 import { Alert } from 'antd';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { groupedArea, todayChinese } from '../../format';
 import { navigate } from '../../router';
 import { PrintPage } from '../print/PrintPage';
-import { Issuer, Offices, RepeatedTitle, capitals, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
+import { CONFIRM_ABOVE_HOUSEHOLDS, Issuer, ManyHouseholds, Offices, RepeatedTitle, capitals, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
 
 type Household = Awaited<ReturnType<typeof loadBelow>>['rows'][number];
 function loadBelow(communityId: string) {
@@ -28,6 +29,10 @@ export function TopUpPrint({ communityId }: { communityId: string }) {
 
   let notice = loadNotice(loaded.error, data !== undefined);
   if (!notice && data && data.households.length === 0) notice = <Alert type="info" showIcon title={t.topUpNone} data-testid="top-up-none" />;
+  const [confirmed, setConfirmed] = useState(false);
+  if (!notice && data && data.households.length > CONFIRM_ABOVE_HOUSEHOLDS && !confirmed) {
+    notice = <ManyHouseholds count={data.households.length} onPrint={() => setConfirmed(true)} onBack={back} />;
+  }
   const ready = notice === null && data !== undefined;
 
   return (
@@ -47,6 +52,11 @@ export function TopUpPrint({ communityId }: { communityId: string }) {
       ))}
     </PrintPage>
   );
+}
+
+function addressee(h: Household, developer: string): string {
+  if (h.owners) return t.topUpAddressee(h.address, h.owners);
+  return developer ? t.topUpAddresseeDeveloper(h.address, developer) : t.topUpAddresseeUnknown(h.address);
 }
 
 function TopUpNotice({ h, community }: { h: Household; community: CommunityHead }) {
@@ -71,7 +81,7 @@ function TopUpNotice({ h, community }: { h: Household; community: CommunityHead 
   ];
   return (
     <>
-      <p className="fund-print-addressee" data-testid="top-up-addressee">{t.topUpAddressee(h.address, h.owners || t.noOwner)}：</p>
+      <p className="fund-print-addressee" data-testid="top-up-addressee">{addressee(h, community.developer)}：</p>
       <p className="fund-print-p">{t.topUpIntro(today, h.address, groupedArea(h.area))}</p>
       <table className="print-table fund-print-table" data-testid="top-up-figures">
         <colgroup><col style={{ width: '60%' }} /><col style={{ width: '40%' }} /></colgroup>

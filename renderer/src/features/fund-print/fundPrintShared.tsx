@@ -5,10 +5,10 @@
  * page of a multi-page document (the same markup as PrintPage's).
  */
 import type { ReactNode } from 'react';
-import { Alert, Spin } from 'antd';
+import { Alert, Button, Result, Space, Spin } from 'antd';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { todayChinese } from '../../format';
+import { formatCount, todayChinese } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { fenToCapitals, parseYuan } from '../../../../shared/domain/money';
 import './fund-print.css';
@@ -110,5 +110,27 @@ export function FactsTable({ rows, testId }: { rows: readonly (readonly [string,
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Above this many households (a page each), the document asks before it draws them all. */
+export const CONFIRM_ABOVE_HOUSEHOLDS = 500;
+
+/** The question before printing a page for each of many households. */
+export function ManyHouseholds({ count, onPrint, onBack }: { count: number; onPrint: () => void; onBack: () => void }) {
+  return (
+    <div data-testid="fund-print-big">
+      <Result
+        status="warning"
+        title={t.bigTitle}
+        subTitle={t.bigText(formatCount(count))}
+        extra={
+          <Space>
+            <Button type="primary" onClick={onBack}>{t.bigBack}</Button>
+            <Button onClick={onPrint}>{t.bigPrintAll}</Button>
+          </Space>
+        }
+      />
+    </div>
   );
 }

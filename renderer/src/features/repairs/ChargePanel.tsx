@@ -86,9 +86,9 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
             name="finalCost"
             label={t.finalCost}
             required
-            extra={check && (
+            extra={check && cost !== estimate && (
               <span data-testid="charge-overrun" data-percent={check.overrunPercent}>
-                {check.over ? t.overrunShown(check.overrunPercent) : cost === estimate ? '' : t.underShown(check.overrunPercent)}
+                {check.over ? t.overrunShown(check.overrunPercent) : t.underShown(check.overrunPercent)}
               </span>
             )}
           >

@@ -263,7 +263,6 @@ function useVoteOptions(communityId: string, open: boolean) {
   }, [communityId, open]);
   const options = useMemo(() => (state.data ?? []).map(({ vote, passed }) => {
     const usable = vote.status === 'closed' && passed;
-    const hint = vote.status !== 'closed' ? t.voteOpenHint : passed ? t.votePassed : t.voteNoItem5;
     return {
       value: vote.id,
       title: vote.title,
@@ -273,7 +272,7 @@ function useVoteOptions(communityId: string, open: boolean) {
           <span className="repair-vote-option-title">{vote.title}</span>
           <Tag color={vote.status === 'closed' ? 'default' : 'processing'} className="tight-tag">{vote.status === 'closed' ? t.voteClosed : t.voteOpen}</Tag>
           {vote.status === 'closed' && <Tag color={passed ? 'green' : 'red'} className="tight-tag">{passed ? t.votePassed : t.voteNoItem5}</Tag>}
-          <span className="repair-vote-option-hint">{t.window(vote.opens, vote.closes)}{usable ? '' : `　${hint}`}</span>
+          <span className="repair-vote-option-hint">{t.window(vote.opens, vote.closes)}{vote.status === 'closed' ? '' : `　${t.voteOpenHint}`}</span>
         </span>
       ),
     };
@@ -284,15 +283,19 @@ function useVoteOptions(communityId: string, open: boolean) {
 /** The parts of a scope given one by one: found by address with the fund's part picker, listed as tags. */
 function PartsField({ communityId, value, onChange }: { communityId: string; value?: string[]; onChange?: (ids: string[]) => void }) {
   const [addresses, setAddresses] = useState<ReadonlyMap<string, string>>(new Map());
+  // A new picker after each pick: it is empty again, ready for the next address.
+  const [picker, setPicker] = useState(0);
   const ids = value ?? [];
   const add = (h: HouseholdRow | null) => {
-    if (!h || ids.includes(h.partId)) return;
+    if (!h) return;
+    setPicker((n) => n + 1);
+    if (ids.includes(h.partId)) return;
     setAddresses((m) => new Map(m).set(h.partId, h.address));
     onChange?.([...ids, h.partId]);
   };
   return (
     <div data-testid="repair-parts">
-      <PartPicker communityId={communityId} value={null} onPicked={add} testId="repair-part-picker" />
+      <PartPicker key={picker} communityId={communityId} value={null} onPicked={add} testId="repair-part-picker" />
       {ids.length > 0 ? (
         <div className="repair-parts">
           {ids.map((id) => (

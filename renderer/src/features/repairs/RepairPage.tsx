@@ -23,7 +23,7 @@ import { groupedYuan, Yuan } from '../fund/fundShared';
 import { SharesTable } from '../fund/SharesTable';
 import { ChargePanel } from './ChargePanel';
 import { PayModal } from './PayModal';
-import { StatusTag, type ProjectDetail } from './repairShared';
+import { fenOf, StatusTag, yuanShown, type ProjectDetail } from './repairShared';
 
 const t = zhCN.repairs;
 
@@ -56,7 +56,10 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
               <Button onClick={() => setPaying(true)} data-testid="repair-pay">{t.pay}</Button>
             </div>
             <Payments project={p} />
-            <div className="repair-paid">{t.paid}：<span className="num strong" data-testid="repair-paid">{groupedYuan(p.paid)}</span> 元</div>
+            <div className="repair-paid">
+              {t.paid}：<span className="num strong" data-testid="repair-paid">{groupedYuan(p.paid)}</span> 元
+              {p.charge && p.finalCost !== null && <Outstanding paid={p.paid} finalCost={p.finalCost} />}
+            </div>
           </section>
           {p.charge
             ? <ChargedPanel project={p} />
@@ -65,6 +68,17 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
         </>
       )}
     </div>
+  );
+}
+
+/** After the charge: what is still owed to the contractor (应付维修款), or paid beyond the final cost. */
+function Outstanding({ paid, finalCost }: { paid: string; finalCost: string }) {
+  const left = (fenOf(finalCost) ?? 0) - (fenOf(paid) ?? 0);
+  if (left === 0) return <span className="repair-outstanding" data-testid="repair-outstanding">{t.settled}</span>;
+  return (
+    <span className={`repair-outstanding${left < 0 ? ' warn' : ''}`} data-testid="repair-outstanding">
+      {left > 0 ? t.outstanding(yuanShown(left)) : t.overpaid(yuanShown(-left))}
+    </span>
   );
 }
 
@@ -136,7 +150,7 @@ function NoticePanel({ project: p, onSaved }: { project: ProjectDetail; onSaved:
         </span>
         <span className="toolbar-label">{t.noticeDate}</span>
         <Input type="date" className="repair-notice-date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t.noticeDate} data-testid="repair-notice-date" />
-        <Button loading={busy} onClick={() => void save()} data-testid="repair-notice-save">{t.recordNotice}</Button>
+        <Button loading={busy} onClick={() => void save()} data-testid="repair-notice-save">{p.noticeDate ? t.changeNotice : t.recordNotice}</Button>
       </div>
       <div data-testid="repair-notice-errors"><FormError messages={errors} /></div>
     </section>
@@ -163,6 +177,7 @@ function Payments({ project: p }: { project: ProjectDetail }) {
       ),
     },
   ];
+  if (p.payments.length === 0) return <p className="muted repair-none" data-testid="repair-no-payments">{t.noPayments}</p>;
   return (
     <DataGrid
       testId="repair-payments-grid"
@@ -170,7 +185,6 @@ function Payments({ project: p }: { project: ProjectDetail }) {
       source={{ kind: 'local', rows: p.payments }}
       getRowId={(x) => x.entryId}
       autoHeightRows={8}
-      emptyText={t.noPayments}
     />
   );
 }

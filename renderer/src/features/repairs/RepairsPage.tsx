@@ -64,7 +64,8 @@ export function RepairsPage({ communityId }: { communityId: string }) {
         extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="repair-create">{t.create}</Button>}
       />
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      {list.data && (
+      {list.data && rows.length === 0 && <div className="panel repair-empty" data-testid="repairs-empty">{t.empty}</div>}
+      {rows.length > 0 && (
         <DataGrid
           testId="repairs-grid"
           ariaLabel={t.title}
@@ -73,7 +74,6 @@ export function RepairsPage({ communityId }: { communityId: string }) {
           getRowId={(p) => p.id}
           onRowClick={(p) => open(p.id)}
           autoHeightRows={16}
-          emptyText={t.empty}
         />
       )}
       <ProjectForm
