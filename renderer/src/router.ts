@@ -31,6 +31,15 @@ export type Route =
   | { name: 'repair'; communityId: string; projectId: string }
   | { name: 'revenue'; communityId: string }
   | { name: 'budget'; communityId: string; year?: number }
+  | { name: 'contracts'; communityId: string }
+  | { name: 'contract'; communityId: string; contractId: string }
+  /** Every community's contract deadlines, soonest first. */
+  | { name: 'deadlines' }
+  | { name: 'bodies'; communityId: string }
+  /** Which communities have which bodies, party organisation and property management (the roll-up). */
+  | { name: 'coverage' }
+  | { name: 'issues'; communityId: string }
+  | { name: 'issue'; communityId: string; issueId: string }
   | PrintRoute
   | { name: 'import' }
   | { name: 'backups' }
@@ -56,7 +65,11 @@ export type PrintRoute =
   | { name: 'printRepairNotice'; communityId: string; projectId: string; stage: 'before' | 'after' }
   /** 公共收益公示 for a period (a quarter). */
   | { name: 'printRevenue'; communityId: string; from: string; to: string }
-  | { name: 'printBudget'; communityId: string; year: number };
+  | { name: 'printBudget'; communityId: string; year: number }
+  /** The contract's annual evaluation report (for the renewal vote). */
+  | { name: 'printEvaluation'; communityId: string; contractId: string; year: number }
+  /** The issue ledger of a period. */
+  | { name: 'printIssues'; communityId: string; from: string; to: string };
 
 const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
   'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
@@ -83,6 +96,10 @@ export function parseHash(hash: string): Route {
     if (c === 'print' && d === 'top-up') return { name: 'printTopUp', communityId: b };
     if (c === 'print' && d === 'revenue') return { name: 'printRevenue', communityId: b, ...period };
     if (c === 'print' && d === 'budget') return { name: 'printBudget', communityId: b, year: Number(query.get('year')) || new Date().getFullYear() };
+    if (c === 'print' && d === 'issues') return { name: 'printIssues', communityId: b, ...period };
+    if (c === 'print' && d === 'evaluation' && parts[4]) {
+      return { name: 'printEvaluation', communityId: b, contractId: parts[4], year: Number(query.get('year')) || new Date().getFullYear() };
+    }
     if (c === 'print' && d === 'repair-notice' && parts[4]) {
       return { name: 'printRepairNotice', communityId: b, projectId: parts[4], stage: query.get('stage') === 'after' ? 'after' : 'before' };
     }
@@ -118,6 +135,11 @@ export function parseHash(hash: string): Route {
     if (c === 'repair' && d) return { name: 'repair', communityId: b, projectId: d };
     if (c === 'revenue') return { name: 'revenue', communityId: b };
     if (c === 'budget') return { name: 'budget', communityId: b, year: Number(d) || undefined };
+    if (c === 'contracts') return { name: 'contracts', communityId: b };
+    if (c === 'contract' && d) return { name: 'contract', communityId: b, contractId: d };
+    if (c === 'bodies') return { name: 'bodies', communityId: b };
+    if (c === 'issues') return { name: 'issues', communityId: b };
+    if (c === 'issue' && d) return { name: 'issue', communityId: b, issueId: d };
     return { name: 'roster', communityId: b };
   }
   if (a === 'import') return { name: 'import' };
@@ -125,6 +147,8 @@ export function parseHash(hash: string): Route {
   if (a === 'holidays') return { name: 'holidays' };
   if (a === 'workflows') return { name: 'workflows' };
   if (a === 'audit') return { name: 'audit' };
+  if (a === 'deadlines') return { name: 'deadlines' };
+  if (a === 'coverage') return { name: 'coverage' };
   return { name: 'communities' };
 }
 
@@ -154,6 +178,15 @@ export function routeHash(route: Route): string {
     case 'repair': return `#/c/${e(route.communityId)}/repair/${e(route.projectId)}`;
     case 'revenue': return `#/c/${e(route.communityId)}/revenue`;
     case 'budget': return `#/c/${e(route.communityId)}/budget${route.year ? `/${route.year}` : ''}`;
+    case 'contracts': return `#/c/${e(route.communityId)}/contracts`;
+    case 'contract': return `#/c/${e(route.communityId)}/contract/${e(route.contractId)}`;
+    case 'deadlines': return '#/deadlines';
+    case 'bodies': return `#/c/${e(route.communityId)}/bodies`;
+    case 'coverage': return '#/coverage';
+    case 'issues': return `#/c/${e(route.communityId)}/issues`;
+    case 'issue': return `#/c/${e(route.communityId)}/issue/${e(route.issueId)}`;
+    case 'printEvaluation': return `#/c/${e(route.communityId)}/print/evaluation/${e(route.contractId)}?year=${route.year}`;
+    case 'printIssues': return `#/c/${e(route.communityId)}/print/issues?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
     case 'printStatements': {
       const query = new URLSearchParams({ from: route.from, to: route.to });
       if (route.partId) query.set('part', route.partId);

@@ -9,6 +9,9 @@ import { fundIntakeText } from './zh-CN.fundIntake';
 import { repairsText } from './zh-CN.repairs';
 import { revenueText } from './zh-CN.revenue';
 import { fundPrintText } from './zh-CN.fundPrint';
+import { contractsText } from './zh-CN.contracts';
+import { bodiesText } from './zh-CN.bodies';
+import { issuesText } from './zh-CN.issues';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -427,6 +430,9 @@ export const zhCN = {
   repairs: repairsText,
   revenue: revenueText,
   fundPrint: fundPrintText,
+  contracts: contractsText,
+  bodies: bodiesText,
+  issues: issuesText,
 } as const;
 
 export type Messages = typeof zhCN;

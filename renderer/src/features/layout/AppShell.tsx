@@ -93,6 +93,12 @@ function Shell({ user, onLogout, warnings }: Props) {
             { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
             { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
             { type: 'divider' },
+            { key: 'contracts', label: zhCN.contracts.nav, disabled: currentId === null },
+            { key: 'bodies', label: zhCN.bodies.nav, disabled: currentId === null },
+            { key: 'issues', label: zhCN.issues.nav, disabled: currentId === null },
+            { key: 'deadlines', label: zhCN.contracts.deadlinesNav },
+            { key: 'coverage', label: zhCN.bodies.coverageNav },
+            { type: 'divider' },
             { key: 'backups', label: t.backups },
             { key: 'holidays', label: t.holidays },
             { key: 'audit', label: t.audit },
@@ -119,7 +125,7 @@ function Shell({ user, onLogout, warnings }: Props) {
 /** Pages reached from a list keep the list's menu entry selected. */
 const SELECTED_MENU: Partial<Record<Route['name'], string>> = {
   person: 'roster', meeting: 'meetings', matter: 'matters', vote: 'votes', ballotEntry: 'votes', subLedger: 'fund',
-  fundOpening: 'fund', bankStatement: 'fund', repair: 'repairs',
+  fundOpening: 'fund', bankStatement: 'fund', repair: 'repairs', contract: 'contracts', issue: 'issues',
 };
 
 function menuRoute(key: string, communityId: string | null): Route | null {
@@ -137,6 +143,11 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'repairs': return communityId ? { name: 'repairs', communityId } : null;
     case 'revenue': return communityId ? { name: 'revenue', communityId } : null;
     case 'budget': return communityId ? { name: 'budget', communityId } : null;
+    case 'contracts': return communityId ? { name: 'contracts', communityId } : null;
+    case 'bodies': return communityId ? { name: 'bodies', communityId } : null;
+    case 'issues': return communityId ? { name: 'issues', communityId } : null;
+    case 'deadlines': return { name: 'deadlines' };
+    case 'coverage': return { name: 'coverage' };
     case 'workflows': return { name: 'workflows' };
     case 'import': return { name: 'import' };
     case 'backups': return { name: 'backups' };

@@ -26,6 +26,13 @@ import { RepairsPage } from '../repairs/RepairsPage';
 import { RepairPage } from '../repairs/RepairPage';
 import { RevenuePage } from '../revenue/RevenuePage';
 import { BudgetPage } from '../budget/BudgetPage';
+import { ContractsPage } from '../contracts/ContractsPage';
+import { ContractPage } from '../contracts/ContractPage';
+import { DeadlinesPage } from '../contracts/DeadlinesPage';
+import { BodiesPage } from '../bodies/BodiesPage';
+import { CoveragePage } from '../bodies/CoveragePage';
+import { IssuesPage } from '../issues/IssuesPage';
+import { IssuePage } from '../issues/IssuePage';
 
 /** Which screen a route shows. */
 export function Screen({ route }: { route: Route }) {
@@ -58,6 +65,13 @@ export function Screen({ route }: { route: Route }) {
     case 'repair': return <RepairPage key={route.projectId} communityId={route.communityId} projectId={route.projectId} />;
     case 'revenue': return <RevenuePage key={route.communityId} communityId={route.communityId} />;
     case 'budget': return <BudgetPage key={`${route.communityId}/${route.year ?? ''}`} communityId={route.communityId} year={route.year} />;
+    case 'contracts': return <ContractsPage key={route.communityId} communityId={route.communityId} />;
+    case 'contract': return <ContractPage key={route.contractId} communityId={route.communityId} contractId={route.contractId} />;
+    case 'deadlines': return <DeadlinesPage />;
+    case 'bodies': return <BodiesPage key={route.communityId} communityId={route.communityId} />;
+    case 'coverage': return <CoveragePage />;
+    case 'issues': return <IssuesPage key={route.communityId} communityId={route.communityId} />;
+    case 'issue': return <IssuePage key={route.issueId} communityId={route.communityId} issueId={route.issueId} />;
     default: return null; // print views render without the app frame (App.tsx)
   }
 }

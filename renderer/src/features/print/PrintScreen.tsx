@@ -13,6 +13,8 @@ import { TopUpPrint } from '../fund-print/TopUpPrint';
 import { RepairNoticePrint } from '../fund-print/RepairNoticePrint';
 import { RevenuePrint } from '../fund-print/RevenuePrint';
 import { BudgetPrint } from '../fund-print/BudgetPrint';
+import { EvaluationReportPrint } from '../contracts/EvaluationReportPrint';
+import { IssuesPrint } from '../issues/IssuesPrint';
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   switch (route.name) {
@@ -37,5 +39,7 @@ export function PrintScreen({ route }: { route: PrintRoute }) {
     case 'printRepairNotice': return <RepairNoticePrint key={`${route.projectId}/${route.stage}`} projectId={route.projectId} stage={route.stage} />;
     case 'printRevenue': return <RevenuePrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
     case 'printBudget': return <BudgetPrint key={route.year} communityId={route.communityId} year={route.year} />;
+    case 'printEvaluation': return <EvaluationReportPrint key={`${route.contractId}/${route.year}`} contractId={route.contractId} year={route.year} />;
+    case 'printIssues': return <IssuesPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
   }
 }
