@@ -15,7 +15,8 @@ import { isValidDate } from '../../shared/domain/dates';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { readSheetRows } from '../files/sheet-rows';
 import { write, type Actor, type ServiceContext } from './context';
-import { accountByRole, getEntry, postEntry } from './ledger';
+import { todayInOffice } from '../db/clock';
+import { accountByRole, closedThrough, getEntry, postEntry } from './ledger';
 
 export const STATEMENT_HEADER = ['日期', '金额', '付款人', '摘要'] as const;
 
@@ -34,8 +35,8 @@ function matcher(ctx: ServiceContext, communityId: string) {
     for (const name of names.split('、').filter(Boolean)) byOwner.set(name, [...(byOwner.get(name) ?? []), { id, address }]);
   }
   return (payer: string, memo: string): { partId: string | null; address: string | null; how: string } => {
-    const text = `${payer} ${memo}`.replace(/\s+/g, '');
-    const found = byAddress.filter((p) => text.includes(p.address));
+    const text = `${payer} ${memo}`;
+    const found = byAddress.filter((p) => mentions(text, p.address));
     const longest = found.filter((p) => p.address.length === found[0]?.address.length);
     if (longest.length === 1) return { partId: longest[0]!.id, address: longest[0]!.address, how: '摘要中的地址' };
     if (longest.length > 1) return { partId: null, address: null, how: `摘要中有多个地址：${longest.map((p) => p.address).join('、')}` };
@@ -46,6 +47,29 @@ function matcher(ctx: ServiceContext, communityId: string) {
   };
 }
 
+/**
+ * Whether the payer and memo name `address` as a whole. Spaces inside an
+ * address are ignored ("1幢 101"), but a digit right before or after it makes
+ * it another address: "11幢101" or "1幢1010" do not name "1幢101"; a space
+ * does separate ("1幢101 2025-12").
+ */
+function mentions(text: string, address: string): boolean {
+  const at: number[] = [];
+  let bare = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    at.push(i);
+    bare += text[i];
+  }
+  const digit = (c: string | undefined) => c !== undefined && /\d/.test(c);
+  for (let k = bare.indexOf(address); k >= 0; k = bare.indexOf(address, k + 1)) {
+    const before = text[at[k]! - 1];
+    const after = text[at[k + address.length - 1]! + 1];
+    if (!(digit(address[0]) && digit(before)) && !(digit(address.at(-1)) && digit(after))) return true;
+  }
+  return false;
+}
+
 async function parse(ctx: ServiceContext, communityId: string, base64: string): Promise<{ rows: StatementRow[]; errors: RowError[] }> {
   const { header, rows } = await readSheetRows(base64);
   if (STATEMENT_HEADER.some((h, i) => header[i] !== h)) return { rows: [], errors: [{ row: 1, message: `第1行应为表头：${STATEMENT_HEADER.join(' | ')}` }] };
@@ -54,6 +78,8 @@ async function parse(ctx: ServiceContext, communityId: string, base64: string): 
   const posted = ctx.sqlite.prepare(`select 1 from journal_entries e where e.community_id = ? and e.date = ? and e.counterparty = ? and e.reference = ?
     and e.kind in ('deposit', 'unidentified') and not exists (select 1 from journal_entries r where r.reverses_id = e.id)
     and (select sum(amount) from journal_lines l where l.entry_id = e.id and l.amount > 0) = ?`).pluck();
+  const today = todayInOffice();
+  const closed = closedThrough(ctx, communityId);
   const errors: RowError[] = [];
   const out: StatementRow[] = [];
   for (const { row, cells } of rows) {
@@ -64,7 +90,14 @@ async function parse(ctx: ServiceContext, communityId: string, base64: string): 
     else if (amount <= 0) errors.push({ row, column: '金额', message: '只导入收入（金额大于零）；支出请在账簿中记“支出”' });
     if (amount === null || amount <= 0 || !isValidDate(date)) continue;
     const reference = statementReference(memo);
-    out.push({ row, date, amount, payer, memo, ...match(payer, memo), duplicate: posted.get(communityId, date, payer, reference, amount) !== undefined });
+    const duplicate = posted.get(communityId, date, payer, reference, amount) !== undefined;
+    // What posting would refuse is said here, by row, so that the preview shows it (a row posted before is only skipped).
+    if (!duplicate && date > today) { errors.push({ row, column: '日期', message: `日期 ${date} 晚于今天，不能预先记账` }); continue; }
+    if (!duplicate && closed !== null && date.slice(0, 7) <= closed) {
+      errors.push({ row, column: '日期', message: `已结账至 ${closed}，不能再记入日期为 ${date} 的收款；请删去此行，在账簿中用本月日期补记` });
+      continue;
+    }
+    out.push({ row, date, amount, payer, memo, ...match(payer, memo), duplicate });
   }
   return { rows: out, errors };
 }

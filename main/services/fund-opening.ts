@@ -12,7 +12,7 @@ import type { RowError } from '../../shared/domain/roster-rows';
 import type { EntryLine } from '../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { formatAddress } from '../../shared/domain/text';
-import { nowIso } from '../db/clock';
+import { nowIso, todayInOffice } from '../db/clock';
 import { readSheetRows } from '../files/sheet-rows';
 import { write, type Actor, type ServiceContext } from './context';
 import { accountByRole, postEntry } from './ledger';
@@ -70,6 +70,8 @@ function refuseOpenBooks(ctx: ServiceContext, communityId: string): void {
 /** What the file says against the bank, without writing: totals, the difference, every row problem. */
 export async function previewOpening(ctx: ServiceContext, input: OpeningInput) {
   refuseOpenBooks(ctx, input.communityId);
+  // Said before the file is read: posting would refuse it anyway, after the treasurer checked every row.
+  if (input.asOf > todayInOffice()) throw new AppError('REFUSED', `期初日期 ${input.asOf} 晚于今天：期初余额应截至已经过去的某一天`);
   const { rows, errors } = await parse(ctx, input.communityId, input.file.base64);
   const sum = (k: 'initialDue' | 'deposited' | 'earnings' | 'used' | 'balance') => rows.reduce((s, r) => s + r[k], 0);
   const parts = ctx.sqlite.prepare('select count(*) from parts where community_id = ?').pluck().get(input.communityId) as number;

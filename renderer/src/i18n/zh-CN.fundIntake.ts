@@ -100,6 +100,8 @@ export const fundIntakeText = {
   statementErrorsTitle: (n: string) => `发现 ${n} 处错误，请在文件中改正后重新预览`,
   statementImported: (deposits: string, unidentified: string, duplicates: string) =>
     `导入完成：缴存 ${deposits} 笔，记入待查明款项 ${unidentified} 笔，跳过已导入的 ${duplicates} 笔。`,
+  resultDeposits: '记入分户账（缴存）',
+  resultUnidentified: '记入待查明款项',
   leftOutTitle: (n: string) => `以下 ${n} 笔未匹配的收款没有导入，请另行处理`,
   importAnother: '再导入一份',
 

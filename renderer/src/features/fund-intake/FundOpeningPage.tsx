@@ -204,7 +204,8 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
             initialValues={{ asOf: lastYearEnd(), bankBalance: '', suspenseNote: '' }}
             onValuesChange={(changed: Values) => {
               // The note does not change what the file says; everything else asks for a new preview.
-              if (!('suspenseNote' in changed)) stale();
+              if ('suspenseNote' in changed) form.setFields([{ name: 'suspenseNote', errors: [] }]);
+              else stale();
             }}
           >
             <div className="form-row">
@@ -224,7 +225,7 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
             )}
           </Form>
           <div data-testid="opening-errors"><FormError messages={sending.errors} /></div>
-          <Space>
+          <Space className="intake-actions">
             <Button onClick={() => void runPreview()} loading={busy === 'preview'} disabled={busy === 'import' || alreadyOpen} data-testid="opening-preview">{t.preview}</Button>
             <Button
               type="primary"
@@ -243,7 +244,8 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
               <ImportErrors errors={rowErrors} title={t.openingErrorsTitle(formatCount(rowErrors.length))} />
             </div>
           )}
-          {preview && <OpeningPreview preview={preview} />}
+          {/* With errors the totals would add up rows read in part: only the errors are shown. */}
+          {preview && preview.errors.length === 0 && <OpeningPreview preview={preview} />}
         </section>
       </div>
     </div>
@@ -278,30 +280,32 @@ function OpeningPreview({ preview: p }: { preview: Preview }) {
         <Figure label={t.totalEarnings} value={money(p.totals.earnings)} unit={t.yuan} testId="opening-total-earnings" />
         <Figure label={t.totalUsed} value={money(p.totals.used)} unit={t.yuan} testId="opening-total-used" />
       </div>
-      <div className="intake-reconcile" data-testid="opening-reconcile">
-        <div className="intake-reconcile-line">
-          <span>{t.totalBalance}</span>
-          <span className="num" data-testid="opening-total-balance">{money(p.totals.balance)}</span>
+      <div className="intake-reconcile-row">
+        <div className="intake-reconcile" data-testid="opening-reconcile">
+          <div className="intake-reconcile-line">
+            <span>{t.totalBalance}</span>
+            <span className="num" data-testid="opening-total-balance">{money(p.totals.balance)}</span>
+          </div>
+          <div className="intake-reconcile-line">
+            <span>{t.bank}</span>
+            <span className="num" data-testid="opening-bank-balance">{money(p.bankBalance)}</span>
+          </div>
+          <div className={`intake-reconcile-line total${difference !== 0 ? ' warn' : ''}`}>
+            <span>{t.difference}</span>
+            <span className="num" data-testid="opening-difference">{money(p.difference)}</span>
+          </div>
         </div>
-        <div className="intake-reconcile-line">
-          <span>{t.bank}</span>
-          <span className="num" data-testid="opening-bank-balance">{money(p.bankBalance)}</span>
-        </div>
-        <div className={`intake-reconcile-line total${difference !== 0 ? ' warn' : ''}`}>
-          <span>{t.difference}</span>
-          <span className="num" data-testid="opening-difference">{money(p.difference)}</span>
-        </div>
+        {difference === 0 && <Alert type="success" showIcon title={t.balanced} data-testid="opening-balanced" />}
+        {difference !== 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="opening-difference-alert"
+            title={t.differenceTitle(money(p.difference), fenToCapitals(abs))}
+            description={<>{difference > 0 ? t.differenceMore : t.differenceLess}<br />{t.differenceNote}</>}
+          />
+        )}
       </div>
-      {p.errors.length === 0 && difference === 0 && <Alert type="success" showIcon title={t.balanced} data-testid="opening-balanced" />}
-      {p.errors.length === 0 && difference !== 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="opening-difference-alert"
-          title={t.differenceTitle(money(p.difference), fenToCapitals(abs))}
-          description={<>{difference > 0 ? t.differenceMore : t.differenceLess}<br />{t.differenceNote}</>}
-        />
-      )}
       {p.sample.length > 0 && (
         <>
           <div className="section-title intake-section-title"><span>{t.sampleTitle}</span></div>

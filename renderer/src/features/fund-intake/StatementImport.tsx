@@ -234,8 +234,8 @@ function ImportedResult({ result }: { result: Imported }) {
         title={<span data-testid="statement-result-text">{t.statementImported(formatCount(result.deposits), formatCount(result.unidentified), formatCount(result.duplicates))}</span>}
       />
       <div className="intake-figures">
-        <Figure label={t.countByAddress + ' / ' + t.countByOwner} value={formatCount(result.deposits)} unit={t.itemsUnit} testId="statement-result-deposits" />
-        <Figure label={t.tabUnidentified} value={formatCount(result.unidentified)} unit={t.itemsUnit} testId="statement-result-unidentified" />
+        <Figure label={t.resultDeposits} value={formatCount(result.deposits)} unit={t.itemsUnit} testId="statement-result-deposits" />
+        <Figure label={t.resultUnidentified} value={formatCount(result.unidentified)} unit={t.itemsUnit} testId="statement-result-unidentified" />
         <Figure label={t.countDuplicates} value={formatCount(result.duplicates)} unit={t.itemsUnit} testId="statement-result-duplicates" />
       </div>
       {result.leftOut.length > 0 && (

@@ -58,14 +58,17 @@ export function UnidentifiedList({ communityId, receipts, onSettled }: Props) {
         <span className="intake-muted">{t.unidentifiedIntro}</span>
         <span className="intake-list-count" data-testid="unidentified-total">{t.unidentifiedCount(formatCount(receipts.length), money(fenToYuan(total)))}</span>
       </div>
-      <DataGrid
-        testId="unidentified-grid"
-        columns={columns}
-        source={{ kind: 'local', rows: receipts }}
-        getRowId={(r) => r.id}
-        autoHeightRows={15}
-        emptyText={t.unidentifiedEmpty}
-      />
+      {receipts.length === 0
+        ? <div className="intake-empty" data-testid="unidentified-empty">{t.unidentifiedEmpty}</div>
+        : (
+          <DataGrid
+            testId="unidentified-grid"
+            columns={columns}
+            source={{ kind: 'local', rows: receipts }}
+            getRowId={(r) => r.id}
+            autoHeightRows={15}
+          />
+        )}
       <SettleModal
         communityId={communityId}
         receipt={settling}
@@ -132,7 +135,14 @@ function SettleModal({ communityId, receipt, onClose, onSettled }: { communityId
           <Descriptions.Item label={t.colMemo} span={2}>{receipt.memo}</Descriptions.Item>
         </Descriptions>
       )}
-      <Form form={form} layout="vertical" className="compact-form" data-testid="settle-form">
+      <Form
+        form={form}
+        layout="vertical"
+        className="compact-form"
+        data-testid="settle-form"
+        // A field's message goes once the field is changed: "请选择房屋" should not stay beside the part picked.
+        onValuesChange={(changed: Values) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
+      >
         <Form.Item name="partId" label={t.settlePart} required>
           <PartPicker communityId={communityId} onPicked={setHousehold} testId="settle-part" />
         </Form.Item>
