@@ -4,6 +4,7 @@
  * balances, and the repair projects. Amounts are numbers in yuan with two
  * decimals (Excel sums them), converted from fen only here.
  */
+import { ENTRY_KIND_NAMES } from '../../shared/domain/ledger';
 import { fenToYuan } from '../../shared/domain/money';
 import { getCommunity } from './communities';
 import type { ServiceContext } from './context';
@@ -13,11 +14,6 @@ import { listProjects } from './repairs';
 
 const yuan = (fen: number) => Number(fenToYuan(fen));
 
-/** The entry kinds in the treasurer's words (the file is read by people, not by the app). */
-const KIND_NAMES: Record<string, string> = {
-  income: '收入', expense: '支出', transfer: '转账', deposit: '缴存', earnings: '增值收益', reversal: '冲销',
-  opening: '期初余额', charge: '分摊', unidentified: '待查明款项', revenue: '公共收益', 'revenue-cost': '公共收益成本',
-};
 
 export async function exportLedgers(ctx: ServiceContext, communityId: string) {
   const community = getCommunity(ctx, communityId);
@@ -33,7 +29,7 @@ export async function exportLedgers(ctx: ServiceContext, communityId: string) {
     where e.community_id = ? order by e.number, l.id`).raw().iterate(communityId) as IterableIterator<unknown[]>;
   for (const [number, date, kind, memo, counterparty, reference, code, name, address, amount, reverses, by] of lines) {
     const a = amount as number;
-    journal.addRow([number, date, KIND_NAMES[kind as string] ?? kind, memo, counterparty, reference, code, name, address ?? '', a > 0 ? yuan(a) : null, a < 0 ? yuan(-a) : null, reverses ?? '', by]);
+    journal.addRow([number, date, ENTRY_KIND_NAMES[kind as string] ?? kind, memo, counterparty, reference, code, name, address ?? '', a > 0 ? yuan(a) : null, a < 0 ? yuan(-a) : null, reverses ?? '', by]);
   }
   journal.getColumn(10).numFmt = money.numFmt;
   journal.getColumn(11).numFmt = money.numFmt;

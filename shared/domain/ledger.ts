@@ -94,3 +94,9 @@ export function balanceDays(opening: number, movements: readonly { date: string;
   }
   return weight;
 }
+
+/** The entry kinds in the treasurer's words: the books' table, the entry's view and the xlsx export. */
+export const ENTRY_KIND_NAMES: Readonly<Record<string, string>> = {
+  income: '收入', expense: '支出', transfer: '转账', deposit: '缴存', earnings: '增值收益', reversal: '冲销',
+  opening: '期初余额', charge: '分摊', unidentified: '待查明款项', revenue: '公共收益', 'revenue-cost': '公共收益成本',
+};

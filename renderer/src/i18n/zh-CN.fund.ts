@@ -10,7 +10,7 @@ export const fundText = {
   belowTopUp: '需续筹户数',
   yuanUnit: '元',
   householdUnit: '户',
-  rateNotSet: '本小区尚未设置首期维修资金缴存标准，应缴首期按 0 计，无法判断哪些户需要续筹。请在“小区管理”中编辑本小区，填写缴存标准（元/平方米）。',
+  rateNotSet: '本小区尚未设置首期维修资金缴存标准：期初建账未导入应缴首期的房屋按 0 计，无法判断是否需要续筹。请在“小区管理”中编辑本小区，填写缴存标准（元/平方米）。',
   rateShown: (rate: string, trigger: number, target: number) => `首期缴存标准 ${rate} 元/平方米；余额低于首期应缴的 ${trigger}% 时需续筹，续筹至 ${target}%。`,
 
   // ── the households table ──

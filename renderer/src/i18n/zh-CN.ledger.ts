@@ -3,6 +3,8 @@
  * money in and out of accounts, never of 借/贷; only an entry's own view shows
  * its lines as 借方/贷方, as a printed voucher does.
  */
+import { ENTRY_KIND_NAMES } from '../../../shared/domain/ledger';
+
 export const ledgerText = {
   nav: '账簿',
   title: '账簿',
@@ -28,10 +30,7 @@ export const ledgerText = {
   reversalTag: '冲销',
   empty: '还没有记账。可以用“收入”“支出”“转账”记账，维修资金缴存请在“维修资金”中办理。',
   noMatch: '没有符合条件的凭证。',
-  kinds: {
-    income: '收入', expense: '支出', transfer: '转账', deposit: '缴存', earnings: '增值收益', reversal: '冲销',
-    opening: '期初余额', charge: '分摊',
-  } as Record<string, string>,
+  kinds: ENTRY_KIND_NAMES as Record<string, string>,
 
   // ── the side panel ──
   accountsTitle: '科目余额',
