@@ -1,8 +1,9 @@
 /** Test helpers: temp folders, an app on a real SQLite file, typed calls through the router. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { ErrorEnvelope } from '../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/methods';
 import { openApp, type App } from '../main/app';
@@ -48,4 +49,12 @@ export async function loggedInApp(dataDir?: string) {
   const app = await testApp(dataDir);
   const { session } = await call(app, 'auth.setup', { username: 'admin', displayName: '王主任', password: 'correct horse' });
   return { app, session };
+}
+
+/** Run the CLI as a process on a data folder: exactly one JSON document on stdout (../shared/CLI.md), and its exit code. */
+export function runCli(dataDir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return { code: r.status, json: JSON.parse(lines[0]!) };
 }

@@ -14,11 +14,10 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { electorateOf } from '../../main/services/electorate';
 import type { ServiceContext } from '../../main/services/context';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
-import { benchRosterFilter } from './roster-filter';
 import { benchSearch } from './search.bench';
 import { benchVotes } from './votes.bench';
 import { benchFund } from './fund.bench';
-import { benchLedgerFilter } from './ledger-filter';
+import { benchFilterRepaint, LEDGER_SCREEN, ROSTER_SCREEN } from './filter-repaint';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -92,7 +91,7 @@ async function main() {
   opened.sqlite.close();
 
   // 3. Typing a filter into the 20,000-row roster in Chromium.
-  if (fs.existsSync('/usr/bin/chromium')) await benchRosterFilter(dataDir, report);
+  if (fs.existsSync('/usr/bin/chromium')) await benchFilterRepaint(dataDir, ROSTER_SCREEN, report);
   else console.log('roster filter repaint: skipped (no /usr/bin/chromium)');
 
   // 4. Full-text search (issue 3's target, measured on the index it will use).
@@ -103,7 +102,7 @@ async function main() {
 
   // 6. The treasurer's books (issue 5): a million journal lines over the 20,000 parts of a second import.
   const fundCommunity = await benchFund(path.join(work, 'app-1'), report);
-  if (fs.existsSync('/usr/bin/chromium')) await benchLedgerFilter(path.join(work, 'app-1'), fundCommunity, report);
+  if (fs.existsSync('/usr/bin/chromium')) await benchFilterRepaint(path.join(work, 'app-1'), LEDGER_SCREEN, report, fundCommunity);
   else console.log('ledger filter repaint: skipped (no /usr/bin/chromium)');
 
   fs.rmSync(work, { recursive: true, force: true });

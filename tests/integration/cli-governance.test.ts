@@ -1,18 +1,13 @@
 /** The issue-3 CLI commands as processes: meeting create, matter create/advance/show, search. */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORKFLOW } from '../../shared/domain/workflow';
 import { writeRosterXlsx } from '../fixtures/roster-generator';
+import { runCli } from '../helpers';
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return { code: r.status, json: JSON.parse(lines[0]!) };
-}
+const cli = runCli;
 
 let dir = '';
 beforeAll(async () => {

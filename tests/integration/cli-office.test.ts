@@ -6,13 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeRosterXlsx } from '../fixtures/roster-generator';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
+import { runCli } from '../helpers';
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return { code: r.status, json: JSON.parse(lines[0]!) };
-}
+const cli = runCli;
 
 let dir = '';
 beforeAll(async () => {

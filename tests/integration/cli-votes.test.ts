@@ -1,25 +1,20 @@
 /** The issue-4 CLI commands as processes: vote create (item specs with scopes), ballots import, tally, vote close. */
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainlandIdCheckChar } from '../../shared/domain/identity';
 import { writeRosterXlsx, type RosterExportRow } from '../fixtures/roster-generator';
+import { runCli } from '../helpers';
 
 const idNo = (first17: string) => first17 + mainlandIdCheckChar(first17);
 const row = (building: string, entrance: string | null, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
   building, entrance, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners, documents: '', phones: '', ...extra,
 });
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return { code: r.status, json: JSON.parse(lines[0]!) };
-}
+const cli = runCli;
 
 let dir = '';
 beforeAll(async () => {

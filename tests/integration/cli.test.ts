@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,19 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { readRosterFile } from '../../main/files/roster-file';
 import { idNumber, rosterRow, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { writeRosterXlsx } from '../fixtures/roster-generator';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 
 const id = idNumber;
 /** DOMAIN.md §4's worked roster: N_total 4, A_total 635.00 m². */
 const WORKED = WORKED_ROSTER;
 const row = rosterRow;
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1); // exactly one JSON document on stdout
-  return { code: r.status, json: JSON.parse(lines[0]!), stderr: r.stderr };
-}
+const cli = runCli;
 
 describe('CLI', () => {
   it('imports the worked roster and prints the whole community', async () => {
