@@ -51,11 +51,12 @@ export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQue
   });
   const income = byKind.reduce((s, k) => s + k.income, 0);
   const cost = byKind.reduce((s, k) => s + k.cost, 0);
-  const transferred = ctx.sqlite.prepare(`select coalesce(sum(l.amount), 0) from journal_lines l join ledger_accounts a on a.id = l.account_id
-    join journal_entries e on e.id = l.entry_id where e.community_id = ? and a.role = 'revenue-transfer' and e.reference = ?`)
-    .pluck().get(q.communityId, periodReference(q.from, q.to)) as number;
+  const transferred = transfersByPeriod(ctx, q.communityId)
+    .filter((t) => t.from >= q.from && t.to <= q.to).reduce((sum, t) => sum + t.amount, 0);
   const rule = { percent: rules.revenueTransferPercent, strictlyMore: rules.revenueTransferStrict, onlyWhileFundBelowPercent: rules.revenueTransferOnlyBelowPercent };
-  const proposal = proposeTransfer(income - cost, rule, fundPosition(ctx, q.communityId));
+  // The fund as it stood before this period's own transfers: a transfer that lifts it above the share must not undo the proposal that asked for it.
+  const fund = fundPosition(ctx, q.communityId);
+  const proposal = proposeTransfer(income - cost, rule, { ...fund, balance: fund.balance - transferred });
   const entries = ctx.sqlite.prepare(`select e.id as entryId, e.number, e.date, e.revenue_kind as kind, e.kind as direction, e.counterparty, e.contract, e.memo,
       (select sum(max(l.amount, 0)) from journal_lines l where l.entry_id = e.id) as amount
     from journal_entries e where e.community_id = ? and e.date between ? and ? and e.revenue_kind is not null order by e.date, e.number`)
@@ -75,13 +76,35 @@ export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQue
 const directionWord = (kind: string) => (kind === 'revenue' ? '收入' : kind === 'revenue-cost' ? '成本' : '冲销');
 
 /** Which period a transfer is for: kept in the entry's reference so the summary can net it. */
-const periodReference = (from: string, to: string) => `公共收益 ${from}—${to}`;
+const REFERENCE_PREFIX = '公共收益 ';
+const periodReference = (from: string, to: string) => `${REFERENCE_PREFIX}${from}—${to}`;
+
+/**
+ * Every period something was transferred for, with the net amount (a reversal
+ * carries its original's reference, so it nets out). A period's summary counts
+ * the transfers of the periods inside it.
+ */
+function transfersByPeriod(ctx: ServiceContext, communityId: string) {
+  const rows = ctx.sqlite.prepare(`select e.reference, sum(l.amount) as amount from journal_lines l join ledger_accounts a on a.id = l.account_id
+    join journal_entries e on e.id = l.entry_id where e.community_id = ? and a.role = 'revenue-transfer' and e.reference like ? group by e.reference`)
+    .all(communityId, `${REFERENCE_PREFIX}%`) as { reference: string; amount: number }[];
+  return rows.flatMap((r) => {
+    const [from, to] = r.reference.slice(REFERENCE_PREFIX.length).split('—');
+    return from && to && r.amount !== 0 ? [{ from, to, amount: r.amount }] : [];
+  });
+}
 
 /**
  * Move revenue to the fund: the money from the revenue account to the fund's
  * account, and the owners' share into every sub-ledger by area.
  */
 export function transferToFund(ctx: ServiceContext, actor: Actor, input: z.output<typeof transferInput>) {
+  // The same revenue must not go twice: a period that cuts across one already transferred for is refused.
+  const across = transfersByPeriod(ctx, input.communityId)
+    .find((t) => t.from <= input.to && t.to >= input.from && !(t.from >= input.from && t.to <= input.to));
+  if (across) {
+    throw new AppError('REFUSED', `${across.from} 至 ${across.to} 的公共收益已转入维修资金 ${fenToYuan(across.amount)} 元，与本次期间部分重叠；请按该期间或包含它的期间转入`);
+  }
   const summary = revenueSummary(ctx, input);
   const net = parseYuan(summary.net)! - parseYuan(summary.transferred)!;
   if (input.amount > net) throw new AppError('REFUSED', `转入金额超过本期尚未转入的净收益 ${fenToYuan(Math.max(0, net))} 元`);

@@ -37,6 +37,12 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
   const lines = Form.useWatch('lines', form);
   const total = (lines ?? []).reduce((sum, l) => sum + Math.max(0, parseYuan(l?.amount ?? '') ?? 0), 0);
 
+  // A line already spent against says so: main refuses to remove it.
+  const spentOn = (name: string | undefined) => {
+    const line = report?.lines.find((l) => l.name === name?.trim());
+    return line && line.spent !== '0.00' ? <span data-testid="budget-line-spent">{t.lineSpent(groupedYuan(line.spent))}</span> : undefined;
+  };
+
   useEffect(() => {
     if (!open) return;
     setErrors([]);
@@ -82,7 +88,12 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
                   <Form.Item name={[field.name, 'name']} label={index === 0 ? t.lineName : undefined} required>
                     <Input maxLength={60} placeholder={t.lineNamePlaceholder} data-testid="budget-line-name" />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'amount']} label={index === 0 ? t.lineAmount : undefined} required>
+                  <Form.Item
+                    name={[field.name, 'amount']}
+                    label={index === 0 ? t.lineAmount : undefined}
+                    required
+                    extra={spentOn(lines?.[index]?.name)}
+                  >
                     <Input inputMode="decimal" placeholder={t.lineAmountPlaceholder} data-testid="budget-line-amount" />
                   </Form.Item>
                   <Form.Item label={index === 0 ? ' ' : undefined}>
@@ -90,7 +101,7 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
                   </Form.Item>
                 </div>
               ))}
-              <div className="budget-lines-total" data-testid="budget-lines-total">{t.totalBudget}：<span className="num">{groupedYuan(fenToYuan(total))}</span> {zhCN.revenue.yuanUnit}</div>
+              <div className="budget-lines-total" data-testid="budget-lines-total">{t.linesTotal(groupedYuan(fenToYuan(total)))}</div>
               <Button onClick={() => add({ name: '', amount: '' })} data-testid="budget-line-add">{t.addLine}</Button>
             </>
           )}

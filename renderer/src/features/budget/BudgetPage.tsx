@@ -74,6 +74,7 @@ export function BudgetPage({ communityId, year: asked }: { communityId: string; 
           <StateAlert lines={data.lines} />
           <Figures report={data} />
           <section className="panel">
+            <h3 className="section-heading">{t.linesTitle}</h3>
             <LinesTable lines={data.lines} />
           </section>
         </>
@@ -94,7 +95,7 @@ function yearOptions(year: number) {
   const thisYear = Number(todayDate().slice(0, 4));
   const years = new Set([year]);
   for (let y = thisYear - 4; y <= thisYear + 1; y++) years.add(y);
-  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
+  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: t.yearOption(y) }));
 }
 
 /** One line naming the lines used up or over (error) and those at 90 % (warning). */

@@ -190,9 +190,11 @@ function RevenueRulesFields() {
           />
         </Form.Item>
       </div>
-      <Form.Item name={[...FUND, 'revenueTransferOnlyBelowPercent']} label={r.onlyBelow} extra={r.onlyBelowHelp}>
-        <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} placeholder={r.always} style={{ width: '50%' }} data-testid="rule-revenue-below" />
-      </Form.Item>
+      <div className="form-row">
+        <Form.Item name={[...FUND, 'revenueTransferOnlyBelowPercent']} label={r.onlyBelow} extra={r.onlyBelowHelp}>
+          <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} placeholder={r.always} style={{ width: '100%' }} data-testid="rule-revenue-below" />
+        </Form.Item>
+      </div>
       <p style={{ color: '#4e5969', margin: '-4px 0 12px' }} data-testid="rule-revenue-preview">{r.preview(percent ?? null, strict === true, below ?? null)}</p>
     </fieldset>
   );

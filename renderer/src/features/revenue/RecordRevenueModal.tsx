@@ -13,7 +13,6 @@ import { REVENUE_KINDS } from '../../../../shared/domain/treasury';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 
 const t = zhCN.revenue;

@@ -56,7 +56,7 @@ export function RevenuePage({ communityId }: { communityId: string }) {
       <PageHeader
         title={t.title}
         sub={<span data-testid="revenue-period-label">
-          {quarter ? `${t.quarterLabel(quarter.year, quarter.quarter)}（${t.periodLabel(period.from, period.to)}）` : t.periodLabel(period.from, period.to)}
+          {quarter ? t.quarterWithDates(t.quarterLabel(quarter.year, quarter.quarter), t.periodLabel(period.from, period.to)) : t.periodLabel(period.from, period.to)}
         </span>}
         extra={
           <>
@@ -194,10 +194,11 @@ function Entries({ communityId, entries }: { communityId: string; entries: Entry
       },
     },
     { id: 'amount', header: t.colAmount, size: 120, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
-    { id: 'counterparty', header: t.colCounterparty, size: 150, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
-    { id: 'contract', header: t.colContract, size: 150, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
+    { id: 'counterparty', header: t.colCounterparty, size: 160, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
+    { id: 'contract', header: t.colContract, size: 190, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
     { id: 'memo', header: t.colMemo, size: 160, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
   ];
+  if (entries.length === 0) return <p className="muted revenue-empty" data-testid="revenue-entries-empty">{t.noEntries}</p>;
   return (
     <DataGrid
       testId="revenue-entries"
