@@ -22,7 +22,7 @@ import { newId } from '../db/ids';
 import { getCommunity, listCommunities } from './communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from './context';
 import { officeCalendar } from './holidays';
-import { recordOverrides, requireOverride } from './rule-overrides';
+import { overridesOf, recordOverrides, requireOverride } from './rule-overrides';
 
 type Body = z.output<typeof body>;
 type Candidate = z.output<typeof candidate>;
@@ -88,6 +88,7 @@ function toBody(ctx: ServiceContext, row: BodyRow, members: MemberRow[], today: 
     term: { kind: term.kind, reElectionFrom: term.reElectionFrom, flagged: term.flagged, message: isCommittee ? term.message : term.message.replace('业委会', name) },
     warnings,
     current,
+    overrides: overridesOf(ctx, 'community_body', row.id),
   };
 }
 

@@ -177,6 +177,8 @@ export const body = z.object({
   term: z.object({ kind: z.string(), reElectionFrom: z.string(), flagged: z.boolean(), message: z.string() }),
   warnings: z.array(z.string()),
   current: z.boolean(),
+  /** The rules passed with a written reason when this term was saved (rule_overrides), oldest first. */
+  overrides: z.array(z.object({ rule: z.string(), message: z.string(), reason: z.string(), author: z.string(), at: z.string() })).default([]),
 });
 
 export const CANDIDATE_CHECKS = ['owns_part', 'no_arrears', 'not_defaulter', 'no_conflict'] as const;

@@ -94,6 +94,11 @@ export const zhCN = {
     sessionExpired: '登录已失效，请重新登录',
   },
   nav: {
+    groupRegister: '小区与房屋',
+    groupGovernance: '议事决策',
+    groupMoney: '资金账务',
+    groupOffice: '物业与组织',
+    groupSystem: '系统',
     currentCommunity: '当前小区',
     chooseCommunity: '选择小区',
     noCommunity: '尚未选择小区',

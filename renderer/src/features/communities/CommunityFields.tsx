@@ -4,6 +4,7 @@ import { fundRules } from '../../../../shared/contract/fund';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { zhCN } from '../../i18n/zh-CN';
 import { fenToYuanNumber, yuanNumberToFen } from '../fund/fundShared';
+import { OfficeRulesFields } from '../bodies/OfficeRulesFields';
 
 const t = zhCN.community;
 const m = zhCN.meetings.settings;
@@ -37,6 +38,7 @@ export function CommunityFields() {
       <FundRulesFields />
       <RevenueRulesFields />
       <RepairRulesFields />
+      <OfficeRulesFields />
     </>
   );
 }

@@ -75,33 +75,49 @@ function Shell({ user, onLogout, warnings }: Props) {
           selectedKeys={[selectedKey]}
           onClick={({ key }) => go(key)}
           items={[
-            { key: 'communities', label: t.communities },
-            { key: 'roster', label: t.roster, disabled: currentId === null },
-            { key: 'electorate', label: t.electorate, disabled: currentId === null },
-            { key: 'import', label: t.import },
-            { type: 'divider' },
-            { key: 'meetings', label: t.meetings, disabled: currentId === null },
-            { key: 'actions', label: t.actions, disabled: currentId === null },
-            { key: 'matters', label: t.matters, disabled: currentId === null },
-            { key: 'votes', label: t.votes, disabled: currentId === null },
-            { key: 'search', label: t.search, disabled: currentId === null },
-            { key: 'workflows', label: t.workflows },
-            { type: 'divider' },
-            { key: 'fund', label: zhCN.fund.nav, disabled: currentId === null },
-            { key: 'ledger', label: zhCN.ledger.nav, disabled: currentId === null },
-            { key: 'repairs', label: zhCN.repairs.nav, disabled: currentId === null },
-            { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
-            { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
-            { type: 'divider' },
-            { key: 'contracts', label: zhCN.contracts.nav, disabled: currentId === null },
-            { key: 'bodies', label: zhCN.bodies.nav, disabled: currentId === null },
-            { key: 'issues', label: zhCN.issues.nav, disabled: currentId === null },
-            { key: 'deadlines', label: zhCN.contracts.deadlinesNav },
-            { key: 'coverage', label: zhCN.bodies.coverageNav },
-            { type: 'divider' },
-            { key: 'backups', label: t.backups },
-            { key: 'holidays', label: t.holidays },
-            { key: 'audit', label: t.audit },
+            {
+              type: 'group', label: t.groupRegister, children: [
+                { key: 'communities', label: t.communities },
+                { key: 'roster', label: t.roster, disabled: currentId === null },
+                { key: 'electorate', label: t.electorate, disabled: currentId === null },
+                { key: 'import', label: t.import },
+              ],
+            },
+            {
+              type: 'group', label: t.groupGovernance, children: [
+                { key: 'meetings', label: t.meetings, disabled: currentId === null },
+                { key: 'actions', label: t.actions, disabled: currentId === null },
+                { key: 'matters', label: t.matters, disabled: currentId === null },
+                { key: 'votes', label: t.votes, disabled: currentId === null },
+                { key: 'search', label: t.search, disabled: currentId === null },
+                { key: 'workflows', label: t.workflows },
+              ],
+            },
+            {
+              type: 'group', label: t.groupMoney, children: [
+                { key: 'fund', label: zhCN.fund.nav, disabled: currentId === null },
+                { key: 'ledger', label: zhCN.ledger.nav, disabled: currentId === null },
+                { key: 'repairs', label: zhCN.repairs.nav, disabled: currentId === null },
+                { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
+                { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
+              ],
+            },
+            {
+              type: 'group', label: t.groupOffice, children: [
+                { key: 'contracts', label: zhCN.contracts.nav, disabled: currentId === null },
+                { key: 'bodies', label: zhCN.bodies.nav, disabled: currentId === null },
+                { key: 'issues', label: zhCN.issues.nav, disabled: currentId === null },
+                { key: 'deadlines', label: zhCN.contracts.deadlinesNav },
+                { key: 'coverage', label: zhCN.bodies.coverageNav },
+              ],
+            },
+            {
+              type: 'group', label: t.groupSystem, children: [
+                { key: 'backups', label: t.backups },
+                { key: 'holidays', label: t.holidays },
+                { key: 'audit', label: t.audit },
+              ],
+            },
           ]}
         />
       </Layout.Sider>
