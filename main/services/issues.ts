@@ -53,7 +53,9 @@ function summaryOf(row: IssueRow, events: readonly EventRow[], now: string): Iss
   return {
     id: row.id, communityId: row.community_id, number: row.number, title: row.title, reportedAt: row.reported_at, source: row.source,
     category: row.category, place: row.place, responsibleParty: row.responsible_party, status: row.status, level: row.level,
-    planDueAt: row.plan_due_at, resolutionDue: row.resolution_due, overdue: overdueAt(facts, now), flag: escalationFlag(facts, now),
+    planDueAt: row.plan_due_at, resolutionDue: row.resolution_due, responsiblePerson: row.responsible_person, plan: row.plan,
+    plannedAt: row.planned_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
+    overdue: overdueAt(facts, now), flag: escalationFlag(facts, now),
   };
 }
 

@@ -260,6 +260,8 @@ export const issueSummary = z.object({
   id, communityId: id, number: z.number().int(), title: z.string(), reportedAt: z.string(), source: z.string(), category: z.string(),
   place: z.string(), responsibleParty: z.string(), status: issueStatus, level: escalationLevel,
   planDueAt: z.string(), resolutionDue: z.string().nullable(),
+  /** For the board and the printed ledger: who handles it, the plan and when, closing and the return visit's verdict. */
+  responsiblePerson: z.string(), plan: z.string(), plannedAt: z.string().nullable(), closedAt: z.string().nullable(), satisfaction: z.string().nullable(),
   overdue: z.array(z.object({ deadline: z.enum(['plan', 'resolution']), due: z.string(), message: z.string() })),
   /** Flagged for escalation: a deadline passed with no escalation since. */
   flag: z.object({ reason: z.string(), suggested: escalationLevel.nullable() }).nullable(),
