@@ -9,11 +9,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
+import type { ATTACHMENT_OWNERS } from '../../shared/contract/governance';
 import { nowIso } from '../db/clock';
 import { newId } from '../db/ids';
 import { write, type Actor, type ServiceContext } from './context';
 
-export type OwnerType = 'meeting' | 'minutes' | 'matter';
+export type OwnerType = (typeof ATTACHMENT_OWNERS)[number];
 
 const MAX_BYTES = 40 * 1024 * 1024;
 
@@ -41,6 +42,9 @@ function ownerCommunity(ctx: ServiceContext, ownerType: OwnerType, ownerId: stri
     meeting: 'select community_id from meetings where id = ?',
     minutes: 'select m.community_id from minutes n join meetings m on m.id = n.meeting_id where n.id = ?',
     matter: 'select community_id from matters where id = ?',
+    contract: 'select community_id from service_contracts where id = ?',
+    issue: 'select community_id from issues where id = ?',
+    mediation: 'select community_id from mediations where id = ?',
   }[ownerType];
   const communityId = ctx.sqlite.prepare(sql).pluck().get(ownerId) as string | undefined;
   if (!communityId) throw new AppError('NOT_FOUND', '找不到要添加附件的记录');

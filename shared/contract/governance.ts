@@ -150,7 +150,8 @@ export const actionRow = z.object({
 export const completeActionInput = z.object({ id, date: calendarDate('完成日期') });
 
 // ── attachments ───────────────────────────────────────────────────────
-export const ATTACHMENT_OWNERS = ['meeting', 'minutes', 'matter'] as const;
+/** Records that carry files: scans of minutes and notices, signed contracts, an issue's photos, a mediation agreement. */
+export const ATTACHMENT_OWNERS = ['meeting', 'minutes', 'matter', 'contract', 'issue', 'mediation'] as const;
 export const attachmentOwner = z.object({ ownerType: z.enum(ATTACHMENT_OWNERS), ownerId: id });
 export const attachment = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string(), addedAt: z.string(), addedBy: z.string() });
 export const addAttachmentInput = attachmentOwner.extend({ file: filePayload });

@@ -1,5 +1,7 @@
 /** Interface texts of features/issues (zh-CN): the issue ledger, escalation, statistics, mediation. */
 export const issuesText = {
+  agreementFiles: '调解协议书与材料（扫描件）',
+  photos: '照片与附件',
   nav: '问题台账',
   title: '问题台账',
   sub: (n: number) => `共 ${n} 条问题`,

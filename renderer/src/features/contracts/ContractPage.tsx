@@ -24,6 +24,7 @@ import { navigate, routeHash } from '../../router';
 import { ContractForm } from './ContractForm';
 import { EvaluationChart } from './EvaluationChart';
 import { BandTag, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
+import { Attachments } from '../minutes/Attachments';
 
 type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
@@ -58,6 +59,10 @@ export function ContractPage({ communityId, contractId }: { communityId: string;
           <TermsPanel contract={c} />
           <EventsPanel contract={c} onSaved={setContract} />
           <EvaluationsPanel contract={c} />
+          <section className="panel">
+            <h3 className="section-heading">{t.attachments}</h3>
+            <Attachments ownerType="contract" ownerId={c.id} />
+          </section>
           <ContractForm
             communityId={communityId}
             contract={c}

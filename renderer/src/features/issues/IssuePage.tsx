@@ -17,6 +17,7 @@ import { ActionModal, type ActionKind } from './ActionModal';
 import { IssueForm } from './IssueForm';
 import { Mediations } from './Mediations';
 import { LevelTag, shown, StatusTag, t, type IssueDetail } from './issueShared';
+import { Attachments } from '../minutes/Attachments';
 
 export function IssuePage({ communityId, issueId }: { communityId: string; issueId: string }) {
   const loaded = useAsync(() => invoke('issue.get', { id: issueId }), [issueId]);
@@ -96,6 +97,10 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
             </Descriptions>
           </section>
           <History issue={i} />
+          <section className="panel">
+            <h3 className="section-heading">{t.photos}</h3>
+            <Attachments ownerType="issue" ownerId={i.id} />
+          </section>
           <section className="panel">
             <h3 className="section-heading">{t.mediations}</h3>
             <Mediations communityId={communityId} issueId={i.id} />

@@ -15,6 +15,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { clearErrors, t, type Mediation } from './issueShared';
+import { Attachments } from '../minutes/Attachments';
 
 interface Props {
   communityId: string;
@@ -219,6 +220,7 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
             </Form.Item>
           </Form>
           <div data-testid="mediation-errors"><FormError messages={errors} /></div>
+          {record && <MediationFiles id={record.id} />}
         </>
       )}
     </Modal>
@@ -241,6 +243,17 @@ function MediationView({ record: m, issueLabel }: { record: Mediation; issueLabe
         </Descriptions.Item>
         <Descriptions.Item label={t.agreement} span={2}><span className="pre-line">{m.agreement || t.none}</span></Descriptions.Item>
       </Descriptions>
+      <MediationFiles id={m.id} />
     </div>
+  );
+}
+
+/** The signed agreement and other papers: files may be added to a decided record, since they never change it. */
+function MediationFiles({ id }: { id: string }) {
+  return (
+    <>
+      <h4 className="section-heading">{t.agreementFiles}</h4>
+      <Attachments ownerType="mediation" ownerId={id} />
+    </>
   );
 }

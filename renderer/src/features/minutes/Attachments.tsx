@@ -1,5 +1,5 @@
 /**
- * Attachments of a meeting, a set of minutes or a matter: list, add, open.
+ * Attachments of a meeting, a set of minutes, a matter, a contract, an issue or a mediation: list, add, open.
  * Files are copied by main into the data folder with their SHA-256; adding one
  * never changes what it is attached to (scans of signed, approved minutes).
  * 打开 hands the file to the system viewer in the desktop app; in the browser
@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Upload } from 'antd';
-import type { MethodOutput } from '../../../../shared/contract/methods';
+import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { base64ToBytes, readFilePayload } from '../../api/files';
@@ -21,7 +21,7 @@ const t = zhCN.minutes;
 const MAX_BYTES = 25 * 1024 * 1024;
 
 type Attachment = MethodOutput<'attachment.list'>[number];
-type OwnerType = 'meeting' | 'minutes' | 'matter';
+type OwnerType = MethodInput<'attachment.list'>['ownerType'];
 
 /** Kinds the browser shows itself in a tab. */
 function viewable(mime: string): boolean {
