@@ -94,6 +94,7 @@ export function listIssues(ctx: ServiceContext, q: z.output<typeof issueQuery>, 
   const text = q.text.trim();
   return issuesWithEvents(ctx, q.communityId)
     .filter(({ row }) => q.status === undefined || row.status === q.status)
+    .filter(({ row }) => (q.matterId === undefined || row.matter_id === q.matterId) && (q.meetingId === undefined || row.meeting_id === q.meetingId))
     .filter(({ row }) => text === '' || [row.title, row.place, row.reporter, row.description, String(row.number)].some((v) => v.includes(text)))
     .map(({ row, events }) => summaryOf(row, events, now))
     .filter((s) => !q.overdueOnly || s.overdue.length > 0);

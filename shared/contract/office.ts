@@ -278,6 +278,9 @@ export const issueQuery = z.object({
   status: issueStatus.optional(),
   overdueOnly: z.boolean().default(false),
   text: z.string().trim().max(100).default(''),
+  /** The issues that led to this matter, or were discussed at this meeting (the other side of the issue's links). */
+  matterId: id.optional(),
+  meetingId: id.optional(),
 });
 export const issueStats = z.object({
   communityId: id, from: z.string(), to: z.string(), total: z.number().int(),

@@ -176,6 +176,11 @@ describe('the issue ledger', () => {
     expect(await page.getByTestId('issue-matter-link').getAttribute('href')).toBe(`#/c/${communityId}/matter/${matterId}`);
     await quiet(page);
     await page.screenshot({ path: '/tmp/issues-page-overdue.png' });
+    // Linked both ways: the matter's page lists the issue that led to it.
+    await page.getByTestId('issue-matter-link').click();
+    await expect.poll(() => page.getByTestId('linked-issue').count(), { timeout: UI_TIMEOUT }).toBe(1);
+    expect(await text(page.getByTestId('linked-issue'))).toContain(FIRST);
+    await page.goBack();
 
     // On the board: in 登记, red, flagged.
     await openLedger(page);

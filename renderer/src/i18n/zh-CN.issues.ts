@@ -1,5 +1,7 @@
 /** Interface texts of features/issues (zh-CN): the issue ledger, escalation, statistics, mediation. */
 export const issuesText = {
+  linkedTitle: '相关问题（问题台账）',
+  linkedNone: '没有关联的问题。在问题台账中登记或编辑问题时可关联到这里。',
   agreementFiles: '调解协议书与材料（扫描件）',
   photos: '照片与附件',
   nav: '问题台账',

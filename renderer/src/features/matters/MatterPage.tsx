@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { Attachments } from '../minutes/Attachments';
+import { LinkedIssues } from '../issues/LinkedIssues';
 import { AdvanceModal } from './AdvanceModal';
 import { EditMatterModal } from './EditMatterModal';
 import { MatterTimeline } from './MatterTimeline';
@@ -118,6 +119,11 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
       <section className="panel">
         <h3 className="section-heading">{t.attachments}</h3>
         <Attachments ownerType="matter" ownerId={matter.id} />
+      </section>
+
+      <section className="panel">
+        <h3 className="section-heading">{zhCN.issues.linkedTitle}</h3>
+        <LinkedIssues communityId={matter.communityId} matterId={matter.id} />
       </section>
 
       {acting && (

@@ -15,6 +15,7 @@ import { formatDateTime } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { Attachments } from '../minutes/Attachments';
+import { LinkedIssues } from '../issues/LinkedIssues';
 import { MinutesSection } from '../minutes/MinutesSection';
 import { AttendeesEditor } from './AttendeesEditor';
 import { MeetingForm } from './MeetingForm';
@@ -106,6 +107,10 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
       </section>
       <section className="meeting-attachments" data-testid="meeting-attachments">
         <Attachments ownerType="meeting" ownerId={meeting.id} />
+      </section>
+      <section className="meeting-attachments" data-testid="meeting-issues">
+        <h3 className="section-heading">{zhCN.issues.linkedTitle}</h3>
+        <LinkedIssues communityId={communityId} meetingId={meeting.id} />
       </section>
 
       <MeetingForm communityId={communityId} meeting={meeting} open={dialog === 'edit'} onClose={() => setDialog(null)} onSaved={saved} />
