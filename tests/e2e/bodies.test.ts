@@ -326,4 +326,28 @@ describe('the community’s bodies', () => {
     expect(await page.getByTestId('coverage-unmanaged').getAttribute('data-count')).toBe('2');
     await shot(page, 'coverage');
   }, TEST_TIMEOUT);
+
+  it('keeps the community’s office rules in its form: a place’s preset, one rule changed, the checklist', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await page.getByRole('menuitem', { name: '小区管理' }).click();
+    await page.locator('.data-grid-row, tr').filter({ hasText: '阳光小区' }).getByRole('button', { name: '编辑' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const rules = dialog.getByTestId('community-office-rules');
+    await rules.waitFor();
+    // DOMAIN.md's defaults: handover 30 days, 5–11 members, the plan within 24 hours, five checklist items.
+    expect(await rules.getByTestId('rule-handover-days').inputValue()).toBe('30');
+    expect(await rules.getByTestId('rule-issue-plan-hours').inputValue()).toBe('24');
+    expect(await rules.getByTestId('checklist-row').count()).toBe(5);
+    await rules.getByTestId('rule-office-preset-杭州').click();
+    expect(await rules.getByTestId('rule-handover-days').inputValue()).toBe('15');
+    await rules.getByTestId('rule-issue-plan-hours').fill('48');
+    await rules.evaluate((el) => el.scrollIntoView());
+    await shot(page, 'office-rules');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const saved = await env.call('community.get', { id: communityId }, session);
+    expect(saved.settings.officeRules).toMatchObject({ handoverDays: 15, minTermYears: 3, issuePlanHours: 48 });
+    expect(saved.settings.officeRules.checklist.map((i) => i.weight)).toEqual([20, 20, 20, 20, 20]);
+  }, TEST_TIMEOUT);
 });
