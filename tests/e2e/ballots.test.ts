@@ -267,7 +267,7 @@ describe('returned ballots', () => {
     expect(errorText).toContain('9幢901 不在本次表决的表决权人名单中');
     expect(errorText).toContain('议题2');
     expect(errorText).toContain(`在议题“${ITEM_LIFT}”的范围内没有专有部分`);
-    expect(await panel.getByTestId('ballot-import-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => panel.getByTestId('ballot-import-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await errors.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'ballots-import-errors.png') });
     expect((await env.call('vote.get', { id: vote.id }, session)).ballots.returned).toBe(0);

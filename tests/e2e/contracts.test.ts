@@ -334,7 +334,7 @@ describe('property-service contracts', () => {
     // ── the annual evaluation report, printed ──
     await goTo(page, printHref!);
     await page.locator('[data-testid=evaluation-print][data-ready=true]').waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await page.locator('[data-testid=evaluation-report-chart] svg path').count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/contracts-report-screen.png', fullPage: true });
     const pdf = path.join(env.tmpDir, 'contracts-report.pdf');

@@ -171,7 +171,7 @@ describe('the fund\'s intake', () => {
     expect(await text(balanceError)).toContain('9150.52');
     expect(await text(gridRow(page, 'import-error-grid', '五千'))).toMatch(/^5已缴存/);
     expect(await text(gridRow(page, 'import-error-grid', '9幢999'))).toMatch(/^8房号花名册中没有/);
-    expect(await page.getByTestId('opening-import').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('opening-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     // Totals of a file read in part would mislead: only the errors show.
     expect(await page.getByTestId('opening-preview-result').count()).toBe(0);
     await settled(page.locator('body'));
@@ -231,7 +231,7 @@ describe('the fund\'s intake', () => {
 
     // A change to the bank balance asks for a new preview before importing.
     await page.getByTestId('opening-bank').fill('45000.75');
-    expect(await page.getByTestId('opening-import').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('opening-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await page.getByTestId('opening-bank').fill('45,000.74');
     await page.getByTestId('opening-preview').click();
     await expect.poll(() => page.getByTestId('opening-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
@@ -271,7 +271,7 @@ describe('the fund\'s intake', () => {
     // Opening twice is refused up front.
     await goTo(page, `#/c/${communityId}/fund-opening`);
     await page.getByTestId('opening-already-open').waitFor();
-    expect(await page.getByTestId('opening-preview').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('opening-preview').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
   }, TEST_TIMEOUT);
 
   it('银行流水: a year of receipts matched by address and by sole owner, one unmatched to 待查明款项, one already imported skipped; importing again doubles nothing', async () => {
@@ -359,7 +359,7 @@ describe('the fund\'s intake', () => {
     await page.getByTestId('statement-preview').click();
     await page.getByTestId('statement-row-errors').waitFor();
     expect(await text(gridRow(page, 'import-error-grid', '晚于今天'))).toMatch(/^2日期/);
-    expect(await page.getByTestId('statement-import-button').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('statement-import-button').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     const stranger = await writeXlsx('statement-stranger.xlsx', [header, [TODAY, 12.34, '赵六', '不明来款']]);
     await page.getByTestId('statement-file-input').setInputFiles(stranger);

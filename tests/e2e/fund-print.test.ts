@@ -98,7 +98,7 @@ async function print(hash: string, testId: string, name: string, check?: () => P
   await openAndLogin(env);
   await goTo(page, hash);
   await page.locator(`[data-testid=${testId}][data-ready=true]`).waitFor({ timeout: UI_TIMEOUT });
-  expect(await page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled()).toBe(true);
+  await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
   await check?.();
   await page.screenshot({ path: `/tmp/fundprint-${name}-screen.png`, animations: 'disabled' });
   const pdf = path.join(env.tmpDir, `fundprint-${name}.pdf`);

@@ -296,7 +296,7 @@ describe('the treasurer\'s books', () => {
     expect(await dialog.getByTestId('earnings-start').inputValue()).toBe(`${LAST_MONTH}-01`);
     expect(await dialog.getByTestId('earnings-end').inputValue()).toBe(LAST_MONTH_END);
     await dialog.getByTestId('earnings-amount').fill('100.00');
-    expect(await dialog.getByTestId('earnings-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByTestId('earnings-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await dialog.getByTestId('earnings-preview').click();
     const shares = dialog.getByTestId('earnings-shares');
     await shares.waitFor();
@@ -313,7 +313,7 @@ describe('the treasurer\'s books', () => {
 
     // A change after the preview must be previewed again before it can be posted.
     await dialog.getByTestId('earnings-amount').fill('100.01');
-    expect(await dialog.getByTestId('earnings-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByTestId('earnings-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await dialog.getByTestId('earnings-amount').fill('100.00');
     await dialog.getByTestId('earnings-preview').click();
     await shares.waitFor();

@@ -103,7 +103,7 @@ describe('import a roster', () => {
     expect(has(badId.i + 2, '证件号码', '校验位错误')).toBe(true);
     expect(has(blankOwner.i + 2, '业主', '已交付的部分必须填写业主姓名')).toBe(true);
     expect(await page.getByText('发现 3 处错误').count()).toBe(1);
-    expect(await page.getByTestId('confirm-import').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('confirm-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // Nothing was imported: the list of communities is unchanged.
     const after = await env.call('community.list', {}, session);

@@ -240,7 +240,7 @@ describe('the issue ledger', () => {
     await page.getByTestId('issue-edit').click();
     const edit = page.getByRole('dialog');
     await edit.getByTestId('issue-form').waitFor();
-    expect(await edit.getByTestId('issue-reported-at').isDisabled()).toBe(true);
+    await expect.poll(() => edit.getByTestId('issue-reported-at').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await edit.getByTestId('issue-reported-at').inputValue()).toBe(ago(5));
     await edit.getByTestId('issue-place').fill('3幢二单元楼道');
     await edit.getByTestId('issue-description').fill('楼道内堆放纸箱和旧家具，影响消防通行');
@@ -268,7 +268,7 @@ describe('the issue ledger', () => {
     await expect.poll(() => text(page.getByTestId('issue-status')), { timeout: UI_TIMEOUT }).toBe('已办结');
     expect(await text(page.getByTestId('issue-closed-at'))).toBe(ago(1).replace('T', ' '));
     // Closed: the details are no longer edited.
-    expect(await page.getByTestId('issue-edit').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('issue-edit').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // A return visit before the closing time is refused in main's words.
     await page.getByTestId('issue-action-feedback').click();

@@ -129,7 +129,7 @@ describe('matters through 五议两公开一备案', () => {
     expect(await page.getByTestId('matter-page').textContent()).toContain('使用建筑物及其附属设施的维修资金');
     expect(await page.getByTestId('timeline-step').count()).toBe(8);
     expect(await step(page, 'suggest').getAttribute('data-state')).toBe('next');
-    expect(await page.getByTestId('print-resolution').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('print-resolution').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // 1 党员群众建议, 2 小区党组织提议 (a meeting step, no meeting linked)
     let f = await openAdvance(page, 'suggest');
@@ -175,8 +175,8 @@ describe('matters through 五议两公开一备案', () => {
     await f.getByTestId('advance-posting-end').fill(day(-21));
     await f.getByTestId('advance-notice-text').fill(RESOLUTION_TEXT);
     await submitAdvance(page, 'publish-resolution');
-    expect(await page.getByTestId('print-resolution').isEnabled()).toBe(true);
-    expect(await page.getByTestId('print-result').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('print-resolution').isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    await expect.poll(() => page.getByTestId('print-result').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // 7 实施结果公开
     f = await openAdvance(page, 'publish-result');
@@ -269,7 +269,7 @@ describe('matters through 五议两公开一备案', () => {
     await go(page, `#/c/${communityId}/print/resolution/${waiting.id}`);
     await page.getByTestId('notice-not-ready').waitFor();
     expect(await page.getByTestId('notice-not-ready').textContent()).toContain('“决议公开”尚未办理');
-    expect(await page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
   }, TEST_TIMEOUT);
 
   it('finds a two-character word of a matter description, highlighted, and opens the matter', async () => {

@@ -68,7 +68,7 @@ describe('the roster printout', () => {
     // No app frame around the printout.
     expect(await page.getByTestId('current-user').count()).toBe(0);
     expect(await page.locator('[data-testid=roster-print-table] tbody tr').count()).toBe(inBuilding.length);
-    expect(await page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     const pdf = path.join(env.tmpDir, 'roster-print.pdf');
     await page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true });

@@ -164,7 +164,7 @@ describe('repair projects', () => {
     expect(await text(page.getByTestId('charge-audit-warning'))).toContain('超过 30,000.00 元，按本小区规则须经审计');
     expect(await text(page.getByTestId('charge-overrun-warning'))).toContain('超出批准金额（预算）10.00%');
     expect(await text(page.getByTestId('charge-overrun'))).toBe('决算超出预算 10.00%');
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await page.getByTestId('charge-preview').click();
     const shares = page.getByTestId('charge-shares');
     await shares.waitFor();
@@ -182,15 +182,15 @@ describe('repair projects', () => {
     expect(await page.getByTestId('charge-sum').getAttribute('data-ok')).toBe('true');
     expect(await text(page.getByTestId('charge-sum'))).toContain('各户分摊合计 33,000.01 元，等于决算金额 33,000.01 元');
     // Both notes are required: the charge stays disabled until they are written.
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await text(page.getByTestId('charge-missing'))).toBe('请填写审计意见，请填写超支说明');
     await page.getByTestId('charge-audit-note').fill('审计报告 2026-18 号，审定金额 33,000.01 元');
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await page.getByTestId('charge-overrun-reason').fill('业主大会重新表决通过追加预算');
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
     // A change of the cost makes the preview stale.
     await page.getByTestId('charge-final-cost').fill('33000.02');
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await page.getByTestId('charge-stale').waitFor();
     await page.getByTestId('charge-final-cost').fill('33000.01');
     await page.getByTestId('charge-preview').click();
@@ -305,7 +305,7 @@ describe('repair projects', () => {
     expect(await text(gridRow(page, 'charge-shares-grid', '1幢101'))).toContain('500.01');
     expect(await text(gridRow(page, 'charge-shares-grid', '3幢302'))).toContain('500.00');
     expect(await text(page.getByTestId('charge-shares-weight'))).toBe('2 户');
-    expect(await page.getByTestId('charge-confirm').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
     await quiet(page);
     await page.getByTestId('charge-shares-grid').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/repairs-emergency.png' });

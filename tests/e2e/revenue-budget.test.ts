@@ -156,7 +156,7 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await text(page.getByTestId('revenue-net'))).toBe('0.00');
     expect(await page.getByTestId('revenue-proposal').getAttribute('data-required')).toBe('false');
     expect(await text(page.getByTestId('revenue-proposal-why'))).toContain('没有结余');
-    expect(await page.getByTestId('revenue-transfer').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('revenue-transfer').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     // Bad input: an amount with three decimals is refused on its field in the contract's words; a date after today by main.
     const bad = await record(page, 'income', { kind: /^电梯广告$/, amount: '12.345', counterparty: '某某传媒有限公司', memo: '电梯广告费' });
@@ -252,7 +252,7 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await proposal.getAttribute('data-required')).toBe('true');
     expect(await text(page.getByTestId('revenue-proposal-amount'))).toBe('9,555.56 元');
     expect(await text(page.getByTestId('revenue-proposal-outstanding'))).toBe('0.00 元');
-    expect(await page.getByTestId('revenue-transfer').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('revenue-transfer').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     expect(await text(proposal)).toContain('本期应转入的金额已全部转入');
     expect((await env.call('fund.balance', { communityId }, session)).fund).toBe('19111.11');
 
@@ -299,7 +299,7 @@ describe('common revenue and the committee\'s budget', () => {
     await openAndLogin(env);
     await openBudget(page);
     expect(await text(page.getByTestId('budget-empty'))).toContain(`${YEAR}年度还没有编制预算`);
-    expect(await page.getByTestId('budget-spend').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('budget-spend').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
 
     await page.getByTestId('budget-create').click();
     const dialog = page.getByRole('dialog');

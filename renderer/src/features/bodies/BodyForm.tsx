@@ -8,14 +8,14 @@
  * 「仍要保存」 sends it again with the written reason (meetings' override).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { App as AntApp, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { BODY_KINDS, bodyFields, bodyUpdate, type OfficeRules } from '../../../../shared/contract/office';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { zhCN } from '../../i18n/zh-CN';
-import { useOverride, type Override } from '../meetings/override';
+import { OverridePanel, useOverride } from '../meetings/override';
 import { defaultRole, OWNERS_COMMITTEE, partyCount, roleOptions, type Body, type BodyKind, type MemberRole, type Person } from './bodiesShared';
 
 const t = zhCN.bodies;
@@ -236,7 +236,7 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
         </Form.Item>
       </Form>
       <div data-testid="body-form-errors"><FormError messages={errors} /></div>
-      <BodyOverridePanel state={override} />
+      <OverridePanel texts={t} inputId="body-override-reason" state={override} />
     </Modal>
   );
 }
@@ -283,39 +283,3 @@ function MemberNameInput({ communityId, index, value, onChange }: { communityId:
   );
 }
 
-/**
- * The refusal and the reason box while a refusal is pending: meetings'
- * override (useOverride) in the bodies' words, with the same test ids.
- */
-function BodyOverridePanel({ state }: { state: Override }) {
-  if (!state.violations) return null;
-  return (
-    <div className="meeting-override" data-testid="override-panel">
-      <Alert
-        type="warning"
-        showIcon
-        title={t.refusedTitle}
-        description={
-          <ul className="plain-list" data-testid="override-violations">
-            {state.violations.map((v) => <li key={`${v.rule}:${v.message}`} data-rule={v.rule}>{v.message}</li>)}
-          </ul>
-        }
-      />
-      <div className="meeting-override-reason">
-        <label htmlFor="body-override-reason">{t.overrideHint}</label>
-        <Input.TextArea
-          id="body-override-reason"
-          aria-label={t.overrideReason}
-          data-testid="override-reason"
-          rows={2}
-          maxLength={500}
-          value={state.reason}
-          status={state.reasonError ? 'error' : undefined}
-          placeholder={t.overridePlaceholder}
-          onChange={(e) => state.setReason(e.target.value)}
-        />
-        {state.reasonError && <div className="meeting-override-error" role="alert">{state.reasonError}</div>}
-      </div>
-    </div>
-  );
-}

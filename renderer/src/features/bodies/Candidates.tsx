@@ -8,7 +8,7 @@
  * the register without a note, in its words).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { BODY_KINDS, candidateCheckInput, candidateFields, RECOMMENDERS, type CANDIDATE_CHECKS } from '../../../../shared/contract/office';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -19,6 +19,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { formatDateTime, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { PersonSelect, type Candidate, type Person } from './bodiesShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.bodies;
 
@@ -185,10 +186,7 @@ function CandidateForm({ communityId, open, onClose, onSaved }: { communityId: s
       width={620}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="candidate-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="candidate-save" label={t.save} />
       }
     >
       <Form form={form} layout="vertical" className="compact-form" data-testid="candidate-form">
@@ -274,10 +272,7 @@ function CheckForm({ target, onClose, onSaved }: { target: { candidate: Candidat
       width={560}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="check-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="check-save" label={t.save} />
       }
     >
       {owns && <Alert type={c?.ownsPartInRegister === false ? 'warning' : 'info'} showIcon title={owns} style={{ marginBottom: 12 }} data-testid="check-register-hint" />}

@@ -5,7 +5,7 @@
  * its words show above the buttons.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Button, Form, Input, Modal } from 'antd';
 import { budgetInput } from '../../../../shared/contract/treasury';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { fenToYuan, parseYuan } from '../../../../shared/domain/money';
@@ -14,6 +14,7 @@ import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { zhCN } from '../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.revenue.budget;
 
@@ -72,10 +73,7 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
       destroyOnHidden
       width={600}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="budget-lines-save">{zhCN.common.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="budget-lines-save" label={zhCN.common.save} />
       }
     >
       <p className="fund-modal-help">{t.editHelp}</p>

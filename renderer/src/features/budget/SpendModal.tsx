@@ -4,7 +4,7 @@
  * the line the spending would reach; main refuses a date outside the year.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { z } from 'zod';
 import { spendInput } from '../../../../shared/contract/treasury';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
@@ -15,6 +15,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { decimal2ToHundredths } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.revenue.budget;
 
@@ -75,10 +76,7 @@ export function SpendModal({ communityId, report, defaultDate, open, onClose, on
       destroyOnHidden
       width={560}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="budget-spend-save">{t.spend}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="budget-spend-save" label={t.spend} />
       }
     >
       <p className="fund-modal-help">{t.spendHelp}</p>

@@ -9,7 +9,7 @@
  * above the buttons, in its words.
  */
 import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select, Tag } from 'antd';
 import { CONTRACT_KINDS, contractFields, contractUpdate } from '../../../../shared/contract/office';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { PART_TYPES } from '../../../../shared/domain/register';
@@ -19,8 +19,8 @@ import { ApiError } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { zhCN } from '../../i18n/zh-CN';
 import { t, type ContractDetail } from './contractShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 type Kind = (typeof CONTRACT_KINDS)[number];
 interface Values {
@@ -172,10 +172,7 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
       width={800}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="contract-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="contract-save" label={t.save} />
       }
     >
       <Form form={form} layout="vertical" className="compact-form contract-form" data-testid="contract-form">

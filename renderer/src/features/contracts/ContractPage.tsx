@@ -25,6 +25,7 @@ import { ContractForm } from './ContractForm';
 import { EvaluationChart } from './EvaluationChart';
 import { BandTag, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
 import { Attachments } from '../minutes/Attachments';
+import { SaveCancel } from '../../components/SaveCancel';
 
 type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
@@ -257,10 +258,7 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
       destroyOnHidden
       width={480}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="event-save">{t.record}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="event-save" label={t.record} />
       }
     >
       <div className="compact-form" data-testid="event-form">
@@ -421,10 +419,7 @@ function EvaluationForm({ contract, checklist, open, onClose, onSaved }: {
       width={720}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="evaluation-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="evaluation-save" label={t.save} />
       }
     >
       <p className="contract-help">{t.evalHelp}</p>

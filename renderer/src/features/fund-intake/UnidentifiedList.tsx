@@ -4,7 +4,7 @@
  * (fund.settleUnidentified: 待查明款项 → the part's sub-ledger, as a deposit).
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Descriptions, Form, Input, Modal, Space, Spin } from 'antd';
+import { App as AntApp, Button, Descriptions, Form, Input, Modal, Spin } from 'antd';
 import { z } from 'zod';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { settleInput } from '../../../../shared/contract/treasury';
@@ -19,6 +19,7 @@ import { navigate } from '../../router';
 import { PartPicker } from '../fund/PartPicker';
 import { groupedYuan, Yuan, type HouseholdRow } from '../fund/fundShared';
 import { money, yuanToFen } from './intakeShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.fundIntake;
 
@@ -120,10 +121,7 @@ function SettleModal({ communityId, receipt, onClose, onSettled }: { communityId
       destroyOnHidden
       width={560}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="settle-save">{t.settleSave}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="settle-save" label={t.settleSave} />
       }
     >
       {receipt && (

@@ -5,7 +5,7 @@
  * the buttons.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal } from 'antd';
 import { z } from 'zod';
 import { depositInput } from '../../../../shared/contract/fund';
 import type { MethodInput } from '../../../../shared/contract/methods';
@@ -16,6 +16,7 @@ import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { PartPicker } from './PartPicker';
 import { groupedYuan, type HouseholdRow } from './fundShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.fund;
 
@@ -73,10 +74,7 @@ export function DepositModal({ communityId, open, onClose, onPosted }: Props) {
       destroyOnHidden
       width={560}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="deposit-save">{t.deposit}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="deposit-save" label={t.deposit} />
       }
     >
       <Form form={form} layout="vertical" data-testid="deposit-form" className="compact-form">

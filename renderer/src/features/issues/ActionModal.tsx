@@ -7,15 +7,15 @@
  * on their field or above the buttons, in its words.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../shared/contract/office';
 import { nextLevel, type EscalationLevel } from '../../../../shared/domain/issue-ledger';
 import { invoke } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { zhCN } from '../../i18n/zh-CN';
 import { clearErrors, nowDateTime, t, type IssueDetail, type IssueSummary } from './issueShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 export type ActionKind = 'dispatch' | 'plan' | 'close' | 'reopen' | 'feedback' | 'escalate';
 
@@ -138,10 +138,7 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
       width={560}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="action-save">{kind ? ACTION_NAME[kind] : t.confirm}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="action-save" label={kind ? ACTION_NAME[kind] : t.confirm} />
       }
     >
       <p className="issue-help issue-action-of" data-testid="action-issue">{t.number(issue.number)} {issue.title}</p>

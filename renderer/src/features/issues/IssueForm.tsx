@@ -8,15 +8,15 @@
  * above the buttons, in its words.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../shared/contract/office';
 import { invoke } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { zhCN } from '../../i18n/zh-CN';
 import { clearErrors, nowDateTime, t, type IssueDetail } from './issueShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 interface Values {
   title?: string;
@@ -112,10 +112,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
       width={760}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="issue-save">{issue ? t.saveEdit : t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="issue-save" label={issue ? t.saveEdit : t.save} />
       }
     >
       {!issue && <p className="issue-help">{t.formHelp(community.data?.settings.officeRules.issuePlanHours ?? 24)}</p>}

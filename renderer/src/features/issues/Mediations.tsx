@@ -5,7 +5,7 @@
  * 调解记录 tab (all records) and on an issue's page (those linked to it).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { mediationFields, mediationUpdate } from '../../../../shared/contract/office';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
@@ -16,6 +16,7 @@ import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { clearErrors, t, type Mediation } from './issueShared';
 import { Attachments } from '../minutes/Attachments';
+import { SaveCancel } from '../../components/SaveCancel';
 
 interface Props {
   communityId: string;
@@ -160,10 +161,7 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
       footer={locked
         ? <Button onClick={onClose} data-testid="mediation-close">{zhCN.common.close}</Button>
         : (
-          <Space>
-            <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-            <Button type="primary" loading={busy} onClick={() => void save()} data-testid="mediation-save">{zhCN.common.save}</Button>
-          </Space>
+          <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="mediation-save" label={zhCN.common.save} />
         )}
     >
       {locked && record ? <MediationView record={record} issueLabel={issueOptions.find((o) => o.value === record.issueId)?.label ?? null} /> : (

@@ -7,7 +7,7 @@
  * each form. An account kept per household (the fund) asks for the part.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { z } from 'zod';
 import { recordInput } from '../../../../shared/contract/fund';
 import { invoke } from '../../api/client';
@@ -17,6 +17,7 @@ import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
 import { accountLabel, type Account, type RecordForm } from './ledgerShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.ledger;
 
@@ -115,10 +116,7 @@ export function RecordModal({ communityId, form: asked, accounts, onClose, onPos
       destroyOnHidden
       width={600}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="record-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="record-save" label={t.save} />
       }
     >
       <p className="fund-modal-help">{t.formHelp[kind]}</p>

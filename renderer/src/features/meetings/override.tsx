@@ -71,15 +71,18 @@ export function useOverride(): Override {
   return { violations, reason, setReason, reasonError, clear, attempt };
 }
 
+/** The words of the panel; a feature other than meetings (the bodies) gives its own. */
+export interface OverrideTexts { refusedTitle: string; overrideHint: string; overrideReason: string; overridePlaceholder: string }
+
 /** The refusal and the reason box, shown in the form while a refusal is pending. */
-export function OverridePanel({ state }: { state: Override }) {
+export function OverridePanel({ state, texts = t, inputId = 'override-reason' }: { state: Override; texts?: OverrideTexts; inputId?: string }) {
   if (!state.violations) return null;
   return (
     <div className="meeting-override" data-testid="override-panel">
       <Alert
         type="warning"
         showIcon
-        title={t.refusedTitle}
+        title={texts.refusedTitle}
         description={
           <ul className="plain-list" data-testid="override-violations">
             {state.violations.map((v) => <li key={`${v.rule}:${v.message}`} data-rule={v.rule}>{v.message}</li>)}
@@ -87,16 +90,16 @@ export function OverridePanel({ state }: { state: Override }) {
         }
       />
       <div className="meeting-override-reason">
-        <label htmlFor="override-reason">{t.overrideHint}</label>
+        <label htmlFor={inputId}>{texts.overrideHint}</label>
         <Input.TextArea
-          id="override-reason"
-          aria-label={t.overrideReason}
+          id={inputId}
+          aria-label={texts.overrideReason}
           data-testid="override-reason"
           rows={2}
           maxLength={500}
           value={state.reason}
           status={state.reasonError ? 'error' : undefined}
-          placeholder={t.overridePlaceholder}
+          placeholder={texts.overridePlaceholder}
           onChange={(e) => state.setReason(e.target.value)}
         />
         {state.reasonError && <div className="meeting-override-error" role="alert">{state.reasonError}</div>}

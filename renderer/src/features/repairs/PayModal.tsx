@@ -4,7 +4,7 @@
  * closed month; its words show above the buttons.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Form, Input, Modal } from 'antd';
 import { projectPayment } from '../../../../shared/contract/treasury';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
@@ -12,6 +12,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import type { ProjectDetail } from './repairShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.repairs;
 
@@ -58,10 +59,7 @@ export function PayModal({ project, open, onClose, onPaid }: Props) {
       destroyOnHidden
       width={520}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="pay-save">{t.pay}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="pay-save" label={t.pay} />
       }
     >
       <p className="repair-help">{t.paymentsHelp}</p>

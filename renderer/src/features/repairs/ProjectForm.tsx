@@ -9,7 +9,7 @@
  * on their fields and above the buttons, in its words.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { projectFields } from '../../../../shared/contract/treasury';
 import { invoke } from '../../api/client';
 import { ApiError } from '../../api/errors';
@@ -20,6 +20,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
 import type { HouseholdRow } from '../fund/fundShared';
 import type { ProjectDetail } from './repairShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.repairs;
 
@@ -148,10 +149,7 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
       width={780}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="repair-save">{t.save}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="repair-save" label={t.save} />
       }
     >
       <p className="repair-help">{t.formHelp}</p>

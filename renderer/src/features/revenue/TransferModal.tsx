@@ -4,7 +4,7 @@
  * sub-ledger by area. Prefilled with what the rule still asks for.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Descriptions, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
 import { transferInput } from '../../../../shared/contract/treasury';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
@@ -13,6 +13,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { decimal2ToHundredths, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.revenue;
 
@@ -69,10 +70,7 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
       destroyOnHidden
       width={560}
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="revenue-transfer-save">{t.transfer}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="revenue-transfer-save" label={t.transfer} />
       }
     >
       <p className="fund-modal-help">{t.transferHelp}</p>

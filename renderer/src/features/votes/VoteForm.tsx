@@ -7,7 +7,7 @@
  * create; its refusals show above the buttons.
  */
 import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Tag, Typography, type FormInstance } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Tag, Typography, type FormInstance } from 'antd';
 import { voteCreate } from '../../../../shared/contract/votes';
 import { addDays } from '../../../../shared/domain/dates';
 import { ASSEMBLY_KINDS } from '../../../../shared/domain/meetings';
@@ -19,6 +19,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { refusalMessages, type VoteDetail } from './voteShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.votes;
 
@@ -132,10 +133,7 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
       width={900}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="vote-save">{t.create}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="vote-save" label={t.create} />
       }
     >
       <Form form={form} layout="vertical" className="compact-form vote-form" data-testid="vote-form">

@@ -8,7 +8,7 @@
  * subjects with their ballots.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Space, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Spin, Tag } from 'antd';
 import { postResultInput, refreezeInput } from '../../../../shared/contract/votes';
 import { addDays } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';
@@ -24,6 +24,7 @@ import { DoubleEntryPanel } from './DoubleEntryPanel';
 import { BallotCounts, TallyCards } from './VoteTally';
 import { VoteSubjects } from './VoteSubjects';
 import { StatusTag, refusalMessages, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
+import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.votes;
 
@@ -371,10 +372,7 @@ function RefreezeModal({ vote, open, onClose, onDone }: { vote: VoteDetail; open
       onCancel={onClose}
       destroyOnHidden
       footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="vote-refreeze-save">{t.refreeze}</Button>
-        </Space>
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="vote-refreeze-save" label={t.refreeze} />
       }
     >
       <p className="vote-modal-help">{t.refreezeHelp}</p>
