@@ -28,6 +28,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
 import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
+import { choose } from './ui-steps';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -93,8 +94,7 @@ describe('double entry', () => {
     expect(await dialog.getByTestId('vote-double-entry-help').textContent()).toContain('两位工作人员各自独立录入');
     await dialog.getByTestId('vote-title').fill('2026年第三次业主大会表决');
     await dialog.getByTestId('vote-item-title-0').fill(ITEM_GENERAL);
-    await dialog.getByTestId('vote-item-category-0').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^第4项/ }).first().click();
+    await choose(page, 'vote-item-category-0', /^第4项/);
     await dialog.getByTestId('vote-double-entry').check();
     await dialog.getByTestId('vote-entry-mode').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'double-form.png') });

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
+import { choose } from './ui-steps';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -164,8 +165,7 @@ describe('meetings', () => {
       // A new row takes the party of the row above (an assembly's first row: 居委会).
       const preset = i === 0 ? '居委会' : PEOPLE[i - 1]!.party;
       if (preset !== p.party) {
-        await page.getByTestId(`attendee-party-${i}`).click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${p.party}$`) }).click();
+        await choose(page, `attendee-party-${i}`, new RegExp(`^${p.party}$`));
         await page.getByTestId(`attendee-name-${i}`).click();
       }
       await page.keyboard.type(p.name);

@@ -23,10 +23,26 @@ export function gridRow(page: Page, testId: string, text: string | RegExp): Loca
   return page.locator(`[data-testid=${testId}] .data-grid-row:not(.placeholder)`).filter({ hasText: text });
 }
 
-/** Open a select (by its test id) and click the option whose text matches. */
+/**
+ * Open a select (by its test id) and click the option whose text matches.
+ * The dropdown's opening animation is let finish first (a click during it can
+ * land on nothing as the list moves), and the choice is read back from the
+ * select; a try that did not take is repeated, up to three.
+ */
 export async function choose(page: Page, testId: string, option: RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const dropdown = page.locator('.ant-select-dropdown:visible').last();
+    await dropdown.waitFor({ timeout: UI_TIMEOUT });
+    await settled(dropdown);
+    const clicked = await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 }).then(() => true, () => false);
+    const shown = await select.locator('.ant-select-selection-item').first().textContent({ timeout: 1_000 }).catch(() => null);
+    // A select without a single shown item (multiple, or a custom label) is trusted on the click.
+    if (clicked && (shown === null || option.test(shown))) return;
+    if (attempt === 3) throw new Error(`could not choose ${option} in ${testId} (shown: ${shown ?? '—'})`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /** The part picker: type an address, pick the part it finds. */

@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { legalBasis } from '../../shared/domain/tally';
 import type { RosterExportRow } from '../fixtures/roster-generator';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
+import { choose } from './ui-steps';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -58,11 +59,6 @@ const go = goTo;
 async function openVote(page: Page): Promise<void> {
   await go(page, `#/c/${communityId}/vote/${voteId}`);
   await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
-}
-
-async function choose(page: Page, testId: string, option: RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
 /** Print the current print view to PDF; its text (pdftotext -layout), its page count, page 1 as PNG in /tmp/shots. */
