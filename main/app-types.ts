@@ -4,6 +4,18 @@
  */
 import type { InvokeRequest, InvokeResponse } from '../shared/contract/methods';
 
+/**
+ * Protects the data key on this PC with the operating system's help (the desktop app: Electron's
+ * safeStorage — DPAPI on Windows, the Keychain on macOS, the Secret Service on Linux). Without one,
+ * the key is kept in a plain key file beside the database (mode 0600): main/security/data-key.ts.
+ */
+export interface KeyProtector {
+  /** Written into the key file, so that a file wrapped by another protector is recognised. */
+  name: string;
+  wrap(key: Buffer): Buffer;
+  unwrap(blob: Buffer): Buffer;
+}
+
 export interface AppOptions {
   /** Folder holding the database, backups and attachments. */
   dataDir?: string;
@@ -26,6 +38,8 @@ export interface AppOptions {
    * Browser mode has none: the page uses the browser's print instead.
    */
   savePdf?: (suggestedName: string) => Promise<string | null>;
+  /** How the data key is protected on this PC; none: a plain key file (browser mode, the CLI). */
+  keyProtector?: KeyProtector;
 }
 
 export interface App {

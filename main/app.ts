@@ -15,7 +15,11 @@ import { networkShareWarning } from './db/network-share';
 import { createRouter } from './router';
 import { AuthService } from './services/auth';
 import { ensureDefaultWorkflow } from './services/workflows';
-import type { ServiceContext } from './services/context';
+import { write, type ServiceContext } from './services/context';
+import type { DataKeys } from './security/cipher';
+import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';
+import { lockedApp } from './security/locked-app';
+import { sealLegacyPlaintext } from './security/seal-legacy';
 
 export type { App, AppOptions } from './app-types';
 
@@ -62,6 +66,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   if (!check.ok) return broken(check.problems);
 
   let opened: OpenedDatabase;
+  let key: KeyState;
   try {
     opened = await openDatabase(dbPath, options.migrationsDir, backupDir);
   } catch (error) {
@@ -69,27 +74,48 @@ export async function openApp(options: AppOptions): Promise<App> {
     const message = (error as Error).message;
     return broken([message]);
   }
-  const ctx: ServiceContext = { db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir };
-  const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
-  if (hasData()) await dailyBackupIfDue(opened.sqlite, backupDir);
-  // An office PC may keep the app open for days: the daily backup is checked every hour too.
-  const dailyTimer = setInterval(() => {
-    if (hasData()) dailyBackupIfDue(opened.sqlite, backupDir).catch((e) => console.error('[backup] daily backup failed', e));
-  }, 60 * 60 * 1000);
-  dailyTimer.unref();
+  const keyPlace: KeyPlace = { dbPath, protector: options.keyProtector };
+  try {
+    key = openDataKey(opened.sqlite, dbPath, options.keyProtector);
+  } catch (error) {
+    opened.sqlite.close();
+    return broken([(error as Error).message], `数据密钥无法保存或读取：${(error as Error).message}`);
+  }
+  if (key.state === 'locked') return lockedApp({ opened, dataDir, warnings, key, keyPlace, start: (keys) => startApp(keys, true) });
+  return startApp(key.keys, false);
 
-  ensureDefaultWorkflow(ctx);
-  const auth = new AuthService(ctx);
-  const health = (): MethodOutput<'system.health'> => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings });
-  const handle = createRouter({ ctx, auth, health, openPath: options.openPath, savePdf: options.savePdf }, { fixedAuthor: options.fixedAuthor });
-  return {
-    dbPath, dataDir, handle,
-    async backupTo(file: string) {
-      await opened.sqlite.backup(file);
-    },
-    close() {
-      clearInterval(dailyTimer);
-      opened.sqlite.close();
-    },
-  };
+  async function startApp(keys: DataKeys, unlockedByRecoveryCode: boolean): Promise<App> {
+    // Before anything is read, served or backed up: plaintext from before encryption is sealed (once).
+    sealLegacyPlaintext(opened.sqlite, keys);
+    const ctx: ServiceContext = { db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, keys };
+    const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
+    if (hasData()) await dailyBackupIfDue(opened.sqlite, backupDir);
+    // An office PC may keep the app open for days: the daily backup is checked every hour too.
+    const dailyTimer = setInterval(() => {
+      if (hasData()) dailyBackupIfDue(opened.sqlite, backupDir).catch((e) => console.error('[backup] daily backup failed', e));
+    }, 60 * 60 * 1000);
+    dailyTimer.unref();
+
+    ensureDefaultWorkflow(ctx);
+    if (unlockedByRecoveryCode) {
+      // Nobody is logged in yet on a locked start: the log says how the key came to this PC.
+      const actor = { author: options.fixedAuthor ?? '启动页（恢复码）', userId: null };
+      write(ctx, actor, (tx) => tx.audit({ action: 'unlock-data-key', entity: 'database', entityId: null, after: { keyId: keys.keyId, keyFile: keyFilePath(dbPath) } }));
+    }
+    const auth = new AuthService(ctx);
+    const health = (): MethodOutput<'system.health'> => ({
+      ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings: [...warnings, ...keyWarnings(opened.sqlite)],
+    });
+    const handle = createRouter({ ctx, auth, health, keyPlace, openPath: options.openPath, savePdf: options.savePdf }, { fixedAuthor: options.fixedAuthor });
+    return {
+      dbPath, dataDir, handle,
+      async backupTo(file: string) {
+        await opened.sqlite.backup(file);
+      },
+      close() {
+        clearInterval(dailyTimer);
+        opened.sqlite.close();
+      },
+    };
+  }
 }

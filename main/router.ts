@@ -9,7 +9,7 @@ import { AppError } from '../shared/contract/errors';
 import {
   isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
-import { createBackup, listBackups } from './db/backups';
+import { createBackup } from './db/backups';
 import { authorOf, type AuthService } from './services/auth';
 import { listAudit } from './services/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
@@ -17,7 +17,9 @@ import { write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/electorate';
 import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/parts';
-import { createPerson, getPerson, searchPersons, updatePerson } from './services/persons';
+import { createPerson, searchPersons, updatePerson, viewPerson } from './services/persons';
+import { keyStatus, protectWithRecoveryCode, unlockDataKey, type KeyPlace } from './security/data-key';
+import { deletePlaintextBackups, listBackupsMarked } from './security/plaintext-backups';
 import { exportRoster, rosterTemplate } from './services/roster-export';
 import { importRoster, previewRosterImport } from './services/roster-import';
 import { rosterPage } from './services/roster-query';
@@ -64,13 +66,15 @@ export interface RouterDeps {
   ctx: ServiceContext;
   auth: AuthService;
   health: () => MethodOutput<'system.health'>;
+  /** Where this database's data key is kept (dataKey.* methods). */
+  keyPlace: KeyPlace;
   /** The system viewer for attachments (desktop app only). */
   openPath?: ((filePath: string) => Promise<boolean>) | undefined;
   /** Save the shown page as PDF (desktop app only). */
   savePdf?: ((suggestedName: string) => Promise<string | null>) | undefined;
 }
 
-function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handlers {
+function handlers({ ctx, auth, health, keyPlace, openPath, savePdf }: RouterDeps): Handlers {
   return {
     'system.health': () => health(),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
@@ -79,13 +83,23 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'auth.recover': (input) => auth.recover(input),
     'auth.logout': (_i, call) => (auth.logout(call.session), { ok: true as const }),
 
-    'backup.list': () => listBackups(ctx.backupDir),
+    'backup.list': () => listBackupsMarked(ctx.backupDir),
     'backup.create': (_i, call) => createBackup(ctx.sqlite, ctx.backupDir, 'manual').then((b) => {
       // A backup changes no record, but who took it and when belongs in the log.
       write(ctx, call.actor, (tx) => tx.audit({ action: 'backup', entity: 'database', entityId: null, after: { file: b.file } }));
       return b;
     }),
+    'backup.deletePlaintext': (input, call) => deletePlaintextBackups(ctx, call.actor, input.files),
     'audit.list': (input) => listAudit(ctx.sqlite, input),
+
+    // Unlocked already: the code is still checked, and the key file on this PC rewritten from it.
+    'dataKey.unlock': async (input, call) => {
+      await unlockDataKey(ctx.sqlite, keyPlace.dbPath, keyPlace.protector, input.recoveryCode);
+      write(ctx, call.actor, (tx) => tx.audit({ action: 'unlock-data-key', entity: 'database', entityId: null, after: { keyId: ctx.keys.keyId } }));
+      return { ok: true as const };
+    },
+    'dataKey.status': () => keyStatus(ctx.sqlite, keyPlace),
+    'dataKey.protect': (input, call) => protectWithRecoveryCode(ctx, call.actor, input.recoveryCode),
 
     'community.list': () => listCommunities(ctx),
     'community.get': (input) => getCommunity(ctx, input.id),
@@ -105,7 +119,7 @@ function handlers({ ctx, auth, health, openPath, savePdf }: RouterDeps): Handler
     'part.update': (input, call) => updatePart(ctx, call.actor, input),
     'part.setOwners': (input, call) => setOwners(ctx, call.actor, input),
 
-    'person.get': (input) => getPerson(ctx, input.id),
+    'person.get': (input, call) => viewPerson(ctx, call.actor, input.id),
     'person.create': (input, call) => createPerson(ctx, call.actor, input),
     'person.update': (input, call) => updatePerson(ctx, call.actor, input),
     'person.search': (input) => searchPersons(ctx, input),

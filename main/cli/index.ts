@@ -10,6 +10,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { openApp, resolvePaths, type App } from '../app';
 import { adviceFor, checkDatabaseFile, findHealthyBackup } from '../db/integrity';
 import { restoreDatabase } from '../db/restore';
+import { keyFilePath } from '../security/data-key';
 import { partCacheMismatches } from '../services/part-cache';
 import { voteTallyMismatches } from '../services/ballots';
 import { ledgerProblems } from '../services/ledger';
@@ -31,6 +32,7 @@ const USAGE = `用法：npm run -s cli -- [--db FILE | --data-dir DIR] COMMAND [
   backup --out FILE                          备份数据库
   restore FILE                               从备份恢复（当前数据库先另存）
   check                                      完整性检查
+  unlock --recovery-code CODE                用管理员恢复码解锁在别的电脑上加密的数据（密钥随后保存在本机）
   meeting create --community NAME --kind KIND --title T --date DATE [--notice-date DATE] [--override-reason T]
                  [--time HH:mm] [--place P]  召开会议（KIND 为会议类型的中文名称）
   matter create --community NAME --title T [--category C] [--description D] [--raised-on DATE]
@@ -407,6 +409,19 @@ const commands: Record<string, (args: ParsedArgs) => Promise<unknown>> = {
     // Opening migrates an older backup forward (with its own pre-migration backup) and checks it.
     await withApp(args, async () => undefined);
     return result;
+  },
+
+  // Not through withApp: a locked database refuses every other command until this one has run.
+  async unlock(args) {
+    expectOptions(args, ['--recovery-code'], 0);
+    const recoveryCode = option(args, '--recovery-code', true);
+    const app = await openApp({ ...args.global, migrationsDir: MIGRATIONS_DIR, fixedAuthor: `CLI:${safeUserName()}`, startupCheck: 'header' });
+    try {
+      await call(app, 'dataKey.unlock', { recoveryCode });
+      return { unlocked: true, keyFile: keyFilePath(app.dbPath) };
+    } finally {
+      app.close();
+    }
   },
 
   async check(args) {

@@ -28,6 +28,7 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON'); // deleted or overwritten content is zeroed, not left in free pages (personal data)
 }
 
 export function schemaVersionOf(sqlite: Sqlite): number {

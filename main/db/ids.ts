@@ -9,11 +9,19 @@ import { v7 as uuidv7 } from 'uuid';
 const pool = new Uint8Array(16 * 1024);
 let offset = pool.length;
 
-export function newId(): string {
-  if (offset + 16 > pool.length) {
+/**
+ * `n` (≤ 16 KiB) fresh bytes from the system's CSPRNG through the pool, each handed out once. The
+ * result is a view into the pool, valid until the next call: copy it to keep it (the nonces of
+ * main/security/cipher.ts do).
+ */
+export function pooledRandomBytes(n: number): Uint8Array {
+  if (offset + n > pool.length) {
     randomFillSync(pool);
     offset = 0;
   }
-  const random = pool.subarray(offset, (offset += 16));
-  return uuidv7({ random });
+  return pool.subarray(offset, (offset += n));
+}
+
+export function newId(): string {
+  return uuidv7({ random: pooledRandomBytes(16) });
 }

@@ -23,7 +23,23 @@ export const users = sqliteTable('users', {
   ...timestamps,
 });
 
-/** Every write leaves a row here: who, when, which record, before and after. */
+/**
+ * The data key that seals personal data (main/security/data-key.ts): one row. The key itself is not here —
+ * it lives beside the database (a key file, or wrapped by the OS through Electron's safeStorage); this row
+ * names it (key_id) and holds it wrapped by the administrator's recovery code, so that a backup opens on
+ * another PC with that code. sealed_at / vacuumed_at record the upgrade of plaintext from older versions.
+ */
+export const dataKey = sqliteTable('data_key', {
+  id: integer('id').primaryKey(),
+  keyId: text('key_id').notNull(),
+  /** JSON from cipher.ts wrapWithCode, or null until an administrator's recovery code exists. */
+  recoveryWrap: text('recovery_wrap'),
+  createdAt: text('created_at').notNull(),
+  sealedAt: text('sealed_at'),
+  vacuumedAt: text('vacuumed_at'),
+});
+
+/** Every write leaves a row here: who, when, which record, before and after (personal data masked). */
 export const auditLog = sqliteTable('audit_log', {
   id: text('id').primaryKey(),
   at: text('at').notNull(),
@@ -86,7 +102,10 @@ export const parts = sqliteTable('parts', {
   ownerKey: text('owner_key').notNull().default(''),
   /** Cache, same writer: current owners' names in name order, joined by 、 (display and sort). */
   ownerNames: text('owner_names').notNull().default(''),
-  /** Cache, same writer: address, owners' names, phones and documents — what the roster search matches. */
+  /**
+   * Cache, same writer: address, owners' names and their masked phones and documents — what the roster
+   * search matches as text (a full number is found through persons' keyed hashes instead).
+   */
   searchText: text('search_text').notNull().default(''),
   ...timestamps,
 }, (t) => [
@@ -102,13 +121,24 @@ export const persons = sqliteTable('persons', {
   id: text('id').primaryKey(),
   communityId: text('community_id').notNull().references(() => communities.id),
   name: text('name').notNull(),
-  /** Normalised document number (mainland ID upper-case X), or null. */
+  /**
+   * The normalised document number (mainland ID upper-case X) SEALED — AES-256-GCM, main/security/cipher.ts's
+   * `aes256gcm.v1.…` form, bound to this row — or null. Never plaintext (PIPL Art. 51); beside it the keyed
+   * hash for matching and duplicates, and the masked form that every list shows.
+   */
   document: text('document'),
+  documentHash: text('document_hash'),
+  documentMasked: text('document_masked'),
   documentKind: text('document_kind'), // mainland-id | credit-code | other
+  /** The normalised phone sealed like the document, with its keyed hash and masked form. */
   phone: text('phone'),
+  phoneHash: text('phone_hash'),
+  phoneMasked: text('phone_masked'),
   ...timestamps,
 }, (t) => [
-  uniqueIndex('persons_document').on(t.communityId, t.document).where(sql`${t.document} is not null`),
+  // One person per document in a community, decided on the keyed hash (the sealed forms all differ).
+  uniqueIndex('persons_document').on(t.communityId, t.documentHash).where(sql`${t.documentHash} is not null`),
+  index('persons_phone').on(t.communityId, t.phoneHash).where(sql`${t.phoneHash} is not null`),
   index('persons_name').on(t.communityId, t.name),
 ]);
 
@@ -396,6 +426,7 @@ export const ballots = sqliteTable('ballots', {
   valid: integer('valid', { mode: 'boolean' }).notNull(),
   invalidReason: text('invalid_reason').notNull().default(''),
   proxyHolder: text('proxy_holder').notNull().default(''),
+  /** The proxy's authorisation as written, SEALED like persons.document ('' when there is no proxy). */
   proxyDocument: text('proxy_document').notNull().default(''),
   note: text('note').notNull().default(''),
   enteredBy: text('entered_by').notNull(),

@@ -20,6 +20,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -27,6 +28,7 @@ import {
   type WebContents,
 } from 'electron';
 import { openApp } from '../app';
+import { safeStorageProtector } from '../security/os-protector';
 import type { App } from '../app-types';
 import type { InvokeResponse } from '../../shared/contract/methods';
 import { AppError } from '../../shared/contract/errors';
@@ -106,6 +108,8 @@ async function start(): Promise<void> {
     // Attachments open in the system's viewer; openPath answers '' on success.
     openPath: async (filePath) => (await shell.openPath(filePath)) === '',
     savePdf,
+    // The data key wrapped by this OS account (after 'ready', as safeStorage requires).
+    keyProtector: safeStorageProtector(safeStorage),
   });
 
   ipcMain.handle(IPC_CHANNEL, handleInvoke);

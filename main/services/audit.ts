@@ -51,9 +51,10 @@ export function listAudit(sqlite: Sqlite, q: AuditQuery) {
 }
 
 /**
- * The audit keeps full records, but the log is a list like any other: document
- * numbers and phones in it are shown masked (a person's own page is the only
- * place with the full values).
+ * The log is a list like any other: document numbers and phones in it are shown
+ * masked. Persons' and ballots' personal data is also STORED masked
+ * (main/security/personal-data.ts); this catches any other `document` or
+ * `phone` (a company's phone) on the way out.
  */
 export function maskPersonalData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskPersonalData);

@@ -10,6 +10,7 @@ import { nowIso } from '../db/clock';
 import { users } from '../db/schema';
 import { write, type Actor, type ServiceContext } from './context';
 import { hashSecret, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
+import { recoveryWrapFor, storeRecoveryWrap } from '../security/data-key';
 
 export interface SessionUser {
   id: string;
@@ -41,7 +42,7 @@ export class AuthService {
   async setup(input: { username: string; displayName: string; password: string }) {
     if (!this.needsSetup()) throw new AppError('REFUSED', '管理员账户已经创建，请直接登录');
     const recoveryCode = newRecoveryCode();
-    const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode)]);
+    const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
     const now = nowIso();
     const user = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin' };
     const actor: Actor = { author: authorOf(user), userId: user.id };
@@ -49,6 +50,7 @@ export class AuthService {
       // Checked again inside the transaction: two first starts cannot both create an administrator.
       if (!this.needsSetup()) throw new AppError('REFUSED', '管理员账户已经创建，请直接登录');
       this.ctx.db.insert(users).values({ ...user, passwordHash, recoveryHash, createdAt: now, updatedAt: now }).run();
+      storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the recovery code also opens the data key (security/data-key.ts)
       tx.audit({ action: 'create', entity: 'user', entityId: user.id, after: user });
     });
     return { session: this.open(user), user, recoveryCode };
@@ -77,10 +79,11 @@ export class AuthService {
     }
     // The code is spent: a new one replaces it, shown once like the first.
     const recoveryCode = newRecoveryCode();
-    const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode)]);
+    const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
     const user = toUser(row);
     write(this.ctx, { author: authorOf(user), userId: user.id }, (tx) => {
       this.ctx.db.update(users).set({ passwordHash, recoveryHash, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
+      storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });
     this.failures.delete(input.username);

@@ -15,6 +15,7 @@ import {
 import { nowIso } from '../db/clock';
 import { newId } from '../db/ids';
 import { write, type Actor, type ServiceContext } from './context';
+import { auditedBallot, sealProxyDocument } from '../security/personal-data';
 import { recordOutcomes } from './vote-close';
 import { voteRow, voteSettingsOf } from './votes';
 
@@ -124,7 +125,8 @@ export function ballotWriter(ctx: ServiceContext, actor: Actor) {
   const choice = ctx.sqlite.prepare('insert into ballot_choices (ballot_id, vote_id, item_id, choice, valid, current, area) values (?, ?, ?, ?, ?, 1, ?)');
   const at = nowIso();
   return (voteId: string, subjectId: string, f: BallotFields, choices: BallotChoices, replaceReason = '', id = newId()): string => {
-    ballot.run(id, voteId, subjectId, f.channel, f.valid ? 1 : 0, f.valid ? '' : f.invalidReason, f.proxyHolder, f.proxyDocument, f.note, actor.author, at, replaceReason);
+    ballot.run(id, voteId, subjectId, f.channel, f.valid ? 1 : 0, f.valid ? '' : f.invalidReason, f.proxyHolder,
+      sealProxyDocument(ctx.keys, id, f.proxyDocument), f.note, actor.author, at, replaceReason);
     for (const c of choices) choice.run(id, voteId, c.itemId, c.choice, f.valid ? 1 : 0, c.area);
     return id;
   };
@@ -151,7 +153,7 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
   const choices = normalizedChoices(ctx, input.voteId, scope, input);
   const id = write(ctx, actor, (tx) => {
     const ballotId = ballotWriter(ctx, actor)(input.voteId, input.subjectId, input, choices);
-    tx.audit({ action: 'record', entity: 'ballot', entityId: ballotId, after: input });
+    tx.audit({ action: 'record', entity: 'ballot', entityId: ballotId, after: auditedBallot(input) });
     return ballotId;
   });
   return progress(ctx, input.voteId, id);
@@ -173,7 +175,7 @@ export function replaceBallot(ctx: ServiceContext, actor: Actor, input: BallotFi
     ctx.sqlite.prepare('update ballots set superseded_by = ? where id = ?').run(ballotId, old.id);
     ctx.sqlite.prepare('update ballot_choices set current = 0 where ballot_id = ?').run(old.id);
     ballotWriter(ctx, actor)(old.voteId, old.subjectId, input, choices, input.reason, ballotId);
-    tx.audit({ action: closed ? 'amend' : 'replace', entity: 'ballot', entityId: ballotId, before: { ballotId: old.id }, after: input });
+    tx.audit({ action: closed ? 'amend' : 'replace', entity: 'ballot', entityId: ballotId, before: { ballotId: old.id }, after: auditedBallot(input) });
     if (closed) {
       const after = tallyVote(ctx, old.voteId);
       recordOutcomes(ctx, after);

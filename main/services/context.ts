@@ -3,6 +3,7 @@
  * leaves an audit row for each record it changes.
  */
 import type { Db, Sqlite } from '../db/connection';
+import type { DataKeys } from '../security/cipher';
 import { recordAudit, type AuditEntry } from './audit';
 
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   dataDir: string;
   backupDir: string;
   migrationsDir: string;
+  /** Seals and opens personal data, and hashes it for matching (main/security/personal-data.ts says where). */
+  keys: DataKeys;
 }
 
 /** Who is acting: the logged-in user's display name and id, or "CLI:<os user>". */

@@ -13,6 +13,7 @@ import { nowIso } from '../db/clock';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from './context';
 import { voteRow } from './votes';
+import { openProxyDocument } from '../security/personal-data';
 
 type BallotFields = z.output<typeof ballotFields>;
 type Difference = z.output<typeof differenceRow>;
@@ -111,7 +112,7 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
     // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
     replaceBallot(ctx, actor, {
       ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: current.channel,
-      proxyHolder: current.proxyHolder, proxyDocument: current.proxyDocument, note: current.note,
+      proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
       choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
     });
     return { differences: differences(ctx, input.voteId).length };

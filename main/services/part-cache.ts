@@ -4,7 +4,8 @@
  * community:
  *   owner_key   — person ids, sorted, comma-joined ('' for none)
  *   owner_names — names in name order, joined by 、
- *   search_text — address, then each owner's name, phone and document
+ *   search_text — address, then each owner's name, masked phone and masked document (never the
+ *                 full values: a full number is searched through persons' keyed hashes)
  * They are written only here (and by the import, through partCacheValues), in
  * the same transaction as the rows they mirror, and checked against those rows
  * by partCacheMismatches() — run by the tests and by the CLI's `check`.
@@ -14,8 +15,8 @@ import type { Sqlite } from '../db/connection';
 export interface CacheOwner {
   id: string;
   name: string;
-  phone: string | null;
-  document: string | null;
+  phoneMasked: string | null;
+  documentMasked: string | null;
 }
 
 export interface PartCache {
@@ -32,14 +33,15 @@ export function partCacheValues(address: string, owners: readonly CacheOwner[]):
   return {
     ownerKey: unique.map((o) => o.id).sort().join(','),
     ownerNames: byName.map((o) => o.name).join('、'),
-    searchText: [address, ...byName.flatMap((o) => [o.name, o.phone ?? '', o.document ?? ''])].join(SEP),
+    searchText: [address, ...byName.flatMap((o) => [o.name, o.phoneMasked ?? '', o.documentMasked ?? ''])].join(SEP),
   };
 }
 
 /** Recomputes a part's caches from its rows; the statements are prepared once per use, not per part. */
 function cacheDeriver(sqlite: Sqlite): (partId: string) => PartCache {
   const address = sqlite.prepare('select address from parts where id = ?').pluck();
-  const owners = sqlite.prepare(`select ps.id, ps.name, ps.phone, ps.document from ownerships o join persons ps on ps.id = o.person_id
+  const owners = sqlite.prepare(`select ps.id, ps.name, ps.phone_masked as phoneMasked, ps.document_masked as documentMasked
+                                 from ownerships o join persons ps on ps.id = o.person_id
                                  where o.part_id = ? and o.end_date is null`);
   return (partId) => partCacheValues(address.get(partId) as string, owners.all(partId) as CacheOwner[]);
 }

@@ -9,7 +9,6 @@ import { nowIso } from '../db/clock';
 import { parts } from '../db/schema';
 import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
-import { maskDocument, maskPhone } from '../../shared/domain/identity';
 import { currentOwners } from './roster-query';
 import { refreshPartCaches } from './part-cache';
 
@@ -35,16 +34,17 @@ export function getPart(ctx: ServiceContext, id: string) {
     .prepare(`select b.name as building, e.name as entrance from buildings b left join entrances e on e.id = ? where b.id = ?`)
     .get(row.entranceId, row.buildingId) as { building: string; entrance: string | null };
   const history = ctx.sqlite
-    .prepare(`select ps.id as personId, ps.name, ps.document, ps.phone, o.start_date as startDate, o.end_date as endDate
+    .prepare(`select ps.id as personId, ps.name, coalesce(ps.document_masked, '') as document, coalesce(ps.phone_masked, '') as phone,
+                     o.start_date as startDate, o.end_date as endDate
               from ownerships o join persons ps on ps.id = o.person_id where o.part_id = ?
               order by o.end_date is not null, o.end_date desc, o.start_date desc, ps.name`)
-    .all(id) as { personId: string; name: string; document: string | null; phone: string | null; startDate: string | null; endDate: string | null }[];
+    .all(id) as { personId: string; name: string; document: string; phone: string; startDate: string | null; endDate: string | null }[];
   return {
     partId: row.id, communityId: row.communityId, address: row.address, building: names.building, entrance: names.entrance,
     room: row.room, type: row.type as PartType, area: formatHundredths(row.area), areaSource: row.areaSource as AreaSource,
     deliveryStatus: row.deliveryStatus as DeliveryStatus,
     owners: currentOwners(ctx, [id]).get(id) ?? [],
-    history: history.map((h) => ({ ...h, document: maskDocument(h.document), phone: maskPhone(h.phone) })),
+    history,
   };
 }
 

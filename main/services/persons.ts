@@ -1,14 +1,16 @@
 /**
- * Persons (owners) of a community. Lists show documents and phones masked; a
- * person's own page (getPerson) is the only place with the full values.
+ * Persons (owners) of a community. Lists show documents and phones masked (from the stored masked
+ * forms: they never need the key); a person's own page (viewPerson) is the only place with the full
+ * values, opened in main and audited. How they are stored: main/security/personal-data.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
 import { formatHundredths } from '../../shared/domain/area';
-import { checkDocument, maskDocument, maskPhone, normalizePhone } from '../../shared/domain/identity';
+import { checkDocument, maskDocument, normalizePhone } from '../../shared/domain/identity';
 import { nowIso } from '../db/clock';
 import { persons } from '../db/schema';
+import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } from '../security/personal-data';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { partsHeldBy, refreshPartCaches } from './part-cache';
@@ -20,8 +22,8 @@ export interface MaskedOwner {
   phone: string;
 }
 
-export function maskOwner(p: { id: string; name: string; document: string | null; phone: string | null }): MaskedOwner {
-  return { personId: p.id, name: p.name, document: maskDocument(p.document), phone: maskPhone(p.phone) };
+export function maskOwner(p: { id: string; name: string; documentMasked: string | null; phoneMasked: string | null }): MaskedOwner {
+  return { personId: p.id, name: p.name, document: p.documentMasked ?? '', phone: p.phoneMasked ?? '' };
 }
 
 function personRow(ctx: ServiceContext, id: string) {
@@ -30,8 +32,10 @@ function personRow(ctx: ServiceContext, id: string) {
   return row;
 }
 
+/** The person with the full document and phone (opened here, in main). */
 export function getPerson(ctx: ServiceContext, id: string) {
   const row = personRow(ctx, id);
+  const full = openPerson(ctx.keys, row);
   const held = ctx.sqlite
     .prepare(`select p.id as partId, p.address, p.area, o.start_date as startDate, o.end_date as endDate
               from ownerships o join parts p on p.id = o.part_id where o.person_id = ?
@@ -39,9 +43,16 @@ export function getPerson(ctx: ServiceContext, id: string) {
     .all(id) as { partId: string; address: string; area: number; startDate: string | null; endDate: string | null }[];
   return {
     id: row.id, communityId: row.communityId, name: row.name,
-    document: row.document ?? '', documentKind: row.documentKind ?? '', phone: row.phone ?? '',
+    document: full.document ?? '', documentKind: row.documentKind ?? '', phone: full.phone ?? '',
     parts: held.map((h) => ({ ...h, area: formatHundredths(h.area), current: h.endDate === null })),
   };
+}
+
+/** A person's own page: the full values, and a record of who saw whose (PIPL: a record of processing). */
+export function viewPerson(ctx: ServiceContext, actor: Actor, id: string) {
+  const person = getPerson(ctx, id);
+  write(ctx, actor, (tx) => tx.audit({ action: 'view-personal-data', entity: 'person', entityId: id, after: { name: person.name } }));
+  return person;
 }
 
 interface PersonFields {
@@ -71,7 +82,8 @@ function normalizeFields(fields: PersonFields) {
 
 function refuseDuplicateDocument(ctx: ServiceContext, communityId: string, document: string | null, exceptId?: string): void {
   if (document === null) return;
-  const other = ctx.db.select().from(persons).where(and(eq(persons.communityId, communityId), eq(persons.document, document))).get();
+  const hash = documentHash(ctx.keys, document);
+  const other = ctx.db.select().from(persons).where(and(eq(persons.communityId, communityId), eq(persons.documentHash, hash))).get();
   if (other && other.id !== exceptId) {
     throw new AppError('REFUSED', `证件号码 ${maskDocument(document)} 已登记为“${other.name}”，同一证件号码只能对应一位业主`);
   }
@@ -84,8 +96,11 @@ export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFie
     refuseDuplicateDocument(ctx, input.communityId, fields.document);
     const now = nowIso();
     const id = newId();
-    ctx.db.insert(persons).values({ id, communityId: input.communityId, ...fields, createdAt: now, updatedAt: now }).run();
-    tx.audit({ action: 'create', entity: 'person', entityId: id, after: { ...fields, communityId: input.communityId } });
+    ctx.db.insert(persons).values({
+      id, communityId: input.communityId, name: fields.name, documentKind: fields.documentKind,
+      ...sealPerson(ctx.keys, id, fields), createdAt: now, updatedAt: now,
+    }).run();
+    tx.audit({ action: 'create', entity: 'person', entityId: id, after: { ...auditedPerson(fields), communityId: input.communityId } });
     return id;
   });
   return getPerson(ctx, id);
@@ -96,11 +111,13 @@ export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFie
   write(ctx, actor, (tx) => {
     const before = personRow(ctx, input.id);
     refuseDuplicateDocument(ctx, before.communityId, fields.document, input.id);
-    ctx.db.update(persons).set({ ...fields, updatedAt: nowIso() }).where(eq(persons.id, input.id)).run();
+    ctx.db.update(persons).set({
+      name: fields.name, documentKind: fields.documentKind, ...sealPerson(ctx.keys, input.id, fields), updatedAt: nowIso(),
+    }).where(eq(persons.id, input.id)).run();
     refreshPartCaches(ctx.sqlite, partsHeldBy(ctx.sqlite, input.id));
     tx.audit({
       action: 'update', entity: 'person', entityId: input.id,
-      before: { name: before.name, document: before.document, phone: before.phone }, after: fields,
+      before: { name: before.name, document: before.documentMasked, phone: before.phoneMasked }, after: auditedPerson(fields),
     });
   });
   return getPerson(ctx, input.id);
@@ -111,12 +128,18 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * By name, by the visible digits of a masked document or phone (`330105`, `5678`), or by a full
+ * document or phone, matched on its keyed hash.
+ */
 export function searchPersons(ctx: ServiceContext, input: { communityId: string; search: string; limit: number }): MaskedOwner[] {
   const like = containsPattern(input.search);
+  const hashes = JSON.stringify(input.search === '' ? [] : searchHashes(ctx.keys, input.search));
   const rows = ctx.sqlite
-    .prepare(`select id, name, document, phone from persons where community_id = ?
-              and (name like ? escape '\\' or phone like ? escape '\\' or document like ? escape '\\')
+    .prepare(`select id, name, document_masked as documentMasked, phone_masked as phoneMasked from persons where community_id = ?
+              and (name like ? escape '\\' or phone_masked like ? escape '\\' or document_masked like ? escape '\\'
+                   or document_hash in (select value from json_each(?)) or phone_hash in (select value from json_each(?)))
               order by name limit ?`)
-    .all(input.communityId, like, like, like, input.limit) as { id: string; name: string; document: string | null; phone: string | null }[];
+    .all(input.communityId, like, like, like, hashes, hashes, input.limit) as { id: string; name: string; documentMasked: string | null; phoneMasked: string | null }[];
   return rows.map(maskOwner);
 }

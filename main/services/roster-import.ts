@@ -15,6 +15,7 @@ import { nowIso } from '../db/clock';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { partCacheValues } from './part-cache';
+import { sealPerson } from '../security/personal-data';
 
 export interface FilePayload {
   fileName: string;
@@ -115,8 +116,9 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
   const s = ctx.sqlite;
   const insertBuilding = s.prepare('insert into buildings (id, community_id, name, sort_key) values (?, ?, ?, ?)');
   const insertEntrance = s.prepare('insert into entrances (id, building_id, name, sort_key) values (?, ?, ?, ?)');
-  const insertPerson = s.prepare(`insert into persons (id, community_id, name, document, document_kind, phone, created_at, updated_at)
-                                  values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertPerson = s.prepare(`insert into persons (id, community_id, name, document_kind, document, document_hash, document_masked,
+                                  phone, phone_hash, phone_masked, created_at, updated_at)
+                                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertPart = s.prepare(`insert into parts (id, community_id, building_id, entrance_id, entrance_key, room, address, sort_key,
                                 type, area, area_source, delivery_status, owner_key, owner_names, search_text, created_at, updated_at)
                                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -125,6 +127,7 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
   const buildingIds = new Map<string, string>();
   const entranceIds = new Map<string, string>();
   const personIds = new Map<string, string>();
+  const masked = new Map<string, { documentMasked: string | null; phoneMasked: string | null }>();
 
   // A person's phone: the first one given in row order (the same ID may come with different phones).
   const personData = new Map<string, { name: string; document: string | null; phone: string | null }>();
@@ -138,7 +141,11 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
     const id = newId();
     personIds.set(key, id);
     const kind = p.document === null ? null : (checkDocument(p.document) as { kind?: string }).kind ?? 'other';
-    insertPerson.run(id, communityId, p.name, p.document, kind, p.phone, now, now);
+    // Matching happened above on the file's values in memory; only sealed, hashed and masked forms are stored.
+    const sealed = sealPerson(ctx.keys, id, p);
+    masked.set(key, { documentMasked: sealed.documentMasked, phoneMasked: sealed.phoneMasked });
+    insertPerson.run(id, communityId, p.name, kind, sealed.document, sealed.documentHash, sealed.documentMasked,
+      sealed.phone, sealed.phoneHash, sealed.phoneMasked, now, now);
   }
 
   checked.records.forEach((r, i) => {
@@ -159,7 +166,7 @@ function insertRecords(ctx: ServiceContext, communityId: string, checked: Checke
       }
     }
     const partId = newId();
-    const owners = [...new Set(checked.personKeys[i]!)].map((key) => ({ id: personIds.get(key)!, ...personData.get(key)! }));
+    const owners = [...new Set(checked.personKeys[i]!)].map((key) => ({ id: personIds.get(key)!, name: personData.get(key)!.name, ...masked.get(key)! }));
     const address = formatAddress(r.building, r.entrance, r.room);
     const cache = partCacheValues(address, owners);
     insertPart.run(

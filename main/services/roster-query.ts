@@ -8,6 +8,7 @@ import type { AreaSource, DeliveryStatus, PartType } from '../../shared/domain/r
 import { getCommunity } from './communities';
 import type { ServiceContext } from './context';
 import { containsPattern, maskOwner, type MaskedOwner } from './persons';
+import { searchHashes } from '../security/personal-data';
 
 export interface Scope {
   communityId: string;
@@ -42,11 +43,11 @@ export function currentOwners(ctx: ServiceContext, partIds: readonly string[]): 
   const result = new Map<string, MaskedOwner[]>();
   if (partIds.length === 0) return result;
   const rows = ctx.sqlite
-    .prepare(`select o.part_id as partId, ps.id, ps.name, ps.document, ps.phone
+    .prepare(`select o.part_id as partId, ps.id, ps.name, ps.document_masked as documentMasked, ps.phone_masked as phoneMasked
               from ownerships o join persons ps on ps.id = o.person_id
               where o.end_date is null and o.part_id in (select value from json_each(?))
               order by ps.name, ps.id`)
-    .all(JSON.stringify(partIds)) as { partId: string; id: string; name: string; document: string | null; phone: string | null }[];
+    .all(JSON.stringify(partIds)) as { partId: string; id: string; name: string; documentMasked: string | null; phoneMasked: string | null }[];
   for (const r of rows) {
     let list = result.get(r.partId);
     if (!list) result.set(r.partId, (list = []));
@@ -73,7 +74,10 @@ const ORDER: Record<RosterQuery['sort'], string> = {
   owner: 'p.owner_names',
 };
 
-/** Search by address, owner name, phone or document number; sort and page in SQL. */
+/**
+ * Search by address, owner name, the visible digits of a masked phone or document, or a full phone or
+ * document number (found through the owners' keyed hashes); sort and page in SQL.
+ */
 export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
   const scope = scopeCondition(ctx, q);
   const where = [scope.sql];
@@ -81,9 +85,13 @@ export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
   if (q.type) { where.push('p.type = ?'); args.push(q.type); }
   if (q.deliveryStatus) { where.push('p.delivery_status = ?'); args.push(q.deliveryStatus); }
   if (q.search !== '') {
-    // search_text holds the address and the current owners' names, phones and documents (see part-cache.ts).
-    where.push(`p.search_text like ? escape '\\'`);
-    args.push(containsPattern(q.search));
+    // search_text holds the address and the current owners' names, masked phones and documents (see part-cache.ts);
+    // a full number is matched on its hash, through the persons' indexes, to the parts they hold now.
+    where.push(`(p.search_text like ? escape '\\' or p.id in (select o.part_id from persons ps join ownerships o on o.person_id = ps.id
+      where ps.community_id = ? and o.end_date is null
+      and (ps.document_hash in (select value from json_each(?)) or ps.phone_hash in (select value from json_each(?)))))`);
+    const hashes = JSON.stringify(searchHashes(ctx.keys, q.search));
+    args.push(containsPattern(q.search), q.communityId, hashes, hashes);
   }
   const clause = where.join(' and ');
   const total = (ctx.sqlite.prepare(`select count(*) as n from parts p where ${clause}`).get(...args) as { n: number }).n;

@@ -20,6 +20,7 @@ import { electorateParts } from './electorate';
 import { officeCalendar } from './holidays';
 import { differences } from './double-entry';
 import { meetingRules } from './meetings';
+import { openProxyDocument } from '../security/personal-data';
 
 type VoteDetail = z.output<typeof voteDetail>;
 type VoteCreate = z.output<typeof voteCreate>;
@@ -289,7 +290,11 @@ export function voteSubjects(
       return {
         id: r.id, code: r.code, label: r.label, addresses: r.addresses, area: dec(r.area), kind: r.kind,
         items: (itemsOf.all(r.id) as { itemId: string; area: number }[]).map((i) => ({ itemId: i.itemId, area: dec(i.area) })),
-        ballot: b ? { ...b, valid: b.valid === 1, choices: choicesOf.all(b.id) as { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[] } : null,
+        // The proxy's authorisation is opened for the ballot screens, which correct a ballot from it.
+        ballot: b ? {
+          ...b, valid: b.valid === 1, proxyDocument: openProxyDocument(ctx.keys, b.id, b.proxyDocument),
+          choices: choicesOf.all(b.id) as { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[],
+        } : null,
       };
     }),
   };

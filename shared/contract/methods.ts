@@ -37,8 +37,16 @@ export const methods = {
   'auth.recover': method({ input: s.recoverInput, output: s.sessionWithCode, public: true }),
   'auth.logout': method({ input: empty, output: done }),
 
-  'backup.list': method({ input: empty, output: z.array(s.backupInfo) }),
+  'backup.list': method({ input: empty, output: z.array(s.backupListItem) }),
   'backup.create': method({ input: empty, output: s.backupInfo }),
+  /** Deletes backups made before encryption (they hold full IDs and phones); refuses any other file. */
+  'backup.deletePlaintext': method({ input: s.deletePlaintextBackups, output: z.object({ deleted: z.array(z.string()) }) }),
+
+  /** The recovery code unwraps the database's data key onto this PC (public: the app is locked until then). */
+  'dataKey.unlock': method({ input: s.recoveryCodeInput, output: done, public: true }),
+  'dataKey.status': method({ input: empty, output: s.dataKeyStatus }),
+  /** Wrap the data key with the logged-in administrator's current recovery code. */
+  'dataKey.protect': method({ input: s.recoveryCodeInput, output: done }),
 
   'audit.list': method({ input: s.auditQuery, output: z.object({ total: z.number().int(), rows: z.array(s.auditRow) }) }),
 

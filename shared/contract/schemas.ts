@@ -19,6 +19,22 @@ export const health = z.object({
   advice: z.string().nullable(),
   suggestedBackup: z.string().nullable(),
   warnings: z.array(z.string()),
+  /**
+   * The database's personal data is sealed with a key this PC does not hold, and the administrator's
+   * recovery code can unlock it (dataKey.unlock): the start screen asks for the code.
+   */
+  needsRecoveryCode: z.boolean().optional(),
+});
+
+/** The administrator's recovery code, as typed (case, spaces and dashes do not matter). */
+export const recoveryCodeInput = z.object({ recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }).max(64) });
+
+/** Where the data key is kept on this PC, and whether the recovery code can bring it back elsewhere. */
+export const dataKeyStatus = z.object({
+  protectedByRecoveryCode: z.boolean(),
+  /** 'system': wrapped by the OS account (desktop app); 'file': a plain key file readable by this OS user. */
+  storage: z.enum(['system', 'file']),
+  keyFile: z.string(),
 });
 
 export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string() });
@@ -40,6 +56,9 @@ export const sessionOut = z.object({ session: z.string(), user });
 export const sessionWithCode = sessionOut.extend({ recoveryCode: z.string() });
 
 export const backupInfo = z.object({ file: z.string(), kind: z.string(), createdAt: z.string(), size: z.number() });
+/** A listed backup; `plaintext`: made before personal data was encrypted, so it still holds full IDs and phones. */
+export const backupListItem = backupInfo.extend({ plaintext: z.boolean() });
+export const deletePlaintextBackups = z.object({ files: z.array(z.string().min(1)).min(1, { error: '请选择要删除的备份' }).max(1000) });
 
 export const auditQuery = z.object({
   entity: z.string().optional(),

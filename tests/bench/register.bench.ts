@@ -18,6 +18,7 @@ import { benchSearch } from './search.bench';
 import { benchVotes } from './votes.bench';
 import { benchFund } from './fund.bench';
 import { benchFilterRepaint, LEDGER_SCREEN, ROSTER_SCREEN } from './filter-repaint';
+import { requireDataKeys } from '../../main/security/data-key';
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -64,7 +65,10 @@ async function main() {
   // 2. The electorate of the whole community, in process, warm, against a bare SQL aggregate.
   const dataDir = path.join(work, 'app-0');
   const opened = await openDatabase(path.join(dataDir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dataDir, 'backups'));
-  const ctx: ServiceContext = { ...opened, dataDir, backupDir: path.join(dataDir, 'backups'), migrationsDir: MIGRATIONS_DIR };
+  const ctx: ServiceContext = {
+    ...opened, dataDir, backupDir: path.join(dataDir, 'backups'), migrationsDir: MIGRATIONS_DIR,
+    keys: requireDataKeys(opened.sqlite, path.join(dataDir, 'sanfang.sqlite')),
+  };
   const communityId = (opened.sqlite.prepare('select id from communities').get() as { id: string }).id;
   const bare = opened.sqlite.prepare(`
     with po as (

@@ -13,6 +13,7 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { indexDocument } from '../../main/services/search-index';
 import { searchGovernance } from '../../main/services/search-governance';
 import { matchExpression } from '../../shared/domain/search-text';
+import { requireDataKeys } from '../../main/security/data-key';
 
 type Report = (name: string, app: number, baseline: number, target: string) => void;
 
@@ -33,7 +34,7 @@ function minutesText(random: () => number, chars: number): string {
 export async function benchSearch(report: Report, docs = 10_000): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-search-'));
   const { db, sqlite } = await openDatabase(path.join(dir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dir, 'backups'));
-  const ctx = { db, sqlite, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR };
+  const ctx = { db, sqlite, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(sqlite, path.join(dir, 'sanfang.sqlite')) };
   sqlite.prepare("insert into communities (id, name, created_at, updated_at) values ('c1', '基准小区', 't', 't')").run();
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -15,6 +15,7 @@ import { tallyVote } from '../../main/services/ballots';
 import type { ServiceContext } from '../../main/services/context';
 import { createVote } from '../../main/services/votes';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
+import { requireDataKeys } from '../../main/security/data-key';
 
 type Report = (name: string, app: number, baseline: number, target: string) => void;
 const VOTES = 50;
@@ -54,7 +55,10 @@ export async function benchVotes(work: string, report: Report): Promise<void> {
   await writeRosterXlsx(roster, generateRoster({ parts: PARTS_FOR_20000_SUBJECTS, seed: 11 }));
   timeProcess(['scripts/cli.mjs', '--data-dir', dataDir, 'import-roster', '--community', '表决基准小区', roster]);
   const opened = await openDatabase(path.join(dataDir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dataDir, 'backups'));
-  const ctx: ServiceContext = { ...opened, dataDir, backupDir: path.join(dataDir, 'backups'), migrationsDir: MIGRATIONS_DIR };
+  const ctx: ServiceContext = {
+    ...opened, dataDir, backupDir: path.join(dataDir, 'backups'), migrationsDir: MIGRATIONS_DIR,
+    keys: requireDataKeys(opened.sqlite, path.join(dataDir, 'sanfang.sqlite')),
+  };
   const db = opened.sqlite;
   const communityId = db.prepare('select id from communities').pluck().get() as string;
 

@@ -9,6 +9,7 @@ import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { call, loggedInApp, tempDir } from '../helpers';
 import path from 'node:path';
+import { requireDataKeys } from '../../main/security/data-key';
 
 // The screens' electorate is aggregated by SQLite (fast at 20,000 parts); here it
 // is proven equal to the pure rule, computeElectorate, on random registers stored
@@ -42,7 +43,7 @@ describe('the SQL electorate equals the pure rule', () => {
       // A delivered part without an owner on record (the form allows it) is its own person.
       if (rows.length % 2 === 1) await call(app, 'part.create', { communityId, building: '1幢', room: '999', area: '50' }, session);
       const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(tempDir(), 'b'));
-      const ctx = { ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR };
+      const ctx = { ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) };
       const buildings = await call(app, 'community.buildings', { id: communityId }, session);
       const scopes = [
         { communityId },

@@ -6,6 +6,7 @@ import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { call, callError, loggedInApp, tempDir } from '../helpers';
 import path from 'node:path';
+import { requireDataKeys } from '../../main/security/data-key';
 
 async function xlsx(rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -35,7 +36,7 @@ describe('the office holiday calendar', () => {
 
     // Every date rule sees the office's calendar.
     const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(tempDir(), 'b'));
-    const cal = officeCalendar({ ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR });
+    const cal = officeCalendar({ ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) });
     expect(deadlineToAct('2026-10-09', { days: 3 }, cal).date).toBe('2026-10-13'); // 10-12 is now a holiday
     opened.sqlite.close();
   });

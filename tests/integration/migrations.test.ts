@@ -5,11 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { knownSchemaVersion } from '../../main/db/migrations-info';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { importRoster } from '../../main/services/roster-import';
-import { writeRosterWorkbook } from '../../main/files/roster-workbook';
+import { openDataKey } from '../../main/security/data-key';
+import { isPlaintextBackup } from '../../main/security/plaintext-backups';
+import { openPerson } from '../../main/security/personal-data';
+import { sealLegacyPlaintext } from '../../main/security/seal-legacy';
+import { partCacheMismatches } from '../../main/services/part-cache';
+import { rosterPage } from '../../main/services/roster-query';
+import { writeLegacyRoster } from '../fixtures/legacy-roster';
+import { plaintextIn, secretForms } from '../fixtures/plaintext-scan';
 import { generateRoster } from '../fixtures/roster-generator';
 import { tempDir } from '../helpers';
-import { communitySettings } from '../../shared/contract/schemas';
 
 /** A copy of the migrations folder that stops after the first `count` migrations. */
 function migrationsUpTo(count: number): string {
@@ -31,7 +36,9 @@ function rowCounts(file: string): Record<string, number> {
 }
 
 // ARCHITECTURE.md: every migration is tested on a populated database, comparing row counts
-// (drizzle-kit's table rebuilds can cascade-delete child rows).
+// (drizzle-kit's table rebuilds can cascade-delete child rows). The roster is written as the
+// versions before encryption stored it (plaintext IDs and phones, tests/fixtures/legacy-roster.ts);
+// after the upgrade and the start-up sealing, none of them is left in the file's bytes.
 describe('every migration keeps the data of a populated database', () => {
   const latest = knownSchemaVersion(MIGRATIONS_DIR);
   for (let from = 1; from < latest; from++) {
@@ -39,21 +46,47 @@ describe('every migration keeps the data of a populated database', () => {
       const dir = tempDir();
       const file = path.join(dir, 'sanfang.sqlite');
       const old = await openDatabase(file, migrationsUpTo(from), path.join(dir, 'backups'));
-      const ctx = { ...old, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR };
-      const xlsx = await writeRosterWorkbook(generateRoster({ parts: 200, seed: 11 }));
-      await importRoster(ctx, { author: 'test', userId: null }, { fileName: 'r.xlsx', base64: xlsx.toString('base64') },
-        { name: '升级小区', address: '', streetOffice: '', communityOffice: '', developer: '', settings: communitySettings.parse({}) });
+      const legacy = writeLegacyRoster(old.sqlite, '升级小区', generateRoster({ parts: 200, seed: 11 }));
       old.sqlite.close();
       const before = rowCounts(file);
       expect(before.parts).toBe(200);
+      const stored = legacy.flatMap((p) => [p.document, p.phone]).filter((v): v is string => v !== null);
+      const secrets = secretForms(stored);
+      expect(stored.length).toBeGreaterThan(300);
+      // The scan can see them: the old file holds every one as it was stored.
+      expect(plaintextIn([file], stored)).toHaveLength(stored.length);
 
       const migrated = await openDatabase(file, MIGRATIONS_DIR, path.join(dir, 'backups'));
       expect(migrated.sqlite.pragma('user_version', { simple: true })).toBe(latest);
       expect(migrated.preMigrationBackup).not.toBeNull();
+      // What openApp does next: the data key, then sealing and VACUUM.
+      const key = openDataKey(migrated.sqlite, file);
+      if (key.state !== 'ready') throw new Error(key.problem);
+      const sealing = sealLegacyPlaintext(migrated.sqlite, key.keys);
+      expect(sealing).toMatchObject({ persons: legacy.length, auditRows: 5, vacuumed: true });
+      expect(sealLegacyPlaintext(migrated.sqlite, key.keys)).toEqual({ persons: 0, ballots: 0, auditRows: 0, vacuumed: false });
+
+      // Every value opens to what it was, the caches match the rows, and a full ID still finds its part.
+      const rows = migrated.sqlite.prepare('select id, name, document, phone from persons').all() as { id: string; name: string; document: string | null; phone: string | null }[];
+      const byId = new Map(legacy.map((p) => [p.id, p]));
+      for (const r of rows) expect(openPerson(key.keys, r)).toEqual({ document: byId.get(r.id)!.document, phone: byId.get(r.id)!.phone });
+      expect(partCacheMismatches(migrated.sqlite)).toEqual([]);
+      const ctx = { ...migrated, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: key.keys };
+      const communityId = migrated.sqlite.prepare('select id from communities').pluck().get() as string;
+      const someone = legacy.find((p) => p.document !== null)!;
+      const found = rosterPage(ctx, { communityId, search: someone.document!, sort: 'address', desc: false, offset: 0, limit: 50 });
+      expect(found.total).toBeGreaterThan(0);
+      expect(found.rows.flatMap((r) => r.owners.map((o) => o.personId))).toContain(someone.id);
       migrated.sqlite.close();
+
       const after = rowCounts(file);
       for (const [table, n] of Object.entries(before)) expect(after[table], table).toBe(n);
       expect(rowCounts(migrated.preMigrationBackup!)).toEqual(before);
+      // No ID or phone in the clear in the upgraded file or its WAL; the backup from before still holds them, and says so.
+      const files = [file, `${file}-wal`].filter((f) => fs.existsSync(f));
+      expect(plaintextIn(files, secrets)).toEqual([]);
+      expect(isPlaintextBackup(migrated.preMigrationBackup!)).toBe(true);
+      expect(isPlaintextBackup(file)).toBe(false);
     });
   }
 });

@@ -19,6 +19,7 @@ import { creditCodeCheckChar } from '../../shared/domain/credit-code';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { call, callError, loggedInApp, tempDir } from '../helpers';
+import { requireDataKeys } from '../../main/security/data-key';
 
 const CODE_A = '91350100M000100Y43';
 const CODE_B = `91110108MA01ABCD2${creditCodeCheckChar('91110108MA01ABCD2')}`;
@@ -29,7 +30,7 @@ async function setup() {
   const csv = Buffer.from(rosterCsv(WORKED_ROSTER), 'utf8').toString('base64');
   const { communityId } = await call(app, 'roster.import', { file: { fileName: 'r.csv', base64: csv }, community: { name: '阳光小区' } }, session);
   const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(tempDir(), 'b'));
-  const ctx: ServiceContext = { ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR };
+  const ctx: ServiceContext = { ...opened, dataDir: '', backupDir: '', migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) };
   return { app, session, communityId, ctx };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * The app while the database's data key is not on this PC (a backup restored from another PC):
+ * it does not pretend. It answers system.health with exactly that and what to do, and
+ * dataKey.unlock; everything else is refused with the same words. Once the recovery code has
+ * unwrapped the key, the full app starts and answers from then on.
+ */
+import { AppError } from '../../shared/contract/errors';
+import { methods, type InvokeRequest, type InvokeResponse, type MethodOutput } from '../../shared/contract/methods';
+import type { App } from '../app-types';
+import type { OpenedDatabase } from '../db/connection';
+import type { DataKeys } from './cipher';
+import { unlockDataKey, type KeyPlace, type KeyState } from './data-key';
+
+interface Locked {
+  opened: OpenedDatabase;
+  dataDir: string;
+  warnings: string[];
+  key: Extract<KeyState, { state: 'locked' }>;
+  keyPlace: KeyPlace;
+  /** Starts the full app with the unlocked key. */
+  start: (keys: DataKeys) => Promise<App>;
+}
+
+export function lockedApp({ opened, dataDir, warnings, key, keyPlace, start }: Locked): App {
+  const { dbPath } = keyPlace;
+  let unlocked: App | null = null;
+  const health: MethodOutput<'system.health'> = {
+    ok: false, dbPath, problems: [key.problem], advice: key.advice, suggestedBackup: null, warnings, needsRecoveryCode: key.recoveryCode,
+  };
+
+  async function unlock(input: unknown): Promise<InvokeResponse> {
+    const parsed = methods['dataKey.unlock'].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: parsed.error.issues.map((i) => i.message).join('；') } };
+    try {
+      unlocked = await start(await unlockDataKey(opened.sqlite, dbPath, keyPlace.protector, parsed.data.recoveryCode));
+      return { ok: true, result: { ok: true } };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toEnvelope() };
+      console.error('[data-key] unlock failed', error);
+      return { ok: false, error: { code: 'INTERNAL', message: `解锁未完成：${(error as Error).message}` } };
+    }
+  }
+
+  return {
+    dbPath, dataDir,
+    async handle(request: InvokeRequest): Promise<InvokeResponse> {
+      if (unlocked) return unlocked.handle(request);
+      if (request.method === 'system.health') return { ok: true, result: health };
+      if (request.method === 'dataKey.unlock') return unlock(request.input);
+      return { ok: false, error: { code: 'DATABASE', message: `${key.problem}${key.advice}` } };
+    },
+    async backupTo(file: string) {
+      // Everything personal in it is sealed: a backup of a locked database is as safe as the database.
+      await (unlocked ? unlocked.backupTo(file) : opened.sqlite.backup(file));
+    },
+    close() {
+      if (unlocked) unlocked.close();
+      else opened.sqlite.close();
+    },
+  };
+}
