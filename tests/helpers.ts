@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, expect } from 'vitest';
 import type { ErrorEnvelope } from '../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/methods';
-import { openApp, type App } from '../main/app';
+import { openApp, type App, type AppOptions } from '../main/app';
 import { MIGRATIONS_DIR } from '../main/node-paths';
 
 const cleanups: (() => void)[] = [];
@@ -20,7 +20,7 @@ export function tempDir(prefix = 'sanfang-test-'): string {
   return dir;
 }
 
-export async function testApp(dataDir = tempDir(), extra: { fixedAuthor?: string } = {}): Promise<App> {
+export async function testApp(dataDir = tempDir(), extra: Pick<AppOptions, 'fixedAuthor' | 'keyProtector'> = {}): Promise<App> {
   const app = await openApp({ dataDir, migrationsDir: MIGRATIONS_DIR, ...extra });
   cleanups.unshift(() => app.close());
   return app;

@@ -37,7 +37,7 @@ const PLAIN = 'none';
 type LocalKey =
   | { kind: 'none' }
   | { kind: 'key'; key: Buffer; protector: string }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string; otherProtector?: boolean };
 
 function readLocalKey(file: string, protector: KeyProtector | undefined): LocalKey {
   let content: KeyFile;
@@ -53,7 +53,7 @@ function readLocalKey(file: string, protector: KeyProtector | undefined): LocalK
   let key: Buffer;
   if (content.protector === PLAIN) key = Buffer.from(content.data, 'base64');
   else if (!protector || protector.name !== content.protector) {
-    return { kind: 'unreadable', reason: `密钥文件 ${file} 由桌面版交给本机系统账户保护（${content.protector}），命令行和浏览器模式读不到它` };
+    return { kind: 'unreadable', otherProtector: true, reason: `密钥文件 ${file} 由桌面版交给本机系统账户保护（${content.protector}），命令行和浏览器模式读不到它` };
   } else {
     try {
       key = protector.unwrap(Buffer.from(content.data, 'base64'));
@@ -118,15 +118,19 @@ export type KeyState =
 
 function lockedState(dbPath: string, local: LocalKey, row: KeyRow | undefined): KeyState {
   const file = keyFilePath(dbPath);
-  const problem = local.kind === 'unreadable'
-    ? `${local.reason}。`
+  // The problem names the file; the advice starts with the cause in a few words, so that it reads whole
+  // on its own (the CLI prints only the advice).
+  const [problem, cause] = local.kind === 'unreadable'
+    ? [`${local.reason}。`, `${local.reason}。`]
     : local.kind === 'key'
-      ? `本机的密钥文件 ${file} 属于另一份数据：这个数据库中的身份证号和电话是用另一台电脑（或另一份数据）的密钥加密的，很可能是从那里的备份恢复过来的。`
-      : `这个数据库中的身份证号和电话是加密保存的，而本机没有它的数据密钥（${file} 不存在）：数据很可能是在另一台电脑上加密后，通过备份恢复到这里的。`;
-  if (!row) {
-    return { state: 'locked', problem, advice: '请用桌面版打开这份数据（它会把升级前的数据加密）。', recoveryCode: false };
-  }
-  return { state: 'locked', problem, advice: row.recoveryWrap ? unlockAdvice(dbPath) : noWrapAdvice(dbPath), recoveryCode: row.recoveryWrap !== null };
+      ? [`本机的密钥文件 ${file} 属于另一份数据：这个数据库中的身份证号和电话是用另一台电脑（或另一份数据）的密钥加密的，很可能是从那里的备份恢复过来的。`,
+        '这份数据的身份证号和电话是在另一台电脑上加密的，本机的密钥不是它的。']
+      : [`这个数据库中的身份证号和电话是加密保存的，而本机没有它的数据密钥（${file} 不存在）：数据很可能是在另一台电脑上加密后，通过备份恢复到这里的。`,
+        '这份数据的身份证号和电话是在另一台电脑上加密的，本机没有它的数据密钥。'];
+  const todo = row?.recoveryWrap ? unlockAdvice(dbPath)
+    : local.kind === 'unreadable' && local.otherProtector ? '请在桌面版中使用这份数据。'
+      : row ? noWrapAdvice(dbPath) : '请用桌面版打开这份数据（它会把升级前的数据加密）。';
+  return { state: 'locked', problem, advice: `${cause}${todo}`, recoveryCode: Boolean(row?.recoveryWrap) };
 }
 
 function unlockAdvice(dbPath: string): string {
