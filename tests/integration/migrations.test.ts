@@ -11,21 +11,10 @@ import { openPerson } from '../../main/security/personal-data';
 import { sealLegacyPlaintext } from '../../main/security/seal-legacy';
 import { partCacheMismatches } from '../../main/services/part-cache';
 import { rosterPage } from '../../main/services/roster-query';
-import { writeLegacyRoster } from '../fixtures/legacy-roster';
+import { legacyDatabase, migrationsUpTo, writeLegacyRoster } from '../fixtures/legacy-roster';
 import { plaintextIn, secretForms } from '../fixtures/plaintext-scan';
 import { generateRoster } from '../fixtures/roster-generator';
-import { tempDir } from '../helpers';
-
-/** A copy of the migrations folder that stops after the first `count` migrations. */
-function migrationsUpTo(count: number): string {
-  const dir = tempDir('sanfang-migrations-');
-  fs.cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-  journal.entries = journal.entries.slice(0, count);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
+import { call, callError, tempDir, testApp } from '../helpers';
 
 function rowCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
@@ -45,7 +34,7 @@ describe('every migration keeps the data of a populated database', () => {
     it(`from schema ${from} to ${latest}`, async () => {
       const dir = tempDir();
       const file = path.join(dir, 'sanfang.sqlite');
-      const old = await openDatabase(file, migrationsUpTo(from), path.join(dir, 'backups'));
+      const old = await openDatabase(file, migrationsUpTo(from, tempDir('sanfang-migrations-')), path.join(dir, 'backups'));
       const legacy = writeLegacyRoster(old.sqlite, '升级小区', generateRoster({ parts: 200, seed: 11 }));
       old.sqlite.close();
       const before = rowCounts(file);
@@ -90,3 +79,32 @@ describe('every migration keeps the data of a populated database', () => {
     });
   }
 });
+
+describe('backups made before encryption', () => {
+  it('are listed as plaintext and can be deleted, audited; nothing else can be deleted that way', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sanfang.sqlite');
+    await legacyDatabase(file, tempDir(), '升级小区', generateRoster({ parts: 40, seed: 3 }));
+
+    const app = await testApp(dir); // upgrades: a pre-migration backup, then sealing, then the daily backup
+    const { session } = await call(app, 'auth.setup', { username: 'admin', displayName: '王主任', password: 'correct horse' });
+    const listed = await call(app, 'backup.list', {}, session);
+    expect(listed.map((b) => [b.kind, b.plaintext]).sort()).toEqual([['daily', false], ['pre-migration', true]]);
+    const plaintext = listed.find((b) => b.plaintext)!;
+    const sealed = listed.find((b) => !b.plaintext)!;
+
+    const refusedSealed = await callError(app, 'backup.deletePlaintext', { files: [plaintext.file, sealed.file] }, session);
+    expect(refusedSealed).toMatchObject({ code: 'REFUSED', message: expect.stringContaining('已加密，不是明文备份，没有删除任何文件') });
+    const outside = path.join(dir, 'sanfang.sqlite');
+    expect((await callError(app, 'backup.deletePlaintext', { files: [outside] }, session)).message).toContain('不是备份文件夹中的备份');
+    const renamed = path.join(dir, 'backups', '..', 'backups', path.basename(plaintext.file));
+    expect(fs.existsSync(plaintext.file)).toBe(true);
+
+    expect(await call(app, 'backup.deletePlaintext', { files: [renamed] }, session)).toEqual({ deleted: [plaintext.file] });
+    expect(fs.existsSync(plaintext.file)).toBe(false);
+    expect((await call(app, 'backup.list', {}, session)).map((b) => b.file)).toEqual([sealed.file]);
+    const log = await call(app, 'audit.list', { entity: 'backup' }, session);
+    expect(log.rows[0]).toMatchObject({ action: 'delete-plaintext-backups', author: '王主任（admin）', after: { files: [path.basename(plaintext.file)] } });
+  });
+});
+
