@@ -37,7 +37,7 @@ async function expectSearch(page: Page, text: string) {
 }
 
 describe('the roster', () => {
-  it('searches by owner name, by room and by phone', async () => {
+  it('searches by owner name, by room, by phone and document', async () => {
     const { page } = env;
     await openAndLogin(env);
     expect(await openRoster(env, communityId)).toBe(120);
@@ -56,6 +56,9 @@ describe('the roster', () => {
     for (const r of rows) if (soleOwned(r)) phones.set(r.phones, (phones.get(r.phones) ?? 0) + 1);
     const twoParts = [...phones].find(([, n]) => n === 2)?.[0] ?? rows.find(soleOwned)!.phones;
     await expectSearch(page, twoParts);
+    // By the visible digits of a masked phone, and by a whole document number (matched on its keyed hash).
+    await expectSearch(page, twoParts.slice(-4));
+    await expectSearch(page, rows.find((r) => soleOwned(r) && r.documents !== '')!.documents);
 
     // Clearing the search shows everything again.
     expect(await searchRoster(page, '')).toBe(120);
