@@ -18,7 +18,7 @@
  *   so that a backup can be opened on another PC; the wrapped form is JSON that
  *   carries its own scrypt parameters.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { pooledRandomBytes } from '../db/ids';
 
 export const DATA_KEY_BYTES = 32;
@@ -67,8 +67,9 @@ export function isSealed(stored: string): boolean {
 export function dataKeys(givenKey: Buffer): DataKeys {
   if (givenKey.length !== DATA_KEY_BYTES) throw new SealError(`数据密钥长度应为 ${DATA_KEY_BYTES} 字节`);
   const dataKey = Buffer.from(givenKey); // our own copy: the caller's buffer may be reused
-  const encKey = derive(dataKey, 'sanfang/personal-data/aes-256-gcm/v1');
-  const macKey = derive(dataKey, 'sanfang/personal-data/hmac-sha-256/v1');
+  // KeyObjects: OpenSSL takes them without a copy per call (a quarter of the cost of sealing one value).
+  const encKey = createSecretKey(derive(dataKey, 'sanfang/personal-data/aes-256-gcm/v1'));
+  const macKey = createSecretKey(derive(dataKey, 'sanfang/personal-data/hmac-sha-256/v1'));
   return {
     keyId: keyIdOf(dataKey),
     seal(place, plaintext) {
