@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileStamp, todayInOffice } from './clock';
+import { ensurePrivateDir, makePrivate } from './file-modes';
 
 export type BackupKind = 'manual' | 'daily' | 'pre-migration' | 'pre-restore';
 export const DAILY_BACKUPS_KEPT = 14;
@@ -21,10 +22,32 @@ export interface BackupInfo {
 const NAME = /^sanfang-(manual|daily|pre-migration|pre-restore)-(\d{8}-\d{6}-\d{3})\.sqlite$/;
 
 export async function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `sanfang-${kind}-${fileStamp()}.sqlite`);
-  await sqlite.backup(file);
+  await backupToFile(sqlite, file);
   return describe(file)!;
+}
+
+/**
+ * A copy through SQLite's backup API, as one self-contained file: the copy is
+ * switched from WAL to a rollback journal, so it needs no -wal beside it and
+ * opens even from a read-only folder or a CD. A copy that fails (a full disk)
+ * leaves no half file behind.
+ */
+export async function backupToFile(sqlite: Database.Database, file: string): Promise<void> {
+  try {
+    await sqlite.backup(file);
+    makePrivate(file);
+    const copy = new Database(file);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    throw error;
+  }
 }
 
 /** Backups in a folder, newest first. */

@@ -106,6 +106,8 @@ async function start(): Promise<void> {
     // Attachments open in the system's viewer; openPath answers '' on success.
     openPath: async (filePath) => (await shell.openPath(filePath)) === '',
     savePdf,
+    // The person at this PC: health before login tells the file and the backup to restore.
+    trustedCaller: true,
   });
 
   ipcMain.handle(IPC_CHANNEL, handleInvoke);
