@@ -74,10 +74,15 @@ function globalArgs(target: CliTarget): string[] {
  * (SANFANG_CLI_RECORD) for the check that every documented option is run (tests/coverage).
  */
 export function runCli(target: CliTarget, ...args: string[]) {
+  return runCliWith({}, target, ...args);
+}
+
+/** runCli with more environment (the fault drills' SANFANG_MAX_PAGE_COUNT, SANFANG_BUSY_WAIT). */
+export function runCliWith(extraEnv: Record<string, string>, target: CliTarget, ...args: string[]) {
   const argv = [...globalArgs(target), ...args];
   if (process.env.SANFANG_CLI_RECORD) fs.appendFileSync(process.env.SANFANG_CLI_RECORD, `${JSON.stringify(argv)}\n`);
   const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...argv], {
-    encoding: 'utf8', env: { ...process.env, HOME: DEFAULT_HOME, XDG_CONFIG_HOME: path.join(DEFAULT_HOME, '.config'), APPDATA: DEFAULT_HOME },
+    encoding: 'utf8', env: { ...process.env, HOME: DEFAULT_HOME, XDG_CONFIG_HOME: path.join(DEFAULT_HOME, '.config'), APPDATA: DEFAULT_HOME, ...extraEnv },
   });
   const lines = r.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);

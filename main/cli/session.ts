@@ -38,6 +38,13 @@ function osUserName(): string {
   }
 }
 
+/** How long a command waits for another writer: 60 s, or SANFANG_BUSY_WAIT seconds (scripts that must not wait long). */
+function busyLimitMs(): number {
+  const given = process.env.SANFANG_BUSY_WAIT;
+  const seconds = given === undefined || given.trim() === '' ? 60 : Number(given);
+  return (Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
+}
+
 /** Waiting for another writer is shown on stderr, so that a pause is not mistaken for a hang. */
 function showBusyWait(waitedMs: number, limitMs: number): void {
   process.stderr.write(`数据库正被另一个程序写入，已等待 ${Math.round(waitedMs / 1000)} 秒，继续等待（最多 ${Math.round(limitMs / 1000)} 秒）…\n`);
@@ -50,7 +57,7 @@ function showBusyWait(waitedMs: number, limitMs: number): void {
 export async function withApp<T>(input: CommandInput, writes: boolean, fn: (app: App) => Promise<T>): Promise<T> {
   const app = await openApp({
     ...appLocation(input.global), migrationsDir: MIGRATIONS_DIR, fixedAuthor: `CLI:${osUserName()}`,
-    startupCheck: writes ? 'before-write' : 'header', busyWait: { limitMs: 60_000, onWait: showBusyWait }, trustedCaller: true,
+    startupCheck: writes ? 'before-write' : 'header', busyWait: { limitMs: busyLimitMs(), onWait: showBusyWait }, trustedCaller: true,
   });
   try {
     const health = await call(app, 'system.health', {});

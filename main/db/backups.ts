@@ -35,17 +35,21 @@ export async function createBackup(sqlite: Database.Database, dir: string, kind:
  * leaves no half file behind.
  */
 export async function backupToFile(sqlite: Database.Database, file: string): Promise<void> {
+  // Written under a temporary name and renamed when whole: a process killed half-way leaves no file that looks
+  // like a backup (nor today's daily backup taken).
+  const partial = `${file}.partial`;
   try {
-    await sqlite.backup(file);
-    makePrivate(file);
-    const copy = new Database(file);
+    await sqlite.backup(partial);
+    makePrivate(partial);
+    const copy = new Database(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
+    fs.renameSync(partial, file);
   } catch (error) {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${partial}${suffix}`, { force: true });
     throw error;
   }
 }
@@ -79,7 +83,12 @@ export async function dailyBackupIfDue(sqlite: Database.Database, dir: string, n
   return made;
 }
 
-export function pruneDailies(dir: string, keep = DAILY_BACKUPS_KEPT): void {
+export function pruneDailies(dir: string, keep = DAILY_BACKUPS_KEPT, now = Date.now()): void {
   const dailies = listBackups(dir).filter((b) => b.kind === 'daily');
   for (const old of dailies.slice(keep)) fs.rmSync(old.file, { force: true });
+  // What a process killed during a backup left (backupToFile); an hour old, so never one being written now.
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const file = path.join(dir, name);
+    if (name.endsWith('.partial') && now - fs.statSync(file).mtimeMs > 60 * 60 * 1000) fs.rmSync(file, { force: true });
+  }
 }

@@ -12,8 +12,9 @@ export type FaultKind = 'disk-full' | 'read-only' | 'busy' | 'locked' | 'damaged
 const SQLITE_KINDS: [RegExp, FaultKind][] = [
   [/^SQLITE_FULL/, 'disk-full'],
   [/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)/, 'read-only'],
-  [/^SQLITE_BUSY/, 'busy'],
-  [/^SQLITE_LOCKED/, 'locked'],
+  // A write that waits for another writer is retried by write() (services/context.ts) and becomes 'busy' there;
+  // SQLITE_BUSY anywhere else (opening, reading) means another program holds the file exclusively.
+  [/^SQLITE_(BUSY|LOCKED)/, 'locked'],
   [/^SQLITE_(CORRUPT|NOTADB)/, 'damaged'],
   [/^SQLITE_IOERR/, 'disk-error'],
 ];
@@ -21,6 +22,12 @@ const SQLITE_KINDS: [RegExp, FaultKind][] = [
 const NODE_KINDS: Record<string, FaultKind> = {
   ENOSPC: 'disk-full', EDQUOT: 'disk-full', EROFS: 'read-only', EACCES: 'read-only', EPERM: 'read-only', EBUSY: 'locked', EIO: 'disk-error',
 };
+
+/** SQLite's "another connection holds the lock" (BUSY, BUSY_RECOVERY, BUSY_SNAPSHOT…). */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
 
 /** Which fault an error is, or null when it is not one of the storage's. */
 export function faultKind(error: unknown): FaultKind | null {

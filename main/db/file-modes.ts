@@ -12,10 +12,10 @@ export const PRIVATE_FILE_MODE = 0o600;
 
 const applies = process.platform !== 'win32';
 
-/** Create a folder (and its parents inside nothing private) and make it 0700. */
+/** Create a folder if need be and make it 0700 (a folder already 0700 is left alone: it may be read-only). */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  if (applies) fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  if (applies && (fs.statSync(dir).mode & 0o777) !== PRIVATE_DIR_MODE) fs.chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /** Make one file 0600 (missing files are ignored: a -wal may come and go). */

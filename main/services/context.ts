@@ -5,7 +5,7 @@
 import { AppError } from '../../shared/contract/errors';
 import type { BusyWait } from '../app-types';
 import type { Db, Sqlite } from '../db/connection';
-import { faultKind, faultMessage } from '../db/faults';
+import { faultMessage, isSqliteBusy } from '../db/faults';
 import { recordAudit, type AuditEntry } from './audit';
 
 export interface ServiceContext {
@@ -53,7 +53,7 @@ export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteSco
     try {
       return tx.immediate();
     } catch (error) {
-      if (faultKind(error) !== 'busy') throw error;
+      if (!isSqliteBusy(error)) throw error;
       // SQLite answers some busy states at once (a recovering WAL): do not spin.
       if (Date.now() - attempt < 100) Atomics.wait(PAUSE, 0, 0, 200);
       const waited = Date.now() - started;
