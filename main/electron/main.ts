@@ -110,6 +110,8 @@ async function start(): Promise<void> {
     savePdf,
     // The data key wrapped by this OS account (after 'ready', as safeStorage requires).
     keyProtector: safeStorageProtector(safeStorage),
+    // The person at this PC: health before login tells the file and the backup to restore.
+    trustedCaller: true,
   });
 
   ipcMain.handle(IPC_CHANNEL, handleInvoke);

@@ -112,6 +112,8 @@ export type KeyState =
     problem: string;
     /** What to do about it. */
     advice: string;
+    /** The advice without file paths, for a caller who is not the person at this PC (browser mode before sign-in). */
+    plainAdvice: string;
     /** Whether the administrator's recovery code can unlock it (the database holds the key wrapped by it). */
     recoveryCode: boolean;
   };
@@ -130,7 +132,9 @@ function lockedState(dbPath: string, local: LocalKey, row: KeyRow | undefined): 
   const todo = row?.recoveryWrap ? unlockAdvice(dbPath)
     : local.kind === 'unreadable' && local.otherProtector ? '请在桌面版中使用这份数据。'
       : row ? noWrapAdvice(dbPath) : '请用桌面版打开这份数据（它会把升级前的数据加密）。';
-  return { state: 'locked', problem, advice: `${cause}${todo}`, recoveryCode: Boolean(row?.recoveryWrap) };
+  const plainCause = local.kind === 'unreadable' ? '本机读不到这份数据的密钥。' : cause;
+  const plainTodo = row?.recoveryWrap ? '请输入管理员的恢复码解锁。' : '请在安装三方办的电脑上打开本程序查看处理办法。';
+  return { state: 'locked', problem, advice: `${cause}${todo}`, plainAdvice: `${plainCause}${plainTodo}`, recoveryCode: Boolean(row?.recoveryWrap) };
 }
 
 function unlockAdvice(dbPath: string): string {

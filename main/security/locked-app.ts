@@ -9,24 +9,23 @@ import { methods, type InvokeRequest, type InvokeResponse, type MethodOutput } f
 import type { App } from '../app-types';
 import type { OpenedDatabase } from '../db/connection';
 import type { DataKeys } from './cipher';
-import { unlockDataKey, type KeyPlace, type KeyState } from './data-key';
+import { unlockDataKey, type KeyPlace } from './data-key';
 
 interface Locked {
   opened: OpenedDatabase;
   dataDir: string;
-  warnings: string[];
-  key: Extract<KeyState, { state: 'locked' }>;
   keyPlace: KeyPlace;
+  /** What system.health answers: the problem and the advice (without paths for a caller who is not the person at this PC). */
+  health: MethodOutput<'system.health'>;
+  /** What every other method is refused with. */
+  refusal: string;
   /** Starts the full app with the unlocked key. */
   start: (keys: DataKeys) => Promise<App>;
 }
 
-export function lockedApp({ opened, dataDir, warnings, key, keyPlace, start }: Locked): App {
+export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }: Locked): App {
   const { dbPath } = keyPlace;
   let unlocked: App | null = null;
-  const health: MethodOutput<'system.health'> = {
-    ok: false, dbPath, problems: [key.problem], advice: key.advice, suggestedBackup: null, warnings, needsRecoveryCode: key.recoveryCode,
-  };
 
   async function unlock(input: unknown): Promise<InvokeResponse> {
     const parsed = methods['dataKey.unlock'].input.safeParse(input ?? {});
@@ -47,7 +46,7 @@ export function lockedApp({ opened, dataDir, warnings, key, keyPlace, start }: L
       if (unlocked) return unlocked.handle(request);
       if (request.method === 'system.health') return { ok: true, result: health };
       if (request.method === 'dataKey.unlock') return unlock(request.input);
-      return { ok: false, error: { code: 'DATABASE', message: `${key.problem}${key.advice}` } };
+      return { ok: false, error: { code: 'DATABASE', message: refusal } };
     },
     async backupTo(file: string) {
       // Everything personal in it is sealed: a backup of a locked database is as safe as the database.

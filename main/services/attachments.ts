@@ -11,6 +11,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import type { ATTACHMENT_OWNERS } from '../../shared/contract/governance';
 import { nowIso } from '../db/clock';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/file-modes';
 import { newId } from '../db/ids';
 import { write, type Actor, type ServiceContext } from './context';
 
@@ -71,9 +72,10 @@ export function addAttachment(ctx: ServiceContext, actor: Actor, input: { ownerT
   // The file is written before the row: a failed write leaves no row pointing at nothing,
   // and a row rolled back leaves only an unreferenced copy (harmless, same hash next time).
   if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    ensurePrivateDir(path.join(ctx.dataDir, 'attachments'));
+    ensurePrivateDir(path.dirname(target));
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes);
+    fs.writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
     fs.renameSync(tmp, target);
   }
   const id = newId();

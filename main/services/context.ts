@@ -2,8 +2,11 @@
  * What every service works with, and the one way to write: a transaction that
  * leaves an audit row for each record it changes.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError } from '../../shared/contract/errors';
 import type { Db, Sqlite } from '../db/connection';
 import type { DataKeys } from '../security/cipher';
+import { faultMessage, isSqliteBusy } from '../db/faults';
 import { recordAudit, type AuditEntry } from './audit';
 
 export interface ServiceContext {
@@ -27,11 +30,33 @@ export interface WriteScope {
 }
 
 /**
+ * The writes one call of the contract has committed so far (main/router.ts): a
+ * call refused as BUSY before its first commit can safely be run again.
+ */
+export const callWrites = new AsyncLocalStorage<{ commits: number }>();
+
+/**
  * Run `fn` in one transaction (all or nothing); the audit rows it records are
  * part of the same transaction, so a write without its audit cannot happen.
+ *
+ * The transaction starts IMMEDIATE: it takes the write lock before reading, so
+ * another writer's commit cannot invalidate what it read (SQLITE_BUSY_SNAPSHOT).
+ * While another process holds the lock SQLite waits busy_timeout (a moment);
+ * after that the write is refused as BUSY with nothing written, and the router
+ * waits without blocking and runs the call again (main/router.ts).
  */
 export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T): T {
-  return ctx.sqlite.transaction(() =>
-    fn({ audit: (entry) => recordAudit(ctx.sqlite, { ...entry, author: actor.author }) }),
-  )();
+  const tx = ctx.sqlite.transaction(() => fn({ audit: (entry) => recordAudit(ctx.sqlite, { ...entry, author: actor.author }) }));
+  // Nested in another write: a savepoint of the outer transaction, which already holds the lock.
+  if (ctx.sqlite.inTransaction) return tx();
+  let result: T;
+  try {
+    result = tx.immediate();
+  } catch (error) {
+    if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'), { fault: 'busy' });
+    throw error;
+  }
+  const call = callWrites.getStore();
+  if (call) call.commits++;
+  return result;
 }

@@ -46,8 +46,14 @@ describe('a backup restored on another PC', () => {
   it('says it needs the recovery code, opens with it, and the full values read back', async () => {
     const a = await pcA();
     const dir = await restoredOnNewPc(a.backup);
-    const app = await testApp(dir);
+    // Browser mode before sign-in learns no paths, but that the recovery code is needed.
+    const browser = await testApp(dir);
+    const plain = await call(browser, 'system.health', {});
+    expect(plain).toMatchObject({ ok: false, dbPath: null, problems: [], needsRecoveryCode: true });
+    expect(plain.advice).toBe('这份数据的身份证号和电话是在另一台电脑上加密的，本机没有它的数据密钥。请输入管理员的恢复码解锁。');
+    browser.close();
 
+    const app = await testApp(dir, { trustedCaller: true }); // the person at this PC (the desktop app, the CLI)
     const health = await call(app, 'system.health', {});
     expect(health.ok).toBe(false);
     expect(health.needsRecoveryCode).toBe(true);

@@ -20,7 +20,7 @@ export function UnlockScreen({ health, onUnlocked }: { health: z.output<typeof h
       intro={
         <span data-testid="unlock-intro">
           {t.unlockIntro}
-          <Typography.Text type="secondary" className="unlock-file">{t.dbPath}：<span className="mono">{health.dbPath}</span></Typography.Text>
+          {health.dbPath && <Typography.Text type="secondary" className="unlock-file">{t.dbPath}：<span className="mono">{health.dbPath}</span></Typography.Text>}
         </span>
       }
       testId="unlock-form"
