@@ -150,7 +150,8 @@ function noWrapAdvice(dbPath: string): string {
 /**
  * At every start, after the migrations: the key this database needs, from this PC. A database
  * without a data_key row (new, or from before encryption) holds nothing sealed yet: it gets this
- * PC's key, or a new one. A key file is never overwritten here, only by unlocking.
+ * PC's key, or a new one. A key file is never replaced by another key here, only by unlocking; the
+ * desktop app only rewraps the same key with the OS's protection.
  */
 export function openDataKey(sqlite: Sqlite, dbPath: string, protector?: KeyProtector): KeyState {
   const file = keyFilePath(dbPath);
