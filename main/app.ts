@@ -81,7 +81,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   ensureDefaultWorkflow(ctx);
   const auth = new AuthService(ctx);
   const health = (): MethodOutput<'system.health'> => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings });
-  const handle = createRouter({ ctx, auth, health, openPath: options.openPath, savePdf: options.savePdf }, { fixedAuthor: options.fixedAuthor });
+  const handle = createRouter({ ctx, auth, health, showInFolder: options.showInFolder, savePdf: options.savePdf }, { fixedAuthor: options.fixedAuthor });
   return {
     dbPath, dataDir, handle,
     async backupTo(file: string) {
