@@ -11,7 +11,7 @@ export interface ScryptParams {
 }
 
 /**
- * N = 2^17 (OWASP's figure for scrypt): about 0.4–0.7 s and 128 MiB an attempt
+ * N = 2^17 (OWASP's figure for scrypt): about 0.7 s and 128 MiB an attempt
  * here. Hashes made with lower figures are rewritten at the next right
  * password (see needsRehash).
  */

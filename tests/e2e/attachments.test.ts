@@ -54,6 +54,9 @@ describe('附件', () => {
     const { page, context } = env;
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
+    // pdf.js must work under the app's CSP as it is (no eval, no WebAssembly): any violation Chromium reports fails the test.
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|violates/i.test(m.text())) violations.push(m.text()); });
     await openAndLogin(env);
     await goTo(page, hash);
     await expect.poll(() => attachments(page).getAttribute('data-count'), { timeout: UI_TIMEOUT }).toBe('0');
@@ -91,6 +94,7 @@ describe('附件', () => {
     expect(requests.some((u) => u.startsWith(`${origin}/pdfjs/cmaps/UniGB-UCS2-H.bcmap`))).toBe(true);
     expect(requests.some((u) => u.startsWith(`${origin}/assets/pdf.worker`))).toBe(true);
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(violations).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByTestId('attachment-viewer').waitFor({ state: 'detached' });
 
