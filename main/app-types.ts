@@ -13,8 +13,25 @@ export interface AppOptions {
   migrationsDir: string;
   /** Author recorded in the audit for writes without a session (the CLI: "CLI:<user>"). */
   fixedAuthor?: string;
-  /** How the file is checked before opening (main/db/integrity.ts): quick_check by default; the CLI reads the header only. */
-  startupCheck?: 'quick' | 'header';
+  /**
+   * How the file is checked before opening (main/db/integrity.ts): quick_check by
+   * default (the app's start); the CLI's reading commands read the header only,
+   * its writing commands check the whole file unless it is known sound
+   * (main/db/soundness.ts).
+   */
+  startupCheck?: 'quick' | 'header' | 'before-write';
+  /**
+   * How long a write waits for another writer before it gives up (BUSY), and who
+   * is told while it waits (the CLI prints to stderr). Default: 15 s, silent.
+   */
+  busyWait?: BusyWait;
+  /**
+   * Whether the caller is the person at this PC (the desktop app over IPC, the
+   * CLI): then `system.health` before login tells the file's path, its problems
+   * and the backup to restore. Browser mode (and later an office server) says
+   * only whether the database is usable until someone has signed in.
+   */
+  trustedCaller?: boolean;
   /**
    * Show a file in the system's file manager, selected, without opening it
    * (the desktop app: shell.showItemInFolder) — for attachments the app does
@@ -28,6 +45,11 @@ export interface AppOptions {
    * Browser mode has none: the page uses the browser's print instead.
    */
   savePdf?: (suggestedName: string) => Promise<string | null>;
+}
+
+export interface BusyWait {
+  limitMs: number;
+  onWait?: (waitedMs: number, limitMs: number) => void;
 }
 
 export interface App {

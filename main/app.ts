@@ -8,14 +8,17 @@ import path from 'node:path';
 import { AppError } from '../shared/contract/errors';
 import type { InvokeRequest, InvokeResponse, MethodOutput } from '../shared/contract/methods';
 import type { App, AppOptions } from './app-types';
-import { dailyBackupIfDue } from './db/backups';
+import { backupToFile, dailyBackupIfDue } from './db/backups';
 import { openDatabase, type OpenedDatabase } from './db/connection';
-import { adviceFor, checkDatabaseFile, findHealthyBackup } from './db/integrity';
+import { faultKind, faultMessage } from './db/faults';
+import { ensurePrivateDir, tightenDataFolder } from './db/file-modes';
+import { adviceFor, checkDatabaseFile, findHealthyBackup, type FileCheck } from './db/integrity';
 import { networkShareWarning } from './db/network-share';
+import { isKnownSound, recordSound } from './db/soundness';
 import { createRouter } from './router';
 import { AuthService } from './services/auth';
 import { ensureDefaultWorkflow } from './services/workflows';
-import type { ServiceContext } from './services/context';
+import { DEFAULT_BUSY_WAIT, type ServiceContext } from './services/context';
 
 export type { App, AppOptions } from './app-types';
 
@@ -37,19 +40,53 @@ export function resolvePaths(options: Pick<AppOptions, 'dataDir' | 'dbPath'>) {
   return { dbPath, dataDir, backupDir: path.join(dataDir, 'backups') };
 }
 
+type Health = MethodOutput<'system.health'>;
+
+/** A warning for the banner: in full for the person at this PC, without paths for anyone else. */
+interface Warning {
+  full: string;
+  plain: string;
+}
+
+/** What an unauthenticated caller of browser mode learns: only whether the database is usable. */
+const UNUSABLE_PLAIN = '数据文件无法使用。请在安装三方办的电脑上打开本程序查看原因和可用的备份，或由技术人员在那台电脑上运行 npm run -s cli -- check。';
+
+function healthFor(detailed: boolean, full: Health, warnings: readonly Warning[]): Health {
+  if (detailed) return { ...full, warnings: warnings.map((w) => w.full) };
+  return { ok: full.ok, dbPath: null, problems: [], advice: full.ok ? null : UNUSABLE_PLAIN, suggestedBackup: null, warnings: warnings.map((w) => w.plain) };
+}
+
+/**
+ * The file check a start asks for: quick_check (the app), the header (the
+ * CLI's reading commands), or quick_check only when the file is not known sound
+ * since its last check (the CLI's writing commands, main/db/soundness.ts).
+ */
+function startupCheck(dbPath: string, mode: AppOptions['startupCheck']): { check: FileCheck; sound: boolean } {
+  if (mode === 'header') return { check: checkDatabaseFile(dbPath, 'header'), sound: isKnownSound(dbPath) };
+  if (mode === 'before-write') {
+    const header = checkDatabaseFile(dbPath, 'header');
+    if (!header.ok || isKnownSound(dbPath)) return { check: header, sound: header.ok };
+  }
+  const check = checkDatabaseFile(dbPath, 'quick');
+  return { check, sound: check.ok };
+}
+
 export async function openApp(options: AppOptions): Promise<App> {
   const { dbPath, dataDir, backupDir } = resolvePaths(options);
-  const warnings = [networkShareWarning(dbPath)].filter((w): w is string => w !== null);
+  const warnings: Warning[] = [];
+  const share = networkShareWarning(dbPath);
+  if (share) warnings.push({ full: share, plain: networkShareWarning(dbPath, process.platform, false)! });
 
   const broken = (problems: string[], message?: string): App => {
-    const suggestedBackup = findHealthyBackup(backupDir, options.migrationsDir);
+    // A fault that is not damage (a read-only folder…) or a newer version: its own message, no backup talk.
+    const suggestedBackup = message ? null : findHealthyBackup(backupDir, options.migrationsDir);
     const advice = message ?? adviceFor(dbPath, problems, suggestedBackup);
-    const health: MethodOutput<'system.health'> = { ok: false, dbPath, problems, advice, suggestedBackup: message ? null : suggestedBackup, warnings };
+    const health: Health = { ok: false, dbPath, problems, advice, suggestedBackup, warnings: [] };
     return {
       dbPath, dataDir,
       async handle(request: InvokeRequest): Promise<InvokeResponse> {
-        if (request.method === 'system.health') return { ok: true, result: health };
-        return { ok: false, error: { code: 'DATABASE', message: advice } };
+        if (request.method === 'system.health') return { ok: true, result: healthFor(options.trustedCaller === true, health, warnings) };
+        return { ok: false, error: { code: 'DATABASE', message: options.trustedCaller ? advice : UNUSABLE_PLAIN } };
       },
       async backupTo() {
         throw new AppError('DATABASE', advice);
@@ -57,39 +94,80 @@ export async function openApp(options: AppOptions): Promise<App> {
       close() {},
     };
   };
+  const fault = (error: unknown): App | null => {
+    const kind = faultKind(error);
+    if (!kind || kind === 'damaged') return null;
+    const message = faultMessage(kind, { dataDir });
+    return broken([message], message);
+  };
 
-  const check = checkDatabaseFile(dbPath, options.startupCheck ?? 'quick');
-  if (!check.ok) return broken(check.problems);
+  try {
+    ensurePrivateDir(dataDir);
+    tightenDataFolder(dataDir);
+  } catch (error) {
+    const failed = fault(error);
+    if (failed) return failed;
+    throw error;
+  }
+
+  const { check, sound } = startupCheck(dbPath, options.startupCheck ?? 'quick');
+  if (!check.ok) return check.fault ? broken(check.problems, check.problems[0]) : broken(check.problems);
+  if (sound) recordSound(dbPath);
 
   let opened: OpenedDatabase;
   try {
     opened = await openDatabase(dbPath, options.migrationsDir, backupDir);
   } catch (error) {
     if (error instanceof AppError) return broken([error.message], error.message);
-    const message = (error as Error).message;
-    return broken([message]);
+    return fault(error) ?? broken([(error as Error).message]);
   }
-  const ctx: ServiceContext = { db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir };
+  const ctx: ServiceContext = {
+    db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, busyWait: options.busyWait ?? DEFAULT_BUSY_WAIT,
+  };
   const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
-  if (hasData()) await dailyBackupIfDue(opened.sqlite, backupDir);
+  // A daily backup that fails (a full disk) is a warning on every screen, not a reason to stop working.
+  const dailyBackup = async () => {
+    try {
+      if (hasData()) await dailyBackupIfDue(opened.sqlite, backupDir);
+    } catch (error) {
+      const kind = faultKind(error);
+      const why = kind ? faultMessage(kind, { dataDir }) : (error as Error).message;
+      const plain = kind ? faultMessage(kind) : '';
+      if (!warnings.some((w) => w.full.startsWith('今天的自动备份'))) warnings.push({ full: `今天的自动备份没有成功：${why}`, plain: `今天的自动备份没有成功：${plain}` });
+      console.error('[backup] daily backup failed', error);
+    }
+  };
+  await dailyBackup();
   // An office PC may keep the app open for days: the daily backup is checked every hour too.
-  const dailyTimer = setInterval(() => {
-    if (hasData()) dailyBackupIfDue(opened.sqlite, backupDir).catch((e) => console.error('[backup] daily backup failed', e));
-  }, 60 * 60 * 1000);
+  const dailyTimer = setInterval(() => void dailyBackup(), 60 * 60 * 1000);
   dailyTimer.unref();
 
-  ensureDefaultWorkflow(ctx);
+  try {
+    ensureDefaultWorkflow(ctx);
+  } catch (error) {
+    clearInterval(dailyTimer);
+    opened.sqlite.close();
+    const failed = fault(error);
+    if (failed) return failed;
+    throw error;
+  }
   const auth = new AuthService(ctx);
-  const health = (): MethodOutput<'system.health'> => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings });
-  const handle = createRouter({ ctx, auth, health, showInFolder: options.showInFolder, savePdf: options.savePdf }, { fixedAuthor: options.fixedAuthor });
+  const full = (): Health => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings: [] });
+  const health = (detailed: boolean) => healthFor(detailed || options.trustedCaller === true, full(), warnings);
+  const handle = createRouter(
+    { ctx, auth, health, showInFolder: options.showInFolder, savePdf: options.savePdf },
+    { fixedAuthor: options.fixedAuthor, damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)) },
+  );
   return {
     dbPath, dataDir, handle,
     async backupTo(file: string) {
-      await opened.sqlite.backup(file);
+      await backupToFile(opened.sqlite, file);
     },
     close() {
       clearInterval(dailyTimer);
       opened.sqlite.close();
+      // Opened sound and changed only through SQLite since: still sound (main/db/soundness.ts).
+      if (sound) recordSound(dbPath);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup, listBackups } from './db/backups';
+import { faultOf } from './db/faults';
 import { authorOf, type AuthService } from './services/auth';
 import { listAudit } from './services/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
@@ -63,7 +64,8 @@ type Handlers = {
 export interface RouterDeps {
   ctx: ServiceContext;
   auth: AuthService;
-  health: () => MethodOutput<'system.health'>;
+  /** Detailed (path, problems, backup) for a signed-in or trusted caller; only "usable or not" for anyone else. */
+  health: (detailed: boolean) => MethodOutput<'system.health'>;
   /** Shows an attachment's copy in the system's file manager (desktop app only); never opens it. */
   showInFolder?: ((filePath: string) => void) | undefined;
   /** Save the shown page as PDF (desktop app only). */
@@ -72,7 +74,7 @@ export interface RouterDeps {
 
 function handlers({ ctx, auth, health, showInFolder, savePdf }: RouterDeps): Handlers {
   return {
-    'system.health': () => health(),
+    'system.health': (_i, call) => health(call.actor.userId !== null),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
     'auth.setup': (input) => auth.setup(input),
     'auth.login': (input) => auth.login(input),
@@ -259,6 +261,8 @@ function validationError(error: z.ZodError): AppError {
 export interface RouterOptions {
   /** Fixed author for trusted local callers without a session (the CLI). */
   fixedAuthor?: string | undefined;
+  /** What to do about a damaged file: the newest sound backup and the restore command. */
+  damageAdvice?: () => string;
 }
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
@@ -287,6 +291,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       return { ok: true, result: checked.data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toEnvelope() };
+      // A full disk, a read-only folder, a locked or damaged file: named for what it is (main/db/faults.ts).
+      const fault = faultOf(error, { dataDir: deps.ctx.dataDir, damageAdvice: options.damageAdvice });
+      if (fault) return { ok: false, error: fault.toEnvelope() };
       console.error(`[router] ${String(request.method)} failed`, error);
       return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据没有改变。请联系技术人员。' } };
     }

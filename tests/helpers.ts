@@ -20,7 +20,7 @@ export function tempDir(prefix = 'sanfang-test-'): string {
   return dir;
 }
 
-export async function testApp(dataDir = tempDir(), extra: { fixedAuthor?: string } = {}): Promise<App> {
+export async function testApp(dataDir = tempDir(), extra: { fixedAuthor?: string; trustedCaller?: boolean } = {}): Promise<App> {
   const app = await openApp({ dataDir, migrationsDir: MIGRATIONS_DIR, ...extra });
   cleanups.unshift(() => app.close());
   return app;
@@ -51,10 +51,42 @@ export async function loggedInApp(dataDir?: string) {
   return { app, session };
 }
 
-/** Run the CLI as a process on a data folder: exactly one JSON document on stdout (../shared/CLI.md), and its exit code. */
-export function runCli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+/**
+ * The "default" data folder of every CLI run in tests: the user's own folder is
+ * never touched, and a test can prove that --db/--data-dir kept a command out of it.
+ */
+export const DEFAULT_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-cli-home-'));
+process.on('exit', () => fs.rmSync(DEFAULT_HOME, { recursive: true, force: true }));
+
+/** Where a CLI run points: a data folder (a plain string), {db: FILE}, or {global: []} for none (the default folder). */
+export type CliTarget = string | { db: string } | { dataDir: string } | { global: string[] };
+
+function globalArgs(target: CliTarget): string[] {
+  if (typeof target === 'string') return ['--data-dir', target];
+  if ('db' in target) return ['--db', target.db];
+  if ('dataDir' in target) return ['--data-dir', target.dataDir];
+  return target.global;
+}
+
+/**
+ * Run the CLI as a process: exactly one JSON document on stdout (../shared/CLI.md),
+ * its exit code and stderr. Under `npm test` every argument list is recorded
+ * (SANFANG_CLI_RECORD) for the check that every documented option is run (tests/coverage).
+ */
+export function runCli(target: CliTarget, ...args: string[]) {
+  return runCliWith({}, target, ...args);
+}
+
+/** runCli with more environment (the fault drills' SANFANG_MAX_PAGE_COUNT, SANFANG_BUSY_WAIT). */
+export function runCliWith(extraEnv: Record<string, string>, target: CliTarget, ...args: string[]) {
+  const argv = [...globalArgs(target), ...args];
+  if (process.env.SANFANG_CLI_RECORD) fs.appendFileSync(process.env.SANFANG_CLI_RECORD, `${JSON.stringify(argv)}\n`);
+  const r = spawnSync(process.execPath, ['scripts/cli.mjs', ...argv], {
+    encoding: 'utf8', env: { ...process.env, HOME: DEFAULT_HOME, XDG_CONFIG_HOME: path.join(DEFAULT_HOME, '.config'), APPDATA: DEFAULT_HOME, ...extraEnv },
+  });
   const lines = r.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
-  return { code: r.status, json: JSON.parse(lines[0]!) };
+  // stderr is not enumerable, so that tests can compare { code, json } as a whole.
+  return Object.defineProperty({ code: r.status, json: JSON.parse(lines[0]!) }, 'stderr', { value: r.stderr, enumerable: false }) as
+    { code: number | null; json: any; stderr: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileStamp, todayInOffice } from './clock';
+import { ensurePrivateDir, makePrivate } from './file-modes';
 
 export type BackupKind = 'manual' | 'daily' | 'pre-migration' | 'pre-restore';
 export const DAILY_BACKUPS_KEPT = 14;
@@ -21,10 +22,36 @@ export interface BackupInfo {
 const NAME = /^sanfang-(manual|daily|pre-migration|pre-restore)-(\d{8}-\d{6}-\d{3})\.sqlite$/;
 
 export async function createBackup(sqlite: Database.Database, dir: string, kind: BackupKind): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `sanfang-${kind}-${fileStamp()}.sqlite`);
-  await sqlite.backup(file);
+  await backupToFile(sqlite, file);
   return describe(file)!;
+}
+
+/**
+ * A copy through SQLite's backup API, as one self-contained file: the copy is
+ * switched from WAL to a rollback journal, so it needs no -wal beside it and
+ * opens even from a read-only folder or a CD. A copy that fails (a full disk)
+ * leaves no half file behind.
+ */
+export async function backupToFile(sqlite: Database.Database, file: string): Promise<void> {
+  // Written under a temporary name and renamed when whole: a process killed half-way leaves no file that looks
+  // like a backup (nor today's daily backup taken).
+  const partial = `${file}.partial`;
+  try {
+    await sqlite.backup(partial);
+    makePrivate(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, file);
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${partial}${suffix}`, { force: true });
+    throw error;
+  }
 }
 
 /** Backups in a folder, newest first. */
@@ -56,7 +83,12 @@ export async function dailyBackupIfDue(sqlite: Database.Database, dir: string, n
   return made;
 }
 
-export function pruneDailies(dir: string, keep = DAILY_BACKUPS_KEPT): void {
+export function pruneDailies(dir: string, keep = DAILY_BACKUPS_KEPT, now = Date.now()): void {
   const dailies = listBackups(dir).filter((b) => b.kind === 'daily');
   for (const old of dailies.slice(keep)) fs.rmSync(old.file, { force: true });
+  // What a process killed during a backup left (backupToFile); an hour old, so never one being written now.
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const file = path.join(dir, name);
+    if (name.endsWith('.partial') && now - fs.statSync(file).mtimeMs > 60 * 60 * 1000) fs.rmSync(file, { force: true });
+  }
 }

@@ -4,12 +4,18 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { listBackups } from './backups';
+import { faultKind, faultMessage, type FaultKind } from './faults';
+import { newerVersionOf } from './connection';
 import { knownSchemaVersion } from './migrations-info';
 
 export interface FileCheck {
   ok: boolean;
+  /** Plain Chinese first; SQLite's own report of a damaged page after it, for the technician. */
   problems: string[];
+  /** Set when the file could not be checked for a reason that is not damage (read-only folder, locked file…). */
+  fault?: FaultKind;
 }
 
 /**
@@ -29,38 +35,50 @@ export function checkDatabaseFile(file: string, mode: 'quick' | 'full' | 'header
     }
     const rows = db.pragma(mode === 'quick' ? 'quick_check(20)' : 'integrity_check(100)') as Record<string, string>[];
     const messages = rows.map((r) => Object.values(r)[0]!).filter((m) => m !== 'ok');
-    return { ok: messages.length === 0, problems: messages };
+    if (messages.length === 0) return { ok: true, problems: [] };
+    return { ok: false, problems: [`数据库文件已损坏：完整性检查发现${messages.length >= 20 ? '至少' : ''} ${messages.length} 处问题（以下为 SQLite 的检查结果）`, ...messages] };
   } catch (error) {
+    const kind = faultKind(error);
+    if (kind && kind !== 'damaged' && kind !== 'disk-error') return { ok: false, problems: [faultMessage(kind, { dataDir: path.dirname(file) })], fault: kind };
     return { ok: false, problems: [describeSqliteError(error)] };
   } finally {
     db?.close();
   }
 }
 
+/** What a failure to read the file means, in plain Chinese. */
 function describeSqliteError(error: unknown): string {
   const code = (error as { code?: string }).code ?? '';
-  const message = (error as Error).message ?? String(error);
-  if (code === 'SQLITE_NOTADB') return `文件不是有效的数据库（${message}）`;
-  if (code === 'SQLITE_CORRUPT') return `数据库文件已损坏（${message}）`;
-  return message;
+  if (code === 'SQLITE_NOTADB') return '文件不是有效的数据库（文件头不对：可能被覆盖、没有复制完整，或根本不是数据库文件）';
+  if (code.startsWith('SQLITE_CORRUPT')) return '数据库文件已损坏（数据页的结构不对）';
+  return (error as Error).message ?? String(error);
+}
+
+/** Why the file is from a newer version of the app, or null (also null when it cannot be read: that is checkDatabaseFile's). */
+export function newerVersionProblem(file: string, migrationsDir: string): string | null {
+  if (!fs.existsSync(file)) return null;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return newerVersionOf(db, knownSchemaVersion(migrationsDir));
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
 }
 
 /** The newest backup that passes quick_check and is not from a newer version. */
 export function findHealthyBackup(backupDir: string, migrationsDir: string): string | null {
-  const known = knownSchemaVersion(migrationsDir);
   for (const backup of listBackups(backupDir)) {
-    const check = checkDatabaseFile(backup.file, 'quick');
-    if (!check.ok) continue;
-    const db = new Database(backup.file, { readonly: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    db.close();
-    if (version <= known) return backup.file;
+    if (checkDatabaseFile(backup.file, 'quick').ok && newerVersionProblem(backup.file, migrationsDir) === null) return backup.file;
   }
   return null;
 }
 
 export function adviceFor(dbPath: string, problems: string[], backup: string | null): string {
-  const what = `数据库文件 ${dbPath} 检查未通过：${problems.slice(0, 3).join('；')}。`;
+  // The first problem is the plain summary; SQLite's page-by-page report is for `check`.
+  const what = `数据库文件 ${dbPath} 检查未通过：${problems[0] ?? '原因不明'}。`;
   const todo = backup
     ? `请关闭本程序，用最近一份完好的备份恢复：${backup}（命令：npm run -s cli -- --db "${dbPath}" restore "${backup}"）。恢复前当前文件会被另存，不会丢失。`
     : '没有找到完好的备份。请不要再写入这个文件，复制整个数据文件夹后联系技术人员。';

@@ -7,15 +7,15 @@ import path from 'node:path';
 
 const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smb3', 'smbfs', 'fuse.sshfs', '9p', 'afs', 'ncpfs']);
 
-export function networkShareWarning(file: string, platform = process.platform): string | null {
+/** The warning, with the file's path unless `withPath` is false (told to a caller who has not signed in). */
+export function networkShareWarning(file: string, platform = process.platform, withPath = true): string | null {
   const full = path.resolve(file);
-  if (platform === 'win32' && (/^\\\\/.test(file) || /^\\\\/.test(full))) return warning(full);
-  if (platform === 'linux' && isOnLinuxNetworkMount(full)) return warning(full);
-  return null;
+  const shared = (platform === 'win32' && (/^\\\\/.test(file) || /^\\\\/.test(full))) || (platform === 'linux' && isOnLinuxNetworkMount(full));
+  return shared ? warning(withPath ? full : null) : null;
 }
 
-function warning(where: string): string {
-  return `数据文件位于网络共享位置（${where}）。SQLite 数据库放在网络盘上容易损坏，请把数据文件夹放在本机硬盘上。`;
+function warning(where: string | null): string {
+  return `数据文件位于网络共享位置${where ? `（${where}）` : ''}。SQLite 数据库放在网络盘上容易损坏，请把数据文件夹放在本机硬盘上。`;
 }
 
 function isOnLinuxNetworkMount(file: string): boolean {

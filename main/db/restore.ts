@@ -9,9 +9,11 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { createBackup } from './backups';
 import { fileStamp } from './clock';
+import { ensurePrivateDir, makePrivate } from './file-modes';
 import { checkDatabaseFile } from './integrity';
 import { knownSchemaVersion } from './migrations-info';
 import { refuseNewer } from './connection';
+import { forgetSound } from './soundness';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -26,10 +28,12 @@ export async function restoreDatabase(dbPath: string, source: string, backupDir:
   if (!check.ok) throw new AppError('REFUSED', `备份文件 ${source} 无法使用：${check.problems.slice(0, 3).join('；')}`);
   const src = new Database(source, { readonly: true });
   try {
-    refuseNewer(src.pragma('user_version', { simple: true }) as number, knownSchemaVersion(migrationsDir));
+    refuseNewer(src, knownSchemaVersion(migrationsDir));
     const keptAside = fs.existsSync(dbPath) ? await keepAside(dbPath, backupDir) : null;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+    forgetSound(dbPath);
     await src.backup(dbPath);
+    makePrivate(dbPath);
     return { restoredFrom: source, keptAside };
   } finally {
     src.close();
@@ -46,10 +50,14 @@ async function keepAside(dbPath: string, backupDir: string): Promise<string> {
       current.close();
     }
   } catch {
-    fs.mkdirSync(backupDir, { recursive: true });
+    ensurePrivateDir(backupDir);
     const aside = path.join(backupDir, `damaged-${fileStamp()}-${path.basename(dbPath)}`);
     fs.copyFileSync(dbPath, aside);
-    if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${aside}-wal`);
+    makePrivate(aside);
+    if (fs.existsSync(`${dbPath}-wal`)) {
+      fs.copyFileSync(`${dbPath}-wal`, `${aside}-wal`);
+      makePrivate(`${aside}-wal`);
+    }
     return aside;
   }
 }

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_TEXT, type ATTACHMENT_OWNERS } from '../../shared/contract/governance';
 import { nowIso } from '../db/clock';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../db/file-modes';
 import { newId } from '../db/ids';
 import { ALLOWED_DESCRIPTION, cleanFileName, detectFileType, extensionOf, nameForType, type AllowedType } from '../files/file-type';
 import { write, type Actor, type ServiceContext } from './context';
@@ -30,25 +31,29 @@ function storedPath(ctx: ServiceContext, sha256: string, fileName: string): stri
   return path.join(ctx.dataDir, 'attachments', sha256.slice(0, 2), `${sha256}${extensionOf(fileName)}`);
 }
 
-/** Written beside and renamed into place: a half-written file never has the final name. */
-function writeOnce(target: string, bytes: Buffer): void {
-  if (fs.existsSync(target)) return;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, bytes);
-  fs.renameSync(tmp, target);
-}
-
-/** The copy shown in the file manager, written again when someone changed it since. */
-function writeCopy(target: string, bytes: Buffer): void {
-  if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+/**
+ * Written beside and renamed into place (a half-written file never has the
+ * final name), private to the OS account like the rest of the data folder:
+ * `folder` (attachments/, opened/) and the file's own folder 0700, the file 0600.
+ */
+function writePrivate(folder: string, target: string, bytes: Buffer): void {
+  ensurePrivateDir(folder);
+  ensurePrivateDir(path.dirname(target));
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, bytes);
+    fs.writeFileSync(tmp, bytes, { mode: PRIVATE_FILE_MODE });
     fs.renameSync(tmp, target);
-  } catch {
+  } finally {
     fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** The copy shown in the file manager (opened/…), written again when someone changed it since. */
+function writeCopy(ctx: ServiceContext, target: string, bytes: Buffer): void {
+  if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return;
+  try {
+    writePrivate(path.join(ctx.dataDir, 'opened'), target, bytes);
+  } catch {
     throw new AppError('REFUSED', `附件的副本“${target}”已被改动且正被其他程序打开，请关闭它后再打开附件`);
   }
 }
@@ -97,7 +102,8 @@ export function addAttachment(ctx: ServiceContext, actor: Actor, input: { ownerT
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // The file is written before the row: a failed write leaves no row pointing at nothing,
   // and a row rolled back leaves only an unreferenced copy (harmless, same hash next time).
-  writeOnce(storedPath(ctx, sha256, fileName), bytes);
+  const target = storedPath(ctx, sha256, fileName);
+  if (!fs.existsSync(target)) writePrivate(path.join(ctx.dataDir, 'attachments'), target, bytes);
   const id = newId();
   const row: AttachmentRow = {
     id, community_id: communityId, file_name: fileName, sha256, size: bytes.length,
@@ -140,7 +146,7 @@ export function openAttachment(ctx: ServiceContext, id: string, showInFolder?: (
   // A copy under its own name with its type's extension: opening it from the file manager
   // starts Word or Notepad, and editing it cannot change the stored original.
   const copy = path.join(ctx.dataDir, 'opened', r.sha256.slice(0, 16), fileName);
-  writeCopy(copy, bytes);
+  writeCopy(ctx, copy, bytes);
   showInFolder(copy);
   return { shown: 'folder' as const, file: null };
 }

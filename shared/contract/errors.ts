@@ -8,7 +8,11 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',
-  'DATABASE', // the database cannot be used (corrupt, newer version)
+  'DATABASE', // the database cannot be used (damaged, newer version, a failing disk)
+  'DISK_FULL', // the disk is full: nothing was written (main/db/faults.ts)
+  'READ_ONLY', // the data folder cannot be written
+  'BUSY', // another writer held the database longer than the wait
+  'LOCKED', // another program locks the database file
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,7 +13,8 @@ import {
 // ── system and accounts ───────────────────────────────────────────────
 export const health = z.object({
   ok: z.boolean(),
-  dbPath: z.string(),
+  /** Null for a caller who has not signed in (browser mode): they learn only whether the database is usable. */
+  dbPath: z.string().nullable(),
   problems: z.array(z.string()),
   /** Plain-Chinese advice: what is wrong and which backup to restore. */
   advice: z.string().nullable(),

@@ -152,6 +152,12 @@ describe('opening never runs anything', () => {
       const copy = path.join(dataDir, 'opened', sha(bytes).slice(0, 16), '通知.docx');
       expect(shown).toEqual([copy]);
       expect(fs.readFileSync(copy)).toEqual(bytes);
+      if (process.platform !== 'win32') {
+        // As private as the stored original: the copy is a resident's letter too.
+        expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+        expect(fs.statSync(path.dirname(copy)).mode & 0o777).toBe(0o700);
+        expect(fs.statSync(path.join(dataDir, 'opened')).mode & 0o777).toBe(0o700);
+      }
       fs.writeFileSync(copy, 'edited in Word');
       await open(docx.result.id);
       expect(fs.readFileSync(copy)).toEqual(bytes);

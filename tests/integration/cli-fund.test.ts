@@ -1,9 +1,10 @@
-/** The issue-5 CLI commands as processes: fund apportion (nothing written) and fund balance. */
+/** The fund's CLI commands as processes: apportion (nothing written), balance, opening the books. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../main/app';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
@@ -31,6 +32,28 @@ describe('CLI: fund', () => {
     expect(cli(dir, 'fund', 'balance', '--community', '阳光小区')).toEqual({ code: 0, json: { fund: '0.00', households: '0.00', belowTopUp: 0 } });
   });
 
+  it('opens the books from a file of balances read by its headers; a difference to the bank needs --note', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('期初');
+    // Columns in another order than the template's: they are found by their headers.
+    sheet.addRow(['房号', '楼栋', '单元', '余额', '应缴首期', '已缴存', '增值收益', '已使用']);
+    sheet.addRow(['101', '1幢', '', '5500.00', '5400.00', '5400.00', '100.00', '0']);
+    sheet.addRow(['102', '1幢', '', '6000.00', '6600.00', '6600.00', '0', '600.00']);
+    const file = path.join(dir, 'opening.xlsx');
+    await wb.xlsx.writeFile(file);
+    const unexplained = cli(dir, 'fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '11520.50', file);
+    expect(unexplained.code).toBe(1);
+    expect(unexplained.json.errors[0].message).toContain('差额');
+    expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '0.00' });
+    const opened = cli(dir, 'fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '11520.50',
+      '--note', '2025年12月银行结息未分户', file);
+    expect(opened.json).toEqual({ rows: 2, suspense: '20.50' });
+    expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '11500.00', households: '11500.00' });
+    const db = new Database(path.join(dir, 'sanfang.sqlite'), { readonly: true });
+    expect(db.prepare('select suspense_note as note from ledger_openings').get()).toEqual({ note: '2025年12月银行结息未分户' });
+    db.close();
+  });
+
   it('refuses a bad amount (exit 1) and an unknown subcommand (exit 2)', () => {
     const bad = cli(dir, 'fund', 'apportion', '--community', '阳光小区', '--amount', '12.345');
     expect(bad.code).toBe(1);
@@ -47,7 +70,7 @@ describe('CLI: fund', () => {
     const deposit = await app.handle({ method: 'fund.deposit', input: { partId: households.result.rows[0]!.partId, amount: '100', date: '2026-01-05' } });
     app.close();
     expect(deposit.ok).toBe(true);
-    expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '100.00', households: '100.00' });
+    expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '11600.00', households: '11600.00' });
     expect(cli(dir, 'check').json).toMatchObject({ ok: true });
     const db = new Database(path.join(dir, 'sanfang.sqlite'));
     db.prepare('update part_fund_balances set balance = balance + 1').run();

@@ -31,12 +31,22 @@ describe('opening the database', () => {
     const before = fs.readFileSync(file);
     await expect(openDatabase(file, MIGRATIONS_DIR, path.join(dir, 'backups'))).rejects.toThrow(/更新版本/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    // The app starts in a safe mode that explains it.
-    const app = await testApp(dir);
+    // The app starts in a safe mode that explains it to the person at this PC (the desktop app, the CLI).
+    const app = await testApp(dir, { trustedCaller: true });
     const health = await call(app, 'system.health', {});
     expect(health.ok).toBe(false);
     expect(health.advice).toContain('更新版本');
     expect((await callError(app, 'auth.status', {})).code).toBe('DATABASE');
+    app.close();
+    // A newer build that forgot user_version is still recognised by the migrations it applied.
+    const marked = new Database(file);
+    marked.pragma('user_version = 0');
+    marked.exec('create table __drizzle_migrations (id integer primary key, hash text not null, created_at numeric)');
+    for (let i = 0; i <= knownSchemaVersion(MIGRATIONS_DIR); i++) marked.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run(`m${i}`, i);
+    marked.close();
+    const again = fs.readFileSync(file);
+    await expect(openDatabase(file, MIGRATIONS_DIR, path.join(dir, 'backups'))).rejects.toThrow(/更新版本/);
+    expect(fs.readFileSync(file).equals(again)).toBe(true);
   });
 
   it('backs up before migrating a database that already holds data', async () => {
@@ -87,6 +97,15 @@ describe('backups', () => {
   });
 });
 
+describe('system.health', () => {
+  it('tells the file and its problems only to a signed-in or trusted caller', async () => {
+    const dir = tempDir();
+    const { app, session } = await loggedInApp(dir);
+    expect(await call(app, 'system.health', {})).toMatchObject({ ok: true, dbPath: null });
+    expect(await call(app, 'system.health', {}, session)).toMatchObject({ ok: true, dbPath: path.join(dir, 'sanfang.sqlite') });
+  });
+});
+
 describe('integrity and restore', () => {
   it('a damaged database is reported in plain Chinese with the backup to use, and restore brings it back', async () => {
     const dir = tempDir();
@@ -103,13 +122,20 @@ describe('integrity and restore', () => {
     fs.writeFileSync(file, bytes);
     for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 
-    const broken = await testApp(dir);
+    const broken = await testApp(dir, { trustedCaller: true });
     const health = await call(broken, 'system.health', {});
     expect(health.ok).toBe(false);
     expect(health.suggestedBackup).toBe(backup.file);
     expect(health.advice).toContain('请关闭本程序，用最近一份完好的备份恢复');
     expect(health.advice).toContain(backup.file);
     broken.close();
+    // Browser mode, before anyone has signed in: only that the data cannot be used, no path, no backup.
+    const untrusted = await testApp(dir);
+    const plain = await call(untrusted, 'system.health', {});
+    expect(plain).toMatchObject({ ok: false, dbPath: null, problems: [], suggestedBackup: null });
+    expect(JSON.stringify(plain)).not.toContain(dir);
+    expect((await callError(untrusted, 'auth.status', {})).message).not.toContain(dir);
+    untrusted.close();
 
     const result = await restoreDatabase(file, backup.file, path.join(dir, 'backups'), MIGRATIONS_DIR);
     expect(result.keptAside).not.toBeNull();

@@ -16,8 +16,8 @@ export function HealthProblem({ health, onRetry }: { health: Health; onRetry: ()
         {health.advice && (
           <Alert type="error" showIcon title={t.whatToDo} description={<div className="pre-line">{health.advice}</div>} />
         )}
-        <Descriptions column={1} bordered size="small" className="health-details">
-          <Descriptions.Item label={t.dbPath}><Typography.Text copyable>{health.dbPath}</Typography.Text></Descriptions.Item>
+        {(health.dbPath || health.suggestedBackup || health.problems.length > 0) && <Descriptions column={1} bordered size="small" className="health-details">
+          {health.dbPath && <Descriptions.Item label={t.dbPath}><Typography.Text copyable>{health.dbPath}</Typography.Text></Descriptions.Item>}
           {health.suggestedBackup && (
             <Descriptions.Item label={t.suggestedBackup}>
               <Typography.Text copyable>{health.suggestedBackup}</Typography.Text>
@@ -28,7 +28,7 @@ export function HealthProblem({ health, onRetry }: { health: Health; onRetry: ()
               <ul className="plain-list">{health.problems.map((p) => <li key={p}>{p}</li>)}</ul>
             </Descriptions.Item>
           )}
-        </Descriptions>
+        </Descriptions>}
         <Button onClick={onRetry}>{zhCN.common.retry}</Button>
       </div>
     </FullPage>

@@ -1,0 +1,57 @@
+/** The maintenance fund: apportioning an amount by area, the fund's balance. */
+import path from 'node:path';
+import type { CommandSpec } from '../spec';
+import { call, communityByName, INPUT_FILE_LIMIT, readInputFile, scopeByName, withApp } from '../session';
+
+export const fundCommands: CommandSpec[] = [
+  {
+    name: 'fund apportion', writes: false,
+    summary: '按面积分摊金额，各户相加正好等于总额（只计算，不记账）',
+    options: [
+      { name: '--community', value: 'NAME', type: 'text', required: true, help: '小区名称' },
+      { name: '--building', value: 'NAME', type: 'text', help: '只在这个楼栋分摊' },
+      { name: '--entrance', value: 'NAME', type: 'text', requires: '--building', help: '只在楼栋中的这个单元分摊' },
+      { name: '--amount', value: '12345.67', type: 'amount', required: true, help: '总额（元）' },
+    ],
+    async run(input) {
+      return withApp(input, false, async (app) => {
+        const a = await call(app, 'fund.apportion', { ...(await scopeByName(app, input)), amount: input.need('--amount') });
+        return { total: a.total, shares: a.shares.map((s) => ({ address: s.address, area: s.area, amount: s.amount })) };
+      });
+    },
+  },
+  {
+    name: 'fund balance', writes: false,
+    summary: '维修资金余额、分户合计、低于续筹线的户数',
+    options: [{ name: '--community', value: 'NAME', type: 'text', required: true, help: '小区名称' }],
+    async run(input) {
+      return withApp(input, false, async (app) => {
+        const b = await call(app, 'fund.balance', { communityId: (await communityByName(app, input)).id });
+        return { fund: b.fund, households: b.households, belowTopUp: b.belowTopUp };
+      });
+    },
+  },
+  {
+    name: 'fund import-opening', aliases: ['fund opening'], writes: true,
+    summary: '期初建账：按表头读取各户期初余额（楼栋、单元、房号、应缴首期、已缴存、增值收益、已使用、余额），与专户银行余额核对，全部成功或全部不记',
+    options: [
+      { name: '--community', value: 'NAME', type: 'text', required: true, help: '小区名称' },
+      { name: '--as-of', value: 'DATE', type: 'date', required: true, help: '期初日期' },
+      { name: '--bank-balance', value: '12345.67', type: 'amount', required: true, help: '期初日专户的银行余额（元）' },
+      { name: '--note', value: 'T', type: 'text', help: '银行余额与分户合计有差额时的说明（差额记入待查明款项）' },
+    ],
+    positionals: [{ name: 'FILE', help: '期初余额文件（xlsx 或 CSV）' }],
+    async run(input) {
+      const file = input.positionals[0]!;
+      const data = readInputFile(file, INPUT_FILE_LIMIT);
+      return withApp(input, true, async (app) => {
+        const community = await communityByName(app, input);
+        const r = await call(app, 'fund.importOpening', {
+          communityId: community.id, asOf: input.need('--as-of'), bankBalance: input.need('--bank-balance'),
+          file: { fileName: path.basename(file), base64: data.toString('base64') }, suspenseNote: input.get('--note') ?? '',
+        });
+        return { rows: r.rows, suspense: r.suspense };
+      });
+    },
+  },
+];

@@ -1,0 +1,121 @@
+/**
+ * What the commands share: opening the app on the folder or file the user
+ * named (never another), calling contract methods, and turning names
+ * (community, building, entrance) into ids.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import { openApp, type App } from '../app';
+import { MIGRATIONS_DIR } from '../node-paths';
+import { Refusal, type CommandInput, type GlobalOptions } from './spec';
+
+/** The app's options for the folder or file given by --data-dir / --db (resolvePaths in main/app.ts). */
+export function appLocation(global: GlobalOptions): { dataDir?: string; dbPath?: string } {
+  return global.db !== undefined ? { dbPath: global.db } : global.dataDir !== undefined ? { dataDir: global.dataDir } : {};
+}
+
+/** A contract error as CLI.md's refusal: row errors as they are, rule violations one per rule. */
+export function refusalFrom(error: { code: string; message: string; details?: unknown }): Refusal {
+  if (Array.isArray(error.details) && error.details.length > 0) return new Refusal(error.details as Refusal['errors']);
+  // A procedural rule (notice period, quorum…): one error per rule; --override-reason goes past them.
+  const violations = (error.details as { violations?: { message: string }[] } | undefined)?.violations;
+  if (violations?.length) return new Refusal(violations.map((v) => ({ row: null, message: `${v.message}（如确需继续，请加 --override-reason 写明理由）` })));
+  return new Refusal([{ row: null, message: error.message }]);
+}
+
+export async function call<M extends MethodName>(app: App, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const response = await app.handle({ method, input });
+  if (!response.ok) throw refusalFrom(response.error);
+  return response.result as MethodOutput<M>;
+}
+
+function osUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+/** How long a command waits for another writer: 60 s, or SANFANG_BUSY_WAIT seconds (scripts that must not wait long). */
+function busyLimitMs(): number {
+  const given = process.env.SANFANG_BUSY_WAIT;
+  const seconds = given === undefined || given.trim() === '' ? 60 : Number(given);
+  return (Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
+}
+
+/** Waiting for another writer is shown on stderr, so that a pause is not mistaken for a hang. */
+function showBusyWait(waitedMs: number, limitMs: number): void {
+  process.stderr.write(`数据库正被另一个程序写入，已等待 ${Math.round(waitedMs / 1000)} 秒，继续等待（最多 ${Math.round(limitMs / 1000)} 秒）…\n`);
+}
+
+/**
+ * Open the app for one command. A writing command runs only on a database
+ * known to be sound (main/db/soundness.ts); a reading one checks the header.
+ */
+export async function withApp<T>(input: CommandInput, writes: boolean, fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp({
+    ...appLocation(input.global), migrationsDir: MIGRATIONS_DIR, fixedAuthor: `CLI:${osUserName()}`,
+    startupCheck: writes ? 'before-write' : 'header', busyWait: { limitMs: busyLimitMs(), onWait: showBusyWait }, trustedCaller: true,
+  });
+  try {
+    const health = await call(app, 'system.health', {});
+    if (!health.ok) throw new Refusal([{ row: null, message: health.advice ?? health.problems.join('；') }]);
+    return await fn(app);
+  } finally {
+    app.close();
+  }
+}
+
+/** Community, building and entrance names to ids; unknown names are refused. */
+export async function communityByName(app: App, input: CommandInput) {
+  const name = input.need('--community');
+  const community = (await call(app, 'community.list', {})).find((c) => c.name === name.trim());
+  if (!community) throw new Refusal([{ row: null, message: `找不到小区“${name}”` }]);
+  return community;
+}
+
+export async function scopeByName(app: App, input: CommandInput) {
+  const building = input.get('--building');
+  const entrance = input.get('--entrance');
+  const community = await communityByName(app, input);
+  const scope: { communityId: string; buildingId?: string; entranceId?: string } = { communityId: community.id };
+  if (building !== undefined) {
+    const b = (await call(app, 'community.buildings', { id: community.id })).find((x) => x.name === building.trim());
+    if (!b) throw new Refusal([{ row: null, message: `小区“${community.name}”中找不到楼栋“${building}”` }]);
+    scope.buildingId = b.id;
+    if (entrance !== undefined) {
+      const e = b.entrances.find((x) => x.name === entrance.trim());
+      if (!e) throw new Refusal([{ row: null, message: `楼栋“${b.name}”中找不到单元“${entrance}”` }]);
+      scope.entranceId = e.id;
+    }
+  }
+  return scope;
+}
+
+/** Input files larger than this are refused before they are read (a 200,000-row roster is far smaller). */
+export const INPUT_FILE_LIMIT = 64 * 1024 * 1024;
+
+/** An input file, bounded before it is read (main/files reads the content by its headers). */
+export function readInputFile(file: string, maxBytes: number): Buffer {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new Refusal([{ row: null, message: `${file} 不是文件` }]);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal([{ row: null, message: `找不到文件 ${file}` }]);
+  }
+  if (size > maxBytes) {
+    throw new Refusal([{ row: null, message: `文件 ${file} 有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${Math.round(maxBytes / 1024 / 1024)} MB：请分成几个文件导入` }]);
+  }
+  return fs.readFileSync(file);
+}
+
+/** Where a command writes its output file: never over an existing file. */
+export function newOutputFile(file: string): string {
+  if (fs.existsSync(file)) throw new Refusal([{ row: null, column: '--out', message: `文件 ${file} 已存在，为免覆盖，请换一个文件名` }]);
+  return file;
+}
