@@ -21,7 +21,7 @@ export interface AppOptions {
    */
   startupCheck?: 'quick' | 'header' | 'before-write';
   /**
-   * How long a write waits for another writer before it gives up (BUSY), and who
+   * How long a call waits for another writer before it gives up (BUSY), and who
    * is told while it waits (the CLI prints to stderr). Default: 15 s, silent.
    */
   busyWait?: BusyWait;

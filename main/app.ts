@@ -18,7 +18,7 @@ import { isKnownSound, recordSound } from './db/soundness';
 import { createRouter } from './router';
 import { AuthService } from './services/auth';
 import { ensureDefaultWorkflow } from './services/workflows';
-import { DEFAULT_BUSY_WAIT, type ServiceContext } from './services/context';
+import type { ServiceContext } from './services/context';
 
 export type { App, AppOptions } from './app-types';
 
@@ -122,7 +122,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     return fault(error) ?? broken([(error as Error).message]);
   }
   const ctx: ServiceContext = {
-    db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, busyWait: options.busyWait ?? DEFAULT_BUSY_WAIT,
+    db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir,
   };
   const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
   // A daily backup that fails (a full disk) is a warning on every screen, not a reason to stop working.
@@ -156,7 +156,10 @@ export async function openApp(options: AppOptions): Promise<App> {
   const health = (detailed: boolean) => healthFor(detailed || options.trustedCaller === true, full(), warnings);
   const handle = createRouter(
     { ctx, auth, health, showInFolder: options.showInFolder, savePdf: options.savePdf },
-    { fixedAuthor: options.fixedAuthor, damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)) },
+    {
+      fixedAuthor: options.fixedAuthor, busyWait: options.busyWait,
+      damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)),
+    },
   );
   return {
     dbPath, dataDir, handle,

@@ -10,11 +10,12 @@ import {
   isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup, listBackups } from './db/backups';
-import { faultOf } from './db/faults';
+import type { BusyWait } from './app-types';
+import { faultMessage, faultOf } from './db/faults';
 import { authorOf, type AuthService } from './services/auth';
 import { listAudit } from './services/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/communities';
-import { write, type Actor, type ServiceContext } from './services/context';
+import { callWrites, write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/electorate';
 import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/parts';
@@ -263,6 +264,33 @@ export interface RouterOptions {
   fixedAuthor?: string | undefined;
   /** What to do about a damaged file: the newest sound backup and the restore command. */
   damageAdvice?: () => string;
+  /** How long a call waits for another writer, and who is told meanwhile (main/app-types.ts). */
+  busyWait?: BusyWait | undefined;
+}
+
+const DEFAULT_BUSY_WAIT: BusyWait = { limitMs: 15_000 };
+/** Between two tries of a call refused as BUSY (each try also waits SQLite's busy_timeout). */
+const BUSY_PAUSE_MS = 500;
+
+/**
+ * Run a call; while another writer holds the database and the call has not yet
+ * committed anything, wait (without blocking other calls) and run it again, up
+ * to the wait's limit. Then BUSY, saying how long it waited.
+ */
+async function withBusyRetry<T>(wait: BusyWait, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const writes = { commits: 0 };
+    try {
+      return await callWrites.run(writes, run);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'BUSY') || writes.commits > 0) throw error;
+      const waited = Date.now() - started;
+      if (waited >= wait.limitMs) throw new AppError('BUSY', faultMessage('busy', { waitedMs: waited }), { fault: 'busy' });
+      wait.onWait?.(waited, wait.limitMs);
+      await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
+    }
+  }
 }
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
@@ -281,7 +309,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = table[request.method] as (input: unknown, call: Call) => unknown;
-      const result = await handler(parsed.data, { actor, session: request.session });
+      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, async () => handler(parsed.data, { actor, session: request.session }));
       // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
       const checked = spec.output.safeParse(result);
       if (!checked.success) {

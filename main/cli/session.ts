@@ -45,9 +45,14 @@ function busyLimitMs(): number {
   return (Number.isFinite(seconds) && seconds >= 0 ? seconds : 60) * 1000;
 }
 
-/** Waiting for another writer is shown on stderr, so that a pause is not mistaken for a hang. */
-function showBusyWait(waitedMs: number, limitMs: number): void {
-  process.stderr.write(`数据库正被另一个程序写入，已等待 ${Math.round(waitedMs / 1000)} 秒，继续等待（最多 ${Math.round(limitMs / 1000)} 秒）…\n`);
+/** Waiting for another writer is shown on stderr (at once, then every 5 s), so that a pause is not mistaken for a hang. */
+function busyWaitNotice(): (waitedMs: number, limitMs: number) => void {
+  let shown = -Infinity;
+  return (waitedMs, limitMs) => {
+    if (waitedMs - shown < 5000) return;
+    shown = waitedMs;
+    process.stderr.write(`数据库正被另一个程序写入，已等待 ${Math.round(waitedMs / 1000)} 秒，继续等待（最多 ${Math.round(limitMs / 1000)} 秒）…\n`);
+  };
 }
 
 /**
@@ -57,7 +62,7 @@ function showBusyWait(waitedMs: number, limitMs: number): void {
 export async function withApp<T>(input: CommandInput, writes: boolean, fn: (app: App) => Promise<T>): Promise<T> {
   const app = await openApp({
     ...appLocation(input.global), migrationsDir: MIGRATIONS_DIR, fixedAuthor: `CLI:${osUserName()}`,
-    startupCheck: writes ? 'before-write' : 'header', busyWait: { limitMs: busyLimitMs(), onWait: showBusyWait }, trustedCaller: true,
+    startupCheck: writes ? 'before-write' : 'header', busyWait: { limitMs: busyLimitMs(), onWait: busyWaitNotice() }, trustedCaller: true,
   });
   try {
     const health = await call(app, 'system.health', {});

@@ -27,8 +27,9 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
-  // Each attempt of a write waits this long for another writer; write() (services/context.ts) tries again up to its limit.
-  sqlite.pragma('busy_timeout = 2000');
+  // A moment's wait for another writer inside SQLite (it blocks the process); longer waits are the router's,
+  // which retries a call refused as BUSY without blocking (main/router.ts).
+  sqlite.pragma('busy_timeout = 250');
   // The full-disk drill (README, Reliability): a database capped at this many pages answers SQLITE_FULL
   // beyond it, as a full disk does, without needing a small file system.
   const cap = Number(process.env.SANFANG_MAX_PAGE_COUNT);

@@ -2,8 +2,8 @@
  * What every service works with, and the one way to write: a transaction that
  * leaves an audit row for each record it changes.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../shared/contract/errors';
-import type { BusyWait } from '../app-types';
 import type { Db, Sqlite } from '../db/connection';
 import { faultMessage, isSqliteBusy } from '../db/faults';
 import { recordAudit, type AuditEntry } from './audit';
@@ -14,8 +14,6 @@ export interface ServiceContext {
   dataDir: string;
   backupDir: string;
   migrationsDir: string;
-  /** How long a write waits for another writer (the CLI, another PC's app) before it gives up. */
-  busyWait?: BusyWait;
 }
 
 /** Who is acting: the logged-in user's display name and id, or "CLI:<os user>". */
@@ -28,9 +26,11 @@ export interface WriteScope {
   audit(entry: Omit<AuditEntry, 'author'>): void;
 }
 
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-export const DEFAULT_BUSY_WAIT: BusyWait = { limitMs: 15_000 };
+/**
+ * The writes one call of the contract has committed so far (main/router.ts): a
+ * call refused as BUSY before its first commit can safely be run again.
+ */
+export const callWrites = new AsyncLocalStorage<{ commits: number }>();
 
 /**
  * Run `fn` in one transaction (all or nothing); the audit rows it records are
@@ -38,29 +38,22 @@ export const DEFAULT_BUSY_WAIT: BusyWait = { limitMs: 15_000 };
  *
  * The transaction starts IMMEDIATE: it takes the write lock before reading, so
  * another writer's commit cannot invalidate what it read (SQLITE_BUSY_SNAPSHOT).
- * While another process holds the lock, SQLite waits busy_timeout; the whole
- * transaction is then tried again until the wait's limit, telling
- * busyWait.onWait each time, and finally refused as BUSY with nothing written.
+ * While another process holds the lock SQLite waits busy_timeout (a moment);
+ * after that the write is refused as BUSY with nothing written, and the router
+ * waits without blocking and runs the call again (main/router.ts).
  */
 export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T): T {
   const tx = ctx.sqlite.transaction(() => fn({ audit: (entry) => recordAudit(ctx.sqlite, { ...entry, author: actor.author }) }));
   // Nested in another write: a savepoint of the outer transaction, which already holds the lock.
   if (ctx.sqlite.inTransaction) return tx();
-  const wait = ctx.busyWait ?? DEFAULT_BUSY_WAIT;
-  const started = Date.now();
-  for (;;) {
-    const attempt = Date.now();
-    try {
-      return tx.immediate();
-    } catch (error) {
-      if (!isSqliteBusy(error)) throw error;
-      // SQLite answers some busy states at once (a recovering WAL): do not spin.
-      if (Date.now() - attempt < 100) Atomics.wait(PAUSE, 0, 0, 200);
-      const waited = Date.now() - started;
-      if (waited >= wait.limitMs) {
-        throw new AppError('BUSY', faultMessage('busy', { waitedMs: waited }), { fault: 'busy' });
-      }
-      wait.onWait?.(waited, wait.limitMs);
-    }
+  let result: T;
+  try {
+    result = tx.immediate();
+  } catch (error) {
+    if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'), { fault: 'busy' });
+    throw error;
   }
+  const call = callWrites.getStore();
+  if (call) call.commits++;
+  return result;
 }

@@ -111,6 +111,21 @@ describe('CLI', () => {
     expect(cli(dir, 'check').json).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('check refuses a database from a newer version, as every other command does, and suggests no backup', () => {
+    const dir = tempDir();
+    expect(cli(dir, 'check').json.ok).toBe(true);
+    const db = new Database(path.join(dir, 'sanfang.sqlite'));
+    db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-a-newer-version', Date.now());
+    db.close();
+    const check = cli(dir, 'check');
+    expect(check.code).toBe(1);
+    expect(check.json).toMatchObject({ ok: false, suggestedBackup: null });
+    expect(check.json.advice).toContain('更新版本');
+    const other = cli(dir, 'roster-summary', '--community', '阳光小区');
+    expect(other.code).toBe(1);
+    expect(other.json.errors[0].message).toContain('更新版本');
+  });
+
   it('usage errors exit 2 with one JSON document', () => {
     const dir = tempDir();
     expect(cli(dir, 'no-such-command').code).toBe(2);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolvePaths } from '../../app';
 import { adviceFor, checkDatabaseFile, findHealthyBackup, newerVersionProblem } from '../../db/integrity';
 import { restoreDatabase } from '../../db/restore';
+import { recordSound } from '../../db/soundness';
 import { MIGRATIONS_DIR } from '../../node-paths';
 import { voteTallyMismatches } from '../../services/ballots';
 import { ledgerProblems } from '../../services/ledger';
@@ -66,6 +67,8 @@ export const databaseCommands: CommandSpec[] = [
         advice: result.ok ? null : newer ?? adviceFor(dbPath, result.problems, suggestedBackup), suggestedBackup,
       };
       if (!result.ok) process.exitCode = 1;
+      // Every page was read: the next writing command need not read them again (main/db/soundness.ts).
+      else recordSound(dbPath);
       return report;
     },
   },
