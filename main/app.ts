@@ -155,7 +155,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   const full = (): Health => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings: [] });
   const health = (detailed: boolean) => healthFor(detailed || options.trustedCaller === true, full(), warnings);
   const handle = createRouter(
-    { ctx, auth, health, openPath: options.openPath, savePdf: options.savePdf },
+    { ctx, auth, health, showInFolder: options.showInFolder, savePdf: options.savePdf },
     {
       fixedAuthor: options.fixedAuthor, busyWait: options.busyWait,
       damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)),
