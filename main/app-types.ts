@@ -45,10 +45,12 @@ export interface AppOptions {
    */
   trustedCaller?: boolean;
   /**
-   * Show a file in the system's viewer (the desktop app: shell.openPath).
-   * Browser mode has none: the file goes back to the page instead.
+   * Show a file in the system's file manager, selected, without opening it
+   * (the desktop app: shell.showItemInFolder) — for attachments the app does
+   * not show itself (Office documents, text). Browser mode has none: the file
+   * goes back to the page to be downloaded instead.
    */
-  openPath?: (filePath: string) => Promise<boolean>;
+  showInFolder?: (filePath: string) => void;
   /**
    * Save the page being shown as a PDF (the desktop app: webContents.printToPDF
    * and a save dialog); resolves to the file written, or null when cancelled.

@@ -194,7 +194,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const health = (detailed: boolean) => healthFor(detailed || options.trustedCaller === true, full(),
       [...warnings, ...keyWarnings(opened.sqlite).map((w) => ({ full: w, plain: w }))]);
     const handle = createRouter(
-      { ctx, auth, health, keyPlace, openPath: options.openPath, savePdf: options.savePdf },
+      { ctx, auth, health, keyPlace, showInFolder: options.showInFolder, savePdf: options.savePdf },
       {
         fixedAuthor: options.fixedAuthor, busyWait: options.busyWait,
         damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)),

@@ -71,13 +71,13 @@ export interface RouterDeps {
   health: (detailed: boolean) => MethodOutput<'system.health'>;
   /** Where this database's data key is kept (dataKey.* methods). */
   keyPlace: KeyPlace;
-  /** The system viewer for attachments (desktop app only). */
-  openPath?: ((filePath: string) => Promise<boolean>) | undefined;
+  /** Shows an attachment's copy in the system's file manager (desktop app only); never opens it. */
+  showInFolder?: ((filePath: string) => void) | undefined;
   /** Save the shown page as PDF (desktop app only). */
   savePdf?: ((suggestedName: string) => Promise<string | null>) | undefined;
 }
 
-function handlers({ ctx, auth, health, keyPlace, openPath, savePdf }: RouterDeps): Handlers {
+function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
@@ -153,7 +153,7 @@ function handlers({ ctx, auth, health, keyPlace, openPath, savePdf }: RouterDeps
 
     'attachment.list': (input) => listAttachments(ctx, input.ownerType, input.ownerId),
     'attachment.add': (input, call) => addAttachment(ctx, call.actor, input),
-    'attachment.open': (input) => openAttachment(ctx, input.id, openPath),
+    'attachment.open': (input) => openAttachment(ctx, input.id, showInFolder),
 
     'workflow.list': () => listWorkflows(ctx),
     'workflow.save': (input, call) => saveWorkflow(ctx, call.actor, input),

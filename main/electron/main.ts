@@ -105,8 +105,9 @@ async function start(): Promise<void> {
     migrationsDir: app.isPackaged
       ? path.join(process.resourcesPath, 'migrations')
       : path.join(app.getAppPath(), 'main/db/migrations'),
-    // Attachments open in the system's viewer; openPath answers '' on success.
-    openPath: async (filePath) => (await shell.openPath(filePath)) === '',
+    // Attachments are never opened by the system (shell.openPath would run an .exe or a .bat):
+    // PDFs and images show in the app's own viewer, the rest is shown in its folder.
+    showInFolder: (filePath) => shell.showItemInFolder(filePath),
     savePdf,
     // The data key wrapped by this OS account (after 'ready', as safeStorage requires).
     keyProtector: safeStorageProtector(safeStorage),

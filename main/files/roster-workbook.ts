@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ROSTER_HEADERS, type RosterHeader } from '../../shared/domain/roster-rows';
 import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES } from '../../shared/domain/register';
+import { guardFormulaText } from './safe-cells';
 
 export interface RosterExportRow {
   building: string;
@@ -109,6 +110,8 @@ export async function writeRosterWorkbook(
       blankToNull(r.phones),
     ]);
     for (let c = 1; c <= n; c++) row.getCell(c).style = styles[c - 1]!;
+    // Owners, rooms and buildings are what people typed: text starting with = stays text.
+    guardFormulaText(row);
     row.commit();
   }
   sheet.commit();

@@ -9,7 +9,8 @@ import { AppError } from '../../shared/contract/errors';
 import { nowIso } from '../db/clock';
 import { users } from '../db/schema';
 import { write, type Actor, type ServiceContext } from './context';
-import { hashSecret, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
+import { LoginLimiter, type LoginLimits } from './login-limits';
+import { hashSecret, needsRehash, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
 import { recoveryWrapFor, storeRecoveryWrap } from '../security/data-key';
 
 export interface SessionUser {
@@ -25,14 +26,23 @@ export function authorOf(user: { displayName: string; username: string }): strin
 }
 
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60 * 1000;
+/**
+ * However busy, a session ends 24 hours after its login: a working day with an
+ * evening owners' meeting fits, and a token copied from a shared office PC is
+ * useless the next day. Staff log in once a day.
+ */
+const SESSION_MAX_MS = 24 * 60 * 60 * 1000;
 
 export class AuthService {
-  private sessions = new Map<string, { user: SessionUser; lastSeen: number }>();
-  private failures = new Map<string, { count: number; until: number }>();
+  private sessions = new Map<string, { user: SessionUser; openedAt: number; lastSeen: number }>();
+  private readonly now: () => number;
+  private readonly limiter: LoginLimiter;
 
-  constructor(private ctx: ServiceContext) {}
+  /** `now` is the clock of sessions and login limits; tests pass their own, and smaller limits. */
+  constructor(private ctx: ServiceContext, options: { now?: () => number; limits?: LoginLimits } = {}) {
+    this.now = options.now ?? Date.now;
+    this.limiter = new LoginLimiter(options.limits, this.now);
+  }
 
   needsSetup(): boolean {
     const row = this.ctx.db.select({ n: sql<number>`count(*)` }).from(users).get();
@@ -57,26 +67,22 @@ export class AuthService {
   }
 
   async login(input: { username: string; password: string }) {
-    this.refuseIfLocked(input.username);
+    // Counted before the password is checked, so guesses sent together cannot pass the limit.
+    this.limiter.admit(input.username);
     const row = this.ctx.db.select().from(users).where(eq(users.username, input.username)).get();
     // Hash even for unknown users so that timing does not reveal which usernames exist.
     const ok = row ? await verifySecret(input.password, row.passwordHash) : (await hashSecret(input.password), false);
-    if (!row || !ok) {
-      this.noteFailure(input.username);
-      throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
-    }
-    this.failures.delete(input.username);
+    if (!row || !ok) throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
+    this.limiter.succeeded(input.username);
+    if (needsRehash(row.passwordHash)) await this.rehash(row, input.password);
     return { session: this.open(toUser(row)), user: toUser(row) };
   }
 
   async recover(input: { username: string; recoveryCode: string; newPassword: string }) {
-    this.refuseIfLocked(input.username);
+    this.limiter.admit(input.username);
     const row = this.ctx.db.select().from(users).where(eq(users.username, input.username)).get();
     const ok = row ? await verifySecret(normalizeRecoveryCode(input.recoveryCode), row.recoveryHash) : false;
-    if (!row || !ok) {
-      this.noteFailure(input.username);
-      throw new AppError('UNAUTHENTICATED', '用户名或恢复码不正确');
-    }
+    if (!row || !ok) throw new AppError('UNAUTHENTICATED', '用户名或恢复码不正确');
     // The code is spent: a new one replaces it, shown once like the first.
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
@@ -86,17 +92,17 @@ export class AuthService {
       storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });
-    this.failures.delete(input.username);
+    this.limiter.succeeded(input.username);
     for (const [token, s] of this.sessions) if (s.user.id === row.id) this.sessions.delete(token);
     return { session: this.open(user), user, recoveryCode };
   }
 
-  /** The user behind a session, or null when it is unknown or idle too long. */
-  userFor(session: string | undefined, now = Date.now()): SessionUser | null {
+  /** The user behind a session, or null when it is unknown, idle too long or past its lifetime. */
+  userFor(session: string | undefined, now = this.now()): SessionUser | null {
     if (!session) return null;
     const s = this.sessions.get(session);
     if (!s) return null;
-    if (now - s.lastSeen > SESSION_IDLE_MS) {
+    if (expired(s, now)) {
       this.sessions.delete(session);
       return null;
     }
@@ -109,24 +115,26 @@ export class AuthService {
   }
 
   private open(user: SessionUser): string {
+    const now = this.now();
+    // Sessions nobody came back to are dropped here, so the map does not grow with every login.
+    for (const [token, s] of this.sessions) if (expired(s, now)) this.sessions.delete(token);
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { user, lastSeen: Date.now() });
+    this.sessions.set(token, { user, openedAt: now, lastSeen: now });
     return token;
   }
 
-  private refuseIfLocked(username: string): void {
-    const f = this.failures.get(username);
-    if (f && f.count >= MAX_FAILURES && Date.now() < f.until) {
-      throw new AppError('REFUSED', `连续${MAX_FAILURES}次输入错误，请${Math.ceil((f.until - Date.now()) / 1000)}秒后再试`);
-    }
+  /** A hash made with weaker scrypt figures is rewritten with today's, now that the password is known. */
+  private async rehash(row: typeof users.$inferSelect, password: string): Promise<void> {
+    const passwordHash = await hashSecret(password);
+    write(this.ctx, { author: authorOf(row), userId: row.id }, (tx) => {
+      this.ctx.db.update(users).set({ passwordHash, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
+      tx.audit({ action: 'rehash-password', entity: 'user', entityId: row.id, after: { hash: passwordHash.split('$').slice(0, 4).join('$') } });
+    });
   }
+}
 
-  private noteFailure(username: string): void {
-    const f = this.failures.get(username) ?? { count: 0, until: 0 };
-    f.count = Date.now() < f.until || f.count < MAX_FAILURES ? f.count + 1 : 1;
-    if (f.count >= MAX_FAILURES) f.until = Date.now() + LOCKOUT_MS;
-    this.failures.set(username, f);
-  }
+function expired(s: { openedAt: number; lastSeen: number }, now: number): boolean {
+  return now - s.lastSeen > SESSION_IDLE_MS || now - s.openedAt > SESSION_MAX_MS;
 }
 
 function toUser(row: typeof users.$inferSelect): SessionUser {

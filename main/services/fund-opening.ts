@@ -13,6 +13,7 @@ import type { EntryLine } from '../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { formatAddress } from '../../shared/domain/text';
 import { nowIso, todayInOffice } from '../db/clock';
+import { addSafeRow } from '../files/safe-cells';
 import { readSheetRows } from '../files/sheet-rows';
 import { write, type Actor, type ServiceContext } from './context';
 import { accountByRole, postEntry } from './ledger';
@@ -131,7 +132,7 @@ export async function openingTemplate(ctx: ServiceContext, communityId: string) 
   sheet.addRow([...OPENING_HEADER]);
   const rows = ctx.sqlite.prepare(`select b.name as building, coalesce(e.name, '') as entrance, p.room from parts p join buildings b on b.id = p.building_id
     left join entrances e on e.id = p.entrance_id where p.community_id = ? order by p.sort_key`).all(communityId) as { building: string; entrance: string; room: string }[];
-  for (const r of rows) sheet.addRow([r.building, r.entrance, r.room]);
+  for (const r of rows) addSafeRow(sheet, [r.building, r.entrance, r.room]);
   sheet.columns.forEach((c, i) => { c.width = i < 3 ? 10 : 14; });
   return { fileName: '维修资金期初余额.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }

@@ -11,6 +11,7 @@ import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type Holi
 import type { RowError } from '../../shared/domain/roster-rows';
 import { cleanCell } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
+import { addSafeRow } from '../files/safe-cells';
 import { write, type Actor, type ServiceContext } from './context';
 
 /** The day shape is the contract's (shared/contract/schemas.ts holidayDay): one home. */
@@ -159,7 +160,7 @@ export async function holidayTemplate() {
   sheet.columns = [{ header: '日期', width: 14 }, { header: '类型', width: 10 }, { header: '名称', width: 16 }];
   sheet.getRow(1).font = { bold: true };
   const latest = SHIPPED_HOLIDAY_YEARS[SHIPPED_HOLIDAY_YEARS.length - 1]!;
-  for (const d of shippedDays(latest)) sheet.addRow([d.date, d.kind === 'holiday' ? '放假' : '上班', '']);
+  for (const d of shippedDays(latest)) addSafeRow(sheet, [d.date, d.kind === 'holiday' ? '放假' : '上班', '']);
   return { fileName: '节假日安排模板.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../../shared/domain/issue-ledger';
 import { nowInOffice, nowIso } from '../db/clock';
 import { newId } from '../db/ids';
+import { addSafeRow } from '../files/safe-cells';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from './context';
 
@@ -289,7 +290,7 @@ export async function exportIssues(ctx: ServiceContext, communityId: string, now
   for (const { row, events } of all) {
     const overdue = overdueAt(factsOf(row, events), now).map((o) => o.message).join('；');
     const t = (v: string | null) => (v ?? '').replace('T', ' ');
-    sheet.addRow([row.number, t(row.reported_at), row.source, row.reporter, row.category, row.title, row.place, row.description, row.responsible_party,
+    addSafeRow(sheet, [row.number, t(row.reported_at), row.source, row.reporter, row.category, row.title, row.place, row.description, row.responsible_party,
       row.responsible_person, t(row.plan_due_at), row.plan, t(row.planned_at), row.resolution_due ?? '', row.status, row.level, t(row.closed_at), row.feedback,
       row.satisfaction ?? '', overdue]);
   }
@@ -300,7 +301,7 @@ export async function exportIssues(ctx: ServiceContext, communityId: string, now
   history.getRow(1).font = { bold: true };
   const KIND: Record<string, string> = { created: '登记', dispatch: '派单', plan: '处理方案', status: '状态', escalate: '提级' };
   for (const { row, events } of all) {
-    for (const e of events) history.addRow([row.number, e.at.replace('T', ' '), KIND[e.kind] ?? e.kind, e.from_value ?? '', e.to_value ?? '', e.reason, e.author]);
+    for (const e of events) addSafeRow(history, [row.number, e.at.replace('T', ' '), KIND[e.kind] ?? e.kind, e.from_value ?? '', e.to_value ?? '', e.reason, e.author]);
   }
   return { fileName: `${community.name}问题台账.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }

@@ -6,6 +6,7 @@
  */
 import { ENTRY_KIND_NAMES } from '../../shared/domain/ledger';
 import { fenToYuan } from '../../shared/domain/money';
+import { addSafeRow } from '../files/safe-cells';
 import { getCommunity } from './communities';
 import type { ServiceContext } from './context';
 import { householdPage } from './fund';
@@ -29,7 +30,7 @@ export async function exportLedgers(ctx: ServiceContext, communityId: string) {
     where e.community_id = ? order by e.number, l.id`).raw().iterate(communityId) as IterableIterator<unknown[]>;
   for (const [number, date, kind, memo, counterparty, reference, code, name, address, amount, reverses, by] of lines) {
     const a = amount as number;
-    journal.addRow([number, date, ENTRY_KIND_NAMES[kind as string] ?? kind, memo, counterparty, reference, code, name, address ?? '', a > 0 ? yuan(a) : null, a < 0 ? yuan(-a) : null, reverses ?? '', by]);
+    addSafeRow(journal, [number, date, ENTRY_KIND_NAMES[kind as string] ?? kind, memo, counterparty, reference, code, name, address ?? '', a > 0 ? yuan(a) : null, a < 0 ? yuan(-a) : null, reverses ?? '', by]);
   }
   journal.getColumn(10).numFmt = money.numFmt;
   journal.getColumn(11).numFmt = money.numFmt;
@@ -37,20 +38,20 @@ export async function exportLedgers(ctx: ServiceContext, communityId: string) {
   const households = workbook.addWorksheet('分户账');
   households.addRow(['房屋', '面积（㎡）', '业主', '应缴首期', '已缴存', '增值收益', '已使用', '转入转出', '余额', '需续筹', '续筹金额']);
   for (const h of householdPage(ctx, { communityId, text: '', belowTopUpOnly: false, offset: 0, limit: 50_000 }).rows) {
-    households.addRow([h.address, Number(h.area), h.owners, Number(h.initialDue), Number(h.deposited), Number(h.earnings), Number(h.charges),
+    addSafeRow(households, [h.address, Number(h.area), h.owners, Number(h.initialDue), Number(h.deposited), Number(h.earnings), Number(h.charges),
       Number(h.transfers), Number(h.balance), h.belowTopUp ? '是' : '', h.belowTopUp ? Number(h.topUp) : null]);
   }
   for (let c = 4; c <= 11; c++) if (c !== 10) households.getColumn(c).numFmt = money.numFmt;
 
   const accounts = workbook.addWorksheet('科目余额');
   accounts.addRow(['科目编码', '科目', '余额']);
-  for (const a of booksOf(ctx, communityId).accounts) accounts.addRow([a.code, a.name, Number(a.balance)]);
+  for (const a of booksOf(ctx, communityId).accounts) addSafeRow(accounts, [a.code, a.name, Number(a.balance)]);
   accounts.getColumn(3).numFmt = money.numFmt;
 
   const projects = workbook.addWorksheet('维修项目');
   projects.addRow(['项目', '范围', '分摊方式', '预算', '已付', '决算', '批准方式', '状态']);
   for (const p of listProjects(ctx, communityId)) {
-    projects.addRow([p.title, p.scopeLabel, p.basis === 'area' ? '按面积' : '按户', Number(p.estimate), Number(p.paid), p.finalCost === null ? null : Number(p.finalCost),
+    addSafeRow(projects, [p.title, p.scopeLabel, p.basis === 'area' ? '按面积' : '按户', Number(p.estimate), Number(p.paid), p.finalCost === null ? null : Number(p.finalCost),
       p.approval === 'vote' ? `业主表决：${p.voteTitle ?? ''}` : '应急维修', p.status === 'charged' ? '已分摊' : '已批准']);
   }
   for (const sheet of [journal, households, accounts, projects]) {

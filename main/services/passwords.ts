@@ -4,22 +4,35 @@
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/**
+ * N = 2^17 (OWASP's figure for scrypt): about 0.7 s and 128 MiB an attempt
+ * here. Hashes made with lower figures are rewritten at the next right
+ * password (see needsRehash).
+ */
+export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
+/** scrypt needs 128 × N × r bytes (128 MiB at 2^17, r 8); Node refuses above maxmem, 32 MiB by default. */
+const MAX_MEM = 256 * 1024 * 1024;
 
 function scrypt(secret: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(secret.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) =>
+    scryptCb(secret.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEM }, (err, key) =>
       err ? reject(err) : resolve(key),
     ),
   );
 }
 
 /** "scrypt$N$r$p$salt$hash", base64 — parameters stored so they can be raised later. */
-export async function hashSecret(secret: string): Promise<string> {
+export async function hashSecret(secret: string, params: ScryptParams = SCRYPT_PARAMS): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(secret, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(secret, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
@@ -28,6 +41,12 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const expected = Buffer.from(hash, 'base64');
   const key = await scrypt(secret, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** True when a stored hash was made with weaker figures than today's (it is rewritten at the next login). */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) < SCRYPT_PARAMS.N || Number(r) < SCRYPT_PARAMS.r || Number(p) < SCRYPT_PARAMS.p;
 }
 
 // Crockford base32: no I, L, O, U — nothing to misread when copying by hand.

@@ -154,9 +154,23 @@ export const completeActionInput = z.object({ id, date: calendarDate('完成日�
 export const ATTACHMENT_OWNERS = ['meeting', 'minutes', 'matter', 'contract', 'issue', 'mediation'] as const;
 export const attachmentOwner = z.object({ ownerType: z.enum(ATTACHMENT_OWNERS), ownerId: id });
 export const attachment = z.object({ id, fileName: z.string(), size: z.number().int(), sha256: z.string(), addedAt: z.string(), addedBy: z.string() });
-export const addAttachmentInput = attachmentOwner.extend({ file: filePayload });
-/** opened: handed to the system viewer (desktop); otherwise the file comes back for the browser to show. */
-export const openAttachmentOutput = z.object({ opened: z.boolean(), file: filePayload.extend({ mime: z.string() }).nullable() });
+/** The largest attachment (a multi-page scan); checked in the form, in the contract and in main. */
+export const ATTACHMENT_MAX_BYTES = 40 * 1024 * 1024;
+export const ATTACHMENT_MAX_TEXT = '40 MB';
+export const addAttachmentInput = attachmentOwner.extend({
+  file: filePayload.extend({
+    base64: z.string().max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4, { error: `文件超过 ${ATTACHMENT_MAX_TEXT}，请压缩或分开扫描后再添加` }),
+  }),
+});
+/**
+ * How an attachment was opened: `viewer` — the file comes back for the app's own viewer (PDF, images);
+ * `folder` — a copy was shown in the system's file manager (desktop; Office documents and text);
+ * `download` — the same in browser mode, the file comes back to be saved. Nothing is ever run.
+ */
+export const openAttachmentOutput = z.object({
+  shown: z.enum(['viewer', 'folder', 'download']),
+  file: filePayload.extend({ mime: z.string() }).nullable(),
+});
 
 // ── workflows and matters ─────────────────────────────────────────────
 export const stepDefinition = z.object({

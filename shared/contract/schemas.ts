@@ -42,14 +42,22 @@ export const user = z.object({ id, username: z.string(), displayName: z.string()
 
 export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
 
-export const password = z.string().min(8, { error: '密码至少8位' }).max(128);
-export const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, { error: '用户名为2–32位字母、数字或 _ . -' });
+/** Bounds on what a login form sends: checked before any hashing, in the form and in main. */
+export const MAX_USERNAME = 32;
+export const MAX_PASSWORD = 256;
+const passwordTooLong = { error: `密码不能超过${MAX_PASSWORD}个字符` };
+/** What a person types in the username box of the login and recovery forms. */
+const typedUsername = z.string().trim().min(1, { error: '请填写用户名' }).max(MAX_USERNAME, { error: `用户名不能超过${MAX_USERNAME}个字符` });
+
+export const password = z.string().min(8, { error: '密码至少8位' }).max(MAX_PASSWORD, passwordTooLong);
+export const username = z.string().trim().regex(new RegExp(`^[A-Za-z0-9_.-]{2,${MAX_USERNAME}}$`), { error: `用户名为2–${MAX_USERNAME}位字母、数字或 _ . -` });
 
 export const setupInput = z.object({ username, displayName: requiredText('姓名', 40), password });
-export const loginInput = z.object({ username: z.string().trim().min(1, { error: '请填写用户名' }), password: z.string().min(1, { error: '请填写密码' }) });
+export const loginInput = z.object({ username: typedUsername, password: z.string().min(1, { error: '请填写密码' }).max(MAX_PASSWORD, passwordTooLong) });
 export const recoverInput = z.object({
-  username: z.string().trim().min(1, { error: '请填写用户名' }),
-  recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }),
+  username: typedUsername,
+  // 20 characters in groups of five; room for spaces a person types between them.
+  recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }).max(64, { error: '恢复码不能超过64个字符（应为20位，每5位一组）' }),
   newPassword: password,
 });
 export const sessionOut = z.object({ session: z.string(), user });

@@ -81,6 +81,12 @@ describe('accounts', () => {
     await page.getByTestId('recover-form').waitFor();
     await recover(page, 'X', 'short');
     await page.getByText('密码至少8位').waitFor();
+    // Over-long names and passwords are refused in the form, with the field's limit, before anything is hashed.
+    await page.getByRole('button', { name: '返回登录' }).click();
+    await submitLogin(page, 'a'.repeat(33), 'x'.repeat(257));
+    await page.getByText('用户名不能超过32个字符').waitFor();
+    await page.getByText('密码不能超过256个字符').waitFor();
+    expect(await page.getByTestId('current-user').count()).toBe(0);
   }, TEST_TIMEOUT);
 
   it('the recovery code resets the password, gives a new code, and stops working', async () => {

@@ -246,12 +246,13 @@ describe('会议纪要', () => {
     expect((await env.call('minutes.get', { id: v1Id }, session)).text).toBe(v1.text);
     await shootSection(page, 'minutes-attachment');
 
-    // 打开 in the browser: the image in a new tab.
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), fileRow.getByTestId('attachment-open').click()]);
-    await tab.waitForLoadState();
-    expect(tab.url()).toMatch(/^blob:/);
-    expect(await tab.locator('img').count()).toBe(1);
-    await tab.close();
+    // 打开: the image in the app's own viewer (never a tab, never the system's viewer).
+    await fileRow.getByTestId('attachment-open').click();
+    const viewer = page.getByTestId('attachment-viewer');
+    await expect.poll(() => viewer.locator('img').evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(8);
+    expect(await viewer.locator('img').getAttribute('src')).toMatch(/^blob:/);
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'detached' });
 
     // ── the printout of the approved version ──────────────────────────
     await section(page).getByTestId('minutes-print').click();

@@ -87,7 +87,7 @@ describe('minutes', () => {
     const stored = path.join(app.dataDir, 'attachments', sha.slice(0, 2), `${sha}.pdf`);
     expect(fs.readFileSync(stored)).toEqual(bytes);
     const opened = await call(app, 'attachment.open', { id: a.id }, session);
-    expect(opened).toEqual({ opened: false, file: { fileName: '签到表扫描.pdf', base64: bytes.toString('base64'), mime: 'application/pdf' } });
+    expect(opened).toEqual({ shown: 'viewer', file: { fileName: '签到表扫描.pdf', base64: bytes.toString('base64'), mime: 'application/pdf' } });
     expect(await call(app, 'attachment.list', { ownerType: 'meeting', ownerId: m.id }, session)).toHaveLength(1);
     // A changed file is reported, not shown.
     fs.writeFileSync(stored, 'tampered');

@@ -16,6 +16,7 @@ import { createIssue, escalateIssue, getIssue, issueStatistics, planIssue, setIs
 import { getContract, recordContractEvent } from '../../main/services/service-contracts';
 import { listBodies } from '../../main/services/bodies';
 import { creditCodeCheckChar } from '../../shared/domain/credit-code';
+import { JPEG } from '../fixtures/attachment-samples';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { call, callError, loggedInApp, tempDir } from '../helpers';
@@ -260,7 +261,7 @@ describe('the issue ledger', () => {
     const i = await call(app, 'issue.create', { communityId, title: '噪音扰民', category: '邻里纠纷', reportedAt: '2026-01-01T09:00' }, session);
     expect(() => ctx.sqlite.prepare('delete from issue_events where issue_id = ?').run(i.id)).toThrow('办理记录不能删除');
     // Photos are attachments of the issue, stored once under their SHA-256 like a meeting's scans.
-    const photo = { fileName: '现场.jpg', base64: Buffer.from('jpeg bytes').toString('base64') };
+    const photo = { fileName: '现场.jpg', base64: JPEG.toString('base64') };
     await call(app, 'attachment.add', { ownerType: 'issue', ownerId: i.id, file: photo }, session);
     expect((await call(app, 'attachment.list', { ownerType: 'issue', ownerId: i.id }, session)).map((a) => a.fileName)).toEqual(['现场.jpg']);
     const stray = await callError(app, 'attachment.add', { ownerType: 'contract', ownerId: i.id, file: photo }, session);

@@ -22,7 +22,7 @@ describe('accounts', () => {
     const db = new Database(app.dbPath, { readonly: true });
     const row = db.prepare('select password_hash, recovery_hash from users').get() as { password_hash: string; recovery_hash: string };
     db.close();
-    expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(row.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(row.password_hash).not.toContain('correct horse');
   });
 

@@ -349,6 +349,11 @@ describe('main/electron (static checks: Electron cannot run here)', () => {
     expect(mainTs).not.toMatch(/shell\.openExternal/);
   });
 
+  it('main.ts never hands a file to the system to open: attachments are only shown in their folder', () => {
+    expect(mainTs).not.toMatch(/shell\.openPath|openPath\s*:/);
+    expect([...mainTs.matchAll(/shell\.(\w+)/g)].map((m) => m[1])).toEqual(['showItemInFolder']);
+  });
+
   it('preload exposes one invoke function and never ipcRenderer itself', () => {
     const imports = [...preloadTs.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
     expect(imports).toEqual(['electron']);

@@ -46,6 +46,15 @@ export const zhCN = {
     empty: '没有符合条件的记录',
     sortHint: '点击排序',
   },
+  viewer: {
+    previous: '上一页',
+    next: '下一页',
+    page: (n: number, of: number) => `第 ${n} / ${of} 页`,
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fitWidth: '适合宽度',
+    pdfFailed: (reason: string) => `无法显示这个 PDF：${reason}`,
+  },
   transport: {
     unreachable: '无法连接到本机的三方办服务，请确认程序仍在运行后刷新页面',
     badResponse: (status: number) => `服务返回了无法识别的内容（HTTP ${status}）`,

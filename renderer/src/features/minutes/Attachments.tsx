@@ -2,42 +2,39 @@
  * Attachments of a meeting, a set of minutes, a matter, a contract, an issue or a mediation: list, add, open.
  * Files are copied by main into the data folder with their SHA-256; adding one
  * never changes what it is attached to (scans of signed, approved minutes).
- * 打开 hands the file to the system viewer in the desktop app; in the browser
- * the file comes back and is shown in a new tab (images, PDF, text) or saved.
+ * Main decides by content what may be added and how it opens: 打开 shows PDFs
+ * and images in the app's own viewer; an Office document or a text file is
+ * shown in its folder (desktop) or downloaded (browser). Nothing is run.
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Upload } from 'antd';
+import { ATTACHMENT_MAX_BYTES } from '../../../../shared/contract/governance';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { base64ToBytes, readFilePayload } from '../../api/files';
+import { base64ToBytes, downloadFile, readFilePayload } from '../../api/files';
 import { useAsync } from '../../api/useAsync';
 import { DataGrid, type ColumnDef } from '../../components/DataGrid';
 import { formatBytes, formatDateTime } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
+import { AttachmentViewer, type ViewedFile } from './AttachmentViewer';
 import './minutes.css';
 
 const t = zhCN.minutes;
-const MAX_BYTES = 25 * 1024 * 1024;
 
 type Attachment = MethodOutput<'attachment.list'>[number];
 type OwnerType = MethodInput<'attachment.list'>['ownerType'];
-
-/** Kinds the browser shows itself in a tab. */
-function viewable(mime: string): boolean {
-  return /^(image\/|application\/pdf|text\/plain|video\/|audio\/)/.test(mime);
-}
 
 export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean }) {
   const { message } = AntApp.useApp();
   const list = useAsync(() => invoke('attachment.list', { ownerType, ownerId }), [ownerType, ownerId]);
   const [adding, setAdding] = useState(0);
   const [opening, setOpening] = useState<string | null>(null);
-  const [blockedLink, setBlockedLink] = useState<{ url: string; fileName: string } | null>(null);
+  const [viewing, setViewing] = useState<ViewedFile | null>(null);
 
   const add = async (file: File) => {
-    if (file.size > MAX_BYTES) {
-      message.error(t.fileTooBig(file.name, formatBytes(MAX_BYTES)));
+    if (file.size > ATTACHMENT_MAX_BYTES) {
+      message.error(t.fileTooBig(file.name, formatBytes(ATTACHMENT_MAX_BYTES)));
       return;
     }
     setAdding((n) => n + 1);
@@ -46,7 +43,8 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
       message.success(t.attachmentAdded(added.fileName));
       list.reload();
     } catch (e) {
-      message.error(errorMessage(e));
+      // A refusal says what the file really is and what may be added: long enough to be read.
+      message.error({ content: errorMessage(e), duration: 10 });
     } finally {
       setAdding((n) => n - 1);
     }
@@ -54,29 +52,14 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
 
   const open = async (row: Attachment) => {
     setOpening(row.id);
-    setBlockedLink(null);
     try {
       const result = await invoke('attachment.open', { id: row.id });
-      if (result.opened) {
-        message.success(t.openedInSystem);
-        return;
-      }
-      if (!result.file) return;
-      const { mime, fileName, base64 } = result.file;
-      const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mime || 'application/octet-stream' }));
-      window.setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
-      if (viewable(mime)) {
-        const tab = window.open(url, '_blank');
-        if (!tab) setBlockedLink({ url, fileName });
-      } else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        a.style.display = 'none';
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        message.info(t.downloaded(fileName));
+      if (result.shown === 'folder') message.success(t.shownInFolder(row.fileName));
+      else if (result.file && result.shown === 'viewer') {
+        setViewing({ fileName: result.file.fileName, mime: result.file.mime, bytes: base64ToBytes(result.file.base64) });
+      } else if (result.file) {
+        downloadFile(result.file);
+        message.info(t.downloaded(result.file.fileName));
       }
     } catch (e) {
       message.error(errorMessage(e));
@@ -124,15 +107,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
       </div>
       {!readOnly && <div className="attachments-hint">{t.attachmentHint}</div>}
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      {blockedLink && (
-        <Alert
-          type="info"
-          showIcon
-          closable
-          onClose={() => setBlockedLink(null)}
-          title={<>{t.popupBlocked}<a href={blockedLink.url} target="_blank" rel="noreferrer">{blockedLink.fileName}</a></>}
-        />
-      )}
+      <AttachmentViewer file={viewing} onClose={() => setViewing(null)} />
       {list.data && (
         <DataGrid
           testId="attachments-grid"
