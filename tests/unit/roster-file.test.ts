@@ -7,7 +7,9 @@ import { parseArea } from '../../shared/domain/area';
 import { computeElectorate } from '../../shared/domain/electorate';
 import { checkDocument } from '../../shared/domain/identity';
 import { checkRoster, readRosterRow, ROSTER_HEADERS, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
-import { normalizeHeader, parseCsv, readRosterFile, type RosterFileRead } from '../../main/files/roster-file';
+import { readRosterFile, type RosterFileRead } from '../../main/files/roster-file';
+import { parseCsv } from '../../main/files/csv';
+import { normalizeHeader } from '../../main/files/table-file';
 import { writeRosterWorkbook, type RosterExportRow } from '../../main/files/roster-workbook';
 import {
   DEVELOPER_NAME, generateRoster, generateRosterDetailed, rosterCsv, writeRosterCsv, writeRosterXlsx,
@@ -261,7 +263,7 @@ describe('xlsx', () => {
     expect(read.rows.find((r) => r.row === 9)!.cells['证件号码']).toBe('330105900101123');
   });
 
-  it('falls back to the streaming reader when ExcelJS cannot load a workbook', async () => {
+  it('reads the same cells with either ExcelJS reader, and falls back to the other when one cannot read a workbook', async () => {
     const rows = generateRoster({ parts: 80, seed: 21 });
     const exported = await writeRosterWorkbook(rows);
     const workbook = new ExcelJS.Workbook();
@@ -271,20 +273,38 @@ describe('xlsx', () => {
     sheet.addRow([]);
     sheet.addRow(['1幢', null, { formula: '"10"&"2"', result: '102' }, null, { formula: '1+1', result: 66.6 }, null, null, '王五', null, null]);
     const built = Buffer.from(await workbook.xlsx.writeBuffer());
-    const normal = [await readRosterFile('a.xlsx', exported), await readRosterFile('b.xlsx', built)];
+    // Neither has merged cells: the streaming reader reads them.
+    const streamed = [await readRosterFile('a.xlsx', exported), await readRosterFile('b.xlsx', built)];
+    expect(streamed[1]!.rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(streamed[1]!.rows[0]!.cells).toEqual({ 楼栋: '１幢', 房号: '101', 专有部分面积: 89.35000000000001, 业主: '李四', 联系电话: '13812345678' });
+    expect(streamed[0]!.rows).toHaveLength(80);
 
-    const spy = vi.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get').mockReturnValue({
+    // When the streaming reader fails, `load` reads them to the same cells.
+    const stream = vi.spyOn(ExcelJS.stream.xlsx.WorkbookReader.prototype, 'parse').mockImplementation(() => {
+      throw new Error('unexpected entry');
+    });
+    try {
+      const loaded = [await readRosterFile('a.xlsx', exported), await readRosterFile('b.xlsx', built)];
+      expect(stream).toHaveBeenCalled();
+      expect(loaded).toEqual(streamed);
+    } finally {
+      stream.mockRestore();
+    }
+
+    // A workbook with a merged cell goes to `load`; when `load` throws, the streaming reader still reads it (without the merge).
+    sheet.mergeCells('A4:A5');
+    const merged = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect((await readRosterFile('m.xlsx', merged)).rows.map((r) => [r.row, r.cells['楼栋']])).toEqual([[2, '１幢'], [4, '1幢'], [5, '1幢']]);
+    const load = vi.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get').mockReturnValue({
       load: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'anchors')")),
     } as unknown as ExcelJS.Xlsx);
     try {
-      const fallback = [await readRosterFile('a.xlsx', exported), await readRosterFile('b.xlsx', built)];
-      expect(spy).toHaveBeenCalled();
-      expect(fallback).toEqual(normal);
-      expect(fallback[1]!.rows.map((r) => r.row)).toEqual([2, 4]);
-      expect(fallback[1]!.rows[0]!.cells).toEqual({ 楼栋: '１幢', 房号: '101', 专有部分面积: 89.35000000000001, 业主: '李四', 联系电话: '13812345678' });
-      expect(fallback[0]!.rows).toHaveLength(80);
+      const fallback = await readRosterFile('m.xlsx', merged);
+      expect(load).toHaveBeenCalled();
+      expect(fallback.errors).toEqual([]);
+      expect(fallback.rows.map((r) => r.row)).toEqual([2, 4]);
     } finally {
-      spy.mockRestore();
+      load.mockRestore();
     }
   });
 
