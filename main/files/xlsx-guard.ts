@@ -9,8 +9,8 @@
  * 300,000-row workbook is refused before it is parsed.
  *
  * The same pass tells whether the sheet needs ExcelJS's `load` (merged cells,
- * rich text typed into a cell, phonetic guides) or can be read by its
- * streaming reader, which is about twice as fast (xlsx-sheet.ts).
+ * rich text typed into a cell, phonetic guides, error values) or can be read
+ * by its streaming reader, which is about twice as fast (xlsx-sheet.ts).
  */
 import { createInflateRaw } from 'node:zlib';
 import { FILE_LIMITS } from '../../shared/domain/file-limits';
@@ -52,7 +52,7 @@ export async function checkXlsx(data: Buffer): Promise<XlsxCheck> {
       if (isSheet) {
         maxRows = Math.max(maxRows, scan.rows);
         if (scan.rows > FILE_LIMITS.rows + 1) return { ok: false, message: tooManyRows() };
-        needsLoad ||= scan.merged || scan.inlineRuns;
+        needsLoad ||= scan.merged || scan.inlineRuns || scan.errorValues;
       }
       needsLoad ||= scan.phonetic;
     }
@@ -234,6 +234,8 @@ class SheetScan {
   merged = false;
   inlineRuns = false;
   phonetic = false;
+  /** Error values (t="e"): the streaming reader drops a formula's error result. */
+  errorValues = false;
   private carry = '';
   private static readonly TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|mergeCell|r|rPh)[\s>/]/g;
 
@@ -251,6 +253,7 @@ class SheetScan {
   }
 
   private scan(whole: string): void {
+    if (!this.errorValues && whole.includes(' t="e"')) this.errorValues = true;
     for (const m of whole.matchAll(SheetScan.TAG)) {
       switch (m[1]) {
         case 'row': this.rows++; break;

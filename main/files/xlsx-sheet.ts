@@ -7,7 +7,8 @@
  *   and phonetic guides;
  * - the streaming reader is about twice as fast (20,000 ballots: ~0.6 s of
  *   CPU against ~1.2 s) but ignores merged cells, keeps only the last run of
- *   an inline rich-text cell and reads phonetic guides as text. It reads every
+ *   an inline rich-text cell, reads phonetic guides as text and drops the
+ *   error a formula resulted in (#DIV/0!). It reads every
  *   file that has none of these, and is the fallback when `load` throws
  *   (certain charts and drawings).
  */
