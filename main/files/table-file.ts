@@ -272,6 +272,17 @@ function toTable(matrix: Matrix, spec: TableSpec, describe: (i: number) => strin
   return { rows, errors };
 }
 
+/**
+ * The reader's errors and an import's own, by row. A cell the reader refused
+ * reads as blank, so what a rule then says about that cell ("业主为空") is
+ * left out: one message per cell, the one that says what Excel did.
+ */
+export function mergeErrors(readErrors: readonly RowError[], ruleErrors: readonly RowError[]): RowError[] {
+  const refused = new Set(readErrors.map((e) => `${e.row}\u0000${e.column ?? ''}`));
+  return [...readErrors, ...ruleErrors.filter((e) => !refused.has(`${e.row}\u0000${e.column ?? ''}`))]
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
 // ---------------------------------------------------------------------------
 // xlsx
 

@@ -12,7 +12,7 @@ import type { RowError } from '../../shared/domain/roster-rows';
 import type { Choice } from '../../shared/domain/tally';
 import { toHalfWidth } from '../../shared/domain/text';
 import { cellString } from '../files/cells';
-import { readTableFile, type TableSpec } from '../files/table-file';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { insertBallots } from './ballots';
 import { voteRow } from './votes';
@@ -54,8 +54,8 @@ async function parse(ctx: ServiceContext, voteId: string, file: { fileName: stri
   const vote = voteRow(ctx, voteId);
   const items = ctx.sqlite.prepare('select id, title from vote_items where vote_id = ? order by position').all(voteId) as { id: string; title: string }[];
   const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), ballotFileSpec(items));
-  const errors: RowError[] = [...read.errors];
-  if (read.rows.length === 0) return { ballots: [], errors };
+  const errors: RowError[] = [];
+  if (read.rows.length === 0) return { ballots: [], errors: read.errors };
 
   // Every address of the vote's frozen electorate → its subject.
   const subjectOf = new Map<string, string>();
@@ -120,9 +120,7 @@ async function parse(ctx: ServiceContext, voteId: string, file: { fileName: stri
     ballots.push({ row, subjectId, valid: valid ?? true, note, choices });
   }
   if (vote.status === 'closed') errors.unshift({ row: null, message: '表决已结束，不能再导入表决票' });
-  // The reader's cell errors and these, by row (each row's own in the order they were found).
-  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { ballots, errors };
+  return { ballots, errors: mergeErrors(read.errors, errors) };
 }
 
 export async function previewBallotImport(ctx: ServiceContext, input: { voteId: string; file: { fileName: string; base64: string } }) {

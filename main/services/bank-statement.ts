@@ -17,7 +17,7 @@ import { isValidDate } from '../../shared/domain/dates';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { FILE_LIMITS } from '../../shared/domain/file-limits';
 import { cellString } from '../files/cells';
-import { readTableFile, type TableSpec } from '../files/table-file';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { todayInOffice } from '../db/clock';
 import { accountByRole, closedThrough, getEntry, postEntry } from './ledger';
@@ -87,8 +87,8 @@ function mentions(text: string, address: string): boolean {
 
 async function parse(ctx: ServiceContext, communityId: string, file: { fileName: string; base64: string }): Promise<{ rows: StatementRow[]; errors: RowError[] }> {
   const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), STATEMENT_SPEC);
-  const errors: RowError[] = [...read.errors];
-  if (read.rows.length === 0) return { rows: [], errors };
+  if (read.rows.length === 0) return { rows: [], errors: read.errors };
+  const errors: RowError[] = [];
   const match = matcher(ctx, communityId);
   const posted = ctx.sqlite.prepare(`select 1 from journal_entries e where e.community_id = ? and e.date = ? and e.counterparty = ? and e.reference = ?
     and e.kind in ('deposit', 'unidentified') and not exists (select 1 from journal_entries r where r.reverses_id = e.id)
@@ -116,8 +116,7 @@ async function parse(ctx: ServiceContext, communityId: string, file: { fileName:
     }
     out.push({ row, date, amount, payer, memo, ...match(payer, memo), duplicate });
   }
-  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { rows: out, errors };
+  return { rows: out, errors: mergeErrors(read.errors, errors) };
 }
 
 /** The memo as the entry's reference (the duplicate check compares it). */

@@ -15,7 +15,7 @@ import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { formatAddress } from '../../shared/domain/text';
 import { nowIso, todayInOffice } from '../db/clock';
 import { cellString } from '../files/cells';
-import { readTableFile, type TableSpec } from '../files/table-file';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { accountByRole, postEntry } from './ledger';
 
@@ -40,8 +40,10 @@ interface OpeningRow {
 
 async function parse(ctx: ServiceContext, communityId: string, file: { fileName: string; base64: string }): Promise<{ rows: OpeningRow[]; errors: RowError[] }> {
   const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), OPENING_SPEC);
-  const errors: RowError[] = [...read.errors];
-  if (read.rows.length === 0) return { rows: [], errors };
+  if (read.rows.length === 0) return { rows: [], errors: read.errors };
+  const errors: RowError[] = [];
+  // Rows with an amount the reader refused (it reads as 0): their sum is not checked.
+  const unreadable = new Set(read.errors.filter((e) => AMOUNTS.some((a) => a === e.column)).map((e) => e.row));
   const partOf = new Map((ctx.sqlite.prepare('select address, id from parts where community_id = ?').raw().all(communityId) as [string, string][]));
   const seen = new Map<string, number>();
   const out: OpeningRow[] = [];
@@ -65,13 +67,12 @@ async function parse(ctx: ServiceContext, communityId: string, file: { fileName:
     }) as [number, number, number, number, number];
     const [initialDue, deposited, earnings, used, balance] = amounts;
     // The sum is checked only when every amount could be read (else the message would be about a guess).
-    if (errors.length === before && deposited + earnings - used !== balance) {
+    if (errors.length === before && !unreadable.has(row) && deposited + earnings - used !== balance) {
       errors.push({ row, column: '余额', message: `余额 ${fenToYuan(balance)} 不等于 已缴存 ${fenToYuan(deposited)} + 增值收益 ${fenToYuan(earnings)} − 已使用 ${fenToYuan(used)} = ${fenToYuan(deposited + earnings - used)}` });
     }
     out.push({ row, partId, address, initialDue, deposited, earnings, used, balance });
   }
-  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { rows: out, errors };
+  return { rows: out, errors: mergeErrors(read.errors, errors) };
 }
 
 function refuseOpenBooks(ctx: ServiceContext, communityId: string): void {

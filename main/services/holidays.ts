@@ -11,7 +11,7 @@ import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type Holi
 import type { RowError } from '../../shared/domain/roster-rows';
 import { nowIso } from '../db/clock';
 import { cellString } from '../files/cells';
-import { readTableFile, type TableSpec } from '../files/table-file';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 
 /** The day shape is the contract's (shared/contract/schemas.ts holidayDay): one home. */
@@ -102,23 +102,23 @@ const HOLIDAY_SPEC: TableSpec = {
 /** Import `日期 | 类型 | 名称` rows (xlsx or CSV): each year in the file replaces that year's arrangement; all or nothing. */
 export async function importHolidays(ctx: ServiceContext, actor: Actor, file: { fileName: string; base64: string }) {
   const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), HOLIDAY_SPEC);
-  const errors: RowError[] = [...read.errors];
+  const ruleErrors: RowError[] = [];
   const days = new Map<string, { row: number; kind: DayKind; name: string }>();
   for (const { row: n, cells } of read.rows) {
     const date = cellString(cells['日期']);
     const kindText = cellString(cells['类型']);
     const kind = KIND_WORDS[kindText];
     const validDate = isValidDate(date);
-    if (!validDate) errors.push({ row: n, column: '日期', message: `“${date}”不是有效日期，应为 YYYY-MM-DD` });
-    if (!kind) errors.push({ row: n, column: '类型', message: `类型应为“放假”或“上班”（调休上班），此处为“${kindText}”` });
+    if (!validDate) ruleErrors.push({ row: n, column: '日期', message: `“${date}”不是有效日期，应为 YYYY-MM-DD` });
+    if (!kind) ruleErrors.push({ row: n, column: '类型', message: `类型应为“放假”或“上班”（调休上班），此处为“${kindText}”` });
     if (!validDate || !kind) continue;
     const problem = checkDay(date, kind);
-    if (problem) errors.push({ row: n, column: '日期', message: problem });
+    if (problem) ruleErrors.push({ row: n, column: '日期', message: problem });
     const seen = days.get(date);
-    if (seen) errors.push({ row: n, column: '日期', message: `日期 ${date} 与第${seen.row}行重复` });
+    if (seen) ruleErrors.push({ row: n, column: '日期', message: `日期 ${date} 与第${seen.row}行重复` });
     else days.set(date, { row: n, kind, name: cellString(cells['名称']) });
   }
-  errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const errors = mergeErrors(read.errors, ruleErrors);
   if (errors.length === 0 && days.size === 0) errors.push({ row: null, message: '文件中没有数据行' });
   if (errors.length > 0) throw new AppError('VALIDATION', `节假日安排表中有 ${errors.length} 处问题，未导入任何数据`, errors);
 

@@ -12,6 +12,8 @@ import { checkDocument } from '../../shared/domain/identity';
 import { checkRoster, readRosterRow, type CheckedRoster, type RosterPlace, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
 import { addressSortKey, formatAddress, naturalKey } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
+import { readRosterFile } from '../files/roster-file';
+import { mergeErrors } from '../files/table-file';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { partCacheValues } from './part-cache';
@@ -31,19 +33,18 @@ interface Analysis {
 
 async function analyse(file: FilePayload, community: CommunityFields): Promise<Analysis> {
   const data = Buffer.from(file.base64, 'base64');
-  // Loaded on first use: ExcelJS takes half a second to load, and most commands never need it.
-  const { readRosterFile } = await import('../files/roster-file');
   const read = await readRosterFile(file.fileName, data);
-  const errors: RowError[] = [...read.errors];
+  const rowErrors: RowError[] = [];
   const records: RosterRecord[] = [];
   const places: RosterPlace[] = [];
   for (const row of read.rows) {
     const result = readRosterRow(row.cells, row.row);
-    errors.push(...result.errors);
+    rowErrors.push(...result.errors);
     if (result.record) records.push(result.record);
     if (result.place) places.push(result.place);
   }
-  if (read.errors.length === 0 && records.length === 0 && errors.length === 0) {
+  const errors = mergeErrors(read.errors, rowErrors);
+  if (errors.length === 0 && records.length === 0) {
     errors.push({ row: null, message: '文件中没有数据行：请在表头下方逐行填写专有部分' });
   }
   const checked = checkRoster(records, community.developer.trim() || null, places);
