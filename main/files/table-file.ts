@@ -22,7 +22,8 @@ import { cleanCell, toHalfWidth } from '../../shared/domain/text';
 import { convertCell, headerText, type CellColumn, type CellValue, type ColumnType } from './cells';
 import { countRecords, decodeText, detectDelimiter, parseCsv } from './csv';
 import { checkXlsx } from './xlsx-guard';
-import type { Matrix, MergedCell } from './xlsx-sheet';
+import { fastSheet } from './xlsx-fast';
+import { GarbledText, MergedCell, MergeTooLarge, type Matrix } from './sheet-matrix';
 
 export interface ColumnSpec {
   /** The header as the template writes it, and the key of the cell in each row. */
@@ -289,20 +290,25 @@ export function mergeErrors(readErrors: readonly RowError[], ruleErrors: readonl
 async function readXlsx(data: Buffer, spec: TableSpec): Promise<TableRead> {
   const check = await checkXlsx(data);
   if (!check.ok) return fileError(check.message);
-  // Loaded on first use: ExcelJS takes half a second to load, and most commands never need it.
-  const { readSheet, MergedCell: Merged } = await import('./xlsx-sheet');
   let matrix: Matrix | null;
   try {
-    matrix = await readSheet(data, check.streamable);
-  } catch {
+    // ExcelJS (loaded on first use: it takes half a second to load) reads what the fast reader does not accept.
+    matrix = fastSheet(check.parts) ?? await (await import('./xlsx-sheet')).readSheet(data);
+  } catch (e) {
+    if (e instanceof MergeTooLarge) {
+      return fileError(`这个 Excel 文件的合并单元格覆盖了 ${e.limit.toLocaleString('en-US')} 个以上的单元格，无法逐格读取：请取消合并后再导入`);
+    }
+    if (e instanceof GarbledText) {
+      return fileError(`这个 Excel 文件只能用备用方式读取，而备用方式读出的文字中有乱码（�），为免记入错误的姓名和地址，没有导入任何内容。${RESAVE}`);
+    }
     return fileError(`无法读取这个 Excel 文件：文件可能已损坏、不完整，或不是 Excel 工作簿。${RESAVE}。${ACCEPTED}`);
   }
   if (matrix === null) return fileError(`这个文件里没有工作表，不是 Excel 工作簿（可能是 Word 文档或其他压缩包）。${ACCEPTED}`);
 
   /** convertCell, knowing about merged cells. */
   const convert: Convert = (value, column, row, errors) => {
-    if (!(value instanceof Merged)) return convertCell(value, column, row, errors);
-    const { info } = value as MergedCell;
+    if (!(value instanceof MergedCell)) return convertCell(value, column, row, errors);
+    const { info } = value;
     const { header } = column;
     if (info.merged === 'across') {
       errors.push({

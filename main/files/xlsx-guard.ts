@@ -7,16 +7,14 @@
  * or a lying directory never reaches ExcelJS, which would unpack it into
  * memory. While the worksheets stream past, their rows are counted, so a
  * 300,000-row workbook is refused before it is parsed.
- *
- * The same pass tells whether the sheet needs ExcelJS's `load` (merged cells,
- * rich text typed into a cell, phonetic guides, error values) or can be read
- * by its streaming reader, which is about twice as fast (xlsx-sheet.ts).
  */
 import { createInflateRaw } from 'node:zlib';
 import { FILE_LIMITS } from '../../shared/domain/file-limits';
+import { isSheetPart, type XlsxParts } from './xlsx-fast';
 
 export type XlsxCheck =
-  | { ok: true; rows: number; streamable: boolean }
+  /** The rows of the longest worksheet, and the unpacked parts xlsx-fast.ts reads. */
+  | { ok: true; rows: number; parts: XlsxParts }
   | { ok: false; message: string };
 
 interface Entry {
@@ -40,46 +38,17 @@ export async function checkXlsx(data: Buffer): Promise<XlsxCheck> {
   if (declared > FILE_LIMITS.unzippedBytes) return { ok: false, message: tooLarge(declared) };
 
   const worksheet = /^xl\/worksheets\/[^/]+\.xml$/i;
-  const order = new Map(entries.map((e, i) => [e.name, i]));
   let maxRows = 0;
-  let needsLoad = false;
+  const parts = new Map<string, Buffer>();
   for (const entry of entries) {
-    const isSheet = worksheet.test(entry.name);
-    const scan = isSheet || entry.name === 'xl/sharedStrings.xml' ? new SheetScan() : null;
-    const problem = await inflateEntry(data, entry, scan);
+    const scan = worksheet.test(entry.name) ? new RowCount() : null;
+    const kept: Buffer[] | null = isSheetPart(entry.name) ? [] : null;
+    const problem = await inflateEntry(data, entry, scan, kept);
     if (problem) return { ok: false, message: problem };
-    if (scan) {
-      if (isSheet) {
-        maxRows = Math.max(maxRows, scan.rows);
-        if (scan.rows > FILE_LIMITS.rows + 1) return { ok: false, message: tooManyRows() };
-        needsLoad ||= scan.merged || scan.inlineRuns || scan.errorValues;
-      }
-      needsLoad ||= scan.phonetic;
-    }
+    if (scan) maxRows = Math.max(maxRows, scan.rows);
+    if (kept) parts.set(entry.name, Buffer.concat(kept));
   }
-  return { ok: true, rows: maxRows, streamable: !needsLoad && streamOrderIsSafe(entries, order) };
-}
-
-/**
- * ExcelJS's streaming reader only knows worksheets named sheetN.xml, and it
- * parses a worksheet at once when the shared strings and the workbook's
- * relations came before it in the zip — then the styles (which say which
- * numbers are dates) must have come before it too, or dates arrive as
- * numbers. Otherwise it keeps the sheet aside and parses it at the end, after
- * everything else. Where that cannot be relied on, `load` reads the file.
- */
-function streamOrderIsSafe(entries: readonly Entry[], order: Map<string, number>): boolean {
-  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
-  if (sheets.length === 0 || sheets.some((e) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))) return false;
-  const at = (name: string) => order.get(name) ?? Number.POSITIVE_INFINITY;
-  const strings = at('xl/sharedStrings.xml');
-  const rels = at('xl/_rels/workbook.xml.rels');
-  const styles = at('xl/styles.xml');
-  return sheets.every((s) => {
-    const here = order.get(s.name)!;
-    const parsedAtOnce = strings < here && rels < here;
-    return !parsedAtOnce || styles < here || styles === Number.POSITIVE_INFINITY;
-  });
+  return { ok: true, rows: maxRows, parts };
 }
 
 function tooLarge(bytes: number): string {
@@ -174,10 +143,11 @@ function readZip64Extra(data: Buffer, start: number, length: number, entry: Entr
 // Unpacking one entry as a stream, never keeping more than a chunk.
 
 /**
- * Unpack one entry, feeding `scan`; null when it unpacked to exactly the size
- * the directory declared (whose sum is within the limit), else the message.
+ * Unpack one entry, feeding `scan` and keeping the bytes in `kept` if given;
+ * null when it unpacked to exactly the size the directory declared (whose
+ * sum is within the limit), else the message.
  */
-function inflateEntry(data: Buffer, entry: Entry, scan: SheetScan | null): Promise<string | null> {
+function inflateEntry(data: Buffer, entry: Entry, scan: RowCount | null, kept: Buffer[] | null): Promise<string | null> {
   const local = entry.localOffset;
   if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) return Promise.resolve(DAMAGED);
   const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
@@ -188,6 +158,7 @@ function inflateEntry(data: Buffer, entry: Entry, scan: SheetScan | null): Promi
     if (packed.length !== entry.size) return Promise.resolve(DAMAGED);
     scan?.push(packed);
     scan?.end();
+    kept?.push(packed);
     return Promise.resolve(null);
   }
   if (entry.method !== 8) return Promise.resolve('这个 Excel 文件使用了不支持的压缩方式：请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（.xlsx）”后再导入');
@@ -209,6 +180,7 @@ function inflateEntry(data: Buffer, entry: Entry, scan: SheetScan | null): Promi
         return;
       }
       scan?.push(chunk);
+      kept?.push(chunk);
       if (scan && scan.rows > FILE_LIMITS.rows + 1) finish(tooManyRows());
     });
     inflate.on('error', () => finish(DAMAGED));
@@ -223,44 +195,30 @@ function inflateEntry(data: Buffer, entry: Entry, scan: SheetScan | null): Promi
 const DAMAGED_OR_BOMB = '这个 Excel 文件解压后的内容比文件自身声明的大小还要大（文件已损坏，或是恶意构造的“压缩炸弹”），已停止读取：请另存为“Excel 工作簿（.xlsx）”后再导入';
 
 /**
- * Counts `<row` elements and notes merged cells, rich-text runs typed into a
- * cell and phonetic guides, chunk by chunk. Chunks are read as latin1: the
- * markup is ASCII, and the bytes of Chinese text (all ≥ 0x80 in UTF-8) can
- * never look like a `<`. Each chunk is scanned up to its last `<`, the rest
- * carried over, so a tag split between two chunks is seen whole once.
+ * Counts a worksheet's `<row` elements chunk by chunk. Chunks are read as
+ * latin1: the markup is ASCII, and the bytes of Chinese text (all ≥ 0x80 in
+ * UTF-8) can never look like a `<`. Each chunk is scanned up to its last `<`,
+ * the rest carried over, so a tag split between two chunks is seen whole once.
  */
-class SheetScan {
+class RowCount {
   rows = 0;
-  merged = false;
-  inlineRuns = false;
-  phonetic = false;
-  /** Error values (t="e"): the streaming reader drops a formula's error result. */
-  errorValues = false;
   private carry = '';
-  private static readonly TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|mergeCell|r|rPh)[\s>/]/g;
+  private static readonly ROW = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
 
   push(chunk: Buffer): void {
     const text = this.carry + chunk.toString('latin1');
     const last = text.lastIndexOf('<');
     // A match starts at a `<` and is a few characters long: 64 are plenty to carry.
     this.carry = last < 0 ? '' : text.slice(last, last + 64);
-    this.scan(last < 0 ? text : text.slice(0, last));
+    this.count(last < 0 ? text : text.slice(0, last));
   }
 
   end(): void {
-    this.scan(this.carry);
+    this.count(this.carry);
     this.carry = '';
   }
 
-  private scan(whole: string): void {
-    if (!this.errorValues && whole.includes(' t="e"')) this.errorValues = true;
-    for (const m of whole.matchAll(SheetScan.TAG)) {
-      switch (m[1]) {
-        case 'row': this.rows++; break;
-        case 'mergeCell': this.merged = true; break;
-        case 'r': this.inlineRuns = true; break;
-        case 'rPh': this.phonetic = true; break;
-      }
-    }
+  private count(whole: string): void {
+    for (const _ of whole.matchAll(RowCount.ROW)) this.rows++;
   }
 }

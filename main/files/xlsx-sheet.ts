@@ -1,30 +1,20 @@
 /**
  * The first visible worksheet of an xlsx as rows of ExcelJS cell values.
  *
- * Two ExcelJS readers, chosen by what xlsx-guard.ts saw in the file:
- * - `workbook.xlsx.load` reads merged cells, which Chinese rosters use a lot
- *   (one 楼栋 cell merged over a whole building), rich text typed into a cell
- *   and phonetic guides;
- * - the streaming reader is about twice as fast (20,000 ballots: ~0.6 s of
- *   CPU against ~1.2 s) but ignores merged cells, keeps only the last run of
- *   an inline rich-text cell, reads phonetic guides as text and drops the
- *   error a formula resulted in (#DIV/0!). It reads every
- *   file that has none of these, and is the fallback when `load` throws
- *   (certain charts and drawings).
+ * ExcelJS's `workbook.xlsx.load` reads it: it reads merged cells, which
+ * Chinese rosters use a lot (one 楼栋 cell merged over a whole building).
+ * When `load` throws (certain charts and drawings), the streaming reader
+ * tries. That one is about twice as fast, but it ignores merged cells, keeps
+ * only the last run of an inline rich-text cell, reads phonetic guides as
+ * text, drops the error a formula resulted in — and decodes each chunk of a
+ * sheet on its own, so a Chinese character split between two chunks comes
+ * out as U+FFFD. A sheet it read with such a character is refused rather
+ * than imported with a garbled name.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { GarbledText, MergedCell, type Matrix } from './sheet-matrix';
 
-/** A sheet's non-empty rows: Excel row number and the values by 0-based column. */
-export type Matrix = { row: number; values: unknown[] }[];
-
-interface MergedDown { merged: 'down'; value: unknown; masterRow: number }
-interface MergedAcross { merged: 'across'; masterAddress: string }
-
-/** A cell covered by a merge: down a column (it has its first cell's value) or across columns (it has none). */
-export class MergedCell {
-  constructor(readonly info: MergedDown | MergedAcross) {}
-}
 
 /**
  * Parts of a worksheet no import needs: skipping them saves time (the roster
@@ -42,13 +32,14 @@ function pickSheet<T extends { state?: string }>(sheets: readonly T[]): T | unde
   return sheets.find((s) => s.state === undefined || s.state === 'visible' || s.state === 'show') ?? sheets[0];
 }
 
-/** Read the first visible worksheet (null when the workbook has none) with the fitting reader, then the other. */
-export async function readSheet(data: Buffer, streamable: boolean): Promise<Matrix | null> {
-  const [first, second] = streamable ? [streamSheet, loadSheet] : [loadSheet, streamSheet];
+/** Read the first visible worksheet (null when the workbook has none): with `load`, else with the streaming reader. */
+export async function readSheet(data: Buffer): Promise<Matrix | null> {
   try {
-    return await first(data);
+    return await loadSheet(data);
   } catch {
-    return second(data);
+    const matrix = await streamSheet(data);
+    if (matrix?.some((r) => r.values.some((v) => JSON.stringify(v ?? '').includes('\ufffd')))) throw new GarbledText();
+    return matrix;
   }
 }
 

@@ -60,15 +60,16 @@ async function parse(ctx: ServiceContext, voteId: string, file: { fileName: stri
   // Every address of the vote's frozen electorate → its subject.
   const subjectOf = new Map<string, string>();
   // The addresses as frozen with the electorate (and printed on the ballots), not as the register reads today.
+  // Row by row (iterate, not all): 80,000 rows held at once would cost more in garbage collection than they take to read.
   for (const [building, entrance, room, subjectId] of ctx.sqlite.prepare(`select building_name, entrance_name, room, subject_id
-      from vote_subject_parts where vote_id = ?`).raw().all(voteId) as [string, string, string, string][]) {
+      from vote_subject_parts where vote_id = ?`).raw().iterate(voteId) as IterableIterator<[string, string, string, string]>) {
     subjectOf.set(`${building}\u0000${entrance}\u0000${room}`, subjectId);
   }
   // Each subject's area inside each item's scope, by the item's index (absent: outside the scope).
   const itemIndex = new Map(items.map((item, i) => [item.id, i]));
   const scopeAreas = new Map<string, (number | undefined)[]>();
   for (const [itemId, subjectId, area] of ctx.sqlite.prepare(`select vis.item_id, vis.subject_id, vis.area from vote_item_subjects vis
-      join vote_items i on i.id = vis.item_id where i.vote_id = ?`).raw().all(voteId) as [string, string, number][]) {
+      join vote_items i on i.id = vis.item_id where i.vote_id = ?`).raw().iterate(voteId) as IterableIterator<[string, string, number]>) {
     let areas = scopeAreas.get(subjectId);
     if (!areas) scopeAreas.set(subjectId, (areas = []));
     areas[itemIndex.get(itemId)!] = area;
