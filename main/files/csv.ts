@@ -45,26 +45,28 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 /**
- * How many records parseCsv would return, counted without building them, and
- * stopping once past `stopAfter`: a million-row file is refused in a moment
- * instead of being parsed into ten million strings first.
+ * How many records parseCsv would return, counted on the file's bytes
+ * without decoding or building them, and stopping once past `stopAfter`: a
+ * million-row file is refused in a moment, without its text in memory. In
+ * UTF-8 and GBK a quote, separator or line-break byte is never part of a
+ * character, so the bytes count as the text would (UTF-16 is converted first).
  */
-export function countRecords(text: string, delimiter: string, stopAfter: number): number {
+export function countRecords(bytes: Uint8Array, delimiter: string, stopAfter: number): number {
   const sep = delimiter.charCodeAt(0);
-  const n = text.length;
+  const n = bytes.length;
   let records = 0;
   let fieldStart = true;
   let open = false; // the current record has begun
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i]!;
     if (fieldStart && c === QUOTE) {
       // A quoted field: to the first quote not doubled.
       let q = i + 1;
       for (;;) {
-        q = text.indexOf('"', q);
+        q = bytes.indexOf(QUOTE, q);
         if (q === -1) return records + 1; // unclosed: parseCsv stops here too
-        if (text.charCodeAt(q + 1) === QUOTE) q += 2;
+        if (bytes[q + 1] === QUOTE) q += 2;
         else break;
       }
       i = q + 1;
@@ -75,7 +77,7 @@ export function countRecords(text: string, delimiter: string, stopAfter: number)
     if (c === CR || c === LF) {
       records++;
       if (records > stopAfter) return records;
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      i += c === CR && bytes[i + 1] === LF ? 2 : 1;
       fieldStart = true;
       open = false;
       continue;

@@ -329,7 +329,14 @@ async function readXlsx(data: Buffer, spec: TableSpec): Promise<TableRead> {
 // ---------------------------------------------------------------------------
 // CSV
 
+const tooManyRows = `文件的数据超过 ${FILE_LIMITS.rows.toLocaleString('en-US')} 行（每个文件的上限）：请按楼栋分成几个文件分别导入`;
+
 function readCsv(data: Buffer, spec: TableSpec): TableRead {
+  // Rows are counted on the bytes, before the text is decoded (see countRecords).
+  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  if (!utf16 && countRecords(data, detectDelimiter(data.subarray(0, 65536).toString('latin1')), FILE_LIMITS.rows + 1) > FILE_LIMITS.rows + 1) {
+    return fileError(tooManyRows);
+  }
   const decoded = decodeText(data);
   if ('error' in decoded) return fileError(`${decoded.error}${ACCEPTED}`);
   const text = decoded.text.replace(/^\uFEFF/, '');
@@ -339,9 +346,7 @@ function readCsv(data: Buffer, spec: TableSpec): TableRead {
     return fileError('这是网页（HTML/XML）格式的表格，不是真正的 Excel 文件（一些系统导出的 .xls 就是这样）。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（.xlsx）”再导入');
   }
   const delimiter = detectDelimiter(text);
-  if (countRecords(text, delimiter, FILE_LIMITS.rows + 1) > FILE_LIMITS.rows + 1) {
-    return fileError(`文件的数据超过 ${FILE_LIMITS.rows.toLocaleString('en-US')} 行（每个文件的上限）：请按楼栋分成几个文件分别导入`);
-  }
+  if (utf16 && countRecords(Buffer.from(text), delimiter, FILE_LIMITS.rows + 1) > FILE_LIMITS.rows + 1) return fileError(tooManyRows);
   const parsed = parseCsv(text, delimiter);
   if (parsed.unclosedQuoteRow !== null) {
     const row = parsed.unclosedQuoteRow;

@@ -156,11 +156,12 @@ describe('limits, checked before the work', () => {
   });
 
   it('counts CSV records exactly as the parser makes them', () => {
-    const text = fc.array(fc.constantFrom('a', ',', ';', '"', '\n', '\r', '\r\n', '\t'), { maxLength: 60 }).map((parts) => parts.join(''));
+    const text = fc.array(fc.constantFrom('a', '幢', ',', ';', '"', '\n', '\r', '\r\n', '\t'), { maxLength: 60 }).map((parts) => parts.join(''));
     fc.assert(fc.property(text, fc.constantFrom(',', ';', '\t'), (csv, sep) => {
       const parsed = parseCsv(csv, sep);
       const expected = parsed.unclosedQuoteRow === null ? parsed.records.length : parsed.unclosedQuoteRow;
-      expect(countRecords(csv, sep, 1_000)).toBe(expected);
+      expect(countRecords(Buffer.from(csv), sep, 1_000)).toBe(expected);
+      expect(countRecords(encodeGbk(csv), sep, 1_000)).toBe(expected);
     }), { numRuns: 2_000 });
   });
 });
