@@ -25,6 +25,16 @@ beforeAll(async () => {
 
 const soleOwned = (r: RosterExportRow) => r.deliveryStatus === '已交付' && r.owners !== '' && !r.owners.includes('、');
 
+/** Find a part by its address in the roster (logged in, community open) and open its form. */
+async function openPartForm(page: Page, row: RosterExportRow) {
+  await openRoster(env, communityId);
+  expect(await searchRoster(page, addressOf(row))).toBe(1);
+  await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
+  const form = page.getByTestId('part-form');
+  await form.waitFor();
+  return form;
+}
+
 async function expectSearch(page: Page, text: string) {
   const expected = expectedSearch(rows, text).map(addressOf).sort();
   expect(expected.length, `the generated roster should contain “${text}”`).toBeGreaterThan(0);
@@ -123,11 +133,7 @@ describe('the roster', () => {
     const { page } = env;
     const row = rows.find((r) => soleOwned(r) && r.building === '1幢')!;
     await openAndLogin(env);
-    await openRoster(env, communityId);
-    expect(await searchRoster(page, addressOf(row))).toBe(1);
-    await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
-    const form = page.getByTestId('part-form');
-    await form.waitFor();
+    const form = await openPartForm(page, row);
     expect(await page.getByTestId('part-title').textContent()).toContain(addressOf(row));
     expect(await page.getByTestId('part-area').inputValue()).toBe(row.area);
 
@@ -148,12 +154,7 @@ describe('the roster', () => {
     const session = await setupAdmin(env);
     const row = rows.find((r) => soleOwned(r) && r.building === '2幢')!;
     await openAndLogin(env);
-    await openRoster(env, communityId);
-    expect(await searchRoster(page, addressOf(row))).toBe(1);
-    await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
-    const form = page.getByTestId('part-form');
-    await form.waitFor();
-
+    const form = await openPartForm(page, row);
     await page.getByTestId('part-area').fill('8950');
     await form.getByRole('button', { name: '保存' }).click();
     const dialog = page.locator('.ant-modal-confirm').filter({ hasText: '面积超出合理范围' });
@@ -191,11 +192,7 @@ describe('the roster', () => {
     expect((await env.call('community.get', { id: communityId }, session)).settings.areaBounds.住宅).toEqual({ min: 500, max: 200_000 });
 
     const row = rows.filter((r) => soleOwned(r) && r.building === '2幢').at(-1)!;
-    await openRoster(env, communityId);
-    expect(await searchRoster(page, addressOf(row))).toBe(1);
-    await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
-    const form = page.getByTestId('part-form');
-    await form.waitFor();
+    const form = await openPartForm(page, row);
     await page.getByTestId('part-area').fill('1500');
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByText('专有部分已保存').waitFor();
