@@ -7,12 +7,14 @@
  * in its service; this module reports what is wrong with the file itself.
  *
  * - xlsx is recognised by its zip signature, whatever the file is called.
- *   The first visible worksheet is read; row 1 is the header.
+ *   The first visible worksheet is read (xlsx-fast.ts, or ExcelJS where that
+ *   declines: xlsx-sheet.ts); row 1 is the header.
  * - anything else is read as CSV (csv.ts): UTF-8 with or without BOM, UTF-16
  *   with a BOM, or GBK; comma, tab or semicolon.
  * - FILE_LIMITS are checked before the work starts: the file's size; an
- *   xlsx's unpacked size and rows (xlsx-guard.ts, before ExcelJS unpacks
- *   anything); a CSV's rows (counted before it is parsed); each cell's length.
+ *   xlsx's unpacked size and rows (xlsx-guard.ts, before any reader unpacks
+ *   anything); a CSV's rows (counted on its bytes before it is decoded); each
+ *   cell's length.
  * - errors: file-level problems have row null; header problems row 1; cell
  *   problems only visible here (cells.ts) carry their row and column.
  */
@@ -157,7 +159,10 @@ class HeaderIndex {
   }
 
   count(values: readonly unknown[]): number {
-    return values.filter((v) => !Array.isArray(this.find(headerText(v))) && this.find(headerText(v)) !== undefined).length;
+    return values.filter((v) => {
+      const found = this.find(headerText(v));
+      return found !== undefined && !Array.isArray(found);
+    }).length;
   }
 }
 

@@ -1,12 +1,13 @@
 /**
- * An xlsx is a zip. Before ExcelJS unpacks anything, this module reads the
- * zip's central directory (the sizes every entry claims to unpack to) and
- * then unpacks each entry itself, as a stream that is thrown away, stopping
- * the moment an entry grows past the size it claimed or the workbook past
- * FILE_LIMITS.unzippedBytes: a zip bomb (a few KB that unpack to gigabytes)
- * or a lying directory never reaches ExcelJS, which would unpack it into
- * memory. While the worksheets stream past, their rows are counted, so a
- * 300,000-row workbook is refused before it is parsed.
+ * An xlsx is a zip. Before anything reads it, this module reads the zip's
+ * central directory (the size every entry claims to unpack to; their sum must
+ * be within FILE_LIMITS.unzippedBytes), then unpacks each entry itself with
+ * native zlib, as a stream, stopping the moment an entry grows past the size
+ * it claimed: a zip bomb (a few KB that unpack to gigabytes), honest or lying
+ * about its sizes, never reaches a reader that would unpack it into memory.
+ * While the worksheets stream past, their rows are counted, so a 300,000-row
+ * workbook is refused before it is parsed. The XML parts the fast reader
+ * needs (xlsx-fast.ts) are kept; the rest (images…) is thrown away.
  */
 import { createInflateRaw } from 'node:zlib';
 import { FILE_LIMITS } from '../../shared/domain/file-limits';
