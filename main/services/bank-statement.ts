@@ -1,5 +1,7 @@
 /**
- * Deposits from the bank's statement (`日期 | 金额 | 付款人 | 摘要`): each
+ * Deposits from the bank's statement (`日期 | 金额 | 付款人 | 摘要`, xlsx or
+ * CSV, columns found by header in any order; dates as Excel dates, day
+ * numbers or text such as 2026/1/5): each
  * receipt is matched to a part by an address written in the memo or payer, or
  * by the payer being the owner of exactly one part. Matched rows post
  * deposits; the unmatched are listed and either left out or booked to
@@ -13,12 +15,25 @@ import type { bankImportInput, settleInput } from '../../shared/contract/treasur
 import type { RowError } from '../../shared/domain/roster-rows';
 import { isValidDate } from '../../shared/domain/dates';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
-import { readSheetRows } from '../files/sheet-rows';
+import { FILE_LIMITS } from '../../shared/domain/file-limits';
+import { cellString } from '../files/cells';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { todayInOffice } from '../db/clock';
 import { accountByRole, closedThrough, getEntry, postEntry } from './ledger';
 
 export const STATEMENT_HEADER = ['日期', '金额', '付款人', '摘要'] as const;
+
+const STATEMENT_SPEC: TableSpec = {
+  what: '银行流水',
+  template: '银行流水的整理格式',
+  rowIs: '一笔收款',
+  columns: [
+    { header: '日期', type: 'date' }, { header: '金额', type: 'number' }, { header: '付款人' },
+    { header: '摘要', maxChars: FILE_LIMITS.textChars },
+  ],
+  otherColumns: 'refuse',
+};
 
 interface StatementRow {
   row: number; date: string; amount: number; payer: string; memo: string;
@@ -70,21 +85,23 @@ function mentions(text: string, address: string): boolean {
   return false;
 }
 
-async function parse(ctx: ServiceContext, communityId: string, base64: string): Promise<{ rows: StatementRow[]; errors: RowError[] }> {
-  const { header, rows } = await readSheetRows(base64);
-  if (STATEMENT_HEADER.some((h, i) => header[i] !== h)) return { rows: [], errors: [{ row: 1, message: `第1行应为表头：${STATEMENT_HEADER.join(' | ')}` }] };
-  if (rows.length === 0) return { rows: [], errors: [{ row: null, message: '文件中没有数据行' }] };
+async function parse(ctx: ServiceContext, communityId: string, file: { fileName: string; base64: string }): Promise<{ rows: StatementRow[]; errors: RowError[] }> {
+  const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), STATEMENT_SPEC);
+  if (read.rows.length === 0) return { rows: [], errors: read.errors };
+  const errors: RowError[] = [];
   const match = matcher(ctx, communityId);
   const posted = ctx.sqlite.prepare(`select 1 from journal_entries e where e.community_id = ? and e.date = ? and e.counterparty = ? and e.reference = ?
     and e.kind in ('deposit', 'unidentified') and not exists (select 1 from journal_entries r where r.reverses_id = e.id)
     and (select sum(amount) from journal_lines l where l.entry_id = e.id and l.amount > 0) = ?`).pluck();
   const today = todayInOffice();
   const closed = closedThrough(ctx, communityId);
-  const errors: RowError[] = [];
   const out: StatementRow[] = [];
-  for (const { row, cells } of rows) {
-    const [date = '', amountText = '', payer = '', memo = ''] = cells;
-    if (!isValidDate(date)) errors.push({ row, column: '日期', message: `日期“${date}”应为 YYYY-MM-DD 或 Excel 日期` });
+  for (const { row, cells } of read.rows) {
+    const date = cellString(cells['日期']);
+    const amountText = cellString(cells['金额']);
+    const payer = cellString(cells['付款人']);
+    const memo = cellString(cells['摘要']);
+    if (!isValidDate(date)) errors.push({ row, column: '日期', message: `日期“${date}”不是有效日期，应为 2026-01-05、2026/1/5 或 2026年1月5日 这样的日期` });
     const amount = parseYuan(amountText);
     if (amount === null) errors.push({ row, column: '金额', message: `金额“${amountText}”不是金额，最多两位小数` });
     else if (amount <= 0) errors.push({ row, column: '金额', message: '只导入收入（金额大于零）；支出请在账簿中记“支出”' });
@@ -99,7 +116,7 @@ async function parse(ctx: ServiceContext, communityId: string, base64: string): 
     }
     out.push({ row, date, amount, payer, memo, ...match(payer, memo), duplicate });
   }
-  return { rows: out, errors };
+  return { rows: out, errors: mergeErrors(read.errors, errors) };
 }
 
 /** The memo as the entry's reference (the duplicate check compares it). */
@@ -111,13 +128,13 @@ const rowOut = (r: StatementRow) => ({
 });
 
 export async function previewStatement(ctx: ServiceContext, input: z.output<typeof bankImportInput>) {
-  const { rows, errors } = await parse(ctx, input.communityId, input.file.base64);
+  const { rows, errors } = await parse(ctx, input.communityId, input.file);
   return { rows: rows.map(rowOut), errors };
 }
 
 /** Post the statement: a deposit per matched row; unmatched rows to 待查明款项 or left out, as chosen. All or nothing. */
 export async function importStatement(ctx: ServiceContext, actor: Actor, input: z.output<typeof bankImportInput>) {
-  const { rows, errors } = await parse(ctx, input.communityId, input.file.base64);
+  const { rows, errors } = await parse(ctx, input.communityId, input.file);
   if (errors.length > 0) throw new AppError('VALIDATION', `文件有 ${errors.length} 处错误，未导入任何数据`, errors);
   const bank = accountByRole(ctx, input.communityId, 'fund-bank');
   const fund = accountByRole(ctx, input.communityId, 'fund');

@@ -1,7 +1,8 @@
 /**
  * Opening the books from last year's balances: each part's position as of a
- * date (`楼栋 | 单元 | 房号 | 应缴首期 | 已缴存 | 增值收益 | 已使用 | 余额`),
- * reconciled against the fund's bank balance that day. A difference must be
+ * date (`楼栋 | 单元 | 房号 | 应缴首期 | 已缴存 | 增值收益 | 已使用 | 余额`,
+ * xlsx or CSV, columns found by header in any order), reconciled against the
+ * fund's bank balance that day. A difference must be
  * explained and is booked to 待查明款项, or the file corrected; then one
  * opening entry posts every sub-ledger at once. All or nothing.
  */
@@ -14,31 +15,43 @@ import { fenToYuan, parseYuan } from '../../shared/domain/money';
 import { formatAddress } from '../../shared/domain/text';
 import { nowIso, todayInOffice } from '../db/clock';
 import { addSafeRow } from '../files/safe-cells';
-import { readSheetRows } from '../files/sheet-rows';
+import { cellString } from '../files/cells';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { accountByRole, postEntry } from './ledger';
 
 type OpeningInput = z.output<typeof openingInput>;
 
 export const OPENING_HEADER = ['楼栋', '单元', '房号', '应缴首期', '已缴存', '增值收益', '已使用', '余额'] as const;
+const AMOUNTS = OPENING_HEADER.slice(3);
+
+const OPENING_SPEC: TableSpec = {
+  what: '期初余额文件',
+  template: '期初余额模板（“下载模板”）',
+  rowIs: '一户的期初数',
+  columns: OPENING_HEADER.map((header) => ({ header, type: AMOUNTS.includes(header) ? 'number' as const : 'text' as const })),
+  otherColumns: 'refuse',
+  headerNote: '没有单元的楼栋保留“单元”列并留空',
+};
 
 interface OpeningRow {
   row: number; partId: string; address: string;
   initialDue: number; deposited: number; earnings: number; used: number; balance: number;
 }
 
-async function parse(ctx: ServiceContext, communityId: string, base64: string): Promise<{ rows: OpeningRow[]; errors: RowError[] }> {
-  const { header, rows } = await readSheetRows(base64);
-  if (OPENING_HEADER.some((h, i) => header[i] !== h)) {
-    return { rows: [], errors: [{ row: 1, message: `第1行应为表头：${OPENING_HEADER.join(' | ')}` }] };
-  }
-  if (rows.length === 0) return { rows: [], errors: [{ row: null, message: '文件中没有数据行' }] };
+async function parse(ctx: ServiceContext, communityId: string, file: { fileName: string; base64: string }): Promise<{ rows: OpeningRow[]; errors: RowError[] }> {
+  const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), OPENING_SPEC);
+  if (read.rows.length === 0) return { rows: [], errors: read.errors };
+  const errors: RowError[] = [];
+  // Rows with an amount the reader refused (it reads as 0): their sum is not checked.
+  const unreadable = new Set(read.errors.filter((e) => AMOUNTS.some((a) => a === e.column)).map((e) => e.row));
   const partOf = new Map((ctx.sqlite.prepare('select address, id from parts where community_id = ?').raw().all(communityId) as [string, string][]));
   const seen = new Map<string, number>();
-  const errors: RowError[] = [];
   const out: OpeningRow[] = [];
-  for (const { row, cells } of rows) {
-    const [building = '', entrance = '', room = ''] = cells;
+  for (const { row, cells } of read.rows) {
+    const building = cellString(cells['楼栋']);
+    const entrance = cellString(cells['单元']);
+    const room = cellString(cells['房号']);
     const address = formatAddress(building, entrance || null, room);
     const partId = partOf.get(address);
     if (!building || !room) { errors.push({ row, column: building ? '房号' : '楼栋', message: '楼栋和房号不能为空' }); continue; }
@@ -47,20 +60,20 @@ async function parse(ctx: ServiceContext, communityId: string, base64: string): 
     if (earlier !== undefined) { errors.push({ row, column: '房号', message: `“${address}”与第 ${earlier} 行重复，每户只能有一行` }); continue; }
     seen.set(partId, row);
     const before = errors.length;
-    const amounts = OPENING_HEADER.slice(3).map((column, i) => {
-      const text = cells[3 + i] ?? '';
+    const amounts = AMOUNTS.map((column) => {
+      const text = cellString(cells[column]);
       const fen = text === '' ? 0 : parseYuan(text);
       if (fen === null || fen < 0) errors.push({ row, column, message: `${column}“${text}”应为不小于零的金额，最多两位小数` });
       return fen ?? 0;
     }) as [number, number, number, number, number];
     const [initialDue, deposited, earnings, used, balance] = amounts;
     // The sum is checked only when every amount could be read (else the message would be about a guess).
-    if (errors.length === before && deposited + earnings - used !== balance) {
+    if (errors.length === before && !unreadable.has(row) && deposited + earnings - used !== balance) {
       errors.push({ row, column: '余额', message: `余额 ${fenToYuan(balance)} 不等于 已缴存 ${fenToYuan(deposited)} + 增值收益 ${fenToYuan(earnings)} − 已使用 ${fenToYuan(used)} = ${fenToYuan(deposited + earnings - used)}` });
     }
     out.push({ row, partId, address, initialDue, deposited, earnings, used, balance });
   }
-  return { rows: out, errors };
+  return { rows: out, errors: mergeErrors(read.errors, errors) };
 }
 
 function refuseOpenBooks(ctx: ServiceContext, communityId: string): void {
@@ -73,7 +86,7 @@ export async function previewOpening(ctx: ServiceContext, input: OpeningInput) {
   refuseOpenBooks(ctx, input.communityId);
   // Said before the file is read: posting would refuse it anyway, after the treasurer checked every row.
   if (input.asOf > todayInOffice()) throw new AppError('REFUSED', `期初日期 ${input.asOf} 晚于今天：期初余额应截至已经过去的某一天`);
-  const { rows, errors } = await parse(ctx, input.communityId, input.file.base64);
+  const { rows, errors } = await parse(ctx, input.communityId, input.file);
   const sum = (k: 'initialDue' | 'deposited' | 'earnings' | 'used' | 'balance') => rows.reduce((s, r) => s + r[k], 0);
   const parts = ctx.sqlite.prepare('select count(*) from parts where community_id = ?').pluck().get(input.communityId) as number;
   const difference = input.bankBalance - sum('balance');
@@ -91,7 +104,7 @@ export async function previewOpening(ctx: ServiceContext, input: OpeningInput) {
 export async function importOpening(ctx: ServiceContext, actor: Actor, input: OpeningInput) {
   const preview = await previewOpening(ctx, input);
   if (preview.errors.length > 0) throw new AppError('VALIDATION', `文件有 ${preview.errors.length} 处错误，未导入任何数据`, preview.errors);
-  const { rows } = await parse(ctx, input.communityId, input.file.base64);
+  const { rows } = await parse(ctx, input.communityId, input.file);
   const difference = input.bankBalance - rows.reduce((s, r) => s + r.balance, 0);
   if (difference !== 0 && input.suspenseNote === '') {
     throw new AppError('REFUSED', `银行余额与分户余额合计相差 ${fenToYuan(difference)} 元：请更正文件，或写明原因后记入“待查明款项”`);

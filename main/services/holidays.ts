@@ -9,9 +9,10 @@ import type { holidayDay as holidayDaySchema } from '../../shared/contract/schem
 import { isValidDate, weekday } from '../../shared/domain/dates';
 import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type HolidayYear } from '../../shared/domain/holidays';
 import type { RowError } from '../../shared/domain/roster-rows';
-import { cleanCell } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
 import { addSafeRow } from '../files/safe-cells';
+import { cellString } from '../files/cells';
+import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 
 /** The day shape is the contract's (shared/contract/schemas.ts holidayDay): one home. */
@@ -90,51 +91,35 @@ export function setHolidayDay(ctx: ServiceContext, actor: Actor, input: { date: 
 }
 
 const KIND_WORDS: Record<string, DayKind> = { 放假: 'holiday', 休息: 'holiday', 节假日: 'holiday', 上班: 'workday', 调休上班: 'workday', 补班: 'workday' };
-export const HOLIDAY_HEADERS = ['日期', '类型', '名称'] as const;
 
-/** Excel dates arrive as Date objects (UTC midnight) or typed text like 2026/5/9. */
-function readDate(value: unknown): string | null {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = cleanCell(String(value ?? '')).replace(/[年月/.]/g, '-').replace(/日$/, '');
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (!m) return null;
-  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  return isValidDate(date) ? date : null;
-}
+const HOLIDAY_SPEC: TableSpec = {
+  what: '节假日安排表',
+  template: '节假日安排表模板',
+  rowIs: '一天',
+  columns: [{ header: '日期', type: 'date' }, { header: '类型' }, { header: '名称', optional: true }],
+  otherColumns: 'refuse',
+};
 
-/** Import `日期 | 类型 | 名称` rows: each year in the file replaces that year's arrangement; all or nothing. */
+/** Import `日期 | 类型 | 名称` rows (xlsx or CSV): each year in the file replaces that year's arrangement; all or nothing. */
 export async function importHolidays(ctx: ServiceContext, actor: Actor, file: { fileName: string; base64: string }) {
-  const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
-  const errors: RowError[] = [];
-  try {
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION', '无法读取文件：请上传 xlsx 格式的节假日安排表', [{ row: null, message: '无法读取文件：请上传 xlsx 格式的节假日安排表' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  const header = sheet ? HOLIDAY_HEADERS.map((h) => (sheet.getRow(1).values as unknown[]).findIndex((v) => cleanCell(String(v ?? '')) === h)) : [];
-  if (!sheet || header.some((i) => i < 0)) {
-    const message = `第1行应为表头：${HOLIDAY_HEADERS.join(' | ')}`;
-    throw new AppError('VALIDATION', message, [{ row: 1, message }]);
-  }
+  const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), HOLIDAY_SPEC);
+  const ruleErrors: RowError[] = [];
   const days = new Map<string, { row: number; kind: DayKind; name: string }>();
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = row.values as unknown[];
-    const [rawDate, rawKind, rawName] = header.map((i) => values[i]);
-    if ([rawDate, rawKind, rawName].every((v) => cleanCell(String(v ?? '')) === '')) return;
-    const date = readDate(rawDate);
-    const kind = KIND_WORDS[cleanCell(String(rawKind ?? ''))];
-    if (!date) errors.push({ row: n, column: '日期', message: `“${String(rawDate ?? '')}”不是有效日期，应为 YYYY-MM-DD` });
-    if (!kind) errors.push({ row: n, column: '类型', message: `类型应为“放假”或“上班”（调休上班），此处为“${String(rawKind ?? '')}”` });
-    if (!date || !kind) return;
+  for (const { row: n, cells } of read.rows) {
+    const date = cellString(cells['日期']);
+    const kindText = cellString(cells['类型']);
+    const kind = KIND_WORDS[kindText];
+    const validDate = isValidDate(date);
+    if (!validDate) ruleErrors.push({ row: n, column: '日期', message: `“${date}”不是有效日期，应为 YYYY-MM-DD` });
+    if (!kind) ruleErrors.push({ row: n, column: '类型', message: `类型应为“放假”或“上班”（调休上班），此处为“${kindText}”` });
+    if (!validDate || !kind) continue;
     const problem = checkDay(date, kind);
-    if (problem) errors.push({ row: n, column: '日期', message: problem });
+    if (problem) ruleErrors.push({ row: n, column: '日期', message: problem });
     const seen = days.get(date);
-    if (seen) errors.push({ row: n, column: '日期', message: `日期 ${date} 与第${seen.row}行重复` });
-    else days.set(date, { row: n, kind, name: cleanCell(String(rawName ?? '')) });
-  });
+    if (seen) ruleErrors.push({ row: n, column: '日期', message: `日期 ${date} 与第${seen.row}行重复` });
+    else days.set(date, { row: n, kind, name: cellString(cells['名称']) });
+  }
+  const errors = mergeErrors(read.errors, ruleErrors);
   if (errors.length === 0 && days.size === 0) errors.push({ row: null, message: '文件中没有数据行' });
   if (errors.length > 0) throw new AppError('VALIDATION', `节假日安排表中有 ${errors.length} 处问题，未导入任何数据`, errors);
 

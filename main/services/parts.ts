@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
-import { formatHundredths, parseArea } from '../../shared/domain/area';
+import { formatHundredths, parseArea, unusualArea } from '../../shared/domain/area';
 import { type AreaSource, type DeliveryStatus, type PartType } from '../../shared/domain/register';
 import { addressSortKey, cleanCell, formatAddress } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
@@ -20,6 +20,8 @@ export interface PartFields {
   area: string;
   areaSource: AreaSource;
   deliveryStatus: DeliveryStatus;
+  /** Someone confirmed an area outside the community's bounds (settings.areaBounds). */
+  acceptUnusual?: boolean;
 }
 
 function partRow(ctx: ServiceContext, id: string) {
@@ -48,20 +50,29 @@ export function getPart(ctx: ServiceContext, id: string) {
   };
 }
 
-/** Check and normalise a part form into column values (address, keys, area in 0.01 m²). */
+/**
+ * Check and normalise a part form into column values (address, keys, area in
+ * 0.01 m²), and the unusual area someone confirmed (kept in the audit row).
+ */
 function placeAndValues(ctx: ServiceContext, communityId: string, fields: PartFields) {
   const area = parseArea(fields.area);
   if (!area.ok) throw new AppError('VALIDATION', area.message, [{ row: null, column: '专有部分面积', message: area.message }]);
+  const unusual = unusualArea(fields.type, area.value, getCommunity(ctx, communityId).settings.areaBounds);
+  if (unusual !== null && !fields.acceptUnusual) {
+    const message = `${unusual}：请核对面积；确属无误，请确认后再保存`;
+    throw new AppError('REFUSED', message, [{ row: null, column: '专有部分面积', message }]);
+  }
   const building = cleanCell(fields.building);
   const entrance = cleanCell(fields.entrance) || null;
   const room = cleanCell(fields.room);
   const buildingId = ensureBuilding(ctx, communityId, building);
   const entranceId = entrance ? ensureEntrance(ctx, buildingId, entrance) : null;
-  return {
+  const values = {
     buildingId, entranceId, entranceKey: entranceId ?? '', room,
     address: formatAddress(building, entrance, room), sortKey: addressSortKey(building, entrance, room),
     type: fields.type, area: area.value, areaSource: fields.areaSource, deliveryStatus: fields.deliveryStatus,
   };
+  return { values, audited: unusual === null ? values : { ...values, unusualAreaConfirmed: unusual } };
 }
 
 function refuseDuplicateAddress(ctx: ServiceContext, v: { buildingId: string; entranceKey: string; room: string; address: string }, exceptId?: string) {
@@ -74,13 +85,13 @@ function refuseDuplicateAddress(ctx: ServiceContext, v: { buildingId: string; en
 export function createPart(ctx: ServiceContext, actor: Actor, input: PartFields & { communityId: string }) {
   getCommunity(ctx, input.communityId);
   const id = write(ctx, actor, (tx) => {
-    const v = placeAndValues(ctx, input.communityId, input);
+    const { values: v, audited } = placeAndValues(ctx, input.communityId, input);
     refuseDuplicateAddress(ctx, v);
     const now = nowIso();
     const id = newId();
     ctx.db.insert(parts).values({ id, communityId: input.communityId, ...v, createdAt: now, updatedAt: now }).run();
     refreshPartCaches(ctx.sqlite, [id]);
-    tx.audit({ action: 'create', entity: 'part', entityId: id, after: v });
+    tx.audit({ action: 'create', entity: 'part', entityId: id, after: audited });
     return id;
   });
   return getPart(ctx, id);
@@ -89,11 +100,11 @@ export function createPart(ctx: ServiceContext, actor: Actor, input: PartFields 
 export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields & { id: string }) {
   write(ctx, actor, (tx) => {
     const before = partRow(ctx, input.id);
-    const v = placeAndValues(ctx, before.communityId, input);
+    const { values: v, audited } = placeAndValues(ctx, before.communityId, input);
     refuseDuplicateAddress(ctx, v, input.id);
     ctx.db.update(parts).set({ ...v, updatedAt: nowIso() }).where(eq(parts.id, input.id)).run();
     refreshPartCaches(ctx.sqlite, [input.id]);
-    tx.audit({ action: 'update', entity: 'part', entityId: input.id, before, after: v });
+    tx.audit({ action: 'update', entity: 'part', entityId: input.id, before, after: audited });
     dropIfEmpty(ctx, before.entranceId, before.buildingId);
   });
   return getPart(ctx, input.id);

@@ -6,12 +6,14 @@
 import { createHash } from 'node:crypto';
 import { newId } from '../db/ids';
 import { AppError } from '../../shared/contract/errors';
-import { formatHundredths } from '../../shared/domain/area';
+import { formatHundredths, unusualArea } from '../../shared/domain/area';
 import { computeElectorate } from '../../shared/domain/electorate';
 import { checkDocument } from '../../shared/domain/identity';
 import { checkRoster, readRosterRow, type CheckedRoster, type RosterPlace, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
 import { addressSortKey, formatAddress, naturalKey } from '../../shared/domain/text';
 import { nowIso } from '../db/clock';
+import { readRosterFile } from '../files/roster-file';
+import { mergeErrors } from '../files/table-file';
 import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { partCacheValues } from './part-cache';
@@ -26,30 +28,46 @@ interface Analysis {
   data: Buffer;
   checked: CheckedRoster;
   errors: RowError[];
+  /** Rows whose area is outside the community's bounds (settings.areaBounds): imported only when confirmed. */
+  unusual: { row: number; address: string; type: string; area: string; message: string }[];
 }
 
 async function analyse(file: FilePayload, community: CommunityFields): Promise<Analysis> {
   const data = Buffer.from(file.base64, 'base64');
-  // Loaded on first use: ExcelJS takes half a second to load, and most commands never need it.
-  const { readRosterFile } = await import('../files/roster-file');
   const read = await readRosterFile(file.fileName, data);
-  const errors: RowError[] = [...read.errors];
+  const rowErrors: RowError[] = [];
   const records: RosterRecord[] = [];
   const places: RosterPlace[] = [];
   for (const row of read.rows) {
     const result = readRosterRow(row.cells, row.row);
-    errors.push(...result.errors);
+    rowErrors.push(...result.errors);
     if (result.record) records.push(result.record);
     if (result.place) places.push(result.place);
   }
-  if (read.errors.length === 0 && records.length === 0 && errors.length === 0) {
+  const errors = mergeErrors(read.errors, rowErrors);
+  if (errors.length === 0 && records.length === 0) {
     errors.push({ row: null, message: '文件中没有数据行：请在表头下方逐行填写专有部分' });
   }
   const checked = checkRoster(records, community.developer.trim() || null, places);
   errors.push(...checked.errors);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { data, checked, errors };
+  const unusual = checked.records.flatMap((r) => {
+    const message = unusualArea(r.type, r.area, community.settings.areaBounds);
+    return message === null ? [] : [{ row: r.row, address: formatAddress(r.building, r.entrance, r.room), type: r.type, area: formatHundredths(r.area), message }];
+  });
+  return { data, checked, errors, unusual };
 }
+
+/** The refusal of unusual areas that nobody confirmed, one error per row. */
+function unconfirmed(unusual: Analysis['unusual']): RowError[] {
+  return unusual.map((u) => ({
+    row: u.row, column: '专有部分面积',
+    message: `${u.message}：请核对；确属无误的，在导入预览中勾选“面积已核对”后导入（命令行：加 --accept-unusual）`,
+  }));
+}
+
+/** How many unusual rows a preview lists (the count is given in full). */
+const UNUSUAL_LISTED = 500;
 
 /** The numbers the CLI prints after an import, for the whole file. */
 export function summarize(checked: CheckedRoster, countParking: boolean) {
@@ -75,13 +93,15 @@ function nameTaken(ctx: ServiceContext, name: string): RowError | null {
 }
 
 export async function previewRosterImport(ctx: ServiceContext, file: FilePayload, community: CommunityFields) {
-  const { checked, errors } = await analyse(file, community);
+  const { checked, errors, unusual } = await analyse(file, community);
   const taken = nameTaken(ctx, community.name);
   if (taken) errors.unshift(taken);
   return {
     ok: errors.length === 0,
     errors,
     summary: errors.length === 0 ? summarize(checked, community.settings.countParkingInVotes) : null,
+    unusual: unusual.slice(0, UNUSUAL_LISTED),
+    unusualCount: unusual.length,
     sample: checked.records.slice(0, 20).map((r) => ({
       row: r.row, address: formatAddress(r.building, r.entrance, r.room), type: r.type, area: formatHundredths(r.area),
       areaSource: r.areaSource, deliveryStatus: r.deliveryStatus,
@@ -90,10 +110,14 @@ export async function previewRosterImport(ctx: ServiceContext, file: FilePayload
   };
 }
 
-export async function importRoster(ctx: ServiceContext, actor: Actor, file: FilePayload, fields: CommunityFields) {
-  const { data, checked, errors } = await analyse(file, fields);
+export async function importRoster(ctx: ServiceContext, actor: Actor, file: FilePayload, fields: CommunityFields, options: { acceptUnusual?: boolean } = {}) {
+  const { data, checked, errors, unusual } = await analyse(file, fields);
   const taken = nameTaken(ctx, fields.name);
   if (taken) errors.unshift(taken);
+  if (!options.acceptUnusual && unusual.length > 0) {
+    errors.push(...unconfirmed(unusual));
+    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  }
   if (errors.length > 0) {
     throw new AppError('VALIDATION', `花名册中有 ${errors.length} 处问题，未导入任何数据；请修改后重新导入`, errors);
   }
@@ -103,7 +127,11 @@ export async function importRoster(ctx: ServiceContext, actor: Actor, file: File
     insertRecords(ctx, community.id, checked);
     tx.audit({
       action: 'import-roster', entity: 'community', entityId: community.id,
-      after: { fileName: file.fileName, sha256: createHash('sha256').update(data).digest('hex'), ...summary },
+      after: {
+        fileName: file.fileName, sha256: createHash('sha256').update(data).digest('hex'), ...summary,
+        // Confirmed unusual areas: how many, and the first rows (the file's hash names the rest).
+        ...(unusual.length > 0 ? { unusualAreasConfirmed: { count: unusual.length, rows: unusual.slice(0, 100).map((u) => u.row) } } : {}),
+      },
     });
     return community.id;
   });

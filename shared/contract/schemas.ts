@@ -1,5 +1,6 @@
 /** Input and output schemas of the contract's methods, grouped by domain. */
 import { z } from 'zod';
+import { DEFAULT_AREA_BOUNDS, type AreaBound } from '../domain/area';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import { electorateBreakdown } from './electorate';
 import { extraItem, voteSettings } from './votes';
@@ -101,9 +102,24 @@ export const voteRules = voteSettings.extend({
   maxWindowDays: z.number().int().min(1).max(365).nullable().default(null),
 });
 
+/** A bound of plausible areas in 0.01 m² (shared/domain/area.ts); null: no bound on that side. */
+const areaLimit = (label: string) => z.number({ error: `${label}应为面积` }).int().min(1, { error: `${label}应大于0` }).max(100_000_000).nullable();
+const areaBound = (type: string, defaults: AreaBound) => z.object({ min: areaLimit(`${type}面积下限`), max: areaLimit(`${type}面积上限`) })
+  .refine((b) => b.min === null || b.max === null || b.min < b.max, { error: `${type}面积的下限应小于上限` })
+  .default(defaults);
+
+/** Per part type, the areas recorded without a confirmation (DEFAULT_AREA_BOUNDS says why these). */
+export const areaBounds = z.object({
+  住宅: areaBound('住宅', DEFAULT_AREA_BOUNDS.住宅),
+  商铺: areaBound('商铺', DEFAULT_AREA_BOUNDS.商铺),
+  车位: areaBound('车位', DEFAULT_AREA_BOUNDS.车位),
+  其他: areaBound('其他', DEFAULT_AREA_BOUNDS.其他),
+});
+
 export const communitySettings = z.object({
   /** Whether parking spaces (车位) count in votes — differs by place; default not counted. */
   countParkingInVotes: z.boolean().default(false),
+  areaBounds: areaBounds.prefault({}),
   meetingRules: meetingRules.prefault({}),
   voteRules: voteRules.prefault({}),
   fundRules: fundRules.prefault({}),
@@ -156,6 +172,9 @@ export const rosterQuery = scope.extend({
 });
 export const rosterPage = z.object({ total: z.number().int(), rows: z.array(rosterRow) });
 
+/** An area outside the community's bounds (areaBounds) is saved only with this set: someone confirmed it. */
+const acceptUnusual = z.boolean().default(false);
+
 export const partFields = z.object({
   communityId: id,
   building: requiredText('楼栋', 40),
@@ -165,6 +184,7 @@ export const partFields = z.object({
   area: areaText,
   areaSource: areaSource.default('登记'),
   deliveryStatus: deliveryStatus.default('已交付'),
+  acceptUnusual,
 });
 export const partUpdate = partFields.omit({ communityId: true }).extend({ id });
 
@@ -219,11 +239,17 @@ export const rosterSummary = z.object({
 export const importInput = z.object({
   file: filePayload,
   community: communityFields,
+  acceptUnusual,
 });
+/** A row whose area is outside the community's bounds: imported only when the import is confirmed with acceptUnusual. */
+export const unusualAreaRow = z.object({ row: z.number().int(), address: z.string(), type: z.string(), area: decimal2, message: z.string() });
 export const importPreview = z.object({
   ok: z.boolean(),
   errors: z.array(rowError),
   summary: rosterSummary.nullable(),
+  /** The first 500 unusual rows, and how many there are. */
+  unusual: z.array(unusualAreaRow),
+  unusualCount: z.number().int(),
   /** The first rows as they will be recorded, to check the reading. */
   sample: z.array(z.object({
     row: z.number().int(), address: z.string(), type: z.string(), area: decimal2, areaSource: z.string(),

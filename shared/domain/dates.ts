@@ -14,6 +14,7 @@
  *   a rest day.
  */
 import type { HolidayCalendar } from './holidays';
+import { toHalfWidth } from './text';
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,6 +38,19 @@ export function isValidDate(date: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A date typed as text, as offices and banks write it → YYYY-MM-DD, or null:
+ * 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, with full-width
+ * digits, and a time after it (bank statements: "2026-01-05 10:23:45").
+ */
+export function readDateText(text: string): string | null {
+  const t = toHalfWidth(text).trim();
+  const m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(t);
+  if (!m) return null;
+  const date = `${m[1]}-${(m[2] ?? m[4])!.padStart(2, '0')}-${(m[3] ?? m[5])!.padStart(2, '0')}`;
+  return isValidDate(date) ? date : null;
 }
 
 export function addDays(date: string, days: number): string {

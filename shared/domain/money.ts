@@ -3,6 +3,7 @@
  * decimals, in Chinese capitals (大写) as financial notices print them, and
  * shared out by area so that the shares add up to the fen.
  */
+import { toHalfWidth, ungroupThousands } from './text';
 
 /** 123456 fen → "1234.56"; negative amounts keep their sign. */
 export function fenToYuan(fen: number): string {
@@ -14,7 +15,9 @@ export function fenToYuan(fen: number): string {
 
 /** "1,234.5" / "1234.50" / "￥1234" → fen, or null when it is not an amount with at most two decimals. */
 export function parseYuan(text: string): number | null {
-  const t = text.trim().replace(/[,，\s]/g, '').replace(/^[￥¥]/, '').replace(/元$/, '');
+  // A comma only as thousands grouping: "1,2,3.5" is refused, not read as 123.50.
+  const t = ungroupThousands(toHalfWidth(text).replace(/\s/g, '').replace(/^[￥¥]/, '').replace(/元$/, ''));
+  if (t === null) return null;
   const m = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(t);
   if (!m) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));

@@ -18,6 +18,16 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+/**
+ * A number typed with thousands separators ("1,234.56", "12,345") without
+ * them, or null when a comma stands anywhere else: "89,50" (a decimal comma),
+ * "1,2,3.5". Expects half-width text without spaces.
+ */
+export function ungroupThousands(text: string): string | null {
+  if (!text.includes(',')) return text;
+  return /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(text) ? text.replace(/,/g, '') : null;
+}
+
 /** Half-width, trimmed; inner runs of white space kept as written. */
 export function cleanCell(text: string): string {
   return toHalfWidth(text).trim();

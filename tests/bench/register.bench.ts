@@ -2,6 +2,9 @@
  * `npm run bench` — the register's figures (issue 2), each beside a raw
  * baseline measured in the same run, and the ratio. Not a test: nothing here
  * fails on time; it prints what it measures.
+ *
+ * `npm run bench -- SECTION …` runs only those sections (names in SECTIONS);
+ * electorate, roster-filter, fund and ledger-filter import the roster first.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,17 @@ import { benchVotes } from './votes.bench';
 import { benchFund } from './fund.bench';
 import { benchFilterRepaint, LEDGER_SCREEN, ROSTER_SCREEN } from './filter-repaint';
 import { requireDataKeys } from '../../main/security/data-key';
+import { benchRosterMemory } from './files.bench';
+
+const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = process.argv.slice(2);
+const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length > 0) {
+  console.error(`unknown bench section: ${unknown.join(' ')}; sections: ${SECTIONS.join(' ')}`);
+  process.exit(2);
+}
+const wanted = (...sections: Section[]) => only.length === 0 || sections.some((s) => only.includes(s));
 
 const PARTS = 20_000;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-bench-'));
@@ -42,7 +56,26 @@ function report(name: string, app: number, baseline: number, target: string) {
 }
 
 async function main() {
-  console.log(`register benchmark — ${PARTS} parts, ${os.cpus().length} cores, node ${process.version}`);
+  console.log(`register benchmark — ${PARTS} parts, ${os.cpus().length} cores, node ${process.version}${only.length > 0 ? ` — only ${only.join(' ')}` : ''}`);
+  if (wanted('roster-import', 'electorate', 'roster-filter', 'fund', 'ledger-filter')) await benchRegister();
+  if (wanted('search')) await benchSearch(report);
+  // Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
+  if (wanted('tally', 'ballot-import')) await benchVotes(work, report, { ballotImport: wanted('ballot-import') });
+  if (wanted('fund', 'ledger-filter')) {
+    // The treasurer's books (issue 5): a million journal lines over the 20,000 parts of a second import.
+    const fundCommunity = await benchFund(path.join(work, 'app-1'), report);
+    if (wanted('ledger-filter')) {
+      if (fs.existsSync('/usr/bin/chromium')) await benchFilterRepaint(path.join(work, 'app-1'), LEDGER_SCREEN, report, fundCommunity);
+      else console.log('ledger filter repaint: skipped (no /usr/bin/chromium)');
+    }
+  }
+  // Files (issue 12): the peak memory of importing a roster and of refusing a million-row file.
+  if (wanted('roster-memory')) await benchRosterMemory(work);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+/** The roster import (1), the electorate (2) and the roster filter (3), each if wanted. */
+async function benchRegister() {
   const file = path.join(work, 'roster-20000.xlsx');
   await writeRosterXlsx(file, generateRoster({ parts: PARTS, seed: 7 }));
 
@@ -61,6 +94,7 @@ async function main() {
   }
   console.log(`import result: ${summary}`);
   report('import 20,000-part xlsx via CLI (median of 3)', median(appRuns), median(rawRuns), '≤ 2×');
+  if (!wanted('electorate', 'roster-filter')) return;
 
   // 2. The electorate of the whole community, in process, warm, against a bare SQL aggregate.
   const dataDir = path.join(work, 'app-0');
@@ -95,21 +129,9 @@ async function main() {
   opened.sqlite.close();
 
   // 3. Typing a filter into the 20,000-row roster in Chromium.
+  if (!wanted('roster-filter')) return;
   if (fs.existsSync('/usr/bin/chromium')) await benchFilterRepaint(dataDir, ROSTER_SCREEN, report);
   else console.log('roster filter repaint: skipped (no /usr/bin/chromium)');
-
-  // 4. Full-text search (issue 3's target, measured on the index it will use).
-  await benchSearch(report);
-
-  // 5. Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
-  await benchVotes(work, report);
-
-  // 6. The treasurer's books (issue 5): a million journal lines over the 20,000 parts of a second import.
-  const fundCommunity = await benchFund(path.join(work, 'app-1'), report);
-  if (fs.existsSync('/usr/bin/chromium')) await benchFilterRepaint(path.join(work, 'app-1'), LEDGER_SCREEN, report, fundCommunity);
-  else console.log('ledger filter repaint: skipped (no /usr/bin/chromium)');
-
-  fs.rmSync(work, { recursive: true, force: true });
   void Database;
 }
 

@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, ITEM_LIFT, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
+import { encodeGbk } from '../fixtures/table-files';
 import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
 
 const env = useE2E();
@@ -293,5 +294,33 @@ describe('returned ballots', () => {
     expect(tally.items[0]).toMatchObject({ participants: { count: 2, area: '300.00' }, yes: { count: 1, area: '200.00' }, no: { count: 1, area: '100.00' } });
     expect(tally.items[1]).toMatchObject({ participants: { count: 1, area: '200.00' }, no: { count: 1, area: '200.00' } });
     expect((await subjectByCode(vote.id, '0003')).ballot).toMatchObject({ valid: false, invalidReason: '一票多选', channel: '导入' });
+  }, TEST_TIMEOUT);
+
+  it('imports ballots from a GBK CSV whose item columns are in another order, one headed by its title', async () => {
+    const { page } = env;
+    const vote = await createVote('2026年第三次业主大会表决');
+    await openAndLogin(env);
+    await go(page, `#/c/${communityId}/vote/${vote.id}`);
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    const panel = page.getByTestId('ballot-import');
+    await panel.waitFor();
+    expect(await panel.getByTestId('ballot-import-input').getAttribute('accept')).toContain('.csv');
+
+    // 议题2 first, then 议题1 by its title; semicolons, as a Chinese Excel may save.
+    const file = path.join(env.tmpDir, '表决票.csv');
+    fs.writeFileSync(file, encodeGbk(`楼栋;单元;房号;议题2;${ITEM_GENERAL}\r\n1幢;;101;反对;同意\r\n2幢;;201;;弃权\r\n`));
+    await panel.getByTestId('ballot-import-input').setInputFiles(file);
+    const ok = panel.getByTestId('ballot-import-ok');
+    await ok.waitFor();
+    expect(await ok.getAttribute('data-rows')).toBe('2');
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'ballots-import-csv.png') });
+    await panel.getByTestId('ballot-import-confirm').click();
+    await page.locator('.ant-message').filter({ hasText: '已导入 2 张表决票' }).waitFor();
+
+    // Each answer is on its own item: 1幢101 said yes to the whole-community item and no to the lift.
+    const tally = await env.call('vote.tally', { id: vote.id }, session);
+    expect(tally.items[0]).toMatchObject({ yes: { count: 1, area: '200.00' }, abstain: { count: 1, area: '100.00' }, no: { count: 0, area: '0.00' } });
+    expect(tally.items[1]).toMatchObject({ no: { count: 1, area: '200.00' }, yes: { count: 0, area: '0.00' } });
   }, TEST_TIMEOUT);
 });

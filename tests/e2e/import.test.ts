@@ -113,4 +113,44 @@ describe('import a roster', () => {
     await expect.poll(() => page.locator('[data-testid=community-grid] .data-grid-row').count()).toBe(before.length);
     expect(await page.getByText('错误小区').count()).toBe(0);
   }, TEST_TIMEOUT);
+
+  it('an area outside the bounds is listed in the preview and imported only once the clerk confirms it', async () => {
+    const { page } = env;
+    const session = await setupAdmin(env);
+    const rows = generateRosterDetailed({ parts: 10, seed: 8 }).rows.map((r) => ({ ...r }));
+    const flat = rows.findIndex((r) => r.type === '住宅');
+    rows[flat] = { ...rows[flat]!, area: '45000.00' }; // 89.50 typed without its point, say
+    const file = path.join(env.tmpDir, '面积待核对的花名册.csv');
+    await writeRosterCsv(file, rows, 'utf8bom');
+
+    await openAndLogin(env);
+    await openImport(page);
+    await chooseFile(page, file);
+    await page.getByLabel('小区名称').fill('面积核对小区');
+    await page.getByTestId('preview').click();
+    const unusual = page.getByTestId('import-unusual');
+    await unusual.waitFor({ timeout: UI_TIMEOUT });
+    expect(await unusual.getAttribute('data-count')).toBe('1');
+    const listed = await unusual.locator('[data-testid=import-unusual-grid] .data-grid-row').allTextContents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(addressOf(rows[flat]!));
+    expect(listed[0]).toContain('45,000.00');
+    expect(listed[0]).toContain('超出本小区设定的住宅面积合理范围（5.00–1,000.00 ㎡）');
+    await unusual.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/shots/import-unusual.png' });
+    // Not before the tick.
+    await expect.poll(() => page.getByTestId('confirm-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    expect((await env.call('community.list', {}, session)).map((c) => c.name)).not.toContain('面积核对小区');
+
+    await page.getByTestId('confirm-unusual').click();
+    await expect.poll(() => page.getByTestId('confirm-import').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
+    await page.getByTestId('confirm-import').click();
+    expect(await rosterPainted(page, '')).toBe(10);
+    const community = (await env.call('community.list', {}, session)).find((c) => c.name === '面积核对小区')!;
+    const part = (await env.call('roster.page', { communityId: community.id, search: addressOf(rows[flat]!) }, session)).rows[0]!;
+    expect(part.area).toBe('45000.00');
+    // The confirmation is on record.
+    const log = await env.call('audit.list', { entity: 'community', entityId: community.id }, session);
+    expect(JSON.stringify(log.rows.map((r) => r.after))).toContain(`"unusualAreasConfirmed":{"count":1,"rows":[${flat + 2}]}`);
+  }, TEST_TIMEOUT);
 });

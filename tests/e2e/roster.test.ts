@@ -25,6 +25,16 @@ beforeAll(async () => {
 
 const soleOwned = (r: RosterExportRow) => r.deliveryStatus === '已交付' && r.owners !== '' && !r.owners.includes('、');
 
+/** Find a part by its address in the roster (logged in, community open) and open its form. */
+async function openPartForm(page: Page, row: RosterExportRow) {
+  await openRoster(env, communityId);
+  expect(await searchRoster(page, addressOf(row))).toBe(1);
+  await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
+  const form = page.getByTestId('part-form');
+  await form.waitFor();
+  return form;
+}
+
 async function expectSearch(page: Page, text: string) {
   const expected = expectedSearch(rows, text).map(addressOf).sort();
   expect(expected.length, `the generated roster should contain “${text}”`).toBeGreaterThan(0);
@@ -126,11 +136,7 @@ describe('the roster', () => {
     const { page } = env;
     const row = rows.find((r) => soleOwned(r) && r.building === '1幢')!;
     await openAndLogin(env);
-    await openRoster(env, communityId);
-    expect(await searchRoster(page, addressOf(row))).toBe(1);
-    await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
-    const form = page.getByTestId('part-form');
-    await form.waitFor();
+    const form = await openPartForm(page, row);
     expect(await page.getByTestId('part-title').textContent()).toContain(addressOf(row));
     expect(await page.getByTestId('part-area').inputValue()).toBe(row.area);
 
@@ -144,6 +150,57 @@ describe('the roster', () => {
     await expect
       .poll(() => page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().textContent(), { timeout: UI_TIMEOUT })
       .toContain('88.80');
+  }, TEST_TIMEOUT);
+
+  it('the part form asks to confirm an area outside the community’s bounds, and saves it only then', async () => {
+    const { page } = env;
+    const session = await setupAdmin(env);
+    const row = rows.find((r) => soleOwned(r) && r.building === '2幢')!;
+    await openAndLogin(env);
+    const form = await openPartForm(page, row);
+    await page.getByTestId('part-area').fill('8950');
+    await form.getByRole('button', { name: '保存' }).click();
+    const dialog = page.locator('.ant-modal-confirm').filter({ hasText: '面积超出合理范围' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('住宅面积 8,950.00 ㎡ 偏大，超出本小区设定的住宅面积合理范围（5.00–1,000.00 ㎡）');
+    await page.screenshot({ path: '/tmp/shots/part-unusual-area.png' });
+    // Cancelled: nothing saved.
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const stored = async () => (await env.call('roster.page', { communityId, search: addressOf(row) }, session)).rows[0]!.area;
+    expect(await stored()).toBe(row.area);
+
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('confirm-unusual-area').click();
+    await page.getByText('专有部分已保存').waitFor();
+    expect(await stored()).toBe('8950.00');
+    const log = await env.call('audit.list', { entity: 'part' }, session);
+    expect(log.rows[0]!.after).toMatchObject({ area: 895000, unusualAreaConfirmed: expect.stringContaining('8,950.00') });
+  }, TEST_TIMEOUT);
+
+  it('the community form edits the bounds: with a 住宅 limit of 2,000 m², 1,500 m² saves without asking', async () => {
+    const { page } = env;
+    const session = await setupAdmin(env);
+    await openAndLogin(env);
+    await page.getByRole('menuitem', { name: '小区管理' }).click();
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    const dialog = page.getByRole('dialog');
+    const bounds = dialog.getByTestId('community-area-bounds');
+    await bounds.waitFor();
+    expect(await bounds.getByTestId('bound-住宅-max').inputValue()).toBe('1000.00');
+    expect(await bounds.getByTestId('bound-车位-max').inputValue()).toBe('50.00');
+    await bounds.getByTestId('bound-住宅-max').fill('2000');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await env.call('community.get', { id: communityId }, session)).settings.areaBounds.住宅).toEqual({ min: 500, max: 200_000 });
+
+    const row = rows.filter((r) => soleOwned(r) && r.building === '2幢').at(-1)!;
+    const form = await openPartForm(page, row);
+    await page.getByTestId('part-area').fill('1500');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('专有部分已保存').waitFor();
+    expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
+    expect((await env.call('roster.page', { communityId, search: addressOf(row) }, session)).rows[0]!.area).toBe('1500.00');
   }, TEST_TIMEOUT);
 
   it('exports the roster (all, or one building) and downloads the template as .xlsx', async () => {

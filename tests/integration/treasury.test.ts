@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ledgerProblems } from '../../main/services/ledger';
 import { parseYuan } from '../../shared/domain/money';
 import { rosterCsv } from '../fixtures/roster-generator';
+import { encodeGbk } from '../fixtures/table-files';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
 import { call, callError, loggedInApp } from '../helpers';
 
@@ -85,6 +86,46 @@ describe('opening the books from last year’s balances', () => {
     expect(await call(app, 'fund.balance', { communityId }, session)).toMatchObject({ fund: '28120.50', households: '28120.50', bank: '28200.50' });
     expect((await callError(app, 'fund.importOpening', { ...base, suspenseNote: 'x' }, session)).message).toContain('只能在开账前导入一次');
     expect(problems()).toEqual([]);
+  });
+});
+
+describe('opening balances and statements as CSV, columns found by header', () => {
+  const csvFile = (name: string, bytes: Buffer) => ({ fileName: name, base64: bytes.toString('base64') });
+
+  it('reads an opening-balance CSV in UTF-8 or GBK with its columns in any order', async () => {
+    const { app, session, communityId } = await setup();
+    // 余额 first, the address last; amounts with thousands grouping.
+    const text = '余额,已使用,增值收益,已缴存,应缴首期,房号,单元,楼栋\r\n"9,120.50",0,120.5,"9,000",9000,101,,1幢\r\n9000,2000,0,11000,11000,102,,1幢\r\n';
+    const base = { communityId, asOf: '2025-12-31', bankBalance: '18120.50' };
+    for (const file of [csvFile('期初.csv', Buffer.from(`\uFEFF${text}`)), csvFile('期初.csv', encodeGbk(text))]) {
+      const preview = await call(app, 'fund.previewOpening', { ...base, file }, session);
+      expect(preview).toMatchObject({ rows: 2, errors: [], difference: '0.00' });
+      expect(preview.totals).toEqual({ initialDue: '20000.00', deposited: '20000.00', earnings: '120.50', used: '2000.00', balance: '18120.50' });
+    }
+    expect(await call(app, 'fund.importOpening', { ...base, file: csvFile('期初.csv', encodeGbk(text)) }, session)).toMatchObject({ rows: 2, suspense: '0.00' });
+  });
+
+  it('refuses a missing, unknown or repeated column by name, and a comma that is not thousands grouping by row', async () => {
+    const { app, session, communityId } = await setup();
+    const preview = (text: string) => call(app, 'fund.previewOpening', { communityId, asOf: '2025-12-31', bankBalance: '0', file: csvFile('期初.csv', Buffer.from(text)) }, session);
+    expect((await preview('楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用\n1幢,,101,1,1,0,0\n')).errors)
+      .toEqual([{ row: 1, column: '余额', message: expect.stringMatching(/^缺少列“余额”/) }]);
+    expect((await preview('楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用,余额,结余\n')).errors)
+      .toEqual([{ row: 1, column: '结余', message: expect.stringContaining('“结余”不是期初余额文件的列') }]);
+    expect((await preview('楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用,余额,余额\n')).errors)
+      .toEqual([{ row: 1, column: '余额', message: expect.stringContaining('出现了两次') }]);
+    expect((await preview('楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用,余额\n1幢,,101,"1,2,3.5","1,2,3.5",0,0,"1,2,3.5"\n')).errors.map((e) => [e.row, e.column]))
+      .toEqual([[2, '应缴首期'], [2, '已缴存'], [2, '余额']]);
+  });
+
+  it('reads a GBK bank statement with its columns in any order and dates as banks write them', async () => {
+    const { app, session, communityId } = await setup();
+    const text = '摘要,付款人,金额,日期\r\n1幢101维修资金,张三,"9,000.00",2026/1/5\r\n缴款,B,100,2026年1月6日 10:23:45\r\n';
+    const file = csvFile('流水.csv', encodeGbk(text));
+    const preview = await call(app, 'fund.previewStatement', { communityId, file }, session);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.row, r.date, r.amount, r.address])).toEqual([[2, '2026-01-05', '9000.00', '1幢101'], [3, '2026-01-06', '100.00', '2幢201']]);
+    expect(await call(app, 'fund.importStatement', { communityId, file: csvFile('流水.csv', Buffer.from(text)) }, session)).toMatchObject({ deposits: 2, duplicates: 0 });
   });
 });
 

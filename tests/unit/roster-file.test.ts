@@ -7,7 +7,9 @@ import { parseArea } from '../../shared/domain/area';
 import { computeElectorate } from '../../shared/domain/electorate';
 import { checkDocument } from '../../shared/domain/identity';
 import { checkRoster, readRosterRow, ROSTER_HEADERS, type RosterRecord, type RowError } from '../../shared/domain/roster-rows';
-import { normalizeHeader, parseCsv, readRosterFile, type RosterFileRead } from '../../main/files/roster-file';
+import { readRosterFile, type RosterFileRead } from '../../main/files/roster-file';
+import { parseCsv } from '../../main/files/csv';
+import { normalizeHeader } from '../../main/files/table-file';
 import { writeRosterWorkbook, type RosterExportRow } from '../../main/files/roster-workbook';
 import {
   DEVELOPER_NAME, generateRoster, generateRosterDetailed, rosterCsv, writeRosterCsv, writeRosterXlsx,
@@ -261,17 +263,28 @@ describe('xlsx', () => {
     expect(read.rows.find((r) => r.row === 9)!.cells['证件号码']).toBe('330105900101123');
   });
 
-  it('falls back to the streaming reader when ExcelJS cannot load a workbook', async () => {
+  it('falls back to the streaming reader when ExcelJS cannot load a workbook, and refuses what that reader garbles', async () => {
+    // Workbooks in the 1904 date system are left to ExcelJS by the fast reader (xlsx-fast.ts).
+    const to1904 = async (data: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+      wb.properties.date1904 = true;
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
     const rows = generateRoster({ parts: 80, seed: 21 });
-    const exported = await writeRosterWorkbook(rows);
+    const exported = await to1904(await writeRosterWorkbook(rows));
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('花名册');
     sheet.addRow([...ROSTER_HEADERS]);
     sheet.addRow(['１幢', null, 101, null, 89.35000000000001, null, null, { richText: [{ text: '李' }, { text: '四' }] }, null, 13812345678]);
     sheet.addRow([]);
     sheet.addRow(['1幢', null, { formula: '"10"&"2"', result: '102' }, null, { formula: '1+1', result: 66.6 }, null, null, '王五', null, null]);
+    workbook.properties.date1904 = true;
     const built = Buffer.from(await workbook.xlsx.writeBuffer());
     const normal = [await readRosterFile('a.xlsx', exported), await readRosterFile('b.xlsx', built)];
+    // 5,000 rows: the streaming reader splits a Chinese character between two chunks somewhere (U+FFFD).
+    const large = await to1904(await writeRosterWorkbook(generateRoster({ parts: 5_000, seed: 21 })));
+    expect((await readRosterFile('c.xlsx', large)).errors).toEqual([]);
 
     const spy = vi.spyOn(ExcelJS.Workbook.prototype, 'xlsx', 'get').mockReturnValue({
       load: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'anchors')")),
@@ -283,6 +296,7 @@ describe('xlsx', () => {
       expect(fallback[1]!.rows.map((r) => r.row)).toEqual([2, 4]);
       expect(fallback[1]!.rows[0]!.cells).toEqual({ 楼栋: '１幢', 房号: '101', 专有部分面积: 89.35000000000001, 业主: '李四', 联系电话: '13812345678' });
       expect(fallback[0]!.rows).toHaveLength(80);
+      expect(await readRosterFile('c.xlsx', large)).toEqual({ rows: [], errors: [{ row: null, message: expect.stringContaining('乱码') }] });
     } finally {
       spy.mockRestore();
     }

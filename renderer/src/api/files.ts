@@ -1,4 +1,13 @@
 /** Files crossing the contract as {fileName, base64}. */
+import { FILE_LIMITS, fileTooBigMessage } from '../../../shared/domain/file-limits';
+
+/** What the file pickers of every table import accept: main reads xlsx and CSV alike, by header. */
+export const TABLE_FILE_ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+
+/** Main's refusal of a file over FILE_LIMITS.fileBytes, said before the page reads it; null when it fits. */
+export function tableFileTooBig(file: File): string | null {
+  return file.size > FILE_LIMITS.fileBytes ? fileTooBigMessage(file.size) : null;
+}
 
 const MIME: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

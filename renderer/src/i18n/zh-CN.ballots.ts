@@ -144,16 +144,15 @@ export const ballotsText = {
   ] as [string, string][],
 
   // ── import ──
-  importTitle: '从 Excel 导入表决票',
-  importHelp: '每行一张收回的表决票，用该户任一房屋的地址（楼栋、单元、房号）指明；议题列按议题创建的顺序，每格填 同意、反对 或 弃权，不在该议题范围内的户须留空。「有效」填 否 的为无效票，原因写在「备注」。全部导入或全部不导入。',
-  importColumns: '第1行为表头，各列按顺序：',
+  importTitle: '从 Excel 或 CSV 导入表决票',
+  importHelp: '每行一张收回的表决票，用该户任一房屋的地址（楼栋、单元、房号）指明；每个议题一列，列名写「议题1」「议题2」…或议题的标题，列的顺序不限，每格填 同意、反对 或 弃权，不在该议题范围内的户须留空。「有效」填 否 的为无效票，原因写在「备注」。可以是 Excel（.xlsx）或 CSV（UTF-8 或 GBK）。全部导入或全部不导入。',
+  importColumns: '第1行为表头，列名如下（顺序不限）：',
   importOptional: '（可选）',
-  importChoose: '选择文件（.xlsx）',
+  importChoose: '选择文件（.xlsx / .csv）',
   importNoFile: '尚未选择文件',
   importPreviewing: '正在检查文件…',
   importOk: (rows: string) => `文件没有错误：共 ${rows} 张表决票，可以导入。`,
   importConfirm: '导入',
   imported: (n: string) => `已导入 ${n} 张表决票`,
   importClosed: '表决已结束，不能再导入表决票。',
-  importTooBig: '文件超过 50 MB，请拆分后导入',
 } as const;

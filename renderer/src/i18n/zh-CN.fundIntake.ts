@@ -9,9 +9,8 @@ export const fundIntakeText = {
   rowsUnit: '行',
   partsUnit: '户',
   itemsUnit: '笔',
-  chooseFile: '选择文件（.xlsx）',
+  chooseFile: '选择文件（.xlsx / .csv）',
   noFile: '尚未选择文件',
-  fileTooBig: '文件超过 20 MB，请拆分后导入',
   noFileChosen: '请先选择文件',
   mustPreview: '请先预览，确认无误后再导入',
   preview: '预览',
@@ -72,7 +71,7 @@ export const fundIntakeText = {
 
   // ── 银行流水 ──
   statementTitle: '银行流水',
-  statementIntro: '导入维修资金专户的银行流水（Excel：日期 | 金额 | 付款人 | 摘要，第一行为表头，只导入收入）。摘要或付款人中写有房屋地址的按地址记到该户；否则付款人是且只是一户的业主时记到该户；其余为未匹配。已经导入过的行（日期、金额、付款人、摘要都相同）会自动跳过，同一份流水可以放心重复导入。',
+  statementIntro: '导入维修资金专户的银行流水（Excel 或 CSV，第一行为表头：日期、金额、付款人、摘要，列的顺序不限；只导入收入）。摘要或付款人中写有房屋地址的按地址记到该户；否则付款人是且只是一户的业主时记到该户；其余为未匹配。已经导入过的行（日期、金额、付款人、摘要都相同）会自动跳过，同一份流水可以放心重复导入。',
   tabImport: '导入流水',
   tabUnidentified: '待查明款项',
   statementStep1: '选择银行流水文件',

@@ -131,6 +131,14 @@ export const zhCN = {
     votes: '业主表决',
   },
   community: {
+    areaBounds: {
+      heading: '面积合理范围',
+      intro: '超出范围的面积多半是输错或单位错（如 89.50 写成 8950），导入花名册或保存专有部分时要逐一确认。留空为不限。',
+      min: '下限',
+      max: '上限',
+      unit: '㎡',
+      noLimit: '不限',
+    },
     voteRules: {
       heading: '业主表决规则',
       blankRule: '表决票上未填写的议题',
@@ -268,6 +276,9 @@ export const zhCN = {
     past: '曾有',
     unknownDate: '日期不详',
     developerNote: '未售或已售未交付的部分由建设单位持有，表决时与建设单位的其他此类部分合计算作 1 人。',
+    unusualTitle: '面积超出合理范围',
+    unusualBody: (reason: string) => `${reason}。请核对面积是否输错（如小数点、单位）。确认无误后仍可保存，并记入操作日志。`,
+    unusualConfirm: '面积无误，保存',
   },
   owners: {
     title: '设置业主',
@@ -352,7 +363,12 @@ export const zhCN = {
     ok: '没有发现错误，可以导入。',
     imported: (n: string) => `导入完成：${n} 个专有部分`,
     mustPreview: '请先预览，确认无误后再导入',
-    fileTooBig: '文件超过 50 MB，请拆分后导入',
+    unusualTitle: (n: string) => `有 ${n} 行的面积超出本小区的合理范围，请逐行核对`,
+    unusualNote: '多半是输错或单位错（如 89.50 写成 8950）。有误的请在文件中改正后重新预览；确属无误的，勾选下面的确认后才能导入。合理范围可在左侧小区信息的“面积合理范围”中修改。',
+    unusualMore: (shown: string, all: string) => `（列出前 ${shown} 行，共 ${all} 行）`,
+    unusualConfirm: (n: string) => `以上 ${n} 行的面积已逐一核对，确认无误`,
+    unusualReason: '超出原因',
+    mustConfirmUnusual: '请先核对超出合理范围的面积，并勾选确认',
   },
   backup: {
     title: '数据备份',
@@ -399,8 +415,7 @@ export const zhCN = {
     nextYear: '下一年',
     yearLabel: (y: number) => `${y} 年`,
     downloadTemplate: '下载模板',
-    importXlsx: '导入 xlsx',
-    fileTooBig: '文件超过 5 MB，请检查是否选错了文件',
+    importXlsx: '导入 xlsx / csv',
     imported: (years: string, days: string) => `导入完成：${years} 年，共 ${days} 天`,
     originShipped: '国务院办公厅通知（程序内置）',
     originOffice: '本办维护',

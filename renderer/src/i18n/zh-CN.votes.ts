@@ -110,7 +110,7 @@ export const votesText = {
   postDate: '公告日期',
   post: '记录公告日期',
   posted: '已记录公告日期',
-  importTitle: '导入表决票（Excel）',
+  importTitle: '导入表决票（Excel 或 CSV）',
   amendments: '更正记录',
   amendmentCols: { reason: '理由', author: '更正人', at: '时间' },
 

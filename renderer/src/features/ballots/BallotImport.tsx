@@ -9,7 +9,7 @@ import { Alert, App as AntApp, Button, Space } from 'antd';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { readFilePayload } from '../../api/files';
+import { readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../api/files';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { formatBytes, formatCount } from '../../format';
@@ -18,7 +18,6 @@ import { ImportErrors } from '../import/ImportErrors';
 import './ballots.css';
 
 const t = zhCN.ballots;
-const MAX_BYTES = 50 * 1024 * 1024;
 
 /** Import returned ballots from xlsx (used on the vote page). */
 export function BallotImport({ voteId, onImported }: { voteId: string; onImported: () => void }) {
@@ -42,8 +41,9 @@ export function BallotImport({ voteId, onImported }: { voteId: string; onImporte
     setErrors([]);
     setFile(null);
     if (!chosen) return;
-    if (chosen.size > MAX_BYTES) {
-      setErrors([t.importTooBig]);
+    const tooBig = tableFileTooBig(chosen);
+    if (tooBig) {
+      setErrors([tooBig]);
       return;
     }
     setBusy('preview');
@@ -105,7 +105,7 @@ export function BallotImport({ voteId, onImported }: { voteId: string; onImporte
       <input
         ref={fileInput}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={TABLE_FILE_ACCEPT}
         className="hidden-input"
         data-testid="ballot-import-input"
         onChange={(e) => {

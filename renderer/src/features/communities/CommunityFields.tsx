@@ -1,7 +1,9 @@
 /** The fields of a community, shared by the community form and the import form. */
 import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { fundRules } from '../../../../shared/contract/fund';
+import { DEFAULT_AREA_BOUNDS } from '../../../../shared/domain/area';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
+import { PART_TYPES, type PartType } from '../../../../shared/domain/register';
 import { zhCN } from '../../i18n/zh-CN';
 import { fenToYuanNumber, yuanNumberToFen } from '../fund/fundShared';
 import { OfficeRulesFields } from '../bodies/OfficeRulesFields';
@@ -33,6 +35,7 @@ export function CommunityFields() {
       <Form.Item name={['settings', 'countParkingInVotes']} label={t.countParking} valuePropName="checked" extra={t.countParkingHelp}>
         <Switch checkedChildren={t.counted} unCheckedChildren={t.notCounted} />
       </Form.Item>
+      <AreaBoundsFields />
       <MeetingRulesFields />
       <VoteRulesFields />
       <FundRulesFields />
@@ -202,9 +205,9 @@ function RevenueRulesFields() {
   );
 }
 
-/** Nullable fen ⇄ yuan: an empty field is null (no rule), not zero. */
-const fenToYuanOrNull = (fen: number | null | undefined): number | null => (typeof fen === 'number' ? fen / 100 : null);
-const yuanToFenOrNull = (yuan: number | null | undefined): number | null => (typeof yuan === 'number' && Number.isFinite(yuan) ? Math.round(yuan * 100) : null);
+/** Nullable hundredths (fen, 0.01 m²) ⇄ units (yuan, m²): an empty field is null (no rule), not zero. */
+const fromHundredthsOrNull = (value: number | null | undefined): number | null => (typeof value === 'number' ? value / 100 : null);
+const toHundredthsOrNull = (units: number | null | undefined): number | null => (typeof units === 'number' && Number.isFinite(units) ? Math.round(units * 100) : null);
 
 /**
  * settings.fundRules' repair rules: an audit above a cost (typed in yuan, kept
@@ -220,8 +223,8 @@ function RepairRulesFields() {
           name={[...FUND, 'repairAuditAbove']}
           label={r.auditAbove}
           extra={r.auditHelp}
-          getValueProps={(fen?: number | null) => ({ value: fenToYuanOrNull(fen) })}
-          normalize={(yuan?: number | null) => yuanToFenOrNull(yuan)}
+          getValueProps={(fen?: number | null) => ({ value: fromHundredthsOrNull(fen) })}
+          normalize={(yuan?: number | null) => toHundredthsOrNull(yuan)}
         >
           <InputNumber min={0} max={100_000_000} precision={2} step={1000} placeholder={r.notRequired} style={{ width: '100%' }} data-testid="rule-repair-audit" />
         </Form.Item>
@@ -233,10 +236,43 @@ function RepairRulesFields() {
   );
 }
 
+const BOUNDS = ['settings', 'areaBounds'] as const;
+const a = zhCN.community.areaBounds;
+
+/**
+ * settings.areaBounds (shared/domain/area.ts): per part type, the areas the
+ * roster import and the part form record without a confirmation. Typed in m²,
+ * kept in 0.01 m² as every area is; empty is no bound.
+ */
+function AreaBoundsFields() {
+  const bound = (type: PartType, side: 'min' | 'max') => (
+    <Form.Item
+      name={[...BOUNDS, type, side]}
+      label={`${type}${side === 'min' ? a.min : a.max}`}
+      getValueProps={(hundredths?: number | null) => ({ value: fromHundredthsOrNull(hundredths) })}
+      normalize={(m2?: number | null) => toHundredthsOrNull(m2)}
+    >
+      <InputNumber min={0.01} max={1_000_000} precision={2} suffix={a.unit} placeholder={a.noLimit} style={{ width: '100%' }} data-testid={`bound-${type}-${side}`} />
+    </Form.Item>
+  );
+  return (
+    <fieldset style={fieldsetStyle} data-testid="community-area-bounds">
+      <legend style={legendStyle}>{a.heading}</legend>
+      <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{a.intro}</p>
+      {PART_TYPES.map((type) => (
+        <div className="form-row" key={type}>
+          {bound(type, 'min')}
+          {bound(type, 'max')}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export const emptyCommunity = {
   name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
   settings: {
-    countParkingInVotes: false, meetingRules: { ...DEFAULT_MEETING_RULES },
+    countParkingInVotes: false, areaBounds: DEFAULT_AREA_BOUNDS, meetingRules: { ...DEFAULT_MEETING_RULES },
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
     fundRules: fundRules.parse({}),
   },

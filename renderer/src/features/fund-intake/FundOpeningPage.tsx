@@ -15,7 +15,7 @@ import type { RowError } from '../../../../shared/domain/roster-rows';
 import { fenToCapitals } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { downloadFile, readFilePayload } from '../../api/files';
+import { downloadFile, readFilePayload, tableFileTooBig } from '../../api/files';
 import { useAsync } from '../../api/useAsync';
 import { DataGrid, type ColumnDef } from '../../components/DataGrid';
 import { FormError } from '../../components/FormError';
@@ -27,7 +27,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { ImportErrors } from '../import/ImportErrors';
 import { Yuan } from '../fund/fundShared';
-import { Figure, FileChoice, MAX_BYTES, money, yuanToFen } from './intakeShared';
+import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
 const t = zhCN.fundIntake;
 
@@ -69,7 +69,8 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
   const inputs = async () => {
     const values = form.getFieldsValue(true) as Values;
     if (!file) throw new Error(t.noFileChosen);
-    if (file.size > MAX_BYTES) throw new Error(t.fileTooBig);
+    const tooBig = tableFileTooBig(file);
+    if (tooBig) throw new Error(tooBig);
     return {
       communityId, asOf: values.asOf ?? '', bankBalance: values.bankBalance ?? '', suspenseNote: values.suspenseNote ?? '',
       file: await readFilePayload(file),

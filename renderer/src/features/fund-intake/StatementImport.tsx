@@ -12,7 +12,7 @@ import { fenToYuan } from '../../../../shared/domain/money';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { readFilePayload } from '../../api/files';
+import { readFilePayload, tableFileTooBig } from '../../api/files';
 import { DataGrid, type ColumnDef } from '../../components/DataGrid';
 import { FormError } from '../../components/FormError';
 import { useSending } from '../../components/useFormSubmit';
@@ -20,7 +20,7 @@ import { formatCount } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { ImportErrors } from '../import/ImportErrors';
 import { Yuan } from '../fund/fundShared';
-import { Figure, FileChoice, MAX_BYTES, money, yuanToFen } from './intakeShared';
+import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
 const t = zhCN.fundIntake;
 
@@ -64,7 +64,8 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
 
   const payload = async () => {
     if (!file) throw new Error(t.noFileChosen);
-    if (file.size > MAX_BYTES) throw new Error(t.fileTooBig);
+    const tooBig = tableFileTooBig(file);
+    if (tooBig) throw new Error(tooBig);
     return readFilePayload(file);
   };
 

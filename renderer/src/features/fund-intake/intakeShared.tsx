@@ -1,6 +1,7 @@
 /** Pieces shared by the fund's intake screens: the file chooser, a figure, amounts. */
 import { useRef, type ReactNode } from 'react';
 import { Button, Space } from 'antd';
+import { TABLE_FILE_ACCEPT } from '../../api/files';
 import { formatBytes } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
@@ -8,10 +9,6 @@ import './fundIntake.css';
 
 const t = zhCN.fundIntake;
 
-/** Uploads above this are refused before reading (a statement of a busy year is well under 1 MB). */
-export const MAX_BYTES = 20 * 1024 * 1024;
-
-const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A button that opens the file dialog, with the chosen file's name beside it. */
 export function FileChoice({ file, onChoose, testId, disabled }: { file: File | null; onChoose: (file: File) => void; testId: string; disabled?: boolean }) {
@@ -23,7 +20,7 @@ export function FileChoice({ file, onChoose, testId, disabled }: { file: File | 
       <input
         ref={input}
         type="file"
-        accept={XLSX_ACCEPT}
+        accept={TABLE_FILE_ACCEPT}
         className="hidden-input"
         data-testid={`${testId}-input`}
         onChange={(e) => {

@@ -9,7 +9,7 @@ import { holidaySetDay } from '../../../../shared/contract/schemas';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { downloadFile, readFilePayload } from '../../api/files';
+import { downloadFile, readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../api/files';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,7 +19,6 @@ import { zhCN } from '../../i18n/zh-CN';
 import { ImportErrors } from '../import/ImportErrors';
 
 const t = zhCN.holidays;
-const MAX_BYTES = 5 * 1024 * 1024;
 
 type HolidayYear = MethodOutput<'holiday.year'>;
 type DayKind = 'holiday' | 'workday' | 'rest' | 'normal';
@@ -78,8 +77,9 @@ export function HolidaysPage() {
   const runImport = async (file: File) => {
     setRowErrors([]);
     setImportError([]);
-    if (file.size > MAX_BYTES) {
-      setImportError([t.fileTooBig]);
+    const tooBig = tableFileTooBig(file);
+    if (tooBig) {
+      setImportError([tooBig]);
       return;
     }
     setBusy('import');
@@ -109,7 +109,7 @@ export function HolidaysPage() {
             <input
               ref={fileInput}
               type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={TABLE_FILE_ACCEPT}
               className="hidden-input"
               data-testid="holiday-file-input"
               onChange={(e) => {

@@ -1,7 +1,8 @@
 /**
  * Import a roster (花名册) from the template: download the template, choose the
- * file, name the new community, preview (summary, first rows, every error),
- * then import — all rows or none.
+ * file, name the new community, preview (summary, first rows, every error,
+ * the areas outside the community's bounds), then import — all rows or none;
+ * unusual areas only once the clerk ticks that they were checked.
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Space, Typography } from 'antd';
@@ -10,7 +11,7 @@ import type { MethodOutput } from '../../../../shared/contract/methods';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { downloadFile, readFilePayload } from '../../api/files';
+import { downloadFile, readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../api/files';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { checkForm } from '../../components/zodForm';
@@ -21,9 +22,9 @@ import { CommunityFields, emptyCommunity } from '../communities/CommunityFields'
 import { useCommunities } from '../communities/CommunitiesContext';
 import { ImportPreview } from './ImportPreview';
 import { ImportErrors } from './ImportErrors';
+import { UnusualAreas } from './UnusualAreas';
 
 const t = zhCN.importer;
-const MAX_BYTES = 50 * 1024 * 1024;
 
 type Preview = MethodOutput<'roster.previewImport'>;
 
@@ -37,12 +38,15 @@ export function ImportPage() {
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState<'template' | 'preview' | 'import' | null>(null);
+  const [confirmedUnusual, setConfirmedUnusual] = useState(false);
 
   const reset = () => {
     setPreview(null);
     setRowErrors([]);
     setErrors([]);
+    setConfirmedUnusual(false);
   };
+  const unconfirmed = preview !== null && preview.unusualCount > 0 && !confirmedUnusual;
 
   const readInputs = async () => {
     const checked = checkForm(form, communityFields, form.getFieldsValue(true));
@@ -54,8 +58,9 @@ export function ImportPage() {
       setErrors([t.noFile]);
       return null;
     }
-    if (file.size > MAX_BYTES) {
-      setErrors([t.fileTooBig]);
+    const tooBig = tableFileTooBig(file);
+    if (tooBig) {
+      setErrors([tooBig]);
       return null;
     }
     return { file: await readFilePayload(file), community: checked.data };
@@ -87,11 +92,15 @@ export function ImportPage() {
       setErrors([t.mustPreview]);
       return;
     }
+    if (unconfirmed) {
+      setErrors([t.mustConfirmUnusual]);
+      return;
+    }
     setBusy('import');
     try {
       const input = await readInputs();
       if (!input) return;
-      const result = await invoke('roster.import', input);
+      const result = await invoke('roster.import', { ...input, acceptUnusual: confirmedUnusual });
       message.success(t.imported(formatCount(result.summary.parts)));
       communities.reload();
       navigate({ name: 'roster', communityId: result.communityId });
@@ -131,7 +140,7 @@ export function ImportPage() {
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            accept={TABLE_FILE_ACCEPT}
             className="hidden-input"
             data-testid="file-input"
             onChange={(e) => {
@@ -148,12 +157,15 @@ export function ImportPage() {
           <FormError messages={errors} />
           <Space>
             <Button onClick={runPreview} loading={busy === 'preview'} disabled={busy === 'import'} data-testid="preview">{t.preview}</Button>
-            <Button type="primary" onClick={runImport} loading={busy === 'import'} disabled={!preview?.ok || busy === 'preview'} data-testid="confirm-import">{t.confirm}</Button>
+            <Button type="primary" onClick={runImport} loading={busy === 'import'} disabled={!preview?.ok || unconfirmed || busy === 'preview'} data-testid="confirm-import">{t.confirm}</Button>
           </Space>
         </section>
         <section className="import-results">
           {rowErrors.length > 0 && <ImportErrors errors={rowErrors} />}
           {preview && preview.ok && <Alert type="success" showIcon title={t.ok} data-testid="preview-ok" />}
+          {preview && preview.ok && preview.unusualCount > 0 && (
+            <UnusualAreas preview={preview} confirmed={confirmedUnusual} onConfirm={setConfirmedUnusual} />
+          )}
           {preview && <ImportPreview preview={preview} />}
         </section>
       </div>

@@ -1,8 +1,13 @@
-/** The fields of an exclusive part, checked with the contract's partFields / partUpdate. */
+/**
+ * The fields of an exclusive part, checked with the contract's partFields /
+ * partUpdate. An area outside the community's bounds (settings.areaBounds)
+ * is saved only after the clerk confirms it in a dialog (acceptUnusual).
+ */
 import { useEffect } from 'react';
-import { AutoComplete, Button, Form, Input, Select } from 'antd';
+import { App as AntApp, AutoComplete, Button, Form, Input, Select } from 'antd';
 import { partFields, partUpdate } from '../../../../shared/contract/schemas';
 import { areaText } from '../../../../shared/contract/fields';
+import { DEFAULT_AREA_BOUNDS, parseArea, unusualArea } from '../../../../shared/domain/area';
 import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES } from '../../../../shared/domain/register';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
@@ -11,6 +16,7 @@ import { useFormSubmit } from '../../components/useFormSubmit';
 import { zodRule } from '../../components/zodForm';
 import { zhCN } from '../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
+import { useCommunities } from '../communities/CommunitiesContext';
 
 const t = zhCN.part;
 
@@ -36,6 +42,8 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
   const [form] = Form.useForm();
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
   const building = Form.useWatch('building', form) as string | undefined;
+  const { modal } = AntApp.useApp();
+  const bounds = useCommunities().list?.find((c) => c.id === communityId)?.settings.areaBounds ?? DEFAULT_AREA_BOUNDS;
 
   useEffect(() => {
     form.resetFields();
@@ -45,12 +53,27 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
 
   const entrances = buildings.find((b) => b.name === building)?.entrances ?? [];
 
-  const submit = () => {
-    const values = form.getFieldsValue(true);
+  const send = (acceptUnusual: boolean) => {
+    const values = { ...form.getFieldsValue(true), acceptUnusual };
     if (part) {
       return submitForm(partUpdate, { ...values, id: part.partId }, async (input) => onSaved(await invoke('part.update', input)));
     }
     return submitForm(partFields, { ...values, communityId }, async (input) => onSaved(await invoke('part.create', input)));
+  };
+
+  const submit = () => {
+    const values = form.getFieldsValue(true) as { type?: PartDetail['type']; area?: string };
+    const area = parseArea(values.area ?? '');
+    const unusual = area.ok ? unusualArea(values.type ?? '住宅', area.value, bounds) : null;
+    if (unusual === null) return send(false);
+    modal.confirm({
+      title: t.unusualTitle,
+      content: t.unusualBody(unusual),
+      okText: t.unusualConfirm,
+      cancelText: zhCN.common.cancel,
+      okButtonProps: { 'data-testid': 'confirm-unusual-area' },
+      onOk: () => send(true),
+    });
   };
 
   // Field rules check on blur; on submit the whole schema runs either way, so
