@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import { openApp, type App } from '../app';
+import { FILE_LIMITS, fileTooBigMessage } from '../../shared/domain/file-limits';
 import { MIGRATIONS_DIR } from '../node-paths';
 import { Refusal, type CommandInput, type GlobalOptions } from './spec';
 
@@ -99,11 +100,8 @@ export async function scopeByName(app: App, input: CommandInput) {
   return scope;
 }
 
-/** Input files larger than this are refused before they are read (a 200,000-row roster is far smaller). */
-export const INPUT_FILE_LIMIT = 64 * 1024 * 1024;
-
-/** An input file, bounded before it is read (main/files reads the content by its headers). */
-export function readInputFile(file: string, maxBytes: number): Buffer {
+/** An input file, bounded before it is read (main/files reads the content by its headers and its limits). */
+export function readInputFile(file: string): Buffer {
   let size: number;
   try {
     const stat = fs.statSync(file);
@@ -113,14 +111,7 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
     if (error instanceof Refusal) throw error;
     throw new Refusal([{ row: null, message: `找不到文件 ${file}` }]);
   }
-  if (size > maxBytes) {
-    throw new Refusal([{ row: null, message: `文件 ${file} 有 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${Math.round(maxBytes / 1024 / 1024)} MB：请分成几个文件导入` }]);
-  }
+  // Refused before a byte is read: a file of gigabytes costs nothing.
+  if (size > FILE_LIMITS.fileBytes) throw new Refusal([{ row: null, message: fileTooBigMessage(size) }]);
   return fs.readFileSync(file);
-}
-
-/** Where a command writes its output file: never over an existing file. */
-export function newOutputFile(file: string): string {
-  if (fs.existsSync(file)) throw new Refusal([{ row: null, column: '--out', message: `文件 ${file} 已存在，为免覆盖，请换一个文件名` }]);
-  return file;
 }

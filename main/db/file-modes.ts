@@ -34,13 +34,28 @@ export function makePrivate(file: string): void {
  */
 export function tightenDataFolder(dataDir: string): void {
   if (!applies || !fs.existsSync(dataDir)) return;
+  // Another process may remove a file meanwhile (a -wal at its close): a file gone is no longer to tighten.
+  const gone = (error: unknown) => (error as { code?: string }).code === 'ENOENT';
+  const tighten = (file: string, mode: number) => {
+    try {
+      if ((fs.statSync(file).mode & 0o777) !== mode) fs.chmodSync(file, mode);
+    } catch (error) {
+      if (!gone(error)) throw error;
+    }
+  };
   const walk = (dir: string) => {
-    const stat = fs.statSync(dir);
-    if ((stat.mode & 0o777) !== PRIVATE_DIR_MODE) fs.chmodSync(dir, PRIVATE_DIR_MODE);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    tighten(dir, PRIVATE_DIR_MODE);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (gone(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && (fs.statSync(full).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(full, PRIVATE_FILE_MODE);
+      else if (entry.isFile()) tighten(full, PRIVATE_FILE_MODE);
     }
   };
   walk(dataDir);

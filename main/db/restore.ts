@@ -32,6 +32,8 @@ export async function restoreDatabase(dbPath: string, source: string, backupDir:
     const keptAside = fs.existsSync(dbPath) ? await keepAside(dbPath, backupDir) : null;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
     forgetSound(dbPath);
+    // A new PC: the folder may not exist yet.
+    ensurePrivateDir(path.dirname(dbPath));
     await src.backup(dbPath);
     makePrivate(dbPath);
     return { restoredFrom: source, keptAside };

@@ -9,6 +9,7 @@ import { methods, type InvokeRequest, type InvokeResponse, type MethodOutput } f
 import type { App } from '../app-types';
 import type { OpenedDatabase } from '../db/connection';
 import type { DataKeys } from './cipher';
+import { LOGIN_LIMITS, LoginLimiter } from '../services/login-limits';
 import { unlockDataKey, type KeyPlace } from './data-key';
 
 interface Locked {
@@ -26,11 +27,18 @@ interface Locked {
 export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }: Locked): App {
   const { dbPath } = keyPlace;
   let unlocked: App | null = null;
+  // Guessing the 100-bit code costs a scrypt each try; still, tries are limited like logins (services/login-limits.ts).
+  const tries = new LoginLimiter({ ...LOGIN_LIMITS, overall: LOGIN_LIMITS.perUser });
 
   async function unlock(input: unknown): Promise<InvokeResponse> {
     const parsed = methods['dataKey.unlock'].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: parsed.error.issues.map((i) => i.message).join('；') } };
     try {
+      try {
+        tries.admit('unlock');
+      } catch {
+        throw new AppError('REFUSED', `1分钟内已尝试解锁${LOGIN_LIMITS.perUser}次，请1分钟后再试`);
+      }
       unlocked = await start(await unlockDataKey(opened.sqlite, dbPath, keyPlace.protector, parsed.data.recoveryCode));
       return { ok: true, result: { ok: true } };
     } catch (error) {

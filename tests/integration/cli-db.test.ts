@@ -67,6 +67,10 @@ describe('CLI --db FILE', () => {
     expect(cli('fund', 'apportion', '--community', '阳光小区', '--building', '2幢', '--entrance', '1单元', '--amount', '100.00').json)
       .toEqual({ total: '100.00', shares: [{ address: '2幢1单元201', area: '100.00', amount: '100.00' }] });
     expect(cli('fund', 'balance', '--community', '阳光小区').json).toEqual({ fund: '0.00', households: '0.00', belowTopUp: 0 });
+    fs.writeFileSync(path.join(work, 'opening.csv'), '\uFEFF楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用,余额\n1幢,,101,4500.00,4500.00,0,0,4500.00\n');
+    expect(cli('fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '4500.00', path.join(work, 'opening.csv')).json)
+      .toEqual({ rows: 1, suspense: '0.00' });
+    expect(cli('fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '4500.00', households: '4500.00' });
 
     const backup = path.join(work, 'before-meeting.sqlite');
     expect(cli('backup', '--out', backup).json).toMatchObject({ file: backup });
@@ -159,6 +163,18 @@ describe('CLI --db FILE', () => {
     expect(path.dirname(restored.json.keptAside)).toBe(path.join(work, 'office', 'backups'));
     expect(sql('select count(*) as n from meetings')).toEqual({ n: 0 });
     expect(cli('check').json).toMatchObject({ ok: true, dbPath: dbFile });
+
+    // unlock: a backup opened on another PC (another file, no key beside it) asks for the administrator's recovery code.
+    const admin = await openApp({ dbPath: dbFile, migrationsDir: MIGRATIONS_DIR });
+    const setup = await admin.handle({ method: 'auth.setup', input: { username: 'admin', displayName: '王主任', password: 'correct horse' } });
+    admin.close();
+    const recoveryCode = (setup as { result: { recoveryCode: string } }).result.recoveryCode;
+    const carried = path.join(work, 'carried.sqlite');
+    expect(cli('backup', '--out', carried).code).toBe(0);
+    const elsewhere = path.join(work, 'other-pc', '台账.db');
+    expect(runCli({ db: elsewhere }, 'restore', carried).json.errors[0].message).toContain('unlock --recovery-code');
+    expect(runCli({ db: elsewhere }, 'unlock', '--recovery-code', recoveryCode)).toMatchObject({ code: 0, json: { unlocked: true } });
+    expect(runCli({ db: elsewhere }, 'roster-summary', '--community', '阳光小区').json).toMatchObject({ parts: 4 });
 
     expect(filesUnder(DEFAULT_HOME)).toEqual([]);
   });

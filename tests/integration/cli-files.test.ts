@@ -145,6 +145,12 @@ describe('roster files through the CLI', () => {
     ]);
     expect(result.json.errors[0].message).toContain('--accept-unusual');
     expect(before()).toEqual(start);
+    // Checked and confirmed: the same file goes in with its areas as written.
+    const accepted = runCli(dir, 'import-roster', '--community', '面积小区', '--accept-unusual', file('unusual.csv', csv([
+      row('1幢', '101', '45000.00', '甲'), row('地下车库', 'C01', '60.00', '乙', { type: '车位' }), row('1幢', '102', '90.00', '丙'),
+    ])));
+    expect(accepted.code, JSON.stringify(accepted.json)).toBe(0);
+    expect(runCli(dir, 'roster-summary', '--community', '面积小区', '--building', '1幢').json).toEqual({ parts: 2, votingSubjects: 2, totalArea: '45090.00' });
   });
 
   it('refuses a 100,000-character owner name by its row and column', () => {

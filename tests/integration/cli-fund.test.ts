@@ -43,7 +43,7 @@ describe('CLI: fund', () => {
     await wb.xlsx.writeFile(file);
     const unexplained = cli(dir, 'fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '11520.50', file);
     expect(unexplained.code).toBe(1);
-    expect(unexplained.json.errors[0].message).toContain('差额');
+    expect(unexplained.json.errors[0].message).toContain('相差 20.50 元');
     expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '0.00' });
     const opened = cli(dir, 'fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '11520.50',
       '--note', '2025年12月银行结息未分户', file);
@@ -73,7 +73,7 @@ describe('CLI: fund', () => {
     expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '11600.00', households: '11600.00' });
     expect(cli(dir, 'check').json).toMatchObject({ ok: true });
     const db = new Database(path.join(dir, 'sanfang.sqlite'));
-    db.prepare('update part_fund_balances set balance = balance + 1').run();
+    db.prepare('update part_fund_balances set balance = balance + 1 where rowid = (select min(rowid) from part_fund_balances)').run();
     db.close();
     const check = cli(dir, 'check');
     expect(check.json.ok).toBe(false);

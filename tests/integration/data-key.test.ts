@@ -43,6 +43,16 @@ function fileMode(file: string): number {
 }
 
 describe('a backup restored on another PC', () => {
+  it('limits the tries of the recovery code like logins: the sixth within a minute is refused, even the right one', async () => {
+    const a = await pcA();
+    a.app.close();
+    const app = await testApp(await restoredOnNewPc(a.backup));
+    for (let i = 0; i < 5; i++) expect((await callError(app, 'dataKey.unlock', { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD' })).message).toContain('恢复码不对');
+    const sixth = await callError(app, 'dataKey.unlock', { recoveryCode: a.recoveryCode });
+    expect(sixth).toMatchObject({ code: 'REFUSED', message: expect.stringContaining('1分钟内已尝试解锁5次') });
+    expect((await call(app, 'system.health', {})).ok).toBe(false);
+  });
+
   it('says it needs the recovery code, opens with it, and the full values read back', async () => {
     const a = await pcA();
     const dir = await restoredOnNewPc(a.backup);

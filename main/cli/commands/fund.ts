@@ -1,7 +1,7 @@
 /** The maintenance fund: apportioning an amount by area, the fund's balance. */
 import path from 'node:path';
 import type { CommandSpec } from '../spec';
-import { call, communityByName, INPUT_FILE_LIMIT, readInputFile, scopeByName, withApp } from '../session';
+import { call, communityByName, readInputFile, scopeByName, withApp } from '../session';
 
 export const fundCommands: CommandSpec[] = [
   {
@@ -43,7 +43,7 @@ export const fundCommands: CommandSpec[] = [
     positionals: [{ name: 'FILE', help: '期初余额文件（xlsx 或 CSV）' }],
     async run(input) {
       const file = input.positionals[0]!;
-      const data = readInputFile(file, INPUT_FILE_LIMIT);
+      const data = readInputFile(file);
       return withApp(input, true, async (app) => {
         const community = await communityByName(app, input);
         const r = await call(app, 'fund.importOpening', {

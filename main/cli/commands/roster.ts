@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CommandSpec, OptionSpec } from '../spec';
-import { call, readInputFile, scopeByName, withApp, INPUT_FILE_LIMIT } from '../session';
+import { call, readInputFile, scopeByName, withApp } from '../session';
 
 const COMMUNITY: OptionSpec = { name: '--community', value: 'NAME', type: 'text', required: true, help: '小区名称' };
 const BUILDING: OptionSpec = { name: '--building', value: 'NAME', type: 'text', help: '只算这个楼栋' };
@@ -13,14 +13,18 @@ export const rosterCommands: CommandSpec[] = [
   {
     name: 'import-roster', aliases: ['roster import'], writes: true,
     summary: '新建小区并导入花名册（xlsx 或 CSV，UTF-8 或 GBK），全部成功或全部不导入',
-    options: [{ ...COMMUNITY, help: '新建的小区名称' }],
+    options: [
+      { ...COMMUNITY, help: '新建的小区名称' },
+      { name: '--accept-unusual', type: 'flag', help: '面积超出小区设置的合理范围（如住宅超过1000㎡）的行也导入：先核对过这些面积时才用' },
+    ],
     positionals: [{ name: 'FILE', help: '花名册文件（按表头读取）' }],
     async run(input) {
       const file = input.positionals[0]!;
-      const data = readInputFile(file, INPUT_FILE_LIMIT);
+      const data = readInputFile(file);
       return withApp(input, true, async (app) => {
         const result = await call(app, 'roster.import', {
           file: { fileName: path.basename(file), base64: data.toString('base64') }, community: { name: input.need('--community') },
+          acceptUnusual: input.flag('--accept-unusual'),
         });
         return result.summary;
       });

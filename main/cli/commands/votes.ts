@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { App } from '../../app';
 import { Refusal, type CommandSpec } from '../spec';
-import { call, communityByName, readInputFile, withApp, INPUT_FILE_LIMIT } from '../session';
+import { call, communityByName, readInputFile, withApp } from '../session';
 
 const VOTE = { name: '--vote', value: 'ID', type: 'id', required: true, help: '表决编号（vote create 输出的 id）' } as const;
 
@@ -63,7 +63,7 @@ export const voteCommands: CommandSpec[] = [
     positionals: [{ name: 'FILE', help: '表决票文件（xlsx 或 CSV）' }],
     async run(input) {
       const file = input.positionals[0]!;
-      const data = readInputFile(file, INPUT_FILE_LIMIT);
+      const data = readInputFile(file);
       return withApp(input, true, async (app) => call(app, 'ballot.import', {
         voteId: input.need('--vote'), file: { fileName: path.basename(file), base64: data.toString('base64') },
       }));
