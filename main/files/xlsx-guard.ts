@@ -12,29 +12,25 @@
 import { createInflateRaw } from 'node:zlib';
 import { FILE_LIMITS } from '../../shared/domain/file-limits';
 import { isSheetPart, type XlsxParts } from './xlsx-fast';
+import { packedBytes, zipDirectory, type ZipEntry } from './zip-directory';
 
 export type XlsxCheck =
   /** The rows of the longest worksheet, and the unpacked parts xlsx-fast.ts reads. */
   | { ok: true; rows: number; parts: XlsxParts }
   | { ok: false; message: string };
 
-interface Entry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
 const MB = 1024 * 1024;
 /** An xlsx has a few dozen entries; thousands are a way to make the unpacking itself slow. */
 const MAX_ENTRIES = 5_000;
+const tooManyEntries = (count: number) => `这个文件里有 ${count} 个压缩项，不像是 Excel 工作簿（通常只有几十个）：请另存为“Excel 工作簿（.xlsx）”后再导入`;
 
 const DAMAGED = '这个 Excel 文件的压缩结构已损坏或不完整，无法读取：请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（.xlsx）”后再导入';
 
 export async function checkXlsx(data: Buffer): Promise<XlsxCheck> {
-  const entries = centralDirectory(data);
-  if (typeof entries === 'string') return { ok: false, message: entries };
+  const directory = zipDirectory(data);
+  if (!directory.ok) return { ok: false, message: directory.why === 'too-many' ? tooManyEntries(directory.count) : DAMAGED };
+  const { entries } = directory;
+  if (entries.length > MAX_ENTRIES) return { ok: false, message: tooManyEntries(entries.length) };
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > FILE_LIMITS.unzippedBytes) return { ok: false, message: tooLarge(declared) };
 
@@ -63,84 +59,6 @@ function tooManyRows(): string {
 }
 
 // ---------------------------------------------------------------------------
-// The zip's central directory (APPNOTE.TXT 4.3.12–4.3.16), with ZIP64 sizes.
-
-const EOCD = 0x06054b50;
-const EOCD64_LOCATOR = 0x07064b50;
-const EOCD64 = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-function centralDirectory(data: Buffer): Entry[] | string {
-  let eocd = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (data.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return DAMAGED;
-  let count = data.readUInt16LE(eocd + 10);
-  let offset = data.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || data.readUInt32LE(locator) !== EOCD64_LOCATOR) return DAMAGED;
-    const record = safeNumber(data.readBigUInt64LE(locator + 8));
-    if (record === null || record + 56 > data.length || data.readUInt32LE(record) !== EOCD64) return DAMAGED;
-    const count64 = safeNumber(data.readBigUInt64LE(record + 32));
-    const offset64 = safeNumber(data.readBigUInt64LE(record + 48));
-    if (count64 === null || offset64 === null) return DAMAGED;
-    count = count64;
-    offset = offset64;
-  }
-  if (count > MAX_ENTRIES) return `这个文件里有 ${count} 个压缩项，不像是 Excel 工作簿（通常只有几十个）：请另存为“Excel 工作簿（.xlsx）”后再导入`;
-  const entries: Entry[] = [];
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL) return DAMAGED;
-    const nameLength = data.readUInt16LE(p + 28);
-    const extraLength = data.readUInt16LE(p + 30);
-    const commentLength = data.readUInt16LE(p + 32);
-    const entry: Entry = {
-      method: data.readUInt16LE(p + 10),
-      compressedSize: data.readUInt32LE(p + 20),
-      size: data.readUInt32LE(p + 24),
-      localOffset: data.readUInt32LE(p + 42),
-      name: data.toString('utf8', p + 46, p + 46 + nameLength),
-    };
-    if (!readZip64Extra(data, p + 46 + nameLength, extraLength, entry)) return DAMAGED;
-    entries.push(entry);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function safeNumber(value: bigint): number | null {
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : null;
-}
-
-/** Sizes and offsets that did not fit 32 bits are in the ZIP64 extra field (id 1), in this order. */
-function readZip64Extra(data: Buffer, start: number, length: number, entry: Entry): boolean {
-  const wanted = (['size', 'compressedSize', 'localOffset'] as const).filter((k) => entry[k] === 0xffffffff);
-  if (wanted.length === 0) return true;
-  for (let p = start; p + 4 <= start + length;) {
-    const id = data.readUInt16LE(p);
-    const size = data.readUInt16LE(p + 2);
-    if (id === 1) {
-      if (size < wanted.length * 8) return false;
-      for (const [i, key] of wanted.entries()) {
-        const value = safeNumber(data.readBigUInt64LE(p + 4 + i * 8));
-        if (value === null) return false;
-        entry[key] = value;
-      }
-      return true;
-    }
-    p += 4 + size;
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------
 // Unpacking one entry as a stream, never keeping more than a chunk.
 
 /**
@@ -148,13 +66,9 @@ function readZip64Extra(data: Buffer, start: number, length: number, entry: Entr
  * null when it unpacked to exactly the size the directory declared (whose
  * sum is within the limit), else the message.
  */
-function inflateEntry(data: Buffer, entry: Entry, scan: RowCount | null, kept: Buffer[] | null): Promise<string | null> {
-  const local = entry.localOffset;
-  if (local + 30 > data.length || data.readUInt32LE(local) !== LOCAL) return Promise.resolve(DAMAGED);
-  const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-  const end = start + entry.compressedSize;
-  if (end > data.length) return Promise.resolve(DAMAGED);
-  const packed = data.subarray(start, end);
+function inflateEntry(data: Buffer, entry: ZipEntry, scan: RowCount | null, kept: Buffer[] | null): Promise<string | null> {
+  const packed = packedBytes(data, entry);
+  if (!packed) return Promise.resolve(DAMAGED);
   if (entry.method === 0) {
     if (packed.length !== entry.size) return Promise.resolve(DAMAGED);
     scan?.push(packed);
