@@ -7,6 +7,7 @@
 import { AppError } from '../../shared/contract/errors';
 import { methods, type InvokeRequest, type InvokeResponse, type MethodOutput } from '../../shared/contract/methods';
 import type { App } from '../app-types';
+import { backupToFile } from '../db/backups';
 import type { OpenedDatabase } from '../db/connection';
 import type { DataKeys } from './cipher';
 import { LOGIN_LIMITS, LoginLimiter } from '../services/login-limits';
@@ -58,7 +59,7 @@ export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }:
     },
     async backupTo(file: string) {
       // Everything personal in it is sealed: a backup of a locked database is as safe as the database.
-      await (unlocked ? unlocked.backupTo(file) : opened.sqlite.backup(file));
+      await (unlocked ? unlocked.backupTo(file) : backupToFile(opened.sqlite, file));
     },
     close() {
       if (unlocked) unlocked.close();
