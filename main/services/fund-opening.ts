@@ -133,7 +133,7 @@ export async function importOpening(ctx: ServiceContext, actor: Actor, input: Op
     ctx.sqlite.prepare(`insert into ledger_openings (community_id, as_of, bank_balance, suspense, suspense_note, entry_id, file_name, created_at)
       values (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.communityId, input.asOf, input.bankBalance, difference, input.suspenseNote, entryId, input.file.fileName, now);
     scope.audit({ action: 'open-books', entity: 'ledger', entityId: input.communityId, after: { asOf: input.asOf, rows: rows.length, bankBalance: fenToYuan(input.bankBalance), suspense: fenToYuan(difference) } });
-    return { entryId, rows: rows.length, suspense: fenToYuan(difference) };
+    return { entryId, rows: rows.length, total: fenToYuan(rows.reduce((sum, r) => sum + r.balance, 0)), suspense: fenToYuan(difference) };
   });
 }
 

@@ -36,7 +36,8 @@ export const openingPreview = z.object({
   bankBalance: decimal2, difference: z.string(),
   sample: z.array(z.object({ row: z.number().int(), address: z.string(), balance: decimal2 })),
 });
-export const openingResult = z.object({ entryId: id, rows: z.number().int(), suspense: z.string() });
+/** rows: the parts opened; total: the sum of their balances; suspense: the bank balance minus that total (to 待查明款项). */
+export const openingResult = z.object({ entryId: id, rows: z.number().int(), total: decimal2, suspense: z.string() });
 
 export const bankImportInput = z.object({
   communityId: id,

@@ -69,7 +69,7 @@ describe('CLI --db FILE', () => {
     expect(cli('fund', 'balance', '--community', '阳光小区').json).toEqual({ fund: '0.00', households: '0.00', belowTopUp: 0 });
     fs.writeFileSync(path.join(work, 'opening.csv'), '\uFEFF楼栋,单元,房号,应缴首期,已缴存,增值收益,已使用,余额\n1幢,,101,4500.00,4500.00,0,0,4500.00\n');
     expect(cli('fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '4500.00', path.join(work, 'opening.csv')).json)
-      .toEqual({ rows: 1, suspense: '0.00' });
+      .toEqual({ parts: 1, total: '4500.00', difference: '0.00' });
     expect(cli('fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '4500.00', households: '4500.00' });
 
     const backup = path.join(work, 'before-meeting.sqlite');

@@ -47,7 +47,7 @@ describe('CLI: fund', () => {
     expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '0.00' });
     const opened = cli(dir, 'fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '11520.50',
       '--note', '2025年12月银行结息未分户', file);
-    expect(opened.json).toEqual({ rows: 2, suspense: '20.50' });
+    expect(opened.json).toEqual({ parts: 2, total: '11500.00', difference: '20.50' });
     expect(cli(dir, 'fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '11500.00', households: '11500.00' });
     const db = new Database(path.join(dir, 'sanfang.sqlite'), { readonly: true });
     expect(db.prepare('select suspense_note as note from ledger_openings').get()).toEqual({ note: '2025年12月银行结息未分户' });

@@ -50,7 +50,7 @@ export const fundCommands: CommandSpec[] = [
           communityId: community.id, asOf: input.need('--as-of'), bankBalance: input.need('--bank-balance'),
           file: { fileName: path.basename(file), base64: data.toString('base64') }, suspenseNote: input.get('--note') ?? '',
         });
-        return { rows: r.rows, suspense: r.suspense };
+        return { parts: r.rows, total: r.total, difference: r.suspense };
       });
     },
   },
