@@ -152,12 +152,36 @@ export function apportionByArea(ctx: ServiceContext, input: z.output<typeof appo
  * nothing get no share.
  */
 export function balanceDayWeights(ctx: ServiceContext, communityId: string, start: string, end: string): Weighted[] {
-  const days = daysBetween(start, end) + 1;
   return ctx.sqlite.prepare(`select p.id as partId, p.address, p.area, w.weight from (
-      select part_id, sum(case when date < @start then -amount * @days
-        else -amount * (cast(julianday(@end) - julianday(date) as integer) + 1) end) as weight
+      select part_id, sum(${balanceDaysOfLine('@start', '@end', '@days')}) as weight
       from journal_lines where community_id = @communityId and part_id is not null and date <= @end group by part_id) w
-    join parts p on p.id = w.part_id where w.weight > 0 order by p.sort_key`).all({ communityId, start, end, days }) as Weighted[];
+    join parts p on p.id = w.part_id where w.weight > 0 order by p.sort_key`)
+    .all({ communityId, start, end, days: daysBetween(start, end) + 1 }) as Weighted[];
+}
+
+/**
+ * The rule of balanceDayWeights for one sub-ledger line (SQL over journal_lines,
+ * the period's bounds and day count given as SQL expressions): a line before the
+ * period counts every day, one inside it from its date to the end. Statements
+ * use it to show the basis of past sharings.
+ */
+export const balanceDaysOfLine = (start: string, end: string, days: string) =>
+  `case when date < ${start} then -amount * ${days} else -amount * (cast(julianday(${end}) - julianday(date) as integer) + 1) end`;
+
+/** Which period earnings were shared for: kept in the entry's reference (as a revenue transfer keeps its), so a statement can show each part's basis. */
+const EARNINGS_REFERENCE = '计息期 ';
+const earningsReference = (start: string, end: string) => `${EARNINGS_REFERENCE}${start}—${end}`;
+const earningsMemo = (period: string) => `分配维修资金增值收益（${period}）`;
+
+/**
+ * The period an earnings entry (or its reversal) was shared for: from its
+ * reference, else from the memo the app wrote by default before references
+ * carried it; null when neither says (a memo typed by hand).
+ */
+export function earningsPeriodOf(reference: string, memo: string): { start: string; end: string } | null {
+  const day = '(\\d{4}-\\d{2}-\\d{2})';
+  const m = new RegExp(`^${EARNINGS_REFERENCE}${day}—${day}$`).exec(reference) ?? new RegExp(`^${earningsMemo(`${day} 至 ${day}`)}$`).exec(memo);
+  return m ? { start: m[1]!, end: m[2]! } : null;
 }
 
 /**
@@ -176,7 +200,7 @@ export function shareEarnings(ctx: ServiceContext, actor: Actor, input: z.output
   const bank = accountByRole(ctx, input.communityId, 'fund-bank');
   const fund = accountByRole(ctx, input.communityId, 'fund');
   const entryId = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
-    communityId: input.communityId, date, kind: 'earnings', memo: input.memo || `分配维修资金增值收益（${period}）`,
+    communityId: input.communityId, date, kind: 'earnings', memo: input.memo || earningsMemo(period), reference: earningsReference(input.start, input.end),
     lines: [
       { accountId: bank.id, amount: input.amount },
       ...[...shares].filter(([, fen]) => fen > 0).map(([partId, fen]) => ({ accountId: fund.id, amount: -fen, partId, category: 'earning' as const })),

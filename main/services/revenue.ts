@@ -79,6 +79,13 @@ const directionWord = (kind: string) => (kind === 'revenue' ? '收入' : kind ==
 const REFERENCE_PREFIX = '公共收益 ';
 const periodReference = (from: string, to: string) => `${REFERENCE_PREFIX}${from}—${to}`;
 
+/** The period a transfer (or its reversal) was for, read back from its reference; null for any other reference. */
+export function transferPeriodOf(reference: string): { from: string; to: string } | null {
+  if (!reference.startsWith(REFERENCE_PREFIX)) return null;
+  const [from, to] = reference.slice(REFERENCE_PREFIX.length).split('—');
+  return from && to ? { from, to } : null;
+}
+
 /**
  * Every period something was transferred for, with the net amount (a reversal
  * carries its original's reference, so it nets out). A period's summary counts
@@ -89,8 +96,8 @@ function transfersByPeriod(ctx: ServiceContext, communityId: string) {
     join journal_entries e on e.id = l.entry_id where e.community_id = ? and a.role = 'revenue-transfer' and e.reference like ? group by e.reference`)
     .all(communityId, `${REFERENCE_PREFIX}%`) as { reference: string; amount: number }[];
   return rows.flatMap((r) => {
-    const [from, to] = r.reference.slice(REFERENCE_PREFIX.length).split('—');
-    return from && to && r.amount !== 0 ? [{ from, to, amount: r.amount }] : [];
+    const period = transferPeriodOf(r.reference);
+    return period && r.amount !== 0 ? [{ ...period, amount: r.amount }] : [];
   });
 }
 

@@ -34,8 +34,8 @@ async function fillBooks(dataDir: string): Promise<string> {
   const bank = account('fund-bank');
   const fund = account('fund');
   // The ledger table's columns as ledger.postEntry writes them.
-  const entry = sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, amount, accounts, address, search_text,
-      created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, '维修资金专户存款、住宅专项维修资金（分户）', ?, ?, '2026-01-01T00:00:00Z', 'bench')`);
+  const entry = sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, amount, accounts, address, search_text,
+      created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, '维修资金专户存款、住宅专项维修资金（分户）', ?, ?, '2026-01-01T00:00:00Z', 'bench')`);
   const line = sqlite.prepare('insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const t = performance.now();
   sqlite.transaction(() => {
@@ -45,7 +45,7 @@ async function fillBooks(dataDir: string): Promise<string> {
       const date = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
       const amount = 10_000 + ((i * 7919) % 500_000);
       const [partId, address] = partRows[i % partRows.length]!;
-      entry.run(id, communityId, ++number, date, 'deposit', `缴存 ${i}`, `业主${i % 977}`, amount, address, `缴存 ${i} 业主${i % 977}  ${address}`);
+      entry.run(id, communityId, ++number, date, 'deposit', `缴存 ${i}`, `业主${i % 977}`, '', amount, address, `缴存 ${i} 业主${i % 977}  ${address}`);
       line.run(id, communityId, bank, null, null, date, number, amount);
       line.run(id, communityId, fund, partId, 'deposit', date, number, -amount);
     }
@@ -55,7 +55,9 @@ async function fillBooks(dataDir: string): Promise<string> {
       const charge = k % 2 === 1; // alternately earnings shared in and repair costs charged out
       const memo = charge ? `维修分摊 ${k}` : `增值收益 ${k}`;
       const total = parts.reduce((sum, _p, j) => sum + 1 + ((j + k) % 50), 0);
-      entry.run(id, communityId, ++number, date, charge ? 'expense' : 'earnings', memo, '', total, `${parts.length} 户`, `${memo}   `);
+      // Earnings carry their period as fund.shareEarnings writes it, so the statements compute each part's basis.
+      const period = charge ? '' : `计息期 2025-${date.slice(5, 7)}-01—${date}`;
+      entry.run(id, communityId, ++number, date, charge ? 'expense' : 'earnings', memo, '', period, total, `${parts.length} 户`, `${memo}   `);
       for (const [j, partId] of parts.entries()) {
         const share = 1 + ((j + k) % 50);
         line.run(id, communityId, fund, partId, charge ? 'charge' : 'earning', date, number, charge ? share : -share);
@@ -106,6 +108,29 @@ export async function benchFund(dataDir: string, report: Report): Promise<string
     console.log(`fund: ${shown}`);
     report('fund + all sub-ledgers summed, first screen', median(screen), median(sql), '≤ 100 ms');
     report('all 20,000 sub-ledgers listed (1M lines)', median(everyRow), median(sql), '—');
+
+    // Household statements of a year (every dated movement, each interest sharing's basis): one building, then every part.
+    const building = raw.sqlite.prepare(`select b.id, b.name, count(*) as parts from buildings b join parts p on p.building_id = b.id
+      where b.community_id = ? group by b.id order by count(*) desc limit 1`).get(communityId) as { id: string; name: string; parts: number };
+    const bareLines = raw.sqlite.prepare(`select l.part_id, l.date, l.number, l.amount, e.kind, e.memo from parts p join journal_lines l on l.part_id = p.id
+      join journal_entries e on e.id = l.entry_id where p.community_id = ? and (? is null or p.building_id = ?) and l.date between '2025-01-01' and '2025-12-31'
+      order by p.sort_key, l.date, l.number`).raw();
+    for (const [label, buildingId] of [[`one building (${building.name}, ${building.parts} parts)`, building.id], ['all 20,000 parts', null]] as const) {
+      const appRuns: number[] = [];
+      const bareRuns: number[] = [];
+      let movements = 0;
+      for (let i = 0; i < 3; i++) {
+        appRuns.push(await time(async () => {
+          const r = await ok('fund.statements', { communityId, from: '2025-01-01', to: '2025-12-31', ...(buildingId ? { buildingId } : {}) });
+          movements = (r.statements as { movements: unknown[] }[]).reduce((n, st) => n + st.movements.length, 0);
+        }));
+        const t0 = performance.now();
+        bareLines.all(communityId, buildingId, buildingId);
+        bareRuns.push(performance.now() - t0);
+      }
+      console.log(`fund: statements of ${label}: ${movements} movements`);
+      report(`statements, ${label}`, median(appRuns), median(bareRuns), 'reported');
+    }
     const t = performance.now();
     const problems = ledgerProblems(raw.sqlite);
     console.log(`fund: invariant check over 1M lines ${(performance.now() - t).toFixed(0)} ms, problems: ${problems.length === 0 ? 'none' : problems.join('；')}`);

@@ -285,3 +285,91 @@ describe('statements, the fund summary and the export', () => {
     expect(wb.getWorksheet('分户账')!.getRow(2).values).toEqual(expect.arrayContaining(['1幢101', 1244.56]));
   });
 });
+
+describe('household statements: each dated movement', () => {
+  it('deposits, interest with its basis as the sharing saw it, a repair by name, its reversal, revenue; by part, building or all', async () => {
+    const { app, session, communityId, part } = await setup();
+    const id = async (address: string) => (await part(address)).partId;
+    const [p101, p102, p201, p202] = [await id('1幢101'), await id('1幢102'), await id('2幢201'), await id('2幢202')];
+    const deposit = (partId: string, amount: string, date: string) => call(app, 'fund.deposit', { partId, amount, date }, session);
+    await deposit(p101, '9000', '2024-12-10');
+    await deposit(p102, '3000', '2025-03-10');
+    await deposit(p201, '10000', '2025-03-10');
+    // 1 Jan – 30 Jun, 181 days: 101 9,000.00 × 181 = 1,629,000.00; 102 and 201 from 10 Mar, 113 days: 339,000.00 and 1,130,000.00;
+    // 3,098,000.00 元·天 in all. 200.00 → 105.16|46, 21.88|51, 72.95|03 (floors 199.99): the fen to 102's largest remainder → 21.89.
+    await call(app, 'fund.shareEarnings', { communityId, start: '2025-01-01', end: '2025-06-30', amount: '200', date: '2025-07-01' }, session);
+    // Posted after the sharing, dated inside its period: the basis printed is still what the sharing saw.
+    await deposit(p202, '5000', '2025-05-01');
+    const project = await call(app, 'repair.create', {
+      communityId, title: '2幢外墙修缮', scope: { kind: 'parts', partIds: [p201, p202] }, basis: 'area', estimate: '390', approval: 'emergency',
+      emergencyNote: '外墙瓷砖脱落', emergencyReviewDate: '2025-07-20', emergencyStreetDate: '2025-07-22',
+    }, session);
+    // 390.00 by area 100 : 95 → 200.00 and 190.00.
+    const first = await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-01', finalCost: '390' }, session);
+    const reversal = await call(app, 'ledger.reverse', { id: first.charge!.entryId, date: '2025-08-05', reason: '分摊日期有误' }, session);
+    await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-06', finalCost: '390' }, session);
+    await call(app, 'revenue.record', { communityId, date: '2025-04-01', kind: '电梯广告', direction: 'income', amount: '1000', memo: '广告位租金' }, session);
+    // 635.00 by area, 1.00 a m²: 101 90.00, 201 100.00, 202 95.00.
+    await call(app, 'revenue.transfer', { communityId, from: '2025-04-01', to: '2025-06-30', date: '2025-09-01', amount: '635' }, session);
+
+    const statements = (q: { partId?: string; buildingId?: string }) => call(app, 'fund.statements', { communityId, from: '2025-01-01', to: '2025-12-31', ...q }, session);
+    const [s201] = (await statements({ partId: p201 })).statements;
+    expect(s201).toMatchObject({ address: '2幢201', building: '2幢', opening: '0.00', closing: '9972.95', closingCapitals: '玖仟玖佰柒拾贰元玖角伍分' });
+    const basis = { days: 181, part: '1130000.00', total: '3098000.00', amount: '200.00' };
+    expect(s201!.movements.map((m) => [m.date, m.kind, m.amount, m.balance])).toEqual([
+      ['2025-03-10', 'deposit', '10000.00', '10000.00'],
+      ['2025-07-01', 'interest', '72.95', '10072.95'],
+      ['2025-08-01', 'repair', '-200.00', '9872.95'],
+      ['2025-08-05', 'repair', '200.00', '10072.95'],
+      ['2025-08-06', 'repair', '-200.00', '9872.95'],
+      ['2025-09-01', 'revenue', '100.00', '9972.95'],
+    ]);
+    const [dep, interest, charge, undo, , revenue] = s201!.movements;
+    expect(dep).toMatchObject({ basis: null, reverses: null, project: null });
+    expect(interest).toMatchObject({ period: { from: '2025-01-01', to: '2025-06-30' }, basis });
+    expect(charge).toMatchObject({ project: '2幢外墙修缮', reverses: null });
+    expect(undo).toMatchObject({ project: '2幢外墙修缮', reverses: { number: charge!.number, date: '2025-08-01' }, reason: '分摊日期有误', number: reversal.number });
+    expect(revenue).toMatchObject({ period: { from: '2025-04-01', to: '2025-06-30' } });
+
+    const [s101] = (await statements({ partId: p101 })).statements;
+    expect(s101).toMatchObject({ opening: '9000.00', earnings: '105.16', transfers: '90.00', closing: '9195.16' });
+    expect(s101!.movements.map((m) => [m.kind, m.amount, m.balance])).toEqual([['interest', '105.16', '9105.16'], ['revenue', '90.00', '9195.16']]);
+    expect(s101!.movements[0]!.basis).toEqual({ ...basis, part: '1629000.00' });
+    expect((await statements({ partId: p102 })).statements[0]!.movements[1]).toMatchObject({ kind: 'interest', amount: '21.89', basis: { ...basis, part: '339000.00' } });
+
+    // 202 held nothing when the interest was shared: no interest line, its back-dated deposit first.
+    const building = (await call(app, 'community.buildings', { id: communityId }, session)).find((b) => b.name === '2幢')!;
+    const two = (await statements({ buildingId: building.id })).statements;
+    expect(two.map((s) => s.address)).toEqual(['2幢201', '2幢202']);
+    expect(two[1]!.movements.map((m) => [m.date, m.kind, m.amount])).toEqual([
+      ['2025-05-01', 'deposit', '5000.00'], ['2025-08-01', 'repair', '-190.00'], ['2025-08-05', 'repair', '190.00'],
+      ['2025-08-06', 'repair', '-190.00'], ['2025-09-01', 'revenue', '95.00'],
+    ]);
+    expect(two[1]!.closing).toBe('4905.00');
+    // Every statement's movements run from its opening to its closing, to the fen.
+    const all = (await statements({})).statements;
+    expect(all).toHaveLength(6);
+    for (const s of all) {
+      const moved = s.movements.reduce((sum, m) => sum + parseYuan(m.amount)!, 0);
+      expect(parseYuan(s.opening)! + moved, s.address).toBe(parseYuan(s.closing));
+      expect(s.movements.at(-1)?.balance ?? s.opening).toBe(s.closing);
+    }
+    expect((await callError(app, 'fund.statements', { communityId, from: '2025-01-01', to: '2025-12-31', buildingId: p101 }, session)).message).toContain('楼栋');
+  });
+
+  it('the books\' opening: each figure of the file as a movement on its date, or the opening balance of a later period', async () => {
+    const { app, session, communityId, part } = await setup();
+    const file = await xlsx([HEADER, ['1幢', '', '101', '9000', '9000', '120.5', '0', '9120.50'], ['1幢', '', '102', 11000, 11000, 0, 2000, 9000]]);
+    await call(app, 'fund.importOpening', { communityId, asOf: '2024-12-31', bankBalance: '18120.50', file }, session);
+    const statement = async (address: string, from: string) =>
+      (await call(app, 'fund.statements', { communityId, from, to: '2025-12-31', partId: (await part(address)).partId }, session)).statements[0]!;
+    const s101 = await statement('1幢101', '2024-12-01');
+    expect(s101.movements.map((m) => [m.date, m.kind, m.category, m.amount, m.balance])).toEqual([
+      ['2024-12-31', 'opening', 'deposit', '9000.00', '9000.00'], ['2024-12-31', 'opening', 'earning', '120.50', '9120.50'],
+    ]);
+    // Not an interest sharing: no basis.
+    expect(s101.movements[1]!.basis).toBeNull();
+    expect((await statement('1幢102', '2024-12-01')).movements.map((m) => [m.category, m.amount])).toEqual([['deposit', '11000.00'], ['charge', '-2000.00']]);
+    expect(await statement('1幢101', '2025-01-01')).toMatchObject({ opening: '9120.50', closing: '9120.50', movements: [] });
+  });
+});
