@@ -2,17 +2,22 @@
  * A small chart for the fund's printouts (month-end balances as a line,
  * revenue by kind as bars): ECharts with only the parts used, drawn as SVG so
  * that it stays sharp on paper, without animation, at a fixed size that fits
- * an A4 sheet. `onRendered` is called once the SVG is drawn, so that the page
- * can enable 打印 only then.
+ * an A4 sheet. The value axis is chartAxis.ts's (a line of large, close
+ * balances is not drawn from zero); a line prints its figure where the
+ * balance changed (and at both ends), and ECharts hides a figure that would
+ * overlap another. `onRendered` is called once the SVG is drawn, so that the
+ * page can enable 打印 only then.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
+import { valueAxis } from './chartAxis';
 import { money } from './fundPrintShared';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, SVGRenderer]);
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, LabelLayout, SVGRenderer]);
 
 /** Millimetres to CSS pixels (96 per inch), the unit ECharts sizes in. */
 const mm = (value: number) => Math.round((value * 96) / 25.4);
@@ -58,8 +63,14 @@ export function FundChart({ kind, categories, series, widthMm = 170, heightMm = 
     };
     // ECharts says so when it has drawn everything…
     chart.on('finished', finish);
-    // Zero bars and points carry no figure: the axis says it.
-    const label = (v: unknown) => (Number(v) === 0 ? '' : money(Number(v)));
+    const axis = valueAxis(series.flatMap((s) => s.values), kind);
+    // Figures in the axis's unit: 元 with fen, or 万元 with two decimals (to 100 元; the tables hold the exact figures).
+    const figure = (fen: number) => money(Math.round(fen / axis.unit));
+    const tick = (fen: number) => figure(fen).replace(/\.00$/, '');
+    // Zero bars carry no figure: the axis says it. A line's figure where it moved, and at both ends.
+    const shown = (s: FundChartSeries, i: number) => (kind === 'bar'
+      ? s.values[i] !== 0
+      : i === 0 || i === s.values.length - 1 || s.values[i] !== s.values[i - 1]);
     chart.setOption({
       animation: false,
       color: COLORS,
@@ -71,19 +82,20 @@ export function FundChart({ kind, categories, series, widthMm = 170, heightMm = 
         axisLabel: { fontSize: 10, color: '#000', interval: 0, hideOverlap: true }, axisLine: { lineStyle: { color: '#000' } },
       },
       yAxis: {
-        type: 'value', name: '元', nameTextStyle: { fontSize: 10, color: '#000' },
-        axisLabel: { fontSize: 10, color: '#000', formatter: (v: number) => money(Math.round(v)).replace(/\.00$/, '') },
+        type: 'value', name: axis.unit === 1 ? '元' : '万元', nameTextStyle: { fontSize: 10, color: '#000' },
+        min: axis.min, max: axis.max, interval: axis.interval,
+        axisLabel: { fontSize: 10, color: '#000', formatter: (v: number) => tick(Math.round(v)) },
         splitLine: { lineStyle: { color: '#d0d0d0', type: 'dashed' } },
       },
-      series: series.map((s) => (kind === 'line'
-        ? {
-          type: 'line', name: s.name, data: s.values, symbol: 'circle', symbolSize: 5, lineStyle: { width: 1.6 },
-          label: { show: s.values.length <= 13, fontSize: 9, color: '#000', formatter: (p: { value: unknown }) => label(p.value) },
-        }
-        : {
-          type: 'bar', name: s.name, data: s.values, barMaxWidth: 26,
-          label: { show: true, position: 'top', fontSize: 9, color: '#000', formatter: (p: { value: unknown }) => label(p.value) },
-        })),
+      series: series.map((s) => {
+        const label = { fontSize: 9, color: '#000', formatter: (p: { value: unknown; dataIndex: number }) => (shown(s, p.dataIndex) ? figure(Number(p.value)) : '') };
+        return kind === 'line'
+          ? {
+            type: 'line', name: s.name, data: s.values, symbol: 'circle', symbolSize: 5, lineStyle: { width: 1.6 },
+            label: { show: true, position: 'top', ...label }, labelLayout: { hideOverlap: true },
+          }
+          : { type: 'bar', name: s.name, data: s.values, barMaxWidth: 26, label: { show: true, position: 'top', ...label }, labelLayout: { hideOverlap: true } };
+      }),
     });
     // …but setOption draws at once without animation, so the event may already have passed: the drawn SVG tells.
     if (el.querySelector('svg path')) finish();
