@@ -56,8 +56,8 @@ export type PrintRoute =
   | { name: 'printResult'; communityId: string; matterId: string }
   | { name: 'printBallots'; communityId: string; voteId: string }
   | { name: 'printVoteResult'; communityId: string; voteId: string }
-  /** Household statements for a period: one part (`partId`) or every part in one document. */
-  | { name: 'printStatements'; communityId: string; from: string; to: string; partId?: string }
+  /** Household statements for a period: one part (`partId`), one building (`buildingId`) or every part in one document. */
+  | { name: 'printStatements'; communityId: string; from: string; to: string; partId?: string; buildingId?: string }
   | { name: 'printFundSummary'; communityId: string; from: string; to: string }
   /** 续筹通知: one page per part below the top-up trigger. */
   | { name: 'printTopUp'; communityId: string }
@@ -91,7 +91,9 @@ export function parseHash(hash: string): Route {
       return { name: 'printRoster', communityId: b, buildingId: query.get('b') ?? undefined, entranceId: query.get('e') ?? undefined };
     }
     const period = { from: query.get('from') ?? '', to: query.get('to') ?? '' };
-    if (c === 'print' && d === 'statements') return { name: 'printStatements', communityId: b, ...period, partId: query.get('part') ?? undefined };
+    if (c === 'print' && d === 'statements') {
+      return { name: 'printStatements', communityId: b, ...period, partId: query.get('part') ?? undefined, buildingId: query.get('b') ?? undefined };
+    }
     if (c === 'print' && d === 'fund-summary') return { name: 'printFundSummary', communityId: b, ...period };
     if (c === 'print' && d === 'top-up') return { name: 'printTopUp', communityId: b };
     if (c === 'print' && d === 'revenue') return { name: 'printRevenue', communityId: b, ...period };
@@ -190,6 +192,7 @@ export function routeHash(route: Route): string {
     case 'printStatements': {
       const query = new URLSearchParams({ from: route.from, to: route.to });
       if (route.partId) query.set('part', route.partId);
+      else if (route.buildingId) query.set('b', route.buildingId);
       return `#/c/${e(route.communityId)}/print/statements?${query.toString()}`;
     }
     case 'printFundSummary': return `#/c/${e(route.communityId)}/print/fund-summary?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;

@@ -5,6 +5,13 @@
  */
 import { daysBetween } from './dates';
 
+/**
+ * A posting period (公示期) given only its start runs to the start + this many
+ * days: a publication step advanced from the CLI, the repair-use notices.
+ * Local rules commonly ask for at least 7 days [practice].
+ */
+export const DEFAULT_POSTING_DAYS = 7;
+
 /** What a step records besides its date: a meeting, a posting period, the filing body. */
 export const STEP_KINDS = ['plain', 'meeting', 'publication', 'filing'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];

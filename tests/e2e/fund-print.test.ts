@@ -36,6 +36,8 @@ const ADDRESSES = ['1幢101', '1幢102', '2幢201', '2幢202', '3幢301', '3幢3
 let session = '';
 let communityId = '';
 let projectId = '';
+/** 金色家园: a 2,600,000.00 fund and a 37,000.00 repair, for the chart's axis. */
+let bigFundId = '';
 const part: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -86,20 +88,42 @@ beforeAll(async () => {
   await spend('办公费', '1850', '2025-06-10');
   await spend('会议费', '1000', '2025-06-11');
   await spend('宣传费', '100', '2025-06-12');
+  // The property-service company serving in 2025 signs the repair notices.
+  await env.call('contract.create', {
+    communityId, company: { name: '安心物业服务有限公司', creditCode: '91110000802100433B' }, kind: '前期物业', startDate: '2024-01-01', endDate: '2026-12-31',
+  }, session);
+
+  bigFundId = await importRosterApi(env, session, '金色家园', WORKED_ROSTER);
+  const big = await env.call('fund.households', { communityId: bigFundId, text: '', belowTopUpOnly: false, offset: 0, limit: 10 }, session);
+  const amounts = ['600000', '400000', '500000', '300000', '400000', '400000'];
+  for (const [i, h] of big.rows.entries()) {
+    await env.call('fund.deposit', { partId: h.partId, amount: amounts[i]!, date: '2025-01-10', payer: '', memo: '', reference: '' }, session);
+  }
+  const roof = await env.call('repair.create', {
+    communityId: bigFundId, title: '屋面防水', scope: { kind: 'community' }, basis: 'area', estimate: '37000', contractor: '', approval: 'emergency',
+    voteId: null, emergencyReviewDate: '2025-06-01', emergencyStreetDate: '2025-06-03', emergencyNote: '屋面渗漏',
+  }, session);
+  await env.call('repair.charge', { projectId: roof.id, date: '2025-06-15', finalCost: '37000', auditNote: '', overrunReason: '' }, session);
 }, TEST_TIMEOUT);
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 interface Printed { text: string; flat: string; pages: string[] }
 
-/** Open a print route, wait for it to be ready, print it to A4 and read it back; the first page to /tmp/fundprint-<name>.png. */
+/** Open a print route, wait for it to be ready, print it to A4 and read it back (printCurrent). */
 async function print(hash: string, testId: string, name: string, check?: () => Promise<void>): Promise<Printed> {
   const { page } = env;
   await openAndLogin(env);
   await goTo(page, hash);
   await page.locator(`[data-testid=${testId}][data-ready=true]`).waitFor({ timeout: UI_TIMEOUT });
-  await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
   await check?.();
+  return printCurrent(name);
+}
+
+/** Print the print view on screen to A4 and read it back; the first page to /tmp/fundprint-<name>.png. */
+async function printCurrent(name: string): Promise<Printed> {
+  const { page } = env;
+  await expect.poll(() => page.getByTestId('print-toolbar').getByRole('button', { name: '打印', exact: true }).isEnabled(), { timeout: UI_TIMEOUT }).toBe(true);
   await page.screenshot({ path: `/tmp/fundprint-${name}-screen.png`, animations: 'disabled' });
   const pdf = path.join(env.tmpDir, `fundprint-${name}.pdf`);
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
@@ -113,6 +137,28 @@ async function print(hash: string, testId: string, name: string, check?: () => P
   return { text, flat: squeeze(text), pages: text.split('\f').filter((p) => p.trim() !== '').map(squeeze) };
 }
 
+/** The figures of a chart (SVG text) whose boxes intersect another's, as "a × b"; none is what the eye wants. */
+async function overlappingLabels(testId: string): Promise<string[]> {
+  return env.page.locator(`[data-testid=${testId}] svg`).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('text')]
+      .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
+      .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
+    const hits: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a.r.right <= b.r.left + 0.5 || b.r.right <= a.r.left + 0.5 || a.r.bottom <= b.r.top + 0.5 || b.r.bottom <= a.r.top + 0.5;
+        if (!apart) hits.push(`${a.text} × ${b.text}`);
+      }
+    }
+    return hits;
+  });
+}
+
+/** The texts of a chart's SVG, in document order. */
+async function chartTexts(testId: string): Promise<string[]> {
+  return env.page.locator(`[data-testid=${testId}] svg text`).allTextContents();
+}
+
 /** The chart is an SVG with drawn paths (ECharts' SVG renderer), there before printing. */
 async function chartDrawn(testId: string): Promise<number> {
   const paths = await env.page.locator(`[data-testid=${testId}] svg path`).count();
@@ -121,43 +167,88 @@ async function chartDrawn(testId: string): Promise<number> {
 }
 
 describe('the treasurer\'s printouts', () => {
-  it('one household\'s statement: the period\'s movement, the closing balance and its 大写', async () => {
+  it('one household\'s statement: each dated movement, interest with its basis, the repair by name, the receipt, dated at the period\'s end', async () => {
     // 1幢101: 9,000.00 before the period; + 100.00 earnings − 555.56 repair + 90.00 revenue = 8,634.44.
     const { flat, pages } = await print(`#/c/${communityId}/print/statements?from=${FROM}&to=${TO}&part=${part['1幢101']}`, 'statements-print', 'statement');
     expect(pages).toHaveLength(1);
     expect(flat).toContain('阳光小区业主维修资金对账单');
-    expect(flat).toContain('（2025年1月1日至2025年12月31日）');
+    expect(flat).toContain('对账期间：2025年1月1日至2025年12月31日');
     expect(flat).toContain('所属街道：南湖街道');
-    expect(flat).toContain('房屋地址1幢101');
-    expect(flat).toContain('专有部分面积90.00㎡');
-    expect(flat).toContain('期初余额9,000.00');
-    expect(flat).toContain('本期缴存0.00');
-    expect(flat).toContain('本期增值收益100.00');
-    expect(flat).toContain('本期使用（维修分摊）555.56');
-    expect(flat).toContain('本期转入转出（公共收益等）90.00');
-    expect(flat).toContain('期末余额8,634.44');
-    expect(flat).toContain('期末余额（大写）捌仟陆佰叁拾肆元肆角肆分');
+    expect(flat).toContain('房屋地址1幢101专有部分面积90.00㎡业主A');
+    // Date | 凭证号 | 摘要 | 收入 | 支出 | 余额, in date order.
+    expect(flat).toContain('2025-01-01期初余额9,000.00');
+    // January: only 101 held money, 9,000.00 × 31 days = 279,000.00 元·天 of 279,000.00: all of the 100.00.
+    // (A cell of two lines reads back interleaved with its row's figures: its pieces are checked one by one.)
+    expect(flat).toContain('增值收益（计息期2025-01-01至2025-01-31）');
+    expect(flat).toMatch(/2025-01-31\d+按余额×天数（31天）分配：本户279,000.00÷全体279,000.00元·天×(100.00元)?100.009,100.00/);
+    expect(flat).toMatch(/2025-07-01\d+公共收益转入（2025-01-01至2025-12-31的收益，按面积分入）90.009,190.00/);
+    expect(flat).toMatch(/2025-09-01\d+维修分摊：1幢屋面防水维修555.568,634.44/);
+    expect(flat).toContain('2025-12-31期末余额190.00555.568,634.44');
+    expect(flat).toContain('期末余额（大写）：捌仟陆佰叁拾肆元肆角肆分');
+    expect(flat).toContain('本期缴存0.00增值收益100.00维修使用555.56转入转出90.00（元）');
+    // Sealed and dated at the period's end, not the day it was printed.
+    expect(flat).toContain('阳光小区业主委员会2025年12月31日');
+    expect(flat).not.toContain('打印日期');
+    // The tear-off receipt.
+    expect(flat).toContain('✂请沿虚线剪下回执，签名后交回业主委员会');
+    expect(flat).toContain('对账单回执本人已收到阳光小区1幢101（2025年1月1日至2025年12月31日）的维修资金对账单，期末余额8,634.44元。');
+    expect(flat).toContain('业主：A业主签名：');
     expect(flat).not.toContain('1幢102');
   }, TEST_TIMEOUT);
 
-  it('every household\'s statement in one document, one page each', async () => {
+  it('every household\'s statement in one document, two to a page; by building only that building\'s', async () => {
     const { pages } = await print(`#/c/${communityId}/print/statements?from=${FROM}&to=${TO}`, 'statements-print', 'statements-all', async () => {
       expect(await env.page.getByTestId('statement').count()).toBe(6);
     });
     // Closing balances by hand: 102 3,000 − 679.01 + 110 = 2,430.99; 201 10,000 + 100; 202 9,500 + 95; 301 120; 302 12,000 + 120.
     const closing = ['8,634.44', '2,430.99', '10,100.00', '9,595.00', '120.00', '12,120.00'];
     const capitals = ['捌仟陆佰叁拾肆元肆角肆分', '贰仟肆佰叁拾元玖角玖分', '壹万零壹佰元整', '玖仟伍佰玖拾伍元整', '壹佰贰拾元整', '壹万贰仟壹佰贰拾元整'];
-    expect(pages).toHaveLength(6);
+    expect(pages).toHaveLength(3);
     pages.forEach((p, i) => {
-      expect(p, `page ${i + 1}`).toContain('阳光小区业主维修资金对账单');
-      expect(p).toContain(`房屋地址${ADDRESSES[i]}`);
-      for (const other of ADDRESSES.filter((_, j) => j !== i)) expect(p).not.toContain(`房屋地址${other}`);
-      expect(p).toContain(`期末余额${closing[i]}`);
-      expect(p).toContain(`期末余额（大写）${capitals[i]}`);
-      expect(p).toContain(`第${i + 1}页共6页`);
+      expect(p.match(/阳光小区业主维修资金对账单/g), `page ${i + 1}`).toHaveLength(2);
+      expect(p.match(/对账单回执/g)).toHaveLength(2);
+      expect(p.match(/阳光小区业主委员会2025年12月31日/g)).toHaveLength(2);
+      expect(p).toContain(`第${i + 1}页共3页`);
+      for (const j of [2 * i, 2 * i + 1]) {
+        expect(p).toContain(`房屋地址${ADDRESSES[j]}`);
+        expect(p).toContain(`期末余额（大写）：${capitals[j]}`);
+        expect(p).toContain(`${ADDRESSES[j]}（2025年1月1日至2025年12月31日）的维修资金对账单，期末余额${closing[j]}元。`);
+      }
+      for (const other of ADDRESSES.filter((_, j) => j !== 2 * i && j !== 2 * i + 1)) expect(p).not.toContain(`房屋地址${other}`);
     });
-    expect(pages[3]).toContain('业主C、D');
-    expect(pages[4]).toContain('业主某某置业（建设单位）');
+    // 1幢102's own movements: its deposit, the repair's larger share, its revenue share.
+    expect(pages[0]).toMatch(/2025-03-10\d+缴存维修资金3,000.003,000.00/);
+    expect(pages[0]).toMatch(/维修分摊：1幢屋面防水维修679.01/);
+    expect(pages[1]).toContain('业主C、D');
+    expect(pages[2]).toContain('业主某某置业（建设单位）');
+
+    // By building, through the print menu's period dialog: 2幢 only.
+    const { page } = env;
+    await goTo(page, `#/c/${communityId}/fund`);
+    await page.getByTestId('fund-print').click();
+    await page.getByTestId('fund-print-statements').click();
+    await page.getByTestId('period-from').fill(FROM);
+    await page.getByTestId('period-to').fill(TO);
+    await page.getByTestId('period-building').click();
+    await page.locator('.ant-select-item-option', { hasText: /^2幢$/ }).click();
+    await page.getByTestId('period-open').click();
+    await page.locator('[data-testid=statements-print][data-ready=true]').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByTestId('statement').evaluateAll((els) => els.map((e) => e.getAttribute('data-address')))).toEqual(['2幢201', '2幢202']);
+    const byBuilding = await printCurrent('statements-building');
+    expect(byBuilding.pages).toHaveLength(1);
+    expect(byBuilding.flat).toContain('房屋地址2幢201');
+    expect(byBuilding.flat).toContain('房屋地址2幢202');
+    expect(byBuilding.flat).not.toMatch(/房屋地址[13]幢/);
+  }, TEST_TIMEOUT);
+
+  it('a period not over yet is not stamped: the statement asks to end it today', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await goTo(page, `#/c/${communityId}/print/statements?from=2026-01-01&to=2099-12-31&part=${part['1幢101']}`);
+    await expect.poll(() => page.getByTestId('statement-future').textContent(), { timeout: UI_TIMEOUT }).toContain('对账期末 2099年12月31日 晚于今天');
+    await page.getByTestId('statement-to-today').click();
+    await page.locator('[data-testid=statements-print][data-ready=true]').waitFor({ timeout: UI_TIMEOUT });
+    expect(page.url()).not.toContain('2099');
   }, TEST_TIMEOUT);
 
   it('the fund summary: totals, by building, and a line chart of month-end balances', async () => {
@@ -166,6 +257,12 @@ describe('the treasurer\'s printouts', () => {
       paths = await chartDrawn('fund-summary-chart');
       // Twelve month-end points of 2025, one marker each.
       expect(await env.page.locator('[data-testid=fund-summary-chart] svg text').filter({ hasText: /^12月$/ }).count()).toBe(1);
+      expect(await overlappingLabels('fund-summary-chart')).toEqual([]);
+      // 9,100 → 44,235 spreads over most of the top value: the axis keeps zero.
+      const texts = await chartTexts('fund-summary-chart');
+      expect(texts).toContain('0');
+      // Figures where the balance moved (earnings, deposits, the transfer, the repair) and at the year's end.
+      expect(texts.filter((x) => /^[\d,]+\.\d{2}$/.test(x))).toEqual(['9,100.00', '43,600.00', '44,235.00', '43,000.43', '43,000.43']);
     });
     expect(paths).toBeGreaterThan(12);
     // 9,000.00 + 34,500.00 deposited + 100.00 − 1,234.57 + 635.00 = 43,000.43.
@@ -181,8 +278,22 @@ describe('the treasurer\'s printouts', () => {
     expect(flat).toContain('12,240.00');
     expect(flat).toContain('合计69,000.0034,500.00100.001,234.57635.0043,000.43');
     expect(flat).toContain('三、月末余额走势');
-    // The chart's labels are text in the PDF: the balance after the March deposits, carried into April.
-    expect(text.match(/43,600\.00/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    // The chart's labels are text in the PDF: the balance after the March deposits.
+    expect(text).toContain('43,600.00');
+  }, TEST_TIMEOUT);
+
+  it('the fund summary\'s chart: a 37,000.00 repair on a 2,600,000.00 fund is plain to see, and no figure overlaps another', async () => {
+    await print(`#/c/${bigFundId}/print/fund-summary?from=${FROM}&to=${TO}`, 'fund-summary-print', 'summary-big', async () => {
+      await chartDrawn('fund-summary-chart');
+      const texts = await chartTexts('fund-summary-chart');
+      // In 万元, from 255 to 261: the drop from 260.00 to 256.30 spans more than half of the axis, not 1.4 % of it.
+      expect(texts).toContain('万元');
+      expect(texts).toEqual(expect.arrayContaining(['255', '256', '260', '261']));
+      expect(texts).not.toContain('0');
+      // The figures where the balance moved (January's deposits, June's repair) and at the year's end.
+      expect(texts.filter((x) => /^\d+\.\d{2}$/.test(x))).toEqual(['260.00', '256.30', '256.30']);
+      expect(await overlappingLabels('fund-summary-chart')).toEqual([]);
+    });
   }, TEST_TIMEOUT);
 
   it('续交通知: one page per part below 30 %, the amount to 50 % in figures and 大写', async () => {
@@ -206,13 +317,17 @@ describe('the treasurer\'s printouts', () => {
     expect(pages[1]).toContain('伍仟捌佰捌拾元整');
   }, TEST_TIMEOUT);
 
-  it('维修资金使用公示 before the works: the emergency approval, the estimate and each part\'s estimated share', async () => {
+  it('维修资金使用公示 before the works, on the 公文 layout: the estimate, each part\'s share, the posting period and the signature lines', async () => {
     const { flat, pages } = await print(`#/c/${communityId}/print/repair-notice/${projectId}?stage=before`, 'repair-notice-print', 'repair-before', async () => {
       expect(await env.page.getByTestId('repair-share').count()).toBe(2);
+      // The posting period as recorded: the notice of 2025-08-01, for seven days.
+      expect(await env.page.getByTestId('repair-posting-from').inputValue()).toBe('2025-08-01');
+      expect(await env.page.getByTestId('repair-posting-to').inputValue()).toBe('2025-08-08');
     });
     expect(pages).toHaveLength(1);
-    expect(flat).toContain('住宅专项维修资金使用公示');
-    expect(flat).toContain('（1幢屋面防水维修）');
+    expect(flat).toContain('关于1幢屋面防水维修使用住宅专项维修资金的公示');
+    expect(flat).toContain('阳光小区全体业主：');
+    expect(flat).toContain('拟使用住宅专项维修资金实施1幢屋面防水维修。');
     expect(flat).toContain('维修范围1幢101、1幢102（共2户）');
     expect(flat).toContain('应急维修：1幢屋面渗漏，顶层住户室内进水；业主委员会审核日期2025年7月20日，街道（乡镇）确认日期2025年7月22日');
     expect(flat).toContain('预算金额1,000.01元（大写：壹仟元零壹分）');
@@ -221,12 +336,26 @@ describe('the treasurer\'s printouts', () => {
     expect(flat).toContain('21幢102110.00550.01');
     expect(flat).toContain('合计2户200.001,000.01');
     expect(flat).toContain('2户分摊金额合计1,000.01元，等于分摊总额。');
-    expect(flat).toContain('2025年8月1日');
+    expect(flat).toContain('公示期：2025年8月1日至2025年8月8日。公示期间，业主如有异议，请向业主委员会书面提出。');
+    // The three parties' signature lines, the residents' committee named from the community's office, the date in words.
+    expect(flat).toContain('业主委员会（盖章）');
+    expect(flat).toContain('物业服务企业（盖章）');
+    expect(flat).toContain('社区居民委员会（盖章）');
+    expect(flat).toContain('阳光小区业主委员会');
+    expect(flat).toContain('安心物业服务有限公司');
+    expect(flat).toContain('南湖社区居民委员会');
+    expect(flat.match(/负责人：/g)).toHaveLength(3);
+    expect(flat).toContain('二〇二五年八月一日');
   }, TEST_TIMEOUT);
 
-  it('维修资金使用结果公示 after the works: the final cost, the payment and each part\'s charged share', async () => {
-    const { flat } = await print(`#/c/${communityId}/print/repair-notice/${projectId}?stage=after`, 'repair-notice-print', 'repair-after');
-    expect(flat).toContain('住宅专项维修资金使用结果公示');
+  it('维修资金使用结果公示 after the works: the final cost, the payment, each part\'s charged share, a posting period typed', async () => {
+    const { flat } = await print(`#/c/${communityId}/print/repair-notice/${projectId}?stage=after`, 'repair-notice-print', 'repair-after', async () => {
+      // From the charge date by default; typed over for the day it is really posted.
+      expect(await env.page.getByTestId('repair-posting-from').inputValue()).toBe('2025-09-01');
+      await env.page.getByTestId('repair-posting-from').fill('2025-09-03');
+      await env.page.getByTestId('repair-posting-to').fill('2025-09-12');
+    });
+    expect(flat).toContain('关于1幢屋面防水维修住宅专项维修资金使用结果的公示');
     expect(flat).toContain('决算金额1,234.57元（大写：壹仟贰佰叁拾肆元伍角柒分）');
     expect(flat).toContain('审计意见按本小区规定无需审计');
     expect(flat).toContain('超支说明决算增加了女儿墙泛水处理');
@@ -237,6 +366,9 @@ describe('the treasurer\'s printouts', () => {
     expect(flat).toContain('合计2户200.001,234.57');
     expect(flat).toContain('2户分摊金额合计1,234.57元，等于分摊总额。');
     expect(flat).toContain('分摊记账日期2025年9月1日');
+    expect(flat).toContain('公示期：2025年9月3日至2025年9月12日。');
+    expect(flat).toContain('物业服务企业（盖章）');
+    expect(flat).toContain('二〇二五年九月三日');
   }, TEST_TIMEOUT);
 
   it('公共收益公示: by kind, the totals, the transfer to the fund and a bar chart', async () => {
@@ -244,6 +376,7 @@ describe('the treasurer\'s printouts', () => {
       await chartDrawn('revenue-chart');
       // Bars: income, cost and net of the two kinds with money (the others are zero-height).
       expect(await env.page.locator('[data-testid=revenue-chart] svg path').count()).toBeGreaterThanOrEqual(6);
+      expect(await overlappingLabels('revenue-chart')).toEqual([]);
     });
     expect(flat).toContain('阳光小区公共收益收支情况公示');
     // 6,000.00 − 500.00 = 5,500.00; 3,000.00 − 200.50 = 2,799.50; 8,299.50 in all.

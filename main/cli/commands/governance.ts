@@ -2,11 +2,9 @@
 import type { MethodOutput } from '../../../shared/contract/methods';
 import { addDays, isValidDate } from '../../../shared/domain/dates';
 import { MEETING_KINDS, meetingKindOf } from '../../../shared/domain/meetings';
+import { DEFAULT_POSTING_DAYS } from '../../../shared/domain/workflow';
 import { Refusal, type CommandSpec, type OptionSpec } from '../spec';
 import { call, communityByName, withApp } from '../session';
-
-/** `matter advance` on a publication step without --posting-end: a posting period of this many days. */
-const DEFAULT_POSTING_DAYS = 7;
 
 const COMMUNITY: OptionSpec = { name: '--community', value: 'NAME', type: 'text', required: true, help: '小区名称' };
 

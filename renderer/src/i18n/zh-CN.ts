@@ -223,6 +223,8 @@ export const zhCN = {
     paperHint: '请用 A4 纸横向打印。',
     loading: '正在准备打印内容…',
     seal: '（盖章）',
+    signatory: '负责人：',
+    signedOn: '日期：　　年　　月　　日',
     savePdf: '保存为PDF',
     pdfSaved: (file: string) => `已保存：${file}`,
   },

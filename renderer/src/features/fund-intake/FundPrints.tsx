@@ -5,10 +5,11 @@
  * xlsx). Print views open in the same window, as the other print links do.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Dropdown, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Button, Dropdown, Form, Input, Modal, Select, Space } from 'antd';
 import { isValidDate } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
+import { useAsync } from '../../api/useAsync';
 import { downloadFile } from '../../api/files';
 import { FormError } from '../../components/FormError';
 import { todayDate } from '../../format';
@@ -20,7 +21,7 @@ const t = zhCN.fundIntake;
 
 export type PeriodPrint = 'statements' | 'summary' | 'statement';
 
-interface Period { from: string; to: string }
+interface Period { from: string; to: string; buildingId?: string }
 
 /** This year so far: statements to owners are at least yearly. */
 export function thisYearSoFar(): Period {
@@ -36,15 +37,18 @@ export function PeriodModal({ communityId, kind, partId, onClose }: { communityI
   useEffect(() => {
     if (!kind) return;
     setErrors([]);
-    form.setFieldsValue(thisYearSoFar());
+    form.setFieldsValue({ ...thisYearSoFar(), buildingId: '' });
   }, [kind]);
+  // The households' statements print for one building or all of them.
+  const buildings = useAsync(() => (kind === 'statements' ? invoke('community.buildings', { id: communityId }) : Promise.resolve([])), [communityId, kind]);
 
   const open = () => {
-    const { from = '', to = '' } = form.getFieldsValue(true) as Partial<Period>;
+    const { from = '', to = '', buildingId } = form.getFieldsValue(true) as Partial<Period>;
     if (!isValidDate(from) || !isValidDate(to)) return setErrors([t.periodInvalid]);
     if (from > to) return setErrors([t.periodOrder]);
     if (kind === 'summary') navigate({ name: 'printFundSummary', communityId, from, to });
-    else navigate({ name: 'printStatements', communityId, from, to, partId: kind === 'statement' ? partId : undefined });
+    else if (kind === 'statement') navigate({ name: 'printStatements', communityId, from, to, partId });
+    else navigate({ name: 'printStatements', communityId, from, to, buildingId: buildingId || undefined });
     onClose();
   };
 
@@ -71,6 +75,15 @@ export function PeriodModal({ communityId, kind, partId, onClose }: { communityI
             <Input type="date" data-testid="period-to" />
           </Form.Item>
         </div>
+        {kind === 'statements' && (
+          <Form.Item name="buildingId" label={t.periodBuilding}>
+            <Select
+              data-testid="period-building"
+              loading={buildings.data === undefined}
+              options={[{ value: '', label: t.periodAllBuildings }, ...(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))]}
+            />
+          </Form.Item>
+        )}
       </Form>
       {kind !== 'summary' && <p className="intake-hint">{t.periodHint}</p>}
       <FormError messages={errors} />

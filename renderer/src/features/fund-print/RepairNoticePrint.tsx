@@ -1,73 +1,134 @@
 /**
- * 住宅专项维修资金使用公示, before the works and after them. Before: the
- * project, its scope, how it was approved (the owners' vote on Art. 278 item
- * 5, or the emergency path with the committee's review and the street's
- * confirmation), the estimate, and each part's estimated share
- * (repair.previewCharge with the estimate as the final cost). After: the
- * final cost, the audit note, the payments, and each part's share as charged
- * (repair.get's charge). The method (按面积 / 均摊) is stated and the total
- * printed is the sum of the shares.
+ * 住宅专项维修资金使用公示, before the works and after them, on the 公文
+ * layout. Before: the project, its scope, how it was approved (the owners'
+ * vote on Art. 278 item 5, or the emergency path with the committee's review
+ * and the street's confirmation), the estimate, and each part's estimated
+ * share (repair.previewCharge with the estimate as the final cost). After:
+ * the final cost, the audit note, the payments, and each part's share as
+ * charged (repair.get's charge). The method (按面积 / 均摊) is stated and the
+ * total printed is the sum of the shares. Then the posting period — from the
+ * project's notice record (before) or its charge date (after), running
+ * DEFAULT_POSTING_DAYS, and typed over on screen — and the signature lines of
+ * the three parties that post it: the owners' committee, the property-service
+ * company (the one serving on the notice's date, from the contracts) and the
+ * community's residents' committee.
  */
-import type { ReactNode } from 'react';
-import { Alert } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Alert, Input } from 'antd';
+import { addDays, isValidDate } from '../../../../shared/domain/dates';
+import { DEFAULT_POSTING_DAYS } from '../../../../shared/domain/workflow';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { groupedArea, todayDate } from '../../format';
 import { navigate } from '../../router';
-import { PrintPage } from '../print/PrintPage';
+import { OfficialNotice } from '../print/OfficialNotice';
 import { PrintTableHead } from '../print/PrintTableHead';
-import { FactsTable, Issuer, Offices, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan } from './fundPrintShared';
+import { FactsTable, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
 
 type Project = Awaited<ReturnType<typeof loadProject>>;
 type Apportionment = Awaited<ReturnType<typeof loadPreview>>;
+type Contracts = Awaited<ReturnType<typeof loadContracts>>;
 function loadProject(id: string) {
   return invoke('repair.get', { id });
 }
 function loadPreview(projectId: string, estimate: string) {
   return invoke('repair.previewCharge', { projectId, finalCost: estimate });
 }
+function loadContracts(communityId: string) {
+  return invoke('contract.list', { communityId });
+}
+
+interface Posting { from: string; to: string }
+
+/** The project's own record of the posting: the notice date (before) or the charge date (after), for the default days. */
+function recordedPosting(project: Project, stage: 'before' | 'after'): Posting {
+  const from = (stage === 'before' ? project.noticeDate : project.charge?.date) ?? '';
+  return { from, to: from ? addDays(from, DEFAULT_POSTING_DAYS) : '' };
+}
+
+/** The property-service company serving on `date`: the latest contract started by then and not yet handed over. */
+export function servingCompany(contracts: Contracts, date: string): string {
+  const serving = contracts
+    .filter((c) => c.startDate <= date && c.state.kind !== 'handed-over')
+    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return serving[0]?.companyName ?? '';
+}
 
 export function RepairNoticePrint({ projectId, stage }: { projectId: string; stage: 'before' | 'after' }) {
   const loaded = useAsync(async () => {
     const project = await loadProject(projectId);
-    const [community, shares] = await Promise.all([
+    const [community, shares, contracts] = await Promise.all([
       loadCommunity(project.communityId),
       stage === 'before' ? loadPreview(projectId, project.estimate) : Promise.resolve(project.charge),
+      loadContracts(project.communityId),
     ]);
-    return { project, community, shares };
+    return { project, community, shares, contracts };
   }, [projectId, stage]);
   const data = loaded.data;
+  const [typed, setTyped] = useState<Posting | null>(null);
   const back = () => {
     if (data) navigate({ name: 'repair', communityId: data.project.communityId, projectId });
     else window.history.back();
   };
 
+  const posting = typed ?? (data ? recordedPosting(data.project, stage) : { from: '', to: '' });
+  const postingValid = isValidDate(posting.from) && isValidDate(posting.to);
   let notice: ReactNode = loadNotice(loaded.error, data !== undefined);
   if (!notice && data && stage === 'after' && !data.shares) notice = <Alert type="warning" showIcon title={t.repairNotCharged} data-testid="repair-not-charged" />;
-  const ready = notice === null && data !== undefined;
-  const date = data ? (stage === 'before' ? data.project.noticeDate : data.project.charge?.date) ?? todayDate() : todayDate();
+  const ready = notice === null && data !== undefined && !(postingValid && posting.to < posting.from);
+  const date = postingValid ? posting.from : todayDate();
+  const title = data ? (stage === 'before' ? t.repairTitleBefore : t.repairTitleAfter)(data.project.title) : '';
 
   return (
-    <PrintPage
+    <OfficialNotice
       testId="repair-notice-print"
-      title={stage === 'before' ? t.repairTitleBefore : t.repairTitleAfter}
-      subtitle={data ? t.repairSubtitle(data.project.title) : undefined}
-      meta={<Offices community={data?.community} />}
+      title={title}
+      addressee={data ? t.repairAddressee(data.community.name) : undefined}
+      paragraphs={data ? [(stage === 'before' ? t.repairIntroBefore : t.repairIntroAfter)(data.project.title)] : []}
+      issuers={[]}
+      signatures={data ? signaturesOf(data.community, servingCompany(data.contracts, date)) : []}
+      date={date}
       ready={ready}
       notice={notice ?? undefined}
       onBack={back}
+      controls={data && <PostingInputs posting={posting} onChange={setTyped} />}
+      closing={<p data-testid="repair-posting">{postingValid ? t.repairPosting(dayText(posting.from), dayText(posting.to)) : t.repairPostingBlank}</p>}
     >
-      {data && ready && data.shares && (
+      {data && notice === null && data.shares && (
         <>
-          <p className="fund-print-addressee">{t.repairAddressee(data.community.name)}</p>
+          <p className="fund-print-section">{t.section(1, t.repairSectionProject)}</p>
           <ProjectFacts project={data.project} stage={stage} />
           {stage === 'after' && <Payments project={data.project} />}
           <Shares shares={data.shares} stage={stage} />
-          <p className="fund-print-p">{t.repairObjection}</p>
-          <Issuer community={data.community.name} date={dayText(date)} />
         </>
       )}
-    </PrintPage>
+    </OfficialNotice>
+  );
+}
+
+/** The three parties that sign the notice; a name not on record is left as a line to write. */
+function signaturesOf(community: CommunityHead, company: string) {
+  return [
+    { role: t.repairSignCommittee, name: t.committee(community.name) },
+    { role: t.repairSignCompany, name: company },
+    { role: t.repairSignCommunity, name: community.communityOffice ? t.residentsCommittee(community.communityOffice) : '' },
+  ];
+}
+
+/** 公示期 from … to …, on screen only: what the record says, typed over where the posting differs. */
+function PostingInputs({ posting, onChange }: { posting: Posting; onChange: (p: Posting) => void }) {
+  const missing = !isValidDate(posting.from) || !isValidDate(posting.to);
+  const backwards = !missing && posting.to < posting.from;
+  return (
+    <span className="repair-posting-inputs" data-testid="repair-posting-inputs">
+      <span>{t.repairPostingLabel}</span>
+      <Input type="date" size="small" value={posting.from} data-testid="repair-posting-from" style={{ width: 140 }}
+        onChange={(e) => onChange({ from: e.target.value, to: isValidDate(e.target.value) && !posting.to ? addDays(e.target.value, DEFAULT_POSTING_DAYS) : posting.to })} />
+      <span>{t.repairPostingTo}</span>
+      <Input type="date" size="small" value={posting.to} data-testid="repair-posting-to" style={{ width: 140 }}
+        onChange={(e) => onChange({ ...posting, to: e.target.value })} />
+      {(missing || backwards) && <span className="repair-posting-hint">{missing ? t.repairPostingNone : t.repairPostingOrder}</span>}
+    </span>
   );
 }
 
@@ -92,7 +153,6 @@ function ProjectFacts({ project: p, stage }: { project: Project; stage: 'before'
     if (p.overrunReason) rows.push([t.repairOverrun, p.overrunReason]);
   }
   rows.push([t.repairBasis, p.basis === 'area' ? t.repairBasisArea : t.repairBasisEqual]);
-  if (stage === 'before' && p.noticeDate) rows.push([t.repairNoticeDate, dayText(p.noticeDate)]);
   if (stage === 'after' && p.charge) rows.push([t.repairChargeDate, dayText(p.charge.date)]);
   return <FactsTable rows={rows} testId="repair-facts" />;
 }
@@ -101,7 +161,7 @@ function Payments({ project }: { project: Project }) {
   const live = project.payments.filter((x) => !x.reversed);
   return (
     <>
-      <p className="fund-print-section">{t.repairPayments}</p>
+      <p className="fund-print-section">{t.section(2, t.repairPayments)}</p>
       {project.payments.length === 0
         ? <p className="fund-print-note">{t.repairNoPayments}</p>
         : (
@@ -137,7 +197,7 @@ function Shares({ shares, stage }: { shares: Apportionment; stage: 'before' | 'a
   const total = fenOf(shares.total);
   return (
     <>
-      <p className="fund-print-section">{stage === 'before' ? t.repairShareHeadBefore : t.repairShareHeadAfter}</p>
+      <p className="fund-print-section">{t.section(stage === 'before' ? 2 : 3, stage === 'before' ? t.repairShareHeadBefore : t.repairShareHeadAfter)}</p>
       <table className="print-table fund-print-table" data-testid="repair-shares">
         <PrintTableHead columns={[
           { label: t.no, width: 10 }, { label: t.address, width: 40 }, { label: t.area, width: 22 },

@@ -113,17 +113,17 @@ export function FactsTable({ rows, testId }: { rows: readonly (readonly [string,
   );
 }
 
-/** Above this many households (a page each), the document asks before it draws them all. */
+/** Above this many households, the document asks before it draws them all. */
 export const CONFIRM_ABOVE_HOUSEHOLDS = 500;
 
-/** The question before printing a page for each of many households. */
-export function ManyHouseholds({ count, onPrint, onBack }: { count: number; onPrint: () => void; onBack: () => void }) {
+/** The question before printing many households (`perPage` to a page). */
+export function ManyHouseholds({ count, perPage = 1, onPrint, onBack }: { count: number; perPage?: number; onPrint: () => void; onBack: () => void }) {
   return (
     <div data-testid="fund-print-big">
       <Result
         status="warning"
         title={t.bigTitle}
-        subTitle={t.bigText(formatCount(count))}
+        subTitle={t.bigText(formatCount(count), formatCount(Math.ceil(count / perPage)), perPage)}
         extra={
           <Space>
             <Button type="primary" onClick={onBack}>{t.bigBack}</Button>

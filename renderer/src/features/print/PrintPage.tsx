@@ -30,6 +30,10 @@ export interface PrintPageProps {
   footer?: ReactNode;
   /** Signature lines at the end, e.g. 制表人, 核对人. */
   signatures?: readonly string[];
+  /** Extra controls in the toolbar, on screen only (a posting period to type). */
+  controls?: ReactNode;
+  /** false: the body prints its own titles (two household statements to a page); `title` still names the PDF. */
+  titleBlock?: boolean;
   testId?: string;
   children?: ReactNode;
 }
@@ -38,12 +42,12 @@ export function PrintPage(props: PrintPageProps) {
   const { orientation = 'portrait', ready, notice, testId } = props;
   return (
     <div className={`print-view ${orientation}`}>
-      <PrintToolbar ready={ready} onBack={props.onBack} hint={orientation === 'landscape' ? t.paperHint : undefined} pdfName={props.title} />
+      <PrintToolbar ready={ready} onBack={props.onBack} hint={orientation === 'landscape' ? t.paperHint : undefined} pdfName={props.title} controls={props.controls} />
       {notice
         ? <div className="print-notice no-print">{notice}</div>
         : (
           <article className={`print-document ${orientation}`} data-testid={testId} data-ready={ready ? 'true' : 'false'}>
-            <PrintTitle title={props.title} subtitle={props.subtitle} meta={props.meta} />
+            {props.titleBlock !== false && <PrintTitle title={props.title} subtitle={props.subtitle} meta={props.meta} />}
             <div className="print-body">{props.children}</div>
             {(props.footer !== undefined || props.signatures) && (
               <footer className="print-footer">
@@ -62,7 +66,9 @@ export function PrintPage(props: PrintPageProps) {
  * main, contract method print.savePdf). Browser mode prints with the
  * browser's dialog, which can also save a PDF.
  */
-export function PrintToolbar({ ready, onBack, hint, pdfName }: { ready: boolean; onBack: () => void; hint: string | undefined; pdfName: string }) {
+export function PrintToolbar({ ready, onBack, hint, pdfName, controls }: {
+  ready: boolean; onBack: () => void; hint: string | undefined; pdfName: string; controls?: ReactNode;
+}) {
   const desktop = typeof window.sanfang?.invoke === 'function';
   const [saving, setSaving] = useState(false);
   const savePdf = async () => {
@@ -79,6 +85,7 @@ export function PrintToolbar({ ready, onBack, hint, pdfName }: { ready: boolean;
   return (
     <div className="print-toolbar no-print" data-testid="print-toolbar">
       <Button onClick={onBack}>{t.back}</Button>
+      {controls}
       <span className="print-toolbar-hint">{hint}</span>
       {desktop && <Button disabled={!ready} loading={saving} onClick={() => void savePdf()}>{t.savePdf}</Button>}
       <Button type="primary" disabled={!ready} onClick={() => window.print()}>{t.print}</Button>

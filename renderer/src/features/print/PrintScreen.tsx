@@ -33,7 +33,12 @@ export function PrintScreen({ route }: { route: PrintRoute }) {
     case 'printBallots': return <BallotsPrint key={route.voteId} voteId={route.voteId} />;
     case 'printVoteResult': return <VoteResultPrint key={route.voteId} voteId={route.voteId} />;
     case 'printStatements':
-      return <StatementsPrint key={`${route.from}/${route.to}/${route.partId ?? ''}`} communityId={route.communityId} from={route.from} to={route.to} partId={route.partId} />;
+      return (
+        <StatementsPrint
+          key={`${route.from}/${route.to}/${route.partId ?? ''}/${route.buildingId ?? ''}`}
+          communityId={route.communityId} from={route.from} to={route.to} partId={route.partId} buildingId={route.buildingId}
+        />
+      );
     case 'printFundSummary': return <FundSummaryPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
     case 'printTopUp': return <TopUpPrint key={route.communityId} communityId={route.communityId} />;
     case 'printRepairNotice': return <RepairNoticePrint key={`${route.projectId}/${route.stage}`} projectId={route.projectId} stage={route.stage} />;
