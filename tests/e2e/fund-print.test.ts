@@ -15,11 +15,16 @@
  * - revenue: 电梯广告 6,000.00 less 500.00, 停车 3,000.00 less 200.50, and
  *   635.00 of it to the fund, 1.00 per m² (90.00 … 120.00);
  * - the committee's 2025 budget: 办公费 2,000 (1,850 spent, 92 %), 会议费
- *   1,000 (all spent, 100 %), 宣传费 500 (100 spent, 20 %).
+ *   1,000 (all spent, 100 %), 宣传费 500 (100 spent, 20 %);
+ * - 安心物业服务有限公司 serving under a contract from 2024 (it signs the
+ *   repair notices);
+ * - a second community, 金色家园, with 2,600,000.00 deposited in January and a
+ *   37,000.00 repair charged in June, for the fund chart's axis.
  *
- * Each of the six documents is printed, its figures checked against the
- * ones computed here by hand, and its first page rendered to
- * /tmp/fundprint-<name>.png for a look by eye.
+ * Each document is printed, its figures checked against the ones computed
+ * here by hand, and its first page rendered to /tmp/fundprint-<name>.png for
+ * a look by eye (PRINT_ARTIFACTS=DIR keeps the PDFs); the charts' figures are
+ * checked for overlaps as boxes in the page.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -231,6 +236,7 @@ describe('the treasurer\'s printouts', () => {
     await page.getByTestId('period-to').fill(TO);
     await page.getByTestId('period-building').click();
     await page.locator('.ant-select-item-option', { hasText: /^2幢$/ }).click();
+    await page.screenshot({ path: '/tmp/fundprint-period-building.png' });
     await page.getByTestId('period-open').click();
     await page.locator('[data-testid=statements-print][data-ready=true]').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByTestId('statement').evaluateAll((els) => els.map((e) => e.getAttribute('data-address')))).toEqual(['2幢201', '2幢202']);
