@@ -1,8 +1,8 @@
 /**
- * What the fund's statements and notices print: each household's movement
- * over a period (opening, deposits, earnings, charges, transfers, closing),
- * the fund's summary for the period with its month-end balances for the chart.
- * One aggregate over the lines each; the period is inclusive.
+ * What the fund's statements and notices print: each household's period
+ * (opening, totals, every dated movement in the owner's words, closing), the
+ * fund's summary for the period with its month-end balances for the chart.
+ * The period is inclusive.
  */
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
