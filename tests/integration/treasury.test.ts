@@ -151,7 +151,7 @@ describe('deposits from a bank statement', () => {
     const open = await call(app, 'fund.unidentified', { communityId }, session);
     expect(open.map((r) => [r.payer, r.amount])).toEqual([['A', '50.00'], ['李四', '20.00']]);
     const settled = await call(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-20', note: '电话核实' }, session);
-    expect(settled.lines.map((l) => [l.accountCode, l.debit, l.credit])).toEqual([['2003', '50.00', null], ['2001', null, '50.00']]);
+    expect(settled.lines.map((l) => [l.accountCode, l.direction, l.amount])).toEqual([['2003', '转出', '50.00'], ['2001', '收入', '50.00']]);
     expect((await part('1幢102')).deposited).toBe('50.00');
     expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
     expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
@@ -280,8 +280,20 @@ describe('statements, the fund summary and the export', () => {
     const file = await call(app, 'ledger.export', { communityId }, session);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '分户账', '科目余额', '维修项目']);
-    expect(wb.getWorksheet('凭证明细')!.rowCount).toBe(1 + 2 + 2 + 2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '会计分录（借贷）', '分户账', '科目余额', '维修项目']);
+    // The treasurer's sheet in the screens' words, one amount a line; debit and credit only in the accountant's sheet.
+    const journal = wb.getWorksheet('凭证明细')!;
+    expect(journal.rowCount).toBe(1 + 2 + 2 + 2);
+    const cells = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(JSON.stringify(cells(journal))).not.toMatch(/[借贷]/);
+    expect(cells(journal).slice(1).map((r) => [r[0], r[7], r[9], r[10]])).toEqual([
+      [1, '维修资金专户存款', '收入', 1000], [1, '住宅专项维修资金（分户）', '收入', 1000],
+      [2, '维修资金专户存款', '收入', 234.56], [2, '住宅专项维修资金（分户）', '收入', 234.56],
+      [3, '维修资金专户存款', '收入', 10], [3, '住宅专项维修资金（分户）', '收入', 10],
+    ]);
+    const accountant = wb.getWorksheet('会计分录（借贷）')!;
+    expect(cells(accountant)[0]).toEqual(expect.arrayContaining(['借方', '贷方']));
+    expect(cells(accountant).slice(1, 3).map((r) => [r[0], r[7] ?? null, r[8] ?? null])).toEqual([[1, 1000, null], [1, null, 1000]]);
     expect(wb.getWorksheet('分户账')!.getRow(2).values).toEqual(expect.arrayContaining(['1幢101', 1244.56]));
   });
 });
