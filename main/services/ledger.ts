@@ -11,7 +11,7 @@ import {
   entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
 } from '../../shared/domain/ledger';
 import { fenToYuan } from '../../shared/domain/money';
-import { treasurerVoucher, voucherLabels, type PostedLine } from '../../shared/domain/voucher';
+import { treasurerVoucher, voucherLabels, type PostedLine, type TreasurerVoucher } from '../../shared/domain/voucher';
 import { nowIso, todayInOffice } from '../db/clock';
 import type { Sqlite } from '../db/connection';
 import { newId } from '../db/ids';
@@ -209,11 +209,12 @@ export function getEntry(ctx: ServiceContext, id: string): Entry {
 }
 
 /**
- * The money each entry moved (shared/domain/voucher.ts), from its lines summed
- * per account, category and side — one aggregate for a page of the ledger
- * table, however many households an entry shares to.
+ * Each entry's voucher in the treasurer's words (shared/domain/voucher.ts),
+ * from its lines summed per account, category and side — one aggregate for a
+ * page of the ledger table, however many households an entry shares to.
+ * `accounts` are keyed by account id.
  */
-function movedAmounts(ctx: ServiceContext, entries: readonly { id: string; kind: string }[]): Map<string, number> {
+export function vouchersOf(ctx: ServiceContext, entries: readonly { id: string; kind: string }[]): Map<string, TreasurerVoucher> {
   if (entries.length === 0) return new Map();
   const sums = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, a.kind as accountKind, l.category, sum(l.amount) as amount
     from journal_lines l join ledger_accounts a on a.id = l.account_id
@@ -221,7 +222,7 @@ function movedAmounts(ctx: ServiceContext, entries: readonly { id: string; kind:
     .all(JSON.stringify(entries.map((e) => e.id))) as (PostedLine & { entryId: string })[];
   const byEntry = new Map<string, PostedLine[]>();
   for (const s of sums) byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
-  return new Map(entries.map((e) => [e.id, treasurerVoucher(e.kind, byEntry.get(e.id) ?? []).amount]));
+  return new Map(entries.map((e) => [e.id, treasurerVoucher(e.kind, byEntry.get(e.id) ?? [])]));
 }
 
 /**
@@ -275,12 +276,12 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
   const filterIds = [q.accountId, q.partId].filter((x) => x !== undefined);
   const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; reversed: number; reversal: number });
   // With an account or part: its movement on its normal side; otherwise the money the entry moved.
-  const moved = movement ? null : movedAmounts(ctx, rows);
+  const moved = movement ? null : vouchersOf(ctx, rows);
   return {
     total,
     rows: rows.map((r) => ({
       ...r,
-      amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved!.get(r.id)!),
+      amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved!.get(r.id)!.amount),
       reversed: r.reversed === 1, reversal: r.reversal === 1,
     })) as never,
   };

@@ -98,6 +98,7 @@ export const ledgerText = {
   reverseDate: '冲销日期',
   reverseReason: '冲销原因',
   reverseReasonPlaceholder: '如 房号录错，应为1幢102',
+  reverseHouseholds: (n: string, amount: string) => `这张凭证记到 ${n} 户分户账（${amount} 元）：冲销将把每一户都冲回原金额。请先核对凭证中的分户明细。`,
   reversed: (n: number) => `已冲销，生成第 ${n} 号凭证`,
 
   // ── closing a month ──

@@ -19,7 +19,8 @@ import { PrintTableHead } from '../print/PrintTableHead';
 import { FactsTable, Issuer, Offices, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan } from './fundPrintShared';
 
 type Project = Awaited<ReturnType<typeof loadProject>>;
-type Apportionment = Awaited<ReturnType<typeof loadPreview>>;
+// The shares alone (the preview's warnings are the charge screen's, not the notice's).
+type Apportionment = Pick<Awaited<ReturnType<typeof loadPreview>>, 'total' | 'basis' | 'method' | 'totalWeight' | 'shares'>;
 function loadProject(id: string) {
   return invoke('repair.get', { id });
 }
