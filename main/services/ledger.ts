@@ -202,7 +202,8 @@ export function getEntry(ctx: ServiceContext, id: string): Entry {
     labels: voucherLabels(e.kind, v.form),
     accounts: v.accounts.map((a) => ({
       accountId: a.account, accountCode: named.get(a.account)!.accountCode, accountName: named.get(a.account)!.accountName,
-      direction: a.direction, amount: fenToYuan(a.amount), lines: a.lines,
+      direction: a.direction, amount: fenToYuan(a.amount),
+      households: new Set(lines.filter((l, i) => l.accountId === a.account && l.partId && v.lines[i]!.direction === a.direction).map((l) => l.partId)).size,
     })),
     lines: lines.map(({ accountKind: _kind, amount: _amount, ...l }, i) => ({ ...l, direction: v.lines[i]!.direction, amount: fenToYuan(v.lines[i]!.amount) })),
   };

@@ -102,8 +102,8 @@ export const entry = z.object({
   amount: decimal2,
   /** What this kind of voucher calls its amount, note, counterparty and reference. */
   labels: z.object({ amount: z.string(), note: z.string(), counterparty: z.string(), reference: z.string() }),
-  /** Per account and direction: the voucher's summary (a share to 48 households is one row here). */
-  accounts: z.array(z.object({ accountId: id, accountCode: z.string(), accountName: z.string(), direction, amount: decimal2, lines: z.number().int() })),
+  /** Per account and direction: the voucher's summary (a share to 48 households is one row here, `households` 48). */
+  accounts: z.array(z.object({ accountId: id, accountCode: z.string(), accountName: z.string(), direction, amount: decimal2, households: z.number().int() })),
   lines: z.array(entryLine),
 });
 

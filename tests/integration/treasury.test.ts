@@ -250,7 +250,7 @@ describe('a repair charge while the notice, the audit or the owners’ decision 
     expect(charged.charge!.overrides.map((o) => [o.rule, o.reason])).toEqual([['repair-notice', reason], ['repair-audit', reason]]);
     const voucher = await call(app, 'ledger.entry', { id: charged.charge!.entryId }, session);
     expect(voucher).toMatchObject({ reason, labels: { note: '先行分摊的理由', amount: '分摊金额', counterparty: '施工单位' }, amount: '1500.00', form: 'transfer' });
-    expect(voucher.accounts.map((a) => [a.accountCode, a.direction, a.amount, a.lines])).toEqual([['2001', '支出', '1500.00', 2], ['2101', '转入', '1500.00', 1]]);
+    expect(voucher.accounts.map((a) => [a.accountCode, a.direction, a.amount, a.households])).toEqual([['2001', '支出', '1500.00', 2], ['2101', '转入', '1500.00', 0]]);
     const audit = await call(app, 'audit.list', { entity: 'journal_entry', entityId: charged.charge!.entryId }, session);
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['override', 'post']);
     expect(JSON.stringify(audit.rows.find((r) => r.action === 'override'))).toContain(reason);

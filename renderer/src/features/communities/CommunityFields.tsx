@@ -185,6 +185,7 @@ function RevenueRulesFields() {
     <fieldset style={fieldsetStyle} data-testid="community-revenue-rules">
       <legend style={legendStyle}>{r.revenueHeading}</legend>
       <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{r.revenueIntro}</p>
+      <RulePresetPicker presets={REVENUE_RULE_PRESETS} testId="rule-revenue-preset" />
       <div className="form-row">
         <Form.Item name={[...FUND, 'revenueTransferPercent']} label={r.percent} extra={r.percentHelp}>
           <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} style={{ width: '100%' }} data-testid="rule-revenue-percent" />
@@ -202,7 +203,6 @@ function RevenueRulesFields() {
         </Form.Item>
       </div>
       <p style={{ color: '#4e5969', margin: '-4px 0 12px' }} data-testid="rule-revenue-preview">{r.preview(percent ?? null, strict === true, below ?? null)}</p>
-      <RulePresetPicker presets={REVENUE_RULE_PRESETS} testId="rule-revenue-preset" />
     </fieldset>
   );
 }

@@ -114,7 +114,7 @@ const accountColumns: ColumnDef<AccountMovement>[] = [
   { id: 'account', header: t.colAccount, size: 240, meta: { grow: true }, cell: ({ row }) => `${row.original.accountCode} ${row.original.accountName}` },
   { id: 'direction', header: t.colDirection, size: 80, cell: ({ row }) => <DirectionTag direction={row.original.direction} /> },
   { id: 'amount', header: t.colLineAmount, size: 140, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
-  { id: 'households', header: t.colHouseholds, size: 80, meta: { align: 'right' }, cell: ({ row }) => (row.original.lines > 1 ? <span className="num">{formatCount(row.original.lines)}</span> : '') },
+  { id: 'households', header: t.colHouseholds, size: 80, meta: { align: 'right' }, cell: ({ row }) => (row.original.households > 0 ? <span className="num">{formatCount(row.original.households)}</span> : '') },
 ];
 
 /** Per account, which way the money went and how much: a share to every household is one row here. */
@@ -138,7 +138,7 @@ function EntryHouseholds({ entry }: { entry: Entry }) {
   if (rows.length === 0) return null;
   return (
     <>
-      <div className="section-title"><span>{t.householdsTitle(formatCount(rows.length))}</span></div>
+      <div className="section-title"><span>{t.householdsTitle(formatCount(new Set(rows.map((l) => l.partId)).size))}</span></div>
       <DataGrid testId="entry-lines" columns={householdColumns} source={{ kind: 'local', rows }} getRowId={(l) => String(l.seq)} autoHeightRows={12} />
     </>
   );

@@ -198,16 +198,17 @@ function Proposal({ summary: s, onTransfer }: { summary: Summary; onTransfer: ()
 }
 
 function Entries({ communityId, entries }: { communityId: string; entries: Entry[] }) {
+  // Sized to fit a 1366-pixel screen beside the menu without scrolling sideways.
   const columns: ColumnDef<Entry>[] = [
-    { id: 'date', header: t.colDate, size: 104, cell: ({ row }) => <span className="num">{row.original.date}</span> },
+    { id: 'date', header: t.colDate, size: 100, cell: ({ row }) => <span className="num">{row.original.date}</span> },
     {
-      id: 'number', header: t.colNumber, size: 84,
+      id: 'number', header: t.colNumber, size: 76,
       cell: ({ row }) => <a onClick={() => navigate({ name: 'ledger', communityId, entryId: row.original.entryId })}>{t.numberText(row.original.number)}</a>,
     },
-    { id: 'kind', header: t.colKind, size: 150, cell: ({ row }) => <span title={row.original.kind}>{row.original.kind}</span> },
+    { id: 'kind', header: t.colKind, size: 146, cell: ({ row }) => <span title={row.original.kind}>{row.original.kind}</span> },
     { id: 'direction', header: t.colDirection, size: 70, cell: ({ row }) => <DirectionTag direction={row.original.direction} /> },
     {
-      id: 'amount', header: t.colAmount, size: 120, meta: { align: 'right' },
+      id: 'amount', header: t.colAmount, size: 110, meta: { align: 'right' },
       cell: ({ row }) => (
         <span>
           {row.original.reversal && <><Tag color="red" className="tight-tag">{t.reversalTag}</Tag>{' '}</>}
@@ -215,10 +216,10 @@ function Entries({ communityId, entries }: { communityId: string; entries: Entry
         </span>
       ),
     },
-    { id: 'balance', header: t.colBalance, size: 120, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.balance} /> },
-    { id: 'counterparty', header: t.colCounterparty, size: 160, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
-    { id: 'contract', header: t.colContract, size: 190, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
-    { id: 'memo', header: t.colMemo, size: 160, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+    { id: 'balance', header: t.colBalance, size: 110, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.balance} /> },
+    { id: 'counterparty', header: t.colCounterparty, size: 130, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
+    { id: 'contract', header: t.colContract, size: 140, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
+    { id: 'memo', header: t.colMemo, size: 120, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
   ];
   if (entries.length === 0) return <p className="muted revenue-empty" data-testid="revenue-entries-empty">{t.noEntries}</p>;
   return (
