@@ -11,7 +11,7 @@ import {
   entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
 } from '../../shared/domain/ledger';
 import { fenToYuan } from '../../shared/domain/money';
-import { treasurerVoucher, voucherLabels, type PostedLine, type TreasurerVoucher } from '../../shared/domain/voucher';
+import { movedBy, treasurerVoucher, voucherLabels, type PostedLine } from '../../shared/domain/voucher';
 import { nowIso, todayInOffice } from '../db/clock';
 import type { Sqlite } from '../db/connection';
 import { newId } from '../db/ids';
@@ -210,20 +210,21 @@ export function getEntry(ctx: ServiceContext, id: string): Entry {
 }
 
 /**
- * Each entry's voucher in the treasurer's words (shared/domain/voucher.ts),
- * from its lines summed per account, category and side — one aggregate for a
- * page of the ledger table, however many households an entry shares to.
- * `accounts` are keyed by account id.
+ * The bank-account (asset) lines of each entry, summed per account and side:
+ * what the money moved and the bank accounts' words need (shared/domain/
+ * voucher.ts) — read through the (entry, account) index, never an entry's
+ * household lines, so a page of the ledger table with a 20,000-household share
+ * on it costs a few index seeks.
  */
-export function vouchersOf(ctx: ServiceContext, entries: readonly { id: string; kind: string }[]): Map<string, TreasurerVoucher> {
-  if (entries.length === 0) return new Map();
-  const sums = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, a.kind as accountKind, l.category, sum(l.amount) as amount
-    from journal_lines l join ledger_accounts a on a.id = l.account_id
-    where l.entry_id in (select value from json_each(?)) group by l.entry_id, l.account_id, l.category, l.amount > 0`)
-    .all(JSON.stringify(entries.map((e) => e.id))) as (PostedLine & { entryId: string })[];
-  const byEntry = new Map<string, PostedLine[]>();
-  for (const s of sums) byEntry.set(s.entryId, [...(byEntry.get(s.entryId) ?? []), s]);
-  return new Map(entries.map((e) => [e.id, treasurerVoucher(e.kind, byEntry.get(e.id) ?? [])]));
+export function bankLinesOf(ctx: ServiceContext, communityId: string, entryIds: readonly string[]): Map<string, PostedLine[]> {
+  const out = new Map<string, PostedLine[]>(entryIds.map((id) => [id, []]));
+  if (entryIds.length === 0) return out;
+  const rows = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, 'asset' as accountKind, sum(l.amount) as amount
+    from journal_lines l where l.entry_id in (select value from json_each(?))
+      and l.account_id in (select id from ledger_accounts where community_id = ? and kind = 'asset')
+    group by l.entry_id, l.account_id, l.amount > 0`).all(JSON.stringify(entryIds), communityId) as (PostedLine & { entryId: string })[];
+  for (const { entryId, ...l } of rows) out.get(entryId)!.push(l);
+  return out;
 }
 
 /**
@@ -267,7 +268,7 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     ? ctx.sqlite.prepare('select coalesce((select entries from account_balances where account_id = ?), 0)').pluck().get(q.accountId) as number
     : undefined;
   const total = page[0]?.total ?? cachedCount ?? (ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params) as number);
-  const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.accounts, e.address,
+  const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount as debitTotal, e.accounts, e.address,
       exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
     from journal_entries e where e.community_id = ? and e.number = ?`);
   const movement = q.accountId || q.partId
@@ -275,16 +276,24 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     : null;
   const sign = q.accountId ? accountSign(ctx, q.accountId) : -1;
   const filterIds = [q.accountId, q.partId].filter((x) => x !== undefined);
-  const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; reversed: number; reversal: number });
-  // With an account or part: its movement on its normal side; otherwise the money the entry moved.
-  const moved = movement ? null : vouchersOf(ctx, rows);
+  const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; debitTotal: number; reversed: number; reversal: number });
+  // With an account or part: its movement on its normal side; otherwise the money the entry moved (its bank lines and debit total).
+  const banks = movement ? null : bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
+  const moved = (r: (typeof rows)[number]) => {
+    const lines = banks!.get(r.id)!;
+    const side = (sign: 1 | -1) => lines.reduce((s, l) => s + Math.max(0, sign * l.amount), 0);
+    return movedBy(r.kind, { bankDebits: side(1), bankCredits: side(-1), debitTotal: r.debitTotal }).amount;
+  };
   return {
     total,
-    rows: rows.map((r) => ({
-      ...r,
-      amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved!.get(r.id)!.amount),
-      reversed: r.reversed === 1, reversal: r.reversal === 1,
-    })) as never,
+    rows: rows.map((r) => {
+      const { debitTotal: _, ...shown } = r;
+      return {
+        ...shown,
+        amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved(r)),
+        reversed: r.reversed === 1, reversal: r.reversal === 1,
+      };
+    }) as never,
   };
 }
 

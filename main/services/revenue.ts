@@ -10,11 +10,12 @@ import type { periodQuery, revenueInput, transferInput } from '../../shared/cont
 import { formatHundredths, formatHundredthsGrouped } from '../../shared/domain/area';
 import { ENTRY_KIND_NAMES } from '../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
+import { treasurerVoucher } from '../../shared/domain/voucher';
 import { proposeTransfer, REVENUE_KINDS, type RevenueKind } from '../../shared/domain/treasury';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { scopeParts, shareOut } from './fund';
-import { accountByRole, getEntry, postEntry, vouchersOf } from './ledger';
+import { accountByRole, bankLinesOf, getEntry, postEntry } from './ledger';
 
 export function recordRevenue(ctx: ServiceContext, actor: Actor, input: z.output<typeof revenueInput>) {
   const bank = accountByRole(ctx, input.communityId, 'revenue-bank');
@@ -91,12 +92,13 @@ function accountMovements(ctx: ServiceContext, q: z.output<typeof periodQuery>) 
     where l.account_id = ? and l.date between ? and ? group by e.id order by e.date, e.number`).all(bank.id, q.from, q.to) as
     { id: string; number: number; date: string; kind: string; baseKind: string; reversal: number; revenueKind: string | null; budgetLine: string | null;
       reference: string; counterparty: string; contract: string; memo: string; amount: number }[];
-  const vouchers = vouchersOf(ctx, rows);
+  // A bank account's words depend on the entry's bank lines alone (shared/domain/voucher.ts): the households' lines are not read.
+  const banks = bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
   let balance = before;
   const entries = rows.map((r) => {
     balance += r.amount;
     // The account's row in the voucher's words; an entry moving it both ways (none posted by the app) reads by its net.
-    const own = vouchers.get(r.id)!.accounts.filter((a) => a.account === bank.id);
+    const own = treasurerVoucher(r.kind, banks.get(r.id)!).accounts.filter((a) => a.account === bank.id);
     const word = own.length === 1 ? own[0]! : own.find((a) => (a.direction === '收入' || a.direction === '转入') === (r.amount * (r.reversal ? -1 : 1) > 0))!;
     return {
       entryId: r.id, number: r.number, date: r.date, kind: movementKind(r), direction: word.direction,

@@ -7,9 +7,10 @@
  * transfer from the revenue account to the fund would otherwise count twice).
  * Debit and credit stay inside the books and the accountant's export.
  *
- * This is the one rule: the entry's view, the ledger table and the revenue
- * page's movements all read it. Lines may be given one by one or summed per
- * account, part category and side; the words and amounts are the same.
+ * This is the one rule: the entry's view, the ledger table, the export and
+ * the revenue page's movements all read it. Lines may be given one by one or
+ * summed per account, part category and side; the words and amounts are the
+ * same. The money moved needs only the bank lines (`movedBy`).
  */
 import type { AccountKind, FundCategory } from './ledger';
 
@@ -66,6 +67,31 @@ function wordsOf(l: PostedLine, form: VoucherForm): 'cash' | 'transfer' {
   return form === 'transfer' ? 'transfer' : 'cash';
 }
 
+/** What an entry's bank accounts (its asset lines) did, as posted: debits and credits in fen, and the entry's debit total. */
+export interface BankMovement {
+  bankDebits: number;
+  bankCredits: number;
+  debitTotal: number;
+}
+
+/**
+ * The voucher's form and the money it moved: into a bank account (收款), out
+ * of one (付款), or — both sides of a bank, or none — between the community's
+ * own accounts (转账), where the money moved is the bank-to-bank amount or,
+ * with no bank, the debit total (a charge's cost, a claim's receipt). A
+ * reversal reads as its original, negative. Needs only the bank lines and the
+ * debit total, so the ledger table reads no household lines for it.
+ */
+export function movedBy(kind: string, m: BankMovement): { form: VoucherForm; amount: number } {
+  const reversal = kind === 'reversal';
+  // A reversal's lines are its original's negated: the original's bank debits are its credits; the debit totals are equal (balanced).
+  const bankIn = reversal ? m.bankCredits : m.bankDebits;
+  const bankOut = reversal ? m.bankDebits : m.bankCredits;
+  const form: VoucherForm = (bankIn > 0) === (bankOut > 0) ? 'transfer' : bankIn > 0 ? 'income' : 'expense';
+  const moved = form === 'income' ? bankIn : form === 'expense' ? bankOut : bankIn > 0 ? Math.max(bankIn, bankOut) : m.debitTotal;
+  return { form, amount: reversal ? -moved : moved };
+}
+
 /**
  * The voucher of an entry of `kind` in the treasurer's words. A reversal
  * (kind 'reversal', lines the original's negated) reads as its original with
@@ -73,21 +99,16 @@ function wordsOf(l: PostedLine, form: VoucherForm): 'cash' | 'transfer' {
  */
 export function treasurerVoucher(kind: string, lines: readonly PostedLine[]): TreasurerVoucher {
   const sign = kind === 'reversal' ? -1 : 1;
-  const original = lines.map((l) => l.amount * sign);
-  let bankIn = 0;
-  let bankOut = 0;
-  let debits = 0;
-  lines.forEach((l, i) => {
-    const a = original[i]!;
-    if (a > 0) debits += a;
+  const m: BankMovement = { bankDebits: 0, bankCredits: 0, debitTotal: 0 };
+  for (const l of lines) {
+    if (l.amount > 0) m.debitTotal += l.amount;
     if (l.accountKind === 'asset') {
-      if (a > 0) bankIn += a;
-      else bankOut -= a;
+      if (l.amount > 0) m.bankDebits += l.amount;
+      else m.bankCredits -= l.amount;
     }
-  });
-  // Both sides of a bank, or none: the money stayed in the community's accounts.
-  const form: VoucherForm = (bankIn > 0) === (bankOut > 0) ? 'transfer' : bankIn > 0 ? 'income' : 'expense';
-  const moved = form === 'income' ? bankIn : form === 'expense' ? bankOut : bankIn > 0 ? Math.max(bankIn, bankOut) : debits;
+  }
+  const { form, amount } = movedBy(kind, m);
+  const original = lines.map((l) => l.amount * sign);
   const out: TreasurerLine[] = lines.map((l, i) => {
     const a = original[i]!;
     const into = inward(l, a);
@@ -103,7 +124,7 @@ export function treasurerVoucher(kind: string, lines: readonly PostedLine[]): Tr
       found.lines += 1;
     } else accounts.push({ account: l.account, direction, amount, lines: 1 });
   });
-  return { form, amount: moved * sign, lines: out, accounts };
+  return { form, amount, lines: out, accounts };
 }
 
 export interface VoucherLabels {

@@ -103,6 +103,7 @@ describe('posted entries are never edited', () => {
     // Red ink: the original's words, every amount negative; the voucher's reason is labelled 冲销原因.
     expect(r.lines.map((l) => [l.direction, l.amount])).toEqual([['收入', '-500.00'], ['收入', '-500.00']]);
     expect(r).toMatchObject({ amount: '-500.00', labels: { note: '冲销原因', amount: '冲销金额' } });
+    expect((await call(app, 'ledger.entries', { communityId }, session)).rows.map((x) => [x.number, x.amount])).toEqual([[r.number, '-500.00'], [e.number, '500.00']]);
     expect(await call(app, 'ledger.entry', { id: e.id }, session)).toMatchObject({ reversedById: r.id, reversedByNumber: r.number });
     expect((await callError(app, 'ledger.reverse', { id: e.id, date: '2026-05-12', reason: '再冲' }, session)).message).toContain('已由第');
     expect((await callError(app, 'ledger.reverse', { id: r.id, date: '2026-05-12', reason: '冲冲销' }, session)).message).toContain('本身是冲销凭证');

@@ -255,6 +255,8 @@ describe('a repair charge while the notice, the audit or the owners’ decision 
     expect(audit.rows.map((r) => r.action).sort()).toEqual(['override', 'post']);
     expect(JSON.stringify(audit.rows.find((r) => r.action === 'override'))).toContain(reason);
     expect((await part('1幢101')).charges).toBe('675.00'); // 90 : 110 of 1,500.00
+    // The books' table shows the charge's cost once: no bank money moved, the amount is what went from the households to 应付维修款.
+    expect((await call(app, 'ledger.entries', { communityId }, session)).rows[0]).toMatchObject({ id: voucher.id, kind: 'charge', amount: '1500.00' });
     expect(problems()).toEqual([]);
   });
 
