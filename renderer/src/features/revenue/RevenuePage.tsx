@@ -205,7 +205,7 @@ function Entries({ communityId, entries }: { communityId: string; entries: Entry
       id: 'number', header: t.colNumber, size: 76,
       cell: ({ row }) => <a onClick={() => navigate({ name: 'ledger', communityId, entryId: row.original.entryId })}>{t.numberText(row.original.number)}</a>,
     },
-    { id: 'kind', header: t.colKind, size: 146, cell: ({ row }) => <span title={row.original.kind}>{row.original.kind}</span> },
+    { id: 'kind', header: t.colKind, size: 166, cell: ({ row }) => <span title={row.original.kind}>{row.original.kind}</span> },
     { id: 'direction', header: t.colDirection, size: 70, cell: ({ row }) => <DirectionTag direction={row.original.direction} /> },
     {
       id: 'amount', header: t.colAmount, size: 110, meta: { align: 'right' },
@@ -218,7 +218,7 @@ function Entries({ communityId, entries }: { communityId: string; entries: Entry
     },
     { id: 'balance', header: t.colBalance, size: 110, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.balance} /> },
     { id: 'counterparty', header: t.colCounterparty, size: 130, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
-    { id: 'contract', header: t.colContract, size: 140, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
+    { id: 'contract', header: t.colContract, size: 120, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
     { id: 'memo', header: t.colMemo, size: 120, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
   ];
   if (entries.length === 0) return <p className="muted revenue-empty" data-testid="revenue-entries-empty">{t.noEntries}</p>;
