@@ -325,7 +325,7 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
   const unbalanced = sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get() as number;
-  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证借贷不平`);
+  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证各行合计不为零（账不平）`);
   const accounts = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)
       or coalesce(b.lines, 0) != (select count(*) from journal_lines l where l.account_id = a.id)
