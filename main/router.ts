@@ -44,7 +44,7 @@ import { importStatement, previewStatement, settleUnidentified, unidentifiedRece
 import { fundSummary, householdStatements } from './services/fund-reports';
 import { exportLedgers } from './services/ledger-export';
 import { chargeProject, createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/repairs';
-import { recordRevenue, revenueSummary, transferToFund } from './services/revenue';
+import { recordRevenue, revenueSummary, previewTransfer, transferToFund } from './services/revenue';
 import { budgetReport, setBudget, spendBudget } from './services/budget';
 import { listCompanies, saveCompany, createContract, dismissalOf, getContract, listContracts, recordContractEvent, updateContract } from './services/service-contracts';
 import { listEvaluations, saveEvaluation } from './services/contract-evaluations';
@@ -216,6 +216,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
 
     'revenue.record': (input, call) => recordRevenue(ctx, call.actor, input),
     'revenue.summary': (input) => revenueSummary(ctx, input),
+    'revenue.previewTransfer': (input) => previewTransfer(ctx, input),
     'revenue.transfer': (input, call) => transferToFund(ctx, call.actor, input),
 
     'budget.get': (input) => budgetReport(ctx, input.communityId, input.year),

@@ -11,6 +11,7 @@ import {
   entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
 } from '../../shared/domain/ledger';
 import { fenToYuan } from '../../shared/domain/money';
+import { movedBy, treasurerVoucher, voucherLabels, type PostedLine } from '../../shared/domain/voucher';
 import { nowIso, todayInOffice } from '../db/clock';
 import type { Sqlite } from '../db/connection';
 import { newId } from '../db/ids';
@@ -99,21 +100,26 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
   // The audit row names the entry and its size; the lines themselves are the record (a 20,000-line share is not copied twice).
   scope.audit({
     action: e.reversesId ? 'reverse' : 'post', entity: 'journal_entry', entityId: id,
-    after: { number, date: e.date, kind: e.kind, memo: e.memo, lines: e.lines.length, amount: fenToYuan(debitTotal(e.lines)) },
+    after: { number, date: e.date, kind: e.kind, memo: e.memo, lines: e.lines.length, amount: fenToYuan(shown.moved) },
   });
   return id;
 }
 
 const debitTotal = (lines: readonly EntryLine[]) => lines.reduce((s, l) => s + Math.max(0, l.amount), 0);
 
-/** The ledger table's columns of an entry: its debit total, accounts, address (one part's, or "N 户"), searched words. */
+/**
+ * The ledger table's columns of an entry: accounts, address (one part's, or "N 户"), searched words; and its
+ * debit total, kept in the `amount` column for an accountant — the screens show the money moved (`moved`), read
+ * from the lines by shared/domain/voucher.ts.
+ */
 function tableColumns(ctx: ServiceContext, e: NewEntry, accounts: Map<string, AccountRow>) {
   const names = [...new Set(e.lines.map((l) => accounts.get(l.accountId)!.name))].join('、');
   const parts = [...new Set(e.lines.map((l) => l.partId).filter((p): p is string => !!p))];
   const address = parts.length === 1 ? ctx.sqlite.prepare('select address from parts where id = ?').pluck().get(parts[0]) as string
     : parts.length > 1 ? `${parts.length} 户` : null;
+  const moved = treasurerVoucher(e.kind, e.lines.map((l) => ({ account: l.accountId, accountKind: accounts.get(l.accountId)!.kind, amount: l.amount, category: l.category }))).amount;
   return {
-    amount: debitTotal(e.lines), accounts: names, address,
+    amount: debitTotal(e.lines), moved, accounts: names, address,
     searchText: [e.memo, e.counterparty ?? '', e.reference ?? '', parts.length === 1 ? address : ''].join(' '),
   };
 }
@@ -128,7 +134,7 @@ function refuseClosedDate(ctx: ServiceContext, communityId: string, date: string
 
 /** 收入 / 支出 / 转账: one debit line, one credit line. */
 export function recordEntry(ctx: ServiceContext, actor: Actor, input: z.output<typeof recordInput>): Entry {
-  if (input.debitAccountId === input.creditAccountId) throw new AppError('REFUSED', '借方和贷方不能是同一个科目');
+  if (input.debitAccountId === input.creditAccountId) throw new AppError('REFUSED', SAME_ACCOUNT[input.form]);
   const accounts = new Map(accountRows(ctx, input.communityId).map((a) => [a.id, a]));
   const lineFor = (accountId: string, amount: number): EntryLine => {
     const sub = accounts.get(accountId)?.subLedger === true;
@@ -141,6 +147,13 @@ export function recordEntry(ctx: ServiceContext, actor: Actor, input: z.output<t
   }));
   return getEntry(ctx, id);
 }
+
+/** The treasurer's three forms name their two accounts as the form does (renderer's ledger texts). */
+const SAME_ACCOUNT: Record<'income' | 'expense' | 'transfer', string> = {
+  income: '收款账户和款项来源不能是同一个科目',
+  expense: '用途和付款账户不能是同一个科目',
+  transfer: '转出和转入不能是同一个科目',
+};
 
 /** Money coming into a sub-ledger through 收入 is a deposit; leaving it through 支出 is a charge. */
 function defaultCategory(form: 'income' | 'expense' | 'transfer', amount: number): FundCategory {
@@ -174,23 +187,52 @@ export function getEntry(ctx: ServiceContext, id: string): Entry {
   const e = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.reference, e.reverses_id as reversesId,
       o.number as reversesNumber, r.id as reversedById, r.number as reversedByNumber, e.reason, e.created_at as createdAt, e.created_by as createdBy
     from journal_entries e left join journal_entries o on o.id = e.reverses_id left join journal_entries r on r.reverses_id = e.id
-    where e.id = ?`).get(id) as Omit<Entry, 'amount' | 'lines'> | undefined;
+    where e.id = ?`).get(id) as Omit<Entry, 'amount' | 'form' | 'labels' | 'accounts' | 'lines'> | undefined;
   if (!e) throw new AppError('NOT_FOUND', '找不到这张凭证');
-  const lines = ctx.sqlite.prepare(`select l.account_id as accountId, a.code as accountCode, a.name as accountName, l.part_id as partId,
+  const lines = ctx.sqlite.prepare(`select l.account_id as accountId, a.code as accountCode, a.name as accountName, a.kind as accountKind, l.part_id as partId,
       p.address, l.category, l.amount from journal_lines l join ledger_accounts a on a.id = l.account_id left join parts p on p.id = l.part_id
-    where l.entry_id = ? order by l.id`).all(id) as { accountId: string; accountCode: string; accountName: string; partId: string | null; address: string | null; category: FundCategory | null; amount: number }[];
+    where l.entry_id = ? order by l.id`).all(id) as { accountId: string; accountCode: string; accountName: string; accountKind: AccountKind; partId: string | null; address: string | null; category: FundCategory | null; amount: number }[];
+  // The treasurer's words (shared/domain/voucher.ts): debit and credit stay in the books.
+  const v = treasurerVoucher(e.kind, lines.map((l) => ({ account: l.accountId, accountKind: l.accountKind, amount: l.amount, category: l.category })));
+  const named = new Map(lines.map((l) => [l.accountId, l]));
   return {
     ...e,
-    amount: fenToYuan(debitTotal(lines)),
-    lines: lines.map(({ amount, ...l }) => ({ ...l, debit: amount > 0 ? fenToYuan(amount) : null, credit: amount < 0 ? fenToYuan(-amount) : null })),
+    form: v.form,
+    amount: fenToYuan(v.amount),
+    labels: voucherLabels(e.kind, v.form),
+    accounts: v.accounts.map((a) => ({
+      accountId: a.account, accountCode: named.get(a.account)!.accountCode, accountName: named.get(a.account)!.accountName,
+      direction: a.direction, amount: fenToYuan(a.amount),
+      households: new Set(lines.filter((l, i) => l.accountId === a.account && l.partId && v.lines[i]!.direction === a.direction).map((l) => l.partId)).size,
+    })),
+    lines: lines.map(({ accountKind: _kind, amount: _amount, ...l }, i) => ({ ...l, direction: v.lines[i]!.direction, amount: fenToYuan(v.lines[i]!.amount) })),
   };
+}
+
+/**
+ * The bank-account (asset) lines of each entry, summed per account and side:
+ * what the money moved and the bank accounts' words need (shared/domain/
+ * voucher.ts) — read through the (entry, account) index, never an entry's
+ * household lines, so a page of the ledger table with a 20,000-household share
+ * on it costs a few index seeks.
+ */
+export function bankLinesOf(ctx: ServiceContext, communityId: string, entryIds: readonly string[]): Map<string, PostedLine[]> {
+  const out = new Map<string, PostedLine[]>(entryIds.map((id) => [id, []]));
+  if (entryIds.length === 0) return out;
+  const rows = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, 'asset' as accountKind, sum(l.amount) as amount
+    from journal_lines l where l.entry_id in (select value from json_each(?))
+      and l.account_id in (select id from ledger_accounts where community_id = ? and kind = 'asset')
+    group by l.entry_id, l.account_id, l.amount > 0`).all(JSON.stringify(entryIds), communityId) as (PostedLine & { entryId: string })[];
+  for (const { entryId, ...l } of rows) out.get(entryId)!.push(l);
+  return out;
 }
 
 /**
  * The ledger table: entries newest first, filtered by account, part, dates and
  * words (memo, counterparty, reference, the part's address). With an account
  * (or part) the amount is that account's movement on its normal side;
- * otherwise the entry's debit total.
+ * otherwise the money the entry moved, in the treasurer's words (never the
+ * total of its debits).
  *
  * Each filter takes the cheapest path to the page's entry numbers (measured on
  * 100,000 entries in `npm run bench`): an account or part walks the lines'
@@ -226,7 +268,7 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     ? ctx.sqlite.prepare('select coalesce((select entries from account_balances where account_id = ?), 0)').pluck().get(q.accountId) as number
     : undefined;
   const total = page[0]?.total ?? cachedCount ?? (ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params) as number);
-  const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount, e.accounts, e.address,
+  const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount as debitTotal, e.accounts, e.address,
       exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
     from journal_entries e where e.community_id = ? and e.number = ?`);
   const movement = q.accountId || q.partId
@@ -234,13 +276,21 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     : null;
   const sign = q.accountId ? accountSign(ctx, q.accountId) : -1;
   const filterIds = [q.accountId, q.partId].filter((x) => x !== undefined);
+  const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; debitTotal: number; reversed: number; reversal: number });
+  // With an account or part: its movement on its normal side; otherwise the money the entry moved (its bank lines and debit total).
+  const banks = movement ? null : bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
+  const moved = (r: (typeof rows)[number]) => {
+    const lines = banks!.get(r.id)!;
+    const side = (sign: 1 | -1) => lines.reduce((s, l) => s + Math.max(0, sign * l.amount), 0);
+    return movedBy(r.kind, { bankDebits: side(1), bankCredits: side(-1), debitTotal: r.debitTotal }).amount;
+  };
   return {
     total,
-    rows: page.map(({ number }) => {
-      const r = entry.get(q.communityId, number) as { id: string; amount: number; reversed: number; reversal: number };
+    rows: rows.map((r) => {
+      const { debitTotal: _, ...shown } = r;
       return {
-        ...r,
-        amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : r.amount),
+        ...shown,
+        amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved(r)),
         reversed: r.reversed === 1, reversal: r.reversal === 1,
       };
     }) as never,
@@ -275,7 +325,7 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
   const unbalanced = sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get() as number;
-  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证借贷不平`);
+  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证各行合计不为零（账不平）`);
   const accounts = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)
       or coalesce(b.lines, 0) != (select count(*) from journal_lines l where l.account_id = a.id)

@@ -8,15 +8,16 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
-import type { chargeInput, projectFields, projectNotice, projectPayment, projectScope } from '../../shared/contract/treasury';
+import type { chargeInput, chargePreviewInput, projectFields, projectNotice, projectPayment, projectScope } from '../../shared/contract/treasury';
 import { fenToYuan } from '../../shared/domain/money';
-import { needsAudit, needsReapproval, type RepairRule } from '../../shared/domain/treasury';
-import { nowIso } from '../db/clock';
+import { chargeWarnings, needsAudit, needsReapproval, type ChargeFacts, type RepairRule } from '../../shared/domain/treasury';
+import { nowIso, todayInOffice } from '../db/clock';
 import { newId } from '../db/ids';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { shareOut, type Weighted } from './fund';
 import { accountByRole, postEntry } from './ledger';
+import { overridesOf, recordOverrides, requireOverride } from './rule-overrides';
 
 type ProjectScope = z.output<typeof projectScope>;
 
@@ -138,7 +139,7 @@ export function getProject(ctx: ServiceContext, id: string) {
   let charge = null;
   if (charged && p.finalCost !== null) {
     const date = ctx.sqlite.prepare('select date from journal_entries where id = ?').pluck().get(charged) as string;
-    charge = { ...chargedShares(ctx, charged, parts, p.finalCost, p.basis), entryId: charged, date };
+    charge = { ...chargedShares(ctx, charged, parts, p.finalCost, p.basis), entryId: charged, date, overrides: overridesOf(ctx, 'journal_entry', charged) };
   }
   return { ...summaryOf(ctx, p), communityId: p.communityId, parts: parts.length, payments, charge };
 }
@@ -169,10 +170,25 @@ function chargedShares(ctx: ServiceContext, entryId: string, parts: readonly Wei
   return { ...printed, shares: printed.shares.map((x) => ({ ...x, amount: fenToYuan(posted.get(x.partId)!) })) };
 }
 
-/** The shares the final cost would make, without writing. */
-export function previewCharge(ctx: ServiceContext, input: { projectId: string; finalCost: number }) {
+/** The shares the final cost would make, and what is missing for the charge (each needs the written reason), without writing. */
+export function previewCharge(ctx: ServiceContext, input: z.output<typeof chargePreviewInput>) {
   const p = projectRow(ctx, input.projectId);
-  return previewShares(chargeableParts(ctx, p), input.finalCost, p.basis);
+  const warnings = chargeWarnings(chargeFacts(ctx, p, { date: input.date ?? todayInOffice(), finalCost: input.finalCost, auditNote: input.auditNote }), ruleOf(ctx, p.communityId));
+  return { ...previewShares(chargeableParts(ctx, p), input.finalCost, p.basis), warnings };
+}
+
+/** The project's facts a charge is checked against, as they stand today. */
+function chargeFacts(ctx: ServiceContext, p: ProjectRow, c: { date: string; finalCost: number; auditNote: string }): ChargeFacts {
+  const vote = p.voteId
+    ? ctx.sqlite.prepare(`select v.title, v.status = 'closed' and exists (select 1 from vote_items i where i.vote_id = v.id and i.category = 5 and i.passed = 1) as passed
+        from votes v where v.id = ?`).get(p.voteId) as { title: string; passed: number } | undefined
+    : undefined;
+  return {
+    date: c.date, noticeDate: p.noticeDate, finalCost: c.finalCost, auditNote: c.auditNote,
+    decision: p.approval === 'vote'
+      ? { approval: 'vote', voteTitle: vote?.title ?? null, passed: vote?.passed === 1 }
+      : { approval: 'emergency', reviewDate: p.emergencyReviewDate, streetDate: p.emergencyStreetDate },
+  };
 }
 
 /** The parts a final cost is shared over; none left in the scope (the register changed) is a refusal, not a division by zero. */
@@ -209,9 +225,9 @@ export function chargeProject(ctx: ServiceContext, actor: Actor, input: z.output
   const p = projectRow(ctx, input.projectId);
   if (activeCharge(ctx, p)) throw new AppError('REFUSED', `“${p.title}”已分摊；更正请冲销分摊凭证后重新分摊`);
   const rule = ruleOf(ctx, p.communityId);
-  if (needsAudit(input.finalCost, rule) && !input.auditNote) {
-    throw new AppError('REFUSED', `决算 ${fenToYuan(input.finalCost)} 元超过 ${fenToYuan(rule.auditAbove!)} 元，按本小区规则须经审计：请填写审计意见或报告编号`);
-  }
+  // The notice, the audit, the owners' decision: each missing one is refused unless a written reason goes with the charge.
+  const warnings = chargeWarnings(chargeFacts(ctx, p, input), rule);
+  requireOverride(warnings, input.overrideReason);
   if (needsReapproval(input.finalCost, p.estimate, rule) && !input.overrunReason) {
     throw new AppError('REFUSED', `决算 ${fenToYuan(input.finalCost)} 元超出批准金额 ${fenToYuan(p.estimate)} 元达 ${rule.reapprovalPercent}% 以上，须重新表决：请写明重新表决的情况`);
   }
@@ -222,7 +238,7 @@ export function chargeProject(ctx: ServiceContext, actor: Actor, input: z.output
   write(ctx, actor, (scope) => {
     const entryId = postEntry(ctx, scope, actor, {
       communityId: p.communityId, date: input.date, kind: 'charge', memo: `${p.title}费用按${p.basis === 'area' ? '面积' : '户'}分摊（${p.scopeLabel}）`,
-      counterparty: p.contractor, projectId: p.id,
+      counterparty: p.contractor, projectId: p.id, reason: warnings.length > 0 ? input.overrideReason.trim() : '',
       lines: [
         ...parts.filter((x) => shares.get(x.partId)! > 0).map((x) => ({ accountId: fund.id, amount: shares.get(x.partId)!, partId: x.partId, category: 'charge' as const })),
         { accountId: payable.id, amount: -input.finalCost },
@@ -231,6 +247,8 @@ export function chargeProject(ctx: ServiceContext, actor: Actor, input: z.output
     ctx.sqlite.prepare('update repair_projects set final_cost = ?, audit_note = ?, overrun_reason = ?, charge_entry_id = ?, updated_at = ? where id = ?')
       .run(input.finalCost, input.auditNote, input.overrunReason, entryId, nowIso(), p.id);
     scope.audit({ action: 'charge', entity: 'repair_project', entityId: p.id, after: { finalCost: fenToYuan(input.finalCost), entryId, parts: parts.length } });
+    // Kept with the charge entry: what was missing and why it went ahead (its own audit row).
+    recordOverrides(ctx, scope, actor, { communityId: p.communityId, entity: 'journal_entry', entityId: entryId }, warnings, input.overrideReason);
   });
   return getProject(ctx, p.id);
 }

@@ -7,12 +7,15 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import type { periodQuery, revenueInput, transferInput } from '../../shared/contract/treasury';
+import { formatHundredths, formatHundredthsGrouped } from '../../shared/domain/area';
+import { ENTRY_KIND_NAMES } from '../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../shared/domain/money';
+import { treasurerVoucher } from '../../shared/domain/voucher';
 import { proposeTransfer, REVENUE_KINDS, type RevenueKind } from '../../shared/domain/treasury';
 import { getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from './context';
 import { scopeParts, shareOut } from './fund';
-import { accountByRole, getEntry, postEntry } from './ledger';
+import { accountByRole, bankLinesOf, getEntry, postEntry } from './ledger';
 
 export function recordRevenue(ctx: ServiceContext, actor: Actor, input: z.output<typeof revenueInput>) {
   const bank = accountByRole(ctx, input.communityId, 'revenue-bank');
@@ -57,10 +60,9 @@ export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQue
   // The fund as it stood before this period's own transfers: a transfer that lifts it above the share must not undo the proposal that asked for it.
   const fund = fundPosition(ctx, q.communityId);
   const proposal = proposeTransfer(income - cost, rule, { ...fund, balance: fund.balance - transferred });
-  const entries = ctx.sqlite.prepare(`select e.id as entryId, e.number, e.date, e.revenue_kind as kind, e.kind as direction, e.counterparty, e.contract, e.memo,
-      (select sum(max(l.amount, 0)) from journal_lines l where l.entry_id = e.id) as amount
-    from journal_entries e where e.community_id = ? and e.date between ? and ? and e.revenue_kind is not null order by e.date, e.number`)
-    .all(q.communityId, q.from, q.to) as { amount: number; direction: string }[];
+  const condition = proposal.condition.words !== null && transferred !== 0
+    ? `${proposal.condition.words}（余额不计本期已转入维修资金的 ${formatHundredthsGrouped(transferred)} 元）`
+    : proposal.condition.words;
   return {
     from: q.from, to: q.to,
     byKind: byKind.map((k) => ({ kind: k.kind, income: fenToYuan(k.income), cost: fenToYuan(k.cost), net: fenToYuan(k.net) })),
@@ -68,12 +70,52 @@ export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQue
     proposal: {
       required: proposal.required, amount: fenToYuan(proposal.amount), outstanding: fenToYuan(Math.max(0, proposal.amount - transferred)), why: proposal.why,
       rule: `${rule.strictlyMore ? '超过' : '不少于'} ${rule.percent}%${rule.onlyWhileFundBelowPercent !== null ? `，仅在维修资金低于首期应缴的 ${rule.onlyWhileFundBelowPercent}% 时` : ''}`,
+      condition, conditionHolds: proposal.condition.holds, fundRatio: proposal.condition.ratio,
     },
-    entries: entries.map((e) => ({ ...e, direction: directionWord(e.direction), amount: fenToYuan(e.amount) })) as never,
+    ...accountMovements(ctx, q),
   };
 }
 
-const directionWord = (kind: string) => (kind === 'revenue' ? '收入' : kind === 'revenue-cost' ? '成本' : '冲销');
+/**
+ * Every movement of the revenue account (公共收益账户存款) in the period, with
+ * its balance before and after: income and costs, the transfer to the fund,
+ * budget spending, entries of the books' own forms, reversals (red ink). What
+ * each was comes from its tags; which way it went from the voucher's words.
+ */
+function accountMovements(ctx: ServiceContext, q: z.output<typeof periodQuery>) {
+  const bank = accountByRole(ctx, q.communityId, 'revenue-bank');
+  const before = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date < ?').pluck().get(bank.id, q.from) as number;
+  const rows = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, coalesce(o.kind, e.kind) as baseKind, e.reverses_id is not null as reversal,
+      e.revenue_kind as revenueKind, b.name as budgetLine, e.reference, e.counterparty, e.contract, e.memo, sum(l.amount) as amount
+    from journal_lines l join journal_entries e on e.id = l.entry_id left join journal_entries o on o.id = e.reverses_id
+      left join budget_lines b on b.id = e.budget_line_id
+    where l.account_id = ? and l.date between ? and ? group by e.id order by e.date, e.number`).all(bank.id, q.from, q.to) as
+    { id: string; number: number; date: string; kind: string; baseKind: string; reversal: number; revenueKind: string | null; budgetLine: string | null;
+      reference: string; counterparty: string; contract: string; memo: string; amount: number }[];
+  // A bank account's words depend on the entry's bank lines alone (shared/domain/voucher.ts): the households' lines are not read.
+  const banks = bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
+  let balance = before;
+  const entries = rows.map((r) => {
+    balance += r.amount;
+    // The account's row in the voucher's words; an entry moving it both ways (none posted by the app) reads by its net.
+    const own = treasurerVoucher(r.kind, banks.get(r.id)!).accounts.filter((a) => a.account === bank.id);
+    const word = own.length === 1 ? own[0]! : own.find((a) => (a.direction === '收入' || a.direction === '转入') === (r.amount * (r.reversal ? -1 : 1) > 0))!;
+    return {
+      entryId: r.id, number: r.number, date: r.date, kind: movementKind(r), direction: word.direction,
+      amount: fenToYuan(r.reversal ? -Math.abs(r.amount) : Math.abs(r.amount)), balance: fenToYuan(balance), reversal: r.reversal === 1,
+      counterparty: r.counterparty, contract: r.contract, memo: r.memo,
+    };
+  });
+  return { accountOpening: fenToYuan(before), accountClosing: fenToYuan(balance), entries };
+}
+
+/** What a movement of the revenue account was, from the entry's (or, for a reversal, its original's) tags. */
+function movementKind(r: { baseKind: string; revenueKind: string | null; budgetLine: string | null; reference: string }): string {
+  if (r.revenueKind !== null) return r.baseKind === 'revenue-cost' ? `${r.revenueKind}（合理成本）` : r.revenueKind;
+  if (r.budgetLine !== null) return `业委会经费（${r.budgetLine}）`;
+  if (r.reference.startsWith(REFERENCE_PREFIX)) return '转入维修资金';
+  return ENTRY_KIND_NAMES[r.baseKind] ?? r.baseKind;
+}
 
 /** Which period a transfer is for: kept in the entry's reference so the summary can net it. */
 const REFERENCE_PREFIX = '公共收益 ';
@@ -102,11 +144,12 @@ function transfersByPeriod(ctx: ServiceContext, communityId: string) {
 }
 
 /**
- * Move revenue to the fund: the money from the revenue account to the fund's
- * account, and the owners' share into every sub-ledger by area.
+ * What a transfer would do, checked as the transfer is: the same revenue
+ * never goes twice (a period cutting across one already transferred for is
+ * refused), nor more than the period's net not yet transferred; every part
+ * gets its share by area.
  */
-export function transferToFund(ctx: ServiceContext, actor: Actor, input: z.output<typeof transferInput>) {
-  // The same revenue must not go twice: a period that cuts across one already transferred for is refused.
+function planTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>) {
   const across = transfersByPeriod(ctx, input.communityId)
     .find((t) => t.from <= input.to && t.to >= input.from && !(t.from >= input.from && t.to <= input.to));
   if (across) {
@@ -117,7 +160,20 @@ export function transferToFund(ctx: ServiceContext, actor: Actor, input: z.outpu
   if (input.amount > net) throw new AppError('REFUSED', `转入金额超过本期尚未转入的净收益 ${fenToYuan(Math.max(0, net))} 元`);
   const parts = scopeParts(ctx, { communityId: input.communityId });
   if (parts.length === 0) throw new AppError('REFUSED', '本小区没有登记的房屋');
-  const { shares } = shareOut(input.amount, parts, '', () => '');
+  return { parts, ...shareOut(input.amount, parts, '专有部分面积', (w) => `${formatHundredths(Number(w))} 平方米`) };
+}
+
+/** The transfer's shares to every part, before anything is posted (the preview the treasurer confirms). */
+export function previewTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>) {
+  return planTransfer(ctx, input).printed;
+}
+
+/**
+ * Move revenue to the fund: the money from the revenue account to the fund's
+ * account, and the owners' share into every sub-ledger by area.
+ */
+export function transferToFund(ctx: ServiceContext, actor: Actor, input: z.output<typeof transferInput>) {
+  const { parts, shares } = planTransfer(ctx, input);
   const account = (role: 'revenue-transfer' | 'fund' | 'fund-bank' | 'revenue-bank') => accountByRole(ctx, input.communityId, role).id;
   const fund = account('fund');
   const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {

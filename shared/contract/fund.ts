@@ -79,10 +79,14 @@ export const recordInput = z.object({
   reference: optionalText('票据号', 60),
 });
 
+/** 收入/支出 (money across the bank account's edge) or 转入/转出 (between the community's own accounts): shared/domain/voucher.ts. */
+export const direction = z.enum(['收入', '支出', '转入', '转出']);
+
+/** A voucher's line in the treasurer's words: the direction and the amount (negative on a reversal, red ink). */
 export const entryLine = z.object({
   accountId: id, accountCode: z.string(), accountName: z.string(),
   partId: id.nullable(), address: z.string().nullable(), category: fundCategory.nullable(),
-  debit: decimal2.nullable(), credit: decimal2.nullable(),
+  direction, amount: decimal2,
 });
 
 export const entry = z.object({
@@ -92,7 +96,14 @@ export const entry = z.object({
   /** The entry that reverses this one, if any. */
   reversedById: id.nullable(), reversedByNumber: z.number().int().nullable(),
   reason: z.string(), createdAt: z.string(), createdBy: z.string(),
+  /** 收款, 付款 or 转账 (shared/domain/voucher.ts). */
+  form: z.enum(['income', 'expense', 'transfer']),
+  /** The money that moved (never the total of the debits); negative on a reversal. */
   amount: decimal2,
+  /** What this kind of voucher calls its amount, note, counterparty and reference. */
+  labels: z.object({ amount: z.string(), note: z.string(), counterparty: z.string(), reference: z.string() }),
+  /** Per account and direction: the voucher's summary (a share to 48 households is one row here, `households` 48). */
+  accounts: z.array(z.object({ accountId: id, accountCode: z.string(), accountName: z.string(), direction, amount: decimal2, households: z.number().int() })),
   lines: z.array(entryLine),
 });
 

@@ -159,11 +159,12 @@ export const methods = {
   'repair.create': method({ input: t.projectFields, output: t.projectDetail }),
   'repair.notice': method({ input: t.projectNotice, output: t.projectDetail }),
   'repair.pay': method({ input: t.projectPayment, output: t.projectDetail }),
-  'repair.previewCharge': method({ input: t.chargeInput.pick({ projectId: true, finalCost: true }), output: f.apportionment }),
+  'repair.previewCharge': method({ input: t.chargePreviewInput, output: t.chargePreview }),
   'repair.charge': method({ input: t.chargeInput, output: t.projectDetail }),
 
   'revenue.record': method({ input: t.revenueInput, output: f.entry }),
   'revenue.summary': method({ input: t.periodQuery, output: t.revenueSummary }),
+  'revenue.previewTransfer': method({ input: t.transferInput, output: t.transferPreview }),
   'revenue.transfer': method({ input: t.transferInput, output: f.entry }),
 
   'budget.get': method({ input: z.object({ communityId: id, year: z.number().int().min(2000).max(2100) }), output: t.budgetReport }),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { REVENUE_KINDS } from '../domain/treasury';
-import { calendarDate } from './governance';
+import { calendarDate, ruleOverride, ruleViolation } from './governance';
 import { decimal2, filePayload, id, optionalText, requiredText, rowError } from './fields';
 import { scopePart } from './votes';
 import { apportionment, yuanText } from './fund';
@@ -87,11 +87,21 @@ export const chargeInput = z.object({
   projectId: id,
   date: calendarDate('分摊记账日期'),
   finalCost: yuanText('决算金额'),
-  /** Required when the community's rule asks for an audit of this cost. */
+  /** The audit's opinion or report number; without it above the community's threshold, the charge needs `overrideReason`. */
   auditNote: optionalText('审计意见', 500),
   /** Required when the final cost exceeds the approved by the re-approval share. */
   overrunReason: optionalText('超支说明', 500),
+  /**
+   * Why the charge goes ahead although the notice before the works, the audit or the owners' decision is
+   * missing (shared/domain/treasury.ts chargeWarnings): required then, kept with the charge and audited.
+   */
+  overrideReason: optionalText('先行分摊的理由', 500),
 });
+/** What the preview needs to say what is missing: the charge's date (default today) and the audit note as typed. */
+export const chargePreviewInput = chargeInput.pick({ projectId: true, finalCost: true, auditNote: true })
+  .extend({ date: calendarDate('分摊记账日期').optional() });
+/** The shares of the final cost, and what is missing for the charge (each needs the written reason). */
+export const chargePreview = apportionment.extend({ warnings: z.array(ruleViolation) });
 
 export const projectSummary = z.object({
   id, title: z.string(), scopeLabel: z.string(), basis: z.enum(['area', 'equal']), estimate: decimal2, contractor: z.string(),
@@ -105,8 +115,8 @@ export const projectDetail = projectSummary.extend({
   communityId: id,
   parts: z.number().int(),
   payments: z.array(z.object({ entryId: id, number: z.number().int(), date: z.string(), amount: decimal2, memo: z.string(), reversed: z.boolean() })),
-  /** The shares as charged (after charging), address order. */
-  charge: apportionment.extend({ entryId: id, date: z.string() }).nullable(),
+  /** The shares as charged (after charging), address order; what was missing then and the written reason. */
+  charge: apportionment.extend({ entryId: id, date: z.string(), overrides: z.array(ruleOverride) }).nullable(),
 });
 
 // ── common revenue ────────────────────────────────────────────────────
@@ -128,11 +138,29 @@ export const revenueSummary = z.object({
   byKind: z.array(z.object({ kind: revenueKind, income: decimal2, cost: decimal2, net: z.string() })),
   income: decimal2, cost: decimal2, net: z.string(),
   transferred: decimal2,
-  /** What the community's rule asks to go to the fund for the period, and why. */
-  proposal: z.object({ required: z.boolean(), amount: decimal2, outstanding: decimal2, why: z.string(), rule: z.string() }),
-  entries: z.array(z.object({ entryId: id, number: z.number().int(), date: z.string(), kind: z.string(), direction: z.string(), amount: decimal2, counterparty: z.string(), contract: z.string(), memo: z.string() })),
+  /**
+   * What the community's rule asks to go to the fund for the period, and why; the rule's condition (Beijing: only
+   * while the fund is below 30 % of the initial deposits) in words with the fund's ratio, and whether it holds.
+   */
+  proposal: z.object({
+    required: z.boolean(), amount: decimal2, outstanding: decimal2, why: z.string(), rule: z.string(),
+    condition: z.string().nullable(), conditionHolds: z.boolean(), fundRatio: z.string().nullable(),
+  }),
+  /** The revenue account (公共收益账户存款) before the period and after it. */
+  accountOpening: z.string(), accountClosing: z.string(),
+  /**
+   * Every movement of the revenue account in the period: income, costs, the transfer to the fund, budget
+   * spending, reversals (negative, red ink); `kind` says what it was, `direction` which way (shared/domain/
+   * voucher.ts), `balance` the account after it.
+   */
+  entries: z.array(z.object({
+    entryId: id, number: z.number().int(), date: z.string(), kind: z.string(), direction: z.enum(['收入', '支出', '转入', '转出']),
+    amount: z.string(), balance: z.string(), reversal: z.boolean(), counterparty: z.string(), contract: z.string(), memo: z.string(),
+  })),
 });
 export const transferInput = periodQuery.extend({ date: calendarDate('转入日期'), amount: yuanText('转入金额') });
+/** The transfer's shares to every part by area, before anything is posted. */
+export const transferPreview = apportionment;
 
 // ── the owners' committee's budget ────────────────────────────────────
 export const budgetInput = z.object({

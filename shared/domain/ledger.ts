@@ -60,11 +60,11 @@ export interface EntryLine {
 
 /** Why a set of lines is not an entry, or null: at least two lines, none zero, adding up to zero. */
 export function entryProblem(lines: readonly EntryLine[]): string | null {
-  if (lines.length < 2) return '一笔分录至少要有借贷两方';
+  if (lines.length < 2) return '一张凭证至少要涉及两个科目';
   if (lines.some((l) => !Number.isSafeInteger(l.amount))) return '金额应为整数分';
   if (lines.some((l) => l.amount === 0)) return '分录中不能有金额为零的行';
   const sum = lines.reduce((s, l) => s + l.amount, 0);
-  return sum === 0 ? null : `借贷不平：借方合计与贷方合计相差 ${sum} 分`;
+  return sum === 0 ? null : `凭证不平：收付两方相差 ${sum} 分，不能记账`;
 }
 
 /** 'YYYY-MM' of a date. */

@@ -67,7 +67,9 @@ export const DEFAULT_MEETING_RULES: MeetingRules = {
  * The meetings' rules, and the owners' committee's size and term (committees.ts).
  */
 export interface RuleViolation {
-  rule: 'notice-period' | 'notice-missing' | 'not-in-notice' | 'quorum' | 'posting-late' | 'committee-members' | 'committee-term';
+  rule: 'notice-period' | 'notice-missing' | 'not-in-notice' | 'quorum' | 'posting-late' | 'committee-members' | 'committee-term'
+    // A repair charge (shared/domain/treasury.ts chargeWarnings).
+    | 'repair-notice' | 'repair-audit' | 'repair-decision';
   message: string;
 }
 

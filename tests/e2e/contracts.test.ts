@@ -34,7 +34,7 @@ import type { Locator, Page } from 'playwright-core';
 import { checkCreditCode } from '../../shared/domain/credit-code';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow, settled, totalBecomes } from './ui-steps';
+import { choose, fieldError, gridRow, settled, totalBecomes } from './ui-steps';
 
 const env = useE2E();
 
@@ -117,11 +117,6 @@ async function text(locator: Locator): Promise<string> {
 async function quiet(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: UI_TIMEOUT }).toBe(0);
   await settled(page.locator('body'));
-}
-
-/** The error shown under a form field (by the test id of its input). */
-function fieldError(scope: Locator, testId: string): Locator {
-  return scope.locator('.ant-form-item', { has: scope.page().getByTestId(testId) }).locator('.ant-form-item-explain-error');
 }
 
 async function evaluate(page: Page, quarter: RegExp, scores: number[], survey: [number, number], fees: [string, string]): Promise<void> {

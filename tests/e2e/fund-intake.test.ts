@@ -238,6 +238,19 @@ describe('the fund\'s intake', () => {
     expect(await page.getByTestId('opening-note').inputValue()).toBe('上年12月有两笔缴款未查明是哪一户');
     await page.getByTestId('opening-import').click();
 
+    // The look before the posting: how many households, the totals against the bank, the difference and its note, the rows.
+    const confirm = page.getByTestId('opening-confirm');
+    await confirm.waitFor();
+    expect(await text(page.getByTestId('opening-confirm-summary'))).toBe(
+      `将导入 6 户截至 ${AS_OF} 的期初余额（分户余额合计 44,900.74 元），专户银行余额 45,000.74 元，差额 100.00 元记入“待查明款项”，生成期初凭证一张。导入后不能再次导入。`);
+    expect(await text(page.getByTestId('opening-confirm-rows'))).toBe('6 户');
+    expect(await text(page.getByTestId('opening-confirm-difference'))).toBe('100.00 元');
+    expect(await text(gridRow(page, 'opening-confirm-sample', '1幢102'))).toContain('9,150.25');
+    expect(await entryCount()).toBe(0);
+    await settled(page.locator('body'));
+    await page.screenshot({ path: '/tmp/intake-opening-confirm.png' });
+    await page.getByTestId('opening-confirm-ok').click();
+
     const done = page.getByTestId('opening-done');
     await done.waitFor();
     expect(await text(done)).toContain(`已导入 6 户截至 ${AS_OF} 的期初余额`);
@@ -245,8 +258,24 @@ describe('the fund\'s intake', () => {
     await page.screenshot({ path: '/tmp/intake-opening-done.png' });
     expect(await entryCount()).toBe(1);
 
+    // The opening voucher, in the treasurer's words: the bank's balance is its amount, the note is the 差额说明.
+    await page.getByTestId('opening-done-entry').click();
+    const view = page.getByTestId('entry-view');
+    await view.waitFor();
+    expect(await text(view)).toContain('期初专户余额');
+    expect(await text(page.getByTestId('entry-amount'))).toBe('45,000.74');
+    expect(await text(page.getByTestId('entry-reason-label'))).toBe('差额说明');
+    expect(await text(page.getByTestId('entry-reason'))).toBe('上年12月有两笔缴款未查明是哪一户');
+    expect(await text(view)).not.toMatch(/[借贷]|冲销原因/);
+    expect(await text(gridRow(page, 'entry-accounts', '待查明款项'))).toMatch(/收入.*100\.00/);
+    // Five households in eleven lines (deposits, earnings, what was used); 3幢301 opened at nothing has no line.
+    expect(await text(view)).toContain('分户明细（5 户）');
+    expect(await text(gridRow(page, 'entry-accounts', '1001'))).toMatch(/收入.*45,000\.74/);
+    await settled(page.locator('body'));
+    await page.screenshot({ path: '/tmp/intake-opening-voucher.png' });
+
     // 维修资金 shows the opening balances; the bank holds the 100.00 more that is 待查明.
-    await page.getByTestId('opening-done-fund').click();
+    await openFund(page);
     await painted(page, 'fund-grid', '');
     await expect.poll(() => text(page.getByTestId('fund-balance')), { timeout: UI_TIMEOUT }).toBe(yuan(OPENING_TOTAL));
     expect(await text(page.getByTestId('fund-households-sum'))).toBe(yuan(OPENING_TOTAL));

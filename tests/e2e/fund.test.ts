@@ -248,7 +248,12 @@ describe('the treasurer\'s books', () => {
     const view = page.getByTestId('entry-view');
     await view.waitFor();
     const original = Number(await view.getAttribute('data-number'));
-    expect(await text(page.getByTestId('entry-lines'))).toMatch(/借方.*贷方/);
+    // The voucher in the treasurer's words: per account 收入 and the amount that moved, never debit and credit.
+    expect(await text(view)).not.toMatch(/[借贷]/);
+    expect(await page.locator('[data-testid=entry-accounts] [data-testid=direction]').evaluateAll((els) => els.map((e) => e.getAttribute('data-direction'))))
+      .toEqual(['收入', '收入']);
+    expect(await text(page.getByTestId('entry-amount'))).toBe('3,000.00');
+    expect(await text(gridRow(page, 'entry-lines', '1幢102'))).toMatch(/缴存.*收入.*3,000\.00/);
 
     await page.getByTestId('entry-reverse').click();
     const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('reverse-form') });
@@ -263,6 +268,10 @@ describe('the treasurer\'s books', () => {
     const reversal = Number(await view.getAttribute('data-number'));
     expect(await text(page.getByTestId('entry-kind'))).toBe('冲销');
     expect(await text(page.getByTestId('entry-reason'))).toBe('金额录错，应为3300元');
+    expect(await text(page.getByTestId('entry-reason-label'))).toBe('冲销原因');
+    // Red ink: the original's words with the amounts negative.
+    expect(await text(page.getByTestId('entry-amount'))).toBe('-3,000.00');
+    expect(await text(view)).not.toMatch(/[借贷]/);
     expect(await text(page.getByTestId('entry-reverses-link'))).toBe(`第 ${original} 号`);
     expect(await page.getByTestId('entry-reverse').count()).toBe(0);
     await settled(page.locator('body'));
@@ -296,14 +305,17 @@ describe('the treasurer\'s books', () => {
     expect(await dialog.getByTestId('earnings-start').inputValue()).toBe(`${LAST_MONTH}-01`);
     expect(await dialog.getByTestId('earnings-end').inputValue()).toBe(LAST_MONTH_END);
     await dialog.getByTestId('earnings-amount').fill('100.00');
-    await expect.poll(() => dialog.getByTestId('earnings-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    // Nothing can be posted from the form itself: the preview opens the look before the posting, with its 确认入账.
+    expect(await dialog.getByTestId('earnings-confirm-ok').count()).toBe(0);
     await dialog.getByTestId('earnings-preview').click();
-    const shares = dialog.getByTestId('earnings-shares');
-    await shares.waitFor();
+    const confirm = page.getByTestId('earnings-confirm');
+    await confirm.waitFor();
+    expect(await text(page.getByTestId('earnings-confirm-summary'))).toContain('100.00 元按余额×天数分入 3 户分户账');
+    expect(await text(page.getByTestId('earnings-confirm-households'))).toBe('3 户');
     // Balances held last month, all since the 5th: 9,000 : 3,000 : 10,000 (the reversal and the later deposits are dated today).
     // 100.00 × 9/22 = 40.909…, × 3/22 = 13.636…, × 10/22 = 45.454…: 99.98, the 2 fen left go to the two largest remainders.
-    expect(await text(dialog.getByTestId('earnings-shares-method'))).toContain('余下的 2 分');
-    expect(await text(dialog.getByTestId('earnings-shares-weight'))).toMatch(/元·天$/);
+    expect(await text(confirm.getByTestId('earnings-shares-method'))).toContain('余下的 2 分');
+    expect(await text(confirm.getByTestId('earnings-shares-weight'))).toMatch(/元·天$/);
     expect(await text(gridRow(page, 'earnings-shares-grid', '1幢101'))).toContain('40.91');
     expect(await text(gridRow(page, 'earnings-shares-grid', '1幢102'))).toContain('13.64');
     expect(await text(gridRow(page, 'earnings-shares-grid', '2幢201'))).toContain('45.45');
@@ -311,14 +323,20 @@ describe('the treasurer\'s books', () => {
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/fund-earnings-preview.png' });
 
-    // A change after the preview must be previewed again before it can be posted.
+    // 返回修改 goes back to the form; a changed amount is looked at again before it can be posted.
+    await page.getByTestId('earnings-confirm-back').click();
+    await confirm.waitFor({ state: 'detached' });
     await dialog.getByTestId('earnings-amount').fill('100.01');
-    await expect.poll(() => dialog.getByTestId('earnings-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    await dialog.getByTestId('earnings-preview').click();
+    await expect.poll(() => text(page.getByTestId('earnings-shares-total')), { timeout: UI_TIMEOUT }).toBe('100.01');
+    await page.getByTestId('earnings-confirm-back').click();
+    await confirm.waitFor({ state: 'detached' });
     await dialog.getByTestId('earnings-amount').fill('100.00');
     await dialog.getByTestId('earnings-preview').click();
-    await shares.waitFor();
-    await dialog.getByTestId('earnings-confirm').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => text(page.getByTestId('earnings-shares-total')), { timeout: UI_TIMEOUT }).toBe('100.00');
+    await page.getByTestId('earnings-confirm-ok').click();
+    await confirm.waitFor({ state: 'detached' });
+    await dialog.getByTestId('earnings-form').waitFor({ state: 'detached' });
     await expect.poll(() => text(page.getByTestId('fund-balance')), { timeout: UI_TIMEOUT }).toBe('19,700.00');
     expect(await text(gridRow(page, 'fund-grid', '1幢101'))).toContain('40.91');
 

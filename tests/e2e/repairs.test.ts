@@ -8,12 +8,16 @@
  * passed item 5 for 2幢, one with only an item 4, one still open).
  *
  * A project is created in the form, scoped to 2幢 and linked to the item-5
- * vote (the picker greys the two that cannot approve it); its notice is
- * recorded, a payment is made, and a final cost of 33,000.01 is previewed:
- * both rules warn, 确认分摊 stays disabled until both notes are written, and
- * the shares (by area, 100 : 95, the fen left to the larger remainder) are
- * computed by hand below. After the charge the sub-ledgers of 2幢 have moved by
- * exactly those shares. An emergency project is refused by main until the
+ * vote (the picker greys the two that cannot approve it). It is not yet
+ * posted (尚未公示), and the page says so; a payment is made, and a final cost
+ * of 33,000.01 is typed: both rules warn, and the overrun's note is asked for
+ * before any look at the shares. 预览分摊 opens the look before the posting:
+ * the shares (by area, 100 : 95, the fen left to the larger remainder,
+ * computed by hand below), the total, the missing notice as a warning and
+ * 确认分摊 waiting for a written reason; main's own refusal (a date tomorrow)
+ * shows inside it. Charged with the reason, the project shows what was missing
+ * and why, the voucher labels the reason and speaks of 支出, never 借/贷; the
+ * sub-ledgers of 2幢 have moved by exactly those shares. An emergency project is refused by main until the
  * street's confirmation date is given, and a bad estimate is refused in the
  * contract's words. Screenshots go to /tmp/repairs-*.png.
  */
@@ -22,7 +26,7 @@ import type { Locator, Page } from 'playwright-core';
 import { apportion } from '../../shared/domain/money';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow, pickPart, settled, totalBecomes } from './ui-steps';
+import { choose, fieldError, gridRow, pickPart, settled, totalBecomes } from './ui-steps';
 
 const env = useE2E();
 
@@ -140,10 +144,9 @@ describe('repair projects', () => {
     expect(await text(page.getByTestId('repair-status'))).toBe('已批准');
     expect(await page.getByTestId('repair-print-before').getAttribute('href')).toMatch(/\/print\/repair-notice\/[^?]+\?stage=before$/);
 
-    // 公示: the date is recorded.
-    await page.getByTestId('repair-notice-date').fill(TODAY);
-    await page.getByTestId('repair-notice-save').click();
-    await expect.poll(() => page.getByTestId('repair-notice-state').getAttribute('data-date'), { timeout: UI_TIMEOUT }).toBe(TODAY);
+    // Not yet posted (尚未公示): the charge panel says so before anything is typed.
+    expect(await text(page.getByTestId('repair-notice-state'))).toBe('尚未公示');
+    await page.getByTestId('charge-notice-missing').waitFor();
 
     // 登记付款: 10,000.00 to the contractor.
     await page.getByTestId('repair-pay').click();
@@ -164,10 +167,17 @@ describe('repair projects', () => {
     expect(await text(page.getByTestId('charge-audit-warning'))).toContain('超过 30,000.00 元，按本小区规则须经审计');
     expect(await text(page.getByTestId('charge-overrun-warning'))).toContain('超出批准金额（预算）10.00%');
     expect(await text(page.getByTestId('charge-overrun'))).toBe('决算超出预算 10.00%');
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
+    // The overrun's re-approval is the community's rule: no look at the shares without its note.
     await page.getByTestId('charge-preview').click();
-    const shares = page.getByTestId('charge-shares');
-    await shares.waitFor();
+    await expect.poll(() => fieldError(page, 'charge-overrun-reason').textContent(), { timeout: UI_TIMEOUT }).toBe('请填写超支说明');
+    expect(await page.getByTestId('charge-confirm').count()).toBe(0);
+    await page.getByTestId('charge-overrun-reason').fill('业主大会重新表决通过追加预算');
+    await page.getByTestId('charge-audit-note').fill('审计报告 2026-18 号，审定金额 33,000.01 元');
+
+    // 预览分摊: the look before the posting — every share, the total, what is missing (尚未公示), 确认 waiting for a reason.
+    await page.getByTestId('charge-preview').click();
+    const confirm = page.getByTestId('charge-confirm');
+    await confirm.waitFor();
     // By area over 2幢 (195.00 m²): 3,300,001 fen × 100/195 = 1,692,308.2…, × 95/195 = 1,607,692.7…;
     // the floors make 3,300,000 and the 1 fen left goes to the larger remainder, 2幢202's.
     const expected = { '2幢201': 1692308, '2幢202': 1607693 };
@@ -180,42 +190,38 @@ describe('repair projects', () => {
     expect(await text(page.getByTestId('charge-shares-method'))).toContain('余下的 1 分');
     expect(await text(page.getByTestId('charge-shares-weight'))).toBe('195.00 平方米');
     expect(await page.getByTestId('charge-sum').getAttribute('data-ok')).toBe('true');
-    expect(await text(page.getByTestId('charge-sum'))).toContain('各户分摊合计 33,000.01 元，等于决算金额 33,000.01 元');
-    // Both notes are required: the charge stays disabled until they are written.
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
-    expect(await text(page.getByTestId('charge-missing'))).toBe('请填写审计意见，请填写超支说明');
-    await page.getByTestId('charge-audit-note').fill('审计报告 2026-18 号，审定金额 33,000.01 元');
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
-    await page.getByTestId('charge-overrun-reason').fill('业主大会重新表决通过追加预算');
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
-    // A change of the cost makes the preview stale.
-    await page.getByTestId('charge-final-cost').fill('33000.02');
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
-    await page.getByTestId('charge-stale').waitFor();
-    await page.getByTestId('charge-final-cost').fill('33000.01');
-    await page.getByTestId('charge-preview').click();
-    await expect.poll(() => page.getByTestId('charge-confirm').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
+    expect(await text(page.getByTestId('charge-sum'))).toBe('将把决算 33,000.01 元分入 2 户分户账，记一张凭证。各户分摊合计 33,000.01 元，等于决算金额 33,000.01 元。');
+    expect(await text(page.getByTestId('charge-confirm-scope'))).toBe('2幢（2 户）');
+    expect(await page.locator('[data-testid=charge-confirm-warning]').allTextContents()).toEqual(['尚未记录使用公示（事前）：使用维修资金应在施工前公示']);
+    await expect.poll(() => page.getByTestId('charge-confirm-ok').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
     await quiet(page);
-    await page.getByTestId('charge-audit-warning').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/repairs-warnings.png' });
-    await page.getByTestId('charge-shares-grid').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/repairs-preview.png' });
+    await page.screenshot({ path: '/tmp/repairs-confirm-warning.png' });
 
-    // main's own refusal, in its words: a charge dated tomorrow.
+    // main's own refusal, in its words, inside the look: a charge dated tomorrow.
+    await page.getByTestId('charge-confirm-back').click();
+    await confirm.waitFor({ state: 'detached' });
     await page.getByTestId('charge-date').fill(officeDay(1));
-    await page.getByTestId('charge-confirm').click();
-    const refusal = page.getByTestId('charge-errors').getByRole('alert');
+    await page.getByTestId('charge-preview').click();
+    await page.getByTestId('charge-confirm-reason').fill('外墙渗水危及住户安全，公示与施工同步进行');
+    await expect.poll(() => page.getByTestId('charge-confirm-ok').isDisabled(), { timeout: UI_TIMEOUT }).toBe(false);
+    await page.getByTestId('charge-confirm-ok').click();
+    const refusal = page.getByTestId('charge-confirm-errors').getByRole('alert');
     await refusal.waitFor();
     expect(await text(refusal)).toContain('晚于今天，不能预先记账');
+    await page.getByTestId('charge-confirm-back').click();
+    await confirm.waitFor({ state: 'detached' });
     await page.getByTestId('charge-date').fill(TODAY);
-    await page.getByTestId('charge-confirm').click();
+    await page.getByTestId('charge-preview').click();
+    await page.getByTestId('charge-confirm-reason').fill('外墙渗水危及住户安全，公示与施工同步进行');
+    await page.getByTestId('charge-confirm-ok').click();
 
-    // ── charged: the entry, the shares, the notice after the works ──
+    // ── charged: the entry, what was missing and why it went ahead, the shares, the notice after the works ──
     await page.getByTestId('repair-charged').waitFor();
     expect(await text(page.getByTestId('repair-status'))).toBe('已分摊');
     expect(await text(page.getByTestId('repair-final-shown'))).toBe('33,000.01 元');
     expect(await text(page.getByTestId('repair-audit-shown'))).toContain('审计报告 2026-18 号');
     expect(await text(page.getByTestId('repair-overrun-shown'))).toBe('业主大会重新表决通过追加预算');
+    expect(await text(page.getByTestId('repair-overrides-shown'))).toBe('尚未记录使用公示（事前）：使用维修资金应在施工前公示。理由：外墙渗水危及住户安全，公示与施工同步进行');
     expect(await text(gridRow(page, 'repair-charged-shares-grid', '2幢201'))).toContain('16,923.08');
     expect(await text(gridRow(page, 'repair-charged-shares-grid', '2幢202'))).toContain('16,076.93');
     expect(await page.getByTestId('repair-print-after').getAttribute('href')).toMatch(/\?stage=after$/);
@@ -224,6 +230,11 @@ describe('repair projects', () => {
     await quiet(page);
     await page.getByTestId('repair-charged-shares-grid').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/repairs-charged.png' });
+
+    // 公示 recorded afterwards: its date is kept.
+    await page.getByTestId('repair-notice-date').fill(TODAY);
+    await page.getByTestId('repair-notice-save').click();
+    await expect.poll(() => page.getByTestId('repair-notice-state').getAttribute('data-date'), { timeout: UI_TIMEOUT }).toBe(TODAY);
     await page.getByTestId('repair-page').evaluate((el) => { el.scrollTop = 0; });
     await page.screenshot({ path: '/tmp/repairs-project.png' });
 
@@ -239,11 +250,18 @@ describe('repair projects', () => {
     expect(shown.shares.map((x) => [x.address, x.amount])).toEqual([['2幢201', '16923.08'], ['2幢202', '16076.93']]);
     expect(shown.total).toBe('33000.01');
 
-    // The charge entry opens in the books.
+    // The charge entry opens in the books, in the treasurer's words: the households 支出 their shares, the reason labelled by the kind.
     await page.getByTestId('repair-charge-entry').click();
-    await page.getByTestId('entry-view').waitFor();
+    const view = page.getByTestId('entry-view');
+    await view.waitFor();
     expect(await text(page.getByTestId('entry-amount'))).toBe('33,000.01');
     expect(await text(page.getByTestId('entry-memo'))).toContain('2幢外墙渗漏维修');
+    expect(await text(page.getByTestId('entry-reason-label'))).toBe('先行分摊的理由');
+    expect(await text(page.getByTestId('entry-reason'))).toBe('外墙渗水危及住户安全，公示与施工同步进行');
+    expect(await text(view)).not.toMatch(/[借贷]/);
+    expect(await text(gridRow(page, 'entry-lines', '2幢202'))).toMatch(/使用.*支出.*16,076\.93/);
+    await quiet(page);
+    await page.screenshot({ path: '/tmp/repairs-voucher.png' });
 
     // The list: the project with its figures and flags.
     await openRepairs(page);

@@ -16,6 +16,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
+import { apportion } from '../../shared/domain/money';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 import { choose, gridRow, settled } from './ui-steps';
@@ -114,19 +115,27 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await text(revenue.getByTestId('rule-revenue-preview'))).toContain('不论维修资金余额多少');
     expect(await repair.getByTestId('rule-repair-audit').inputValue()).toBe('');
     expect(await text(repair)).toContain('杭州为30,000元');
+    // The presets say which local practice the figures match, and where it comes from.
+    expect(await text(repair.getByTestId('rule-repair-preset'))).toContain('不设');
+    expect(await text(revenue.getByTestId('rule-revenue-preset'))).toContain('自定义');
 
     // The rate (100 元/m²) gives the initial deposits the Beijing rule compares with.
     await dialog.getByTestId('rule-fund-rate').fill('100');
     await revenue.getByTestId('rule-revenue-below').fill('30');
+    // Typed as Beijing's rule, the picker names it and its source.
+    await expect.poll(() => text(revenue.getByTestId('rule-revenue-preset')), { timeout: UI_TIMEOUT }).toContain('北京');
+    expect(await text(revenue.getByTestId('rule-revenue-preset-source'))).toContain('北京的做法');
     // "More than" and back: the preview follows the choice.
     await revenue.getByRole('radio', { name: '超过（>）' }).check();
     await expect.poll(() => text(revenue.getByTestId('rule-revenue-preview')), { timeout: UI_TIMEOUT }).toContain('超过 50%');
     await revenue.getByRole('radio', { name: '不少于（≥）' }).check();
     await expect.poll(() => text(revenue.getByTestId('rule-revenue-preview')), { timeout: UI_TIMEOUT })
       .toBe('即：每期净收益的不少于 50% 转入维修资金，仅在维修资金余额低于首期应缴总额的 30% 时。');
-    await repair.getByTestId('rule-repair-audit').fill('30000');
-    await repair.getByTestId('rule-repair-reapproval').fill('10');
-    await repair.getByTestId('rule-repair-reapproval').blur();
+    // Hangzhou's repair rules in one choice: the fields are filled (and stay editable).
+    await choose(page, 'rule-repair-preset', /^杭州/);
+    await expect.poll(() => repair.getByTestId('rule-repair-audit').inputValue(), { timeout: UI_TIMEOUT }).toBe('30000.00');
+    expect(await repair.getByTestId('rule-repair-reapproval').inputValue()).toBe('10');
+    expect(await text(repair.getByTestId('rule-repair-preset-source'))).toContain('杭州的做法');
     await revenue.evaluate((el) => el.scrollIntoView());
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-community-rules.png' });
@@ -143,6 +152,7 @@ describe('common revenue and the committee\'s budget', () => {
     await repair.waitFor();
     expect(await repair.getByTestId('rule-repair-audit').inputValue()).toBe('30000.00');
     expect(await revenue.getByTestId('rule-revenue-below').inputValue()).toBe('30');
+    expect(await text(repair.getByTestId('rule-repair-preset'))).toContain('杭州');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
   }, TEST_TIMEOUT);
@@ -190,7 +200,9 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await cells(page.getByTestId('revenue-kind-total'))).toEqual(['合计', '20,345.67', '1,234.56', '19,111.11']);
     expect(await gridRow(page, 'revenue-entries', /./).count()).toBe(3);
     expect(await text(gridRow(page, 'revenue-entries', '电梯广告费'))).toContain('电梯广告位租赁合同 2026-01');
-    expect(await text(gridRow(page, 'revenue-entries', '广告位维护费'))).toMatch(/成本.*1,234\.56.*某物业服务有限公司/);
+    expect(await text(gridRow(page, 'revenue-entries', '广告位维护费'))).toMatch(/电梯广告（合理成本）.*支出.*1,234\.56.*某物业服务有限公司/);
+    // Each movement with the account's balance after it: 12,345.67 + 8,000.00 − 1,234.56.
+    expect(await text(gridRow(page, 'revenue-entries', '广告位维护费'))).toContain('19,111.11');
 
     // The fund holds 0.00 of 63,500.00 due, below 30 %: at least 50 % of 19,111.11 = 9,555.555, up to the fen 9,555.56.
     const proposal = page.getByTestId('revenue-proposal');
@@ -198,8 +210,11 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await text(page.getByTestId('revenue-proposal-tag'))).toBe('本期应转入');
     expect(await text(page.getByTestId('revenue-proposal-amount'))).toBe('9,555.56 元');
     expect(await text(page.getByTestId('revenue-proposal-outstanding'))).toBe('9,555.56 元');
-    expect(await text(page.getByTestId('revenue-proposal-why'))).toBe('本期净收益的不少于 50%应转入维修资金（维修资金余额低于首期应缴总额的 30%）');
+    expect(await text(page.getByTestId('revenue-proposal-why'))).toBe('本期净收益的不少于 50%应转入维修资金（维修资金余额为首期应缴总额的 0.00%，低于 30%）');
     expect(await text(page.getByTestId('revenue-proposal-rule'))).toBe('不少于 50%，仅在维修资金低于首期应缴的 30% 时');
+    // The condition, with the fund's ratio as computed.
+    expect(await text(page.getByTestId('revenue-proposal-condition')))
+      .toBe('仅在维修资金余额低于首期应缴总额的 30% 时转入；维修资金余额 0.00 元 ÷ 首期应缴总额 63,500.00 元 = 0.00%，低于 30%，条件成立');
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-summary.png', fullPage: true });
 
@@ -218,15 +233,33 @@ describe('common revenue and the committee\'s budget', () => {
     expect(await dialog.getByTestId('revenue-transfer-amount').inputValue()).toBe('9555.56');
     expect(await dialog.getByTestId('revenue-transfer-date').inputValue()).toBe(TODAY);
     expect(await text(dialog.getByTestId('revenue-transfer-facts'))).toContain(`${Q_FROM} 至 ${Q_TO}`);
-    // More than the net is refused by main, which names what is left.
+    // More than the net is refused by main at the preview already, which names what is left.
     await dialog.getByTestId('revenue-transfer-amount').fill('20000');
-    await dialog.getByTestId('revenue-transfer-save').click();
+    await dialog.getByTestId('revenue-transfer-preview').click();
     await expect.poll(() => text(dialog.getByTestId('revenue-transfer-errors')), { timeout: UI_TIMEOUT }).toContain('19111.11');
+    expect(await page.getByTestId('revenue-transfer-confirm').count()).toBe(0);
     await dialog.getByTestId('revenue-transfer-amount').fill('9555.56');
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-transfer.png' });
-    await dialog.getByTestId('revenue-transfer-save').click();
-    await dialog.waitFor({ state: 'hidden' });
+    // 预览分户: every part's share by area, adding up to the fen, before anything is posted; then 确认转入.
+    await dialog.getByTestId('revenue-transfer-preview').click();
+    const confirm = page.getByTestId('revenue-transfer-confirm');
+    await confirm.waitFor();
+    expect(await text(page.getByTestId('revenue-transfer-confirm-summary'))).toContain('转出 9,555.56 元 到维修资金专户，并按专有部分面积分入 6 户分户账');
+    expect(await text(page.getByTestId('revenue-transfer-shares-total'))).toBe('9,555.56');
+    expect(await text(page.getByTestId('revenue-transfer-shares-weight'))).toBe('635.00 平方米');
+    const areas = Object.fromEntries(WORKED_ROSTER.map((r) => [`${r.building}${r.room}`, Math.round(Number(r.area) * 100)]));
+    const byArea = apportion(955556, Object.entries(areas).map(([key, weight]) => ({ key, weight })));
+    expect([...byArea.values()].reduce((s, x) => s + x, 0)).toBe(955556);
+    for (const [address, share] of byArea) {
+      expect(await text(gridRow(page, 'revenue-transfer-shares-grid', address))).toContain((share / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    }
+    expect((await env.call('fund.balance', { communityId }, session)).fund).toBe('0.00'); // nothing posted by looking
+    await settled(page.locator('body'));
+    await page.screenshot({ path: '/tmp/revenue-transfer-confirm.png' });
+    await page.getByTestId('revenue-transfer-confirm-ok').click();
+    await confirm.waitFor({ state: 'detached' });
+    await dialog.getByTestId('revenue-transfer-form').waitFor({ state: 'detached' });
 
     await expect.poll(() => text(page.getByTestId('revenue-transferred')), { timeout: UI_TIMEOUT }).toBe('9,555.56');
     expect(await text(page.getByTestId('revenue-proposal-outstanding'))).toBe('0.00 元');
@@ -234,6 +267,11 @@ describe('common revenue and the committee\'s budget', () => {
     const after = await env.call('fund.balance', { communityId }, session);
     expect(after.fund).toBe('9555.56');
     expect(after.households).toBe('9555.56');
+    const households = (await env.call('fund.households', { communityId, text: '', belowTopUpOnly: false, offset: 0, limit: 50 }, session)).rows;
+    expect(Object.fromEntries(households.map((h) => [h.address, Math.round(Number(h.transfers) * 100)]))).toEqual(Object.fromEntries(byArea));
+    // The transfer is a movement of the revenue account: listed with it, 转出.
+    await expect.poll(() => gridRow(page, 'revenue-entries', /./).count(), { timeout: UI_TIMEOUT }).toBe(4);
+    expect(await text(gridRow(page, 'revenue-entries', '公共收益转入维修资金'))).toMatch(/转入维修资金.*转出.*9,555\.56.*9,555\.55/);
     // The revenue account keeps the rest: 20,345.67 − 1,234.56 − 9,555.56.
     const books = await env.call('ledger.books', { communityId }, session);
     expect(books.accounts.find((a) => a.role === 'revenue-bank')!.balance).toBe('9555.55');
@@ -246,8 +284,9 @@ describe('common revenue and the committee\'s budget', () => {
     await dialog.getByTestId('revenue-transfer-form').waitFor();
     expect(await dialog.getByTestId('revenue-transfer-amount').inputValue()).toBe('');
     await dialog.getByTestId('revenue-transfer-amount').fill('9555.55');
-    await dialog.getByTestId('revenue-transfer-save').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await dialog.getByTestId('revenue-transfer-preview').click();
+    await page.getByTestId('revenue-transfer-confirm-ok').click();
+    await dialog.getByTestId('revenue-transfer-form').waitFor({ state: 'detached' });
     await expect.poll(() => text(page.getByTestId('revenue-transferred')), { timeout: UI_TIMEOUT }).toBe('19,111.11');
     expect(await proposal.getAttribute('data-required')).toBe('true');
     expect(await text(page.getByTestId('revenue-proposal-amount'))).toBe('9,555.56 元');
@@ -263,7 +302,7 @@ describe('common revenue and the committee\'s budget', () => {
     await expect.poll(() => page.getByTestId('revenue-page').getAttribute('data-period'), { timeout: UI_TIMEOUT }).toMatch(new RegExp(`^${otherFrom}/`));
     expect(await text(page.getByTestId('revenue-income'))).toBe('0.00');
     expect(await gridRow(page, 'revenue-entries', /./).count()).toBe(0);
-    expect(await text(page.getByTestId('revenue-entries-empty'))).toBe('本期还没有登记公共收益或成本。');
+    expect(await text(page.getByTestId('revenue-entries-empty'))).toBe('本期公共收益账户没有收支。');
     expect(await text(page.getByTestId('revenue-proposal-tag'))).toBe('本期不要求转入');
     await page.screenshot({ path: '/tmp/revenue-other-quarter.png' });
     // Any period: the quarter's first day alone holds all of it (every entry is dated then), and nothing went to the fund
@@ -278,7 +317,7 @@ describe('common revenue and the committee\'s budget', () => {
     await page.getByTestId('revenue-transfer').click();
     await dialog.getByTestId('revenue-transfer-form').waitFor();
     await dialog.getByTestId('revenue-transfer-amount').fill('100');
-    await dialog.getByTestId('revenue-transfer-save').click();
+    await dialog.getByTestId('revenue-transfer-preview').click();
     await expect.poll(() => text(dialog.getByTestId('revenue-transfer-errors')), { timeout: UI_TIMEOUT })
       .toContain(`${Q_FROM} 至 ${Q_TO} 的公共收益已转入维修资金 19111.11 元，与本次期间部分重叠`);
     await settled(page.locator('body'));
@@ -390,5 +429,19 @@ describe('common revenue and the committee\'s budget', () => {
     await choose(page, 'budget-year', new RegExp(`^${YEAR - 1}年$`));
     await expect.poll(() => page.getByTestId('budget-page').getAttribute('data-year'), { timeout: UI_TIMEOUT }).toBe(String(YEAR - 1));
     await page.getByTestId('budget-empty').waitFor();
+
+    // The spending came out of the revenue account: the revenue page's 收支明细 lists it beside the income, the cost and
+    // the transfers, each with the account's balance after it (20,345.67 − 1,234.56 − 19,111.11 − 14,000.00).
+    await openRevenue(page);
+    await expect.poll(() => gridRow(page, 'revenue-entries', /./).count(), { timeout: UI_TIMEOUT }).toBe(7);
+    expect(await text(gridRow(page, 'revenue-entries', '办公费'))).toMatch(/业委会经费（办公费）.*支出.*9,000\.00/);
+    expect(await text(gridRow(page, 'revenue-entries', '会议费'))).toMatch(/业委会经费（会议费）.*支出.*5,000\.00/);
+    expect(await gridRow(page, 'revenue-entries', '转入维修资金').count()).toBe(2);
+    expect(await text(page.getByTestId('revenue-account-balances'))).toBe('公共收益账户：期初 0.00 元，期末 -14,000.00 元');
+    const books = await env.call('ledger.books', { communityId }, session);
+    expect(books.accounts.find((a) => a.role === 'revenue-bank')!.balance).toBe('-14000.00');
+    await page.getByTestId('revenue-entries').scrollIntoViewIfNeeded();
+    await settled(page.locator('body'));
+    await page.screenshot({ path: '/tmp/revenue-movements.png', fullPage: true });
   }, TEST_TIMEOUT);
 });

@@ -58,3 +58,9 @@ export async function settled(locator: Locator): Promise<void> {
     .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
     .map((a) => a.finished.catch(() => undefined))));
 }
+
+/** The error shown under a form field (by the test id of its input). */
+export function fieldError(scope: Locator | Page, testId: string): Locator {
+  const page = 'page' in scope ? scope.page() : scope;
+  return scope.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+}

@@ -55,10 +55,12 @@ describe('deposits and the three forms', () => {
     const { app, session, communityId, part, deposit, problems } = await setup();
     const e = await deposit('1幢101', '8,950.00', '2026-03-02');
     expect(e).toMatchObject({ number: 1, kind: 'deposit', amount: '8950.00', counterparty: '业主' });
-    expect(e.lines.map((l) => [l.accountCode, l.address, l.category, l.debit, l.credit])).toEqual([
-      ['1001', null, null, '8950.00', null],
-      ['2001', '1幢101', 'deposit', null, '8950.00'],
+    // In the treasurer's words: the bank and the household both 收入 8,950.00; the voucher's amount is that, once.
+    expect(e.lines.map((l) => [l.accountCode, l.address, l.category, l.direction, l.amount])).toEqual([
+      ['1001', null, null, '收入', '8950.00'],
+      ['2001', '1幢101', 'deposit', '收入', '8950.00'],
     ]);
+    expect(e).toMatchObject({ form: 'income', labels: { amount: '收入金额', counterparty: '缴款人' } });
     expect((await deposit('2幢201', '100.01', '2026-03-05')).number).toBe(2);
     expect(await call(app, 'fund.balance', { communityId }, session)).toMatchObject({ fund: '9050.01', households: '9050.01', bank: '9050.01' });
     const ledger = await call(app, 'fund.subLedger', { partId: part('1幢101') }, session);
@@ -98,7 +100,10 @@ describe('posted entries are never edited', () => {
     expect(early.message).toContain('早于原凭证日期');
     const r = await call(app, 'ledger.reverse', { id: e.id, date: '2026-05-11', reason: '房号录错' }, session);
     expect(r).toMatchObject({ kind: 'reversal', reversesId: e.id, reversesNumber: e.number, reason: '房号录错' });
-    expect(r.lines.map((l) => [l.debit, l.credit])).toEqual([[null, '500.00'], ['500.00', null]]);
+    // Red ink: the original's words, every amount negative; the voucher's reason is labelled 冲销原因.
+    expect(r.lines.map((l) => [l.direction, l.amount])).toEqual([['收入', '-500.00'], ['收入', '-500.00']]);
+    expect(r).toMatchObject({ amount: '-500.00', labels: { note: '冲销原因', amount: '冲销金额' } });
+    expect((await call(app, 'ledger.entries', { communityId }, session)).rows.map((x) => [x.number, x.amount])).toEqual([[r.number, '-500.00'], [e.number, '500.00']]);
     expect(await call(app, 'ledger.entry', { id: e.id }, session)).toMatchObject({ reversedById: r.id, reversedByNumber: r.number });
     expect((await callError(app, 'ledger.reverse', { id: e.id, date: '2026-05-12', reason: '再冲' }, session)).message).toContain('已由第');
     expect((await callError(app, 'ledger.reverse', { id: r.id, date: '2026-05-12', reason: '冲冲销' }, session)).message).toContain('本身是冲销凭证');

@@ -68,7 +68,8 @@ describe('ledger invariants under any sequence of postings', () => {
           if (entry.reversedById || entry.reversesId) return null;
           const date = addDays(target.date, o.day % 20);
           await call(app, 'ledger.reverse', { id: target.id, date, reason: '测试冲销' }, session);
-          for (const l of entry.lines) if (l.partId) expected.set(l.partId, expected.get(l.partId)! - (l.credit ? fen(l.credit) : -fen(l.debit!)));
+          // A household's line in the treasurer's words: 收入/转入 raised its balance, 支出/转出 lowered it.
+          for (const l of entry.lines) if (l.partId) expected.set(l.partId, expected.get(l.partId)! - (l.direction === '收入' || l.direction === '转入' ? fen(l.amount) : -fen(l.amount)));
           target.id = '';
           return null;
         }

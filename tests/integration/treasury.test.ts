@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ledgerProblems } from '../../main/services/ledger';
-import { parseYuan } from '../../shared/domain/money';
+import { apportion, parseYuan } from '../../shared/domain/money';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { encodeGbk } from '../fixtures/table-files';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
@@ -151,7 +151,7 @@ describe('deposits from a bank statement', () => {
     const open = await call(app, 'fund.unidentified', { communityId }, session);
     expect(open.map((r) => [r.payer, r.amount])).toEqual([['A', '50.00'], ['李四', '20.00']]);
     const settled = await call(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-20', note: '电话核实' }, session);
-    expect(settled.lines.map((l) => [l.accountCode, l.debit, l.credit])).toEqual([['2003', '50.00', null], ['2001', null, '50.00']]);
+    expect(settled.lines.map((l) => [l.accountCode, l.direction, l.amount])).toEqual([['2003', '转出', '50.00'], ['2001', '收入', '50.00']]);
     expect((await part('1幢102')).deposited).toBe('50.00');
     expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
     expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
@@ -190,7 +190,7 @@ describe('a repair from its vote to the charged shares', () => {
     expect(paid.paid).toBe('1100.00');
     // 1,100.00 is 10 % over 1,000.00: a re-approval is needed; above 1,000.00 an audit too.
     const charge = { projectId: project.id, date: '2026-11-03', finalCost: '1100.01' };
-    expect((await callError(app, 'repair.charge', charge, session)).message).toContain('须经审计');
+    expect((await callError(app, 'repair.charge', charge, session)).message).toContain('超过本小区审计起点 1,000.00 元，尚未填写审计意见');
     expect((await callError(app, 'repair.charge', { ...charge, auditNote: '审计报告 2026-18 号' }, session)).message).toContain('须重新表决');
     const preview = await call(app, 'repair.previewCharge', { projectId: project.id, finalCost: '1100.01' }, session);
     // 90 : 110 → 495.0045 and 605.0055: the fen left goes to the larger remainder (110 m²).
@@ -205,6 +205,74 @@ describe('a repair from its vote to the charged shares', () => {
     expect((await call(app, 'repair.get', { id: project.id }, session)).status).toBe('approved');
     expect((await part('1幢102')).balance).toBe('5000.00');
     expect(problems()).toEqual([]);
+  });
+});
+
+describe('a repair charge while the notice, the audit or the owners’ decision is missing', () => {
+  it('is previewed with what is missing, refused without a written reason, accepted with one: kept with the charge and audited', async () => {
+    const { app, session, communityId, part, households, problems } = await setup({ repairAuditAbove: 100_000, repairReapprovalPercent: null });
+    const b1 = (await call(app, 'community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+    const voteId = await passedRepairVote(app, session, communityId, 5);
+    const project = await call(app, 'repair.create', {
+      communityId, title: '1幢屋面防水', scope: { kind: 'places', places: [{ buildingId: b1 }] }, estimate: '1500.00', contractor: '某防水公司', approval: 'vote', voteId,
+    }, session);
+    for (const address of ['1幢101', '1幢102']) await call(app, 'fund.deposit', { partId: (await part(address)).partId, amount: '5000', date: '2026-10-01' }, session);
+    const charge = { projectId: project.id, date: '2026-11-03', finalCost: '1500.00' };
+
+    // Not posted (尚未公示) and above the audit threshold without an audit: both said before anything is written.
+    const preview = await call(app, 'repair.previewCharge', charge, session);
+    expect(preview.warnings.map((w) => w.rule)).toEqual(['repair-notice', 'repair-audit']);
+    expect(preview.warnings.map((w) => w.message)).toEqual([
+      '尚未记录使用公示（事前）：使用维修资金应在施工前公示',
+      '决算 1,500.00 元超过本小区审计起点 1,000.00 元，尚未填写审计意见',
+    ]);
+    expect(preview.shares.reduce((s, x) => s + parseYuan(x.amount)!, 0)).toBe(150_000);
+    const entriesBefore = (await call(app, 'ledger.entries', { communityId }, session)).total;
+    const refused = await callError(app, 'repair.charge', charge, session);
+    expect(refused.code).toBe('REFUSED');
+    expect(refused.message).toContain('尚未记录使用公示');
+    expect(refused.message).toContain('请写明理由');
+    expect(refused.details).toMatchObject({ overridable: true, violations: [{ rule: 'repair-notice' }, { rule: 'repair-audit' }] });
+    expect((await call(app, 'ledger.entries', { communityId }, session)).total).toBe(entriesBefore);
+    expect((await households()).map((h) => h.charges)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
+    // A blank reason is no reason.
+    expect((await callError(app, 'repair.charge', { ...charge, overrideReason: '   ' }, session)).details).toMatchObject({ overridable: true });
+
+    // The audit written removes that warning; the notice posted after the charge's date is still missing then.
+    await call(app, 'repair.notice', { projectId: project.id, date: '2026-11-05' }, session);
+    const later = await call(app, 'repair.previewCharge', { ...charge, auditNote: '审计报告 2026-20 号' }, session);
+    expect(later.warnings.map((w) => w.message)).toEqual(['使用公示日期 2026-11-05 晚于分摊日期 2026-11-03：分摊时尚未公示']);
+
+    // With the reason: charged, the reason on the voucher (labelled by its kind) and beside the charge, each rule audited.
+    const reason = '渗漏严重须立即施工，公示与施工同步进行，经业委会会议同意';
+    const charged = await call(app, 'repair.charge', { ...charge, overrideReason: reason }, session);
+    expect(charged.status).toBe('charged');
+    expect(charged.charge!.overrides.map((o) => [o.rule, o.reason])).toEqual([['repair-notice', reason], ['repair-audit', reason]]);
+    const voucher = await call(app, 'ledger.entry', { id: charged.charge!.entryId }, session);
+    expect(voucher).toMatchObject({ reason, labels: { note: '先行分摊的理由', amount: '分摊金额', counterparty: '施工单位' }, amount: '1500.00', form: 'transfer' });
+    expect(voucher.accounts.map((a) => [a.accountCode, a.direction, a.amount, a.households])).toEqual([['2001', '支出', '1500.00', 2], ['2101', '转入', '1500.00', 0]]);
+    const audit = await call(app, 'audit.list', { entity: 'journal_entry', entityId: charged.charge!.entryId }, session);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['override', 'post']);
+    expect(JSON.stringify(audit.rows.find((r) => r.action === 'override'))).toContain(reason);
+    expect((await part('1幢101')).charges).toBe('675.00'); // 90 : 110 of 1,500.00
+    // The books' table shows the charge's cost once: no bank money moved, the amount is what went from the households to 应付维修款.
+    expect((await call(app, 'ledger.entries', { communityId }, session)).rows[0]).toMatchObject({ id: voucher.id, kind: 'charge', amount: '1500.00' });
+    expect(problems()).toEqual([]);
+  });
+
+  it('an emergency charged before the street confirmed it lacks the owners’ decision', async () => {
+    const { app, session, communityId, part } = await setup();
+    const project = await call(app, 'repair.create', {
+      communityId, title: '3幢电梯抢修', scope: { kind: 'community' }, estimate: '600.00', approval: 'emergency',
+      emergencyNote: '电梯困人', emergencyReviewDate: '2026-10-02', emergencyStreetDate: '2026-10-20',
+    }, session);
+    await call(app, 'fund.deposit', { partId: (await part('3幢301')).partId, amount: '5000', date: '2026-10-01' }, session);
+    await call(app, 'repair.notice', { projectId: project.id, date: '2026-10-01' }, session);
+    const preview = await call(app, 'repair.previewCharge', { projectId: project.id, finalCost: '600.00', date: '2026-10-10' }, session);
+    expect(preview.warnings).toEqual([{ rule: 'repair-decision', message: '应急维修的批准不完整：街道确认日期 2026-10-20 晚于分摊日期' }]);
+    expect((await call(app, 'repair.previewCharge', { projectId: project.id, finalCost: '600.00', date: '2026-10-20' }, session)).warnings).toEqual([]);
+    expect((await callError(app, 'repair.charge', { projectId: project.id, finalCost: '600.00', date: '2026-10-10' }, session)).message).toContain('街道确认日期');
+    expect((await call(app, 'repair.charge', { projectId: project.id, finalCost: '600.00', date: '2026-10-20' }, session)).charge!.overrides).toEqual([]);
   });
 });
 
@@ -235,6 +303,81 @@ describe('common revenue and its transfer to the fund', () => {
     const books = await call(app, 'ledger.books', { communityId }, session);
     // 6,000.00 + 4,000.01 + 999.00 − 600.00 − 4,700.01
     expect(books.accounts.find((a) => a.role === 'revenue-bank')!.balance).toBe('5699.00');
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('the revenue page: the rule’s condition, the transfer previewed, every movement of the account', () => {
+  const beijing = { revenueTransferPercent: 50, revenueTransferStrict: false, revenueTransferOnlyBelowPercent: 30 };
+
+  it('Beijing: nothing proposed for a fund at 99 % of its initial deposits, the ratio shown; half the net below 30 %', async () => {
+    const { app, session, communityId, households } = await setup(beijing);
+    // 100 yuan per m²: the initial deposits are 63,500.00 (635 m²); each part deposits 99 % of its own.
+    for (const h of await households()) {
+      await call(app, 'fund.deposit', { partId: h.partId, amount: (parseYuan(h.initialDue)! * 99 / 10000).toFixed(2), date: '2026-06-01' }, session);
+    }
+    await call(app, 'revenue.record', { communityId, date: '2026-07-10', kind: '停车', direction: 'income', amount: '1000', memo: '停车费' }, session);
+    const q = { communityId, from: '2026-07-01', to: '2026-09-30' };
+    const full = (await call(app, 'revenue.summary', q, session)).proposal;
+    expect(full).toMatchObject({ required: false, amount: '0.00', outstanding: '0.00', conditionHolds: false, fundRatio: '99.00%' });
+    expect(full.condition).toBe('仅在维修资金余额低于首期应缴总额的 30% 时转入；维修资金余额 62,865.00 元 ÷ 首期应缴总额 63,500.00 元 = 99.00%，不低于 30%，条件不成立');
+    expect(full.why).toContain('99.00%');
+
+    // A repair brings the fund to 29.99 %: the condition holds and half the net is proposed.
+    const fund = await call(app, 'fund.balance', { communityId }, session);
+    const spend = parseYuan(fund.fund)! - 1_904_365; // 29.99 % of 6,350,000 fen is 1,904,365
+    const bank = (await call(app, 'ledger.books', { communityId }, session)).accounts;
+    const id = (role: string) => bank.find((a) => a.role === role)!.id;
+    await call(app, 'ledger.record', {
+      communityId, form: 'expense', date: '2026-06-02', amount: (spend / 100).toFixed(2), debitAccountId: id('fund'), creditAccountId: id('payable'),
+      partId: (await households())[0]!.partId, memo: '维修',
+    }, session);
+    const low = (await call(app, 'revenue.summary', q, session)).proposal;
+    expect(low).toMatchObject({ required: true, amount: '500.00', conditionHolds: true, fundRatio: '29.99%' });
+    expect(low.condition).toContain('低于 30%，条件成立');
+  });
+
+  it('the transfer’s preview shares it by area to the fen, and the transfer posts exactly those shares; the page lists the transfer and budget spending', async () => {
+    const { app, session, communityId, households, problems } = await setup({ revenueTransferPercent: 50, revenueTransferStrict: true });
+    await call(app, 'revenue.record', { communityId, date: '2026-06-30', kind: '其他', direction: 'income', amount: '100', memo: '上期收益' }, session);
+    await call(app, 'revenue.record', { communityId, date: '2026-07-10', kind: '电梯广告', direction: 'income', amount: '10000.03', counterparty: '某传媒', memo: '广告费' }, session);
+    await call(app, 'revenue.record', { communityId, date: '2026-07-11', kind: '电梯广告', direction: 'cost', amount: '600', counterparty: '某物业', memo: '维护费' }, session);
+    const q = { communityId, from: '2026-07-01', to: '2026-09-30' };
+    const input = { ...q, date: '2026-09-01', amount: '4700.02' };
+
+    // 4,700.02 over 635.00 m²: floors, then the fen left to the largest remainders; the shares add up to the fen.
+    const preview = await call(app, 'revenue.previewTransfer', input, session);
+    expect(preview).toMatchObject({ total: '4700.02', basis: '专有部分面积', totalWeight: '635.00 平方米' });
+    expect(preview.shares.map((s) => s.address)).toEqual(['1幢101', '1幢102', '2幢201', '2幢202', '3幢301', '3幢302']);
+    expect(preview.shares.reduce((s, x) => s + parseYuan(x.amount)!, 0)).toBe(470_002);
+    const byRule = apportion(470_002, preview.shares.map((s) => ({ key: s.partId, weight: Math.round(Number(s.area) * 100) })));
+    expect(preview.shares.map((s) => parseYuan(s.amount))).toEqual(preview.shares.map((s) => byRule.get(s.partId)));
+    // The preview refuses what the transfer refuses, and writes nothing.
+    expect((await callError(app, 'revenue.previewTransfer', { ...input, amount: '9400.04' }, session)).message).toContain('9400.03');
+    expect((await households()).every((h) => h.transfers === '0.00')).toBe(true);
+
+    const posted = await call(app, 'revenue.transfer', input, session);
+    expect(Object.fromEntries((await households()).map((h) => [h.partId, h.transfers]))).toEqual(Object.fromEntries(preview.shares.map((s) => [s.partId, s.amount])));
+    // The voucher and the books' table: the money moved once (not the 9,400.04 of its debits).
+    expect(posted).toMatchObject({ amount: '4700.02', form: 'transfer', labels: { amount: '转账金额' } });
+    expect((await call(app, 'ledger.entries', { communityId }, session)).rows[0]).toMatchObject({ id: posted.id, amount: '4700.02' });
+
+    // Budget spending and its reversal come out of the same account.
+    const line = (await call(app, 'budget.set', { communityId, year: 2026, lines: [{ name: '办公费', amount: '1000' }] }, session)).lines[0]!.id;
+    const spent = await call(app, 'budget.spend', { communityId, budgetLineId: line, date: '2026-09-02', amount: '80', counterparty: '文具店', memo: '购买文具' }, session);
+    await call(app, 'ledger.reverse', { id: spent.id, date: '2026-09-03', reason: '重复报销' }, session);
+
+    const summary = await call(app, 'revenue.summary', q, session);
+    expect(summary).toMatchObject({ accountOpening: '100.00', accountClosing: '4800.01' });
+    expect(summary.entries.map((e) => [e.date, e.kind, e.direction, e.amount, e.balance, e.reversal])).toEqual([
+      ['2026-07-10', '电梯广告', '收入', '10000.03', '10100.03', false],
+      ['2026-07-11', '电梯广告（合理成本）', '支出', '600.00', '9500.03', false],
+      ['2026-09-01', '转入维修资金', '转出', '4700.02', '4800.01', false],
+      ['2026-09-02', '业委会经费（办公费）', '支出', '80.00', '4720.01', false],
+      ['2026-09-03', '业委会经费（办公费）', '支出', '-80.00', '4800.01', true],
+    ]);
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    expect(books.accounts.find((a) => a.role === 'revenue-bank')!.balance).toBe(summary.accountClosing);
     expect(problems()).toEqual([]);
   });
 });
@@ -280,8 +423,20 @@ describe('statements, the fund summary and the export', () => {
     const file = await call(app, 'ledger.export', { communityId }, session);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '分户账', '科目余额', '维修项目']);
-    expect(wb.getWorksheet('凭证明细')!.rowCount).toBe(1 + 2 + 2 + 2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '会计分录（借贷）', '分户账', '科目余额', '维修项目']);
+    // The treasurer's sheet in the screens' words, one amount a line; debit and credit only in the accountant's sheet.
+    const journal = wb.getWorksheet('凭证明细')!;
+    expect(journal.rowCount).toBe(1 + 2 + 2 + 2);
+    const cells = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(JSON.stringify(cells(journal))).not.toMatch(/[借贷]/);
+    expect(cells(journal).slice(1).map((r) => [r[0], r[7], r[9], r[10]])).toEqual([
+      [1, '维修资金专户存款', '收入', 1000], [1, '住宅专项维修资金（分户）', '收入', 1000],
+      [2, '维修资金专户存款', '收入', 234.56], [2, '住宅专项维修资金（分户）', '收入', 234.56],
+      [3, '维修资金专户存款', '收入', 10], [3, '住宅专项维修资金（分户）', '收入', 10],
+    ]);
+    const accountant = wb.getWorksheet('会计分录（借贷）')!;
+    expect(cells(accountant)[0]).toEqual(expect.arrayContaining(['借方', '贷方']));
+    expect(cells(accountant).slice(1, 3).map((r) => [r[0], r[7] ?? null, r[8] ?? null])).toEqual([[1, 1000, null], [1, null, 1000]]);
     expect(wb.getWorksheet('分户账')!.getRow(2).values).toEqual(expect.arrayContaining(['1幢101', 1244.56]));
   });
 });

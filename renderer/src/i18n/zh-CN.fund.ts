@@ -110,6 +110,19 @@ export const fundText = {
   shareCount: (n: string) => `共 ${n} 户`,
   colShare: '金额（元）',
 
+  // ── the look before a posting to many households (PostingConfirm) ──
+  confirmPosting: {
+    back: '返回修改',
+    warningsTitle: '以下条件尚不具备。如确需先行记账，请写明理由；理由随凭证保存并记入操作日志。',
+    reason: '理由',
+    reasonHelp: '必填：说明为何在上述条件不具备时仍要记账。',
+    reasonPlaceholder: '如 屋面渗漏危及安全须立即施工，公示与施工同步，经业委会会议同意',
+    households: (n: string) => `${n} 户`,
+  },
+  earningsSummary: (total: string, n: string, period: string) => `将把 ${period} 的增值收益 ${total} 元按余额×天数分入 ${n} 户分户账，记一张凭证。请核对各户金额后确认。`,
+  earningsConfirmTitle: '确认分配增值收益',
+  householdsLabel: '入账户数',
+
   // ── the community form ──
   rules: {
     heading: '维修资金规则',

@@ -41,6 +41,11 @@ export const fundIntakeText = {
   suspenseNotePlaceholder: '写明差额的原因，如：2025年12月有两笔缴款尚未查明是哪户',
   suspenseNoteRequired: '银行余额与分户余额合计不一致，请填写差额说明',
   importOpening: '确认导入',
+  openImport: '导入期初余额',
+  confirmTitle: '确认期初建账',
+  confirmSummary: (rows: string, asOf: string, total: string, bank: string, difference: string | null) =>
+    `将导入 ${rows} 户截至 ${asOf} 的期初余额（分户余额合计 ${total} 元），专户银行余额 ${bank} 元${difference === null ? '' : `，差额 ${difference} 元记入“待查明款项”`}，生成期初凭证一张。导入后不能再次导入。`,
+  sampleOf: (shown: string, rows: string) => `前 ${shown} 行（共 ${rows} 户，将按此记录）`,
   alreadyOpen: (n: string) => `本小区账簿已有 ${n} 张凭证，已经开账：期初余额只能在记第一笔账之前导入一次。更正请在账簿中做冲销或调整凭证。`,
   openLedger: '打开账簿',
   previewOk: '没有发现错误。',

@@ -1,7 +1,7 @@
 /**
- * Interface texts of features/ledger (zh-CN). The treasurer's forms speak of
- * money in and out of accounts, never of 借/贷; only an entry's own view shows
- * its lines as 借方/贷方, as a printed voucher does.
+ * Interface texts of features/ledger (zh-CN). The treasurer's screens speak of
+ * money in and out of accounts — 收入/支出/转入/转出 — never of 借/贷; the
+ * voucher's words and labels come from main (shared/domain/voucher.ts).
  */
 import { ENTRY_KIND_NAMES } from '../../../shared/domain/ledger';
 
@@ -78,21 +78,19 @@ export const ledgerText = {
   entryDate: '日期',
   entryKind: '类型',
   entryMemo: '摘要',
-  entryCounterparty: '付款方/收款方',
-  entryReference: '票据号',
-  entryAmount: '金额（元）',
   entryCreated: '记账',
   entryCreatedBy: (at: string, by: string) => `${at}　${by}`,
-  entryReason: '冲销原因',
   entryReverses: '冲销的凭证',
   entryReversedBy: '已被冲销',
   openEntry: (n: number) => `第 ${n} 号`,
-  linesTitle: '分录',
+  movementTitle: '资金变动',
+  householdsTitle: (n: string) => `分户明细（${n} 户）`,
   colAccount: '科目',
   colPart: '房屋',
-  colDebit: '借方',
-  colCredit: '贷方',
-  linesTotal: '合计',
+  colCategory: '用途',
+  colDirection: '收支',
+  colLineAmount: '金额（元）',
+  colHouseholds: '户数',
   neverEdited: '凭证记账后不能修改或删除；记错了，请用“冲销”生成一张金额相反的凭证，再重新记一笔。',
   reverse: '冲销',
   reverseTitle: (n: number) => `冲销第 ${n} 号凭证`,
@@ -100,6 +98,7 @@ export const ledgerText = {
   reverseDate: '冲销日期',
   reverseReason: '冲销原因',
   reverseReasonPlaceholder: '如 房号录错，应为1幢102',
+  reverseHouseholds: (n: string, amount: string) => `这张凭证记到 ${n} 户分户账（${amount} 元）：冲销将把每一户都冲回原金额。请先核对凭证中的分户明细。`,
   reversed: (n: number) => `已冲销，生成第 ${n} 号凭证`,
 
   // ── closing a month ──

@@ -40,6 +40,8 @@ export const revenueText = {
   outstanding: '尚需转入',
   available: '尚未转入的净收益',
   ruleWords: '本小区规则',
+  conditionWords: '转入条件',
+  fundRatio: '维修资金比例',
   ruleInWords: (rule: string) => `公共收益净额的 ${rule}转入维修资金`,
   transfer: '转入维修资金',
   transferDone: '本期应转入的金额已全部转入。',
@@ -51,11 +53,14 @@ export const revenueText = {
   colNumber: '凭证号',
   colDirection: '收支',
   colAmount: '金额',
+  colBalance: '账户余额',
+  reversalTag: '冲销',
+  accountBalances: (opening: string, closing: string) => `公共收益账户：期初 ${opening} 元，期末 ${closing} 元`,
   colCounterparty: '付款方/收款方',
   colContract: '合同',
   colMemo: '摘要',
   numberText: (n: number) => `第 ${n} 号`,
-  noEntries: '本期还没有登记公共收益或成本。',
+  noEntries: '本期公共收益账户没有收支。',
 
   // ── record income / cost ──
   incomeTitle: '登记公共收益',
@@ -85,6 +90,11 @@ export const revenueText = {
   transferDate: '转入日期',
   transferAmount: '转入金额（元）',
   transferPosted: (n: number) => `已转入维修资金，第 ${n} 号凭证`,
+  transferPreview: '预览分户',
+  transferConfirmTitle: '确认转入维修资金',
+  transferConfirm: '确认转入',
+  transferHouseholds: '分入户数',
+  transferSummary: (amount: string, n: string) => `将从公共收益专户转出 ${amount} 到维修资金专户，并按专有部分面积分入 ${n} 户分户账，记一张凭证。请核对各户金额后确认。`,
 
   // ── community settings: revenue and repair rules ──
   rules: {
@@ -102,6 +112,11 @@ export const revenueText = {
     preview: (percent: number | null, strict: boolean, below: number | null) =>
       `即：每期净收益的${strict ? '超过' : '不少于'} ${percent ?? '—'}% 转入维修资金${below ? `，仅在维修资金余额低于首期应缴总额的 ${below}% 时` : '，不论维修资金余额多少'}。`,
     repairHeading: '维修工程规则',
+    repairIntro: '建小区时请确认：决算超过多少须经审计，超出批准金额多少须重新表决。分摊时缺少审计的，须写明理由才能先行分摊。',
+    presetLabel: '本地做法',
+    presetSource: (source: string) => `来源：${source}。`,
+    presetCustom: '自定义（按下列数值）',
+    presetCustomHelp: '下列数值与预设不同：按填写的数值执行。选一个预设可一次填好。',
     auditAbove: '审计起点（元）',
     auditHelp: '维修工程决算金额超过此数须经审计。杭州为30,000元；留空表示不要求审计。',
     reapproval: '重新表决的超支比例',

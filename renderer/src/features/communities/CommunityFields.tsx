@@ -4,6 +4,7 @@ import { fundRules } from '../../../../shared/contract/fund';
 import { DEFAULT_AREA_BOUNDS } from '../../../../shared/domain/area';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { PART_TYPES, type PartType } from '../../../../shared/domain/register';
+import { REPAIR_RULE_PRESETS, REVENUE_RULE_PRESETS, type RulePreset } from '../../../../shared/domain/treasury';
 import { zhCN } from '../../i18n/zh-CN';
 import { fenToYuanNumber, yuanNumberToFen } from '../fund/fundShared';
 import { OfficeRulesFields } from '../bodies/OfficeRulesFields';
@@ -184,6 +185,7 @@ function RevenueRulesFields() {
     <fieldset style={fieldsetStyle} data-testid="community-revenue-rules">
       <legend style={legendStyle}>{r.revenueHeading}</legend>
       <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{r.revenueIntro}</p>
+      <RulePresetPicker presets={REVENUE_RULE_PRESETS} testId="rule-revenue-preset" />
       <div className="form-row">
         <Form.Item name={[...FUND, 'revenueTransferPercent']} label={r.percent} extra={r.percentHelp}>
           <InputNumber min={1} max={100} precision={0} suffix={r.percentSign} style={{ width: '100%' }} data-testid="rule-revenue-percent" />
@@ -205,6 +207,32 @@ function RevenueRulesFields() {
   );
 }
 
+/**
+ * A local practice chosen as a whole (shared/domain/treasury.ts presets):
+ * choosing one fills its fields, which stay editable; the picker shows the
+ * preset the fields now match, or 自定义, and says where the preset comes from.
+ */
+function RulePresetPicker<K extends string>({ presets, testId }: { presets: readonly RulePreset<K>[]; testId: string }) {
+  const form = Form.useFormInstance();
+  const keys = Object.keys(presets[0]!.values) as K[];
+  // Watched, so the picker follows the fields as they are typed.
+  const rules = Form.useWatch((all: { settings?: { fundRules?: Partial<Record<K, unknown>> } }) => all.settings?.fundRules, form);
+  const matched = rules && presets.find((p) => keys.every((k) => (rules[k] ?? null) === p.values[k]));
+  return (
+    <Form.Item label={r.presetLabel} extra={matched ? <span data-testid={`${testId}-source`}>{r.presetSource(matched.source)}</span> : r.presetCustomHelp}>
+      <Select
+        data-testid={testId}
+        value={matched?.key ?? 'custom'}
+        onChange={(key: string) => {
+          const chosen = presets.find((p) => p.key === key);
+          if (chosen) form.setFieldValue([...FUND], { ...(form.getFieldValue([...FUND]) as object), ...chosen.values });
+        }}
+        options={[...presets.map((p) => ({ value: p.key, label: p.label })), { value: 'custom', label: r.presetCustom, disabled: true }]}
+      />
+    </Form.Item>
+  );
+}
+
 /** Nullable hundredths (fen, 0.01 m²) ⇄ units (yuan, m²): an empty field is null (no rule), not zero. */
 const fromHundredthsOrNull = (value: number | null | undefined): number | null => (typeof value === 'number' ? value / 100 : null);
 const toHundredthsOrNull = (units: number | null | undefined): number | null => (typeof units === 'number' && Number.isFinite(units) ? Math.round(units * 100) : null);
@@ -218,6 +246,8 @@ function RepairRulesFields() {
   return (
     <fieldset style={fieldsetStyle} data-testid="community-repair-rules">
       <legend style={legendStyle}>{r.repairHeading}</legend>
+      <p style={{ color: '#7a828e', margin: '0 0 10px' }}>{r.repairIntro}</p>
+      <RulePresetPicker presets={REPAIR_RULE_PRESETS} testId="rule-repair-preset" />
       <div className="form-row">
         <Form.Item
           name={[...FUND, 'repairAuditAbove']}

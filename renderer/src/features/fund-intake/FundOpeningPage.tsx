@@ -3,7 +3,9 @@
  * as of a date, reconciled with the fund's bank balance that day. The preview
  * (fund.previewOpening) writes nothing: every row error by row and column, the
  * totals, the difference against the bank. A difference needs a written note
- * and is booked to 待查明款项; then fund.importOpening posts one opening entry.
+ * and is booked to 待查明款项; 导入期初余额 opens the look before the posting
+ * (PostingConfirm: how many households, the totals against the bank, the
+ * first rows) and its 确认导入 has fund.importOpening post one opening entry.
  * Any change to the file, the date or the bank balance asks for a new preview.
  * Once the books have an entry, opening is refused: the page says so up front.
  */
@@ -27,6 +29,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { ImportErrors } from '../import/ImportErrors';
 import { Yuan } from '../fund/fundShared';
+import { PostingConfirm } from '../fund/PostingConfirm';
 import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
 const t = zhCN.fundIntake;
@@ -52,6 +55,7 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [asOfShown, setAsOfShown] = useState('');
   const sending = useSending();
   const [busy, setBusy] = useState<'template' | 'preview' | 'import' | null>(null);
@@ -119,15 +123,22 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
       form.setFields([{ name: 'suspenseNote', errors: [t.suspenseNoteRequired] }]);
       return Promise.resolve();
     }
+    setConfirming(true);
+    return Promise.resolve();
+  };
+
+  const postImport = () => {
     setBusy('import');
     return sending.run(async () => {
       try {
         const input = await inputs();
         const result = await invoke('fund.importOpening', input);
         setAsOfShown(input.asOf);
+        setConfirming(false);
         setOpened(result);
         message.success(t.openedTitle);
       } catch (e) {
+        setConfirming(false);
         setPreview(null);
         showError(e);
       }
@@ -235,7 +246,7 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
               disabled={!canImport || busy === 'preview' || alreadyOpen}
               data-testid="opening-import"
             >
-              {t.importOpening}
+              {t.openImport}
             </Button>
           </Space>
         </section>
@@ -249,7 +260,42 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
           {preview && preview.errors.length === 0 && <OpeningPreview preview={preview} />}
         </section>
       </div>
+      {preview && (
+        <PostingConfirm
+          open={confirming}
+          title={t.confirmTitle}
+          testId="opening-confirm"
+          summary={t.confirmSummary(formatCount(preview.rows), String(form.getFieldValue('asOf') ?? ''), money(preview.totals.balance), money(preview.bankBalance), difference !== 0 ? money(preview.difference) : null)}
+          facts={[
+            { label: t.asOf, value: String(form.getFieldValue('asOf') ?? '') },
+            { label: t.rowsRead, value: `${formatCount(preview.rows)} ${t.partsUnit}`, testId: 'opening-confirm-rows' },
+            { label: t.totalBalance, value: `${money(preview.totals.balance)} ${t.yuan}`, testId: 'opening-confirm-total' },
+            { label: t.bank, value: `${money(preview.bankBalance)} ${t.yuan}` },
+            ...(difference !== 0 ? [
+              { label: t.difference, value: `${money(preview.difference)} ${t.yuan}`, testId: 'opening-confirm-difference' },
+              { label: t.suspenseNote, value: String(form.getFieldValue('suspenseNote') ?? '') },
+            ] : []),
+          ]}
+          table={<SampleRows preview={preview} />}
+          confirmLabel={t.importOpening}
+          busy={busy === 'import'}
+          errors={sending.errors}
+          onConfirm={() => void postImport()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </div>
+  );
+}
+
+/** The first rows of the file as they will be recorded (the preview carries 20 of them). */
+function SampleRows({ preview: p }: { preview: Preview }) {
+  if (p.sample.length === 0) return null;
+  return (
+    <>
+      <div className="section-title intake-section-title"><span>{t.sampleOf(formatCount(p.sample.length), formatCount(p.rows))}</span></div>
+      <DataGrid testId="opening-confirm-sample" columns={sampleColumns} source={{ kind: 'local', rows: p.sample }} getRowId={(r) => String(r.row)} autoHeightRows={8} />
+    </>
   );
 }
 

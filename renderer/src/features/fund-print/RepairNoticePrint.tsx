@@ -26,7 +26,8 @@ import { PrintTableHead } from '../print/PrintTableHead';
 import { FactsTable, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
 
 type Project = Awaited<ReturnType<typeof loadProject>>;
-type Apportionment = Awaited<ReturnType<typeof loadPreview>>;
+// The shares alone (the preview's warnings are the charge screen's, not the notice's).
+type Apportionment = Pick<Awaited<ReturnType<typeof loadPreview>>, 'total' | 'basis' | 'method' | 'totalWeight' | 'shares'>;
 type Contracts = Awaited<ReturnType<typeof loadContracts>>;
 function loadProject(id: string) {
   return invoke('repair.get', { id });

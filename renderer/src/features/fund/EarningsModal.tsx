@@ -1,8 +1,9 @@
 /**
  * 分配增值收益: the interest the bank credited for a period, shared among the
- * sub-ledgers by balance × days. 预览分配 shows main's shares, the method and
- * the total weight; 确认入账 posts exactly what was previewed — any change to
- * the form asks for a new preview first.
+ * sub-ledgers by balance × days. 预览分配 opens the look before posting
+ * (PostingConfirm): main's shares, the method and the total weight, how many
+ * households; its 确认入账 posts exactly what was previewed — the form cannot
+ * change underneath it, and 返回修改 goes back to the form.
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
@@ -12,8 +13,10 @@ import { addDays } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { todayDate } from '../../format';
+import { formatCount, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
+import { groupedYuan } from './fundShared';
+import { PostingConfirm } from './PostingConfirm';
 import { SharesTable } from './SharesTable';
 
 const t = zhCN.fund;
@@ -67,6 +70,7 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
     const data = input();
     return submit(earningsInput, data, () => postShares(data));
   };
+  const households = preview ? formatCount(preview.shares.length) : '';
 
   const postShares = async (data: ReturnType<typeof input>) => {
     await invoke('fund.shareEarnings', data);
@@ -85,10 +89,7 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
       footer={
         <Space>
           <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button loading={busy && preview === null} onClick={() => void showPreview()} data-testid="earnings-preview">{t.preview}</Button>
-          <Button type="primary" disabled={preview === null} loading={busy && preview !== null} onClick={() => void post()} data-testid="earnings-confirm">
-            {t.confirm}
-          </Button>
+          <Button type="primary" loading={busy && preview === null} onClick={() => void showPreview()} data-testid="earnings-preview">{t.preview}</Button>
         </Space>
       }
     >
@@ -115,8 +116,24 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
           <Input maxLength={200} placeholder={t.earningsMemoPlaceholder} data-testid="earnings-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="earnings-errors"><FormError messages={errors} /></div>
-      {preview && <SharesTable result={preview} period={preview.period} testId="earnings-shares" />}
+      <div data-testid="earnings-errors"><FormError messages={preview ? [] : errors} /></div>
+      <PostingConfirm
+        open={preview !== null}
+        title={t.earningsConfirmTitle}
+        testId="earnings-confirm"
+        summary={preview && t.earningsSummary(groupedYuan(preview.total), households, preview.period)}
+        facts={preview ? [
+          { label: t.period, value: preview.period },
+          { label: t.postingDate, value: input().date ?? input().end },
+          { label: t.householdsLabel, value: zhCN.fund.confirmPosting.households(households), testId: 'earnings-confirm-households' },
+        ] : []}
+        table={preview && <SharesTable result={preview} testId="earnings-shares" />}
+        confirmLabel={t.confirm}
+        busy={busy}
+        errors={preview ? errors : []}
+        onConfirm={() => void post()}
+        onCancel={() => setPreview(null)}
+      />
     </Modal>
   );
 }

@@ -1,11 +1,17 @@
-/** 冲销: a new entry with every line negated, dated in an open month, with the reason (required) kept on it. */
+/**
+ * 冲销: a new entry with every line negated, dated in an open month, with the
+ * reason (required) kept on it. Reversing a posting to many households says
+ * how many sub-ledgers it moves back, and by how much: their lines are in the
+ * voucher behind the dialog.
+ */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
 import { reverseInput } from '../../../../shared/contract/fund';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { todayDate } from '../../format';
+import { formatCount, todayDate } from '../../format';
+import { groupedYuan } from '../fund/fundShared';
 import { zhCN } from '../../i18n/zh-CN';
 import type { Entry } from './ledgerShared';
 
@@ -22,6 +28,7 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
   const [form] = Form.useForm<{ date: string; reason: string }>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const households = new Set(entry.lines.flatMap((l) => (l.partId ? [l.partId] : []))).size;
 
   useEffect(() => {
     if (!open) return;
@@ -50,6 +57,7 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
       }
     >
       <p className="fund-modal-help">{t.reverseHelp}</p>
+      {households > 0 && <Alert type="warning" showIcon className="posting-warnings" data-testid="reverse-households" title={t.reverseHouseholds(formatCount(households), groupedYuan(entry.amount))} />}
       <Form form={form} layout="vertical" data-testid="reverse-form">
         <Form.Item name="date" label={t.reverseDate} required>
           <Input type="date" data-testid="reverse-date" />

@@ -1,6 +1,7 @@
 /** Types and small pieces shared by the screens of the books. */
 import { Tag } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
+import type { Direction } from '../../../../shared/domain/voucher';
 import '../fund/fund.css';
 import { zhCN } from '../../i18n/zh-CN';
 
@@ -16,6 +17,13 @@ export type RecordForm = 'income' | 'expense' | 'transfer';
 export const kindText = (kind: string): string => t.kinds[kind] ?? kind;
 
 export const accountLabel = (a: Pick<Account, 'code' | 'name'>): string => `${a.code} ${a.name}`;
+
+const DIRECTION_COLOR: Record<Direction, string> = { 收入: 'green', 支出: 'orange', 转入: 'blue', 转出: 'purple' };
+
+/** 收入 / 支出 / 转入 / 转出 as main words them (shared/domain/voucher.ts). */
+export function DirectionTag({ direction }: { direction: Direction }) {
+  return <Tag color={DIRECTION_COLOR[direction]} className="tight-tag" data-testid="direction" data-direction={direction}>{direction}</Tag>;
+}
 
 /** 已冲销 on an entry that a later one reversed; 冲销 on the reversing entry. */
 export function ReversalTags({ reversed, reversal }: { reversed: boolean; reversal: boolean }) {

@@ -1,11 +1,12 @@
 /**
- * 决算分摊: the final cost is typed, previewed (repair.previewCharge: the
- * method and every share, adding up to the fen) and then charged in one entry
- * (repair.charge). The community's rule is checked as it is typed: above the
- * audit threshold an 审计意见 is required; an overrun of the estimate by the
- * re-approval share or more needs a 超支说明 (the overrun % is shown).
- * 确认分摊 stays disabled until the preview is of the cost typed and the
- * notes the rule asks for are written; main checks again and says why not.
+ * 决算分摊: the final cost is typed, then 预览分摊 opens the look before the
+ * posting (PostingConfirm): every share (repair.previewCharge, adding up to
+ * the fen), how many households, and what main says is missing — the notice
+ * before the works (尚未公示), the audit above the community's threshold, the
+ * owners' decision. Each missing one needs a written reason before 确认分摊;
+ * main checks again, keeps the reason with the charge and audits it. An
+ * overrun of the estimate by the re-approval share still needs its 超支说明
+ * (the overrun % is shown as the cost is typed).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input } from 'antd';
@@ -14,8 +15,9 @@ import type { FundRules } from '../../../../shared/contract/fund';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { todayDate } from '../../format';
+import { formatCount, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
+import { PostingConfirm } from '../fund/PostingConfirm';
 import { SharesTable } from '../fund/SharesTable';
 import { checkCost, fenOf, yuanShown, type Apportionment, type ProjectDetail } from './repairShared';
 
@@ -32,11 +34,9 @@ interface Props {
 export function ChargePanel({ project, rules, onCharged }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
-  const { busy, errors, submit } = useFormSubmit(form);
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const [preview, setPreview] = useState<{ cost: number; result: Apportionment } | null>(null);
   const typed = Form.useWatch('finalCost', form) as string | undefined;
-  const auditNote = Form.useWatch('auditNote', form) as string | undefined;
-  const overrunReason = Form.useWatch('overrunReason', form) as string | undefined;
 
   useEffect(() => {
     form.setFieldsValue({ finalCost: '', date: todayDate(), auditNote: '', overrunReason: '' });
@@ -46,41 +46,45 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
   const estimate = fenOf(project.estimate) ?? 0;
   const cost = fenOf(typed);
   const check = cost !== null && cost > 0 ? checkCost(cost, estimate, rule) : null;
-  const stale = preview !== null && preview.cost !== cost;
   const sum = preview ? preview.result.shares.reduce((s, x) => s + (fenOf(x.amount) ?? 0), 0) : null;
   const sumOk = preview !== null && sum === preview.cost;
-  const auditMissing = check?.audit === true && !auditNote?.trim();
-  const overrunMissing = check?.reapproval === true && !overrunReason?.trim();
-  const canCharge = preview !== null && !stale && sumOk && !auditMissing && !overrunMissing;
 
-  const input = () => {
+  const input = (overrideReason = '') => {
     const v = form.getFieldsValue(true) as Values;
-    return { projectId: project.id, date: v.date ?? '', finalCost: v.finalCost ?? '', auditNote: v.auditNote ?? '', overrunReason: v.overrunReason ?? '' };
+    return { projectId: project.id, date: v.date ?? '', finalCost: v.finalCost ?? '', auditNote: v.auditNote ?? '', overrunReason: v.overrunReason ?? '', overrideReason };
   };
 
+  // The overrun's note is the community's rule, checked before the look; everything else main says in the preview.
   const showPreview = () => {
     const data = input();
-    return submit(chargeInput.pick({ projectId: true, finalCost: true }), data, async (checked) => {
-      setPreview({ cost: checked.finalCost, result: await invoke('repair.previewCharge', { projectId: data.projectId, finalCost: data.finalCost }) });
+    const schema = check?.reapproval
+      ? chargeInput.refine((v) => v.overrunReason !== '', { path: ['overrunReason'], error: t.overrunMissing })
+      : chargeInput;
+    return submit(schema, data, async (checked) => {
+      const { overrunReason: _o, overrideReason: _r, ...asked } = data;
+      setPreview({ cost: checked.finalCost, result: await invoke('repair.previewCharge', asked) });
     });
   };
 
-  const charge = () => {
-    const data = input();
+  const charge = (reason: string) => {
+    const data = input(reason);
     return submit(chargeInput, data, async () => {
       const charged = await invoke('repair.charge', data);
+      setPreview(null);
       message.success(t.confirmed);
       onCharged(charged);
     });
   };
 
   const auditAbove = rule.auditAbove === null ? null : yuanShown(rule.auditAbove);
+  const v = form.getFieldsValue(true) as Values;
   return (
     <section className="panel" data-testid="repair-charge">
       <div className="repair-section-head"><h3 className="section-heading">{t.charge}</h3></div>
       <p className="repair-help">{t.chargeHelp}</p>
       <p className="repair-rules" data-testid="repair-rules">{t.rulesTitle}：{t.rulesLine(auditAbove, rule.reapprovalPercent)}</p>
-      <Form form={form} layout="vertical" className="compact-form repair-charge-form" data-testid="charge-form">
+      {project.noticeDate === null && <Alert type="warning" showIcon className="repair-notice-missing" data-testid="charge-notice-missing" title={t.noticeMissing} />}
+      <Form form={form} layout="vertical" className="compact-form repair-charge-form" data-testid="charge-form" onValuesChange={() => setErrors([])}>
         <div className="form-row">
           <Form.Item
             name="finalCost"
@@ -109,7 +113,7 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
           </div>
         )}
         {check?.audit && (
-          <Form.Item name="auditNote" label={t.auditNote} required>
+          <Form.Item name="auditNote" label={t.auditNote}>
             <Input.TextArea rows={2} maxLength={500} placeholder={t.auditNotePlaceholder} data-testid="charge-audit-note" />
           </Form.Item>
         )}
@@ -120,27 +124,33 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
         )}
       </Form>
       <div className="repair-charge-actions">
-        <Button loading={busy && (preview === null || stale)} onClick={() => void showPreview()} data-testid="charge-preview">{t.preview}</Button>
-        <Button type="primary" disabled={!canCharge} loading={busy && canCharge} onClick={() => void charge()} data-testid="charge-confirm">{t.confirm}</Button>
-        {preview && !stale && (auditMissing || overrunMissing) && (
-          <span className="repair-rules" data-testid="charge-missing">{[auditMissing ? t.auditMissing : '', overrunMissing ? t.overrunMissing : ''].filter(Boolean).join('，')}</span>
-        )}
+        <Button type="primary" loading={busy && preview === null} onClick={() => void showPreview()} data-testid="charge-preview">{t.preview}</Button>
       </div>
-      <div data-testid="charge-errors"><FormError messages={errors} /></div>
-      {stale && <Alert type="info" showIcon data-testid="charge-stale" title={t.previewStale} />}
-      {preview && !stale && (
-        <>
-          <Alert
-            className="repair-sum"
-            type={sumOk ? 'success' : 'error'}
-            showIcon
-            data-testid="charge-sum"
-            data-ok={sumOk ? 'true' : 'false'}
-            title={(sumOk ? t.sumCheck : t.sumMismatch)(yuanShown(sum ?? 0), yuanShown(preview.cost))}
-          />
-          <SharesTable result={preview.result} testId="charge-shares" />
-        </>
-      )}
+      <div data-testid="charge-errors"><FormError messages={preview ? [] : errors} /></div>
+      <PostingConfirm
+        open={preview !== null}
+        title={t.confirmTitle(project.title)}
+        testId="charge-confirm"
+        summary={preview && (
+          <span className={sumOk ? undefined : 'fund-negative'} data-testid="charge-sum" data-ok={sumOk ? 'true' : 'false'}>
+            {t.confirmSummary(formatCount(preview.result.shares.length), yuanShown(preview.cost))}
+            {(sumOk ? t.sumCheck : t.sumMismatch)(yuanShown(sum ?? 0), yuanShown(preview.cost))}
+          </span>
+        )}
+        facts={preview ? [
+          { label: t.scope, value: `${project.scopeLabel}（${t.partsCount(formatCount(preview.result.shares.length))}）`, testId: 'charge-confirm-scope' },
+          { label: t.chargeDate, value: v.date ?? '' },
+        ] : []}
+        warnings={preview?.result.warnings.map((w) => w.message)}
+        reasonLabel={t.overrideReason}
+        table={preview && <SharesTable result={preview.result} testId="charge-shares" />}
+        confirmLabel={t.confirm}
+        canConfirm={sumOk}
+        busy={busy}
+        errors={preview ? errors : []}
+        onConfirm={(reason) => void charge(reason)}
+        onCancel={() => setPreview(null)}
+      />
     </section>
   );
 }

@@ -3,8 +3,10 @@
  * or the emergency path's dates); 使用公示 before the works (its date kept,
  * the notice printed); the payments to the contractor (登记付款); and 决算分摊
  * — the final cost previewed share by share against the community's audit and
- * re-approval rules, then charged. Once charged: the charge entry (linked to
- * the books), its shares, and the notice after the works.
+ * re-approval rules, then confirmed in the look before the posting (what is
+ * missing needs a written reason). Once charged: the charge entry (linked to
+ * the books), what was missing and why it went ahead, its shares, and the
+ * notice after the works.
  */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Input, Spin, Tag } from 'antd';
@@ -211,6 +213,13 @@ function ChargedPanel({ project: p }: { project: ProjectDetail }) {
         </Descriptions.Item>
         {p.auditNote && <Descriptions.Item label={t.chargeAudit} span={3}><span data-testid="repair-audit-shown">{p.auditNote}</span></Descriptions.Item>}
         {p.overrunReason && <Descriptions.Item label={t.chargeOverrun} span={3}><span data-testid="repair-overrun-shown">{p.overrunReason}</span></Descriptions.Item>}
+        {charge.overrides.length > 0 && (
+          <Descriptions.Item label={t.chargeOverrides} span={3}>
+            <span className="repair-overrides" data-testid="repair-overrides-shown">
+              {t.chargeOverridesShown(charge.overrides.map((o) => o.message).join('；'), charge.overrides[0]!.reason)}
+            </span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <SharesTable result={charge} testId="repair-charged-shares" />
     </section>

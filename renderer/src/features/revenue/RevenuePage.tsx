@@ -1,9 +1,12 @@
 /**
  * 公共收益 (revenue.summary for a period, the current quarter first): the
  * period's income, reasonable costs and net by kind; what the community's rule
- * asks to go to the maintenance fund and what already went (转入维修资金);
- * every entry of the period. 登记收益 / 登记成本 record, 打印公示 prints the
- * quarterly disclosure of the period shown.
+ * asks to go to the maintenance fund, its condition with the fund's ratio
+ * (nothing is proposed when it does not hold), and what already went
+ * (转入维修资金); 收支明细: every movement of the revenue account in the
+ * period — income, costs, the transfer, budget spending, reversals — with the
+ * account's balance. 登记收益 / 登记成本 record, 打印公示 prints the quarterly
+ * disclosure of the period shown.
  */
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Tag } from 'antd';
@@ -17,6 +20,7 @@ import { decimal2ToHundredths, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { groupedYuan, Yuan } from '../fund/fundShared';
+import { DirectionTag } from '../ledger/ledgerShared';
 import { periodQuarter, quarterOf, quarterPeriod, type Period } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { RecordRevenueModal, type Direction } from './RecordRevenueModal';
@@ -80,7 +84,12 @@ export function RevenuePage({ communityId }: { communityId: string }) {
             <Proposal summary={data} onTransfer={() => setTransferring(true)} />
           </div>
           <section className="panel">
-            <h3 className="section-heading">{t.entriesTitle}</h3>
+            <div className="revenue-entries-head">
+              <h3 className="section-heading">{t.entriesTitle}</h3>
+              <span className="muted" data-testid="revenue-account-balances">
+                {t.accountBalances(groupedYuan(data.accountOpening), groupedYuan(data.accountClosing))}
+              </span>
+            </div>
             <Entries communityId={communityId} entries={data.entries} />
           </section>
           <TransferModal communityId={communityId} summary={data} open={transferring} onClose={() => setTransferring(false)} onPosted={posted} />
@@ -167,6 +176,16 @@ function Proposal({ summary: s, onTransfer }: { summary: Summary; onTransfer: ()
           <span className={outstanding > 0 ? 'revenue-outstanding' : undefined}>{money(p.outstanding, 'revenue-proposal-outstanding', outstanding > 0)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t.ruleWords}><span data-testid="revenue-proposal-rule">{p.rule}</span></Descriptions.Item>
+        {p.condition !== null && (
+          <Descriptions.Item label={t.conditionWords}>
+            <span className={p.conditionHolds ? undefined : 'revenue-condition-off'} data-testid="revenue-proposal-condition" data-holds={String(p.conditionHolds)}>
+              {p.condition}
+            </span>
+          </Descriptions.Item>
+        )}
+        {p.condition === null && p.fundRatio !== null && (
+          <Descriptions.Item label={t.fundRatio}><span className="num" data-testid="revenue-proposal-ratio">{p.fundRatio}</span></Descriptions.Item>
+        )}
       </Descriptions>
       <div className="revenue-proposal-actions">
         {available === 0 && <span className="muted">{outstanding === 0 && p.required ? t.transferDone : t.nothingToTransfer}</span>}
@@ -179,24 +198,28 @@ function Proposal({ summary: s, onTransfer }: { summary: Summary; onTransfer: ()
 }
 
 function Entries({ communityId, entries }: { communityId: string; entries: Entry[] }) {
+  // Sized to fit a 1366-pixel screen beside the menu without scrolling sideways.
   const columns: ColumnDef<Entry>[] = [
-    { id: 'date', header: t.colDate, size: 104, cell: ({ row }) => <span className="num">{row.original.date}</span> },
+    { id: 'date', header: t.colDate, size: 100, cell: ({ row }) => <span className="num">{row.original.date}</span> },
     {
-      id: 'number', header: t.colNumber, size: 84,
+      id: 'number', header: t.colNumber, size: 76,
       cell: ({ row }) => <a onClick={() => navigate({ name: 'ledger', communityId, entryId: row.original.entryId })}>{t.numberText(row.original.number)}</a>,
     },
-    { id: 'kind', header: t.colKind, size: 90, cell: ({ row }) => row.original.kind },
+    { id: 'kind', header: t.colKind, size: 166, cell: ({ row }) => <span title={row.original.kind}>{row.original.kind}</span> },
+    { id: 'direction', header: t.colDirection, size: 70, cell: ({ row }) => <DirectionTag direction={row.original.direction} /> },
     {
-      id: 'direction', header: t.colDirection, size: 70,
-      cell: ({ row }) => {
-        const d = row.original.direction;
-        return <Tag className="tight-tag" color={d === '收入' ? 'green' : d === '成本' ? 'orange' : 'default'}>{d}</Tag>;
-      },
+      id: 'amount', header: t.colAmount, size: 110, meta: { align: 'right' },
+      cell: ({ row }) => (
+        <span>
+          {row.original.reversal && <><Tag color="red" className="tight-tag">{t.reversalTag}</Tag>{' '}</>}
+          <Yuan value={row.original.amount} />
+        </span>
+      ),
     },
-    { id: 'amount', header: t.colAmount, size: 120, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
-    { id: 'counterparty', header: t.colCounterparty, size: 160, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
-    { id: 'contract', header: t.colContract, size: 190, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
-    { id: 'memo', header: t.colMemo, size: 160, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+    { id: 'balance', header: t.colBalance, size: 110, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.balance} /> },
+    { id: 'counterparty', header: t.colCounterparty, size: 130, cell: ({ row }) => <span title={row.original.counterparty}>{row.original.counterparty}</span> },
+    { id: 'contract', header: t.colContract, size: 120, cell: ({ row }) => <span title={row.original.contract}>{row.original.contract}</span> },
+    { id: 'memo', header: t.colMemo, size: 120, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
   ];
   if (entries.length === 0) return <p className="muted revenue-empty" data-testid="revenue-entries-empty">{t.noEntries}</p>;
   return (

@@ -1,18 +1,23 @@
 /**
- * 转入维修资金 (revenue.transfer): the period's revenue, up to what is not
- * yet transferred, from the revenue account to the fund, shared to every
- * sub-ledger by area. Prefilled with what the rule still asks for.
+ * 转入维修资金: the period's revenue, up to what is not yet transferred, from
+ * the revenue account to the fund, shared to every sub-ledger by area.
+ * Prefilled with what the rule still asks for (nothing when its condition
+ * does not hold). 预览分户 opens the look before the posting
+ * (revenue.previewTransfer: every part's share, adding up to the fen) and its
+ * 确认转入 posts exactly that (revenue.transfer).
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
 import { transferInput } from '../../../../shared/contract/treasury';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { decimal2ToHundredths, todayDate } from '../../format';
+import { decimal2ToHundredths, formatCount, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
-import { groupedYuan } from '../fund/fundShared';
+import { groupedYuan, type Apportionment } from '../fund/fundShared';
+import { PostingConfirm } from '../fund/PostingConfirm';
+import { SharesTable } from '../fund/SharesTable';
 import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.revenue;
@@ -37,27 +42,32 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const [preview, setPreview] = useState<{ input: MethodInput<'revenue.transfer'>; shares: Apportionment } | null>(null);
 
   useEffect(() => {
     if (!open) return;
     setErrors([]);
+    setPreview(null);
     form.resetFields();
     const outstanding = decimal2ToHundredths(summary.proposal.outstanding);
     form.setFieldsValue({ date: todayDate(), amount: outstanding > 0 ? summary.proposal.outstanding : '' });
   }, [open]);
 
-  const save = () => {
+  const showPreview = () => {
     const v = form.getFieldsValue(true) as Values;
     const input = { communityId, from: summary.from, to: summary.to, date: v.date ?? '', amount: v.amount ?? '' };
-    return submit(transferInput, input, () => send(input));
+    return submit(transferInput, input, async () => {
+      setPreview({ input, shares: await invoke('revenue.previewTransfer', input) });
+    });
   };
 
-  const send = async (input: MethodInput<'revenue.transfer'>) => {
+  const send = (input: MethodInput<'revenue.transfer'>) => submit(transferInput, input, async () => {
     const entry = await invoke('revenue.transfer', input);
+    setPreview(null);
     message.success(t.transferPosted(entry.number));
     onPosted();
     onClose();
-  };
+  });
 
   const yuan = (value: string) => `${groupedYuan(value)} ${t.yuanUnit}`;
   const available = (availableToTransfer(summary) / 100).toFixed(2);
@@ -70,7 +80,7 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
       destroyOnHidden
       width={560}
       footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="revenue-transfer-save" label={t.transfer} />
+        <SaveCancel onCancel={onClose} busy={busy && preview === null} onSave={showPreview} testId="revenue-transfer-preview" label={t.transferPreview} />
       }
     >
       <p className="fund-modal-help">{t.transferHelp}</p>
@@ -91,7 +101,26 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
           </Form.Item>
         </div>
       </Form>
-      <div data-testid="revenue-transfer-errors"><FormError messages={errors} /></div>
+      <div data-testid="revenue-transfer-errors"><FormError messages={preview ? [] : errors} /></div>
+      <PostingConfirm
+        open={preview !== null}
+        title={t.transferConfirmTitle}
+        testId="revenue-transfer-confirm"
+        summary={preview && t.transferSummary(yuan(preview.shares.total), formatCount(preview.shares.shares.length))}
+        facts={preview ? [
+          { label: t.transferPeriod, value: t.periodLabel(summary.from, summary.to) },
+          { label: t.transferDate, value: preview.input.date },
+          { label: t.transferHouseholds, value: formatCount(preview.shares.shares.length), testId: 'revenue-transfer-confirm-households' },
+        ] : []}
+        table={preview && <SharesTable result={preview.shares} testId="revenue-transfer-shares" />}
+        confirmLabel={t.transferConfirm}
+        busy={busy}
+        errors={preview ? errors : []}
+        onConfirm={() => {
+          if (preview) void send(preview.input);
+        }}
+        onCancel={() => setPreview(null)}
+      />
     </Modal>
   );
 }
