@@ -57,8 +57,6 @@ export interface NewEntry {
   counterparty?: string;
   reference?: string;
   reversesId?: string | null;
-  /** The unidentified receipt this entry assigns to a part. */
-  settlesId?: string | null;
   reason?: string;
   revenueKind?: string | null;
   contract?: string;
@@ -88,10 +86,11 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
   const id = newId();
   const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
   const shown = tableColumns(ctx, e, accounts);
+  // settles_id stays empty: claims of 待查明款项 are suspense_claims since migration 0008 (which took the old ones over).
   ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
       reason, revenue_kind, contract, project_id, budget_line_id, amount, accounts, address, search_text, created_at, created_by)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
-    e.reversesId ?? null, e.settlesId ?? null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
+    e.reversesId ?? null, null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
     shown.amount, shown.accounts, shown.address, shown.searchText, nowIso(), actor.author);
   const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount)
     values (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -155,6 +154,8 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
   if (original.reversedById) throw new AppError('REFUSED', `凭证第 ${original.number} 号已由第 ${original.reversedByNumber} 号冲销，不能再次冲销`);
   if (original.reversesId) throw new AppError('REFUSED', `第 ${original.number} 号本身是冲销凭证，不能再冲销；如需恢复，请重新记一笔`);
   if (input.date < original.date) throw new AppError('REFUSED', `冲销日期 ${input.date} 早于原凭证日期 ${original.date}`);
+  const standing = recordStandingOn(ctx, original.id, original.number);
+  if (standing) throw new AppError('REFUSED', standing);
   // The reversal carries the original's tags, so that revenue, project and budget figures net to zero too.
   const tags = ctx.sqlite.prepare(`select community_id as communityId, revenue_kind as revenueKind, contract, project_id as projectId,
     budget_line_id as budgetLineId from journal_entries where id = ?`).get(input.id) as
@@ -168,6 +169,22 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
     revenueKind: tags.revenueKind, contract: tags.contract, projectId: tags.projectId, budgetLineId: tags.budgetLineId,
   }));
   return getEntry(ctx, id);
+}
+
+/**
+ * A record in force that stands on this entry and would be left wrong by its
+ * reversal: a sharing of this interest to the sub-ledgers, a claim of this
+ * 待查明 item. That record is reversed first.
+ */
+function recordStandingOn(ctx: ServiceContext, id: string, number: number): string | null {
+  const inForce = 'not exists (select 1 from journal_entries r where r.reverses_id = e.id)';
+  const share = ctx.sqlite.prepare(`select e.number from interest_shares s join journal_entries e on e.id = s.share_entry_id
+    where s.item_entry_id = ? and ${inForce}`).pluck().get(id) as number | undefined;
+  if (share !== undefined) return `第 ${number} 号凭证的利息已由第 ${share} 号凭证分配到各户：请先冲销第 ${share} 号分配凭证`;
+  const claims = ctx.sqlite.prepare(`select distinct e.number from suspense_claims c join journal_entries e on e.id = c.entry_id
+    where c.item_entry_id = ? and ${inForce} order by e.number`).pluck().all(id) as number[];
+  if (claims.length > 0) return `第 ${number} 号凭证的待查明款项已由第 ${claims.join('、')} 号凭证认领：请先冲销认领凭证`;
+  return null;
 }
 
 export function getEntry(ctx: ServiceContext, id: string): Entry {

@@ -125,7 +125,7 @@ describe('opening balances and statements as CSV, columns found by header', () =
     const preview = await call(app, 'fund.previewStatement', { communityId, file }, session);
     expect(preview.errors).toEqual([]);
     expect(preview.rows.map((r) => [r.row, r.date, r.amount, r.address])).toEqual([[2, '2026-01-05', '9000.00', '1幢101'], [3, '2026-01-06', '100.00', '2幢201']]);
-    expect(await call(app, 'fund.importStatement', { communityId, file: csvFile('流水.csv', Buffer.from(text)) }, session)).toMatchObject({ deposits: 2, duplicates: 0 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: csvFile('流水.csv', Buffer.from(text)) }, session)).toMatchObject({ deposits: 2, skipped: 0 });
   });
 });
 
@@ -145,17 +145,17 @@ describe('deposits from a bank statement', () => {
       [4, '2026-01-07', null, '付款人名下有 2 户，无法确定'],
       [5, '2026-01-08', null, '未找到对应的房屋或业主'],
     ]);
-    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 2, unidentified: 2, duplicates: 0 });
-    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 0, unidentified: 0, duplicates: 4 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ posted: 4, deposits: 2, unidentified: 2, skipped: 0 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ posted: 0, deposits: 0, unidentified: 0, skipped: 4 });
     expect((await part('1幢101')).deposited).toBe('9000.00');
     const open = await call(app, 'fund.unidentified', { communityId }, session);
-    expect(open.map((r) => [r.payer, r.amount])).toEqual([['A', '50.00'], ['李四', '20.00']]);
-    const settled = await call(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-20', note: '电话核实' }, session);
+    expect(open.map((r) => [r.payer, r.amount, r.remaining])).toEqual([['A', '50.00', '50.00'], ['李四', '20.00', '20.00']]);
+    const settled = await call(app, 'fund.claimUnidentified', { entryId: open[0]!.id, date: '2026-01-20', targets: [{ partId: (await part('1幢102')).partId, amount: '50', note: '电话核实' }] }, session);
     expect(settled.lines.map((l) => [l.accountCode, l.debit, l.credit])).toEqual([['2003', '50.00', null], ['2001', null, '50.00']]);
     expect((await part('1幢102')).deposited).toBe('50.00');
     expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
-    expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
-    const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5', 'x', '']]) }, session);
+    expect((await callError(app, 'fund.claimUnidentified', { entryId: open[0]!.id, date: '2026-01-21', targets: [{ partId: (await part('1幢102')).partId, amount: '1', note: 'x' }] }, session)).message).toContain('已全部认领');
+    const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5x', 'x', '']]) }, session);
     expect(columns(bad)).toEqual(['日期', '金额']);
     expect(problems()).toEqual([]);
   });
@@ -266,7 +266,10 @@ describe('statements, the fund summary and the export', () => {
     const p101 = (await part('1幢101')).partId;
     await call(app, 'fund.deposit', { partId: p101, amount: '1000', date: '2025-12-01' }, session);
     await call(app, 'fund.deposit', { partId: p101, amount: '234.56', date: '2026-02-01' }, session);
-    await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-03-31', amount: '10', date: '2026-04-01' }, session);
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    const account = (role: string) => books.accounts.find((a) => a.role === role)!.id;
+    await call(app, 'ledger.record', { communityId, form: 'income', date: '2026-03-21', amount: '10', debitAccountId: account('fund-bank'), creditAccountId: account('interest'), memo: '银行结息' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-03-31', date: '2026-04-01' }, session);
     const one = await call(app, 'fund.statements', { communityId, from: '2026-01-01', to: '2026-12-31', partId: p101 }, session);
     expect(one.statements).toEqual([expect.objectContaining({
       address: '1幢101', opening: '1000.00', deposited: '234.56', earnings: '10.00', charges: '0.00', closing: '1244.56', closingCapitals: '壹仟贰佰肆拾肆元伍角陆分',
@@ -281,7 +284,7 @@ describe('statements, the fund summary and the export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '分户账', '科目余额', '维修项目']);
-    expect(wb.getWorksheet('凭证明细')!.rowCount).toBe(1 + 2 + 2 + 2);
+    expect(wb.getWorksheet('凭证明细')!.rowCount).toBe(1 + 2 + 2 + 2 + 2);
     expect(wb.getWorksheet('分户账')!.getRow(2).values).toEqual(expect.arrayContaining(['1幢101', 1244.56]));
   });
 });
