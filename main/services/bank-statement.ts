@@ -124,8 +124,10 @@ function markPosted(ctx: ServiceContext, communityId: string, sha256: string, ro
   const byId = new Map(recorded.map((r) => [r.id, r]));
   return new Map([...found].map(([row, id]) => {
     const r = byId.get(id)!;
-    const from = r.position === null ? '（早期版本导入）' : `从“${r.fileName}”第 ${r.position} 行`;
-    return [row, { id, words: `已于 ${r.importedOn} ${from}入账（第 ${r.number} 号凭证），不再重复记账` }];
+    const words = r.position === null
+      ? `已于 ${r.importedOn} 入账（早期版本导入，第 ${r.number} 号凭证），不再重复记账`
+      : `已于 ${r.importedOn} 从“${r.fileName}”第 ${r.position} 行入账（第 ${r.number} 号凭证），不再重复记账`;
+    return [row, { id, words }];
   }));
 }
 
