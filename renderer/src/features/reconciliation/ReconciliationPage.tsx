@@ -45,7 +45,9 @@ export function ReconciliationPage({ communityId }: { communityId: string }) {
   };
 
   const r = data.data;
-  const shown: Term | null = term ?? (r && !isZero(r.difference) ? 'difference' : null);
+  // The books' own bank account may disagree with the bank even when the fund's side agrees (an entry outside the fund).
+  const booksDiffer = r !== undefined && r.booksBank !== r.bank.amount;
+  const shown: Term | null = term ?? (r && (!isZero(r.difference) || booksDiffer) ? 'difference' : null);
   return (
     <div className="page page-scroll recon-page" data-testid="reconciliation-page" data-ready={r !== undefined && !data.loading}>
       <PageHeader
@@ -85,6 +87,7 @@ export function ReconciliationPage({ communityId }: { communityId: string }) {
         <>
           <ReconciliationLine data={r} active={shown} onTerm={(k) => setTerm(k === shown ? null : k)} />
           <div className="recon-source" data-testid="recon-source">{sourceLine(r)}</div>
+          {booksDiffer && <Alert type="warning" showIcon className="recon-books-differ" data-testid="recon-books-differ" title={t.booksDiffer(groupedYuan(r.booksBank), groupedYuan(r.bank.amount))} />}
           {shown && <TermList communityId={communityId} data={r} term={shown} />}
         </>
       )}
