@@ -91,6 +91,7 @@ export const fundIntakeText = {
   noClosing: '文件没有“余额”列',
   filterAll: '全部',
   filterNew: '本次入账',
+  filterUnidentified: '记入待查明',
   filterUnclassified: '待选择',
   filterDuplicates: '已入账过',
   colClass: '分类',

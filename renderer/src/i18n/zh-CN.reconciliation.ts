@@ -54,7 +54,7 @@ export const reconciliationText = {
   // ── the explanation ──
   explainTitle: (amount: string) => `差额 ${amount} 元，由以下原因造成：`,
   booksBank: (amount: string) => `账面专户存款 ${amount} 元`,
-  booksDiffer: (books: string, bank: string) => `账面专户存款 ${books} 元与银行余额 ${bank} 元不符：下列凭证或流水说明了原因，请核对后冲销或补记。`,
+  booksDiffer: (books: string, bank: string) => `账面专户存款 ${books} 元与银行余额 ${bank} 元不符：原因见下方，核对后冲销或补记。`,
   outsideFund: '只动了专户存款、没有动维修资金或负债（或反过来）的凭证：',
   notOnStatement: '账上已记、银行对账单上没有的收支（手工记账或未达账项）：',
   notInBooks: '银行对账单上有、但在账上已冲销且未重新入账的流水：',
@@ -63,6 +63,6 @@ export const reconciliationText = {
   total: (amount: string) => `合计 ${amount} 元`,
 
   // ── the print block ──
-  printTitle: '专户对账',
+  printTitle: '四、专户对账',
   printNote: '银行余额 = 维修资金（各户分户账之和）+ 待查明款项 + 其他负债',
 };

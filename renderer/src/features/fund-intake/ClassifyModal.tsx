@@ -115,8 +115,8 @@ export function ClassifyModal({ communityId, row, reclassify = false, onClose, o
         <Form.Item label={t.classLabel} required>
           <Radio.Group value={cls} onChange={(e) => setCls(e.target.value as StatementClass)} data-testid="classify-class" className="classify-options">
             {offered.map((c) => (
-              <Radio key={c} value={c} data-testid={`classify-${c}`}>
-                {c === 'booked' && row.bookedNumber !== null ? t.classBooked(row.bookedNumber) : STATEMENT_CLASS_NAMES[c]}
+              <Radio key={c} value={c}>
+                <span data-testid={`classify-${c}`}>{c === 'booked' && row.bookedNumber !== null ? t.classBooked(row.bookedNumber) : STATEMENT_CLASS_NAMES[c]}</span>
               </Radio>
             ))}
           </Radio.Group>

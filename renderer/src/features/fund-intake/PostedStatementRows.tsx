@@ -40,10 +40,10 @@ export function PostedStatementRows({ communityId, revision, onChanged }: { comm
   const columns: ColumnDef<Posted>[] = [
     { id: 'date', header: t.colDate, size: 100, cell: ({ row }) => <span className="num">{row.original.date}</span> },
     { id: 'amount', header: t.colAmount, size: 112, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
-    { id: 'payer', header: t.colPayer, size: 110, cell: ({ row }) => <span title={row.original.payer}>{row.original.payer}</span> },
-    { id: 'memo', header: t.colMemo, size: 170, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+    { id: 'payer', header: t.colPayer, size: 100, cell: ({ row }) => <span title={row.original.payer}>{row.original.payer}</span> },
+    { id: 'memo', header: t.colMemo, size: 150, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
     {
-      id: 'source', header: t.colSource, size: 170,
+      id: 'source', header: t.colSource, size: 150,
       cell: ({ row }) => <span className="intake-muted" title={row.original.fileName}>{t.sourceText(row.original.fileName, row.original.position)}</span>,
     },
     {
@@ -52,9 +52,9 @@ export function PostedStatementRows({ communityId, revision, onChanged }: { comm
         ? <Tag color="blue" className="intake-tag" data-testid="posted-class">{STATEMENT_CLASS_NAMES[row.original.class]}</Tag>
         : <Tag color="red" className="intake-tag" data-testid="posted-class">—</Tag>),
     },
-    { id: 'target', header: t.colTarget, size: 150, cell: ({ row }) => <span data-testid="posted-target">{row.original.target}</span> },
+    { id: 'target', header: t.colTarget, size: 130, cell: ({ row }) => <span data-testid="posted-target">{row.original.target}</span> },
     {
-      id: 'entry', header: t.colNumber, size: 96,
+      id: 'entry', header: t.colNumber, size: 90,
       cell: ({ row }) => (row.original.entryId
         ? <a onClick={() => navigate({ name: 'ledger', communityId, entryId: row.original.entryId! })}>{t.numberText(row.original.entryNumber!)}</a>
         : null),

@@ -34,7 +34,7 @@ export type StatementRow = Preview['rows'][number];
 type ResultRow = Imported['rows'][number];
 type RowChoice = MethodInput<'fund.importStatement'>['classes'] extends (infer C)[] | undefined ? C : never;
 type Unmatched = 'suspense' | 'skip';
-type Filter = 'all' | 'new' | 'unclassified' | 'duplicate';
+type Filter = 'all' | 'new' | 'unidentified' | 'unclassified' | 'duplicate';
 
 /** The row as it will be posted: main's suggestion, or the treasurer's choice. */
 function withChoice(r: StatementRow, c: Classified | undefined): StatementRow {
@@ -137,7 +137,8 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
         </div>
         <div className="statement-actions">
           <Button onClick={() => void runPreview()} loading={busy === 'preview'} disabled={busy === 'import'} data-testid="statement-preview">{t.preview}</Button>
-          <Button type="primary" onClick={() => void runImport()} loading={busy === 'import'} disabled={preview === null || busy === 'preview'} data-testid="statement-import-button">
+          {/* A row still to classify leaves the button on: pressing it says which. */}
+          <Button type="primary" onClick={() => void runImport()} loading={busy === 'import'} disabled={preview === null || preview.errors.length > 0 || busy === 'preview'} data-testid="statement-import-button">
             {t.importStatement}
           </Button>
         </div>
@@ -172,22 +173,25 @@ function StatementPreview({ rows, closing, unclassified, onClassify }: {
   const counts = useMemo(() => {
     let fresh = 0;
     let duplicate = 0;
+    let unidentified = 0;
     let into = 0;
     let out = 0;
     for (const r of rows) {
       if (r.duplicate) { duplicate++; continue; }
       if (r.class === null || r.class === 'skip') continue;
       fresh++;
+      if (r.class === 'unidentified') unidentified++;
       // What this import books anew: not the rows matched to entries already booked.
       if (r.class === 'booked') continue;
       const fen = yuanToFen(r.amount);
       if (fen > 0) into += fen;
       else out -= fen;
     }
-    return { fresh, duplicate, into, out };
+    return { fresh, duplicate, unidentified, into, out };
   }, [rows]);
   const shown = useMemo(() => rows.filter((r) => {
     if (filter === 'new') return !r.duplicate && r.class !== null && r.class !== 'skip';
+    if (filter === 'unidentified') return !r.duplicate && r.class === 'unidentified';
     if (filter === 'unclassified') return !r.duplicate && r.class === null;
     if (filter === 'duplicate') return r.duplicate;
     return true;
@@ -212,6 +216,7 @@ function StatementPreview({ rows, closing, unclassified, onClassify }: {
           options={[
             { value: 'all', label: `${t.filterAll} ${rows.length}` },
             { value: 'new', label: `${t.filterNew} ${counts.fresh}` },
+            { value: 'unidentified', label: `${t.filterUnidentified} ${counts.unidentified}` },
             { value: 'unclassified', label: `${t.filterUnclassified} ${unclassified}` },
             { value: 'duplicate', label: `${t.filterDuplicates} ${counts.duplicate}` },
           ]}

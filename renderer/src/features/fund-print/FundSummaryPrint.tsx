@@ -92,12 +92,12 @@ export function FundSummaryPrint({ communityId, from, to }: { communityId: strin
         <>
           <Movement summary={data.summary} />
           <ByBuilding summary={data.summary} />
-          <ReconciliationPrintBlock data={data.reconciliation} />
           <p className="fund-print-section">{t.summaryChart}</p>
           <div className="fund-chart-box">
             <FundChart kind="line" testId="fund-summary-chart" categories={chart.categories} series={chart.series} onRendered={() => setChartDone(true)} />
           </div>
           <p className="fund-print-note">{t.chartNote}</p>
+          <ReconciliationPrintBlock data={data.reconciliation} />
         </>
       )}
     </PrintPage>

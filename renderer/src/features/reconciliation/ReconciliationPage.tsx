@@ -47,7 +47,8 @@ export function ReconciliationPage({ communityId }: { communityId: string }) {
   const r = data.data;
   // The books' own bank account may disagree with the bank even when the fund's side agrees (an entry outside the fund).
   const booksDiffer = r !== undefined && r.booksBank !== r.bank.amount;
-  const shown: Term | null = term ?? (r && (!isZero(r.difference) || booksDiffer) ? 'difference' : null);
+  // A difference (or books that disagree with the bank) always shows what explains it; the bank's term opens it too.
+  const explain = r !== undefined && (!isZero(r.difference) || booksDiffer || term === 'bank' || term === 'difference');
   return (
     <div className="page page-scroll recon-page" data-testid="reconciliation-page" data-ready={r !== undefined && !data.loading}>
       <PageHeader
@@ -85,16 +86,18 @@ export function ReconciliationPage({ communityId }: { communityId: string }) {
       {data.error !== null && <Alert type="error" showIcon title={errorMessage(data.error)} />}
       {r && (
         <>
-          <ReconciliationLine data={r} active={shown} onTerm={(k) => setTerm(k === shown ? null : k)} />
+          <ReconciliationLine data={r} active={term} onTerm={(k) => setTerm(k === term ? null : k)} />
           <div className="recon-source" data-testid="recon-source">{sourceLine(r)}</div>
           {booksDiffer && <Alert type="warning" showIcon className="recon-books-differ" data-testid="recon-books-differ" title={t.booksDiffer(groupedYuan(r.booksBank), groupedYuan(r.bank.amount))} />}
-          {shown && <TermList communityId={communityId} data={r} term={shown} />}
+          {explain && <Explanation communityId={communityId} data={r} />}
+          {term && term !== 'bank' && term !== 'difference' && <TermList communityId={communityId} data={r} term={term} />}
         </>
       )}
     </div>
   );
 }
 
+/** The list a term of the line is made of (the bank's and the difference's are the explanation). */
 function TermList({ communityId, data, term }: { communityId: string; data: Reconciliation; term: Term }) {
   if (term === 'fund') {
     return (
@@ -128,11 +131,15 @@ function TermList({ communityId, data, term }: { communityId: string; data: Reco
       </section>
     );
   }
-  // The bank's figure and the difference: what explains the gap between the bank, the books and the fund's side.
+  return null;
+}
+
+/** What explains the gap between the bank, the books and the fund's side: red when the difference is not zero. */
+function Explanation({ communityId, data }: { communityId: string; data: Reconciliation }) {
   const x = data.explanation;
   const bad = !isZero(data.difference);
   return (
-    <section className={`panel recon-list${bad && term === 'difference' ? ' recon-bad' : ''}`} data-testid="recon-list-explanation">
+    <section className={`panel recon-list${bad ? ' recon-bad' : ''}`} data-testid="recon-list-explanation">
       {bad && <p className="recon-bad-title" data-testid="recon-explain-title">{t.explainTitle(groupedYuan(data.difference))}</p>}
       <p data-testid="recon-books-bank">{t.booksBank(groupedYuan(data.booksBank))}</p>
       <Explained title={t.outsideFund} list={x.outsideFund} communityId={communityId} testId="recon-outside" />

@@ -16,7 +16,7 @@ export function ReconciliationPrintBlock({ data }: { data: Reconciliation }) {
   const bad = !isZero(data.difference);
   const x = data.explanation;
   return (
-    <div data-testid="fund-summary-reconciliation">
+    <div className="recon-print-block" data-testid="fund-summary-reconciliation">
       <p className="fund-print-section">{t.printTitle}</p>
       <table className="print-table fund-print-table">
         <colgroup>{columns.map((c) => <col key={c} style={{ width: `${100 / columns.length}%` }} />)}</colgroup>
