@@ -287,7 +287,8 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
 /**
  * What must always hold (issue 5): every entry balances; each cached balance
  * equals the sum of its lines; the fund account equals the sum of its
- * sub-ledgers. Returns the broken ones in words (empty when the books are sound).
+ * sub-ledgers; (issue 13) no bank statement row is booked twice, no interest
+ * shared twice. Returns the broken ones in words (empty when the books are sound).
  */
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
@@ -311,5 +312,13 @@ export function ledgerProblems(sqlite: Sqlite): string[] {
     where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
       coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get() as number;
   if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
+  // Issue 13: a bank statement row is booked once (one posting in force), a receipt of interest shared once.
+  const inForce = (entry: string) => `not exists (select 1 from journal_entries r where r.reverses_id = ${entry})`;
+  const twice = sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
+    where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get() as number;
+  if (twice > 0) problems.push(`${twice} 笔银行流水重复入账`);
+  const sharedTwice = sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
+    group by item_entry_id having count(*) > 1)`).pluck().get() as number;
+  if (sharedTwice > 0) problems.push(`${sharedTwice} 笔利息收入重复分配`);
   return problems;
 }

@@ -68,8 +68,16 @@ export function openItems(ctx: ServiceContext, communityId: string, role: ItemRo
   }).sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0));
 }
 
-/** An account's balance as of a day, credit-normal fen (the liabilities' side). */
-export function liabilityAsOf(ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string): number {
+/**
+ * An account's debit sum as of a day: its cached balance less the lines dated
+ * after it (few: the day is recent), so that the fund's million lines are
+ * not summed again (the cache is proven equal to its lines by ledgerProblems).
+ */
+export function debitSumAsOf(ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string): number {
   const account = accountByRole(ctx, communityId, role);
-  return -(ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date <= ?').pluck().get(account.id, asOf) as number);
+  const later = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date > ?').pluck().get(account.id, asOf) as number;
+  return account.debitSum - later;
 }
+
+/** An account's balance as of a day, credit-normal fen (the liabilities' side). */
+export const liabilityAsOf = (ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string) => -debitSumAsOf(ctx, communityId, role, asOf);

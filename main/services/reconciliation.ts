@@ -22,8 +22,8 @@ import { fenToYuan } from '../../shared/domain/money';
 import { todayInOffice } from '../db/clock';
 import { getCommunity } from './communities';
 import type { ServiceContext } from './context';
-import { accountByRole } from './ledger';
-import { liabilityAsOf, openItems, type OpenItem } from './open-items';
+import { accountByRole, accountRows } from './ledger';
+import { debitSumAsOf, liabilityAsOf, openItems, type OpenItem } from './open-items';
 
 /** Each explaining list shows this many entries at most (with how many more there are). */
 const LISTED = 200;
@@ -49,9 +49,17 @@ function bankFigure(ctx: ServiceContext, communityId: string, input: z.output<ty
     return { amount: statement.balance, asOf: statement.date, source: 'statement', label: `银行对账单“${statement.fileName}”${statement.date} 的余额` };
   }
   if (opening) return { amount: opening.balance, asOf: opening.date, source: 'opening', label: `期初建账时的银行余额（${opening.date}）` };
-  const bank = accountByRole(ctx, communityId, 'fund-bank');
-  const books = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date <= ?').pluck().get(bank.id, day) as number;
-  return { amount: books, asOf: day, source: 'books', label: '尚无银行给出的余额（导入带“余额”列的银行流水，或输入银行余额）：暂以账面专户存款代替' };
+  return { amount: debitSumAsOf(ctx, communityId, 'fund-bank', day), asOf: day, source: 'books', label: '尚无银行给出的余额（导入带“余额”列的银行流水，或输入银行余额）：暂以账面专户存款代替' };
+}
+
+/** How many sub-ledgers hold money on a day: the cached balances, those moved after the day taken back to it. */
+function householdsHolding(ctx: ServiceContext, communityId: string, asOf: string): number {
+  const fund = accountByRole(ctx, communityId, 'fund');
+  const now = ctx.sqlite.prepare('select count(*) from part_fund_balances where community_id = ? and balance != 0').pluck().get(communityId) as number;
+  const moved = ctx.sqlite.prepare(`select coalesce(b.balance, 0) as current, coalesce(b.balance, 0) + sum(l.amount) as earlier
+    from journal_lines l left join part_fund_balances b on b.part_id = l.part_id
+    where l.account_id = ? and l.date > ? group by l.part_id`).all(fund.id, asOf) as { current: number; earlier: number }[];
+  return now + moved.reduce((n, m) => n - Number(m.current !== 0) + Number(m.earlier !== 0), 0);
 }
 
 const itemOut = (i: OpenItem) => ({
@@ -74,10 +82,9 @@ export function reconcile(ctx: ServiceContext, input: z.output<typeof reconcilia
   const bank = bankFigure(ctx, communityId, input);
   const { asOf } = bank;
   const bankAccount = accountByRole(ctx, communityId, 'fund-bank');
-  const booksBank = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date <= ?').pluck().get(bankAccount.id, asOf) as number;
+  const booksBank = debitSumAsOf(ctx, communityId, 'fund-bank', asOf);
   const fund = liabilityAsOf(ctx, communityId, 'fund', asOf);
-  const households = ctx.sqlite.prepare(`select count(*) from (select part_id from journal_lines where community_id = ? and part_id is not null and date <= ?
-    group by part_id having sum(amount) != 0)`).pluck().get(communityId, asOf) as number;
+  const households = householdsHolding(ctx, communityId, asOf);
   const unidentified = liabilityAsOf(ctx, communityId, 'suspense', asOf);
   const accounts = OTHER_FUND_LIABILITIES.map((role) => {
     const a = accountByRole(ctx, communityId, role);
@@ -86,12 +93,14 @@ export function reconcile(ctx: ServiceContext, input: z.output<typeof reconcilia
   const other = accounts.reduce((s, a) => s + a.fen, 0);
   const difference = bank.amount - (fund + unidentified + other);
 
-  // The books' own gap: entries whose lines in the bank account and its liabilities do not net to zero.
-  const side = [bankAccount.id, ...FUND_BANK_LIABILITIES.map((role) => accountByRole(ctx, communityId, role).id)];
-  const outside = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, sum(l.amount) as amount
+  // The books' own gap: entries whose lines in the bank account and its liabilities do not net to zero. An entry
+  // balances, so those are the entries whose other lines do not: found among the few lines of the other accounts.
+  const side = new Set([bankAccount.id, ...FUND_BANK_LIABILITIES.map((role) => accountByRole(ctx, communityId, role).id)]);
+  const others = accountRows(ctx, communityId).filter((a) => !side.has(a.id)).map((a) => a.id);
+  const outside = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, -sum(l.amount) as amount
     from journal_lines l join journal_entries e on e.id = l.entry_id
-    where l.account_id in (${side.map(() => '?').join(', ')}) and l.date <= ?
-    group by e.id having sum(l.amount) != 0 order by e.date, e.number`).all(...side, asOf) as Listed[];
+    where l.account_id in (${others.map(() => '?').join(', ')}) and l.date <= ?
+    group by e.id having sum(l.amount) != 0 order by e.date, e.number`).all(...others, asOf) as Listed[];
   // The gap to the bank's own figure (a statement's or the opening's): what the books hold that the bank did not say, and the other way round.
   const bankSaid = bank.source === 'statement' || bank.source === 'opening';
   const notOnStatement = !bankSaid ? [] : ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, sum(l.amount) as amount

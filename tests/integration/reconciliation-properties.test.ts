@@ -166,6 +166,13 @@ describe('the reconciliation under any sequence of imports, classifications, all
         expect(b.get('fund-bank')).toBe(bank - gap);
         const r = await books.reconcile(bank);
         expect(fen(r.difference)).toBe(gap);
+        // As of the bank's own last figure (an earlier day): the terms from the caches equal the lines up to that day.
+        const own = await call(app, 'fund.reconciliation', { communityId }, session);
+        const [lines] = sql<{ fund: number; households: number }>(`select -coalesce(sum(l.amount), 0) as fund, count(distinct case when s.held != 0 then s.part_id end) as households
+          from journal_lines l join ledger_accounts a on a.id = l.account_id
+          left join (select part_id, sum(amount) as held from journal_lines where community_id = @c and part_id is not null and date <= @d group by part_id) s on s.part_id = l.part_id
+          where a.community_id = @c and a.role = 'fund' and l.date <= @d`, { c: communityId, d: own.asOf });
+        expect([fen(own.fund.amount), own.fund.households]).toEqual([lines!.fund, lines!.households]);
         const items = await call(app, 'fund.unidentified', { communityId }, session);
         expect(items.reduce((s, i) => s + fen(i.remaining), 0)).toBe(b.get('suspense'));
         for (const a of r.other.accounts) expect(a.items.reduce((s, i) => s + fen(i.amount), 0)).toBe(fen(a.amount));

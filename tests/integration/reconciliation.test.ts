@@ -7,7 +7,9 @@
  * interest shared once; the reconciliation and what explains a difference.
  * After every step the identities of tests/fixtures/fund-books.ts hold.
  */
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { ledgerProblems } from '../../main/services/ledger';
 import { fen, fundBooks, statementFile, type StatementLine } from '../fixtures/fund-books';
 import { call, callError, loggedInApp } from '../helpers';
 
@@ -261,5 +263,29 @@ describe('the reconciliation', () => {
     await call(app, 'fund.importStatement', { communityId, file: statementFile('无余额.csv', [['2026-01-05', '10.00', 'B', '']]) }, session);
     expect(await call(app, 'fund.reconciliation', { communityId }, session)).toMatchObject({ asOf: '2025-12-31', difference: '0.00' });
     expect(fen((await call(app, 'fund.reconciliation', { communityId, asOf: '2026-01-31' }, session)).bank.amount)).toBe(100_000);
+  });
+});
+
+describe('check', () => {
+  it('names a statement row booked twice and interest shared twice (written behind the app’s back)', async () => {
+    const { app, session, communityId, part } = await setup();
+    await call(app, 'fund.importStatement', { communityId, file: statementFile('1月.csv', [['2026-01-21', '9.00', '银行', '结息']]) }, session);
+    const shared = await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-01-31' }, session).catch(() => null);
+    expect(shared).toBeNull(); // nobody holds money in January: nothing to share it by
+    const deposit = await call(app, 'fund.deposit', { partId: part('1幢101'), amount: '100', date: '2026-01-02' }, session);
+    const share = await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-01-31' }, session);
+    const db = new Database(app.dbPath);
+    try {
+      expect(ledgerProblems(db)).toEqual([]);
+      const row = db.prepare('select id from statement_rows').pluck().get() as string;
+      db.prepare("insert into statement_postings (entry_id, statement_row_id, class, created_at) values (?, ?, 'deposit', '2026-01-03T00:00:00Z')").run(deposit.id, row);
+      const item = db.prepare('select item_entry_id from interest_shares').pluck().get() as string;
+      db.prepare('insert into interest_shares (share_entry_id, item_entry_id) values (?, ?)').run(deposit.id, item);
+      expect(ledgerProblems(db)).toEqual(['1 笔银行流水重复入账', '1 笔利息收入重复分配']);
+      expect(() => db.prepare('delete from statement_postings').run()).toThrow('银行流水的入账记录不能删除');
+    } finally {
+      db.close();
+    }
+    expect(share.total).toBe('9.00');
   });
 });
