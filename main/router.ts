@@ -38,9 +38,12 @@ import { recordBallot, replaceBallot, tallyVote } from './services/ballots';
 import { closeVote } from './services/vote-close';
 import { differences, recordCheck, settleDifference } from './services/double-entry';
 import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/ledger';
-import { apportionByArea, fundBalance, householdPage, recordDeposit, shareEarnings, subLedgerOf } from './services/fund';
+import { apportionByArea, fundBalance, householdPage, recordDeposit, subLedgerOf } from './services/fund';
+import { shareEarnings } from './services/interest';
 import { importOpening, openingTemplate, previewOpening } from './services/fund-opening';
-import { importStatement, previewStatement, settleUnidentified, unidentifiedReceipts } from './services/bank-statement';
+import { importStatement, previewStatement, reclassifyStatementRow, statementRowsPage } from './services/bank-statement';
+import { claimUnidentified, unidentifiedItems } from './services/suspense';
+import { reconcile } from './services/reconciliation';
 import { fundSummary, householdStatements } from './services/fund-reports';
 import { exportLedgers } from './services/ledger-export';
 import { chargeProject, createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/repairs';
@@ -200,8 +203,11 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'fund.importOpening': (input, call) => importOpening(ctx, call.actor, input),
     'fund.previewStatement': (input) => previewStatement(ctx, input),
     'fund.importStatement': (input, call) => importStatement(ctx, call.actor, input),
-    'fund.unidentified': (input) => unidentifiedReceipts(ctx, input.communityId),
-    'fund.settleUnidentified': (input, call) => settleUnidentified(ctx, call.actor, input),
+    'fund.statementRows': (input) => statementRowsPage(ctx, input),
+    'fund.reclassifyStatementRow': (input, call) => reclassifyStatementRow(ctx, call.actor, input),
+    'fund.unidentified': (input) => unidentifiedItems(ctx, input.communityId),
+    'fund.claimUnidentified': (input, call) => claimUnidentified(ctx, call.actor, input),
+    'fund.reconciliation': (input) => reconcile(ctx, input),
     'fund.statements': (input) => householdStatements(ctx, input),
     'fund.summary': (input) => fundSummary(ctx, input),
     'ledger.export': (input) => exportLedgers(ctx, input.communityId),

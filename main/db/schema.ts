@@ -838,3 +838,76 @@ export const mediations = sqliteTable('mediations', {
   agreement: text('agreement').notNull().default(''),
   ...timestamps,
 }, (t) => [index('mediations_community').on(t.communityId)]);
+
+// ── issue 13: the fund's bank account reconciles (DOMAIN.md §5) ───────
+// Insert-only, like the entries they point at (migration 0008's triggers refuse updates and deletes).
+
+/** A bank statement file imported into a community's books: its SHA-256, and the bank's balance at its end when it has a 余额 column. */
+export const statementFiles = sqliteTable('statement_files', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+  firstDate: text('first_date').notNull(),
+  lastDate: text('last_date').notNull(),
+  /** The 余额 of the file's last row in date order, fen; null when the file has no 余额 column. */
+  closingBalance: integer('closing_balance'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [uniqueIndex('statement_files_sha256').on(t.communityId, t.sha256), index('statement_files_date').on(t.communityId, t.lastDate)]);
+
+/**
+ * A statement row once posted, remembered by its identity (date, signed
+ * amount, payer, memo, its row in the file and the file): never posted again,
+ * even when its entry is reversed. Rows posted before migration 0008 have no
+ * file and no position (`银行流水:` entries, taken over by the migration).
+ */
+export const statementRows = sqliteTable('statement_rows', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  fileId: text('file_id').references(() => statementFiles.id),
+  /** The row as Excel numbers it (header = 1). */
+  position: integer('position'),
+  date: text('date').notNull(),
+  /** fen: receipts positive, payments negative. */
+  amount: integer('amount').notNull(),
+  payer: text('payer').notNull(),
+  memo: text('memo').notNull(),
+  /** The bank's running balance after the row (余额), fen, when the file has it. */
+  balance: integer('balance'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [
+  uniqueIndex('statement_rows_position').on(t.fileId, t.position),
+  index('statement_rows_identity').on(t.communityId, t.date, t.amount),
+]);
+
+/**
+ * How a statement row was classified and the entry that booked it: the first
+ * posting, then one per re-classification (whose reversal of the previous
+ * entry is an ordinary reversal). `booked`: the row was matched to an entry
+ * already booked by hand.
+ */
+export const statementPostings = sqliteTable('statement_postings', {
+  entryId: text('entry_id').primaryKey().references(() => journalEntries.id),
+  statementRowId: text('statement_row_id').notNull().references(() => statementRows.id),
+  /** shared/domain/bank-statement.ts STATEMENT_CLASSES */
+  class: text('class').notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [index('statement_postings_row').on(t.statementRowId)]);
+
+/** Which interest receipts (and bank charges) of 待分配增值收益 a sharing entry (分配增值收益) shares. */
+export const interestShares = sqliteTable('interest_shares', {
+  shareEntryId: text('share_entry_id').notNull().references(() => journalEntries.id),
+  itemEntryId: text('item_entry_id').notNull().references(() => journalEntries.id),
+}, (t) => [uniqueIndex('interest_shares_pair').on(t.shareEntryId, t.itemEntryId), index('interest_shares_item').on(t.itemEntryId)]);
+
+/** A claim of 待查明款项: each target of the claim entry (a part, or common revenue when part_id is null) with its note. */
+export const suspenseClaims = sqliteTable('suspense_claims', {
+  id: integer('id').primaryKey(),
+  entryId: text('entry_id').notNull().references(() => journalEntries.id),
+  itemEntryId: text('item_entry_id').notNull().references(() => journalEntries.id),
+  partId: text('part_id').references(() => parts.id),
+  amount: integer('amount').notNull(),
+  note: text('note').notNull().default(''),
+}, (t) => [index('suspense_claims_entry').on(t.entryId), index('suspense_claims_item').on(t.itemEntryId)]);

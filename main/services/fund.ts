@@ -1,12 +1,12 @@
 /**
  * The maintenance fund (DOMAIN.md §5): a sub-ledger per exclusive part,
- * deposits, earnings shared by balance × days, shares by area, the top-up list.
+ * deposits, the weights of earnings (balance × days; interest.ts shares them), shares by area, the top-up list.
  * Every amount is posted through ledger.postEntry, so the fund account and the
  * sub-ledgers move together in one transaction.
  */
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
-import type { apportionInput, depositInput, earningsInput, householdQuery, scopeInput } from '../../shared/contract/fund';
+import type { apportionInput, depositInput, householdQuery, scopeInput } from '../../shared/contract/fund';
 import { formatHundredths } from '../../shared/domain/area';
 import { daysBetween } from '../../shared/domain/ledger';
 import { apportion, belowShare, fenToYuan, topUpTo } from '../../shared/domain/money';
@@ -170,7 +170,7 @@ export const balanceDaysOfLine = (start: string, end: string, days: string) =>
 
 /** Which period earnings were shared for: kept in the entry's reference (as a revenue transfer keeps its), so a statement can show each part's basis. */
 const EARNINGS_REFERENCE = '计息期 ';
-const earningsReference = (start: string, end: string) => `${EARNINGS_REFERENCE}${start}—${end}`;
+export const earningsReference = (start: string, end: string) => `${EARNINGS_REFERENCE}${start}—${end}`;
 const earningsMemo = (period: string) => `分配维修资金增值收益（${period}）`;
 
 /**
@@ -182,29 +182,4 @@ export function earningsPeriodOf(reference: string, memo: string): { start: stri
   const day = '(\\d{4}-\\d{2}-\\d{2})';
   const m = new RegExp(`^${EARNINGS_REFERENCE}${day}—${day}$`).exec(reference) ?? new RegExp(`^${earningsMemo(`${day} 至 ${day}`)}$`).exec(memo);
   return m ? { start: m[1]!, end: m[2]! } : null;
-}
-
-/**
- * The period's earnings (interest the bank credited to the fund account) shared
- * among the sub-ledgers by balance × days. `post: false` previews the shares.
- */
-export function shareEarnings(ctx: ServiceContext, actor: Actor, input: z.output<typeof earningsInput>, post: boolean) {
-  if (input.end < input.start) throw new AppError('VALIDATION', `计息结束日期 ${input.end} 早于开始日期 ${input.start}`);
-  const date = input.date ?? input.end;
-  if (date < input.end) throw new AppError('VALIDATION', `记账日期 ${date} 早于计息期末 ${input.end}：期末以后才能分配`);
-  const parts = balanceDayWeights(ctx, input.communityId, input.start, input.end);
-  if (parts.length === 0) throw new AppError('REFUSED', `${input.start} 至 ${input.end} 各户维修资金余额均为零，没有可分配的户`);
-  const { printed: result, shares } = shareOut(input.amount, parts, '余额×天数', (w) => `${fenToYuan(Number(w))} 元·天`);
-  const period = `${input.start} 至 ${input.end}`;
-  if (!post) return { ...result, entryId: null, period };
-  const bank = accountByRole(ctx, input.communityId, 'fund-bank');
-  const fund = accountByRole(ctx, input.communityId, 'fund');
-  const entryId = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
-    communityId: input.communityId, date, kind: 'earnings', memo: input.memo || earningsMemo(period), reference: earningsReference(input.start, input.end),
-    lines: [
-      { accountId: bank.id, amount: input.amount },
-      ...[...shares].filter(([, fen]) => fen > 0).map(([partId, fen]) => ({ accountId: fund.id, amount: -fen, partId, category: 'earning' as const })),
-    ],
-  }));
-  return { ...result, entryId, period };
 }

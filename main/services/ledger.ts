@@ -58,8 +58,6 @@ export interface NewEntry {
   counterparty?: string;
   reference?: string;
   reversesId?: string | null;
-  /** The unidentified receipt this entry assigns to a part. */
-  settlesId?: string | null;
   reason?: string;
   revenueKind?: string | null;
   contract?: string;
@@ -89,10 +87,11 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
   const id = newId();
   const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
   const shown = tableColumns(ctx, e, accounts);
+  // settles_id stays empty: claims of 待查明款项 are suspense_claims since migration 0008 (which took the old ones over).
   ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
       reason, revenue_kind, contract, project_id, budget_line_id, amount, accounts, address, search_text, created_at, created_by)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
-    e.reversesId ?? null, e.settlesId ?? null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
+    e.reversesId ?? null, null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
     shown.amount, shown.accounts, shown.address, shown.searchText, nowIso(), actor.author);
   const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount)
     values (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -168,6 +167,8 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
   if (original.reversedById) throw new AppError('REFUSED', `凭证第 ${original.number} 号已由第 ${original.reversedByNumber} 号冲销，不能再次冲销`);
   if (original.reversesId) throw new AppError('REFUSED', `第 ${original.number} 号本身是冲销凭证，不能再冲销；如需恢复，请重新记一笔`);
   if (input.date < original.date) throw new AppError('REFUSED', `冲销日期 ${input.date} 早于原凭证日期 ${original.date}`);
+  const standing = recordStandingOn(ctx, original.id, original.number);
+  if (standing) throw new AppError('REFUSED', standing);
   // The reversal carries the original's tags, so that revenue, project and budget figures net to zero too.
   const tags = ctx.sqlite.prepare(`select community_id as communityId, revenue_kind as revenueKind, contract, project_id as projectId,
     budget_line_id as budgetLineId from journal_entries where id = ?`).get(input.id) as
@@ -181,6 +182,22 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
     revenueKind: tags.revenueKind, contract: tags.contract, projectId: tags.projectId, budgetLineId: tags.budgetLineId,
   }));
   return getEntry(ctx, id);
+}
+
+/**
+ * A record in force that stands on this entry and would be left wrong by its
+ * reversal: a sharing of this interest to the sub-ledgers, a claim of this
+ * 待查明 item. That record is reversed first.
+ */
+function recordStandingOn(ctx: ServiceContext, id: string, number: number): string | null {
+  const inForce = 'not exists (select 1 from journal_entries r where r.reverses_id = e.id)';
+  const share = ctx.sqlite.prepare(`select e.number from interest_shares s join journal_entries e on e.id = s.share_entry_id
+    where s.item_entry_id = ? and ${inForce}`).pluck().get(id) as number | undefined;
+  if (share !== undefined) return `第 ${number} 号凭证的利息已由第 ${share} 号凭证分配到各户：请先冲销第 ${share} 号分配凭证`;
+  const claims = ctx.sqlite.prepare(`select distinct e.number from suspense_claims c join journal_entries e on e.id = c.entry_id
+    where c.item_entry_id = ? and ${inForce} order by e.number`).pluck().all(id) as number[];
+  if (claims.length > 0) return `第 ${number} 号凭证的待查明款项已由第 ${claims.join('、')} 号凭证认领：请先冲销认领凭证`;
+  return null;
 }
 
 export function getEntry(ctx: ServiceContext, id: string): Entry {
@@ -320,7 +337,8 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
 /**
  * What must always hold (issue 5): every entry balances; each cached balance
  * equals the sum of its lines; the fund account equals the sum of its
- * sub-ledgers. Returns the broken ones in words (empty when the books are sound).
+ * sub-ledgers; (issue 13) no bank statement row is booked twice, no interest
+ * shared twice. Returns the broken ones in words (empty when the books are sound).
  */
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
@@ -344,5 +362,13 @@ export function ledgerProblems(sqlite: Sqlite): string[] {
     where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
       coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get() as number;
   if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
+  // Issue 13: a bank statement row is booked once (one posting in force), a receipt of interest shared once.
+  const inForce = (entry: string) => `not exists (select 1 from journal_entries r where r.reverses_id = ${entry})`;
+  const twice = sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
+    where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get() as number;
+  if (twice > 0) problems.push(`${twice} 笔银行流水重复入账`);
+  const sharedTwice = sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
+    group by item_entry_id having count(*) > 1)`).pluck().get() as number;
+  if (sharedTwice > 0) problems.push(`${sharedTwice} 笔利息收入重复分配`);
   return problems;
 }

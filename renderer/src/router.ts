@@ -25,8 +25,10 @@ export type Route =
   | { name: 'ledger'; communityId: string; entryId?: string }
   /** 期初建账: the fund's opening balances from xlsx, reconciled with the bank. */
   | { name: 'fundOpening'; communityId: string }
-  /** 银行流水: a bank statement's deposits matched to parts, and the 待查明款项 list. */
+  /** 银行流水: a bank statement's rows classified, the rows in the books, and the 待查明款项 list. */
   | { name: 'bankStatement'; communityId: string }
+  /** 银行对账: bank = fund + 待查明 + other liabilities of the account, each term with its list. */
+  | { name: 'reconciliation'; communityId: string }
   | { name: 'repairs'; communityId: string }
   | { name: 'repair'; communityId: string; projectId: string }
   | { name: 'revenue'; communityId: string }
@@ -133,6 +135,7 @@ export function parseHash(hash: string): Route {
     if (c === 'ledger') return { name: 'ledger', communityId: b, entryId: d };
     if (c === 'fund-opening') return { name: 'fundOpening', communityId: b };
     if (c === 'bank-statement') return { name: 'bankStatement', communityId: b };
+    if (c === 'reconciliation') return { name: 'reconciliation', communityId: b };
     if (c === 'repairs') return { name: 'repairs', communityId: b };
     if (c === 'repair' && d) return { name: 'repair', communityId: b, projectId: d };
     if (c === 'revenue') return { name: 'revenue', communityId: b };
@@ -176,6 +179,7 @@ export function routeHash(route: Route): string {
     case 'ledger': return `#/c/${e(route.communityId)}/ledger${route.entryId ? `/${e(route.entryId)}` : ''}`;
     case 'fundOpening': return `#/c/${e(route.communityId)}/fund-opening`;
     case 'bankStatement': return `#/c/${e(route.communityId)}/bank-statement`;
+    case 'reconciliation': return `#/c/${e(route.communityId)}/reconciliation`;
     case 'repairs': return `#/c/${e(route.communityId)}/repairs`;
     case 'repair': return `#/c/${e(route.communityId)}/repair/${e(route.projectId)}`;
     case 'revenue': return `#/c/${e(route.communityId)}/revenue`;

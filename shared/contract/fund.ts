@@ -183,12 +183,12 @@ export const depositInput = z.object({
   reference: optionalText('票据号', 60),
 });
 
+/** Sharing the interest received in a period (its receipts in 待分配增值收益, less the bank's charges): no new receipt is booked. */
 export const earningsInput = z.object({
   communityId: id,
   start: calendarDate('计息开始日期'),
   end: calendarDate('计息结束日期'),
-  amount: yuanText('增值收益金额'),
-  /** Posting date (the day the bank credited it); defaults to the period's end. */
+  /** Posting date; defaults to the period's end. */
   date: calendarDate('记账日期').optional(),
   memo: optionalText('摘要', 200),
 });
@@ -205,4 +205,8 @@ export const apportionment = z.object({
   totalWeight: z.string(), shares: z.array(share),
 });
 
-export const earningsResult = apportionment.extend({ entryId: id.nullable(), period: z.string() });
+export const earningsResult = apportionment.extend({
+  entryId: id.nullable(), period: z.string(),
+  /** The interest receipts (and bank charges) shared: what the total is made of. */
+  receipts: z.array(z.object({ entryId: id, number: z.number().int(), date: z.string(), kind: z.string(), memo: z.string(), amount: z.string() })),
+});

@@ -11,7 +11,7 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** What an account is for; the forms and reports find accounts by role, never by name. */
 export const ACCOUNT_ROLES = [
-  'fund-bank', 'fund', 'suspense', 'payable',
+  'fund-bank', 'fund', 'interest', 'suspense', 'payable', 'revenue-due',
   'revenue-bank', 'revenue', 'revenue-cost', 'revenue-transfer', 'committee-expense',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -33,13 +33,28 @@ export const DEFAULT_CHART: readonly ChartAccount[] = [
   { code: '1001', name: '维修资金专户存款', kind: 'asset', role: 'fund-bank' },
   { code: '1002', name: '公共收益账户存款', kind: 'asset', role: 'revenue-bank' },
   { code: '2001', name: '住宅专项维修资金（分户）', kind: 'liability', role: 'fund' },
+  { code: '2002', name: '待分配增值收益', kind: 'liability', role: 'interest' },
   { code: '2003', name: '待查明款项', kind: 'liability', role: 'suspense' },
   { code: '2101', name: '应付维修款', kind: 'liability', role: 'payable' },
+  { code: '2102', name: '代收公共收益', kind: 'liability', role: 'revenue-due' },
   { code: '4001', name: '公共收益', kind: 'income', role: 'revenue' },
   { code: '5001', name: '公共收益合理成本', kind: 'expense', role: 'revenue-cost' },
   { code: '5002', name: '公共收益转入维修资金', kind: 'expense', role: 'revenue-transfer' },
   { code: '5101', name: '业主委员会经费支出', kind: 'expense', role: 'committee-expense' },
 ];
+
+/**
+ * What the fund's bank account holds (DOMAIN.md §5, the reconciliation): the
+ * fund itself (Σ sub-ledgers), 待查明款项, and the other liabilities of the
+ * account — interest received and not yet shared (2002, less the bank's
+ * charges), repair payments against their charges (2101), common revenue that
+ * arrived in the fund's account and is owed to the revenue account (2102).
+ * Every entry that moves the bank account moves these by the same amount, so
+ * bank = fund + 待查明 + other holds in the books; the reconciliation lists
+ * the entries where it does not.
+ */
+export const FUND_BANK_LIABILITIES = ['fund', 'suspense', 'interest', 'payable', 'revenue-due'] as const satisfies readonly AccountRole[];
+export const OTHER_FUND_LIABILITIES = ['interest', 'payable', 'revenue-due'] as const satisfies readonly AccountRole[];
 
 /** Assets and expenses grow by debits; liabilities and income by credits. */
 export function normalBalance(kind: AccountKind, debitSum: number): number {
@@ -99,4 +114,5 @@ export function balanceDays(opening: number, movements: readonly { date: string;
 export const ENTRY_KIND_NAMES: Readonly<Record<string, string>> = {
   income: '收入', expense: '支出', transfer: '转账', deposit: '缴存', earnings: '增值收益', reversal: '冲销',
   opening: '期初余额', charge: '分摊', unidentified: '待查明款项', revenue: '公共收益', 'revenue-cost': '公共收益成本',
+  interest: '利息收入', 'bank-charge': '银行手续费', 'revenue-in': '代收公共收益', 'revenue-out': '转出公共收益', claim: '认领待查明款项',
 };

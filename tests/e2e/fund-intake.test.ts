@@ -11,7 +11,7 @@
  * by the payer owning exactly one part) plus one receipt nobody can match,
  * one row of it already imported: the preview counts each kind, the import
  * books the unmatched to 待查明款项, a second import doubles nothing, and the
- * receipt is then settled to its part from the list. Every balance on screen
+ * receipt is then claimed for its part from the list. Every balance on screen
  * is compared with one computed by hand here. The books are exported and read
  * back; the print menu opens the print views for a period.
  * Screenshots go to /tmp/intake-*.png.
@@ -318,7 +318,7 @@ describe('the fund\'s intake', () => {
     // B's first receipt was imported earlier, on its own.
     const earlier = await writeXlsx('statement-earlier.xlsx', [header, rows[1]!]);
     const first = await env.call('fund.importStatement', { communityId, file: { fileName: 'earlier.xlsx', base64: fs.readFileSync(earlier).toString('base64') }, unmatched: 'suspense' }, session);
-    expect(first).toMatchObject({ deposits: 1, unidentified: 0, duplicates: 0 });
+    expect(first).toMatchObject({ posted: 1, deposits: 1, unidentified: 0, skipped: 0 });
 
     await openAndLogin(env);
     await openFund(page);
@@ -328,53 +328,60 @@ describe('the fund\'s intake', () => {
     await page.getByTestId('statement-preview').click();
     await page.getByTestId('statement-preview-result').waitFor();
     expect(await text(page.getByTestId('statement-count-all'))).toBe('49');
-    expect(await text(page.getByTestId('statement-count-address'))).toBe('24');
-    expect(await text(page.getByTestId('statement-count-owner'))).toBe('23');
-    expect(await text(page.getByTestId('statement-count-unmatched'))).toBe('1');
+    expect(await text(page.getByTestId('statement-count-new'))).toBe('48');
+    expect(await text(page.getByTestId('statement-count-unclassified'))).toBe('0');
     expect(await text(page.getByTestId('statement-count-duplicates'))).toBe('1');
     const monthly = sum(MONTHLY.map((m) => m[2]));
     const fresh = 12 * monthly - MONTHLY[1]![2] + STRANGER[2];
-    expect(await text(page.getByTestId('statement-new-amount'))).toBe(yuan(fresh));
-    // Each row names its part and how it was found.
+    expect(await text(page.getByTestId('statement-new-in'))).toBe(yuan(fresh));
+    expect(await text(page.getByTestId('statement-new-out'))).toBe('0.00');
+    // Each row names its class and its part.
     const a101 = gridRow(page, 'statement-rows', `${MONTHS[0]}月维修资金 1幢101`);
-    expect(await text(a101.getByTestId('statement-match'))).toBe('地址');
-    expect(await text(a101)).toContain('1幢101');
+    expect(await text(a101.getByTestId('statement-class'))).toBe('业主缴存');
+    expect(await text(a101.getByTestId('statement-target'))).toBe('1幢101');
     await page.screenshot({ path: '/tmp/intake-statement-preview.png', fullPage: true });
 
     await totalBecomes(page, 'statement-rows', 49);
-    await page.getByTestId('statement-filter').getByText(/^未匹配/).click();
-    await totalBecomes(page, 'statement-rows', 1);
-    expect(await text(gridRow(page, 'statement-rows', '李四'))).toContain('未找到对应的房屋或业主');
-    await page.getByTestId('statement-filter').getByText(/^已导入过/).click();
+    await page.getByTestId('statement-filter').getByText(/^待选择/).click();
+    await totalBecomes(page, 'statement-rows', 0);
+    await page.getByTestId('statement-filter').getByText(/^已入账过/).click();
     await totalBecomes(page, 'statement-rows', 1);
     const duplicate = gridRow(page, 'statement-rows', /./);
     expect(await text(duplicate)).toContain(`${MONTHS[0]}-10`);
-    expect(await text(duplicate)).toContain('2幢201');
-    await page.getByTestId('statement-filter').getByText(/^已匹配/).click();
-    await totalBecomes(page, 'statement-rows', 47);
-    expect(await text(gridRow(page, 'statement-rows', `${MONTHS[0]}-10`).filter({ hasText: 'E' }).getByTestId('statement-match'))).toBe('业主');
+    expect(await text(duplicate.getByTestId('statement-target'))).toContain('从“earlier.xlsx”第 2 行入账');
+    await page.getByTestId('statement-filter').getByText(/^本次入账/).click();
+    await totalBecomes(page, 'statement-rows', 48);
+    expect(await text(gridRow(page, 'statement-rows', `${MONTHS[0]}-10`).filter({ hasText: 'E' }).getByTestId('statement-target'))).toBe('3幢302');
+    await page.getByTestId('statement-filter').getByText(/^记入待查明/).click();
+    await totalBecomes(page, 'statement-rows', 1);
+    const stranger = gridRow(page, 'statement-rows', '李四');
+    expect(await text(stranger.getByTestId('statement-class'))).toBe('待查明款项');
+    expect(await text(stranger)).toContain('未找到对应的房屋或业主');
     await page.screenshot({ path: '/tmp/intake-statement-matched.png', fullPage: true });
 
     // Unmatched to 待查明款项 (the default).
     expect(await page.locator('[data-testid=statement-unmatched] input[value=suspense]').isChecked()).toBe(true);
     await page.getByTestId('statement-import-button').click();
     await page.getByTestId('statement-result').waitFor();
+    expect(await text(page.getByTestId('statement-result-posted'))).toBe('48');
     expect(await text(page.getByTestId('statement-result-deposits'))).toBe('47');
     expect(await text(page.getByTestId('statement-result-unidentified'))).toBe('1');
-    expect(await text(page.getByTestId('statement-result-duplicates'))).toBe('1');
-    expect(await page.getByTestId('statement-left-out').count()).toBe(0);
-    await expect.poll(() => text(page.getByTestId('statement-unidentified-count')), { timeout: UI_TIMEOUT }).toBe('1');
+    expect(await text(page.getByTestId('statement-result-skipped'))).toBe('1');
+    expect(await text(page.getByTestId('statement-result-left-out'))).toBe('0');
+    expect(await text(gridRow(page, 'statement-result-rows', `${MONTHS[0]}月维修资金 1幢101`).getByTestId('statement-outcome'))).toMatch(/^已入账，第 \d+ 号凭证$/);
+    // 待查明款项 holds the opening's difference and the stranger's receipt.
+    await expect.poll(() => text(page.getByTestId('statement-unidentified-count')), { timeout: UI_TIMEOUT }).toBe('2');
     await page.screenshot({ path: '/tmp/intake-statement-imported.png', fullPage: true });
 
     // The same statement again: every row is one already posted.
     await page.getByTestId('statement-preview').click();
     await page.getByTestId('statement-preview-result').waitFor();
     expect(await text(page.getByTestId('statement-count-duplicates'))).toBe('49');
-    expect(await text(page.getByTestId('statement-new-amount'))).toBe('0.00');
+    expect(await text(page.getByTestId('statement-new-in'))).toBe('0.00');
     await page.getByTestId('statement-import-button').click();
     await page.getByTestId('statement-result').waitFor();
-    expect(await text(page.getByTestId('statement-result-deposits'))).toBe('0');
-    expect(await text(page.getByTestId('statement-result-duplicates'))).toBe('49');
+    expect(await text(page.getByTestId('statement-result-posted'))).toBe('0');
+    expect(await text(page.getByTestId('statement-result-skipped'))).toBe('49');
     expect(await entryCount()).toBe(1 + 1 + 47 + 1);
   }, TEST_TIMEOUT);
 
@@ -395,44 +402,47 @@ describe('the fund\'s intake', () => {
     await page.getByTestId('statement-unmatched-skip').click();
     await page.getByTestId('statement-preview').click();
     await page.getByTestId('statement-preview-result').waitFor();
-    expect(await text(page.getByTestId('statement-new-amount'))).toBe('0.00');
+    expect(await text(page.getByTestId('statement-new-in'))).toBe('0.00');
     const before = await entryCount();
     await page.getByTestId('statement-import-button').click();
-    await page.getByTestId('statement-left-out').waitFor();
+    await page.getByTestId('statement-left-out-title').waitFor();
     expect(await text(page.getByTestId('statement-left-out-title'))).toContain('1 笔');
-    expect(await text(gridRow(page, 'statement-left-out', '赵六'))).toContain('12.34');
+    const leftOut = gridRow(page, 'statement-result-rows', '赵六');
+    expect(await text(leftOut)).toContain('12.34');
+    expect(await text(leftOut.getByTestId('statement-outcome'))).toBe('未导入');
     expect(await entryCount()).toBe(before);
   }, TEST_TIMEOUT);
 
-  it('待查明款项: the receipt is settled to its part from the list; every balance is as computed by hand', async () => {
+  it('待查明款项: the receipt is claimed for its part from the list; every balance is as computed by hand', async () => {
     const { page } = env;
     await openAndLogin(env);
     await goTo(page, `#/c/${communityId}/bank-statement`);
     await page.getByTestId('statement-tab-unidentified').click();
     const list = page.getByTestId('unidentified-list');
     await list.waitFor();
-    expect(await text(page.getByTestId('unidentified-total'))).toBe(`共 1 笔，合计 ${yuan(STRANGER[2])} 元`);
+    // The opening's difference is an item too: the list adds up to the account.
+    expect(await text(page.getByTestId('unidentified-total'))).toBe(`共 2 笔，未认领合计 ${yuan(SUSPENSE + STRANGER[2])} 元`);
+    expect(await text(gridRow(page, 'unidentified-grid', '期初余额'))).toContain('100.00');
     const row = gridRow(page, 'unidentified-grid', '李四');
     expect(await text(row)).toContain(STRANGER_DATE);
     expect(await text(row)).toContain('333.33');
 
-    await row.getByTestId('unidentified-settle').click();
+    await row.getByTestId('unidentified-claim').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('settle-form').waitFor();
-    expect(await text(dialog.getByTestId('settle-receipt'))).toContain('李四');
-    await dialog.getByTestId('settle-save').click();
-    await dialog.getByText('请选择房屋').waitFor();
-    await pickPart(page, 'settle-part', SETTLED_TO);
-    await expect.poll(() => dialog.getByText('请选择房屋').count(), { timeout: UI_TIMEOUT }).toBe(0);
-    await dialog.getByTestId('settle-note').fill('电话联系，李四为2幢202租户代缴，摘要中的地址写错');
+    await dialog.getByTestId('claim-targets').waitFor();
+    expect(await text(dialog.getByTestId('claim-item'))).toContain('李四');
+    expect(await dialog.getByTestId('claim-amount').inputValue()).toBe('333.33');
+    await dialog.getByTestId('claim-save').click();
+    await dialog.getByTestId('claim-errors').getByText('请选择房屋').waitFor();
+    await pickPart(page, 'claim-part', SETTLED_TO);
+    await dialog.getByTestId('claim-note').fill('电话联系，李四为2幢202租户代缴，摘要中的地址写错');
     await settled(page.locator('body'));
-    await page.screenshot({ path: '/tmp/intake-settle.png' });
-    await dialog.getByTestId('settle-save').click();
+    await page.screenshot({ path: '/tmp/intake-claim.png' });
+    await dialog.getByTestId('claim-save').click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => text(page.getByTestId('unidentified-total')), { timeout: UI_TIMEOUT }).toBe('共 0 笔，合计 0.00 元');
-    await page.getByTestId('unidentified-empty').waitFor();
-    expect(await page.getByTestId('statement-unidentified-count').count()).toBe(0);
-    await page.screenshot({ path: '/tmp/intake-unidentified-empty.png' });
+    await expect.poll(() => text(page.getByTestId('unidentified-total')), { timeout: UI_TIMEOUT }).toBe(`共 1 笔，未认领合计 ${yuan(SUSPENSE)} 元`);
+    expect(await text(page.getByTestId('statement-unidentified-count'))).toBe('1');
+    await page.screenshot({ path: '/tmp/intake-unidentified-after.png' });
 
     // By hand: the opening, twelve months of each part's receipts, the settled receipt.
     const expected = new Map(ADDRESSES.map((a) => [a, openingBalance(a)]));

@@ -64,7 +64,11 @@ beforeAll(async () => {
   await deposit('2幢201', '10000', '2025-03-10');
   await deposit('2幢202', '9500', '2025-03-10');
   await deposit('3幢302', '12000', '2025-03-10');
-  await env.call('fund.shareEarnings', { communityId, start: '2025-01-01', end: '2025-01-31', amount: '100', date: '2025-01-31' }, session);
+  // The bank's interest is received into 待分配增值收益, then shared (issue 13: sharing books no second receipt).
+  const accounts = (await env.call('ledger.books', { communityId }, session)).accounts;
+  const role = (r: string) => accounts.find((a) => a.role === r)!.id;
+  await env.call('ledger.record', { communityId, form: 'income', date: '2025-01-21', amount: '100', debitAccountId: role('fund-bank'), creditAccountId: role('interest'), partId: null, category: null, memo: '银行结息', counterparty: '', reference: '' }, session);
+  await env.call('fund.shareEarnings', { communityId, start: '2025-01-01', end: '2025-01-31', date: '2025-01-31' }, session);
 
   const project = await env.call('repair.create', {
     communityId, title: '1幢屋面防水维修', scope: { kind: 'parts', partIds: [part['1幢101']!, part['1幢102']!] }, basis: 'area',

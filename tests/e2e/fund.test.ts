@@ -294,8 +294,15 @@ describe('the treasurer\'s books', () => {
     expect((await env.call('fund.balance', { communityId }, session)).households).toBe('19600.00');
   }, TEST_TIMEOUT);
 
-  it('分配增值收益 previews the shares by balance × days before posting; 按面积分摊试算 writes nothing', async () => {
+  it('分配增值收益 previews the interest received and its shares by balance × days before posting; 按面积分摊试算 writes nothing', async () => {
     const { page } = env;
+    // Last month's interest, credited by the bank on its last day, is in 待分配增值收益 (a statement's 结息 row does the same).
+    const accounts = (await env.call('ledger.books', { communityId }, session)).accounts;
+    const role = (r: string) => accounts.find((a) => a.role === r)!.id;
+    const interest = await env.call('ledger.record', {
+      communityId, form: 'income', date: LAST_MONTH_END, amount: '100.00', debitAccountId: role('fund-bank'), creditAccountId: role('interest'),
+      partId: null, category: null, memo: '银行结息', counterparty: '银行', reference: '',
+    }, session);
     await openAndLogin(env);
     await openFund(page);
     await page.getByTestId('fund-earnings').click();
@@ -304,12 +311,14 @@ describe('the treasurer\'s books', () => {
     // Last month is offered: interest is credited for the month just ended.
     expect(await dialog.getByTestId('earnings-start').inputValue()).toBe(`${LAST_MONTH}-01`);
     expect(await dialog.getByTestId('earnings-end').inputValue()).toBe(LAST_MONTH_END);
-    await dialog.getByTestId('earnings-amount').fill('100.00');
     // Nothing can be posted from the form itself: the preview opens the look before the posting, with its 确认入账.
     expect(await dialog.getByTestId('earnings-confirm-ok').count()).toBe(0);
     await dialog.getByTestId('earnings-preview').click();
     const confirm = page.getByTestId('earnings-confirm');
     await confirm.waitFor();
+    // What is shared is the receipt booked, not an amount typed: no second bank receipt.
+    expect(await text(gridRow(page, 'earnings-receipts-grid', '银行结息'))).toContain(`第 ${interest.number} 号`);
+    expect(await text(page.getByTestId('earnings-shares-total'))).toBe('100.00');
     expect(await text(page.getByTestId('earnings-confirm-summary'))).toContain('100.00 元按余额×天数分入 3 户分户账');
     expect(await text(page.getByTestId('earnings-confirm-households'))).toBe('3 户');
     // Balances held last month, all since the 5th: 9,000 : 3,000 : 10,000 (the reversal and the later deposits are dated today).
@@ -323,15 +332,16 @@ describe('the treasurer\'s books', () => {
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/fund-earnings-preview.png' });
 
-    // 返回修改 goes back to the form; a changed amount is looked at again before it can be posted.
+    // 返回修改 goes back to the form; a changed posting date is looked at again before it can be posted.
     await page.getByTestId('earnings-confirm-back').click();
     await confirm.waitFor({ state: 'detached' });
-    await dialog.getByTestId('earnings-amount').fill('100.01');
+    await dialog.getByTestId('earnings-date').fill(TODAY);
     await dialog.getByTestId('earnings-preview').click();
-    await expect.poll(() => text(page.getByTestId('earnings-shares-total')), { timeout: UI_TIMEOUT }).toBe('100.01');
+    await confirm.waitFor();
+    expect(await text(page.getByTestId('earnings-confirm')).then((s) => s.includes(TODAY))).toBe(true);
     await page.getByTestId('earnings-confirm-back').click();
     await confirm.waitFor({ state: 'detached' });
-    await dialog.getByTestId('earnings-amount').fill('100.00');
+    await dialog.getByTestId('earnings-date').fill('');
     await dialog.getByTestId('earnings-preview').click();
     await expect.poll(() => text(page.getByTestId('earnings-shares-total')), { timeout: UI_TIMEOUT }).toBe('100.00');
     await page.getByTestId('earnings-confirm-ok').click();
@@ -339,6 +349,8 @@ describe('the treasurer\'s books', () => {
     await dialog.getByTestId('earnings-form').waitFor({ state: 'detached' });
     await expect.poll(() => text(page.getByTestId('fund-balance')), { timeout: UI_TIMEOUT }).toBe('19,700.00');
     expect(await text(gridRow(page, 'fund-grid', '1幢101'))).toContain('40.91');
+    // The bank holds the fund and nothing else: the reconciliation's line agrees.
+    expect(await text(page.getByTestId('fund-recon-difference'))).toBe('0.00');
 
     // Sharing 1,000.01 over 1幢 by area: 90 : 110, the fen left to the larger remainder.
     await page.getByTestId('fund-apportion').click();

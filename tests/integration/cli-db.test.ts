@@ -71,6 +71,14 @@ describe('CLI --db FILE', () => {
     expect(cli('fund', 'import-opening', '--community', '阳光小区', '--as-of', '2025-12-31', '--bank-balance', '4500.00', path.join(work, 'opening.csv')).json)
       .toEqual({ parts: 1, total: '4500.00', difference: '0.00' });
     expect(cli('fund', 'balance', '--community', '阳光小区').json).toMatchObject({ fund: '4500.00', households: '4500.00' });
+    // The bank's interest in, shared to the one part holding money, reconciled: each writes (or reads) the file named.
+    fs.writeFileSync(path.join(work, 'statement.csv'), '日期,金额,付款人,摘要\n2026-01-21,0.45,银行,结息\n');
+    expect(cli('fund', 'import-statement', '--community', '阳光小区', path.join(work, 'statement.csv')).json).toEqual({ posted: 1, skipped: 0, interest: 1, unidentified: 0 });
+    expect(sql('select count(*) as n, sum(amount) as fen from statement_rows')).toEqual({ n: 1, fen: 45 });
+    expect(cli('fund', 'share-interest', '--community', '阳光小区', '--from', '2026-01-01', '--to', '2026-01-31').json).toEqual({ amount: '0.45', parts: 1 });
+    expect(sql("select count(*) as n from interest_shares s join journal_entries e on e.id = s.share_entry_id where e.date = '2026-01-31'")).toEqual({ n: 1 });
+    expect(cli('fund', 'reconcile', '--community', '阳光小区', '--bank-balance', '4500.45').json)
+      .toEqual({ bank: '4500.45', fund: '4500.45', unidentified: '0.00', other: '0.00', difference: '0.00' });
 
     const backup = path.join(work, 'before-meeting.sqlite');
     expect(cli('backup', '--out', backup).json).toMatchObject({ file: backup });

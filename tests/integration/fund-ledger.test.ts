@@ -140,31 +140,50 @@ async function setupPart(app: Parameters<typeof call>[0], session: string, commu
 }
 
 describe('earnings shared by balance × days (DOMAIN.md §5)', () => {
-  it('a balance held all period weighs twice one deposited halfway; shares add up to the fen', async () => {
-    const { app, session, communityId, deposit, part, problems } = await setup();
+  it('shares the interest received, a balance held all period weighing twice one deposited halfway; shares add up to the fen', async () => {
+    const { app, session, communityId, account, deposit, part, problems } = await setup();
+    // Interest the bank credited, booked by hand into 待分配增值收益 (a statement's 结息 row does the same).
+    const interest = (amount: string, date: string) => call(app, 'ledger.record', {
+      communityId, form: 'income', date, amount, debitAccountId: account('fund-bank').id, creditAccountId: account('interest').id, memo: '银行结息',
+    }, session);
     await deposit('1幢101', '1000.00', '2026-08-01');
     await deposit('1幢102', '1000.00', '2026-09-01'); // before the period: held all 30 days
     await deposit('2幢201', '1000.00', '2026-09-16'); // 15 days of 30
-    const input = { communityId, start: '2026-09-01', end: '2026-09-30', amount: '100.00' };
+    const input = { communityId, start: '2026-09-01', end: '2026-09-30' };
+    expect((await callError(app, 'fund.previewEarnings', input, session)).message).toContain('没有尚未分配的利息收入');
+
+    // 0.11 by weights 2:2:1 leaves one fen, remainders tie 2:2:1 → larger weight, then address.
+    const small = await interest('0.11', '2026-09-21');
+    const eleven = await call(app, 'fund.previewEarnings', input, session);
+    expect(eleven.shares.map((s) => s.amount)).toEqual(['0.05', '0.04', '0.02']);
+    expect(eleven.method).toContain('余下的 1 分');
+    expect(eleven.receipts.map((r) => [r.number, r.amount])).toEqual([[small.number, '0.11']]);
+    await call(app, 'ledger.reverse', { id: small.id, date: '2026-09-22', reason: '误记' }, session);
+
+    const received = await interest('100.00', '2026-09-21');
     const preview = await call(app, 'fund.previewEarnings', input, session);
     expect(preview.entryId).toBeNull();
-    // Weights 1000×30, 1000×30, 1000×15 → 100.00 × 2/5, 2/5, 1/5.
+    // The reversed receipt and its reversal are no longer there to share: 100.00 × 2/5, 2/5, 1/5.
+    expect(preview.receipts.map((r) => [r.number, r.amount])).toEqual([[received.number, '100.00']]);
     expect(preview.shares.map((s) => [s.address, s.amount])).toEqual([['1幢101', '40.00'], ['1幢102', '40.00'], ['2幢201', '20.00']]);
     expect(preview.totalWeight).toBe('75000.00 元·天');
 
-    const odd = await call(app, 'fund.previewEarnings', { ...input, amount: '0.10' }, session);
-    // 0.10 × 2/5 = 0.04, twice; × 1/5 = 0.02: exact. 0.11 leaves one fen, remainders tie 2:2:1 → larger weight, then address.
-    expect(odd.shares.map((s) => s.amount)).toEqual(['0.04', '0.04', '0.02']);
-    const eleven = await call(app, 'fund.previewEarnings', { ...input, amount: '0.11' }, session);
-    expect(eleven.shares.map((s) => s.amount)).toEqual(['0.05', '0.04', '0.02']);
-    expect(eleven.method).toContain('余下的 1 分');
-
+    expect((await callError(app, 'fund.shareEarnings', { ...input, date: '2026-09-29' }, session)).message).toContain('期末以后');
     const posted = await call(app, 'fund.shareEarnings', { ...input, date: '2026-10-08' }, session);
     const entry = await call(app, 'ledger.entry', { id: posted.entryId! }, session);
-    expect(entry.lines).toHaveLength(4);
+    // No second bank receipt: 待分配增值收益 to three sub-ledgers.
+    expect(entry.lines.map((l) => [l.accountCode, l.direction, l.amount])).toEqual([
+      ['2002', '转出', '100.00'], ['2001', '收入', '40.00'], ['2001', '收入', '40.00'], ['2001', '收入', '20.00'],
+    ]);
     expect((await call(app, 'fund.subLedger', { partId: part('2幢201') }, session)).household).toMatchObject({ earnings: '20.00', balance: '1020.00' });
     expect(await call(app, 'fund.balance', { communityId }, session)).toMatchObject({ fund: '3100.00', households: '3100.00', bank: '3100.00' });
-    expect((await callError(app, 'fund.shareEarnings', { ...input, date: '2026-09-29' }, session)).message).toContain('期末以后');
+    // What was shared cannot be shared again, nor the receipt reversed while its sharing stands.
+    expect((await callError(app, 'fund.shareEarnings', input, session)).message).toContain('没有尚未分配的利息收入');
+    expect((await callError(app, 'ledger.reverse', { id: received.id, date: '2026-10-09', reason: 'x' }, session)).message)
+      .toContain(`已由第 ${entry.number} 号凭证分配到各户`);
+    // Reversing the sharing gives the receipt back to be shared.
+    await call(app, 'ledger.reverse', { id: posted.entryId!, date: '2026-10-09', reason: '期间有误' }, session);
+    expect((await call(app, 'fund.previewEarnings', input, session)).receipts.map((r) => r.number)).toEqual([received.number]);
     expect(problems()).toEqual([]);
   });
 });
@@ -227,27 +246,28 @@ describe('the ledger table', () => {
     await deposit('1幢101', '100.00', '2026-03-01');
     await deposit('1幢102', '200.00', '2026-03-02');
     await call(app, 'ledger.record', { communityId, form: 'income', date: '2026-03-03', amount: '50', debitAccountId: account('revenue-bank').id, creditAccountId: account('revenue').id, memo: '电梯广告费', counterparty: '某传媒公司' }, session);
-    await call(app, 'fund.shareEarnings', { communityId, start: '2026-03-01', end: '2026-03-31', amount: '1.00', date: '2026-04-01' }, session);
+    await call(app, 'ledger.record', { communityId, form: 'income', date: '2026-03-31', amount: '1.00', debitAccountId: account('fund-bank').id, creditAccountId: account('interest').id, memo: '银行结息' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2026-03-01', end: '2026-03-31', date: '2026-04-01' }, session);
     const page = (input: Record<string, unknown>) => call(app, 'ledger.entries', { communityId, ...input }, session);
     const all = await page({});
-    expect(all.total).toBe(4);
+    expect(all.total).toBe(5);
     expect(all.rows.map((r) => [r.number, r.date, r.amount, r.address])).toEqual([
-      [4, '2026-04-01', '1.00', '2 户'], [3, '2026-03-03', '50.00', null], [2, '2026-03-02', '200.00', '1幢102'], [1, '2026-03-01', '100.00', '1幢101'],
+      [5, '2026-04-01', '1.00', '2 户'], [4, '2026-03-31', '1.00', null], [3, '2026-03-03', '50.00', null], [2, '2026-03-02', '200.00', '1幢102'], [1, '2026-03-01', '100.00', '1幢101'],
     ]);
-    expect(all.rows[1]!.accounts).toBe('公共收益账户存款、公共收益');
+    expect(all.rows[2]!.accounts).toBe('公共收益账户存款、公共收益');
     const bank = await page({ accountId: account('fund-bank').id });
     expect([bank.total, bank.rows.map((r) => r.number)]).toEqual([3, [4, 2, 1]]);
     // The fund account (credit-normal): the earnings entry's movement there is +1.00 although it has two lines.
     const fund = await page({ accountId: account('fund').id });
     expect([fund.total, fund.rows[0]!.amount]).toEqual([3, '1.00']);
     // 1.00 by balance × days: 100.00 × 31 against 200.00 × 30 → 34.07 and 65.93 fen; the fen left goes to 65.93.
-    expect((await page({ partId: part('1幢102') })).rows.map((r) => [r.number, r.amount])).toEqual([[4, '0.66'], [2, '200.00']]);
+    expect((await page({ partId: part('1幢102') })).rows.map((r) => [r.number, r.amount])).toEqual([[5, '0.66'], [2, '200.00']]);
     expect((await page({ text: '传媒' })).rows.map((r) => r.number)).toEqual([3]);
     expect((await page({ text: '1幢102' })).rows.map((r) => r.number)).toEqual([2]);
     expect((await page({ accountId: account('fund-bank').id, text: '1幢101' })).total).toBe(1);
     expect((await page({ from: '2026-03-02', to: '2026-03-03' })).rows.map((r) => r.number)).toEqual([3, 2]);
     expect((await page({ accountId: account('fund-bank').id, from: '2026-03-02' })).total).toBe(2);
-    expect((await page({ limit: 2, offset: 2 })).rows.map((r) => r.number)).toEqual([2, 1]);
-    expect(await page({ offset: 10 })).toEqual({ total: 4, rows: [] });
+    expect((await page({ limit: 2, offset: 3 })).rows.map((r) => r.number)).toEqual([2, 1]);
+    expect(await page({ offset: 10 })).toEqual({ total: 5, rows: [] });
   });
 });

@@ -75,10 +75,15 @@ describe('ledger invariants under any sequence of postings', () => {
         }
         const start = addDays(DAY0, o.start);
         const end = addDays(start, o.length - 1);
-        const r = await app.handle({ method: 'fund.shareEarnings', input: { communityId, start, end, amount: (o.amount / 100).toFixed(2) }, session });
+        // The bank's interest received in the period (to 待分配增值收益), then shared: what is shared is what was received.
+        await call(app, 'ledger.record', { communityId, form: 'income', date: end, amount: (o.amount / 100).toFixed(2), debitAccountId: account('fund-bank'), creditAccountId: account('interest'), memo: '结息' }, session);
+        const r = await app.handle({ method: 'fund.shareEarnings', input: { communityId, start, end }, session });
         if (!r.ok) return null; // nothing held in the period (or only negative balances): refused, nothing written
-        const result = r.result as { shares: { partId: string; amount: string }[]; entryId: string };
-        expect(result.shares.reduce((s, x) => s + fen(x.amount), 0)).toBe(o.amount);
+        const result = r.result as { total: string; shares: { partId: string; amount: string }[]; receipts: { amount: string }[]; entryId: string };
+        // Receipts an earlier refusal left unshared in the period are shared now too.
+        expect(fen(result.total)).toBe(result.receipts.reduce((s, x) => s + fen(x.amount), 0));
+        expect(result.receipts.map((x) => fen(x.amount))).toContain(o.amount);
+        expect(result.shares.reduce((s, x) => s + fen(x.amount), 0)).toBe(fen(result.total));
         for (const s of result.shares) expected.set(s.partId, expected.get(s.partId)! + fen(s.amount));
         return { id: result.entryId, date: end };
       }

@@ -14,6 +14,8 @@ import { rosterPage } from '../../main/services/roster-query';
 import { legacyDatabase, migrationsUpTo, writeLegacyRoster } from '../fixtures/legacy-roster';
 import { plaintextIn, secretForms } from '../fixtures/plaintext-scan';
 import { generateRoster } from '../fixtures/roster-generator';
+import { WORKED_ROSTER } from '../fixtures/worked-roster';
+import { DEFAULT_CHART } from '../../shared/domain/ledger';
 import { call, callError, tempDir, testApp } from '../helpers';
 
 function rowCounts(file: string): Record<string, number> {
@@ -69,7 +71,10 @@ describe('every migration keeps the data of a populated database', () => {
       migrated.sqlite.close();
 
       const after = rowCounts(file);
-      for (const [table, n] of Object.entries(before)) expect(after[table], table).toBe(n);
+      // Migration 0008 adds two accounts to the default chart and to every community's books; a database from before
+      // sealing (data_key empty: schema 8 has the table) gets its data key at the first start; nothing else grows.
+      const grown: Record<string, number> = { default_chart: 2, ledger_accounts: 2 * (before.communities ?? 0), data_key: 1 };
+      for (const [table, n] of Object.entries(before)) expect(after[table], table).toBe(n + (grown[table] ?? 0));
       expect(rowCounts(migrated.preMigrationBackup!)).toEqual(before);
       // No ID or phone in the clear in the upgraded file or its WAL; the backup from before still holds them, and says so.
       const files = [file, `${file}-wal`].filter((f) => fs.existsSync(f));
@@ -78,6 +83,65 @@ describe('every migration keeps the data of a populated database', () => {
       expect(isPlaintextBackup(file)).toBe(false);
     });
   }
+});
+
+describe('the books of schema 8 after migration 0008', () => {
+  it('statement rows posted before count as posted (even when reversed), old settles are claims, and the books gain their two accounts', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sanfang.sqlite');
+    const old = await openDatabase(file, migrationsUpTo(8, tempDir('sanfang-migrations-')), path.join(dir, 'backups'));
+    writeLegacyRoster(old.sqlite, '升级小区', WORKED_ROSTER);
+    const communityId = old.sqlite.prepare('select id from communities').pluck().get() as string;
+    const account = (role: string) => old.sqlite.prepare('select id from ledger_accounts where community_id = ? and role = ?').pluck().get(communityId, role) as string;
+    const part = (address: string) => old.sqlite.prepare('select id from parts where address = ?').pluck().get(address) as string;
+    // What the versions before 0008 posted for a statement: deposits and unidentified receipts with `银行流水:` and the memo.
+    let number = 0;
+    const post = (e: { kind: string; date: string; counterparty: string; reference: string; reversesId?: string; settlesId?: string; reason?: string },
+      lines: [string, number, string | null][]) => {
+      const id = `legacy-${++number}`;
+      old.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id, reason,
+          amount, accounts, address, search_text, created_at, created_by) values (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 0, '', null, '', '2026-01-20T00:00:00.000Z', '旧版本')`)
+        .run(id, communityId, number, e.date, e.kind, e.counterparty, e.reference, e.reversesId ?? null, e.settlesId ?? null, e.reason ?? '');
+      for (const [accountId, amount, partId] of lines) {
+        old.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount) values (?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(id, communityId, accountId, partId, partId ? 'deposit' : null, e.date, number, amount);
+      }
+      return id;
+    };
+    const [bank, fund, suspense] = [account('fund-bank'), account('fund'), account('suspense')];
+    post({ kind: 'deposit', date: '2026-01-05', counterparty: 'A', reference: '银行流水:1幢101维修资金' }, [[bank, 90_000, null], [fund, -90_000, part('1幢101')]]);
+    const stranger = post({ kind: 'unidentified', date: '2026-01-06', counterparty: '李四', reference: '银行流水:不明款项' }, [[bank, 2_000, null], [suspense, -2_000, null]]);
+    post({ kind: 'transfer', date: '2026-01-07', counterparty: '李四', reference: '', settlesId: stranger, reason: '电话核实' }, [[suspense, 2_000, null], [fund, -2_000, part('2幢202')]]);
+    const b = post({ kind: 'deposit', date: '2026-01-08', counterparty: 'B', reference: '银行流水:维修资金' }, [[bank, 10_000, null], [fund, -10_000, part('2幢201')]]);
+    post({ kind: 'reversal', date: '2026-01-09', counterparty: 'B', reference: '银行流水:维修资金', reversesId: b }, [[bank, -10_000, null], [fund, 10_000, part('2幢201')]]);
+    old.sqlite.close();
+
+    const { app, session } = await (async () => {
+      const a = await testApp(dir);
+      return { app: a, session: (await call(a, 'auth.setup', { username: 'admin', displayName: '王主任', password: 'correct horse' })).session };
+    })();
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    expect(books.accounts.map((a) => a.code)).toEqual(DEFAULT_CHART.map((a) => a.code));
+    // The same statement again: every row was posted (B's too, although its entry was reversed).
+    const text = '\uFEFF日期,金额,付款人,摘要\n2026-01-05,900.00,A,1幢101维修资金\n2026-01-06,20.00,李四,不明款项\n2026-01-08,100.00,B,维修资金\n';
+    const statement = { fileName: '1月.csv', base64: Buffer.from(text).toString('base64') };
+    const preview = await call(app, 'fund.previewStatement', { communityId, file: statement }, session);
+    expect(preview.rows.map((r) => [r.row, r.duplicate, r.postedBefore])).toEqual([
+      [2, true, '已于 2026-01-20 入账（早期版本导入，第 1 号凭证），不再重复记账'],
+      [3, true, '已于 2026-01-20 入账（早期版本导入，第 2 号凭证），不再重复记账'],
+      [4, true, '已于 2026-01-20 入账（早期版本导入，第 4 号凭证），不再重复记账'],
+    ]);
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ posted: 0, skipped: 3 });
+    // The receipt settled by the old version is a claim now: nothing waits in 待查明款项, and the list adds up to the account.
+    expect(await call(app, 'fund.unidentified', { communityId }, session)).toEqual([]);
+    expect(books.accounts.find((a) => a.role === 'suspense')!.balance).toBe('0.00');
+    expect((await callError(app, 'ledger.reverse', { id: stranger, date: '2026-01-10', reason: 'x' }, session)).message).toContain('已由第 3 号凭证认领');
+    const rows = await call(app, 'fund.statementRows', { communityId }, session);
+    expect(rows.rows.map((r) => [r.date, r.class, r.entryNumber, r.fileName, r.position])).toEqual([
+      ['2026-01-08', null, null, '', null], ['2026-01-06', 'unidentified', 2, '', null], ['2026-01-05', 'deposit', 1, '', null],
+    ]);
+    expect(await call(app, 'fund.reconciliation', { communityId, bankBalance: '920.00' }, session)).toMatchObject({ fund: { amount: '920.00' }, difference: '0.00' });
+  });
 });
 
 describe('backups made before encryption', () => {

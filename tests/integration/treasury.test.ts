@@ -125,7 +125,7 @@ describe('opening balances and statements as CSV, columns found by header', () =
     const preview = await call(app, 'fund.previewStatement', { communityId, file }, session);
     expect(preview.errors).toEqual([]);
     expect(preview.rows.map((r) => [r.row, r.date, r.amount, r.address])).toEqual([[2, '2026-01-05', '9000.00', '1幢101'], [3, '2026-01-06', '100.00', '2幢201']]);
-    expect(await call(app, 'fund.importStatement', { communityId, file: csvFile('流水.csv', Buffer.from(text)) }, session)).toMatchObject({ deposits: 2, duplicates: 0 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: csvFile('流水.csv', Buffer.from(text)) }, session)).toMatchObject({ deposits: 2, skipped: 0 });
   });
 });
 
@@ -145,17 +145,17 @@ describe('deposits from a bank statement', () => {
       [4, '2026-01-07', null, '付款人名下有 2 户，无法确定'],
       [5, '2026-01-08', null, '未找到对应的房屋或业主'],
     ]);
-    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 2, unidentified: 2, duplicates: 0 });
-    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ deposits: 0, unidentified: 0, duplicates: 4 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ posted: 4, deposits: 2, unidentified: 2, skipped: 0 });
+    expect(await call(app, 'fund.importStatement', { communityId, file: statement }, session)).toMatchObject({ posted: 0, deposits: 0, unidentified: 0, skipped: 4 });
     expect((await part('1幢101')).deposited).toBe('9000.00');
     const open = await call(app, 'fund.unidentified', { communityId }, session);
-    expect(open.map((r) => [r.payer, r.amount])).toEqual([['A', '50.00'], ['李四', '20.00']]);
-    const settled = await call(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-20', note: '电话核实' }, session);
+    expect(open.map((r) => [r.payer, r.amount, r.remaining])).toEqual([['A', '50.00', '50.00'], ['李四', '20.00', '20.00']]);
+    const settled = await call(app, 'fund.claimUnidentified', { entryId: open[0]!.id, date: '2026-01-20', targets: [{ partId: (await part('1幢102')).partId, amount: '50', note: '电话核实' }] }, session);
     expect(settled.lines.map((l) => [l.accountCode, l.direction, l.amount])).toEqual([['2003', '转出', '50.00'], ['2001', '收入', '50.00']]);
     expect((await part('1幢102')).deposited).toBe('50.00');
     expect((await call(app, 'fund.unidentified', { communityId }, session)).map((r) => r.payer)).toEqual(['李四']);
-    expect((await callError(app, 'fund.settleUnidentified', { entryId: open[0]!.id, partId: (await part('1幢102')).partId, date: '2026-01-21' }, session)).message).toContain('已经处理过');
-    const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5', 'x', '']]) }, session);
+    expect((await callError(app, 'fund.claimUnidentified', { entryId: open[0]!.id, date: '2026-01-21', targets: [{ partId: (await part('1幢102')).partId, amount: '1', note: 'x' }] }, session)).message).toContain('已全部认领');
+    const bad = await callError(app, 'fund.importStatement', { communityId, file: await xlsx([['日期', '金额', '付款人', '摘要'], ['2026-13-01', '-5x', 'x', '']]) }, session);
     expect(columns(bad)).toEqual(['日期', '金额']);
     expect(problems()).toEqual([]);
   });
@@ -409,7 +409,10 @@ describe('statements, the fund summary and the export', () => {
     const p101 = (await part('1幢101')).partId;
     await call(app, 'fund.deposit', { partId: p101, amount: '1000', date: '2025-12-01' }, session);
     await call(app, 'fund.deposit', { partId: p101, amount: '234.56', date: '2026-02-01' }, session);
-    await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-03-31', amount: '10', date: '2026-04-01' }, session);
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    const account = (role: string) => books.accounts.find((a) => a.role === role)!.id;
+    await call(app, 'ledger.record', { communityId, form: 'income', date: '2026-03-21', amount: '10', debitAccountId: account('fund-bank'), creditAccountId: account('interest'), memo: '银行结息' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2026-01-01', end: '2026-03-31', date: '2026-04-01' }, session);
     const one = await call(app, 'fund.statements', { communityId, from: '2026-01-01', to: '2026-12-31', partId: p101 }, session);
     expect(one.statements).toEqual([expect.objectContaining({
       address: '1幢101', opening: '1000.00', deposited: '234.56', earnings: '10.00', charges: '0.00', closing: '1244.56', closingCapitals: '壹仟贰佰肆拾肆元伍角陆分',
@@ -426,13 +429,14 @@ describe('statements, the fund summary and the export', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['凭证明细', '会计分录（借贷）', '分户账', '科目余额', '维修项目']);
     // The treasurer's sheet in the screens' words, one amount a line; debit and credit only in the accountant's sheet.
     const journal = wb.getWorksheet('凭证明细')!;
-    expect(journal.rowCount).toBe(1 + 2 + 2 + 2);
+    expect(journal.rowCount).toBe(1 + 2 + 2 + 2 + 2);
     const cells = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(JSON.stringify(cells(journal))).not.toMatch(/[借贷]/);
     expect(cells(journal).slice(1).map((r) => [r[0], r[7], r[9], r[10]])).toEqual([
       [1, '维修资金专户存款', '收入', 1000], [1, '住宅专项维修资金（分户）', '收入', 1000],
       [2, '维修资金专户存款', '收入', 234.56], [2, '住宅专项维修资金（分户）', '收入', 234.56],
-      [3, '维修资金专户存款', '收入', 10], [3, '住宅专项维修资金（分户）', '收入', 10],
+      [3, '维修资金专户存款', '收入', 10], [3, '待分配增值收益', '收入', 10],
+      [4, '待分配增值收益', '转出', 10], [4, '住宅专项维修资金（分户）', '收入', 10],
     ]);
     const accountant = wb.getWorksheet('会计分录（借贷）')!;
     expect(cells(accountant)[0]).toEqual(expect.arrayContaining(['借方', '贷方']));
@@ -452,7 +456,10 @@ describe('household statements: each dated movement', () => {
     await deposit(p201, '10000', '2025-03-10');
     // 1 Jan – 30 Jun, 181 days: 101 9,000.00 × 181 = 1,629,000.00; 102 and 201 from 10 Mar, 113 days: 339,000.00 and 1,130,000.00;
     // 3,098,000.00 元·天 in all. 200.00 → 105.16|46, 21.88|51, 72.95|03 (floors 199.99): the fen to 102's largest remainder → 21.89.
-    await call(app, 'fund.shareEarnings', { communityId, start: '2025-01-01', end: '2025-06-30', amount: '200', date: '2025-07-01' }, session);
+    const books = await call(app, 'ledger.books', { communityId }, session);
+    const account = (role: string) => books.accounts.find((a) => a.role === role)!.id;
+    await call(app, 'ledger.record', { communityId, form: 'income', date: '2025-06-21', amount: '200', debitAccountId: account('fund-bank'), creditAccountId: account('interest'), memo: '银行结息' }, session);
+    await call(app, 'fund.shareEarnings', { communityId, start: '2025-01-01', end: '2025-06-30', date: '2025-07-01' }, session);
     // Posted after the sharing, dated inside its period: the basis printed is still what the sharing saw.
     await deposit(p202, '5000', '2025-05-01');
     const project = await call(app, 'repair.create', {

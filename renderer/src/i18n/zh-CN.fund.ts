@@ -80,12 +80,14 @@ export const fundText = {
 
   // ── earnings ──
   earningsTitle: '分配维修资金增值收益',
-  earningsHelp: '银行结息等增值收益，按各户分户账在计息期内的“余额×天数”分配；各户之和恰等于总额。请先预览核对，再确认入账。',
+  earningsHelp: '分配的是计息期内已经入账、尚未分配的利息（银行流水中分类为“利息”的结息，或在账簿中记入“待分配增值收益”的利息，扣除银行手续费），不另记银行收款；按各户分户账在计息期内的“余额×天数”分配，各户之和恰等于总额。已分配的利息不能再分配。请先预览核对，再确认入账。',
+  earningsReceipts: '本次分配的利息收入',
+  colReceipt: '凭证',
+  colReceiptKind: '类别',
   start: '计息开始日期',
   end: '计息结束日期',
-  earningsAmount: '增值收益金额（元）',
   postingDate: '记账日期',
-  postingDateHelp: '银行入账日，不早于计息结束日期',
+  postingDateHelp: '不早于计息结束日期；不填则为计息结束日期',
   earningsMemoPlaceholder: '不填则为“分配维修资金增值收益（期间）”',
   preview: '预览分配',
   confirm: '确认入账',

@@ -12,6 +12,7 @@ import { fundPrintText } from './zh-CN.fundPrint';
 import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
+import { reconciliationText } from './zh-CN.reconciliation';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -494,6 +495,7 @@ export const zhCN = {
   contracts: contractsText,
   bodies: bodiesText,
   issues: issuesText,
+  reconciliation: reconciliationText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -1,13 +1,16 @@
 /**
- * A bank statement in: choose the xlsx, preview how each receipt was matched
- * (by an address in the memo, by the payer owning exactly one part, not at all,
- * or already imported), with counts and a filter; choose what happens to the
- * unmatched (待查明款项 or left out and listed); import. Main skips rows posted
- * before, so importing a statement twice doubles nothing.
+ * A bank statement in: choose the xlsx, preview every row with the class main
+ * suggests (interest by its memo, a deposit by address or sole owner, a repair
+ * payment by its contractor, a bank charge, already booked by hand) and what
+ * was posted before; change any row's class (更改); choose what happens to
+ * rows nobody could classify; import. Main remembers every row it posted, so
+ * importing the same or an overlapping statement again posts nothing twice,
+ * and the result says so row by row.
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Radio, Segmented, Tag } from 'antd';
-import type { MethodOutput } from '../../../../shared/contract/methods';
+import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
+import { STATEMENT_CLASS_NAMES } from '../../../../shared/domain/bank-statement';
 import { fenToYuan } from '../../../../shared/domain/money';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
@@ -20,6 +23,7 @@ import { formatCount } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { ImportErrors } from '../import/ImportErrors';
 import { Yuan } from '../fund/fundShared';
+import { ClassifyModal, type Classified } from './ClassifyModal';
 import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
 const t = zhCN.fundIntake;
@@ -27,36 +31,32 @@ const t = zhCN.fundIntake;
 type Preview = MethodOutput<'fund.previewStatement'>;
 type Imported = MethodOutput<'fund.importStatement'>;
 export type StatementRow = Preview['rows'][number];
+type ResultRow = Imported['rows'][number];
+type RowChoice = MethodInput<'fund.importStatement'>['classes'] extends (infer C)[] | undefined ? C : never;
 type Unmatched = 'suspense' | 'skip';
-type Filter = 'all' | 'matched' | 'unmatched' | 'duplicate';
+type Filter = 'all' | 'new' | 'unidentified' | 'unclassified' | 'duplicate';
 
-/** How a row was matched, in one word: main's `how` says it in a sentence. */
-type Match = 'address' | 'owner' | 'none' | 'duplicate';
-function matchOf(r: StatementRow): Match {
-  if (r.duplicate) return 'duplicate';
-  if (!r.partId) return 'none';
-  return r.how.includes('地址') ? 'address' : 'owner';
+/** The row as it will be posted: main's suggestion, or the treasurer's choice. */
+function withChoice(r: StatementRow, c: Classified | undefined): StatementRow {
+  if (!c) return r;
+  return { ...r, class: c.class, partId: c.partId, address: c.address, projectId: c.projectId, project: c.project, how: '按选择' };
 }
-
-const MATCH_TAG: Record<Match, { color: string; text: string }> = {
-  address: { color: 'blue', text: t.tagAddress },
-  owner: { color: 'cyan', text: t.tagOwner },
-  none: { color: 'orange', text: t.tagUnmatched },
-  duplicate: { color: 'default', text: t.tagDuplicate },
-};
 
 export function StatementImport({ communityId, onImported }: { communityId: string; onImported: () => void }) {
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [unmatched, setUnmatched] = useState<Unmatched>('suspense');
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [choices, setChoices] = useState<Map<number, Classified>>(new Map());
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [imported, setImported] = useState<Imported | null>(null);
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
+  const [classifying, setClassifying] = useState<StatementRow | null>(null);
   const sending = useSending();
 
   const reset = () => {
     setPreview(null);
+    setChoices(new Map());
     setRowErrors([]);
     setImported(null);
     sending.setErrors([]);
@@ -88,20 +88,26 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
     }).finally(() => setBusy(null));
   };
 
-  const canImport = preview !== null && preview.errors.length === 0 && preview.rows.length > 0;
+  const rows = useMemo(() => (preview?.rows ?? []).map((r) => withChoice(r, choices.get(r.row))), [preview, choices]);
+  const unclassified = rows.filter((r) => !r.duplicate && r.class === null).length;
+  const canImport = preview !== null && preview.errors.length === 0 && rows.length > 0 && unclassified === 0;
 
   const runImport = () => {
     if (!canImport) {
-      sending.setErrors([t.mustPreview]);
+      sending.setErrors([unclassified > 0 ? t.mustClassify(formatCount(unclassified)) : t.mustPreview]);
       return Promise.resolve();
     }
     setBusy('import');
+    const classes: RowChoice[] = [...choices].map(([row, c]) => ({ row, class: c.class, partId: c.partId, projectId: c.projectId, entryId: null }));
+    // A row chosen 已记账 again keeps main's entry.
+    for (const c of classes) if (c.class === 'booked') c.entryId = preview!.rows.find((r) => r.row === c.row)?.entryId ?? null;
     return sending.run(async () => {
       try {
-        const result = await invoke('fund.importStatement', { communityId, file: await payload(), unmatched });
+        const result = await invoke('fund.importStatement', { communityId, file: await payload(), unmatched, classes });
         setImported(result);
         setPreview(null);
-        message.success(t.statementImported(formatCount(result.deposits), formatCount(result.unidentified), formatCount(result.duplicates)));
+        setChoices(new Map());
+        message.success(t.statementImported(formatCount(result.posted), formatCount(result.skipped), formatCount(result.leftOut)));
         onImported();
       } catch (e) {
         setPreview(null);
@@ -121,7 +127,7 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
           <h3 className="step-title"><span className="step-no">2</span>{t.statementStep2}</h3>
           <Radio.Group
             value={unmatched}
-            onChange={(e) => setUnmatched(e.target.value as Unmatched)}
+            onChange={(e) => { setUnmatched(e.target.value as Unmatched); setPreview(null); }}
             data-testid="statement-unmatched"
             options={[
               { value: 'suspense', label: <span data-testid="statement-unmatched-suspense">{t.unmatchedSuspense}</span> },
@@ -131,7 +137,8 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
         </div>
         <div className="statement-actions">
           <Button onClick={() => void runPreview()} loading={busy === 'preview'} disabled={busy === 'import'} data-testid="statement-preview">{t.preview}</Button>
-          <Button type="primary" onClick={() => void runImport()} loading={busy === 'import'} disabled={!canImport || busy === 'preview'} data-testid="statement-import-button">
+          {/* A row still to classify leaves the button on: pressing it says which. */}
+          <Button type="primary" onClick={() => void runImport()} loading={busy === 'import'} disabled={preview === null || preview.errors.length > 0 || busy === 'preview'} data-testid="statement-import-button">
             {t.importStatement}
           </Button>
         </div>
@@ -143,41 +150,63 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
         </div>
       )}
       {imported && <ImportedResult result={imported} />}
-      {preview && preview.rows.length > 0 && <StatementPreview rows={preview.rows} unmatched={unmatched} />}
+      {preview && preview.rows.length > 0 && (
+        <StatementPreview rows={rows} closing={preview.closing} unclassified={unclassified} onClassify={setClassifying} />
+      )}
+      <ClassifyModal
+        communityId={communityId}
+        row={classifying && { ...classifying, bookedNumber: preview?.rows.find((r) => r.row === classifying.row)?.entryNumber ?? null }}
+        onClose={() => setClassifying(null)}
+        onChosen={(c) => {
+          setChoices((m) => new Map(m).set(classifying!.row, c));
+          setClassifying(null);
+        }}
+      />
     </div>
   );
 }
 
-function StatementPreview({ rows, unmatched }: { rows: StatementRow[]; unmatched: Unmatched }) {
+function StatementPreview({ rows, closing, unclassified, onClassify }: {
+  rows: StatementRow[]; closing: Preview['closing']; unclassified: number; onClassify: (r: StatementRow) => void;
+}) {
   const [filter, setFilter] = useState<Filter>('all');
   const counts = useMemo(() => {
-    const c = { address: 0, owner: 0, none: 0, duplicate: 0 };
     let fresh = 0;
+    let duplicate = 0;
+    let unidentified = 0;
+    let into = 0;
+    let out = 0;
     for (const r of rows) {
-      const m = matchOf(r);
-      c[m]++;
-      // What this import will post: new matched rows, and the unmatched when they go to 待查明款项.
-      if (m === 'address' || m === 'owner' || (m === 'none' && unmatched === 'suspense')) fresh += yuanToFen(r.amount);
+      if (r.duplicate) { duplicate++; continue; }
+      if (r.class === null || r.class === 'skip') continue;
+      fresh++;
+      if (r.class === 'unidentified') unidentified++;
+      // What this import books anew: not the rows matched to entries already booked.
+      if (r.class === 'booked') continue;
+      const fen = yuanToFen(r.amount);
+      if (fen > 0) into += fen;
+      else out -= fen;
     }
-    return { ...c, fresh };
-  }, [rows, unmatched]);
+    return { fresh, duplicate, unidentified, into, out };
+  }, [rows]);
   const shown = useMemo(() => rows.filter((r) => {
-    const m = matchOf(r);
-    if (filter === 'matched') return m === 'address' || m === 'owner';
-    if (filter === 'unmatched') return m === 'none';
-    if (filter === 'duplicate') return m === 'duplicate';
+    if (filter === 'new') return !r.duplicate && r.class !== null && r.class !== 'skip';
+    if (filter === 'unidentified') return !r.duplicate && r.class === 'unidentified';
+    if (filter === 'unclassified') return !r.duplicate && r.class === null;
+    if (filter === 'duplicate') return r.duplicate;
     return true;
   }), [rows, filter]);
+  const columns = useMemo(() => previewColumns(onClassify), [onClassify]);
 
   return (
     <div className="intake-preview" data-testid="statement-preview-result">
       <div className="intake-figures six">
         <Figure label={t.countAll} value={formatCount(rows.length)} unit={t.rowsUnit} testId="statement-count-all" />
-        <Figure label={t.countByAddress} value={formatCount(counts.address)} unit={t.itemsUnit} testId="statement-count-address" />
-        <Figure label={t.countByOwner} value={formatCount(counts.owner)} unit={t.itemsUnit} testId="statement-count-owner" />
-        <Figure label={t.countUnmatched} value={formatCount(counts.none)} unit={t.itemsUnit} testId="statement-count-unmatched" tone={counts.none > 0 ? 'warn' : undefined} />
+        <Figure label={t.countNew} value={formatCount(counts.fresh)} unit={t.itemsUnit} testId="statement-count-new" />
+        <Figure label={t.countUnclassified} value={formatCount(unclassified)} unit={t.itemsUnit} testId="statement-count-unclassified" tone={unclassified > 0 ? 'warn' : undefined} />
         <Figure label={t.countDuplicates} value={formatCount(counts.duplicate)} unit={t.itemsUnit} testId="statement-count-duplicates" />
-        <Figure label={t.newAmount} value={money(fenToYuan(counts.fresh))} unit={t.yuan} testId="statement-new-amount" tone="strong" />
+        <Figure label={t.newIn} value={money(fenToYuan(counts.into))} unit={t.yuan} testId="statement-new-in" tone="strong" />
+        <Figure label={t.newOut} value={money(fenToYuan(counts.out))} unit={t.yuan} testId="statement-new-out" />
       </div>
       <div className="statement-rows-head">
         <Segmented<Filter>
@@ -186,16 +215,21 @@ function StatementPreview({ rows, unmatched }: { rows: StatementRow[]; unmatched
           data-testid="statement-filter"
           options={[
             { value: 'all', label: `${t.filterAll} ${rows.length}` },
-            { value: 'matched', label: `${t.filterMatched} ${counts.address + counts.owner}` },
-            { value: 'unmatched', label: `${t.filterUnmatched} ${counts.none}` },
+            { value: 'new', label: `${t.filterNew} ${counts.fresh}` },
+            { value: 'unidentified', label: `${t.filterUnidentified} ${counts.unidentified}` },
+            { value: 'unclassified', label: `${t.filterUnclassified} ${unclassified}` },
             { value: 'duplicate', label: `${t.filterDuplicates} ${counts.duplicate}` },
           ]}
         />
+        <span className="intake-muted" data-testid="statement-closing">
+          {closing ? <>{t.closing(closing.date)}：<span className="num strong">{money(closing.balance)}</span> {t.yuan}</> : t.noClosing}
+        </span>
       </div>
+      {unclassified > 0 && <Alert type="warning" showIcon title={t.mustClassify(formatCount(unclassified))} data-testid="statement-must-classify" />}
       <div className="statement-grid">
         <DataGrid
           testId="statement-rows"
-          columns={statementColumns}
+          columns={columns}
           source={{ kind: 'local', rows: shown }}
           getRowId={(r) => String(r.row)}
           emptyText={t.noRowsInFilter}
@@ -205,24 +239,58 @@ function StatementPreview({ rows, unmatched }: { rows: StatementRow[]; unmatched
   );
 }
 
-export const statementColumns: ColumnDef<StatementRow>[] = [
-  { id: 'row', header: t.colRow, size: 56, meta: { align: 'right' }, cell: ({ row }) => <span className="num">{row.original.row}</span> },
-  { id: 'date', header: t.colDate, size: 106, cell: ({ row }) => <span className="num">{row.original.date}</span> },
-  { id: 'amount', header: t.colAmount, size: 120, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
-  { id: 'payer', header: t.colPayer, size: 120, cell: ({ row }) => <span title={row.original.payer}>{row.original.payer}</span> },
-  { id: 'memo', header: t.colMemo, size: 200, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+/** A row's class as a tag; the rows posted before and those waiting for a choice stand out. */
+export function ClassTag({ row }: { row: Pick<StatementRow, 'class' | 'duplicate'> }) {
+  if (row.duplicate) return <Tag className="intake-tag" data-testid="statement-class">{t.duplicateTag}</Tag>;
+  if (row.class === null) return <Tag color="orange" className="intake-tag" data-testid="statement-class">{t.unclassified}</Tag>;
+  const color = row.class === 'unidentified' ? 'gold' : row.class === 'skip' ? 'default' : row.class === 'interest' ? 'green' : 'blue';
+  return <Tag color={color} className="intake-tag" data-testid="statement-class">{STATEMENT_CLASS_NAMES[row.class]}</Tag>;
+}
+
+/** Where the row goes, in words: the part, the project, the entry booked by hand, or why main could not tell. */
+function targetOf(r: StatementRow): string {
+  if (r.duplicate) return r.postedBefore ?? '';
+  if (r.class === 'deposit') return r.address ?? '';
+  if (r.class === 'repair') return r.project ?? '';
+  if (r.class === 'booked' && r.entryNumber !== null) return t.bookedText(r.entryNumber);
+  return r.how;
+}
+
+const baseColumns: ColumnDef<StatementRow>[] = [
+  { id: 'row', header: t.colRow, size: 52, meta: { align: 'right' }, cell: ({ row }) => <span className="num">{row.original.row}</span> },
+  { id: 'date', header: t.colDate, size: 100, cell: ({ row }) => <span className="num">{row.original.date}</span> },
+  { id: 'amount', header: t.colAmount, size: 112, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
+  { id: 'payer', header: t.colPayer, size: 110, cell: ({ row }) => <span title={row.original.payer}>{row.original.payer}</span> },
+  { id: 'memo', header: t.colMemo, size: 170, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+  { id: 'class', header: t.colClass, size: 118, cell: ({ row }) => <ClassTag row={row.original} /> },
   {
-    id: 'match', header: t.colHow, size: 96,
+    id: 'target', header: t.colTarget, size: 220,
     cell: ({ row }) => {
-      const tag = MATCH_TAG[matchOf(row.original)];
-      return <Tag color={tag.color} className="intake-tag" data-testid="statement-match">{tag.text}</Tag>;
+      const text = targetOf(row.original);
+      const plain = row.original.duplicate || row.original.class === null || row.original.class === 'unidentified';
+      return <span className={plain ? 'intake-muted' : 'strong'} title={row.original.how} data-testid="statement-target">{text}</span>;
     },
   },
+];
+
+function previewColumns(onClassify: (r: StatementRow) => void): ColumnDef<StatementRow>[] {
+  return [...baseColumns, {
+    id: 'action', header: t.colAction, size: 70, meta: { align: 'center' },
+    cell: ({ row }) => (row.original.duplicate ? null : (
+      <Button size="small" type="link" className="intake-link-button" onClick={() => onClassify(row.original)} data-testid="statement-change">{t.change}</Button>
+    )),
+  }];
+}
+
+const resultColumns: ColumnDef<ResultRow>[] = [
+  ...(baseColumns as ColumnDef<ResultRow>[]),
   {
-    id: 'part', header: t.colMatchedPart, size: 230,
-    cell: ({ row }) => row.original.address
-      ? <span className="strong">{row.original.address}</span>
-      : <span className="intake-muted" title={row.original.how}>{row.original.how}</span>,
+    id: 'outcome', header: t.colOutcome, size: 150,
+    cell: ({ row }) => (
+      <span data-testid="statement-outcome">
+        {t.outcome[row.original.outcome]}{row.original.postedAs !== null ? `，${t.entryText(row.original.postedAs)}` : ''}
+      </span>
+    ),
   },
 ];
 
@@ -232,25 +300,25 @@ function ImportedResult({ result }: { result: Imported }) {
       <Alert
         type="success"
         showIcon
-        title={<span data-testid="statement-result-text">{t.statementImported(formatCount(result.deposits), formatCount(result.unidentified), formatCount(result.duplicates))}</span>}
+        title={<span data-testid="statement-result-text">{t.statementImported(formatCount(result.posted), formatCount(result.skipped), formatCount(result.leftOut))}</span>}
       />
-      <div className="intake-figures">
+      <div className="intake-figures six">
+        <Figure label={t.resultPosted} value={formatCount(result.posted)} unit={t.itemsUnit} testId="statement-result-posted" tone="strong" />
         <Figure label={t.resultDeposits} value={formatCount(result.deposits)} unit={t.itemsUnit} testId="statement-result-deposits" />
+        <Figure label={t.resultInterest} value={formatCount(result.interest)} unit={t.itemsUnit} testId="statement-result-interest" />
         <Figure label={t.resultUnidentified} value={formatCount(result.unidentified)} unit={t.itemsUnit} testId="statement-result-unidentified" />
-        <Figure label={t.countDuplicates} value={formatCount(result.duplicates)} unit={t.itemsUnit} testId="statement-result-duplicates" />
+        <Figure label={t.resultSkipped} value={formatCount(result.skipped)} unit={t.itemsUnit} testId="statement-result-skipped" />
+        <Figure label={t.resultLeftOut} value={formatCount(result.leftOut)} unit={t.itemsUnit} testId="statement-result-left-out" tone={result.leftOut > 0 ? 'warn' : undefined} />
       </div>
-      {result.leftOut.length > 0 && (
-        <>
-          <Alert type="warning" showIcon title={t.leftOutTitle(formatCount(result.leftOut.length))} data-testid="statement-left-out-title" />
-          <DataGrid
-            testId="statement-left-out"
-            columns={statementColumns}
-            source={{ kind: 'local', rows: result.leftOut }}
-            getRowId={(r) => String(r.row)}
-            autoHeightRows={10}
-          />
-        </>
-      )}
+      {result.leftOut > 0 && <Alert type="warning" showIcon title={t.leftOutTitle(formatCount(result.leftOut))} data-testid="statement-left-out-title" />}
+      <div className="statement-grid">
+        <DataGrid
+          testId="statement-result-rows"
+          columns={resultColumns}
+          source={{ kind: 'local', rows: result.rows }}
+          getRowId={(r) => String(r.row)}
+        />
+      </div>
     </div>
   );
 }

@@ -1,55 +1,66 @@
 /**
- * 待查明款项: receipts in the fund's bank account not yet known to be whose
- * (fund.unidentified), with their total; 认领 assigns one to its part
- * (fund.settleUnidentified: 待查明款项 → the part's sub-ledger, as a deposit).
+ * 待查明款项: every amount in the account (fund.unidentified) — receipts
+ * nobody could match, the opening's difference to the bank, anything else
+ * booked there — with what was claimed and what is left; the left amounts add
+ * up to the account's balance. 认领 splits what is left to one or several parts
+ * or to common revenue, each with a note (fund.claimUnidentified).
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Descriptions, Form, Input, Modal, Spin } from 'antd';
-import { z } from 'zod';
+import { App as AntApp, Button, Descriptions, Input, Modal, Select, Spin } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { settleInput } from '../../../../shared/contract/treasury';
-import { fenToYuan } from '../../../../shared/domain/money';
+import { claimInput } from '../../../../shared/contract/treasury';
+import { ENTRY_KIND_NAMES } from '../../../../shared/domain/ledger';
+import { fenToYuan, parseYuan } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';
 import { DataGrid, type ColumnDef } from '../../components/DataGrid';
 import { FormError } from '../../components/FormError';
-import { useFormSubmit } from '../../components/useFormSubmit';
+import { SaveCancel } from '../../components/SaveCancel';
+import { useSending } from '../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { PartPicker } from '../fund/PartPicker';
-import { groupedYuan, Yuan, type HouseholdRow } from '../fund/fundShared';
+import { groupedYuan, Yuan } from '../fund/fundShared';
 import { money, yuanToFen } from './intakeShared';
-import { SaveCancel } from '../../components/SaveCancel';
 
 const t = zhCN.fundIntake;
 
-type Receipt = MethodOutput<'fund.unidentified'>[number];
+type Item = MethodOutput<'fund.unidentified'>[number];
 
 interface Props {
   communityId: string;
-  receipts: Receipt[] | undefined;
-  onSettled: () => void;
+  items: Item[] | undefined;
+  onClaimed: () => void;
 }
 
-export function UnidentifiedList({ communityId, receipts, onSettled }: Props) {
-  const [settling, setSettling] = useState<Receipt | null>(null);
-  if (!receipts) return <Spin />;
-  const total = receipts.reduce((s, r) => s + yuanToFen(r.amount), 0);
+export function UnidentifiedList({ communityId, items, onClaimed }: Props) {
+  const [claiming, setClaiming] = useState<Item | null>(null);
+  if (!items) return <Spin />;
+  const total = items.reduce((s, r) => s + yuanToFen(r.remaining), 0);
 
-  const columns: ColumnDef<Receipt>[] = [
+  const columns: ColumnDef<Item>[] = [
     {
       id: 'number', header: t.colNumber, size: 90,
       cell: ({ row }) => <a onClick={() => navigate({ name: 'ledger', communityId, entryId: row.original.id })}>{t.numberText(row.original.number)}</a>,
     },
-    { id: 'date', header: t.colDate, size: 110, cell: ({ row }) => <span className="num">{row.original.date}</span> },
-    { id: 'payer', header: t.colPayer, size: 140, cell: ({ row }) => row.original.payer },
-    { id: 'memo', header: t.colMemo, size: 260, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
-    { id: 'amount', header: t.colAmount, size: 130, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
+    { id: 'date', header: t.colDate, size: 104, cell: ({ row }) => <span className="num">{row.original.date}</span> },
+    { id: 'kind', header: t.colKind, size: 104, cell: ({ row }) => ENTRY_KIND_NAMES[row.original.kind] ?? row.original.kind },
+    { id: 'payer', header: t.colPayer, size: 110, cell: ({ row }) => row.original.payer },
     {
-      id: 'action', header: t.colAction, size: 90, meta: { align: 'center' },
-      cell: ({ row }) => (
-        <Button size="small" type="link" className="intake-link-button" onClick={() => setSettling(row.original)} data-testid="unidentified-settle">{t.settle}</Button>
-      ),
+      id: 'memo', header: t.colMemo, size: 240, meta: { grow: true },
+      cell: ({ row }) => {
+        const text = [row.original.memo, row.original.note].filter(Boolean).join('；');
+        return <span title={text}>{text}</span>;
+      },
+    },
+    { id: 'amount', header: t.colAmount, size: 110, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
+    { id: 'claimed', header: t.colClaimed, size: 100, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.claimed} /> },
+    { id: 'remaining', header: t.colRemaining, size: 110, meta: { align: 'right' }, cell: ({ row }) => <span className="strong"><Yuan value={row.original.remaining} testId="unidentified-remaining" /></span> },
+    {
+      id: 'action', header: t.colAction, size: 76, meta: { align: 'center' },
+      cell: ({ row }) => (yuanToFen(row.original.remaining) > 0
+        ? <Button size="small" type="link" className="intake-link-button" onClick={() => setClaiming(row.original)} data-testid="unidentified-claim">{t.claim}</Button>
+        : null),
     },
   ];
 
@@ -57,104 +68,108 @@ export function UnidentifiedList({ communityId, receipts, onSettled }: Props) {
     <section className="panel" data-testid="unidentified-list">
       <div className="intake-list-head">
         <span className="intake-muted">{t.unidentifiedIntro}</span>
-        <span className="intake-list-count" data-testid="unidentified-total">{t.unidentifiedCount(formatCount(receipts.length), money(fenToYuan(total)))}</span>
+        <span className="intake-list-count" data-testid="unidentified-total">{t.unidentifiedCount(formatCount(items.length), money(fenToYuan(total)))}</span>
       </div>
-      {receipts.length === 0
+      {items.length === 0
         ? <div className="intake-empty" data-testid="unidentified-empty">{t.unidentifiedEmpty}</div>
-        : (
-          <DataGrid
-            testId="unidentified-grid"
-            columns={columns}
-            source={{ kind: 'local', rows: receipts }}
-            getRowId={(r) => r.id}
-            autoHeightRows={15}
-          />
-        )}
-      <SettleModal
+        : <DataGrid testId="unidentified-grid" columns={columns} source={{ kind: 'local', rows: items }} getRowId={(r) => r.id} autoHeightRows={15} />}
+      <ClaimModal
         communityId={communityId}
-        receipt={settling}
-        onClose={() => setSettling(null)}
-        onSettled={() => {
-          setSettling(null);
-          onSettled();
+        item={claiming}
+        onClose={() => setClaiming(null)}
+        onClaimed={() => {
+          setClaiming(null);
+          onClaimed();
         }}
       />
     </section>
   );
 }
 
-/** The contract's schema, with a missing part said in words rather than as a missing id. */
-const settleForm = settleInput.extend({ partId: z.string({ error: t.partRequired }).min(1, { error: t.partRequired }) });
+interface Target { key: number; partId: string | null; revenue: boolean; amount: string; note: string }
 
-interface Values { partId?: string | null; date?: string; note?: string }
-
-function SettleModal({ communityId, receipt, onClose, onSettled }: { communityId: string; receipt: Receipt | null; onClose: () => void; onSettled: () => void }) {
-  const [form] = Form.useForm<Values>();
+function ClaimModal({ communityId, item, onClose, onClaimed }: { communityId: string; item: Item | null; onClose: () => void; onClaimed: () => void }) {
   const { message } = AntApp.useApp();
-  const { busy, errors, setErrors, submit } = useFormSubmit(form);
-  const [household, setHousehold] = useState<HouseholdRow | null>(null);
+  const sending = useSending();
+  const [targets, setTargets] = useState<Target[]>([]);
+  const [date, setDate] = useState('');
+  const [next, setNext] = useState(1);
 
   useEffect(() => {
-    if (!receipt) return;
-    setErrors([]);
-    setHousehold(null);
-    form.resetFields();
-    form.setFieldsValue({ partId: null, date: todayDate(), note: '' });
-  }, [receipt]);
+    if (!item) return;
+    sending.setErrors([]);
+    setTargets([{ key: 0, partId: null, revenue: false, amount: item.remaining, note: '' }]);
+    setNext(1);
+    setDate(todayDate());
+  }, [item]);
 
-  const save = () => {
-    if (!receipt) return Promise.resolve();
-    const v = form.getFieldsValue(true) as Values;
-    const input = { entryId: receipt.id, partId: v.partId ?? '', date: v.date ?? '', note: v.note ?? '' };
-    return submit(settleForm, input, async () => {
-      await invoke('fund.settleUnidentified', input);
-      message.success(t.settled(household?.address ?? ''));
-      onSettled();
-    });
-  };
+  if (!item) return null;
+  const typed = targets.reduce((s, x) => s + (parseYuan(x.amount) ?? 0), 0);
+  const change = (key: number, patch: Partial<Target>) => setTargets((ts) => ts.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+
+  const save = () => sending.run(async () => {
+    const missing = targets.filter((x) => !x.revenue && !x.partId);
+    if (missing.length > 0) throw new Error(t.partRequired);
+    const input = { entryId: item.id, date, targets: targets.map((x) => ({ partId: x.revenue ? null : x.partId, amount: x.amount, note: x.note })) };
+    const checked = claimInput.safeParse(input);
+    if (!checked.success) throw new Error(checked.error.issues.map((i) => i.message).join('；'));
+    const entry = await invoke('fund.claimUnidentified', input);
+    message.success(t.claimed(entry.number));
+    onClaimed();
+  });
 
   return (
     <Modal
-      open={receipt !== null}
-      title={t.settleTitle}
+      open
+      title={t.claimTitle}
       onCancel={onClose}
       destroyOnHidden
-      width={560}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="settle-save" label={t.settleSave} />
-      }
+      width={760}
+      footer={<SaveCancel onCancel={onClose} busy={sending.busy} onSave={save} testId="claim-save" label={t.claimSave} />}
     >
-      {receipt && (
-        <Descriptions size="small" column={2} bordered className="settle-receipt" data-testid="settle-receipt">
-          <Descriptions.Item label={t.colNumber}>{t.numberText(receipt.number)}</Descriptions.Item>
-          <Descriptions.Item label={t.colDate}><span className="num">{receipt.date}</span></Descriptions.Item>
-          <Descriptions.Item label={t.colPayer}>{receipt.payer || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t.colAmount}><span className="num strong">{groupedYuan(receipt.amount)}</span></Descriptions.Item>
-          <Descriptions.Item label={t.colMemo} span={2}>{receipt.memo}</Descriptions.Item>
-        </Descriptions>
-      )}
-      <Form
-        form={form}
-        layout="vertical"
-        className="compact-form"
-        data-testid="settle-form"
-        // A field's message goes once the field is changed: "请选择房屋" should not stay beside the part picked.
-        onValuesChange={(changed: Values) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
-      >
-        <Form.Item name="partId" label={t.settlePart} required>
-          <PartPicker communityId={communityId} onPicked={setHousehold} testId="settle-part" />
-        </Form.Item>
-        <div className="form-row">
-          <Form.Item name="date" label={t.settleDate} required>
-            <Input type="date" data-testid="settle-date" />
-          </Form.Item>
-          <div />
+      <Descriptions size="small" column={2} bordered className="settle-receipt" data-testid="claim-item">
+        <Descriptions.Item label={t.colNumber}>{t.numberText(item.number)}</Descriptions.Item>
+        <Descriptions.Item label={t.colDate}><span className="num">{item.date}</span></Descriptions.Item>
+        <Descriptions.Item label={t.colPayer}>{item.payer || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t.colRemaining}><span className="num strong">{t.claimRemaining(groupedYuan(item.remaining))}</span></Descriptions.Item>
+        <Descriptions.Item label={t.colMemo} span={2}>{[item.memo, item.note].filter(Boolean).join('；')}</Descriptions.Item>
+      </Descriptions>
+      <div className="claim-targets" data-testid="claim-targets">
+        <div className="claim-target claim-head">
+          <span>{t.claimTarget}</span><span />
+          <span>{t.claimAmount}</span><span>{t.claimNote}</span><span />
         </div>
-        <Form.Item name="note" label={t.settleNote}>
-          <Input maxLength={200} placeholder={t.settleNotePlaceholder} data-testid="settle-note" />
-        </Form.Item>
-      </Form>
-      <div data-testid="settle-errors"><FormError messages={errors} /></div>
+        {targets.map((x, i) => (
+          <div className="claim-target" key={x.key} data-testid={`claim-target-${i}`}>
+            <Select
+              value={x.revenue ? 'revenue' : 'part'}
+              onChange={(v: string) => change(x.key, { revenue: v === 'revenue', partId: null })}
+              options={[{ value: 'part', label: t.claimToPart }, { value: 'revenue', label: t.claimToRevenue }]}
+              data-testid="claim-kind"
+            />
+            {x.revenue
+              ? <span className="intake-muted">{t.claimToRevenue}</span>
+              : <PartPicker communityId={communityId} value={x.partId} onChange={(partId) => change(x.key, { partId })} testId="claim-part" />}
+            <Input inputMode="decimal" value={x.amount} onChange={(e) => change(x.key, { amount: e.target.value })} data-testid="claim-amount" />
+            <Input maxLength={200} value={x.note} placeholder={t.claimNotePlaceholder} onChange={(e) => change(x.key, { note: e.target.value })} data-testid="claim-note" />
+            <Button type="link" disabled={targets.length === 1} onClick={() => setTargets((ts) => ts.filter((y) => y.key !== x.key))} data-testid="claim-remove">{t.claimRemove}</Button>
+          </div>
+        ))}
+        <Button
+          onClick={() => {
+            setTargets((ts) => [...ts, { key: next, partId: null, revenue: false, amount: '', note: '' }]);
+            setNext((n) => n + 1);
+          }}
+          data-testid="claim-add"
+        >
+          {t.claimAdd}
+        </Button>
+      </div>
+      <div className="claim-footer">
+        <label>{t.claimDate} <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="claim-date" data-testid="claim-date" /></label>
+        <span data-testid="claim-total">{t.claimTotal(money(fenToYuan(typed)), money(fenToYuan(yuanToFen(item.remaining) - typed)))}</span>
+      </div>
+      <div data-testid="claim-errors"><FormError messages={sending.errors} /></div>
     </Modal>
   );
 }

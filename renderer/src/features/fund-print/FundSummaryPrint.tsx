@@ -14,6 +14,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
 import { PrintPage } from '../print/PrintPage';
 import { PrintTableHead } from '../print/PrintTableHead';
+import { ReconciliationPrintBlock } from '../reconciliation/ReconciliationPrintBlock';
 import { FundChart } from './FundChart';
 import { Offices, dayText, fenOf, isDate, loadCommunity, loadNotice, money, t, yuan } from './fundPrintShared';
 
@@ -52,8 +53,12 @@ export function FundSummaryPrint({ communityId, from, to }: { communityId: strin
   const validPeriod = isDate(from) && isDate(to);
   const loaded = useAsync(async () => {
     if (!validPeriod) return null;
-    const [community, summary] = await Promise.all([loadCommunity(communityId), loadSummary(communityId, from, to)]);
-    return { community, summary };
+    const [community, summary, reconciliation] = await Promise.all([
+      loadCommunity(communityId), loadSummary(communityId, from, to),
+      // The bank's account as of the period's end (today at the latest): the reconciliation block.
+      invoke('fund.reconciliation', { communityId, asOf: [to, todayDate()].sort()[0]! }),
+    ]);
+    return { community, summary, reconciliation };
   }, [communityId, from, to, validPeriod]);
   const data = loaded.data ?? undefined;
   const [chartDone, setChartDone] = useState(false);
@@ -92,6 +97,7 @@ export function FundSummaryPrint({ communityId, from, to }: { communityId: strin
             <FundChart kind="line" testId="fund-summary-chart" categories={chart.categories} series={chart.series} onRendered={() => setChartDone(true)} />
           </div>
           <p className="fund-print-note">{t.chartNote}</p>
+          <ReconciliationPrintBlock data={data.reconciliation} />
         </>
       )}
     </PrintPage>

@@ -1,9 +1,11 @@
 /**
- * 分配增值收益: the interest the bank credited for a period, shared among the
- * sub-ledgers by balance × days. 预览分配 opens the look before posting
- * (PostingConfirm): main's shares, the method and the total weight, how many
- * households; its 确认入账 posts exactly what was previewed — the form cannot
- * change underneath it, and 返回修改 goes back to the form.
+ * 分配增值收益: the interest already received in a period (its receipts in
+ * 待分配增值收益, less the bank's charges) shared among the sub-ledgers by
+ * balance × days — no second bank receipt. 预览分配 opens the look before
+ * posting (PostingConfirm): the receipts it shares, main's shares, the method
+ * and the total weight, how many households; its 确认入账 posts exactly what
+ * was previewed — the form cannot change underneath it, and 返回修改 goes
+ * back to the form.
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
@@ -15,14 +17,16 @@ import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
-import { groupedYuan } from './fundShared';
+import { DataGrid, type ColumnDef } from '../../components/DataGrid';
+import { ENTRY_KIND_NAMES } from '../../../../shared/domain/ledger';
+import { groupedYuan, Yuan } from './fundShared';
 import { PostingConfirm } from './PostingConfirm';
 import { SharesTable } from './SharesTable';
 
 const t = zhCN.fund;
 
 type EarningsResult = MethodOutput<'fund.previewEarnings'>;
-interface Values { start?: string; end?: string; amount?: string; date?: string; memo?: string }
+interface Values { start?: string; end?: string; date?: string; memo?: string }
 
 /** Last month, which is when interest is usually credited for: its first and last day. */
 function lastMonth(today: string): { start: string; end: string } {
@@ -49,14 +53,13 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
     setPreview(null);
     form.resetFields();
     const today = todayDate();
-    form.setFieldsValue({ ...lastMonth(today), amount: '', date: today, memo: '' });
+    form.setFieldsValue({ ...lastMonth(today), date: '', memo: '' });
   }, [open]);
 
-  /** What main is sent: the amount as typed (yuan text); the schema only checks it. */
   const input = () => {
     const v = form.getFieldsValue(true) as Values;
     // An empty posting date means the period's end (the contract's default).
-    return { communityId, start: v.start ?? '', end: v.end ?? '', amount: v.amount ?? '', date: v.date ? v.date : undefined, memo: v.memo };
+    return { communityId, start: v.start ?? '', end: v.end ?? '', date: v.date ? v.date : undefined, memo: v.memo };
   };
 
   const showPreview = () => {
@@ -105,12 +108,10 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
           </Form.Item>
         </div>
         <div className="form-row">
-          <Form.Item name="amount" label={t.earningsAmount} required>
-            <Input inputMode="decimal" placeholder={t.amountPlaceholder} data-testid="earnings-amount" />
-          </Form.Item>
           <Form.Item name="date" label={t.postingDate} extra={t.postingDateHelp}>
             <Input type="date" data-testid="earnings-date" />
           </Form.Item>
+          <div />
         </div>
         <Form.Item name="memo" label={t.memo}>
           <Input maxLength={200} placeholder={t.earningsMemoPlaceholder} data-testid="earnings-memo" />
@@ -127,7 +128,10 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
           { label: t.postingDate, value: input().date ?? input().end },
           { label: t.householdsLabel, value: zhCN.fund.confirmPosting.households(households), testId: 'earnings-confirm-households' },
         ] : []}
-        table={preview && <SharesTable result={preview} testId="earnings-shares" />}
+        table={preview && <>
+          <ReceiptsTable receipts={preview.receipts} />
+          <SharesTable result={preview} testId="earnings-shares" />
+        </>}
         confirmLabel={t.confirm}
         busy={busy}
         errors={preview ? errors : []}
@@ -135,5 +139,25 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
         onCancel={() => setPreview(null)}
       />
     </Modal>
+  );
+}
+
+type Receipt = EarningsResult['receipts'][number];
+
+const receiptColumns: ColumnDef<Receipt>[] = [
+  { id: 'number', header: t.colReceipt, size: 90, cell: ({ row }) => t.numberText(row.original.number) },
+  { id: 'date', header: t.colDate, size: 104, cell: ({ row }) => <span className="num">{row.original.date}</span> },
+  { id: 'kind', header: t.colReceiptKind, size: 100, cell: ({ row }) => ENTRY_KIND_NAMES[row.original.kind] ?? row.original.kind },
+  { id: 'memo', header: t.colMemo, size: 240, meta: { grow: true }, cell: ({ row }) => <span title={row.original.memo}>{row.original.memo}</span> },
+  { id: 'amount', header: t.colAmount, size: 110, meta: { align: 'right' }, cell: ({ row }) => <Yuan value={row.original.amount} /> },
+];
+
+/** The receipts (and bank charges) the sharing takes out of 待分配增值收益: what its total is made of. */
+function ReceiptsTable({ receipts }: { receipts: Receipt[] }) {
+  return (
+    <div className="fund-receipts" data-testid="earnings-receipts">
+      <div className="muted">{t.earningsReceipts}</div>
+      <DataGrid testId="earnings-receipts-grid" columns={receiptColumns} source={{ kind: 'local', rows: receipts }} getRowId={(r) => r.entryId} autoHeightRows={4} />
+    </div>
   );
 }

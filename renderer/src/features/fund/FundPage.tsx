@@ -3,7 +3,8 @@
  * exclusive part, paged in SQL like the roster, searchable and narrowed to
  * those that must top up), and the treasurer's three jobs on the fund:
  * 缴存, 分配增值收益 (previewed before posting) and 按面积分摊试算 (writes nothing).
- * A row opens the part's sub-ledger.
+ * Under the figures, the reconciliation in one line (bank = fund + 待查明 +
+ * other). A row opens the part's sub-ledger.
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Switch } from 'antd';
@@ -18,6 +19,7 @@ import { formatCount } from '../../format';
 import { navigate } from '../../router';
 import { useCommunities } from '../communities/CommunitiesContext';
 import { FundPrintMenu } from '../fund-intake/FundPrints';
+import { ReconciliationSummary } from '../reconciliation/ReconciliationSummary';
 import { ApportionModal } from './ApportionModal';
 import { DepositModal } from './DepositModal';
 import { EarningsModal } from './EarningsModal';
@@ -73,6 +75,7 @@ export function FundPage({ communityId }: { communityId: string }) {
       />
       {balance.error !== null && <Alert type="error" showIcon title={errorMessage(balance.error)} />}
       <FundFigures balance={balance.data} />
+      <ReconciliationSummary communityId={communityId} revision={revision} />
       <RulesLine communityId={communityId} />
       <div className="toolbar">
         <SearchBox testId="fund-search" value={text} placeholder={t.searchPlaceholder} width={300} onSearch={setText} />

@@ -97,6 +97,7 @@ function Shell({ user, onLogout, warnings }: Props) {
               type: 'group', label: t.groupMoney, children: [
                 { key: 'fund', label: zhCN.fund.nav, disabled: currentId === null },
                 { key: 'ledger', label: zhCN.ledger.nav, disabled: currentId === null },
+                { key: 'reconciliation', label: zhCN.reconciliation.nav, disabled: currentId === null },
                 { key: 'repairs', label: zhCN.repairs.nav, disabled: currentId === null },
                 { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
                 { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
@@ -156,6 +157,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'search': return communityId ? { name: 'search', communityId } : null;
     case 'fund': return communityId ? { name: 'fund', communityId } : null;
     case 'ledger': return communityId ? { name: 'ledger', communityId } : null;
+    case 'reconciliation': return communityId ? { name: 'reconciliation', communityId } : null;
     case 'repairs': return communityId ? { name: 'repairs', communityId } : null;
     case 'revenue': return communityId ? { name: 'revenue', communityId } : null;
     case 'budget': return communityId ? { name: 'budget', communityId } : null;

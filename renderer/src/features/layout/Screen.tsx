@@ -22,6 +22,7 @@ import { SubLedgerPage } from '../fund/SubLedgerPage';
 import { LedgerPage } from '../ledger/LedgerPage';
 import { FundOpeningPage } from '../fund-intake/FundOpeningPage';
 import { BankStatementPage } from '../fund-intake/BankStatementPage';
+import { ReconciliationPage } from '../reconciliation/ReconciliationPage';
 import { RepairsPage } from '../repairs/RepairsPage';
 import { RepairPage } from '../repairs/RepairPage';
 import { RevenuePage } from '../revenue/RevenuePage';
@@ -61,6 +62,7 @@ export function Screen({ route }: { route: Route }) {
     case 'ledger': return <LedgerPage key={route.communityId} communityId={route.communityId} entryId={route.entryId ?? null} />;
     case 'fundOpening': return <FundOpeningPage key={route.communityId} communityId={route.communityId} />;
     case 'bankStatement': return <BankStatementPage key={route.communityId} communityId={route.communityId} />;
+    case 'reconciliation': return <ReconciliationPage key={route.communityId} communityId={route.communityId} />;
     case 'repairs': return <RepairsPage key={route.communityId} communityId={route.communityId} />;
     case 'repair': return <RepairPage key={route.projectId} communityId={route.communityId} projectId={route.projectId} />;
     case 'revenue': return <RevenuePage key={route.communityId} communityId={route.communityId} />;
