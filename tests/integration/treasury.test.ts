@@ -467,9 +467,9 @@ describe('household statements: each dated movement', () => {
       emergencyNote: '外墙瓷砖脱落', emergencyReviewDate: '2025-07-20', emergencyStreetDate: '2025-07-22',
     }, session);
     // 390.00 by area 100 : 95 → 200.00 and 190.00.
-    const first = await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-01', finalCost: '390' }, session);
+    const first = await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-01', finalCost: '390', overrideReason: '外墙抢修，事后公示' }, session);
     const reversal = await call(app, 'ledger.reverse', { id: first.charge!.entryId, date: '2025-08-05', reason: '分摊日期有误' }, session);
-    await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-06', finalCost: '390' }, session);
+    await call(app, 'repair.charge', { projectId: project.id, date: '2025-08-06', finalCost: '390', overrideReason: '外墙抢修，事后公示' }, session);
     await call(app, 'revenue.record', { communityId, date: '2025-04-01', kind: '电梯广告', direction: 'income', amount: '1000', memo: '广告位租金' }, session);
     // 635.00 by area, 1.00 a m²: 101 90.00, 201 100.00, 202 95.00.
     await call(app, 'revenue.transfer', { communityId, from: '2025-04-01', to: '2025-06-30', date: '2025-09-01', amount: '635' }, session);
