@@ -112,7 +112,7 @@ beforeAll(async () => {
     communityId: bigFundId, title: '屋面防水', scope: { kind: 'community' }, basis: 'area', estimate: '37000', contractor: '', approval: 'emergency',
     voteId: null, emergencyReviewDate: '2025-06-01', emergencyStreetDate: '2025-06-03', emergencyNote: '屋面渗漏',
   }, session);
-  await env.call('repair.charge', { projectId: roof.id, date: '2025-06-15', finalCost: '37000', auditNote: '', overrunReason: '' }, session);
+  await env.call('repair.charge', { projectId: roof.id, date: '2025-06-15', finalCost: '37000', auditNote: '', overrunReason: '', overrideReason: '屋面渗漏抢修，事后公示' }, session);
 }, TEST_TIMEOUT);
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');

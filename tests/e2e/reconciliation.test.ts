@@ -214,9 +214,9 @@ describe('银行对账', () => {
     await expect.poll(() => text(gridRow(page, 'posted-grid', '王五').getByTestId('posted-class')), { timeout: UI_TIMEOUT }).toBe('业主缴存');
     expect(await text(gridRow(page, 'posted-grid', '王五').getByTestId('posted-target'))).toBe('2幢202');
     await page.screenshot({ path: '/tmp/recon-posted-rows.png', fullPage: true });
-    // On the row's day: its first entry, the reversal of it and the new one, newest first.
+    // On the row's day: its first entry, the reversal of it (in red ink: negative) and the new one, newest first.
     const entries = await env.call('ledger.entries', { communityId, from: day(-20), to: day(-20) }, session);
-    expect(entries.rows.map((e) => [e.kind, e.amount])).toEqual([['deposit', '66.60'], ['reversal', '66.60'], ['unidentified', '66.60']]);
+    expect(entries.rows.map((e) => [e.kind, e.amount])).toEqual([['deposit', '66.60'], ['reversal', '-66.60'], ['unidentified', '66.60']]);
     expect(await env.call('fund.unidentified', { communityId }, session)).toEqual([]);
     expect((await env.call('fund.reconciliation', { communityId }, session)).difference).toBe('0.00');
   }, TEST_TIMEOUT);
