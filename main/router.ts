@@ -34,7 +34,8 @@ import { approveMinutes, completeAction, correctMinutes, diffMinutes, getMinutes
 import { searchGovernance } from './services/search-governance';
 import { listWorkflows, saveWorkflow, setDefaultWorkflow } from './services/workflows';
 import { importBallots, previewBallotImport } from './services/ballot-import';
-import { recordBallot, replaceBallot, tallyVote } from './services/ballots';
+import { recordBallot, replaceBallot } from './services/ballots';
+import { tallyVote } from './services/vote-tally';
 import { closeVote } from './services/vote-close';
 import { differences, recordCheck, settleDifference } from './services/double-entry';
 import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/ledger';

@@ -15,7 +15,7 @@ import { cellString } from '../files/cells';
 import { mergeErrors, readTableFile, type TableSpec } from '../files/table-file';
 import { write, type Actor, type ServiceContext } from './context';
 import { insertBallots } from './ballots';
-import { voteRow } from './votes';
+import { voteRow } from './vote-record';
 
 const CHOICE_WORDS: Record<string, Choice> = { 同意: 'yes', 赞成: 'yes', 反对: 'no', 不同意: 'no', 弃权: 'abstain', '': 'blank' };
 const VALID_WORDS: Record<string, boolean> = { '': true, 是: true, 有效: true, 否: false, 无效: false };

@@ -12,7 +12,7 @@ import type { Choice } from '../../shared/domain/tally';
 import { nowIso } from '../db/clock';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from './context';
-import { voteRow } from './votes';
+import { voteRow } from './vote-record';
 import { openProxyDocument } from '../security/personal-data';
 
 type BallotFields = z.output<typeof ballotFields>;

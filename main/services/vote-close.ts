@@ -6,17 +6,12 @@
  */
 import { AppError } from '../../shared/contract/errors';
 import { nowIso, todayInOffice } from '../db/clock';
-import { tallyVote } from './ballots';
 import { differences } from './double-entry';
 import { write, type Actor, type ServiceContext } from './context';
 import { recordPendingVoteStep } from './matters';
-import { getVote, voteRow } from './votes';
-
-/** Each item's outcome on the vote's row, at closing and after every amendment. */
-export function recordOutcomes(ctx: ServiceContext, tally: { items: { itemId: string; passed: boolean }[] }): void {
-  const set = ctx.sqlite.prepare('update vote_items set passed = ? where id = ?');
-  for (const item of tally.items) set.run(item.passed ? 1 : 0, item.itemId);
-}
+import { voteRow } from './vote-record';
+import { recordOutcomes, tallyVote } from './vote-tally';
+import { getVote } from './votes';
 
 export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
   const row = voteRow(ctx, id);

@@ -33,4 +33,20 @@ describe('layer rule', () => {
   it('renderer/ may import shared/', async () => {
     expect(await ruleIds('renderer/src/x.ts', "import { formatHundredths } from '../../shared/domain/area';\nexport const x = formatHundredths;\n")).toEqual([]);
   });
+  it('inside main/: the database layer imports no service, services import neither transport, CLI nor the router', async () => {
+    const broken = 'layers/no-cross-layer-import';
+    expect(await ruleIds('main/db/x.ts', "import { write } from '../services/context';\nexport const x = write;\n")).toContain(broken);
+    expect(await ruleIds('main/db/x.ts', "import { sealed } from '../security/cipher';\nexport const x = sealed;\n")).toContain(broken);
+    expect(await ruleIds('main/services/x.ts', "import { startWebServer } from '../transport/http-server';\nexport const x = startWebServer;\n")).toContain(broken);
+    expect(await ruleIds('main/services/x.ts', "import { runCli } from '../cli/run';\nexport const x = runCli;\n")).toContain(broken);
+    expect(await ruleIds('main/services/x.ts', "import { handlers } from '../router';\nexport const x = handlers;\n")).toContain(broken);
+    expect(await ruleIds('main/security/x.ts', "import { openApp } from '../app';\nexport const x = openApp;\n")).toContain(broken);
+    expect(await ruleIds('main/files/x.ts', "import { openDatabase } from '../db/connection';\nexport const x = openDatabase;\n")).toContain(broken);
+  });
+  it('inside main/: what runs downwards is allowed', async () => {
+    expect(await ruleIds('main/services/x.ts', "import { nowIso } from '../db/clock';\nexport const x = nowIso;\n")).toEqual([]);
+    expect(await ruleIds('main/security/x.ts', "import type { App } from '../app-types';\nexport type X = App;\n")).toEqual([]);
+    expect(await ruleIds('main/cli/x.ts', "import { write } from '../services/context';\nexport const x = write;\n")).toEqual([]);
+    expect(await ruleIds('main/router.ts', "import { write } from './services/context';\nexport const x = write;\n")).toEqual([]);
+  });
 });

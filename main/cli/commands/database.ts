@@ -8,7 +8,7 @@ import { restoreDatabase } from '../../db/restore';
 import { recordSound } from '../../db/soundness';
 import { MIGRATIONS_DIR } from '../../node-paths';
 import { keyFilePath } from '../../security/data-key';
-import { voteTallyMismatches } from '../../services/ballots';
+import { voteTallyMismatches } from '../../services/vote-tally';
 import { ledgerProblems } from '../../services/ledger';
 import { partCacheMismatches } from '../../services/part-cache';
 import { Refusal, type CommandSpec } from '../spec';

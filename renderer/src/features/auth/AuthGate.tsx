@@ -5,8 +5,6 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
-import type { z } from 'zod';
-import type { user as userSchema } from '../../../../shared/contract/schemas';
 import { invoke, onUnauthenticated } from '../../api/client';
 import { setSession } from '../../api/session';
 import { useAsync } from '../../api/useAsync';
@@ -16,8 +14,8 @@ import { SetupScreen } from './SetupScreen';
 import { LoginScreen } from './LoginScreen';
 import { RecoverScreen } from './RecoverScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
+import type { User } from './user';
 
-export type User = z.output<typeof userSchema>;
 
 type Phase =
   | { name: 'setup' }

@@ -7,7 +7,7 @@ import { Alert, Button, Checkbox, Space } from 'antd';
 import { zhCN } from '../../i18n/zh-CN';
 import { todayDate } from '../../format';
 import { AuthCard } from './AuthCard';
-import type { User } from './AuthGate';
+import type { User } from './user';
 
 const t = zhCN.auth;
 

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Button, Layout, Menu, Select, Typography } from 'antd';
 import { navigate, routeCommunityId, useRoute, type Route } from '../../router';
 import { zhCN } from '../../i18n/zh-CN';
-import type { User } from '../auth/AuthGate';
+import type { User } from '../auth/user';
 import { WarningBanners } from '../system/StartGate';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../communities/CommunitiesContext';
 import { Screen } from './Screen';
