@@ -1,8 +1,11 @@
 import { StartGate } from './features/system/StartGate';
 import { AuthGate } from './features/auth/AuthGate';
-import { AppShell } from './features/layout/AppShell';
-import { PrintScreen } from './features/print/PrintScreen';
+import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute } from './router';
+
+// The frame and the print views load after sign-in: the login page needs neither.
+const AppShell = lazyExport(() => import('./features/layout/AppShell'), 'AppShell');
+const PrintScreen = lazyExport(() => import('./features/print/PrintScreen'), 'PrintScreen');
 
 export function App() {
   const route = useRoute();
@@ -10,9 +13,13 @@ export function App() {
     <StartGate>
       {(warnings) => (
         <AuthGate>
-          {(user, logout) => isPrintRoute(route)
-            ? <PrintScreen route={route} />
-            : <AppShell user={user} onLogout={logout} warnings={warnings} />}
+          {(user, logout) => (
+            <OnDemand>
+              {isPrintRoute(route)
+                ? <PrintScreen route={route} />
+                : <AppShell user={user} onLogout={logout} warnings={warnings} />}
+            </OnDemand>
+          )}
         </AuthGate>
       )}
     </StartGate>

@@ -35,6 +35,8 @@ export const zhCN = {
     retry: '重试',
     refresh: '刷新',
     loading: '正在加载…',
+    screenFailed: '这一页没能打开',
+    reload: '重新加载',
     saved: '已保存',
     all: '全部',
     none: '无',

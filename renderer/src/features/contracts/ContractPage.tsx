@@ -22,10 +22,13 @@ import { groupedArea, todayDate } from '../../format';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate, routeHash } from '../../router';
 import { ContractForm } from './ContractForm';
-import { EvaluationChart } from './EvaluationChart';
+import { lazyExport, OnDemand } from '../../components/OnDemand';
 import { BandTag, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
 import { Attachments } from '../minutes/Attachments';
 import { SaveCancel } from '../../components/SaveCancel';
+
+// ECharts loads with the chart, not with the page.
+const EvaluationChart = lazyExport(() => import('./EvaluationChart'), 'EvaluationChart');
 
 type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
@@ -332,14 +335,16 @@ function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
             autoHeightRows={8}
           />
           <div className="contract-chart-box">
-            <EvaluationChart
-              testId="evaluation-chart"
-              quarters={rows.map((e) => e.quarter)}
-              scores={rows.map((e) => Number(e.score))}
-              satisfaction={rows.map((e) => ratePercent(e.satisfaction))}
-              widthMm={200}
-              heightMm={65}
-            />
+            <OnDemand>
+              <EvaluationChart
+                testId="evaluation-chart"
+                quarters={rows.map((e) => e.quarter)}
+                scores={rows.map((e) => Number(e.score))}
+                satisfaction={rows.map((e) => ratePercent(e.satisfaction))}
+                widthMm={200}
+                heightMm={65}
+              />
+            </OnDemand>
           </div>
         </>
       )}

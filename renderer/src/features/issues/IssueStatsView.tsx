@@ -9,8 +9,11 @@ import { ISSUE_STATUSES } from '../../../../shared/domain/issue-ledger';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';
-import { IssueChart } from './IssueChart';
+import { lazyExport, OnDemand } from '../../components/OnDemand';
 import { t } from './issueShared';
+
+// ECharts loads with the chart, not with the page.
+const IssueChart = lazyExport(() => import('./IssueChart'), 'IssueChart');
 
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 
@@ -56,7 +59,7 @@ export function IssueStatsView({ communityId, from, to, version, onPeriod, onPri
               <div className="issue-stats-body">
                 <section className="panel issue-stats-chart">
                   <h3 className="section-heading">{t.statsByCategory}</h3>
-                  <IssueChart categories={s.byCategory.map((c) => c.category)} counts={s.byCategory.map((c) => c.count)} testId="stats-chart" />
+                  <OnDemand><IssueChart categories={s.byCategory.map((c) => c.category)} counts={s.byCategory.map((c) => c.count)} testId="stats-chart" /></OnDemand>
                   <table className="issue-table compact" data-testid="stats-by-category">
                     <tbody>
                       {s.byCategory.map((c) => (

@@ -1,42 +1,50 @@
 import type { Route } from '../../router';
-import { CommunitiesPage } from '../communities/CommunitiesPage';
-import { RosterPage } from '../roster/RosterPage';
-import { ElectoratePage } from '../electorate/ElectoratePage';
-import { PersonPage } from '../persons/PersonPage';
-import { ImportPage } from '../import/ImportPage';
-import { BackupsPage } from '../backups/BackupsPage';
-import { HolidaysPage } from '../holidays/HolidaysPage';
-import { AuditPage } from '../audit/AuditPage';
-import { MeetingsPage } from '../meetings/MeetingsPage';
-import { MeetingPage } from '../meetings/MeetingPage';
-import { ActionsPage } from '../minutes/ActionsPage';
-import { MattersBoard } from '../matters/MattersBoard';
-import { MatterPage } from '../matters/MatterPage';
-import { SearchPage } from '../matters/SearchPage';
-import { WorkflowsPage } from '../matters/WorkflowsPage';
-import { VotesPage } from '../votes/VotesPage';
-import { VotePage } from '../votes/VotePage';
-import { BallotEntryPage } from '../ballots/BallotEntryPage';
-import { FundPage } from '../fund/FundPage';
-import { SubLedgerPage } from '../fund/SubLedgerPage';
-import { LedgerPage } from '../ledger/LedgerPage';
-import { FundOpeningPage } from '../fund-intake/FundOpeningPage';
-import { BankStatementPage } from '../fund-intake/BankStatementPage';
-import { ReconciliationPage } from '../reconciliation/ReconciliationPage';
-import { RepairsPage } from '../repairs/RepairsPage';
-import { RepairPage } from '../repairs/RepairPage';
-import { RevenuePage } from '../revenue/RevenuePage';
-import { BudgetPage } from '../budget/BudgetPage';
-import { ContractsPage } from '../contracts/ContractsPage';
-import { ContractPage } from '../contracts/ContractPage';
-import { DeadlinesPage } from '../contracts/DeadlinesPage';
-import { BodiesPage } from '../bodies/BodiesPage';
-import { CoveragePage } from '../bodies/CoveragePage';
-import { IssuesPage } from '../issues/IssuesPage';
-import { IssuePage } from '../issues/IssuePage';
+import { lazyExport, OnDemand } from '../../components/OnDemand';
 
-/** Which screen a route shows. */
+// Each screen's module loads the first time it is shown (components/OnDemand.tsx).
+const CommunitiesPage = lazyExport(() => import('../communities/CommunitiesPage'), 'CommunitiesPage');
+const RosterPage = lazyExport(() => import('../roster/RosterPage'), 'RosterPage');
+const ElectoratePage = lazyExport(() => import('../electorate/ElectoratePage'), 'ElectoratePage');
+const PersonPage = lazyExport(() => import('../persons/PersonPage'), 'PersonPage');
+const ImportPage = lazyExport(() => import('../import/ImportPage'), 'ImportPage');
+const BackupsPage = lazyExport(() => import('../backups/BackupsPage'), 'BackupsPage');
+const HolidaysPage = lazyExport(() => import('../holidays/HolidaysPage'), 'HolidaysPage');
+const AuditPage = lazyExport(() => import('../audit/AuditPage'), 'AuditPage');
+const MeetingsPage = lazyExport(() => import('../meetings/MeetingsPage'), 'MeetingsPage');
+const MeetingPage = lazyExport(() => import('../meetings/MeetingPage'), 'MeetingPage');
+const ActionsPage = lazyExport(() => import('../minutes/ActionsPage'), 'ActionsPage');
+const MattersBoard = lazyExport(() => import('../matters/MattersBoard'), 'MattersBoard');
+const MatterPage = lazyExport(() => import('../matters/MatterPage'), 'MatterPage');
+const SearchPage = lazyExport(() => import('../matters/SearchPage'), 'SearchPage');
+const WorkflowsPage = lazyExport(() => import('../matters/WorkflowsPage'), 'WorkflowsPage');
+const VotesPage = lazyExport(() => import('../votes/VotesPage'), 'VotesPage');
+const VotePage = lazyExport(() => import('../votes/VotePage'), 'VotePage');
+const BallotEntryPage = lazyExport(() => import('../ballots/BallotEntryPage'), 'BallotEntryPage');
+const FundPage = lazyExport(() => import('../fund/FundPage'), 'FundPage');
+const SubLedgerPage = lazyExport(() => import('../fund/SubLedgerPage'), 'SubLedgerPage');
+const LedgerPage = lazyExport(() => import('../ledger/LedgerPage'), 'LedgerPage');
+const FundOpeningPage = lazyExport(() => import('../fund-intake/FundOpeningPage'), 'FundOpeningPage');
+const BankStatementPage = lazyExport(() => import('../fund-intake/BankStatementPage'), 'BankStatementPage');
+const ReconciliationPage = lazyExport(() => import('../reconciliation/ReconciliationPage'), 'ReconciliationPage');
+const RepairsPage = lazyExport(() => import('../repairs/RepairsPage'), 'RepairsPage');
+const RepairPage = lazyExport(() => import('../repairs/RepairPage'), 'RepairPage');
+const RevenuePage = lazyExport(() => import('../revenue/RevenuePage'), 'RevenuePage');
+const BudgetPage = lazyExport(() => import('../budget/BudgetPage'), 'BudgetPage');
+const ContractsPage = lazyExport(() => import('../contracts/ContractsPage'), 'ContractsPage');
+const ContractPage = lazyExport(() => import('../contracts/ContractPage'), 'ContractPage');
+const DeadlinesPage = lazyExport(() => import('../contracts/DeadlinesPage'), 'DeadlinesPage');
+const BodiesPage = lazyExport(() => import('../bodies/BodiesPage'), 'BodiesPage');
+const CoveragePage = lazyExport(() => import('../bodies/CoveragePage'), 'CoveragePage');
+const IssuesPage = lazyExport(() => import('../issues/IssuesPage'), 'IssuesPage');
+const IssuePage = lazyExport(() => import('../issues/IssuePage'), 'IssuePage');
+
+/** Which screen a route shows, loaded on demand. */
 export function Screen({ route }: { route: Route }) {
+  // Keyed by the route's name: a failure on one screen does not stay on the next.
+  return <OnDemand key={route.name}>{view(route)}</OnDemand>;
+}
+
+function view(route: Route) {
   switch (route.name) {
     case 'communities': return <CommunitiesPage />;
     case 'roster': return <RosterPage key={route.communityId} communityId={route.communityId} />;

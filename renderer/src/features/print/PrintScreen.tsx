@@ -1,22 +1,30 @@
 /** Which print view a print route shows (outside the app frame; see App.tsx). */
 import { type PrintRoute } from '../../router';
-import { RosterPrint } from './RosterPrint';
-import { MeetingNoticePrint } from '../meetings/MeetingNoticePrint';
-import { SignInSheetPrint } from '../meetings/SignInSheetPrint';
-import { MinutesPrint } from '../minutes/MinutesPrint';
-import { MatterNoticePrint } from '../matters/MatterNoticePrint';
-import { BallotsPrint } from '../votes/BallotsPrint';
-import { VoteResultPrint } from '../votes/VoteResultPrint';
-import { StatementsPrint } from '../fund-print/StatementsPrint';
-import { FundSummaryPrint } from '../fund-print/FundSummaryPrint';
-import { TopUpPrint } from '../fund-print/TopUpPrint';
-import { RepairNoticePrint } from '../fund-print/RepairNoticePrint';
-import { RevenuePrint } from '../fund-print/RevenuePrint';
-import { BudgetPrint } from '../fund-print/BudgetPrint';
-import { EvaluationReportPrint } from '../contracts/EvaluationReportPrint';
-import { IssuesPrint } from '../issues/IssuesPrint';
+import { lazyExport, OnDemand } from '../../components/OnDemand';
+
+// Each screen's module loads the first time it is shown (components/OnDemand.tsx).
+const RosterPrint = lazyExport(() => import('./RosterPrint'), 'RosterPrint');
+const MeetingNoticePrint = lazyExport(() => import('../meetings/MeetingNoticePrint'), 'MeetingNoticePrint');
+const SignInSheetPrint = lazyExport(() => import('../meetings/SignInSheetPrint'), 'SignInSheetPrint');
+const MinutesPrint = lazyExport(() => import('../minutes/MinutesPrint'), 'MinutesPrint');
+const MatterNoticePrint = lazyExport(() => import('../matters/MatterNoticePrint'), 'MatterNoticePrint');
+const BallotsPrint = lazyExport(() => import('../votes/BallotsPrint'), 'BallotsPrint');
+const VoteResultPrint = lazyExport(() => import('../votes/VoteResultPrint'), 'VoteResultPrint');
+const StatementsPrint = lazyExport(() => import('../fund-print/StatementsPrint'), 'StatementsPrint');
+const FundSummaryPrint = lazyExport(() => import('../fund-print/FundSummaryPrint'), 'FundSummaryPrint');
+const TopUpPrint = lazyExport(() => import('../fund-print/TopUpPrint'), 'TopUpPrint');
+const RepairNoticePrint = lazyExport(() => import('../fund-print/RepairNoticePrint'), 'RepairNoticePrint');
+const RevenuePrint = lazyExport(() => import('../fund-print/RevenuePrint'), 'RevenuePrint');
+const BudgetPrint = lazyExport(() => import('../fund-print/BudgetPrint'), 'BudgetPrint');
+const EvaluationReportPrint = lazyExport(() => import('../contracts/EvaluationReportPrint'), 'EvaluationReportPrint');
+const IssuesPrint = lazyExport(() => import('../issues/IssuesPrint'), 'IssuesPrint');
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
+  // Keyed by the route's name: a failure on one screen does not stay on the next.
+  return <OnDemand key={route.name}>{view(route)}</OnDemand>;
+}
+
+function view(route: PrintRoute) {
   switch (route.name) {
     case 'printRoster':
       return (
