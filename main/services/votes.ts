@@ -70,11 +70,19 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
 }
 
 export function listVotes(ctx: ServiceContext, communityId: string): z.output<typeof voteListItem>[] {
-  return ctx.sqlite.prepare(`select v.id, v.title, v.opens, v.closes, v.status,
+  const votes = ctx.sqlite.prepare(`select v.id, v.title, v.opens, v.closes, v.status,
       (select count(*) from vote_items i where i.vote_id = v.id) as items,
       (select count(*) from vote_subjects s where s.vote_id = v.id) as subjects,
       (select count(*) from ballots b where b.vote_id = v.id and b.superseded_by is null) as returned
-      from votes v where v.community_id = ? order by v.opens desc, v.created_at desc`).all(communityId) as z.output<typeof voteListItem>[];
+      from votes v where v.community_id = ? order by v.opens desc, v.created_at desc`).all(communityId) as Omit<z.output<typeof voteListItem>, 'outcomes'>[];
+  // Every item of the community's votes in one read (vote_items.passed is kept at closing and after each amendment).
+  const items = ctx.sqlite.prepare(`select i.vote_id, i.category, i.passed, v.status from vote_items i join votes v on v.id = i.vote_id
+    where v.community_id = ? order by i.vote_id, i.position`).raw().all(communityId) as [string, number, number | null, 'open' | 'closed'][];
+  const outcomes = new Map<string, z.output<typeof voteListItem>['outcomes']>();
+  for (const [voteId, category, passed, status] of items) {
+    outcomes.set(voteId, [...(outcomes.get(voteId) ?? []), { category, passed: status === 'closed' && passed !== null ? passed === 1 : null }]);
+  }
+  return votes.map((v) => ({ ...v, outcomes: outcomes.get(v.id) ?? [] }));
 }
 
 /** Scope names as CLI.md writes them: 2幢/1单元+3幢. */

@@ -73,6 +73,8 @@ export const voteDetail = z.object({
 export const voteListItem = z.object({
   id, title: z.string(), opens: z.string(), closes: z.string(), status: z.enum(['open', 'closed']),
   items: z.number().int(), subjects: z.number().int(), returned: z.number().int(),
+  /** Each item's Art. 278 category (10 and up: local items) and, once the vote is closed, whether it passed: what a picker of deciding votes needs. */
+  outcomes: z.array(z.object({ category: z.number().int(), passed: z.boolean().nullable() })),
 });
 
 export const subjectQuery = z.object({

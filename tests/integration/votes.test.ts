@@ -132,9 +132,13 @@ describe('ballots and the tally', () => {
     for (const a of ['1幢101', '2幢201', '2幢202', '3幢301']) {
       await call(app, 'ballot.record', { voteId: vote.id, subjectId: byAddress(a).id, choices: [{ itemId: g, choice: a === '2幢202' ? 'no' : 'yes' }] }, session);
     }
+    // The list carries each item's category and, once closed, its outcome (what the repair and contract pickers need).
+    const listed = async () => (await call(app, 'vote.list', { communityId: vote.communityId }, session)).find((v) => v.id === vote.id)!.outcomes;
+    expect(await listed()).toEqual([{ category: 4, passed: null }, { category: 6, passed: null }]);
     const closed = await call(app, 'vote.close', { id: vote.id }, session);
     expect(closed.status).toBe('closed');
     expect((await call(app, 'vote.tally', { id: vote.id }, session)).items[0]!.passed).toBe(true);
+    expect(await listed()).toEqual([{ category: 4, passed: true }, { category: 6, passed: false }]);
     expect((await callError(app, 'ballot.record', { voteId: vote.id, subjectId: byAddress('3幢302').id, choices: [] }, session)).message).toContain('表决已结束');
     expect((await callError(app, 'vote.close', { id: vote.id }, session)).code).toBe('REFUSED');
 
@@ -145,6 +149,7 @@ describe('ballots and the tally', () => {
     expect(after.amendments[0]).toMatchObject({ reason: '复核原票：实为反对' });
     const t = await call(app, 'vote.tally', { id: vote.id }, session);
     expect(t.items[0]).toMatchObject({ yes: { count: 2, area: '440.00' }, no: { count: 2, area: '195.00' }, passed: false });
+    expect(await listed()).toEqual([{ category: 4, passed: false }, { category: 6, passed: false }]);
     expect((await callError(app, 'ballot.replace', { ballotId: wrong.id, reason: '再改', choices: [] }, session)).message).toContain('已被替换');
   });
 

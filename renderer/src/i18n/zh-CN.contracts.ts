@@ -42,8 +42,6 @@ export const contractsText = {
   votesNone: '本小区还没有表决',
   voteHasItem4: '含第四项议题',
   voteNoItem4: '没有第四项议题',
-  voteOpen: '进行中',
-  voteClosed: '已结束',
   fieldStart: '合同起始日',
   fieldEnd: '合同届满日',
   periods: '通知期限（天）',

@@ -50,8 +50,6 @@ export const repairsText = {
   fieldVote: '批准该项目的表决',
   votePlaceholder: '选择本小区已结束且“使用维修资金”议题通过的表决',
   voteHelp: '只有已结束、且有通过的“使用维修资金”（第5项）议题的表决可以批准使用维修资金。',
-  voteOpen: '进行中',
-  voteClosed: '已结束',
   votePassed: '第5项议题通过',
   voteNoItem5: '没有通过的第5项议题',
   voteOpenHint: '尚未结束，结束并通过后才能批准',

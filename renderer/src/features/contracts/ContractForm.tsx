@@ -9,7 +9,7 @@
  * above the buttons, in its words.
  */
 import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select, Tag } from 'antd';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { CONTRACT_KINDS, contractFields, contractUpdate } from '../../../../shared/contract/office';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { PART_TYPES } from '../../../../shared/domain/register';
@@ -21,6 +21,16 @@ import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { t, type ContractDetail } from './contractShared';
 import { SaveCancel } from '../../components/SaveCancel';
+import { useVoteOptions, type VoteRule } from '../votes/useVoteOptions';
+
+/** Only a vote with an item 4 (选聘和解聘物业服务企业) can be a contract's decision. */
+const CONTRACT_VOTES: VoteRule = {
+  testId: 'contract-vote-option',
+  judge: (vote) => {
+    const item4 = vote.outcomes.some((i) => i.category === 4);
+    return { usable: item4, tag: item4 ? t.voteHasItem4 : t.voteNoItem4 };
+  },
+};
 
 type Kind = (typeof CONTRACT_KINDS)[number];
 interface Values {
@@ -83,7 +93,7 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const companies = useAsync(() => (open ? invoke('company.list', { text: '' }) : Promise.resolve([])), [open]);
-  const votes = useVoteOptions(communityId, open);
+  const votes = useVoteOptions(communityId, open, CONTRACT_VOTES);
   const mode = Form.useWatch('companyMode', form) as Values['companyMode'];
   const kind = Form.useWatch('kind', form) as Kind | undefined;
 
@@ -305,31 +315,3 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   );
 }
 
-/**
- * The community's votes for the picker: title, status and whether it has an
- * item 4 (选聘和解聘物业服务企业). Only a vote with such an item can be picked;
- * the others are shown, greyed, with the reason.
- */
-function useVoteOptions(communityId: string, open: boolean) {
-  const state = useAsync(async () => {
-    if (!open) return [];
-    const list = await invoke('vote.list', { communityId });
-    return Promise.all(list.map(async (v) => {
-      const detail = await invoke('vote.get', { id: v.id });
-      return { vote: v, item4: detail.items.some((i) => i.category === 4) };
-    }));
-  }, [communityId, open]);
-  const options = useMemo(() => (state.data ?? []).map(({ vote, item4 }) => ({
-    value: vote.id,
-    title: vote.title,
-    disabled: !item4,
-    label: (
-      <span className="contract-vote-option" data-testid="contract-vote-option" data-usable={item4 ? 'true' : 'false'}>
-        <span className="contract-vote-option-title">{vote.title}</span>
-        <Tag color={vote.status === 'closed' ? 'default' : 'processing'} className="tight-tag">{vote.status === 'closed' ? t.voteClosed : t.voteOpen}</Tag>
-        <Tag color={item4 ? 'green' : 'red'} className="tight-tag">{item4 ? t.voteHasItem4 : t.voteNoItem4}</Tag>
-      </span>
-    ),
-  })), [state.data]);
-  return { options, loading: state.loading };
-}

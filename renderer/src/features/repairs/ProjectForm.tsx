@@ -21,8 +21,23 @@ import { PartPicker } from '../fund/PartPicker';
 import type { HouseholdRow } from '../fund/fundShared';
 import type { ProjectDetail } from './repairShared';
 import { SaveCancel } from '../../components/SaveCancel';
+import { useVoteOptions, type VoteRule } from '../votes/useVoteOptions';
 
 const t = zhCN.repairs;
+
+/** Only a closed vote whose item 5 (use of the fund) passed can approve a repair. */
+const REPAIR_VOTES: VoteRule = {
+  testId: 'repair-vote-option',
+  judge: (vote) => {
+    const passed = vote.outcomes.some((i) => i.category === 5 && i.passed === true);
+    const closed = vote.status === 'closed';
+    return {
+      usable: closed && passed,
+      tag: closed ? (passed ? t.votePassed : t.voteNoItem5) : null,
+      hint: `${t.window(vote.opens, vote.closes)}${closed ? '' : `　${t.voteOpenHint}`}`,
+    };
+  },
+};
 
 type ScopeKind = 'community' | 'places' | 'parts';
 interface Values {
@@ -91,7 +106,7 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId, open]);
-  const votes = useVoteOptions(communityId, open);
+  const votes = useVoteOptions(communityId, open, REPAIR_VOTES);
   const kind = Form.useWatch(['scope', 'kind'], form) as ScopeKind | undefined;
   const approval = Form.useWatch('approval', form) as Values['approval'];
 
@@ -242,40 +257,6 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
       <div data-testid="repair-form-errors"><FormError messages={errors} /></div>
     </Modal>
   );
-}
-
-/**
- * The community's votes for the picker: title, status and, once closed,
- * whether an item 5 (use of the fund) passed. Only a closed vote with such
- * an item can approve a repair; the others are shown, greyed, with the reason.
- */
-function useVoteOptions(communityId: string, open: boolean) {
-  const state = useAsync(async () => {
-    if (!open) return [];
-    const list = await invoke('vote.list', { communityId });
-    return Promise.all(list.map(async (v) => {
-      if (v.status !== 'closed') return { vote: v, passed: false };
-      const tally = await invoke('vote.tally', { id: v.id });
-      return { vote: v, passed: tally.items.some((i) => i.category === 5 && i.passed) };
-    }));
-  }, [communityId, open]);
-  const options = useMemo(() => (state.data ?? []).map(({ vote, passed }) => {
-    const usable = vote.status === 'closed' && passed;
-    return {
-      value: vote.id,
-      title: vote.title,
-      disabled: !usable,
-      label: (
-        <span className="repair-vote-option" data-testid="repair-vote-option" data-usable={usable ? 'true' : 'false'}>
-          <span className="repair-vote-option-title">{vote.title}</span>
-          <Tag color={vote.status === 'closed' ? 'default' : 'processing'} className="tight-tag">{vote.status === 'closed' ? t.voteClosed : t.voteOpen}</Tag>
-          {vote.status === 'closed' && <Tag color={passed ? 'green' : 'red'} className="tight-tag">{passed ? t.votePassed : t.voteNoItem5}</Tag>}
-          <span className="repair-vote-option-hint">{t.window(vote.opens, vote.closes)}{vote.status === 'closed' ? '' : `　${t.voteOpenHint}`}</span>
-        </span>
-      ),
-    };
-  }), [state.data]);
-  return { options, loading: state.loading };
 }
 
 /** The parts of a scope given one by one: found by address with the fund's part picker, listed as tags. */
