@@ -24,7 +24,8 @@ import { ApportionModal } from './ApportionModal';
 import { DepositModal } from './DepositModal';
 import { EarningsModal } from './EarningsModal';
 import { FundFigures } from './FundFigures';
-import { fenToYuanNumber, type HouseholdRow } from './fundShared';
+import { fenToYuan } from '../../../../shared/domain/money';
+import { type HouseholdRow } from './fundShared';
 import { householdColumns } from './householdColumns';
 import { zhCN } from '../../i18n/zh-CN';
 
@@ -108,7 +109,7 @@ function RulesLine({ communityId }: { communityId: string }) {
   const { list } = useCommunities();
   const rules = list?.find((c) => c.id === communityId)?.settings.fundRules;
   if (!rules) return null;
-  const rate = fenToYuanNumber(rules.depositRatePerM2);
-  if (rate === null) return <Alert type="warning" showIcon data-testid="fund-rate-missing" title={t.rateNotSet} />;
-  return <div className="fund-rules-line" data-testid="fund-rules">{t.rateShown(rate.toFixed(2), rules.topUpTriggerPercent, rules.topUpTargetPercent)}</div>;
+  const rate = rules.depositRatePerM2;
+  if (rate <= 0) return <Alert type="warning" showIcon data-testid="fund-rate-missing" title={t.rateNotSet} />;
+  return <div className="fund-rules-line" data-testid="fund-rules">{t.rateShown(fenToYuan(rate), rules.topUpTriggerPercent, rules.topUpTargetPercent)}</div>;
 }

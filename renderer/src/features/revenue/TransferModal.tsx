@@ -6,6 +6,7 @@
  * (revenue.previewTransfer: every part's share, adding up to the fen) and its
  * 确认转入 posts exactly that (revenue.transfer).
  */
+import { fenToYuan } from '../../../../shared/domain/money';
 import { useEffect, useState } from 'react';
 import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
 import { transferInput } from '../../../../shared/contract/treasury';
@@ -70,7 +71,7 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
   });
 
   const yuan = (value: string) => `${groupedYuan(value)} ${t.yuanUnit}`;
-  const available = (availableToTransfer(summary) / 100).toFixed(2);
+  const available = fenToYuan(availableToTransfer(summary));
 
   return (
     <Modal
