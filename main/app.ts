@@ -16,8 +16,8 @@ import { adviceFor, checkDatabaseFile, findHealthyBackup, type FileCheck } from 
 import { networkShareWarning } from './db/network-share';
 import { isKnownSound, recordSound } from './db/soundness';
 import { createRouter } from './router';
-import { AuthService } from './services/auth';
-import { ensureDefaultWorkflow } from './services/workflows';
+import { AuthService } from './services/system/auth';
+import { ensureDefaultWorkflow } from './services/meetings/workflows';
 import { write, type ServiceContext } from './services/context';
 import type { DataKeys } from './security/cipher';
 import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';

@@ -95,7 +95,7 @@ export const parts = sqliteTable('parts', {
   deliveryStatus: text('delivery_status').notNull(), // 已交付 未售 已售未交付
   /**
    * Cache: the current owners' person ids, sorted and comma-joined ('' for none).
-   * Written in the same transaction as every ownership change (services/part-cache.ts)
+   * Written in the same transaction as every ownership change (services/register/part-cache.ts)
    * and proven equal to the ownerships rows by tests, so that the electorate of a
    * 20,000-part community is one scan.
    */
@@ -345,7 +345,7 @@ export const votes = sqliteTable('votes', {
   blankRule: text('blank_rule').notNull(),
   invalidParticipates: integer('invalid_participates', { mode: 'boolean' }).notNull(),
   countParking: integer('count_parking', { mode: 'boolean' }).notNull(),
-  /** Two clerks enter the ballots independently; differences are settled before closing (services/double-entry.ts). */
+  /** Two clerks enter the ballots independently; differences are settled before closing (services/votes/double-entry.ts). */
   doubleEntry: integer('double_entry', { mode: 'boolean' }).notNull().default(false),
   frozenAt: text('frozen_at').notNull(),
   freezeReason: text('freeze_reason').notNull().default(''),
@@ -462,7 +462,7 @@ export const ballotChoices = sqliteTable('ballot_choices', {
  * Running totals of each item's current choices, kept by triggers on
  * ballot_choices (migration 0004) in the same statement as every write, so a
  * tally reads a dozen rows instead of aggregating 60,000; `check` compares it
- * with the aggregate (services/ballots.ts voteTallyMismatches).
+ * with the aggregate (services/votes/ballots.ts voteTallyMismatches).
  */
 export const voteTally = sqliteTable('vote_tally', {
   itemId: text('item_id').notNull().references(() => voteItems.id),

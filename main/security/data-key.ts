@@ -15,7 +15,7 @@ import type { KeyProtector } from '../app-types';
 import { nowIso } from '../db/clock';
 import type { Sqlite } from '../db/connection';
 import { write, type Actor, type ServiceContext } from '../services/context';
-import { normalizeRecoveryCode, verifySecret } from '../services/passwords';
+import { normalizeRecoveryCode, verifySecret } from '../services/system/passwords';
 import { dataKeys, keyIdOf, newDataKey, SealError, unwrapWithCode, DATA_KEY_BYTES, type DataKeys } from './cipher';
 
 /** Where this PC keeps a database's key: beside it, named after it. */

@@ -10,7 +10,7 @@ import type { App } from '../app-types';
 import { backupToFile } from '../db/backups';
 import type { OpenedDatabase } from '../db/connection';
 import type { DataKeys } from './cipher';
-import { LOGIN_LIMITS, LoginLimiter } from '../services/login-limits';
+import { LOGIN_LIMITS, LoginLimiter } from '../services/system/login-limits';
 import { unlockDataKey, type KeyPlace } from './data-key';
 
 interface Locked {
@@ -28,7 +28,7 @@ interface Locked {
 export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }: Locked): App {
   const { dbPath } = keyPlace;
   let unlocked: App | null = null;
-  // Guessing the 100-bit code costs a scrypt each try; still, tries are limited like logins (services/login-limits.ts).
+  // Guessing the 100-bit code costs a scrypt each try; still, tries are limited like logins (services/system/login-limits.ts).
   const tries = new LoginLimiter({ ...LOGIN_LIMITS, overall: LOGIN_LIMITS.perUser });
 
   async function unlock(input: unknown): Promise<InvokeResponse> {

@@ -8,7 +8,7 @@
  */
 import { nowIso } from '../db/clock';
 import type { Sqlite } from '../db/connection';
-import { refreshPartCaches } from '../services/part-cache';
+import { refreshPartCaches } from '../services/register/part-cache';
 import { isSealed, type DataKeys } from './cipher';
 import { keyRow } from './data-key';
 import { maskDocument, maskPhone } from '../../shared/domain/identity';

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/contract/errors';
 import type { Db, Sqlite } from '../db/connection';
 import type { DataKeys } from '../security/cipher';
 import { faultMessage, isSqliteBusy } from '../db/faults';
-import { recordAudit, type AuditEntry } from './audit';
+import { recordAudit, type AuditEntry } from './system/audit';
 
 export interface ServiceContext {
   db: Db;

@@ -324,7 +324,7 @@ const movement = {
   closingCapitals: z.string(),
 };
 /**
- * What a sub-ledger line was, in the owner's words (main/services/fund-reports.ts
+ * What a sub-ledger line was, in the owner's words (main/services/treasury/fund-reports.ts
  * movementKind is the one mapping from the books): the opening position, a
  * deposit (or a receipt identified later), interest, a repair's share, another
  * charge, common revenue transferred in, another transfer.

@@ -151,7 +151,7 @@ export function computeElectorate(parts: readonly ElectoratePart[], options: Ele
 
 /**
  * Counts of a scope's parts as an SQL aggregate can give them (see
- * main/services/electorate.ts), for registers too large to load part by part.
+ * main/services/register/electorate.ts), for registers too large to load part by part.
  * `ownerSubjects` are the distinct owner sets among delivered, counted parts
  * that have owners, and `multi` those holding more than one part.
  */

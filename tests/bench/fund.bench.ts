@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { openApp } from '../../main/app';
 import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { ledgerProblems } from '../../main/services/ledger';
+import { ledgerProblems } from '../../main/services/treasury/ledger';
 
 type Report = (name: string, app: number, baseline: number, target: string) => void;
 

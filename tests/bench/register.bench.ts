@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { electorateOf } from '../../main/services/electorate';
+import { electorateOf } from '../../main/services/register/electorate';
 import type { ServiceContext } from '../../main/services/context';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { benchSearch } from './search.bench';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { indexDocument } from '../../main/services/search-index';
-import { searchGovernance } from '../../main/services/search-governance';
+import { indexDocument } from '../../main/services/system/search-index';
+import { searchGovernance } from '../../main/services/system/search-governance';
 import { matchExpression } from '../../shared/domain/search-text';
 import { requireDataKeys } from '../../main/security/data-key';
 

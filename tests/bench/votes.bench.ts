@@ -14,9 +14,9 @@ import { openDatabase } from '../../main/db/connection';
 import { checkDatabaseFile } from '../../main/db/integrity';
 import { isKnownSound, recordSound } from '../../main/db/soundness';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { tallyVote } from '../../main/services/vote-tally';
+import { tallyVote } from '../../main/services/votes/vote-tally';
 import type { ServiceContext } from '../../main/services/context';
-import { createVote } from '../../main/services/votes';
+import { createVote } from '../../main/services/votes/votes';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { requireDataKeys } from '../../main/security/data-key';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeRosterWorkbook } from '../../main/files/roster-workbook';
-import { electorateParts } from '../../main/services/electorate';
+import { electorateParts } from '../../main/services/register/electorate';
 import { computeElectorate } from '../../shared/domain/electorate';
 import { formatHundredths } from '../../shared/domain/area';
 import { DELIVERY_STATUSES, PART_TYPES } from '../../shared/domain/register';

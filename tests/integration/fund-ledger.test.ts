@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
-import { ledgerProblems } from '../../main/services/ledger';
+import { ledgerProblems } from '../../main/services/treasury/ledger';
 import { DEFAULT_CHART } from '../../shared/domain/ledger';
 import { call, callError, loggedInApp } from '../helpers';
 

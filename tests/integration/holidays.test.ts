@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { deadlineToAct } from '../../shared/domain/dates';
-import { officeCalendar } from '../../main/services/holidays';
+import { officeCalendar } from '../../main/services/system/holidays';
 import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { call, callError, loggedInApp, tempDir } from '../helpers';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partCacheMismatches } from '../../main/services/part-cache';
+import { partCacheMismatches } from '../../main/services/register/part-cache';
 import { generateRoster } from '../fixtures/roster-generator';
 import { writeRosterWorkbook } from '../../main/files/roster-workbook';
 import { call, loggedInApp } from '../helpers';

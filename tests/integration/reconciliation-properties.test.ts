@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
 import { statementKey } from '../../shared/domain/bank-statement';
-import { ledgerProblems } from '../../main/services/ledger';
+import { ledgerProblems } from '../../main/services/treasury/ledger';
 import { fen, fundBooks, statementFile, type StatementLine } from '../fixtures/fund-books';
 import { call, loggedInApp } from '../helpers';
 

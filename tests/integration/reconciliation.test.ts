@@ -9,7 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ledgerProblems } from '../../main/services/ledger';
+import { ledgerProblems } from '../../main/services/treasury/ledger';
 import { fen, fundBooks, statementFile, type StatementLine } from '../fixtures/fund-books';
 import { call, callError, loggedInApp } from '../helpers';
 

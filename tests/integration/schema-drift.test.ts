@@ -23,7 +23,7 @@ import { tempDir } from '../helpers';
 
 /** Tables the migrations make that schema.ts does not declare, and why. */
 const HAND_WRITTEN = {
-  search_docs: 'the search index (migration 0001): read and written by raw SQL in main/services/search-index.ts beside its FTS5 table',
+  search_docs: 'the search index (migration 0001): read and written by raw SQL in main/services/system/search-index.ts beside its FTS5 table',
   search_fts: 'the FTS5 virtual table over search_docs (drizzle has no virtual tables)',
   default_chart: 'the chart of accounts every new community copies (migration 0005), kept equal to DEFAULT_CHART by a test',
 };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/connection';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { indexDocument, removeDocument, searchDocuments } from '../../main/services/search-index';
+import { indexDocument, removeDocument, searchDocuments } from '../../main/services/system/search-index';
 import { tempDir } from '../helpers';
 
 async function db() {

@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ledgerProblems } from '../../main/services/ledger';
+import { ledgerProblems } from '../../main/services/treasury/ledger';
 import { apportion, parseYuan } from '../../shared/domain/money';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { encodeGbk } from '../fixtures/table-files';

@@ -6,7 +6,7 @@ import { readDateText } from '../../shared/domain/dates';
 import { countRecords, parseCsv } from '../../main/files/csv';
 import { readTableFile, type TableSpec } from '../../main/files/table-file';
 import { checkXlsx } from '../../main/files/xlsx-guard';
-import { ballotFileSpec } from '../../main/services/ballot-import';
+import { ballotFileSpec } from '../../main/services/votes/ballot-import';
 import { encodeGbk, xlsxBomb, xlsxOfRows } from '../fixtures/table-files';
 
 async function xlsx(rows: unknown[][], edit?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {

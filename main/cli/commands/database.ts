@@ -8,9 +8,9 @@ import { restoreDatabase } from '../../db/restore';
 import { recordSound } from '../../db/soundness';
 import { MIGRATIONS_DIR } from '../../node-paths';
 import { keyFilePath } from '../../security/data-key';
-import { voteTallyMismatches } from '../../services/vote-tally';
-import { ledgerProblems } from '../../services/ledger';
-import { partCacheMismatches } from '../../services/part-cache';
+import { voteTallyMismatches } from '../../services/votes/vote-tally';
+import { ledgerProblems } from '../../services/treasury/ledger';
+import { partCacheMismatches } from '../../services/register/part-cache';
 import { Refusal, type CommandSpec } from '../spec';
 import { appLocation, call, osUserName, withApp } from '../session';
 

@@ -46,7 +46,7 @@ export const fundPrintText = {
   statementToToday: '改为截至今天',
   noOwner: '（未登记）',
   developerHeld: (developer: string) => `${developer}（建设单位）`,
-  /** The movements in the owner's words (main/services/fund-reports.ts movementKind). */
+  /** The movements in the owner's words (main/services/treasury/fund-reports.ts movementKind). */
   movement: {
     opening: { deposit: '建账期初：已缴存', earning: '建账期初：增值收益', charge: '建账期初：已使用' } as Record<string, string>,
     openingOther: '建账期初',

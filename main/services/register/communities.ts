@@ -1,0 +1,117 @@
+/** Communities (小区) and their buildings and entrances. */
+import { eq } from 'drizzle-orm';
+import { newId } from '../../db/ids';
+import { AppError } from '../../../shared/contract/errors';
+import { communitySettings, type CommunitySettings } from '../../../shared/contract/schemas';
+import { formatHundredths } from '../../../shared/domain/area';
+import { naturalKey } from '../../../shared/domain/text';
+import { nowIso } from '../../db/clock';
+import { communities } from '../../db/schema';
+import { write, type Actor, type ServiceContext } from '../context';
+
+export interface CommunityFields {
+  name: string;
+  address: string;
+  streetOffice: string;
+  communityOffice: string;
+  developer: string;
+  settings: CommunitySettings;
+}
+
+export type Community = CommunityFields & { id: string };
+
+function toCommunity(row: typeof communities.$inferSelect): Community {
+  return {
+    id: row.id, name: row.name, address: row.address, streetOffice: row.streetOffice,
+    communityOffice: row.communityOffice, developer: row.developer,
+    settings: communitySettings.parse(JSON.parse(row.settings)),
+  };
+}
+
+export function getCommunity(ctx: ServiceContext, id: string): Community {
+  const row = ctx.db.select().from(communities).where(eq(communities.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', '找不到这个小区，可能已被删除');
+  return toCommunity(row);
+}
+
+export function findCommunityByName(ctx: ServiceContext, name: string): Community | null {
+  const row = ctx.db.select().from(communities).where(eq(communities.name, name.trim())).get();
+  return row ? toCommunity(row) : null;
+}
+
+export function listCommunities(ctx: ServiceContext) {
+  const rows = ctx.sqlite
+    .prepare(`select c.id, count(p.id) as parts, coalesce(sum(p.area), 0) as area
+              from communities c left join parts p on p.community_id = c.id group by c.id`)
+    .all() as { id: string; parts: number; area: number }[];
+  const totals = new Map(rows.map((r) => [r.id, r]));
+  return ctx.db.select().from(communities).orderBy(communities.name).all().map((row) => ({
+    ...toCommunity(row),
+    parts: totals.get(row.id)?.parts ?? 0,
+    totalArea: formatHundredths(totals.get(row.id)?.area ?? 0),
+  }));
+}
+
+function refuseDuplicateName(ctx: ServiceContext, name: string, exceptId?: string): void {
+  const other = findCommunityByName(ctx, name);
+  if (other && other.id !== exceptId) throw new AppError('REFUSED', `小区“${name}”已存在，请换一个名称`);
+}
+
+/** Inside an open write: used by create and by the roster import. */
+export function insertCommunity(ctx: ServiceContext, audit: (e: { action: string; entity: string; entityId: string; after: unknown }) => void, fields: CommunityFields): Community {
+  refuseDuplicateName(ctx, fields.name);
+  const now = nowIso();
+  const community: Community = { id: newId(), ...fields };
+  ctx.db.insert(communities).values({ ...community, settings: JSON.stringify(fields.settings), createdAt: now, updatedAt: now }).run();
+  audit({ action: 'create', entity: 'community', entityId: community.id, after: community });
+  return community;
+}
+
+export function createCommunity(ctx: ServiceContext, actor: Actor, fields: CommunityFields): Community {
+  return write(ctx, actor, (tx) => insertCommunity(ctx, tx.audit, fields));
+}
+
+export function updateCommunity(ctx: ServiceContext, actor: Actor, input: CommunityFields & { id: string }): Community {
+  return write(ctx, actor, (tx) => {
+    const before = getCommunity(ctx, input.id);
+    refuseDuplicateName(ctx, input.name, input.id);
+    const { id, ...fields } = input;
+    ctx.db.update(communities).set({ ...fields, settings: JSON.stringify(fields.settings), updatedAt: nowIso() }).where(eq(communities.id, id)).run();
+    const after = getCommunity(ctx, id);
+    tx.audit({ action: 'update', entity: 'community', entityId: id, before, after });
+    return after;
+  });
+}
+
+export function listBuildings(ctx: ServiceContext, communityId: string) {
+  getCommunity(ctx, communityId);
+  const buildingRows = ctx.sqlite
+    .prepare(`select b.id, b.name, (select count(*) from parts p where p.building_id = b.id) as parts
+              from buildings b where b.community_id = ? order by b.sort_key`)
+    .all(communityId) as { id: string; name: string; parts: number }[];
+  const entranceRows = ctx.sqlite
+    .prepare(`select e.id, e.name, e.building_id as buildingId from entrances e
+              join buildings b on b.id = e.building_id where b.community_id = ? order by e.sort_key`)
+    .all(communityId) as { id: string; name: string; buildingId: string }[];
+  return buildingRows.map((b) => ({
+    ...b,
+    entrances: entranceRows.filter((e) => e.buildingId === b.id).map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+/** The building's id, created if new (inside an open write). */
+export function ensureBuilding(ctx: ServiceContext, communityId: string, name: string): string {
+  const found = ctx.sqlite.prepare('select id from buildings where community_id = ? and name = ?').get(communityId, name) as { id: string } | undefined;
+  if (found) return found.id;
+  const id = newId();
+  ctx.sqlite.prepare('insert into buildings (id, community_id, name, sort_key) values (?, ?, ?, ?)').run(id, communityId, name, naturalKey(name));
+  return id;
+}
+
+export function ensureEntrance(ctx: ServiceContext, buildingId: string, name: string): string {
+  const found = ctx.sqlite.prepare('select id from entrances where building_id = ? and name = ?').get(buildingId, name) as { id: string } | undefined;
+  if (found) return found.id;
+  const id = newId();
+  ctx.sqlite.prepare('insert into entrances (id, building_id, name, sort_key) values (?, ?, ?, ?)').run(id, buildingId, name, naturalKey(name));
+  return id;
+}

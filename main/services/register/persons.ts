@@ -1,0 +1,145 @@
+/**
+ * Persons (owners) of a community. Lists show documents and phones masked (from the stored masked
+ * forms: they never need the key); a person's own page (viewPerson) is the only place with the full
+ * values, opened in main and audited. How they are stored: main/security/personal-data.ts.
+ */
+import { and, eq } from 'drizzle-orm';
+import { newId } from '../../db/ids';
+import { AppError } from '../../../shared/contract/errors';
+import { formatHundredths } from '../../../shared/domain/area';
+import { checkDocument, maskDocument, normalizePhone } from '../../../shared/domain/identity';
+import { nowIso } from '../../db/clock';
+import { persons } from '../../db/schema';
+import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } from '../../security/personal-data';
+import { getCommunity } from './communities';
+import { write, type Actor, type ServiceContext } from '../context';
+import { partsHeldBy, refreshPartCaches } from './part-cache';
+
+export interface MaskedOwner {
+  personId: string;
+  name: string;
+  document: string;
+  phone: string;
+}
+
+export function maskOwner(p: { id: string; name: string; documentMasked: string | null; phoneMasked: string | null }): MaskedOwner {
+  return { personId: p.id, name: p.name, document: p.documentMasked ?? '', phone: p.phoneMasked ?? '' };
+}
+
+function personRow(ctx: ServiceContext, id: string) {
+  const row = ctx.db.select().from(persons).where(eq(persons.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', '找不到这位业主，可能已被删除');
+  return row;
+}
+
+/** The person with the full document and phone (opened here, in main). */
+export function getPerson(ctx: ServiceContext, id: string) {
+  const row = personRow(ctx, id);
+  const full = openPerson(ctx.keys, row);
+  const held = ctx.sqlite
+    .prepare(`select p.id as partId, p.address, p.area, o.start_date as startDate, o.end_date as endDate
+              from ownerships o join parts p on p.id = o.part_id where o.person_id = ?
+              order by o.end_date is not null, p.sort_key`)
+    .all(id) as { partId: string; address: string; area: number; startDate: string | null; endDate: string | null }[];
+  return {
+    id: row.id, communityId: row.communityId, name: row.name,
+    document: full.document ?? '', documentKind: row.documentKind ?? '', phone: full.phone ?? '',
+    parts: held.map((h) => ({ ...h, area: formatHundredths(h.area), current: h.endDate === null })),
+  };
+}
+
+/** A person's own page: the full values, and a record of who saw whose (PIPL: a record of processing). */
+export function viewPerson(ctx: ServiceContext, actor: Actor, id: string) {
+  const person = getPerson(ctx, id);
+  write(ctx, actor, (tx) => tx.audit({ action: 'view-personal-data', entity: 'person', entityId: id, after: { name: person.name } }));
+  return person;
+}
+
+interface PersonFields {
+  name: string;
+  document: string;
+  phone: string;
+}
+
+/** Normalise and check a form's document and phone (the contract has checked their shape already). */
+function normalizeFields(fields: PersonFields) {
+  let document: string | null = null;
+  let documentKind: string | null = null;
+  if (fields.document !== '') {
+    const checked = checkDocument(fields.document);
+    if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ row: null, column: '证件号码', message: checked.message }]);
+    document = checked.value;
+    documentKind = checked.kind;
+  }
+  let phone: string | null = null;
+  if (fields.phone !== '') {
+    const checked = normalizePhone(fields.phone);
+    if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ row: null, column: '联系电话', message: checked.message }]);
+    phone = checked.value;
+  }
+  return { name: fields.name, document, documentKind, phone };
+}
+
+function refuseDuplicateDocument(ctx: ServiceContext, communityId: string, document: string | null, exceptId?: string): void {
+  if (document === null) return;
+  const hash = documentHash(ctx.keys, document);
+  const other = ctx.db.select().from(persons).where(and(eq(persons.communityId, communityId), eq(persons.documentHash, hash))).get();
+  if (other && other.id !== exceptId) {
+    throw new AppError('REFUSED', `证件号码 ${maskDocument(document)} 已登记为“${other.name}”，同一证件号码只能对应一位业主`);
+  }
+}
+
+export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { communityId: string }) {
+  getCommunity(ctx, input.communityId);
+  const fields = normalizeFields(input);
+  const id = write(ctx, actor, (tx) => {
+    refuseDuplicateDocument(ctx, input.communityId, fields.document);
+    const now = nowIso();
+    const id = newId();
+    ctx.db.insert(persons).values({
+      id, communityId: input.communityId, name: fields.name, documentKind: fields.documentKind,
+      ...sealPerson(ctx.keys, id, fields), createdAt: now, updatedAt: now,
+    }).run();
+    tx.audit({ action: 'create', entity: 'person', entityId: id, after: { ...auditedPerson(fields), communityId: input.communityId } });
+    return id;
+  });
+  return getPerson(ctx, id);
+}
+
+export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { id: string }) {
+  const fields = normalizeFields(input);
+  write(ctx, actor, (tx) => {
+    const before = personRow(ctx, input.id);
+    refuseDuplicateDocument(ctx, before.communityId, fields.document, input.id);
+    ctx.db.update(persons).set({
+      name: fields.name, documentKind: fields.documentKind, ...sealPerson(ctx.keys, input.id, fields), updatedAt: nowIso(),
+    }).where(eq(persons.id, input.id)).run();
+    refreshPartCaches(ctx.sqlite, partsHeldBy(ctx.sqlite, input.id));
+    tx.audit({
+      action: 'update', entity: 'person', entityId: input.id,
+      before: { name: before.name, document: before.documentMasked, phone: before.phoneMasked }, after: auditedPerson(fields),
+    });
+  });
+  return getPerson(ctx, input.id);
+}
+
+/** LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * By name, by the visible digits of a masked document or phone (`330105`, `5678`), or by a full
+ * document or phone, matched on its keyed hash.
+ */
+export function searchPersons(ctx: ServiceContext, input: { communityId: string; search: string; limit: number }): MaskedOwner[] {
+  const like = containsPattern(input.search);
+  const hashes = JSON.stringify(input.search === '' ? [] : searchHashes(ctx.keys, input.search));
+  const rows = ctx.sqlite
+    .prepare(`select id, name, document_masked as documentMasked, phone_masked as phoneMasked from persons where community_id = ?
+              and (name like ? escape '\\' or phone_masked like ? escape '\\' or document_masked like ? escape '\\'
+                   or document_hash in (select value from json_each(?)) or phone_hash in (select value from json_each(?)))
+              order by name limit ?`)
+    .all(input.communityId, like, like, like, hashes, hashes, input.limit) as { id: string; name: string; documentMasked: string | null; phoneMasked: string | null }[];
+  return rows.map(maskOwner);
+}

@@ -1,0 +1,374 @@
+/**
+ * The ledger: the chart of accounts, posting entries (balanced, in open months,
+ * numbered), reversals, closing months, the entries table, and the invariants
+ * `check` and the tests hold it to. Entries and lines are insert-only; the
+ * triggers of migration 0005 refuse edits and keep the balance caches.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
+import type { closeMonthInput, entry as entrySchema, entryQuery, recordInput, reverseInput } from '../../../shared/contract/fund';
+import {
+  entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
+} from '../../../shared/domain/ledger';
+import { fenToYuan } from '../../../shared/domain/money';
+import { movedBy, treasurerVoucher, voucherLabels, type PostedLine } from '../../../shared/domain/voucher';
+import { nowIso, todayInOffice } from '../../db/clock';
+import type { Sqlite } from '../../db/connection';
+import { newId } from '../../db/ids';
+import { getCommunity } from '../register/communities';
+import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
+
+type Entry = z.output<typeof entrySchema>;
+
+export interface AccountRow {
+  id: string; code: string; name: string; kind: AccountKind; role: AccountRole; subLedger: boolean; debitSum: number;
+}
+
+export function accountRows(ctx: ServiceContext, communityId: string): AccountRow[] {
+  return (ctx.sqlite.prepare(`select a.id, a.code, a.name, a.kind, a.role, a.sub_ledger as subLedger, coalesce(b.debit_sum, 0) as debitSum
+    from ledger_accounts a left join account_balances b on b.account_id = a.id where a.community_id = ? order by a.code`)
+    .all(communityId) as (Omit<AccountRow, 'subLedger'> & { subLedger: number })[]).map((a) => ({ ...a, subLedger: a.subLedger === 1 }));
+}
+
+/** The one account of a role (the default chart has one of each). */
+export function accountByRole(ctx: ServiceContext, communityId: string, role: AccountRole): AccountRow {
+  const found = accountRows(ctx, communityId).find((a) => a.role === role);
+  if (!found) throw new AppError('NOT_FOUND', `本小区账套中没有“${role}”科目`);
+  return found;
+}
+
+export function closedThrough(ctx: ServiceContext, communityId: string): string | null {
+  return (ctx.sqlite.prepare('select max(month) from ledger_closes where community_id = ?').pluck().get(communityId) as string | null) ?? null;
+}
+
+export function booksOf(ctx: ServiceContext, communityId: string) {
+  getCommunity(ctx, communityId);
+  return {
+    communityId,
+    accounts: accountRows(ctx, communityId).map(({ debitSum, ...a }) => ({ ...a, balance: fenToYuan(normalBalance(a.kind, debitSum)) })),
+    closedThrough: closedThrough(ctx, communityId),
+  };
+}
+
+export interface NewEntry {
+  communityId: string;
+  date: string;
+  kind: string;
+  memo: string;
+  counterparty?: string;
+  reference?: string;
+  reversesId?: string | null;
+  reason?: string;
+  revenueKind?: string | null;
+  contract?: string;
+  projectId?: string | null;
+  budgetLineId?: string | null;
+  lines: readonly EntryLine[];
+}
+
+/**
+ * Inside an open write: check and post one entry; returns its id. Refuses an
+ * unbalanced entry, a date in a closed month or in the future, accounts or
+ * parts of another community.
+ */
+export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, e: NewEntry): string {
+  const problem = entryProblem(e.lines);
+  if (problem) throw new AppError('REFUSED', problem);
+  refuseClosedDate(ctx, e.communityId, e.date);
+  const accounts = new Map(accountRows(ctx, e.communityId).map((a) => [a.id, a]));
+  const partOf = ctx.sqlite.prepare('select community_id from parts where id = ?').pluck();
+  for (const l of e.lines) {
+    const account = accounts.get(l.accountId);
+    if (!account) throw new AppError('REFUSED', '科目不属于本小区的账套');
+    if (account.subLedger && !l.partId) throw new AppError('REFUSED', `“${account.name}”要记到具体房屋的分户账，请选择房屋`);
+    if (!account.subLedger && l.partId) throw new AppError('REFUSED', `“${account.name}”不设分户账，不能指定房屋`);
+    if (l.partId && partOf.get(l.partId) !== e.communityId) throw new AppError('REFUSED', '房屋不属于本小区');
+  }
+  const id = newId();
+  const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
+  const shown = tableColumns(ctx, e, accounts);
+  // settles_id stays empty: claims of 待查明款项 are suspense_claims since migration 0008 (which took the old ones over).
+  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
+      reason, revenue_kind, contract, project_id, budget_line_id, amount, accounts, address, search_text, created_at, created_by)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
+    e.reversesId ?? null, null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
+    shown.amount, shown.accounts, shown.address, shown.searchText, nowIso(), actor.author);
+  const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount)
+    values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const l of e.lines) line.run(id, e.communityId, l.accountId, l.partId ?? null, l.partId ? (l.category ?? 'transfer') : null, e.date, number, l.amount);
+  // The audit row names the entry and its size; the lines themselves are the record (a 20,000-line share is not copied twice).
+  scope.audit({
+    action: e.reversesId ? 'reverse' : 'post', entity: 'journal_entry', entityId: id,
+    after: { number, date: e.date, kind: e.kind, memo: e.memo, lines: e.lines.length, amount: fenToYuan(shown.moved) },
+  });
+  return id;
+}
+
+const debitTotal = (lines: readonly EntryLine[]) => lines.reduce((s, l) => s + Math.max(0, l.amount), 0);
+
+/**
+ * The ledger table's columns of an entry: accounts, address (one part's, or "N 户"), searched words; and its
+ * debit total, kept in the `amount` column for an accountant — the screens show the money moved (`moved`), read
+ * from the lines by shared/domain/voucher.ts.
+ */
+function tableColumns(ctx: ServiceContext, e: NewEntry, accounts: Map<string, AccountRow>) {
+  const names = [...new Set(e.lines.map((l) => accounts.get(l.accountId)!.name))].join('、');
+  const parts = [...new Set(e.lines.map((l) => l.partId).filter((p): p is string => !!p))];
+  const address = parts.length === 1 ? ctx.sqlite.prepare('select address from parts where id = ?').pluck().get(parts[0]) as string
+    : parts.length > 1 ? `${parts.length} 户` : null;
+  const moved = treasurerVoucher(e.kind, e.lines.map((l) => ({ account: l.accountId, accountKind: accounts.get(l.accountId)!.kind, amount: l.amount, category: l.category }))).amount;
+  return {
+    amount: debitTotal(e.lines), moved, accounts: names, address,
+    searchText: [e.memo, e.counterparty ?? '', e.reference ?? '', parts.length === 1 ? address : ''].join(' '),
+  };
+}
+
+function refuseClosedDate(ctx: ServiceContext, communityId: string, date: string): void {
+  const closed = closedThrough(ctx, communityId);
+  if (closed !== null && monthOf(date) <= closed) {
+    throw new AppError('REFUSED', `${closed.replace('-', '年')}月及以前已结账，不能再记入日期为 ${date} 的凭证；请用本月日期记账`);
+  }
+  if (date > todayInOffice()) throw new AppError('REFUSED', `记账日期 ${date} 晚于今天，不能预先记账`);
+}
+
+/** 收入 / 支出 / 转账: one debit line, one credit line. */
+export function recordEntry(ctx: ServiceContext, actor: Actor, input: z.output<typeof recordInput>): Entry {
+  if (input.debitAccountId === input.creditAccountId) throw new AppError('REFUSED', SAME_ACCOUNT[input.form]);
+  const accounts = new Map(accountRows(ctx, input.communityId).map((a) => [a.id, a]));
+  const lineFor = (accountId: string, amount: number): EntryLine => {
+    const sub = accounts.get(accountId)?.subLedger === true;
+    return { accountId, amount, partId: sub ? input.partId : null, category: sub ? (input.category ?? defaultCategory(input.form, amount)) : null };
+  };
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId: input.communityId, date: input.date, kind: input.form, memo: input.memo,
+    counterparty: input.counterparty, reference: input.reference,
+    lines: [lineFor(input.debitAccountId, input.amount), lineFor(input.creditAccountId, -input.amount)],
+  }));
+  return getEntry(ctx, id);
+}
+
+/** The treasurer's three forms name their two accounts as the form does (renderer's ledger texts). */
+const SAME_ACCOUNT: Record<'income' | 'expense' | 'transfer', string> = {
+  income: '收款账户和款项来源不能是同一个科目',
+  expense: '用途和付款账户不能是同一个科目',
+  transfer: '转出和转入不能是同一个科目',
+};
+
+/** Money coming into a sub-ledger through 收入 is a deposit; leaving it through 支出 is a charge. */
+function defaultCategory(form: 'income' | 'expense' | 'transfer', amount: number): FundCategory {
+  if (form === 'income' && amount < 0) return 'deposit';
+  if (form === 'expense' && amount > 0) return 'charge';
+  return 'transfer';
+}
+
+/** A reversal: the same lines with the opposite sign, dated in an open month, linked both ways. */
+export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<typeof reverseInput>): Entry {
+  const original = getEntry(ctx, input.id);
+  if (original.reversedById) throw new AppError('REFUSED', `凭证第 ${original.number} 号已由第 ${original.reversedByNumber} 号冲销，不能再次冲销`);
+  if (original.reversesId) throw new AppError('REFUSED', `第 ${original.number} 号本身是冲销凭证，不能再冲销；如需恢复，请重新记一笔`);
+  if (input.date < original.date) throw new AppError('REFUSED', `冲销日期 ${input.date} 早于原凭证日期 ${original.date}`);
+  const standing = recordStandingOn(ctx, original.id, original.number);
+  if (standing) throw new AppError('REFUSED', standing);
+  // The reversal carries the original's tags, so that revenue, project and budget figures net to zero too.
+  const tags = ctx.sqlite.prepare(`select community_id as communityId, revenue_kind as revenueKind, contract, project_id as projectId,
+    budget_line_id as budgetLineId from journal_entries where id = ?`).get(input.id) as
+    { communityId: string; revenueKind: string | null; contract: string; projectId: string | null; budgetLineId: string | null };
+  const { communityId } = tags;
+  const lines = (ctx.sqlite.prepare('select account_id as accountId, part_id as partId, category, amount from journal_lines where entry_id = ? order by id')
+    .all(input.id) as EntryLine[]).map((l) => ({ ...l, amount: -l.amount }));
+  const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
+    communityId, date: input.date, kind: 'reversal', memo: `冲销第 ${original.number} 号：${original.memo}`,
+    counterparty: original.counterparty, reference: original.reference, reversesId: original.id, reason: input.reason, lines,
+    revenueKind: tags.revenueKind, contract: tags.contract, projectId: tags.projectId, budgetLineId: tags.budgetLineId,
+  }));
+  return getEntry(ctx, id);
+}
+
+/**
+ * A record in force that stands on this entry and would be left wrong by its
+ * reversal: a sharing of this interest to the sub-ledgers, a claim of this
+ * 待查明 item. That record is reversed first.
+ */
+function recordStandingOn(ctx: ServiceContext, id: string, number: number): string | null {
+  const inForce = 'not exists (select 1 from journal_entries r where r.reverses_id = e.id)';
+  const share = ctx.sqlite.prepare(`select e.number from interest_shares s join journal_entries e on e.id = s.share_entry_id
+    where s.item_entry_id = ? and ${inForce}`).pluck().get(id) as number | undefined;
+  if (share !== undefined) return `第 ${number} 号凭证的利息已由第 ${share} 号凭证分配到各户：请先冲销第 ${share} 号分配凭证`;
+  const claims = ctx.sqlite.prepare(`select distinct e.number from suspense_claims c join journal_entries e on e.id = c.entry_id
+    where c.item_entry_id = ? and ${inForce} order by e.number`).pluck().all(id) as number[];
+  if (claims.length > 0) return `第 ${number} 号凭证的待查明款项已由第 ${claims.join('、')} 号凭证认领：请先冲销认领凭证`;
+  return null;
+}
+
+export function getEntry(ctx: ServiceContext, id: string): Entry {
+  const e = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.reference, e.reverses_id as reversesId,
+      o.number as reversesNumber, r.id as reversedById, r.number as reversedByNumber, e.reason, e.created_at as createdAt, e.created_by as createdBy
+    from journal_entries e left join journal_entries o on o.id = e.reverses_id left join journal_entries r on r.reverses_id = e.id
+    where e.id = ?`).get(id) as Omit<Entry, 'amount' | 'form' | 'labels' | 'accounts' | 'lines'> | undefined;
+  if (!e) throw new AppError('NOT_FOUND', '找不到这张凭证');
+  const lines = ctx.sqlite.prepare(`select l.account_id as accountId, a.code as accountCode, a.name as accountName, a.kind as accountKind, l.part_id as partId,
+      p.address, l.category, l.amount from journal_lines l join ledger_accounts a on a.id = l.account_id left join parts p on p.id = l.part_id
+    where l.entry_id = ? order by l.id`).all(id) as { accountId: string; accountCode: string; accountName: string; accountKind: AccountKind; partId: string | null; address: string | null; category: FundCategory | null; amount: number }[];
+  // The treasurer's words (shared/domain/voucher.ts): debit and credit stay in the books.
+  const v = treasurerVoucher(e.kind, lines.map((l) => ({ account: l.accountId, accountKind: l.accountKind, amount: l.amount, category: l.category })));
+  const named = new Map(lines.map((l) => [l.accountId, l]));
+  return {
+    ...e,
+    form: v.form,
+    amount: fenToYuan(v.amount),
+    labels: voucherLabels(e.kind, v.form),
+    accounts: v.accounts.map((a) => ({
+      accountId: a.account, accountCode: named.get(a.account)!.accountCode, accountName: named.get(a.account)!.accountName,
+      direction: a.direction, amount: fenToYuan(a.amount),
+      households: new Set(lines.filter((l, i) => l.accountId === a.account && l.partId && v.lines[i]!.direction === a.direction).map((l) => l.partId)).size,
+    })),
+    lines: lines.map(({ accountKind: _kind, amount: _amount, ...l }, i) => ({ ...l, direction: v.lines[i]!.direction, amount: fenToYuan(v.lines[i]!.amount) })),
+  };
+}
+
+/**
+ * The bank-account (asset) lines of each entry, summed per account and side:
+ * what the money moved and the bank accounts' words need (shared/domain/
+ * voucher.ts) — read through the (entry, account) index, never an entry's
+ * household lines, so a page of the ledger table with a 20,000-household share
+ * on it costs a few index seeks.
+ */
+export function bankLinesOf(ctx: ServiceContext, communityId: string, entryIds: readonly string[]): Map<string, PostedLine[]> {
+  const out = new Map<string, PostedLine[]>(entryIds.map((id) => [id, []]));
+  if (entryIds.length === 0) return out;
+  const rows = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, 'asset' as accountKind, sum(l.amount) as amount
+    from journal_lines l where l.entry_id in (select value from json_each(?))
+      and l.account_id in (select id from ledger_accounts where community_id = ? and kind = 'asset')
+    group by l.entry_id, l.account_id, l.amount > 0`).all(JSON.stringify(entryIds), communityId) as (PostedLine & { entryId: string })[];
+  for (const { entryId, ...l } of rows) out.get(entryId)!.push(l);
+  return out;
+}
+
+/**
+ * The ledger table: entries newest first, filtered by account, part, dates and
+ * words (memo, counterparty, reference, the part's address). With an account
+ * (or part) the amount is that account's movement on its normal side;
+ * otherwise the money the entry moved, in the treasurer's words (never the
+ * total of its debits).
+ *
+ * Each filter takes the cheapest path to the page's entry numbers (measured on
+ * 100,000 entries in `npm run bench`): an account or part walks the lines'
+ * (account, date, number) index without visiting entries; words scan the
+ * entries table in storage order (`+community_id`), which is several times
+ * faster than visiting it in date order through the index; dates alone use the
+ * (community, date, number) index.
+ */
+export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
+  const byLines = q.accountId !== undefined || q.partId !== undefined;
+  const linesWhere = [q.accountId ? 'account_id = ?' : null, q.partId ? 'part_id = ?' : null, q.from ? 'date >= ?' : null, q.to ? 'date <= ?' : null]
+    .filter(Boolean).join(' and ');
+  const linesParams = [q.accountId, q.partId, q.from, q.to].filter((x) => x !== undefined);
+  // A scan for words finds every match anyway, so the count rides along (a window); the index paths stop after the page.
+  const count = q.text ? ', count(*) over () as total' : '';
+  let from: string;
+  let params: unknown[];
+  if (byLines && !q.text) {
+    from = `select distinct date, number from journal_lines where ${linesWhere}`;
+    params = linesParams;
+  } else if (byLines) {
+    from = `select e.date, e.number${count} from journal_entries e where +e.community_id = ? and instr(e.search_text, ?) > 0
+      and e.number in (select number from journal_lines where ${linesWhere})`;
+    params = [q.communityId, q.text, ...linesParams];
+  } else {
+    const where = [q.text ? '+e.community_id = ?' : 'e.community_id = ?', q.from ? 'e.date >= ?' : null, q.to ? 'e.date <= ?' : null, q.text ? 'instr(e.search_text, ?) > 0' : null];
+    from = `select e.date, e.number${count} from journal_entries e where ${where.filter(Boolean).join(' and ')}`;
+    params = [q.communityId, q.from, q.to, q.text || undefined].filter((x) => x !== undefined);
+  }
+  const page = ctx.sqlite.prepare(`${from} order by date desc, number desc limit ? offset ?`).all(...params, q.limit, q.offset) as { number: number; total?: number }[];
+  // An account alone: its entry count is kept by the trigger (proven by ledgerProblems).
+  const cachedCount = q.accountId && !q.partId && !q.from && !q.to && !q.text
+    ? ctx.sqlite.prepare('select coalesce((select entries from account_balances where account_id = ?), 0)').pluck().get(q.accountId) as number
+    : undefined;
+  const total = page[0]?.total ?? cachedCount ?? (ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params) as number);
+  const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount as debitTotal, e.accounts, e.address,
+      exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
+    from journal_entries e where e.community_id = ? and e.number = ?`);
+  const movement = q.accountId || q.partId
+    ? ctx.sqlite.prepare(`select sum(amount) from journal_lines where entry_id = ? ${q.accountId ? 'and account_id = ?' : ''} ${q.partId ? 'and part_id = ?' : ''}`).pluck()
+    : null;
+  const sign = q.accountId ? accountSign(ctx, q.accountId) : -1;
+  const filterIds = [q.accountId, q.partId].filter((x) => x !== undefined);
+  const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; debitTotal: number; reversed: number; reversal: number });
+  // With an account or part: its movement on its normal side; otherwise the money the entry moved (its bank lines and debit total).
+  const banks = movement ? null : bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
+  const moved = (r: (typeof rows)[number]) => {
+    const lines = banks!.get(r.id)!;
+    const side = (sign: 1 | -1) => lines.reduce((s, l) => s + Math.max(0, sign * l.amount), 0);
+    return movedBy(r.kind, { bankDebits: side(1), bankCredits: side(-1), debitTotal: r.debitTotal }).amount;
+  };
+  return {
+    total,
+    rows: rows.map((r) => {
+      const { debitTotal: _, ...shown } = r;
+      return {
+        ...shown,
+        amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved(r)),
+        reversed: r.reversed === 1, reversal: r.reversal === 1,
+      };
+    }) as never,
+  };
+}
+
+function accountSign(ctx: ServiceContext, accountId: string): 1 | -1 {
+  const kind = ctx.sqlite.prepare('select kind from ledger_accounts where id = ?').pluck().get(accountId) as AccountKind | undefined;
+  if (!kind) throw new AppError('NOT_FOUND', '找不到这个科目');
+  return normalBalance(kind, 1) as 1 | -1;
+}
+
+/** Close a month (and with it every earlier one): entries dated in it are refused from then on. */
+export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<typeof closeMonthInput>) {
+  getCommunity(ctx, input.communityId);
+  const closed = closedThrough(ctx, input.communityId);
+  if (closed !== null && input.month <= closed) throw new AppError('REFUSED', `${closed} 及以前已结账`);
+  if (input.month >= monthOf(todayInOffice())) throw new AppError('REFUSED', `${input.month} 还没有结束，月末之后才能结账`);
+  write(ctx, actor, (scope) => {
+    ctx.sqlite.prepare('insert into ledger_closes (community_id, month, closed_at, closed_by) values (?, ?, ?, ?)')
+      .run(input.communityId, input.month, nowIso(), actor.author);
+    scope.audit({ action: 'close-month', entity: 'ledger', entityId: input.communityId, after: { month: input.month } });
+  });
+  return booksOf(ctx, input.communityId);
+}
+
+/**
+ * What must always hold (issue 5): every entry balances; each cached balance
+ * equals the sum of its lines; the fund account equals the sum of its
+ * sub-ledgers; (issue 13) no bank statement row is booked twice, no interest
+ * shared twice. Returns the broken ones in words (empty when the books are sound).
+ */
+export function ledgerProblems(sqlite: Sqlite): string[] {
+  const problems: string[] = [];
+  const unbalanced = sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get() as number;
+  if (unbalanced > 0) problems.push(`${unbalanced} 张凭证各行合计不为零（账不平）`);
+  const accounts = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+    where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)
+      or coalesce(b.lines, 0) != (select count(*) from journal_lines l where l.account_id = a.id)
+      or coalesce(b.entries, 0) != (select count(distinct entry_id) from journal_lines l where l.account_id = a.id)`).pluck().get() as number;
+  if (accounts > 0) problems.push(`${accounts} 个科目的余额缓存与分录不一致`);
+  const parts = sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
+      -sum(case category when 'deposit' then amount else 0 end) as deposited, -sum(case category when 'earning' then amount else 0 end) as earnings,
+      sum(case category when 'charge' then amount else 0 end) as charges, -sum(case category when 'transfer' then amount else 0 end) as transfers
+      from journal_lines where part_id is not null group by part_id) s
+    full outer join part_fund_balances b on b.part_id = s.part_id
+    where s.part_id is null or b.part_id is null or s.balance != b.balance or s.deposited != b.deposited or s.earnings != b.earnings
+      or s.charges != b.charges or s.transfers != b.transfers`).pluck().get() as number;
+  if (parts > 0) problems.push(`${parts} 户分户账余额缓存与分录不一致`);
+  // The fund account's cached balance against the sum of its sub-ledgers' cached balances, per community.
+  const fund = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+    where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
+      coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get() as number;
+  if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
+  // Issue 13: a bank statement row is booked once (one posting in force), a receipt of interest shared once.
+  const inForce = (entry: string) => `not exists (select 1 from journal_entries r where r.reverses_id = ${entry})`;
+  const twice = sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
+    where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get() as number;
+  if (twice > 0) problems.push(`${twice} 笔银行流水重复入账`);
+  const sharedTwice = sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
+    group by item_entry_id having count(*) > 1)`).pluck().get() as number;
+  if (sharedTwice > 0) problems.push(`${sharedTwice} 笔利息收入重复分配`);
+  return problems;
+}

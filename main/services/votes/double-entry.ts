@@ -1,0 +1,129 @@
+/**
+ * Double entry (an option per vote): a second clerk enters the same stack of
+ * ballots independently; every difference from the first entry is listed and
+ * must be settled before the vote can close. The first entry is what counts;
+ * settling for the second entry replaces the ballot (with the reason), like any
+ * correction.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../../shared/contract/errors';
+import type { ballotFields, differenceRow } from '../../../shared/contract/votes';
+import type { Choice } from '../../../shared/domain/tally';
+import { nowIso } from '../../db/clock';
+import { replaceBallot } from './ballots';
+import { write, type Actor, type ServiceContext } from '../context';
+import { voteRow } from './vote-record';
+import { openProxyDocument } from '../../security/personal-data';
+
+type BallotFields = z.output<typeof ballotFields>;
+type Difference = z.output<typeof differenceRow>;
+
+interface Entry { valid: boolean; invalidReason: string; choices: Map<string, Choice> }
+
+function requireDoubleEntry(ctx: ServiceContext, voteId: string) {
+  const row = voteRow(ctx, voteId);
+  if (row.double_entry !== 1) throw new AppError('REFUSED', '这次表决未设定双人录入');
+  return row;
+}
+
+/** The second clerk's entry of one ballot; entering it again replaces the earlier second entry. */
+export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFields & { voteId: string; subjectId: string }) {
+  const row = requireDoubleEntry(ctx, input.voteId);
+  if (row.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再复核录入');
+  // Who entered each pass is recorded (entered_by, audit). The app has one account per office PC for now,
+  // so the same account may enter both passes; independence is the clerks' practice, not an account check.
+  if (!ctx.sqlite.prepare('select 1 from vote_subjects where id = ? and vote_id = ?').get(input.subjectId, input.voteId)) {
+    throw new AppError('NOT_FOUND', '这次表决中没有这个表决权人');
+  }
+  const choices = JSON.stringify(Object.fromEntries(input.choices.map((c) => [c.itemId, c.choice])));
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare(`insert into ballot_checks (vote_id, subject_id, valid, invalid_reason, choices, entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?)
+      on conflict(vote_id, subject_id) do update set valid = excluded.valid, invalid_reason = excluded.invalid_reason, choices = excluded.choices,
+      entered_by = excluded.entered_by, entered_at = excluded.entered_at`)
+      .run(input.voteId, input.subjectId, input.valid ? 1 : 0, input.valid ? '' : input.invalidReason, choices, actor.author, nowIso());
+    tx.audit({ action: 'check', entity: 'ballot', entityId: input.subjectId, after: input });
+  });
+  return { differences: differences(ctx, input.voteId).length };
+}
+
+function firstEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  for (const b of ctx.sqlite.prepare('select id, subject_id as subjectId, valid, invalid_reason as invalidReason from ballots where vote_id = ? and superseded_by is null')
+    .all(voteId) as { id: string; subjectId: string; valid: number; invalidReason: string }[]) {
+    out.set(b.subjectId, { valid: b.valid === 1, invalidReason: b.invalidReason, choices: new Map() });
+  }
+  for (const c of ctx.sqlite.prepare(`select b.subject_id as subjectId, c.item_id as itemId, c.choice from ballot_choices c join ballots b on b.id = c.ballot_id
+    where c.vote_id = ? and c.current = 1`).all(voteId) as { subjectId: string; itemId: string; choice: Choice }[]) {
+    out.get(c.subjectId)?.choices.set(c.itemId, c.choice);
+  }
+  return out;
+}
+
+function secondEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
+  return new Map((ctx.sqlite.prepare('select subject_id as subjectId, valid, invalid_reason as invalidReason, choices from ballot_checks where vote_id = ?').all(voteId) as
+    { subjectId: string; valid: number; invalidReason: string; choices: string }[])
+    .map((c) => [c.subjectId, { valid: c.valid === 1, invalidReason: c.invalidReason, choices: new Map(Object.entries(JSON.parse(c.choices) as Record<string, Choice>)) }]));
+}
+
+/** Every subject whose two entries differ (or that only one clerk entered), in code order. */
+export function differences(ctx: ServiceContext, voteId: string): Difference[] {
+  const first = firstEntries(ctx, voteId);
+  const second = secondEntries(ctx, voteId);
+  const items = ctx.sqlite.prepare('select id, title from vote_items where vote_id = ? order by position').all(voteId) as { id: string; title: string }[];
+  const subjects = ctx.sqlite.prepare('select id, code, addresses from vote_subjects where vote_id = ? order by code').all(voteId) as { id: string; code: string; addresses: string }[];
+  const out: Difference[] = [];
+  for (const s of subjects) {
+    const a = first.get(s.id);
+    const b = second.get(s.id);
+    if (!a && !b) continue;
+    const problems: string[] = [];
+    if (!a) problems.push('只有第二遍录入');
+    else if (!b) problems.push('只有第一遍录入');
+    else {
+      if (a.valid !== b.valid) problems.push(`有效性不同：第一遍${a.valid ? '有效' : '无效'}，第二遍${b.valid ? '有效' : '无效'}`);
+      // An invalid ballot counts for none of its marks: compare the marks only when both passes read it as valid.
+      if (a.valid && b.valid) for (const item of items) {
+        const x = a.choices.get(item.id) ?? 'blank';
+        const y = b.choices.get(item.id) ?? 'blank';
+        if (x !== y) problems.push(`议题“${item.title}”：第一遍${WORD[x]}，第二遍${WORD[y]}`);
+      }
+    }
+    if (problems.length > 0) out.push({ subjectId: s.id, code: s.code, addresses: s.addresses, problems });
+  }
+  return out;
+}
+
+const WORD: Record<Choice, string> = { yes: '同意', no: '反对', abstain: '弃权', blank: '空白' };
+
+/**
+ * Settle one difference: keep the first entry (the second is overwritten to
+ * match) or take the second (the ballot is replaced with the reason).
+ */
+export function settleDifference(ctx: ServiceContext, actor: Actor, input: { voteId: string; subjectId: string; keep: 'first' | 'second'; reason: string }) {
+  requireDoubleEntry(ctx, input.voteId);
+  const first = firstEntries(ctx, input.voteId).get(input.subjectId);
+  const second = secondEntries(ctx, input.voteId).get(input.subjectId);
+  if (input.keep === 'second') {
+    if (!second) throw new AppError('REFUSED', '没有第二遍录入可采用');
+    const current = ctx.sqlite.prepare(`select id, channel, proxy_holder as proxyHolder, proxy_document as proxyDocument, note from ballots
+      where vote_id = ? and subject_id = ? and superseded_by is null`).get(input.voteId, input.subjectId) as
+      { id: string; channel: BallotFields['channel']; proxyHolder: string; proxyDocument: string; note: string } | undefined;
+    if (!current) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
+    // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
+    replaceBallot(ctx, actor, {
+      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: current.channel,
+      proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
+      choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+    });
+    return { differences: differences(ctx, input.voteId).length };
+  }
+  if (!first) throw new AppError('REFUSED', '没有第一遍录入可保留：请核对原票后在录入界面录入');
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare(`insert into ballot_checks (vote_id, subject_id, valid, invalid_reason, choices, entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?)
+      on conflict(vote_id, subject_id) do update set valid = excluded.valid, invalid_reason = excluded.invalid_reason, choices = excluded.choices,
+      entered_by = excluded.entered_by, entered_at = excluded.entered_at`)
+      .run(input.voteId, input.subjectId, first.valid ? 1 : 0, first.invalidReason, JSON.stringify(Object.fromEntries(first.choices)), actor.author, nowIso());
+    tx.audit({ action: 'settle', entity: 'ballot', entityId: input.subjectId, after: { keep: 'first', reason: input.reason } });
+  });
+  return { differences: differences(ctx, input.voteId).length };
+}

@@ -1,0 +1,40 @@
+/**
+ * Closing a vote: it is locked (ballots only change by amendment), and each
+ * item that decides a matter records that matter's resolution step with the
+ * vote linked — or, when earlier steps are still open, the step waits and the
+ * matter's page says which are missing (services/meetings/matters.ts).
+ */
+import { AppError } from '../../../shared/contract/errors';
+import { nowIso, todayInOffice } from '../../db/clock';
+import { differences } from './double-entry';
+import { write, type Actor, type ServiceContext } from '../context';
+import { recordPendingVoteStep } from '../meetings/matters';
+import { voteRow } from './vote-record';
+import { recordOutcomes, tallyVote } from './vote-tally';
+import { getVote } from './votes';
+
+export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
+  const row = voteRow(ctx, id);
+  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closed_at?.slice(0, 10) ?? ''} 结束`);
+  if (today < row.closes) {
+    // The announced window is the owners' right; it may end early only when every voting subject has returned a ballot.
+    const waiting = ctx.sqlite.prepare(`select count(*) from vote_subjects s where s.vote_id = ?
+      and not exists (select 1 from ballots b where b.subject_id = s.id and b.superseded_by is null)`).pluck().get(id) as number;
+    if (waiting > 0) throw new AppError('REFUSED', `投票截止日期为 ${row.closes}，尚有${waiting}位表决权人未交回表决票，不能提前结束表决`);
+  }
+  if (row.double_entry === 1) {
+    const open = differences(ctx, id);
+    if (open.length > 0) {
+      throw new AppError('REFUSED', `双人录入尚有${open.length}处不一致（如 ${open[0]!.code} ${open[0]!.addresses}：${open[0]!.problems[0]}），请核对原票逐一处理后再结束表决`);
+    }
+  }
+  const tally = tallyVote(ctx, id);
+  const matters = ctx.sqlite.prepare('select distinct matter_id from vote_items where vote_id = ? and matter_id is not null').pluck().all(id) as string[];
+  write(ctx, actor, (tx) => {
+    ctx.sqlite.prepare("update votes set status = 'closed', closed_at = ?, closed_by = ?, updated_at = ? where id = ?").run(nowIso(), actor.author, nowIso(), id);
+    recordOutcomes(ctx, tally);
+    tx.audit({ action: 'close', entity: 'vote', entityId: id, after: { tally: tally.items.map((i) => ({ title: i.title, passed: i.passed, participants: i.participants, yes: i.yes })) } });
+    for (const matterId of matters) recordPendingVoteStep(ctx, tx, actor, matterId, today);
+  });
+  return getVote(ctx, id);
+}
