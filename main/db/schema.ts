@@ -58,7 +58,7 @@ export const communities = sqliteTable('communities', {
   streetOffice: text('street_office').notNull().default(''),
   communityOffice: text('community_office').notNull().default(''),
   developer: text('developer').notNull().default(''),
-  /** JSON of shared/contract/schemas.ts communitySettings: new settings need no migration. */
+  /** JSON of shared/contract/register.ts communitySettings: new settings need no migration. */
   settings: text('settings').notNull().default('{}'),
   ...timestamps,
 });

@@ -1,4 +1,4 @@
-/** The electorate's breakdown, shared by the register's electorate screen and each vote item (schemas.ts, votes.ts). */
+/** The electorate's breakdown, shared by the register's electorate screen and each vote item (register.ts, votes.ts). */
 import { z } from 'zod';
 import { decimal2 } from './fields';
 

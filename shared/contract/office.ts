@@ -1,5 +1,5 @@
 /**
- * Contract schemas of issue 6: property-service companies and contracts with
+ * The office feature's schemas: property-service companies and contracts with
  * their statutory dates and quarterly evaluations, the community's bodies
  * (业委会, 议事会, 监事会, 党支部) with members and vetted candidates, the issue
  * ledger (问题台账) with escalation, and property-dispute mediation.
@@ -10,8 +10,8 @@ import { checkCreditCode } from '../domain/credit-code';
 import { DEFAULT_CHECKLIST } from '../domain/evaluation';
 import { ESCALATION_LEVELS, ISSUE_STATUSES, isValidDateTime } from '../domain/issue-ledger';
 import { DEFAULT_CONTRACT_PERIODS } from '../domain/service-contracts';
-import { yuanText } from './fund';
-import { calendarDate } from './governance';
+import { yuanText } from './treasury/fund';
+import { calendarDate } from './meetings';
 import { decimal2, id, optionalText, partType, requiredText } from './fields';
 
 const count = (label: string, min: number, max: number) =>

@@ -1,6 +1,6 @@
-/** Contract schemas of issue 4: owners' votes, ballots, tallies. */
+/** The votes feature's schemas: owners' votes, ballots, double entry, tallies. */
 import { z } from 'zod';
-import { calendarDate } from './governance';
+import { calendarDate } from './meetings';
 import { decimal2, filePayload, id, requiredText, rowError } from './fields';
 import { electorateBreakdown } from './electorate';
 

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { advanceInput, matterDetail, matterFields, matterListItem, matterUpdate } from '../../../shared/contract/governance';
+import type { advanceInput, matterDetail, matterFields, matterListItem, matterUpdate } from '../../../shared/contract/meetings';
 import { boardPosition, checkAdvance, nextStep, voteStepOf, type StepRecord } from '../../../shared/domain/workflow';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { attendeeInput, meeting as meetingSchema, meetingFields, meetingListItem } from '../../../shared/contract/governance';
+import type { attendeeInput, meeting as meetingSchema, meetingFields, meetingListItem } from '../../../shared/contract/meetings';
 import { isRestDay } from '../../../shared/domain/dates';
 import {
   checkMeetingNotice, checkPosting, COMMITTEE_KINDS, committeeDecision, committeeMeetingDue, committeeQuorum, postingDeadline,

@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { actionRow, minutesContent as minutesContentSchema, minutesVersion } from '../../../shared/contract/governance';
+import type { actionRow, minutesContent as minutesContentSchema, minutesVersion } from '../../../shared/contract/meetings';
 import { addDays } from '../../../shared/domain/dates';
 import { diffLines, minutesText, type MinutesContent } from '../../../shared/domain/minutes';
 import { nowIso, todayInOffice } from '../../db/clock';

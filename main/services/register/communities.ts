@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
-import { communitySettings, type CommunitySettings } from '../../../shared/contract/schemas';
+import { communitySettings, type CommunitySettings } from '../../../shared/contract/register';
 import { formatHundredths } from '../../../shared/domain/area';
 import { naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';

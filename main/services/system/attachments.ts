@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_TEXT, type ATTACHMENT_OWNERS } from '../../../shared/contract/governance';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_TEXT, type ATTACHMENT_OWNERS } from '../../../shared/contract/meetings';
 import { nowIso } from '../../db/clock';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
 import { newId } from '../../db/ids';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { holidayDay as holidayDaySchema } from '../../../shared/contract/schemas';
+import type { holidayDay as holidayDaySchema } from '../../../shared/contract/system';
 import { isValidDate, weekday } from '../../../shared/domain/dates';
 import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type HolidayYear } from '../../../shared/domain/holidays';
 import type { RowError } from '../../../shared/domain/roster-rows';
@@ -15,7 +15,7 @@ import { cellString } from '../../files/cells';
 import { mergeErrors, readTableFile, type TableSpec } from '../../files/table-file';
 import { write, type Actor, type ServiceContext } from '../context';
 
-/** The day shape is the contract's (shared/contract/schemas.ts holidayDay): one home. */
+/** The day shape is the contract's (shared/contract/system.ts holidayDay): one home. */
 export type HolidayDay = z.output<typeof holidayDaySchema>;
 export type DayKind = HolidayDay['kind'];
 

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { bankImportInput, reclassifyInput, rowClass, statementRowsQuery } from '../../../shared/contract/treasury';
+import type { bankImportInput, reclassifyInput, rowClass, statementRowsQuery } from '../../../shared/contract/treasury/intake';
 import {
   classFits, closingBalance, postedBefore, readsAsBankCharge, readsAsInterest, statementKey, STATEMENT_CLASS_NAMES, type StatementClass,
 } from '../../../shared/domain/bank-statement';

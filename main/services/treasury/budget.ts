@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { budgetInput, spendInput } from '../../../shared/contract/treasury';
+import type { budgetInput, spendInput } from '../../../shared/contract/treasury/revenue';
 import { fenToYuan } from '../../../shared/domain/money';
 import { budgetState } from '../../../shared/domain/treasury';
 import { nowIso } from '../../db/clock';

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { openingInput } from '../../../shared/contract/treasury';
+import type { openingInput } from '../../../shared/contract/treasury/intake';
 import type { RowError } from '../../../shared/domain/roster-rows';
 import type { EntryLine } from '../../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../../shared/domain/money';

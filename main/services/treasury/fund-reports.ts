@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { movementKind as movementKindSchema, statementQuery } from '../../../shared/contract/treasury';
+import type { movementKind as movementKindSchema, statementQuery } from '../../../shared/contract/treasury/reports';
 import { formatHundredths } from '../../../shared/domain/area';
 import { daysBetween } from '../../../shared/domain/ledger';
 import { fenToCapitals, fenToYuan } from '../../../shared/domain/money';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { apportionInput, depositInput, householdQuery, scopeInput } from '../../../shared/contract/fund';
+import type { apportionInput, depositInput, householdQuery, scopeInput } from '../../../shared/contract/treasury/fund';
 import { formatHundredths } from '../../../shared/domain/area';
 import { daysBetween } from '../../../shared/domain/ledger';
 import { apportion, belowShare, fenToYuan, topUpTo } from '../../../shared/domain/money';

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { earningsInput } from '../../../shared/contract/fund';
+import type { earningsInput } from '../../../shared/contract/treasury/fund';
 import { fenToYuan } from '../../../shared/domain/money';
 import { write, type Actor, type ServiceContext } from '../context';
 import { balanceDayWeights, earningsReference, shareOut } from './fund';

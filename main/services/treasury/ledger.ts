@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { closeMonthInput, entry as entrySchema, entryQuery, recordInput, reverseInput } from '../../../shared/contract/fund';
+import type { closeMonthInput, entry as entrySchema, entryQuery, recordInput, reverseInput } from '../../../shared/contract/treasury/fund';
 import {
   entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
 } from '../../../shared/domain/ledger';

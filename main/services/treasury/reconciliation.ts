@@ -16,7 +16,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { reconciliationInput } from '../../../shared/contract/treasury';
+import type { reconciliationInput } from '../../../shared/contract/treasury/intake';
 import { FUND_BANK_LIABILITIES, OTHER_FUND_LIABILITIES } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
 import { todayInOffice } from '../../db/clock';

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { chargeInput, chargePreviewInput, projectFields, projectNotice, projectPayment, projectScope } from '../../../shared/contract/treasury';
+import type { chargeInput, chargePreviewInput, projectFields, projectNotice, projectPayment, projectScope } from '../../../shared/contract/treasury/repairs';
 import { fenToYuan } from '../../../shared/domain/money';
 import { chargeWarnings, needsAudit, needsReapproval, type ChargeFacts, type RepairRule } from '../../../shared/domain/treasury';
 import { nowIso, todayInOffice } from '../../db/clock';

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { periodQuery, revenueInput, transferInput } from '../../../shared/contract/treasury';
+import type { periodQuery, revenueInput, transferInput } from '../../../shared/contract/treasury/revenue';
 import { formatHundredths, formatHundredthsGrouped } from '../../../shared/domain/area';
 import { ENTRY_KIND_NAMES } from '../../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../../shared/domain/money';

@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { claimInput } from '../../../shared/contract/treasury';
+import type { claimInput } from '../../../shared/contract/treasury/intake';
 import type { EntryLine } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
 import { todayInOffice } from '../../db/clock';

@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { loginInput } from '../../../../shared/contract/schemas';
+import { loginInput } from '../../../../shared/contract/system';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { zhCN } from '../../i18n/zh-CN';

@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import { z } from 'zod';
-import { recoverInput } from '../../../../shared/contract/schemas';
+import { recoverInput } from '../../../../shared/contract/system';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { zhCN } from '../../i18n/zh-CN';

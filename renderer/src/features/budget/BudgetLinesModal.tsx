@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Button, Form, Input, Modal } from 'antd';
-import { budgetInput } from '../../../../shared/contract/treasury';
+import { budgetInput } from '../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { fenToYuan, parseYuan } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';

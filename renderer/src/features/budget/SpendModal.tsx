@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { z } from 'zod';
-import { spendInput } from '../../../../shared/contract/treasury';
+import { spendInput } from '../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { parseYuan } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';

@@ -1,6 +1,6 @@
 /** The fields of a community, shared by the community form and the import form. */
 import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
-import { fundRules } from '../../../../shared/contract/fund';
+import { fundRules } from '../../../../shared/contract/treasury/fund';
 import { DEFAULT_AREA_BOUNDS } from '../../../../shared/domain/area';
 import { DEFAULT_MEETING_RULES } from '../../../../shared/domain/meetings';
 import { PART_TYPES, type PartType } from '../../../../shared/domain/register';

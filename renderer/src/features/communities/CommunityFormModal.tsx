@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App as AntApp, Form, Modal } from 'antd';
-import { communityFields, communityUpdate } from '../../../../shared/contract/schemas';
+import { communityFields, communityUpdate } from '../../../../shared/contract/register';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';

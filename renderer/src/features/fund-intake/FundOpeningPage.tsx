@@ -12,7 +12,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Result, Space, Typography } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { openingInput } from '../../../../shared/contract/treasury';
+import { openingInput } from '../../../../shared/contract/treasury/intake';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { fenToCapitals } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Descriptions, Input, Modal, Select, Spin } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { claimInput } from '../../../../shared/contract/treasury';
+import { claimInput } from '../../../../shared/contract/treasury/intake';
 import { ENTRY_KIND_NAMES } from '../../../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../../../shared/domain/money';
 import { invoke } from '../../api/client';

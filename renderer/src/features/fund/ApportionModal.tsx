@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
-import { apportionInput } from '../../../../shared/contract/fund';
+import { apportionInput } from '../../../../shared/contract/treasury/fund';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';

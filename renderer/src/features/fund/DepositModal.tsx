@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Form, Input, Modal } from 'antd';
 import { z } from 'zod';
-import { depositInput } from '../../../../shared/contract/fund';
+import { depositInput } from '../../../../shared/contract/treasury/fund';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

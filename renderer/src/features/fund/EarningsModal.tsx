@@ -9,7 +9,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
-import { earningsInput } from '../../../../shared/contract/fund';
+import { earningsInput } from '../../../../shared/contract/treasury/fund';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { addDays } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';

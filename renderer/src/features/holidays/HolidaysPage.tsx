@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { holidaySetDay } from '../../../../shared/contract/schemas';
+import { holidaySetDay } from '../../../../shared/contract/system';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';

@@ -6,7 +6,7 @@
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Space, Typography } from 'antd';
-import { communityFields } from '../../../../shared/contract/schemas';
+import { communityFields } from '../../../../shared/contract/register';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import type { RowError } from '../../../../shared/domain/roster-rows';
 import { invoke } from '../../api/client';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
-import { closeMonthInput } from '../../../../shared/contract/fund';
+import { closeMonthInput } from '../../../../shared/contract/treasury/fund';
 import { addDays } from '../../../../shared/domain/dates';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { z } from 'zod';
-import { recordInput } from '../../../../shared/contract/fund';
+import { recordInput } from '../../../../shared/contract/treasury/fund';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';

@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
-import { reverseInput } from '../../../../shared/contract/fund';
+import { reverseInput } from '../../../../shared/contract/treasury/fund';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';

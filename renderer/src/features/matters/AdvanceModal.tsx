@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import { advanceInput } from '../../../../shared/contract/governance';
+import { advanceInput } from '../../../../shared/contract/meetings';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
 import { FormError } from '../../components/FormError';

@@ -1,7 +1,7 @@
 /** 修改事项信息: title, category, who raised it, and the description (matter.update). */
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
-import { matterUpdate } from '../../../../shared/contract/governance';
+import { matterUpdate } from '../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../shared/domain/workflow';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

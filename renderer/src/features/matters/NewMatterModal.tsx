@@ -1,7 +1,7 @@
 /** 新建事项: title, category, description, who raised it and when, the workflow version to follow. */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
-import { matterFields } from '../../../../shared/contract/governance';
+import { matterFields } from '../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../shared/domain/workflow';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Table, Typography } from 'antd';
-import { workflowInput } from '../../../../shared/contract/governance';
+import { workflowInput } from '../../../../shared/contract/meetings';
 import { STEP_KINDS, checkWorkflowDefinition, type StepKind } from '../../../../shared/domain/workflow';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

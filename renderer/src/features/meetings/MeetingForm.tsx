@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
-import { meetingFields, meetingUpdate } from '../../../../shared/contract/governance';
+import { meetingFields, meetingUpdate } from '../../../../shared/contract/meetings';
 import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../shared/domain/dates';
 import { ASSEMBLY_FORMS, MEETING_KINDS, requiredNoticeDays, type MeetingKind } from '../../../../shared/domain/meetings';
 import { invoke } from '../../api/client';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Checkbox, Input, InputNumber, Modal, Space, Typography } from 'antd';
-import { calendarDate } from '../../../../shared/contract/governance';
+import { calendarDate } from '../../../../shared/contract/meetings';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { todayDate } from '../../format';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { Alert, Input } from 'antd';
-import { overridable } from '../../../../shared/contract/governance';
+import { overridable } from '../../../../shared/contract/meetings';
 import { ApiError } from '../../api/errors';
 import { zhCN } from '../../i18n/zh-CN';
 

@@ -5,7 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Tag, Typography } from 'antd';
-import { completeActionInput } from '../../../../shared/contract/governance';
+import { completeActionInput } from '../../../../shared/contract/meetings';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';

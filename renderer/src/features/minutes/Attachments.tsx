@@ -8,7 +8,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Upload } from 'antd';
-import { ATTACHMENT_MAX_BYTES } from '../../../../shared/contract/governance';
+import { ATTACHMENT_MAX_BYTES } from '../../../../shared/contract/meetings';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';

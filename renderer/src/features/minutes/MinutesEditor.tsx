@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, AutoComplete, Button, Card, Form, Input } from 'antd';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { minutesContent } from '../../../../shared/contract/governance';
+import { minutesContent } from '../../../../shared/contract/meetings';
 import { ATTENDEE_PARTIES } from '../../../../shared/domain/meetings';
 import type { MinutesContent } from '../../../../shared/domain/minutes';
 import { invoke } from '../../api/client';

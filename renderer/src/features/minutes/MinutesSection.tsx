@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Modal, Spin, Tag } from 'antd';
-import { correctMinutesInput } from '../../../../shared/contract/governance';
+import { correctMinutesInput } from '../../../../shared/contract/meetings';
 import type { MinutesContent } from '../../../../shared/domain/minutes';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';

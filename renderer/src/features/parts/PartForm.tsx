@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, AutoComplete, Button, Form, Input, Select } from 'antd';
-import { partFields, partUpdate } from '../../../../shared/contract/schemas';
+import { partFields, partUpdate } from '../../../../shared/contract/register';
 import { areaText } from '../../../../shared/contract/fields';
 import { DEFAULT_AREA_BOUNDS, parseArea, unusualArea } from '../../../../shared/domain/area';
 import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES } from '../../../../shared/domain/register';

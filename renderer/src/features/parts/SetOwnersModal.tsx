@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Empty, Form, Input, Modal, Typography } from 'antd';
 import type { z } from 'zod';
-import { setOwnersInput, type maskedOwner } from '../../../../shared/contract/schemas';
+import { setOwnersInput, type maskedOwner } from '../../../../shared/contract/register';
 import { maskDocument, maskPhone } from '../../../../shared/domain/identity';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';

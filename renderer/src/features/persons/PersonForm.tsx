@@ -1,7 +1,7 @@
 /** Name, document number and phone of an owner, checked with personFields / personUpdate. */
 import { useEffect } from 'react';
 import { Button, Form, Input, Space } from 'antd';
-import { personFields, personUpdate } from '../../../../shared/contract/schemas';
+import { personFields, personUpdate } from '../../../../shared/contract/register';
 import { documentText, phoneText } from '../../../../shared/contract/fields';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Input, Radio, Typography } from 'antd';
-import { reconciliationInput } from '../../../../shared/contract/treasury';
+import { reconciliationInput } from '../../../../shared/contract/treasury/intake';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';

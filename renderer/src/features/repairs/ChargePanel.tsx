@@ -10,8 +10,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input } from 'antd';
-import { chargeInput } from '../../../../shared/contract/treasury';
-import type { FundRules } from '../../../../shared/contract/fund';
+import { chargeInput } from '../../../../shared/contract/treasury/repairs';
+import type { FundRules } from '../../../../shared/contract/treasury/fund';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal } from 'antd';
-import { projectPayment } from '../../../../shared/contract/treasury';
+import { projectPayment } from '../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { useFormSubmit } from '../../components/useFormSubmit';

@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
-import { projectFields } from '../../../../shared/contract/treasury';
+import { projectFields } from '../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';

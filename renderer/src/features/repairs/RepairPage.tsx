@@ -10,7 +10,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Input, Spin, Tag } from 'antd';
-import { projectNotice } from '../../../../shared/contract/treasury';
+import { projectNotice } from '../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useAsync } from '../../api/useAsync';

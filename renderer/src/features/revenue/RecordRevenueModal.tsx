@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { z } from 'zod';
-import { revenueInput } from '../../../../shared/contract/treasury';
+import { revenueInput } from '../../../../shared/contract/treasury/revenue';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { REVENUE_KINDS } from '../../../../shared/domain/treasury';
 import { invoke } from '../../api/client';

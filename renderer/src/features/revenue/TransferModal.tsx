@@ -9,7 +9,7 @@
 import { fenToYuan } from '../../../../shared/domain/money';
 import { useEffect, useState } from 'react';
 import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
-import { transferInput } from '../../../../shared/contract/treasury';
+import { transferInput } from '../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { FormError } from '../../components/FormError';

@@ -12,7 +12,7 @@ import { DataGrid, type GridSort } from '../../components/DataGrid';
 import type { PagedSource } from '../../components/usePagedRows';
 import { zhCN } from '../../i18n/zh-CN';
 import { navigate } from '../../router';
-import { ROSTER_SORT_FIELDS } from '../../../../shared/contract/schemas';
+import { ROSTER_SORT_FIELDS } from '../../../../shared/contract/register';
 import { PartDrawer, type PartDrawerTarget } from '../parts/PartDrawer';
 import { useCommunities } from '../communities/CommunitiesContext';
 import { rosterColumns, type RosterRow } from './rosterColumns';

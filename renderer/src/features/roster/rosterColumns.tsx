@@ -1,6 +1,6 @@
 import { Tag, Typography } from 'antd';
 import type { z } from 'zod';
-import type { rosterRow } from '../../../../shared/contract/schemas';
+import type { rosterRow } from '../../../../shared/contract/register';
 import type { ColumnDef } from '../../components/DataGrid';
 import { zhCN } from '../../i18n/zh-CN';
 

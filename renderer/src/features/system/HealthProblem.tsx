@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Typography } from 'antd';
 import type { z } from 'zod';
-import type { health as healthSchema } from '../../../../shared/contract/schemas';
+import type { health as healthSchema } from '../../../../shared/contract/system';
 import { FullPage } from '../../components/FullPageMessage';
 import { zhCN } from '../../i18n/zh-CN';
 

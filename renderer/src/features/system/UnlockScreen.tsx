@@ -5,7 +5,7 @@
  */
 import { App as AntApp, Form, Input, Typography } from 'antd';
 import type { z } from 'zod';
-import { recoveryCodeInput, type health as healthSchema } from '../../../../shared/contract/schemas';
+import { recoveryCodeInput, type health as healthSchema } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
 import { zhCN } from '../../i18n/zh-CN';
 import { AuthForm } from '../auth/AuthForm';

@@ -1,5 +1,5 @@
 /**
- * Contract schemas of issue 3: meetings and attendance, minutes, action items,
+ * The meetings feature's schemas: meetings and attendance, minutes, action items,
  * attachments, the workflow definitions, matters, and full-text search.
  */
 import { z } from 'zod';

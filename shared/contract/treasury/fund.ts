@@ -1,9 +1,9 @@
-/** Contract schemas of issue 5: the ledger, the maintenance fund and its sub-ledgers. */
+/** The treasury's books: the ledger, the maintenance fund and its sub-ledgers (the rest of the treasury beside it in this folder). */
 import { z } from 'zod';
-import { parseYuan } from '../domain/money';
-import { ACCOUNT_KINDS, ACCOUNT_ROLES, FUND_CATEGORIES } from '../domain/ledger';
-import { calendarDate } from './governance';
-import { decimal2, id, optionalText, requiredText } from './fields';
+import { parseYuan } from '../../domain/money';
+import { ACCOUNT_KINDS, ACCOUNT_ROLES, FUND_CATEGORIES } from '../../domain/ledger';
+import { calendarDate } from '../meetings';
+import { decimal2, id, optionalText, requiredText } from '../fields';
 
 /** An amount typed by a person ("1,234.5", "￥1234") → fen; `positive` refuses zero and negatives. */
 export const yuanText = (label: string) =>

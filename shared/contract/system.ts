@@ -1,0 +1,99 @@
+/**
+ * The system feature's schemas: health, accounts and sessions, the data key,
+ * backups, the audit log, the holiday calendar.
+ */
+import { z } from 'zod';
+import { id, isoDate, requiredText } from './fields';
+
+// ── system and accounts ───────────────────────────────────────────────
+export const health = z.object({
+  ok: z.boolean(),
+  /** Null for a caller who has not signed in (browser mode): they learn only whether the database is usable. */
+  dbPath: z.string().nullable(),
+  problems: z.array(z.string()),
+  /** Plain-Chinese advice: what is wrong and which backup to restore. */
+  advice: z.string().nullable(),
+  suggestedBackup: z.string().nullable(),
+  warnings: z.array(z.string()),
+  /**
+   * The database's personal data is sealed with a key this PC does not hold, and the administrator's
+   * recovery code can unlock it (dataKey.unlock): the start screen asks for the code.
+   */
+  needsRecoveryCode: z.boolean().optional(),
+});
+
+/** The administrator's recovery code, as typed (case, spaces and dashes do not matter). */
+export const recoveryCodeInput = z.object({ recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }).max(64) });
+
+/** Where the data key is kept on this PC, and whether the recovery code can bring it back elsewhere. */
+export const dataKeyStatus = z.object({
+  protectedByRecoveryCode: z.boolean(),
+  /** 'system': wrapped by the OS account (desktop app); 'file': a plain key file readable by this OS user. */
+  storage: z.enum(['system', 'file']),
+  keyFile: z.string(),
+});
+
+export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string() });
+
+export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
+
+/** Bounds on what a login form sends: checked before any hashing, in the form and in main. */
+export const MAX_USERNAME = 32;
+export const MAX_PASSWORD = 256;
+const passwordTooLong = { error: `密码不能超过${MAX_PASSWORD}个字符` };
+/** What a person types in the username box of the login and recovery forms. */
+const typedUsername = z.string().trim().min(1, { error: '请填写用户名' }).max(MAX_USERNAME, { error: `用户名不能超过${MAX_USERNAME}个字符` });
+
+export const password = z.string().min(8, { error: '密码至少8位' }).max(MAX_PASSWORD, passwordTooLong);
+export const username = z.string().trim().regex(new RegExp(`^[A-Za-z0-9_.-]{2,${MAX_USERNAME}}$`), { error: `用户名为2–${MAX_USERNAME}位字母、数字或 _ . -` });
+
+export const setupInput = z.object({ username, displayName: requiredText('姓名', 40), password });
+export const loginInput = z.object({ username: typedUsername, password: z.string().min(1, { error: '请填写密码' }).max(MAX_PASSWORD, passwordTooLong) });
+export const recoverInput = z.object({
+  username: typedUsername,
+  // 20 characters in groups of five; room for spaces a person types between them.
+  recoveryCode: z.string().trim().min(1, { error: '请填写恢复码' }).max(64, { error: '恢复码不能超过64个字符（应为20位，每5位一组）' }),
+  newPassword: password,
+});
+export const sessionOut = z.object({ session: z.string(), user });
+/** The one-time recovery code comes back only here, to be printed and kept. */
+export const sessionWithCode = sessionOut.extend({ recoveryCode: z.string() });
+
+export const backupInfo = z.object({ file: z.string(), kind: z.string(), createdAt: z.string(), size: z.number() });
+/** A listed backup; `plaintext`: made before personal data was encrypted, so it still holds full IDs and phones. */
+export const backupListItem = backupInfo.extend({ plaintext: z.boolean() });
+export const deletePlaintextBackups = z.object({ files: z.array(z.string().min(1)).min(1, { error: '请选择要删除的备份' }).max(1000) });
+
+export const auditQuery = z.object({
+  entity: z.string().optional(),
+  entityId: z.string().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const auditRow = z.object({
+  id, at: z.string(), author: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
+  before: z.unknown(), after: z.unknown(),
+});
+
+
+// ── the holiday calendar ─────────────────────────────────────────────
+export const holidayDay = z.object({
+  date: isoDate,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string(),
+});
+export const holidayYearQuery = z.object({ year: z.number().int().min(1990, { error: '年份应在1990–2100之间' }).max(2100, { error: '年份应在1990–2100之间' }) });
+export const holidayYear = z.object({
+  year: z.number().int(),
+  /** office: kept (edited or imported) by this office; shipped: the app's data; none: unknown year, weekends only. */
+  origin: z.enum(['office', 'shipped', 'none']),
+  source: z.string(),
+  days: z.array(holidayDay),
+});
+export const holidaySetDay = z.object({
+  date: isoDate,
+  /** normal: an ordinary day (weekday works, weekend rests). */
+  kind: z.enum(['holiday', 'workday', 'normal'], { error: '类型应为放假、调休上班或普通日' }),
+  name: z.string().trim().max(20, { error: '名称不能超过20个字' }).default(''),
+});
+export const holidayImportResult = z.object({ years: z.array(z.number().int()), days: z.number().int() });
