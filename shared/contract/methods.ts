@@ -133,7 +133,7 @@ export const methods = {
   'vote.differences': method({ input: byId, output: z.array(votes.differenceRow) }),
   'ballot.settle': method({ input: votes.settleInput, output: votes.differenceCount }),
 
-  /** The treasurer's books : accounts, the three forms, reversals, closing months. */
+  /** The treasurer's books: accounts, the three forms, reversals, closing months. */
   'ledger.books': method({ input: z.object({ communityId: id }), output: fund.books }),
   'ledger.record': method({ input: fund.recordInput, output: fund.entry }),
   'ledger.reverse': method({ input: fund.reverseInput, output: fund.entry }),
