@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the layer rule of ARCHITECTURE.md —
+// Lint: TypeScript rules plus the layer rule of docs/architecture.md §1 —
 // shared/ imports only shared/ (and pure libraries); renderer/ never imports main/;
 // main/ never imports renderer/; only main/electron/ may import electron; inside
 // main/, db and files → security and services → router, transport, CLI, shell.

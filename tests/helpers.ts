@@ -69,7 +69,7 @@ function globalArgs(target: CliTarget): string[] {
 }
 
 /**
- * Run the CLI as a process: exactly one JSON document on stdout (../shared/CLI.md),
+ * Run the CLI as a process: exactly one JSON document on stdout (docs/cli.md §3),
  * its exit code and stderr. Under `npm test` every argument list is recorded
  * (SANFANG_CLI_RECORD) for the check that every documented option is run (tests/coverage).
  */

@@ -1,5 +1,5 @@
 /**
- * The command line (../shared/CLI.md): the same services as the app, one JSON
+ * The command line (docs/cli.md): the same services as the app, one JSON
  * document on stdout, exit 0 done / 1 refused / 2 usage error. The commands are
  * one table (./commands), from which the parser and the usage text come.
  */

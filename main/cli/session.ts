@@ -16,7 +16,7 @@ export function appLocation(global: GlobalOptions): { dataDir?: string; dbPath?:
   return global.db !== undefined ? { dbPath: global.db } : global.dataDir !== undefined ? { dataDir: global.dataDir } : {};
 }
 
-/** A contract error as CLI.md's refusal: row errors as they are, rule violations one per rule. */
+/** A contract error as docs/cli.md §5's refusal: row errors as they are, rule violations one per rule. */
 export function refusalFrom(error: { code: string; message: string; details?: unknown }): Refusal {
   if (Array.isArray(error.details) && error.details.length > 0) return new Refusal(error.details as Refusal['errors']);
   // A procedural rule (notice period, quorum…): one error per rule; --override-reason goes past them.

@@ -1,5 +1,5 @@
 /**
- * The command line as one table (../shared/CLI.md): each command declares its
+ * The command line as one table (docs/cli.md): each command declares its
  * words, options (with their types), positionals, help and run function. The
  * parser, the usage text and the README's command table (checked by
  * tests/unit/cli-spec.test.ts) all come from it, so an option cannot exist in
@@ -10,7 +10,7 @@ import { isValidDate } from '../../shared/domain/dates';
 /** Usage problems: unknown command or option, a missing value (exit 2). */
 export class UsageError extends Error {}
 
-/** A refusal (exit 1) with CLI.md's error shape. */
+/** A refusal (exit 1) with docs/cli.md §5's error shape. */
 export class Refusal extends Error {
   constructor(readonly errors: { row: number | null; column?: string; message: string }[]) {
     super(errors[0]?.message ?? '');

@@ -22,7 +22,7 @@ export interface OpenedDatabase {
   preMigrationBackup: string | null;
 }
 
-/** Per-connection settings (ARCHITECTURE.md): financial records must survive a power cut. */
+/** Per-connection settings (docs/architecture.md §4): financial records must survive a power cut. */
 export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('journal_mode = WAL');

@@ -1,5 +1,5 @@
 /**
- * The database schema (drizzle). Conventions (ARCHITECTURE.md §Data):
+ * The database schema (drizzle). Conventions (docs/architecture.md §4):
  * ids are UUID v7 text; areas are integers in 0.01 m²; calendar dates are
  * 'YYYY-MM-DD' text; instants are ISO UTC text. Foreign keys never cascade:
  * deleting a parent with children is refused, nothing disappears silently.
@@ -365,7 +365,7 @@ export const voteItems = sqliteTable('vote_items', {
   /** The category's name and threshold as they stood when the vote was created (settings may change later). */
   categoryName: text('category_name').notNull().default(''),
   threshold: text('threshold').notNull().default('majority'),
-  /** JSON [{buildingId, entranceId?}] or '[]' for the whole community; scopeLabel as CLI.md writes it (2幢/1单元+3幢). */
+  /** JSON [{buildingId, entranceId?}] or '[]' for the whole community; scopeLabel as docs/cli.md §7 writes it (2幢/1单元+3幢). */
   scope: text('scope').notNull().default('[]'),
   scopeLabel: text('scope_label').notNull().default(''),
   matterId: text('matter_id').references(() => matters.id),
@@ -624,7 +624,7 @@ export const ledgerOpenings = sqliteTable('ledger_openings', {
 });
 
 /**
- * Repairs paid from the fund (DOMAIN.md §5): approved by an owners' vote
+ * Repairs paid from the fund (docs/domain.md §5): approved by an owners' vote
  * (Art. 278 item 5) or by the emergency path, charged to the parts in scope.
  * Money moves only as journal entries naming the project.
  */
@@ -839,7 +839,7 @@ export const mediations = sqliteTable('mediations', {
   ...timestamps,
 }, (t) => [index('mediations_community').on(t.communityId)]);
 
-// ── issue 13: the fund's bank account reconciles (DOMAIN.md §5) ───────
+// ── issue 13: the fund's bank account reconciles (docs/domain.md §5) ───────
 // Insert-only, like the entries they point at (migration 0008's triggers refuse updates and deletes).
 
 /** A bank statement file imported into a community's books: its SHA-256, and the bank's balance at its end when it has a 余额 column. */

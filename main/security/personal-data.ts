@@ -1,5 +1,5 @@
 /**
- * Which personal data is sealed, where, and how it is found again (DOMAIN.md §9, PIPL Arts. 28, 51):
+ * Which personal data is sealed, where, and how it is found again (docs/domain.md §9, PIPL Arts. 28, 51):
  * - persons.document and persons.phone: sealed and bound to the person's row, with beside them
  *   the keyed hash (duplicates, "the same owner", finding a person by a full number) and the
  *   masked form that every list, export and search cache shows — so lists never need the key;

@@ -1,6 +1,6 @@
 /**
- * Procedural rules a user may go past with a written reason (DOMAIN.md's
- * notice periods, quorum, posting deadlines). Without a reason the save is
+ * Procedural rules a user may go past with a written reason (docs/domain.md
+ * §4's and §6's notice periods, quorum, posting deadlines). Without a reason the save is
  * refused with every violation listed; with one, each violation is recorded
  * beside the record and in the audit log, in the same transaction.
  */

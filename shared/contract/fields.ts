@@ -38,7 +38,7 @@ export const partType = z.enum(PART_TYPES, { error: `类型应为${PART_TYPES.jo
 export const areaSource = z.enum(AREA_SOURCES, { error: `面积来源应为${AREA_SOURCES.join('、')}之一` });
 export const deliveryStatus = z.enum(DELIVERY_STATUSES, { error: `交付状态应为${DELIVERY_STATUSES.join('、')}之一` });
 
-/** Two-decimal strings for areas and money, as CLI.md prints them. */
+/** Two-decimal strings for areas and money, as docs/cli.md §6 prints them. */
 export const decimal2 = z.string().regex(/^-?\d+\.\d{2}$/);
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' });

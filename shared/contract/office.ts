@@ -21,7 +21,7 @@ const count = (label: string, min: number, max: number) =>
 export const dateTime = (label: string) =>
   z.string({ error: `${label}应为日期时间` }).trim().refine((v) => isValidDateTime(v), { error: `${label}应为有效的日期时间 YYYY-MM-DDTHH:mm` });
 
-// ── the community's rules (settings, DOMAIN.md's defaults) ─────────────
+// ── the community's rules (settings, docs/domain.md §6, §7 defaults) ───
 export const officeRules = z.object({
   /** The company hands over within this many days after the contract ends (Beijing 30, Hangzhou 15). */
   handoverDays: count('移交期限天数', 1, 365).default(DEFAULT_CONTRACT_PERIODS.handoverDays),

@@ -18,7 +18,7 @@ import { electorateBreakdown } from './electorate';
 const days = (label: string, max: number) =>
   z.number({ error: `${label}应为天数` }).int({ error: `${label}应为整数` }).min(1, { error: `${label}至少为1` }).max(max, { error: `${label}不能超过${max}` });
 
-/** Meeting rules (shared/domain/meetings.ts); each default is DOMAIN.md's. */
+/** Meeting rules (shared/domain/meetings.ts); each default is docs/domain.md §4's (procedure) and §6's. */
 export const meetingRules = z.object({
   assemblyNoticeDays: days('业主大会通知提前天数', 90).default(DEFAULT_MEETING_RULES.assemblyNoticeDays),
   extraordinaryNoticeDays: days('临时业主大会通知提前天数', 90).default(DEFAULT_MEETING_RULES.extraordinaryNoticeDays),
@@ -27,7 +27,7 @@ export const meetingRules = z.object({
   committeeMeetingMonths: days('业委会会议间隔月数', 12).default(DEFAULT_MEETING_RULES.committeeMeetingMonths),
 });
 
-/** Vote rules (DOMAIN.md §4): how blanks and invalid ballots count, stated on every result notice; the voting window (Hangzhou: 5–60 days). */
+/** Vote rules (docs/domain.md §4): how blanks and invalid ballots count, stated on every result notice; the voting window (Hangzhou: 5–60 days). */
 export const voteRules = voteSettings.extend({
   /** Items local rules add to Art. 278's nine (Hangzhou: two majority items); numbered 10 and up. */
   extraItems: z.array(extraItem).max(10).default([]),

@@ -46,7 +46,7 @@ function checkPositive(hundredths: number, shown: string): AreaParse {
   return { ok: true, value: hundredths };
 }
 
-/** 8950 → "89.50": two decimals exactly, as CLI.md requires for areas and money. */
+/** 8950 → "89.50": two decimals exactly, as docs/cli.md §6 requires for areas and money. */
 export function formatHundredths(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);

@@ -1,5 +1,5 @@
 /**
- * The fund's bank statement as rules (DOMAIN.md §5): what a row can be
+ * The fund's bank statement as rules (docs/domain.md §5): what a row can be
  * classified as, what its words suggest, and which rows of a file were posted
  * before. A row once posted stays posted, even when its entry was reversed.
  */

@@ -1,13 +1,13 @@
 /**
  * The owners' committee (业委会) as a body, and the coverage targets of the
- * tripartite office (DOMAIN.md §6, §7): how many members, how long a term,
+ * tripartite office (docs/domain.md §6, §7): how many members, how long a term,
  * the deadlines after an election, when re-election is prepared, and which
  * 小区 must have a party organisation.
  */
 import { addMonths, deadlineToAct, isValidDate, type Deadline } from './dates';
 import type { HolidayCalendar } from './holidays';
 
-/** Per-community settings; defaults are DOMAIN.md's. */
+/** Per-community settings; defaults are docs/domain.md §6's and §7's. */
 export interface CommitteeRules {
   minMembers: number;
   maxMembers: number;
@@ -89,7 +89,7 @@ export interface ElectionDeadlines {
   filingBy: Deadline;
 }
 
-/** Both are acts someone must do by a day, so a last day on a rest day moves to the next working day (DOMAIN.md §8). */
+/** Both are acts someone must do by a day, so a last day on a rest day moves to the next working day (docs/domain.md §8). */
 export function electionDeadlines(electedOn: string, calendar: HolidayCalendar, rules: CommitteeRules = DEFAULT_COMMITTEE_RULES): ElectionDeadlines {
   return {
     firstMeetingBy: deadlineToAct(electedOn, { days: rules.firstMeetingDays }, calendar),
@@ -164,7 +164,7 @@ export interface PartyCoverage {
   covered: number;
   /** Names of those that should and do not, in the order given. */
   missing: string[];
-  /** The target is 100 %: every such 小区 (DOMAIN.md §7); vacuously met when none is required. */
+  /** The target is 100 %: every such 小区 (docs/domain.md §7); vacuously met when none is required. */
   met: boolean;
 }
 

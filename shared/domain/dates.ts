@@ -1,5 +1,5 @@
 /**
- * Calendar dates for every rule in the app (DOMAIN.md §8, Civil Code Arts. 201–203).
+ * Calendar dates for every rule in the app (docs/domain.md §8, Civil Code Arts. 201–203).
  * Dates are 'YYYY-MM-DD' strings; arithmetic is on UTC days, so no time zone
  * or daylight-saving shift can move a date.
  *
@@ -116,7 +116,7 @@ export function deadlineToAct(event: string, period: Period, calendar: HolidayCa
 
 export interface NoticeDate {
   date: string;
-  /** Not moved (DOMAIN.md §8), only flagged for the user. */
+  /** Not moved (docs/domain.md §8), only flagged for the user. */
   onRestDay: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The electorate of a scope: voting subjects (N) and their area (A), exactly as
- * DOMAIN.md §4 and the SPC interpretation on building ownership Arts. 8–9 say:
+ * docs/domain.md §4 and the SPC interpretation on building ownership Arts. 8–9 say:
  * - one exclusive part counts as one person; co-owners of a part are one person;
  * - the same set of owners holding several parts is one person (areas add up);
  *   X alone and X with Y are two subjects;

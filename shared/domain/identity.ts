@@ -1,5 +1,5 @@
 /**
- * Identity documents and "who is the same owner" (DOMAIN.md §4).
+ * Identity documents and "who is the same owner" (docs/domain.md §4).
  *
  * The rule must give one answer for every import, whatever the order of rows:
  * - an 18-digit mainland ID (lower-case x read as X) identifies a person, and the

@@ -1,5 +1,5 @@
 /**
- * The issue ledger (问题台账, DOMAIN.md §7 [practice]): residents' problems with
+ * The issue ledger (问题台账, docs/domain.md §7 [practice]): residents' problems with
  * their deadlines, status and escalation.
  *
  * - What cannot be solved on the spot gets a handling plan within 24 hours of
@@ -57,7 +57,7 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
 /**
  * Forward one step, plus two moves the work needs: an issue solved on the spot
- * is closed straight from 登记 (DOMAIN.md §7), and a closed issue whose return
+ * is closed straight from 登记 (docs/domain.md §7), and a closed issue whose return
  * visit finds it unsolved goes back to 处理中 (before 已回访, which is final).
  */
 export const ISSUE_TRANSITIONS: Record<IssueStatus, readonly IssueStatus[]> = {

@@ -1,5 +1,5 @@
 /**
- * The treasurer's books (DOMAIN.md §5) as double entry: every movement is an
+ * The treasurer's books (docs/domain.md §5) as double entry: every movement is an
  * entry whose lines add up to zero, in integer fen, debits positive. The
  * maintenance fund is one account whose every line names the exclusive part
  * (分户账) it belongs to, so the fund equals the sum of its sub-ledgers by
@@ -44,7 +44,7 @@ export const DEFAULT_CHART: readonly ChartAccount[] = [
 ];
 
 /**
- * What the fund's bank account holds (DOMAIN.md §5, the reconciliation): the
+ * What the fund's bank account holds (docs/domain.md §5, the reconciliation): the
  * fund itself (Σ sub-ledgers), 待查明款项, and the other liabilities of the
  * account — interest received and not yet shared (2002, less the bank's
  * charges), repair payments against their charges (2101), common revenue that

@@ -1,5 +1,5 @@
 /**
- * Meetings and the procedural rules that govern them (DOMAIN.md §4 procedure,
+ * Meetings and the procedural rules that govern them (docs/domain.md §4 procedure,
  * §6 owners' committee). Pure functions on dates and integers; the service
  * checks them when the user saves and refuses unless the user overrides with
  * a written reason.
@@ -40,7 +40,7 @@ export type AttendeeParty = (typeof ATTENDEE_PARTIES)[number];
 
 export type DecisionRule = 'more-than-half' | 'half-or-more';
 
-/** Per-community settings; the defaults are DOMAIN.md's. */
+/** Per-community settings; the defaults are docs/domain.md §4's (procedure) and §6's. */
 export interface MeetingRules {
   /** Owners' assembly: notice at least this many days before (物业管理条例 Art. 14). */
   assemblyNoticeDays: number;
@@ -110,7 +110,7 @@ export function checkMeetingNotice(m: MeetingFacts, rules: MeetingRules): RuleVi
   return out;
 }
 
-/** More than half of the members present (DOMAIN.md §6). */
+/** More than half of the members present (docs/domain.md §6). */
 export function committeeQuorum(members: number, present: number): { quorate: boolean; needed: number } {
   const needed = Math.floor(members / 2) + 1;
   return { quorate: present >= needed, needed };

@@ -1,5 +1,5 @@
 /**
- * Money (DOMAIN.md §5): integer fen end to end. Amounts as yuan text with two
+ * Money (docs/domain.md §5): integer fen end to end. Amounts as yuan text with two
  * decimals, in Chinese capitals (大写) as financial notices print them, and
  * shared out by area so that the shares add up to the fen.
  */
@@ -90,8 +90,8 @@ export interface ShareBasis {
 }
 
 /**
- * Share `total` fen in proportion to the weights, adding up exactly (DOMAIN.md
- * §5's rule): each gets the floor of its exact share; the fen left over go one
+ * Share `total` fen in proportion to the weights, adding up exactly
+ * (docs/domain.md §5's rule): each gets the floor of its exact share; the fen left over go one
  * each to the largest remainders, ties to the larger weight, then to the
  * earlier entry (callers pass parts in address order). Exact in BigInt, so a
  * fund of 10⁸ yuan over 10⁹ hundredths of m² cannot round wrongly.
@@ -124,7 +124,7 @@ export function apportion(total: number, basis: readonly ShareBasis[]): Map<stri
 
 /**
  * A household's balance is below the trigger share of its initial deposit
- * (DOMAIN.md §5: `balance*10 < initial*3` at 30 %; Shanghai tops up to 50 %).
+ * (docs/domain.md §5: `balance*10 < initial*3` at 30 %; Shanghai tops up to 50 %).
  * Percent as an integer; compared by cross-multiplying.
  */
 export function belowShare(balance: number, initialDeposit: number, percent: number): boolean {

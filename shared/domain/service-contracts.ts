@@ -1,5 +1,5 @@
 /**
- * The property-service contract's statutory dates (DOMAIN.md §6, Civil Code
+ * The property-service contract's statutory dates (docs/domain.md §6, Civil Code
  * Arts. 946–950) and which of them applies on a given day. Dates are
  * 'YYYY-MM-DD' as in dates.ts; the periods are settings of the contract,
  * because the Code lets a contract set its own ("合同对通知期限另有约定的除外").
@@ -15,7 +15,7 @@
  *   the community's set period (Beijing 30 days, Hangzhou 15; Art. 949).
  *
  * Notice dates and earliest ends are plain arithmetic, flagged on a rest day
- * but never moved (DOMAIN.md §8); the handover is something the company must
+ * but never moved (docs/domain.md §8); the handover is something the company must
  * do by a day, so its last day moves past rest days.
  *
  * "Months before" mirrors dates.ts's month rule backwards: the same day number
@@ -30,7 +30,7 @@ import {
 } from './dates';
 import type { HolidayCalendar } from './holidays';
 
-/** Per-contract periods (days unless named months); defaults are DOMAIN.md's, Beijing's where places differ. */
+/** Per-contract periods (days unless named months); defaults are docs/domain.md §6's, Beijing's where places differ. */
 export interface ContractPeriods {
   /** The company's notice of non-renewal, at least this many days before expiry (Art. 947). */
   nonRenewalNoticeDays: number;

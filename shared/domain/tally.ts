@@ -1,5 +1,5 @@
 /**
- * Counting an owners' vote (DOMAIN.md §4, Civil Code Art. 278, Art. 1259):
+ * Counting an owners' vote (docs/domain.md §4, Civil Code Art. 278, Art. 1259):
  * integers only (area in 0.01 m²), ratios compared by cross-multiplying.
  *
  *   participation: 3*A_part >= 2*A_total  AND  3*N_part >= 2*N_total

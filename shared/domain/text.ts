@@ -47,7 +47,7 @@ export function addressSortKey(building: string, entrance: string | null, room: 
   return [naturalKey(building), naturalKey(entrance ?? ''), naturalKey(room)].join('\u0001');
 }
 
-/** An address as CLI.md prints it: building + entrance + room, e.g. 1幢1单元101. */
+/** An address as docs/cli.md §7 prints it: building + entrance + room, e.g. 1幢1单元101. */
 export function formatAddress(building: string, entrance: string | null, room: string): string {
   return `${building}${entrance ?? ''}${room}`;
 }

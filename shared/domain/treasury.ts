@@ -1,5 +1,5 @@
 /**
- * The treasurer's local rules (DOMAIN.md §5), as integer arithmetic: how much
+ * The treasurer's local rules (docs/domain.md §5), as integer arithmetic: how much
  * common revenue goes to the fund, when a repair needs an audit or a new
  * approval, how near a budget line is to its limit.
  */
@@ -89,7 +89,7 @@ export function proposeTransfer(net: number, rule: RevenueTransferRule, fund: Fu
 }
 
 /**
- * Local practice the community form offers as presets (DOMAIN.md §5 and the
+ * Local practice the community form offers as presets (docs/domain.md §5 and the
  * README's rules on repairs and revenue), each with where it comes from. A
  * place without a known rule has no preset: its figures are typed.
  */
@@ -117,12 +117,12 @@ export const REPAIR_RULE_PRESETS: readonly RulePreset<'repairAuditAbove' | 'repa
 export const REVENUE_RULE_PRESETS: readonly RulePreset<'revenueTransferPercent' | 'revenueTransferStrict' | 'revenueTransferOnlyBelowPercent'>[] = [
   {
     key: 'beijing', label: '北京：维修资金低于首期应缴总额的 30% 时，净收益不少于 50% 转入',
-    source: '北京的做法（本软件领域说明 DOMAIN.md 第5节所载）；启用前请与本地现行文件核对',
+    source: '北京的做法（本软件领域说明 docs/domain.md 第5节所载）；启用前请与本地现行文件核对',
     values: { revenueTransferPercent: 50, revenueTransferStrict: false, revenueTransferOnlyBelowPercent: 30 },
   },
   {
     key: 'shanghai', label: '上海：净收益超过 50% 转入维修资金，不论余额',
-    source: '上海的做法（本软件领域说明 DOMAIN.md 第5节所载，按季度公开）；启用前请与本地现行文件核对',
+    source: '上海的做法（本软件领域说明 docs/domain.md 第5节所载，按季度公开）；启用前请与本地现行文件核对',
     values: { revenueTransferPercent: 50, revenueTransferStrict: true, revenueTransferOnlyBelowPercent: null },
   },
 ];
@@ -148,7 +148,7 @@ export function budgetState(spent: number, budget: number): BudgetState {
   return spent * 10 >= budget * 9 ? 'near' : 'ok';
 }
 
-/** What a charge to the households needs before it goes through (DOMAIN.md §5: a proposal, a vote, a notice, then payment). */
+/** What a charge to the households needs before it goes through (docs/domain.md §5: a proposal, a vote, a notice, then payment). */
 export interface ChargeFacts {
   /** The charge's posting date. */
   date: string;

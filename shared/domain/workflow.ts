@@ -1,5 +1,5 @@
 /**
- * The decision workflow as data (DOMAIN.md §3): a definition is a list of
+ * The decision workflow as data (docs/domain.md §3): a definition is a list of
  * steps; a matter pins the definition version it started with and records each
  * step in order. The default is 五议两公开一备案; an office may define its own.
  */

@@ -1,6 +1,6 @@
 /**
  * Every command and every documented option of the CLI is run by some test
- * through the real CLI (CLI.md: an option no test runs is an option nobody
+ * through the real CLI (docs/cli.md §10: an option no test runs is an option nobody
  * knows works). `npm test` records the argument list of every runCli call of
  * the main run (tests/helpers.ts, SANFANG_CLI_RECORD) and then runs this check
  * on the record (vitest.coverage.config.ts). It is not part of a partial run.

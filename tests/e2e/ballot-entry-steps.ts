@@ -1,6 +1,6 @@
 /**
  * What the ballot-entry tests share (ballots.test.ts, double-entry.test.ts):
- * DOMAIN.md §4's worked roster with a vote of one whole-community item and one
+ * docs/domain.md §4's worked roster with a vote of one whole-community item and one
  * 1幢 item, and the entry screen's keyboard state.
  */
 import { expect } from 'vitest';

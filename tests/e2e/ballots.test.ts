@@ -1,5 +1,5 @@
 /**
- * Returned ballots through the UI, on DOMAIN.md §4's worked roster (subjects
+ * Returned ballots through the UI, on docs/domain.md §4's worked roster (subjects
  * 0001 = A's 1幢101+102, 200.00 m²; 0002 = B's 2幢201, 100.00; 0003 = C and
  * D's 2幢202, 95.00; 0004 = the developer's 3幢301+302, 240.00) and a vote
  * with a whole-community item and an item of 1幢:

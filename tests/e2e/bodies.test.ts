@@ -1,5 +1,5 @@
 /**
- * The community's bodies through the UI (DOMAIN.md §6, §7), on DOMAIN.md §4's
+ * The community's bodies through the UI (docs/domain.md §6, §7), on docs/domain.md §4's
  * worked roster (6 households: 3 committee members would be allowed, 4 is even).
  *
  * An owners' committee elected about 4.6 years ago is recorded with 4 members:
@@ -335,7 +335,7 @@ describe('the community’s bodies', () => {
     const dialog = page.getByRole('dialog');
     const rules = dialog.getByTestId('community-office-rules');
     await rules.waitFor();
-    // DOMAIN.md's defaults: handover 30 days, 5–11 members, the plan within 24 hours, five checklist items.
+    // docs/domain.md §6, §7 defaults: handover 30 days, 5–11 members, the plan within 24 hours, five checklist items.
     expect(await rules.getByTestId('rule-handover-days').inputValue()).toBe('30');
     expect(await rules.getByTestId('rule-issue-plan-hours').inputValue()).toBe('24');
     expect(await rules.getByTestId('checklist-row').count()).toBe(5);

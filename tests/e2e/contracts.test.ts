@@ -1,5 +1,5 @@
 /**
- * Property-service contracts through the UI, on DOMAIN.md §4's worked roster.
+ * Property-service contracts through the UI, on docs/domain.md §4's worked roster.
  * The dates are chosen relative to today and every statutory date is computed
  * here by hand:
  *

@@ -1,5 +1,5 @@
 /**
- * Double entry (双人录入) through the UI, on DOMAIN.md §4's worked roster
+ * Double entry (双人录入) through the UI, on docs/domain.md §4's worked roster
  * (0001 = A's 1幢101+102; 0002 = B's 2幢201; 0003 = C and D's 2幢202;
  * 0004 = the developer's 3幢301+302) and a vote with a whole-community item
  * and an item of 1幢:

@@ -1,6 +1,6 @@
 /**
  * The electorate panel (表决权人数与面积): N and A for the worked roster of
- * DOMAIN.md §4, and for a generated community as a whole and per building,
+ * docs/domain.md §4, and for a generated community as a whole and per building,
  * computed here independently from the rows.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const row = (room: string, area: string, deliveryStatus: string, owners: string,
   building: '1幢', entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus, owners, documents: '', phones,
 });
 
-/** DOMAIN.md §4: A owns 101 and 102; B 201; C and D co-own 202; 301 unsold; 302 sold to E, not delivered. */
+/** docs/domain.md §4: A owns 101 and 102; B 201; C and D co-own 202; 301 unsold; 302 sold to E, not delivered. */
 const worked: RosterExportRow[] = [
   row('101', '90.00', '已交付', '甲业主', '13800000001'),
   row('102', '110.00', '已交付', '甲业主', '13800000001'),
@@ -53,7 +53,7 @@ async function chooseBuilding(page: Page, name: string) {
 }
 
 describe('the electorate panel', () => {
-  it('counts the worked roster of DOMAIN.md: N 4, A 635.00', async () => {
+  it('counts the worked roster of docs/domain.md §4: N 4, A 635.00', async () => {
     const { page } = env;
     await openAndLogin(env);
     await openElectorate(page, ids.worked!);

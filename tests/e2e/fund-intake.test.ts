@@ -1,5 +1,5 @@
 /**
- * The fund's intake through the UI, on DOMAIN.md §4's worked roster (A owns
+ * The fund's intake through the UI, on docs/domain.md §4's worked roster (A owns
  * 1幢101 and 1幢102, B 2幢201, C and D 2幢202, the developer 3幢301, E 3幢302).
  *
  * The treasurer takes the books over from last year: downloads the opening

@@ -1,5 +1,5 @@
 /**
- * The treasurer's books through the UI, on DOMAIN.md §4's worked roster
+ * The treasurer's books through the UI, on docs/domain.md §4's worked roster
  * (1幢101 90 m², 1幢102 110 m², 2幢201 100 m², 2幢202 95 m², 3幢301 and 302
  * 120 m² each). The deposit rate is set in the community form (100 元/m²,
  * top-up to 50 %); deposits are recorded in 缴存 (dated last month, so that

@@ -1,5 +1,5 @@
 /**
- * The issue ledger (问题台账) through the UI, on DOMAIN.md §4's worked roster,
+ * The issue ledger (问题台账) through the UI, on docs/domain.md §4's worked roster,
  * with times counted back from the minute the test starts (BASE), so that
  * every duration below is a whole number of hours:
  *

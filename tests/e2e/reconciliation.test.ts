@@ -1,6 +1,6 @@
 /**
- * The fund's bank account reconciled through the UI (issue 13), on DOMAIN.md
- * §4's worked roster opened with 100.00 more in the bank than the sub-ledgers.
+ * The fund's bank account reconciled through the UI (issue 13), on
+ * docs/domain.md §4's worked roster opened with 100.00 more in the bank than the sub-ledgers.
  * A statement with a 余额 column comes in: each row shows its class; A owns two
  * parts, so the treasurer classifies A's receipt to 1幢102 at import (更改);
  * the interest and the bank's charge are classified by their memo. The

@@ -1,5 +1,5 @@
 /**
- * Repair projects through the UI, on DOMAIN.md §4's worked roster (1幢101
+ * Repair projects through the UI, on docs/domain.md §4's worked roster (1幢101
  * 90 m², 1幢102 110 m², 2幢201 100 m², 2幢202 95 m², 3幢301 and 302 120 m²
  * each), with Hangzhou's rules set for the community: an audit above 30,000
  * yuan, a new approval when the final cost overruns the estimate by 10 % or

@@ -1,5 +1,5 @@
 /**
- * 公共收益 and 业委会预算 through the UI, on DOMAIN.md §4's worked roster (six
+ * 公共收益 and 业委会预算 through the UI, on docs/domain.md §4's worked roster (six
  * parts, 635.00 m²). The community form takes Beijing's rule (at least 50 %
  * of the net revenue to the fund while the fund is below 30 % of the initial
  * deposits; 100 元/m², so 63,500.00 due and nothing deposited) and

@@ -1,7 +1,7 @@
 /**
  * What the screens should show for a generated roster, computed here from the
  * rows themselves — independently of the app's services — following
- * DOMAIN.md §4: one subject per distinct set of owners of delivered parts, all
+ * docs/domain.md §4: one subject per distinct set of owners of delivered parts, all
  * developer-held parts (未售, 已售未交付) together as one, parking left out
  * unless the community counts it.
  */

@@ -1,5 +1,5 @@
 /**
- * Owners' votes through the UI, on DOMAIN.md §4's worked roster (N 4,
+ * Owners' votes through the UI, on docs/domain.md §4's worked roster (N 4,
  * A 635.00 m²; 1幢 holds A's two parts, 200.00 m²): a vote created in the
  * form with a whole-community item (category 4) and an item of 1幢 (category
  * 6) shows each item's frozen electorate; re-freezing is taken with a reason
@@ -27,7 +27,7 @@ const row = (building: string, room: string, area: string, deliveryStatus: strin
   building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus, owners, documents: '', phones,
 });
 
-/** DOMAIN.md §4: A owns 101 and 102; B 201; C and D co-own 202; 301 unsold; 302 sold to E, not delivered. */
+/** docs/domain.md §4: A owns 101 and 102; B 201; C and D co-own 202; 301 unsold; 302 sold to E, not delivered. */
 const WORKED: RosterExportRow[] = [
   row('1幢', '101', '90.00', '已交付', '甲业主', '13800000001'),
   row('1幢', '102', '110.00', '已交付', '甲业主', '13800000001'),

@@ -1,4 +1,4 @@
-/** The issue-6 CLI commands as processes: contract create / dismissal, issue create / escalate (../shared/CLI.md shapes). */
+/** The issue-6 CLI commands as processes: contract create / dismissal, issue create / escalate (docs/cli.md §5, §6 shapes). */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -9,7 +9,7 @@ import { writeRosterXlsx } from '../fixtures/roster-generator';
 import { runCli, tempDir } from '../helpers';
 
 const id = idNumber;
-/** DOMAIN.md §4's worked roster: N_total 4, A_total 635.00 m². */
+/** docs/domain.md §4's worked roster: N_total 4, A_total 635.00 m². */
 const WORKED = WORKED_ROSTER;
 const row = rosterRow;
 

@@ -10,7 +10,7 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { call, callError, loggedInApp, tempDir, testApp } from '../helpers';
 
 describe('opening the database', () => {
-  it('creates, migrates and sets the pragmas of ARCHITECTURE.md', async () => {
+  it('creates, migrates and sets the pragmas of docs/architecture.md §4', async () => {
     const dir = tempDir();
     const { sqlite } = await openDatabase(path.join(dir, 'a.sqlite'), MIGRATIONS_DIR, path.join(dir, 'backups'));
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -139,7 +139,7 @@ async function setupPart(app: Parameters<typeof call>[0], session: string, commu
   return (await call(app, 'fund.households', { communityId, text: '2幢201' }, session)).rows[0]!.partId;
 }
 
-describe('earnings shared by balance × days (DOMAIN.md §5)', () => {
+describe('earnings shared by balance × days (docs/domain.md §5)', () => {
   it('shares the interest received, a balance held all period weighing twice one deposited halfway; shares add up to the fen', async () => {
     const { app, session, communityId, account, deposit, part, problems } = await setup();
     // Interest the bank credited, booked by hand into 待分配增值收益 (a statement's 结息 row does the same).

@@ -26,7 +26,7 @@ function rowCounts(file: string): Record<string, number> {
   return counts;
 }
 
-// ARCHITECTURE.md: every migration is tested on a populated database, comparing row counts
+// docs/architecture.md §4: every migration is tested on a populated database, comparing row counts
 // (drizzle-kit's table rebuilds can cascade-delete child rows). The roster is written as the
 // versions before encryption stored it (plaintext IDs and phones, tests/fixtures/legacy-roster.ts);
 // after the upgrade and the start-up sealing, none of them is left in the file's bytes.

@@ -36,7 +36,7 @@ async function setup() {
 }
 
 describe('property-service contracts', () => {
-  it('registers the company by its credit code and computes the statutory dates (DOMAIN.md §6)', async () => {
+  it('registers the company by its credit code and computes the statutory dates (docs/domain.md §6)', async () => {
     const { app, session, communityId } = await setup();
     const c = await call(app, 'contract.create', {
       communityId, company: { name: '安居物业服务有限公司', creditCode: CODE_A.toLowerCase(), contact: '李经理', phone: '' },

@@ -9,7 +9,7 @@ const idNo = (first17: string) => first17 + mainlandIdCheckChar(first17);
 const row = (building: string, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
   building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners, documents: '', phones: '', ...extra,
 });
-/** DOMAIN.md §4's worked roster: N_total 4, A_total 635.00 m². */
+/** docs/domain.md §4's worked roster: N_total 4, A_total 635.00 m². */
 const WORKED: RosterExportRow[] = [
   row('1幢', '101', '90.00', '甲', { documents: idNo('33010519800101001') }),
   row('1幢', '102', '110.00', '甲', { documents: idNo('33010519800101001') }),
@@ -35,7 +35,7 @@ async function setup() {
 }
 
 describe('creating a vote freezes its electorate', () => {
-  it('the whole community is DOMAIN.md’s worked roster; an item of 1幢 counts only 1幢’s owners', async () => {
+  it('the whole community is docs/domain.md §4’s worked roster; an item of 1幢 counts only 1幢’s owners', async () => {
     const { vote, subjects, byAddress, app, session } = await setup();
     expect(vote.items.map((i) => [i.scopeLabel, i.electorate])).toEqual([
       ['全体业主', { count: 4, area: '635.00' }],

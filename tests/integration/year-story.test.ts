@@ -1,5 +1,5 @@
 /**
- * A treasurer's year (issue 13's story) on DOMAIN.md §4's worked roster, every
+ * A treasurer's year (issue 13's story) on docs/domain.md §4's worked roster, every
  * figure to the fen: the books opened with 150.00 more in the bank than the
  * sub-ledgers; a quarter's statement with deposits (an owner of two parts,
  * the developer), a stranger, the bank's interest and a charge; the same

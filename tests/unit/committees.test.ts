@@ -1,4 +1,4 @@
-/** The owners' committee as a body (DOMAIN.md §6) and the coverage targets (§7). */
+/** The owners' committee as a body (docs/domain.md §6) and the coverage targets (§7). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, isRestDay } from '../../shared/domain/dates';

@@ -98,7 +98,7 @@ describe('deadlines to act move past rest days (Civil Code Art. 203)', () => {
 });
 
 describe('notice periods are plain arithmetic, flagged not moved', () => {
-  it('DOMAIN.md: a meeting on 2026-07-16 needs 15 days’ notice on 2026-07-01 or earlier', () => {
+  it('docs/domain.md §8: a meeting on 2026-07-16 needs 15 days’ notice on 2026-07-01 or earlier', () => {
     expect(latestNoticeDate('2026-07-16', 15, cal)).toEqual({ date: '2026-07-01', onRestDay: false });
     expect(noticeIsInTime('2026-07-01', '2026-07-16', 15)).toBe(true);
     expect(noticeIsInTime('2026-07-02', '2026-07-16', 15)).toBe(false);

@@ -7,7 +7,7 @@ const part = (id: string, area: number, ownerIds: string[], extra: Partial<Elect
   id, area, ownerIds, type: '住宅', deliveryStatus: '已交付', ...extra,
 });
 
-describe('the electorate (DOMAIN.md §4)', () => {
+describe('the electorate (docs/domain.md §4)', () => {
   it('worked case: N_total 4, A_total 635.00 m²', () => {
     const e = computeElectorate([
       part('101', 9000, ['A']),

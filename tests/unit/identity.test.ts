@@ -70,7 +70,7 @@ describe('masking', () => {
   });
 });
 
-// The identity table of DOMAIN.md §4, case by case.
+// The identity table of docs/domain.md §4, case by case.
 describe('who is the same owner', () => {
   const A = id('33010519800101123');
   const B = id('33010519800101124');

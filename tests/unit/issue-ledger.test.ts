@@ -1,4 +1,4 @@
-/** The issue ledger (DOMAIN.md §7): statuses, the 24-hour plan, overdue and escalation, statistics. */
+/** The issue ledger (docs/domain.md §7): statuses, the 24-hour plan, overdue and escalation, statistics. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// The import rule of ARCHITECTURE.md is a lint error: checked here with ESLint's
+// The import rule of docs/architecture.md §1 is a lint error: checked here with ESLint's
 // API on code that breaks it, so that a change to the lint config cannot quietly drop it.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** The meeting rules of DOMAIN.md §4 (procedure) and §6, each boundary on both sides. */
+/** The meeting rules of docs/domain.md §4 (procedure) and §6, each boundary on both sides. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
@@ -13,7 +13,7 @@ const rules = DEFAULT_MEETING_RULES;
 const assembly = (noticeDate: string | null, extra: Partial<MeetingFacts> = {}): MeetingFacts =>
   ({ kind: '业主大会', date: '2026-07-16', noticeDate, agenda: [], ...extra });
 
-describe('notice of an owners assembly (at least 15 days; DOMAIN.md §8 example)', () => {
+describe('notice of an owners assembly (at least 15 days; docs/domain.md §8 example)', () => {
   it('2026-07-16 needs notice on 2026-07-01 or earlier', () => {
     expect(checkMeetingNotice(assembly('2026-07-01'), rules)).toEqual([]);
     expect(checkMeetingNotice(assembly('2026-06-20'), rules)).toEqual([]);

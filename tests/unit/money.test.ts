@@ -1,4 +1,4 @@
-/** Money in fen (DOMAIN.md §5): yuan text, capitals, and shares that add up to the fen. */
+/** Money in fen (docs/domain.md §5): yuan text, capitals, and shares that add up to the fen. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apportion, belowShare, fenToCapitals, fenToYuan, parseYuan, topUpTo } from '../../shared/domain/money';
@@ -15,7 +15,7 @@ describe('amounts', () => {
   });
 
   it.each([
-    [1234567, '壹万贰仟叁佰肆拾伍元陆角柒分'], // DOMAIN.md §5
+    [1234567, '壹万贰仟叁佰肆拾伍元陆角柒分'], // docs/domain.md §5
     [100000, '壹仟元整'],
     [1000, '壹拾元整'],
     [100500, '壹仟零伍元整'],

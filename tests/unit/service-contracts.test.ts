@@ -1,4 +1,4 @@
-/** The property-service contract's dates (DOMAIN.md §6, §8) and which rule applies on a day. */
+/** The property-service contract's dates (docs/domain.md §6, §8) and which rule applies on a day. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, isRestDay, noticeIsInTime } from '../../shared/domain/dates';
@@ -19,7 +19,7 @@ const base: ContractFacts = {
 };
 const kindOn = (c: ContractFacts, today: string) => contractStateOn(c, today, P, cal).kind;
 
-describe('deadlines as DOMAIN.md §6 states them', () => {
+describe('deadlines as docs/domain.md §6 states them', () => {
   it('the company’s non-renewal notice: expiry − 90 days, flagged on a rest day but not moved', () => {
     // 2026-10-02 is in the National Day holiday.
     expect(nonRenewalNoticeBy('2026-12-31', P, cal)).toEqual({ date: '2026-10-02', onRestDay: true });

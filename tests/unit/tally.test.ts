@@ -1,4 +1,4 @@
-/** DOMAIN.md §4's counting rules: every worked case, each threshold's boundary on both sides, and properties. */
+/** docs/domain.md §4's counting rules: every worked case, each threshold's boundary on both sides, and properties. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countBallots, DEFAULT_TALLY_SETTINGS, percent, tallyItem, thresholdOf, type CountArea, type CountedBallot, type ItemCounts } from '../../shared/domain/tally';

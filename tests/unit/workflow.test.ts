@@ -1,4 +1,4 @@
-/** The workflow as data (DOMAIN.md §3): order, dates, posting periods, filing body, skipping, the board. */
+/** The workflow as data (docs/domain.md §3): order, dates, posting periods, filing body, skipping, the board. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
@@ -10,7 +10,7 @@ import {
 const wf = DEFAULT_WORKFLOW;
 const done = (...pairs: [string, string][]): StepRecord[] => pairs.map(([key, date]) => ({ key, date, skipped: false }));
 
-describe('the default workflow is DOMAIN.md §3', () => {
+describe('the default workflow is docs/domain.md §3', () => {
   it('has the eight steps in order', () => {
     expect(wf.steps.map((s) => s.name)).toEqual([
       '党员群众建议', '小区党组织提议', '联席会议商议', '党员大会审议', '业主(代表)大会决议', '决议公开', '实施结果公开', '决议结果与实施情况报社区备案',

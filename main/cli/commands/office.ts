@@ -59,7 +59,7 @@ export const officeCommands: CommandSpec[] = [
         const i = await call(app, 'issue.create', {
           communityId: community.id, title: input.need('--title'),
           category: input.need('--category') as MethodInput<'issue.create'>['category'],
-          // A space between date and time is what people type; CLI.md's form has the T.
+          // A space between date and time is what people type; docs/cli.md §6's form has the T.
           reportedAt: input.need('--reported-at').trim().replace(' ', 'T'),
           source: (input.get('--source') ?? '来访') as MethodInput<'issue.create'>['source'], reporter: input.get('--reporter') ?? '',
         });

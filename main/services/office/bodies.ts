@@ -1,5 +1,5 @@
 /**
- * The community's bodies (issue 6, DOMAIN.md §6): 业委会, 议事会, 监事会 and the
+ * The community's bodies (issue 6, docs/domain.md §6): 业委会, 议事会, 监事会 and the
  * party branch, each for one term with its members; candidates for election
  * vetted check by check (关键人选把关); and each community's coverage for the
  * roll-up. The owners' committee's rules (member count, term, deadlines after

@@ -1,5 +1,5 @@
 /**
- * The issue ledger (问题台账, issue 6, DOMAIN.md §7): residents' problems with
+ * The issue ledger (问题台账, issue 6, docs/domain.md §7): residents' problems with
  * the handling plan's deadline, a resolution due date, status and escalation
  * 楼栋 → 小区 → 社区 → 街道. The rules are shared/domain/issue-ledger.ts; every
  * dispatch, plan, status change, escalation and return visit is also an

@@ -1,5 +1,5 @@
 /**
- * Property-service companies and contracts (issue 6, DOMAIN.md §6). The
+ * Property-service companies and contracts (issue 6, docs/domain.md §6). The
  * statutory dates and "which rule applies today" are shared/domain/
  * service-contracts.ts; this module stores the terms and the dated events that
  * end a contract, and answers with the rules applied to them.

@@ -1,5 +1,5 @@
 /**
- * The maintenance fund (DOMAIN.md §5): a sub-ledger per exclusive part,
+ * The maintenance fund (docs/domain.md §5): a sub-ledger per exclusive part,
  * deposits, the weights of earnings (balance × days; interest.ts shares them), shares by area, the top-up list.
  * Every amount is posted through ledger.postEntry, so the fund account and the
  * sub-ledgers move together in one transaction.

@@ -1,5 +1,5 @@
 /**
- * The fund's earnings (增值收益, DOMAIN.md §5): bank interest credited to the
+ * The fund's earnings (增值收益, docs/domain.md §5): bank interest credited to the
  * fund's account is received once — a statement row classified as interest,
  * or an entry booked by hand into 待分配增值收益 — and then shared to the
  * sub-ledgers by balance × days. Sharing books no second receipt: it moves

@@ -1,5 +1,5 @@
 /**
- * The fund's bank account reconciles (DOMAIN.md §5), as one line:
+ * The fund's bank account reconciles (docs/domain.md §5), as one line:
  *
  *   bank balance per the bank = fund (Σ sub-ledgers) + 待查明款项 + other liabilities of the account
  *

@@ -1,5 +1,5 @@
 /**
- * Repair projects paid from the fund (DOMAIN.md §5): approved by an owners'
+ * Repair projects paid from the fund (docs/domain.md §5): approved by an owners'
  * vote whose Art. 278 item 5 passed, or by the emergency path (committee
  * review and street confirmation); paid to the contractor; the final cost
  * charged to the parts in scope by area (or equally, where the covenant says

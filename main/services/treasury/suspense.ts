@@ -1,5 +1,5 @@
 /**
- * 待查明款项 as claimable items (DOMAIN.md §5): every amount in the account is
+ * 待查明款项 as claimable items (docs/domain.md §5): every amount in the account is
  * an item — a receipt nobody could match, the opening's difference to the
  * bank, anything else booked there — and the list adds up to the account's
  * balance (open-items.ts groups the lines so). A claim splits what is left of

@@ -85,7 +85,7 @@ export function listVotes(ctx: ServiceContext, communityId: string): z.output<ty
   return votes.map((v) => ({ ...v, outcomes: outcomes.get(v.id) ?? [] }));
 }
 
-/** Scope names as CLI.md writes them: 2幢/1单元+3幢. */
+/** Scope names as docs/cli.md §7 writes them: 2幢/1单元+3幢. */
 function scopeLabel(ctx: ServiceContext, communityId: string, scope: ScopePart[]): string {
   if (scope.length === 0) return '全体业主';
   return scope.map((s) => {

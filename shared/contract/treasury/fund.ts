@@ -22,7 +22,7 @@ export const yuanText = (label: string) =>
 
 const percent = (label: string) => z.number({ error: `${label}应为百分数` }).int({ error: `${label}应为整数` }).min(1).max(100);
 
-/** The fund's local rules (DOMAIN.md §5), per community; each default is the national one. */
+/** The fund's local rules (docs/domain.md §5), per community; each default is the national one. */
 export const fundRules = z.object({
   /** Initial deposit per m² of exclusive area, fen (local 5–8 % of construction cost); 0 = not set yet. */
   depositRatePerM2: z.number().int().min(0).max(10_000_000).default(0),
@@ -138,7 +138,7 @@ export const closeMonthInput = z.object({ communityId: id, month });
 export const householdRow = z.object({
   partId: id, address: z.string(), area: decimal2, owners: z.string(),
   initialDue: decimal2, deposited: decimal2, earnings: decimal2, charges: decimal2, transfers: decimal2, balance: decimal2,
-  /** Below the community's top-up trigger (DOMAIN.md §5). */
+  /** Below the community's top-up trigger (docs/domain.md §5). */
   belowTopUp: z.boolean(),
   /** What brings it back to the target share. */
   topUp: decimal2,

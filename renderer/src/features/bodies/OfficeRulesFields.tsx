@@ -1,10 +1,10 @@
 /**
- * settings.officeRules (DOMAIN.md §6, §7) as a section of the community form:
+ * settings.officeRules (docs/domain.md §6, §7) as a section of the community form:
  * the property-service contract's handover and renewal preparation, the
  * owners' committee's member count, term, deadlines after the election and
  * re-election preparation, the issue ledger's plan hours, the party members
  * counted for the party organisation, and the evaluation checklist (names and
- * weights, editable rows). Each field shows DOMAIN.md's default (as its
+ * weights, editable rows). Each field shows docs/domain.md's default (as its
  * initial value) and a hint naming the places that differ; 北京 / 上海 / 杭州
  * apply COMMITTEE_RULE_PRESETS and CONTRACT_PERIOD_PRESETS over the defaults.
  *
@@ -28,7 +28,7 @@ const full = { width: '100%' } as const;
 type Place = '默认' | '北京' | '上海' | '杭州';
 const PLACES: Place[] = ['默认', '北京', '上海', '杭州'];
 
-/** The committee's and the contract's rules of a place: DOMAIN.md's defaults with the place's differences. */
+/** The committee's and the contract's rules of a place: docs/domain.md §6's defaults with the place's differences. */
 function presetValues(place: Place): Partial<CommitteeRules & Pick<ContractPeriods, 'handoverDays' | 'renewalPreparationMonths'>> {
   const committee = { ...DEFAULT_COMMITTEE_RULES, ...(place === '默认' ? {} : COMMITTEE_RULE_PRESETS[place]) };
   const contract = place === '北京' || place === '杭州' ? CONTRACT_PERIOD_PRESETS[place] : {};

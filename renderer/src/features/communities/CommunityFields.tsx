@@ -137,7 +137,7 @@ const FUND = ['settings', 'fundRules'] as const;
 const f = zhCN.fund.rules;
 
 /**
- * settings.fundRules (DOMAIN.md §5): the initial deposit per m², typed in
+ * settings.fundRules (docs/domain.md §5): the initial deposit per m², typed in
  * yuan and kept in fen as every amount is; when a household must top up, and
  * to what share.
  */
