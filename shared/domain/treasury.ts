@@ -104,7 +104,7 @@ export interface RulePreset<K extends string> {
 export const REPAIR_RULE_PRESETS: readonly RulePreset<'repairAuditAbove' | 'repairReapprovalPercent'>[] = [
   {
     key: 'hangzhou', label: '杭州：决算超过 30,000 元须审计，超出批准金额 10% 及以上须重新表决',
-    source: '杭州的做法（本软件说明文档 README 的维修项目规则所载）；启用前请与本地现行文件核对',
+    source: '杭州的做法（本软件维修项目规则说明所载）；启用前请与本地现行文件核对',
     values: { repairAuditAbove: 3_000_000, repairReapprovalPercent: 10 },
   },
   {
@@ -117,12 +117,12 @@ export const REPAIR_RULE_PRESETS: readonly RulePreset<'repairAuditAbove' | 'repa
 export const REVENUE_RULE_PRESETS: readonly RulePreset<'revenueTransferPercent' | 'revenueTransferStrict' | 'revenueTransferOnlyBelowPercent'>[] = [
   {
     key: 'beijing', label: '北京：维修资金低于首期应缴总额的 30% 时，净收益不少于 50% 转入',
-    source: '北京的做法（本软件领域说明 docs/domain.md 第5节所载）；启用前请与本地现行文件核对',
+    source: '北京的做法（本软件领域规则说明第5节所载）；启用前请与本地现行文件核对',
     values: { revenueTransferPercent: 50, revenueTransferStrict: false, revenueTransferOnlyBelowPercent: 30 },
   },
   {
     key: 'shanghai', label: '上海：净收益超过 50% 转入维修资金，不论余额',
-    source: '上海的做法（本软件领域说明 docs/domain.md 第5节所载，按季度公开）；启用前请与本地现行文件核对',
+    source: '上海的做法（本软件领域规则说明第5节所载，按季度公开）；启用前请与本地现行文件核对',
     values: { revenueTransferPercent: 50, revenueTransferStrict: true, revenueTransferOnlyBelowPercent: null },
   },
 ];
