@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
-import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
+import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E, writeXlsx as writeXlsxFile } from './harness';
 import { gridRow, painted, pickPart, settled, totalBecomes } from './ui-steps';
 
 const env = useE2E();
@@ -111,14 +111,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(target) };
 }
 
-async function writeXlsx(name: string, rows: (string | number | Date | null)[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Sheet1');
-  for (const r of rows) sheet.addRow(r);
-  const file = path.join(env.tmpDir, name);
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
+const writeXlsx = (name: string, rows: (string | number | Date | null)[][]) => writeXlsxFile(env, name, rows);
 
 async function openFund(page: Page): Promise<void> {
   await goTo(page, `#/c/${communityId}/fund`);

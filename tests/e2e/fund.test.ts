@@ -14,11 +14,11 @@
  * Screenshots go to /tmp/fund-*.png.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow, painted, pickPart, settled, totalBecomes } from './ui-steps';
+import { choose, deposit, gridRow, painted, pickPart, settled, text, totalBecomes } from './ui-steps';
 
 const env = useE2E();
 
@@ -44,11 +44,6 @@ async function partId(address: string): Promise<string> {
   return row.partId;
 }
 
-
-async function text(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
-}
-
 async function openFund(page: Page): Promise<void> {
   await goTo(page, `#/c/${communityId}/fund`);
   await painted(page, 'fund-grid', '');
@@ -58,17 +53,6 @@ async function openLedger(page: Page): Promise<void> {
   await goTo(page, `#/c/${communityId}/ledger`);
   await painted(page, 'ledger-grid', '');
   await page.getByTestId('ledger-account').first().waitFor();
-}
-
-async function deposit(page: Page, address: string, amount: string, date: string): Promise<Locator> {
-  await page.getByTestId('fund-deposit').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('deposit-form').waitFor();
-  await pickPart(page, 'deposit-part', address);
-  await dialog.getByTestId('deposit-date').fill(date);
-  await dialog.getByTestId('deposit-amount').fill(amount);
-  await dialog.getByTestId('deposit-save').click();
-  return dialog;
 }
 
 /** An account's balance in the side panel of the books. */

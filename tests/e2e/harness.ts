@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../main/transport/http-server';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
@@ -166,4 +167,14 @@ export async function openRoster(env: E2E, communityId: string): Promise<number>
 /** Go to a screen by its hash route, as a link in the app would. */
 export async function goTo(page: Page, hash: string): Promise<void> {
   await page.evaluate((h) => { window.location.hash = h; }, hash);
+}
+
+/** Write rows (the header first) as an xlsx in the test's scratch folder, as a treasurer's Excel would; returns its path. */
+export async function writeXlsx(env: E2E, name: string, rows: readonly (string | number | Date | null)[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sheet1');
+  for (const r of rows) sheet.addRow(r);
+  const file = path.join(env.tmpDir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
 }

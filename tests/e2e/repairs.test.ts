@@ -26,7 +26,7 @@ import type { Locator, Page } from 'playwright-core';
 import { apportion } from '../../shared/domain/money';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, fieldError, gridRow, pickPart, settled, totalBecomes } from './ui-steps';
+import { choose, fieldError, gridRow, pickPart, quiet, settled, totalBecomes } from './ui-steps';
 
 const env = useE2E();
 
@@ -79,12 +79,6 @@ beforeAll(async () => {
 
 async function text(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? '';
-}
-
-/** The toasts gone and the animations done: a screenshot shows the screen itself. */
-async function quiet(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: UI_TIMEOUT }).toBe(0);
-  await settled(page.locator('body'));
 }
 
 async function openRepairs(page: Page): Promise<void> {

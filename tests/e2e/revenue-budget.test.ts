@@ -19,7 +19,7 @@ import { addDays } from '../../shared/domain/dates';
 import { apportion } from '../../shared/domain/money';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow, settled } from './ui-steps';
+import { choose, gridRow, recordRevenue, settled, spendBudget, text, type RevenueLine } from './ui-steps';
 
 const env = useE2E();
 
@@ -39,10 +39,6 @@ beforeAll(async () => {
   communityId = await importRosterApi(env, session, '阳光小区', WORKED_ROSTER);
 }, TEST_TIMEOUT);
 
-async function text(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? '';
-}
-
 async function openRevenue(page: Page): Promise<void> {
   await goTo(page, `#/c/${communityId}/revenue`);
   await expect.poll(() => page.getByTestId('revenue-page').getAttribute('data-period'), { timeout: UI_TIMEOUT }).toBe(`${Q_FROM}/${Q_TO}`);
@@ -53,22 +49,9 @@ async function openBudget(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('budget-page').getAttribute('data-year'), { timeout: UI_TIMEOUT }).toBe(String(YEAR));
 }
 
-interface Revenue { kind: RegExp; amount: string; counterparty: string; contract?: string; memo: string; date?: string }
-
-/** Fill 登记收益 or 登记成本 and press its button; returns the dialog (hidden once saved). */
-async function record(page: Page, direction: 'income' | 'cost', r: Revenue): Promise<Locator> {
-  await page.getByTestId(`revenue-record-${direction}`).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('revenue-record-form').waitFor();
-  await dialog.getByTestId('revenue-record-date').fill(r.date ?? Q_FROM);
-  await choose(page, 'revenue-record-kind', r.kind);
-  await dialog.getByTestId('revenue-record-amount').fill(r.amount);
-  await dialog.getByTestId('revenue-record-counterparty').fill(r.counterparty);
-  await dialog.getByTestId('revenue-record-contract').fill(r.contract ?? '');
-  await dialog.getByTestId('revenue-record-memo').fill(r.memo);
-  await dialog.getByTestId('revenue-record-save').click();
-  return dialog;
-}
+/** 登记收益 or 登记成本, dated the quarter's first day unless told. */
+const record = (page: Page, direction: 'income' | 'cost', r: Omit<RevenueLine, 'date'> & { date?: string }) =>
+  recordRevenue(page, direction, { ...r, date: r.date ?? Q_FROM });
 
 function kindRow(page: Page, kind: string): Locator {
   return page.locator(`[data-testid=revenue-kind-row][data-kind="${kind}"]`);
@@ -83,18 +66,7 @@ function budgetRow(page: Page, name: string): Locator {
   return gridRow(page, 'budget-lines', name);
 }
 
-async function spend(page: Page, line: RegExp, amount: string, date = TODAY): Promise<Locator> {
-  await page.getByTestId('budget-spend').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('budget-spend-form').waitFor();
-  await choose(page, 'budget-spend-line', line);
-  await dialog.getByTestId('budget-spend-date').fill(date);
-  await dialog.getByTestId('budget-spend-amount').fill(amount);
-  await dialog.getByTestId('budget-spend-payee').fill('某文具店');
-  await dialog.getByTestId('budget-spend-memo').fill('业委会经费支出');
-  await dialog.getByTestId('budget-spend-save').click();
-  return dialog;
-}
+const spend = (page: Page, line: RegExp, amount: string, date = TODAY) => spendBudget(page, line, amount, date);
 
 describe('common revenue and the committee\'s budget', () => {
   it('sets Beijing\'s revenue rule and Hangzhou\'s repair rules in the community form (audit typed in yuan, kept in fen)', async () => {

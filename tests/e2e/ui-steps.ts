@@ -1,7 +1,8 @@
 /**
  * Steps the treasurer's end-to-end tests share: paged grids (wait for a query
  * to paint, read its total, find a row), antd selects and the part picker,
- * and letting a dialog's animation finish before a screenshot.
+ * letting a dialog's animation finish before a screenshot, and the forms more
+ * than one story fills in (缴存, 登记收益/成本, 登记支出).
  */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -45,9 +46,10 @@ export async function choose(page: Page, testId: string, option: RegExp): Promis
   }
 }
 
-/** The part picker: type an address, pick the part it finds. */
-export async function pickPart(page: Page, testId: string, address: string): Promise<void> {
-  await page.getByTestId(testId).click();
+/** The part picker (the one in `scope`, when a form has several): type an address, pick the part it finds. */
+export async function pickPart(scope: Page | Locator, testId: string, address: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  await scope.getByTestId(testId).click();
   await page.keyboard.type(address);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: address }).first().click();
 }
@@ -59,8 +61,62 @@ export async function settled(locator: Locator): Promise<void> {
     .map((a) => a.finished.catch(() => undefined))));
 }
 
+/** The toasts gone and the animations done: a screenshot shows the screen itself. */
+export async function quiet(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: UI_TIMEOUT }).toBe(0);
+  await settled(page.locator('body'));
+}
+
 /** The error shown under a form field (by the test id of its input). */
 export function fieldError(scope: Locator | Page, testId: string): Locator {
   const page = 'page' in scope ? scope.page() : scope;
   return scope.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+}
+
+/** A locator's text ('' when it has none). */
+export async function text(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}
+
+/** 缴存 on the 维修资金 screen: the part, the day, the amount; returns the dialog (hidden once saved, open with main's refusal). */
+export async function deposit(page: Page, address: string, amount: string, date: string): Promise<Locator> {
+  await page.getByTestId('fund-deposit').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('deposit-form').waitFor();
+  await pickPart(page, 'deposit-part', address);
+  await dialog.getByTestId('deposit-date').fill(date);
+  await dialog.getByTestId('deposit-amount').fill(amount);
+  await dialog.getByTestId('deposit-save').click();
+  return dialog;
+}
+
+export interface RevenueLine { kind: RegExp; amount: string; counterparty: string; contract?: string; memo: string; date: string }
+
+/** 登记收益 or 登记成本 on the 公共收益 page, filled and sent; returns the dialog (hidden once saved). */
+export async function recordRevenue(page: Page, direction: 'income' | 'cost', r: RevenueLine): Promise<Locator> {
+  await page.getByTestId(`revenue-record-${direction}`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('revenue-record-form').waitFor();
+  await dialog.getByTestId('revenue-record-date').fill(r.date);
+  await choose(page, 'revenue-record-kind', r.kind);
+  await dialog.getByTestId('revenue-record-amount').fill(r.amount);
+  await dialog.getByTestId('revenue-record-counterparty').fill(r.counterparty);
+  await dialog.getByTestId('revenue-record-contract').fill(r.contract ?? '');
+  await dialog.getByTestId('revenue-record-memo').fill(r.memo);
+  await dialog.getByTestId('revenue-record-save').click();
+  return dialog;
+}
+
+/** 登记支出 against a budget line on the 业委会预算 page; returns the dialog (hidden once saved). */
+export async function spendBudget(page: Page, line: RegExp, amount: string, date: string): Promise<Locator> {
+  await page.getByTestId('budget-spend').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('budget-spend-form').waitFor();
+  await choose(page, 'budget-spend-line', line);
+  await dialog.getByTestId('budget-spend-date').fill(date);
+  await dialog.getByTestId('budget-spend-amount').fill(amount);
+  await dialog.getByTestId('budget-spend-payee').fill('某文具店');
+  await dialog.getByTestId('budget-spend-memo').fill('业委会经费支出');
+  await dialog.getByTestId('budget-spend-save').click();
+  return dialog;
 }

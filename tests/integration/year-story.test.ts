@@ -11,12 +11,11 @@
  * against the bank's true balance and the reconciliation's difference is 0.00.
  *
  * Every sub-ledger is also kept here by hand (`model`), and each sharing's
- * shares recomputed from it with shared/domain's balanceDays and apportion.
+ * shares recomputed from it (sharesByBalanceDays).
  */
 import { describe, expect, it } from 'vitest';
-import { balanceDays } from '../../shared/domain/ledger';
 import { apportion, fenToYuan } from '../../shared/domain/money';
-import { fen, fundBooks, statementFile, type StatementLine } from '../fixtures/fund-books';
+import { fen, fundBooks, sharesByBalanceDays, statementFile, type StatementLine } from '../fixtures/fund-books';
 import { call, callError, loggedInApp } from '../helpers';
 
 const ADDRESSES = ['1幢101', '1幢102', '2幢201', '2幢202', '3幢301', '3幢302'] as const;
@@ -28,16 +27,8 @@ const model = new Map<Address, [string, number][]>(ADDRESSES.map((a) => [a, []])
 const move = (address: Address, date: string, amount: number) => model.get(address)!.push([date, amount]);
 const balanceOf = (address: Address) => model.get(address)!.reduce((s, [, x]) => s + x, 0);
 
-/** The shares of `total` by balance × days over [start, end], from the model (ties as the app's rule: weight, then address). */
-function expectedShares(total: number, start: string, end: string): Map<string, number> {
-  const basis = ADDRESSES.map((a) => {
-    const lines = model.get(a)!;
-    const opening = lines.filter(([d]) => d < start).reduce((s, [, x]) => s + x, 0);
-    const inside = lines.filter(([d]) => d >= start && d <= end).map(([date, amount]) => ({ date, amount }));
-    return { key: a, weight: balanceDays(opening, inside, start, end) };
-  }).filter((b) => b.weight > 0);
-  return apportion(total, basis);
-}
+/** The shares of `total` by balance × days over [start, end], from the model. */
+const expectedShares = (total: number, start: string, end: string) => sharesByBalanceDays(model, total, start, end);
 
 describe('a treasurer’s year', () => {
   it('keeps bank = fund + 待查明 + other to the fen after every step', async () => {

@@ -21,7 +21,7 @@ export const householdColumns: ColumnDef<HouseholdRow>[] = [
   money('earnings', t.colEarnings, 90),
   money('charges', t.colCharges, 90),
   money('transfers', t.colTransfers, 90),
-  { id: 'balance', header: t.colBalance, size: 110, meta: { align: 'right' }, cell: ({ row }) => <span className="strong"><Yuan value={row.original.balance} /></span> },
+  { id: 'balance', header: t.colBalance, size: 110, meta: { align: 'right' }, cell: ({ row }) => <span className="strong"><Yuan value={row.original.balance} testId="household-balance" /></span> },
   {
     id: 'topUp', header: t.colTopUp, size: 160,
     cell: ({ row }) => (row.original.belowTopUp ? (
