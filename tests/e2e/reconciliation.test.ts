@@ -75,6 +75,8 @@ describe('银行对账', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('classify-form').waitFor();
     expect(await text(dialog.getByTestId('classify-row'))).toContain('1,200.00 元');
+    // The dialog's opening animation first: a click on a radio still moving can be lost.
+    await settled(dialog);
     await dialog.getByTestId('classify-deposit').click();
     await pickPart(page, 'classify-part', '1幢102');
     await settled(page.locator('body'));
@@ -201,6 +203,7 @@ describe('银行对账', () => {
     await row.getByTestId('posted-reclassify').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('classify-form').waitFor();
+    await settled(dialog);
     await dialog.getByTestId('classify-deposit').click();
     await pickPart(page, 'classify-part', '2幢202');
     await dialog.getByTestId('classify-date').fill(day(-20));
