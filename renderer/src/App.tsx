@@ -1,5 +1,5 @@
-import { StartGate } from './features/system/StartGate';
-import { AuthGate } from './features/auth/AuthGate';
+import { StartGate } from './features/system/start/StartGate';
+import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute } from './router';
 

@@ -1,7 +1,7 @@
-/** The fund charts' value axis (renderer/src/features/fund-print/chartAxis.ts): what is visible, and that every value fits. */
+/** The fund charts' value axis (renderer/src/features/treasury/prints/chartAxis.ts): what is visible, and that every value fits. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { niceStep, valueAxis } from '../../renderer/src/features/fund-print/chartAxis';
+import { niceStep, valueAxis } from '../../renderer/src/features/treasury/prints/chartAxis';
 
 const yuan = (n: number) => Math.round(n * 100);
 

@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { Button, Layout, Menu, Select, Typography } from 'antd';
 import { navigate, routeCommunityId, useRoute, type Route } from '../../router';
 import { zhCN } from '../../i18n/zh-CN';
-import type { User } from '../auth/user';
-import { WarningBanners } from '../system/StartGate';
-import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../communities/CommunitiesContext';
+import type { User } from '../system/auth/user';
+import { WarningBanners } from '../system/start/StartGate';
+import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
 
 const t = zhCN.nav;

@@ -4,20 +4,20 @@ import { lazyExport, OnDemand } from '../../components/OnDemand';
 
 // Each screen's module loads the first time it is shown (components/OnDemand.tsx).
 const RosterPrint = lazyExport(() => import('./RosterPrint'), 'RosterPrint');
-const MeetingNoticePrint = lazyExport(() => import('../meetings/MeetingNoticePrint'), 'MeetingNoticePrint');
-const SignInSheetPrint = lazyExport(() => import('../meetings/SignInSheetPrint'), 'SignInSheetPrint');
-const MinutesPrint = lazyExport(() => import('../minutes/MinutesPrint'), 'MinutesPrint');
-const MatterNoticePrint = lazyExport(() => import('../matters/MatterNoticePrint'), 'MatterNoticePrint');
-const BallotsPrint = lazyExport(() => import('../votes/BallotsPrint'), 'BallotsPrint');
-const VoteResultPrint = lazyExport(() => import('../votes/VoteResultPrint'), 'VoteResultPrint');
-const StatementsPrint = lazyExport(() => import('../fund-print/StatementsPrint'), 'StatementsPrint');
-const FundSummaryPrint = lazyExport(() => import('../fund-print/FundSummaryPrint'), 'FundSummaryPrint');
-const TopUpPrint = lazyExport(() => import('../fund-print/TopUpPrint'), 'TopUpPrint');
-const RepairNoticePrint = lazyExport(() => import('../fund-print/RepairNoticePrint'), 'RepairNoticePrint');
-const RevenuePrint = lazyExport(() => import('../fund-print/RevenuePrint'), 'RevenuePrint');
-const BudgetPrint = lazyExport(() => import('../fund-print/BudgetPrint'), 'BudgetPrint');
-const EvaluationReportPrint = lazyExport(() => import('../contracts/EvaluationReportPrint'), 'EvaluationReportPrint');
-const IssuesPrint = lazyExport(() => import('../issues/IssuesPrint'), 'IssuesPrint');
+const MeetingNoticePrint = lazyExport(() => import('../meetings/meetings/MeetingNoticePrint'), 'MeetingNoticePrint');
+const SignInSheetPrint = lazyExport(() => import('../meetings/meetings/SignInSheetPrint'), 'SignInSheetPrint');
+const MinutesPrint = lazyExport(() => import('../meetings/minutes/MinutesPrint'), 'MinutesPrint');
+const MatterNoticePrint = lazyExport(() => import('../meetings/matters/MatterNoticePrint'), 'MatterNoticePrint');
+const BallotsPrint = lazyExport(() => import('../votes/votes/BallotsPrint'), 'BallotsPrint');
+const VoteResultPrint = lazyExport(() => import('../votes/votes/VoteResultPrint'), 'VoteResultPrint');
+const StatementsPrint = lazyExport(() => import('../treasury/prints/StatementsPrint'), 'StatementsPrint');
+const FundSummaryPrint = lazyExport(() => import('../treasury/prints/FundSummaryPrint'), 'FundSummaryPrint');
+const TopUpPrint = lazyExport(() => import('../treasury/prints/TopUpPrint'), 'TopUpPrint');
+const RepairNoticePrint = lazyExport(() => import('../treasury/prints/RepairNoticePrint'), 'RepairNoticePrint');
+const RevenuePrint = lazyExport(() => import('../treasury/prints/RevenuePrint'), 'RevenuePrint');
+const BudgetPrint = lazyExport(() => import('../treasury/prints/BudgetPrint'), 'BudgetPrint');
+const EvaluationReportPrint = lazyExport(() => import('../office/contracts/EvaluationReportPrint'), 'EvaluationReportPrint');
+const IssuesPrint = lazyExport(() => import('../office/issues/IssuesPrint'), 'IssuesPrint');
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   // Keyed by the route's name: a failure on one screen does not stay on the next.

@@ -4,7 +4,7 @@
  * (masked), one line per owner in the order of the names.
  */
 import { zhCN } from '../../i18n/zh-CN';
-import type { RosterRow } from '../roster/rosterColumns';
+import type { RosterRow } from '../register/roster/rosterColumns';
 import { PrintTableHead } from './PrintTableHead';
 
 const t = zhCN.rosterPrint;

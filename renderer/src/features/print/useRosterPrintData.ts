@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
 import { invoke } from '../../api/client';
 import { useAsync } from '../../api/useAsync';
-import type { RosterRow } from '../roster/rosterColumns';
+import type { RosterRow } from '../register/roster/rosterColumns';
 
 export type RosterScope = MethodInput<'roster.electorate'>;
 

@@ -1,0 +1,59 @@
+/** 修改事项信息: title, category, who raised it, and the description (matter.update). */
+import { useEffect } from 'react';
+import { Form, Input, Modal, Select } from 'antd';
+import { matterUpdate } from '../../../../../shared/contract/meetings';
+import { MATTER_CATEGORIES } from '../../../../../shared/domain/workflow';
+import { invoke } from '../../../api/client';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { zhCN } from '../../../i18n/zh-CN';
+import type { MatterDetail } from './shared';
+
+const t = zhCN.matters.form;
+
+export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDetail; onClose: () => void; onSaved: (m: MatterDetail) => void }) {
+  const [form] = Form.useForm();
+  const { busy, errors, submit } = useFormSubmit(form);
+
+  useEffect(() => {
+    form.setFieldsValue({ title: matter.title, category: matter.category, description: matter.description, raisedBy: matter.raisedBy });
+  }, [form, matter]);
+
+  const save = () =>
+    submit(matterUpdate, { ...(form.getFieldsValue(true) as object), id: matter.id }, async (data) => {
+      onSaved(await invoke('matter.update', data));
+    });
+
+  return (
+    <Modal
+      open
+      title={t.editTitle}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText={zhCN.common.save}
+      cancelText={zhCN.common.cancel}
+      confirmLoading={busy}
+      width={620}
+    >
+      <div data-testid="matter-edit-form">
+        <FormError messages={errors} />
+        <Form form={form} layout="vertical" className="compact-form">
+          <Form.Item name="title" label={t.title} required>
+            <Input maxLength={100} data-testid="matter-edit-title" />
+          </Form.Item>
+          <div className="form-row">
+            <Form.Item name="category" label={t.category}>
+              <Select options={MATTER_CATEGORIES.map((c) => ({ value: c, label: c }))} popupMatchSelectWidth={false} />
+            </Form.Item>
+            <Form.Item name="raisedBy" label={t.raisedBy}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </div>
+          <Form.Item name="description" label={t.description}>
+            <Input.TextArea rows={8} maxLength={20000} data-testid="matter-edit-description" />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
+  );
+}

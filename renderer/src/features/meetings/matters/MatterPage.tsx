@@ -1,0 +1,168 @@
+/**
+ * One matter's page: who raised it and when, the workflow version it follows
+ * (kept from the start), its description, the timeline of its steps with
+ * 办理此步 on the next one, the two notices to print, and its documents.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Descriptions, Result, Spin, Tooltip, Typography } from 'antd';
+import { invoke } from '../../../api/client';
+import { errorMessage } from '../../../api/errors';
+import { useAsync } from '../../../api/useAsync';
+import { PageHeader } from '../../../components/PageHeader';
+import { zhCN } from '../../../i18n/zh-CN';
+import { navigate } from '../../../router';
+import { Attachments } from '../minutes/Attachments';
+import { LinkedIssues } from '../../office/issues/LinkedIssues';
+import { AdvanceModal } from './AdvanceModal';
+import { EditMatterModal } from './EditMatterModal';
+import { MatterTimeline } from './MatterTimeline';
+import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
+import './matters.css';
+
+const t = zhCN.matters.page;
+
+export function MatterPage({ communityId, matterId }: { communityId: string; matterId: string }) {
+  const { message } = AntApp.useApp();
+  const loaded = useAsync(() => invoke('matter.get', { id: matterId }), [matterId]);
+  const community = useAsync(() => invoke('community.get', { id: communityId }), [communityId]);
+  const [shown, setShown] = useState<MatterDetail | null>(null);
+  const [acting, setActing] = useState<MatterStep | null>(null);
+  const [editing, setEditing] = useState(false);
+  const matter = shown ?? loaded.data;
+
+  if (!matter) {
+    if (loaded.error !== null) {
+      return (
+        <div className="page">
+          <Result
+            status="error"
+            title={errorMessage(loaded.error)}
+            extra={<Button onClick={() => navigate({ name: 'matters', communityId })}>{t.back}</Button>}
+          />
+        </div>
+      );
+    }
+    return <div className="page"><Spin /></div>;
+  }
+
+  const doneCount = matter.steps.filter((s) => s.done || s.skipped).length;
+  const { resolution, result } = publicationSteps(matter.steps);
+
+  return (
+    <div className="page page-scroll matter-page" data-testid="matter-page" data-matter-id={matter.id} data-done={matter.done ? 'true' : 'false'}>
+      <PageHeader
+        title={<span data-testid="matter-title-text">{matter.title}</span>}
+        sub={t.progress(doneCount, matter.steps.length)}
+        extra={
+          <>
+            <Button onClick={() => navigate({ name: 'matters', communityId })}>{t.back}</Button>
+            <PrintButton
+              step={resolution}
+              label={t.printResolution}
+              testId="print-resolution"
+              onClick={() => navigate({ name: 'printResolution', communityId, matterId: matter.id })}
+            />
+            <PrintButton
+              step={result}
+              label={t.printResult}
+              testId="print-result"
+              onClick={() => navigate({ name: 'printResult', communityId, matterId: matter.id })}
+            />
+          </>
+        }
+      />
+
+      <section className="panel matter-info">
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            { key: 'category', label: t.category, children: matter.category, span: 3 },
+            { key: 'raisedBy', label: t.raisedBy, children: matter.raisedBy || zhCN.common.none },
+            { key: 'raisedOn', label: t.raisedOn, children: <span className="num">{matter.raisedOn}</span> },
+            {
+              key: 'workflow', label: t.workflow,
+              children: <span data-testid="matter-workflow">{t.workflowVersion(matter.workflow.name, matter.workflow.version)}</span>,
+            },
+          ]}
+        />
+        <Typography.Text type="secondary" className="matter-version-note">{t.versionNote}</Typography.Text>
+        <div className="section-title">
+          <span>{t.description}</span>
+          <Button size="small" onClick={() => setEditing(true)} data-testid="matter-edit">{t.editInfo}</Button>
+        </div>
+        <div className="matter-description pre-line" data-testid="matter-description-text">
+          {matter.description || <span className="muted">{t.noDescription}</span>}
+        </div>
+      </section>
+
+      <section className="panel">
+        <h3 className="section-heading">{t.timeline}</h3>
+        {matter.done
+          ? <Alert type="success" showIcon title={t.finished} className="matter-status" data-testid="matter-finished" />
+          : null}
+        {matter.pendingVote && (
+          <Alert
+            type="warning" showIcon className="matter-status" data-testid="matter-pending-vote"
+            title={t.pendingVote(matter.pendingVote.voteTitle, matter.pendingVote.closedAt, matter.pendingVote.stepName)}
+            description={t.pendingVoteMissing(matter.pendingVote.missing.join('、'))}
+            action={(
+              <Button size="small" onClick={() => navigate({ name: 'vote', communityId: matter.communityId, voteId: matter.pendingVote!.voteId })}>
+                {t.openVote}
+              </Button>
+            )}
+          />
+        )}
+        <MatterTimeline matter={matter} onAct={setActing} />
+      </section>
+
+      <section className="panel">
+        <h3 className="section-heading">{t.attachments}</h3>
+        <Attachments ownerType="matter" ownerId={matter.id} />
+      </section>
+
+      <section className="panel">
+        <h3 className="section-heading">{zhCN.issues.linkedTitle}</h3>
+        <LinkedIssues communityId={matter.communityId} matterId={matter.id} />
+      </section>
+
+      {acting && (
+        <AdvanceModal
+          key={acting.key}
+          matter={matter}
+          step={acting}
+          communityOffice={community.data?.communityOffice ?? ''}
+          onClose={() => setActing(null)}
+          onSaved={(next, skipped) => {
+            setShown(next);
+            setActing(null);
+            message.success(skipped ? zhCN.matters.advance.skipped(acting.name) : zhCN.matters.advance.saved(acting.name));
+          }}
+        />
+      )}
+      {editing && (
+        <EditMatterModal
+          matter={matter}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setShown(next);
+            setEditing(false);
+            message.success(zhCN.matters.form.saved);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function PrintButton({ step, label, testId, onClick }: { step: MatterStep | null; label: string; testId: string; onClick: () => void }) {
+  const ready = step !== null && step.done && !step.skipped;
+  const button = <Button onClick={onClick} disabled={!ready} data-testid={testId}>{label}</Button>;
+  if (ready) return button;
+  return (
+    <Tooltip title={step ? t.printNotYet(step.name) : t.noPublicationStep}>
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+

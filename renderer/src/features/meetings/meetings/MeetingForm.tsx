@@ -1,0 +1,290 @@
+/**
+ * Create or change a meeting: kind, form (assemblies), title, date and time,
+ * place, convener, notice date, members (committees) and the agenda. While
+ * editing an assembly it shows the latest day to give notice; a save that
+ * breaks a procedural rule is refused by main and may go ahead with a reason.
+ */
+import { useEffect, useMemo } from 'react';
+import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { meetingFields, meetingUpdate } from '../../../../../shared/contract/meetings';
+import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../../shared/domain/dates';
+import { ASSEMBLY_FORMS, MEETING_KINDS, requiredNoticeDays, type MeetingKind } from '../../../../../shared/domain/meetings';
+import { invoke } from '../../../api/client';
+import { useAsync } from '../../../api/useAsync';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { todayDate } from '../../../format';
+import { zhCN } from '../../../i18n/zh-CN';
+import { isAssembly, isCommittee, useMeetingRules, weekdayName, type Meeting } from './meetingShared';
+import { OverridePanel, useOverride } from './override';
+
+const t = zhCN.meetings;
+
+interface AgendaValues { id?: string; title?: string; matterId?: string | null; forVote?: boolean; inNotice?: boolean }
+interface FormValues {
+  kind?: MeetingKind; form?: string; title?: string; date?: string; startTime?: string; place?: string; convener?: string;
+  noticeDate?: string; membersTotal?: number | null; agenda?: AgendaValues[];
+}
+
+interface Props {
+  communityId: string;
+  /** null: a new meeting. */
+  meeting: Meeting | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (meeting: Meeting) => void;
+}
+
+function initialValues(meeting: Meeting | null): FormValues {
+  if (!meeting) {
+    return {
+      kind: '联席会议', form: '现场会议', title: '', date: '', startTime: '', place: '', convener: '', noticeDate: todayDate(),
+      membersTotal: null, agenda: [],
+    };
+  }
+  return {
+    kind: meeting.kind, form: meeting.form ?? '现场会议', title: meeting.title, date: meeting.date, startTime: meeting.startTime,
+    place: meeting.place, convener: meeting.convener, noticeDate: meeting.noticeDate ?? '', membersTotal: meeting.membersTotal,
+    agenda: meeting.agenda.map((a) => ({ id: a.id, title: a.title, matterId: a.matterId, forVote: a.forVote, inNotice: a.inNotice })),
+  };
+}
+
+/** The form's values as the contract wants them (fields that do not apply to the kind are left out). */
+function toInput(v: FormValues) {
+  const kind = v.kind ?? '联席会议';
+  return {
+    kind,
+    form: isAssembly(kind) ? (v.form ?? '现场会议') : null,
+    title: v.title ?? '',
+    date: v.date ?? '',
+    startTime: v.startTime ?? '',
+    place: v.place ?? '',
+    convener: v.convener ?? '',
+    noticeDate: v.noticeDate ? v.noticeDate : null,
+    membersTotal: isCommittee(kind) ? (v.membersTotal ?? null) : null,
+    agenda: (v.agenda ?? []).map((a) => ({
+      ...(a.id ? { id: a.id } : {}),
+      title: a.title ?? '',
+      matterId: a.matterId ?? null,
+      forVote: a.forVote === true,
+      inNotice: a.inNotice !== false,
+    })),
+  };
+}
+
+export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<FormValues>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
+  const override = useOverride();
+  const matters = useAsync(() => invoke('matter.list', { communityId }).catch(() => []), [communityId]);
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    override.clear();
+    override.setReason('');
+    form.resetFields();
+    form.setFieldsValue(initialValues(meeting));
+    // Only when the dialog opens anew.
+  }, [open, meeting]);
+
+  const kind = Form.useWatch('kind', form) ?? meeting?.kind ?? '联席会议';
+
+  const save = () => {
+    const input = toInput(form.getFieldsValue(true) as FormValues);
+    if (meeting) {
+      return submitForm(meetingUpdate, { ...input, id: meeting.id }, async (data) => {
+        await override.attempt(async (overrideReason) => {
+          const saved = await invoke('meeting.update', { ...data, overrideReason });
+          message.success(t.saved);
+          onSaved(saved);
+        });
+      });
+    }
+    return submitForm(meetingFields, { ...input, communityId }, async (data) => {
+      await override.attempt(async (overrideReason) => {
+        const saved = await invoke('meeting.create', { ...data, overrideReason });
+        message.success(t.created);
+        onSaved(saved);
+      });
+    });
+  };
+
+  const matterOptions = useMemo(
+    () => (matters.data ?? []).map((m) => ({ value: m.id, label: m.title })),
+    [matters.data],
+  );
+
+  return (
+    <Modal
+      open={open}
+      title={meeting ? t.editTitle : t.createTitle}
+      onCancel={onClose}
+      width={820}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          {override.violations
+            ? <Button type="primary" danger loading={busy} onClick={() => void save()} data-testid="meeting-override-save">{t.overrideSave}</Button>
+            : <Button type="primary" loading={busy} onClick={() => void save()} data-testid="meeting-save">{zhCN.common.save}</Button>}
+        </Space>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        className="compact-form meeting-form"
+        data-testid="meeting-form"
+        onValuesChange={() => { if (override.violations) override.clear(); }}
+      >
+        <div className="form-row">
+          <Form.Item name="kind" label={t.kind} required>
+            <Select
+              data-testid="meeting-kind"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={MEETING_KINDS.map((k) => ({ value: k, label: k }))}
+            />
+          </Form.Item>
+          {isAssembly(kind) && (
+            <Form.Item name="form" label={t.form} extra={t.formHelp}>
+              <Radio.Group data-testid="meeting-assembly-form" options={ASSEMBLY_FORMS.map((f) => ({ value: f, label: f }))} />
+            </Form.Item>
+          )}
+        </div>
+        <Form.Item name="title" label={t.meetingTitle} required>
+          <Input maxLength={100} placeholder={t.titlePlaceholder} data-testid="meeting-title" />
+        </Form.Item>
+        <div className="form-row three">
+          <Form.Item name="date" label={t.date} required>
+            <Input type="date" data-testid="meeting-date" />
+          </Form.Item>
+          <Form.Item name="startTime" label={t.startTime}>
+            <Input type="time" data-testid="meeting-time" />
+          </Form.Item>
+          <Form.Item name="noticeDate" label={t.noticeDate}>
+            <Input type="date" data-testid="meeting-notice-date" />
+          </Form.Item>
+        </div>
+        <NoticeHint form={form} kind={kind} communityId={communityId} />
+        <div className="form-row">
+          <Form.Item name="place" label={t.place}>
+            <Input maxLength={100} placeholder={t.placePlaceholder} data-testid="meeting-place" />
+          </Form.Item>
+          <Form.Item name="convener" label={t.convener}>
+            <Input maxLength={60} placeholder={t.convenerPlaceholder} data-testid="meeting-convener" />
+          </Form.Item>
+        </div>
+        {isCommittee(kind) && (
+          <Form.Item name="membersTotal" label={t.membersTotal} extra={t.membersHelp} required>
+            <InputNumber min={1} max={99} precision={0} style={{ width: 160 }} data-testid="meeting-members" />
+          </Form.Item>
+        )}
+        <AgendaEditor matterOptions={matterOptions} />
+      </Form>
+      <FormError messages={errors} />
+      <OverridePanel state={override} />
+    </Modal>
+  );
+}
+
+/** Assemblies: the notice period and the latest day to give notice (informative; main checks on save). */
+function NoticeHint({ form, kind, communityId }: { form: FormInstance<FormValues>; kind: MeetingKind; communityId: string }) {
+  const rules = useMeetingRules(communityId);
+  const date = Form.useWatch('date', form) ?? '';
+  const noticeDate = Form.useWatch('noticeDate', form) ?? '';
+  const days = requiredNoticeDays(kind, rules);
+  const valid = days !== null && isValidDate(date);
+  const latest = valid ? addDays(date, -days) : null;
+  const year = latest ? Number(latest.slice(0, 4)) : null;
+  const holidays = useAsync(
+    () => (year === null ? Promise.resolve(null) : invoke('holiday.year', { year }).catch(() => null)),
+    [year],
+  );
+  if (days === null) return null;
+  const calendar = holidays.data
+    ? {
+      holidays: new Set(holidays.data.days.filter((d) => d.kind === 'holiday').map((d) => d.date)),
+      workdays: new Set(holidays.data.days.filter((d) => d.kind === 'workday').map((d) => d.date)),
+      years: new Set([holidays.data.year]),
+    }
+    : { holidays: new Set<string>(), workdays: new Set<string>(), years: new Set<number>() };
+  const gap = latest && isValidDate(noticeDate) ? daysBetween(noticeDate, date) : null;
+  return (
+    <div className="meeting-notice-hint" data-testid="meeting-notice-hint">
+      <div>{t.noticeRule(kind, days)}</div>
+      {latest && (
+        <div>
+          <strong data-testid="meeting-latest-notice">{t.latestNotice(latest, weekdayName(latest))}</strong>
+          {isRestDay(latest, calendar) && <span className="meeting-hint-warn">　{t.latestNoticeRest}</span>}
+          {gap !== null && (
+            <span className={gap < days ? 'meeting-hint-bad' : 'meeting-hint-good'}>
+              　{gap < days ? t.noticeLate(gap) : t.noticeInTime(gap)}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AgendaEditor({ matterOptions }: { matterOptions: { value: string; label: string }[] }) {
+  return (
+    <div className="meeting-agenda-editor" data-testid="agenda-editor">
+      <div className="section-title">
+        <span>{t.agenda}</span>
+      </div>
+      <Typography.Paragraph type="secondary" className="meeting-agenda-help">{t.agendaHelp}</Typography.Paragraph>
+      <Form.List name="agenda">
+        {(fields, { add, remove, move }) => (
+          <>
+            {fields.map((field, index) => (
+              <div key={field.key} className="meeting-agenda-row" data-testid={`agenda-row-${index}`}>
+                <span className="meeting-agenda-no">{index + 1}.</span>
+                <Form.Item name={[field.name, 'id']} hidden><Input /></Form.Item>
+                <Form.Item name={[field.name, 'title']} className="meeting-agenda-title">
+                  <Input
+                    maxLength={200}
+                    placeholder={t.itemTitlePlaceholder(index + 1)}
+                    aria-label={`${t.itemTitle}${index + 1}`}
+                    data-testid={`agenda-title-${index}`}
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'forVote']} valuePropName="checked">
+                  <Checkbox data-testid={`agenda-vote-${index}`}>{t.forVote}</Checkbox>
+                </Form.Item>
+                <Form.Item name={[field.name, 'inNotice']} valuePropName="checked">
+                  <Checkbox data-testid={`agenda-notice-${index}`}>{t.inNotice}</Checkbox>
+                </Form.Item>
+                <Form.Item name={[field.name, 'matterId']} className="meeting-agenda-matter">
+                  <Select
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t.matterPlaceholder}
+                    options={matterOptions}
+                    aria-label={t.matter}
+                    data-testid={`agenda-matter-${index}`}
+                  />
+                </Form.Item>
+                <Space size={2}>
+                  <Button size="small" type="text" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={t.moveUp} title={t.moveUp}>↑</Button>
+                  <Button size="small" type="text" disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} aria-label={t.moveDown} title={t.moveDown}>↓</Button>
+                  <Button size="small" type="text" danger onClick={() => remove(index)} aria-label={t.remove} title={t.remove}>✕</Button>
+                </Space>
+              </div>
+            ))}
+            <Button
+              type="dashed"
+              block
+              data-testid="agenda-add"
+              onClick={() => add({ title: '', matterId: null, forVote: false, inNotice: true })}
+            >
+              + {t.addItem}
+            </Button>
+          </>
+        )}
+      </Form.List>
+    </div>
+  );
+}

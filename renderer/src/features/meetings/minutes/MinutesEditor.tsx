@@ -1,0 +1,229 @@
+/**
+ * The structured editor of a draft of minutes: who attended (filled from the
+ * sign-in sheet on request), the recorder, one card per agenda item with its
+ * discussion and decision, the action items with a responsible party and a due
+ * date, and anything else. Checked with the contract's minutesContent schema;
+ * 保存草稿 sends minutes.saveDraft, 批准 saves and then approves (after a
+ * confirmation that the minutes lock).
+ */
+import { useEffect, useState } from 'react';
+import { App as AntApp, AutoComplete, Button, Card, Form, Input } from 'antd';
+import type { MethodOutput } from '../../../../../shared/contract/methods';
+import { minutesContent } from '../../../../../shared/contract/meetings';
+import { ATTENDEE_PARTIES } from '../../../../../shared/domain/meetings';
+import type { MinutesContent } from '../../../../../shared/domain/minutes';
+import { invoke } from '../../../api/client';
+import { errorMessage } from '../../../api/errors';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { zhCN } from '../../../i18n/zh-CN';
+
+const t = zhCN.minutes;
+
+export type Meeting = MethodOutput<'meeting.get'>;
+export type MinutesVersion = MethodOutput<'minutes.get'>;
+
+const PARTY_OPTIONS = ATTENDEE_PARTIES.map((p) => ({ value: p }));
+const NEW_ITEM = { title: '', discussion: '', decision: '' };
+const NEW_ACTION = { text: '', party: '', person: '', due: '' };
+
+/** A first draft: the meeting's agenda as the items, nothing else yet. */
+export function contentFromAgenda(meeting: Meeting): MinutesContent {
+  const agenda = [...meeting.agenda].sort((a, b) => a.position - b.position);
+  return {
+    attendees: '',
+    recorder: '',
+    items: agenda.map((a) => ({ title: a.title, discussion: '', decision: '' })),
+    actions: [],
+    other: '',
+  };
+}
+
+/** Those marked present on the sign-in sheet, by party: 居委会：张三（主任）、李四；物业：王五. */
+export function presentAttendees(meeting: Meeting): { text: string; count: number } {
+  const present = meeting.attendees.filter((a) => a.present === true);
+  const parties = [...ATTENDEE_PARTIES, ...new Set(present.map((a) => a.party))].filter((p, i, all) => all.indexOf(p) === i);
+  const groups = parties
+    .map((party) => {
+      const names = present.filter((a) => a.party === party).map((a) => (a.role ? `${a.name}（${a.role}）` : a.name));
+      return names.length > 0 ? `${party}：${names.join('、')}` : '';
+    })
+    .filter(Boolean);
+  return { text: groups.join('；'), count: present.length };
+}
+
+interface Props {
+  meetingId: string;
+  initial: MinutesContent;
+  onSaved: (version: MinutesVersion) => void;
+  onApproved: (version: MinutesVersion) => void;
+}
+
+export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props) {
+  const { message, modal } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const [dirty, setDirty] = useState(false);
+  const [filling, setFilling] = useState(false);
+
+  useEffect(() => {
+    form.setFieldsValue(initial);
+    setDirty(false);
+    setErrors([]);
+    // A new initial content is a new draft to edit; the form itself keeps the edits.
+  }, [initial, form]);
+
+  const save = () =>
+    submit(minutesContent, form.getFieldsValue(true), async (content) => {
+      const saved = await invoke('minutes.saveDraft', { meetingId, content });
+      setDirty(false);
+      message.success(t.savedDraft);
+      onSaved(saved);
+    });
+
+  const approve = () => {
+    modal.confirm({
+      title: t.approveTitle,
+      content: t.approveBody,
+      okText: t.approve,
+      cancelText: zhCN.common.cancel,
+      onOk: () =>
+        submit(minutesContent, form.getFieldsValue(true), async (content) => {
+          const saved = await invoke('minutes.saveDraft', { meetingId, content });
+          const approved = await invoke('minutes.approve', { id: saved.id });
+          setDirty(false);
+          message.success(t.approved);
+          onApproved(approved);
+        }),
+    });
+  };
+
+  // Read afresh: presence may have been recorded on the meeting's page since this editor opened.
+  const fillAttendees = async () => {
+    setFilling(true);
+    try {
+      const { text, count } = presentAttendees(await invoke('meeting.get', { id: meetingId }));
+      if (count === 0) {
+        message.warning(t.noPresent);
+        return;
+      }
+      form.setFieldValue('attendees', text);
+      setDirty(true);
+      message.success(t.filled(count));
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setFilling(false);
+    }
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      className="minutes-editor"
+      data-testid="minutes-editor"
+      onValuesChange={() => setDirty(true)}
+      onFinish={() => void save()}
+    >
+      <div className="minutes-attendees-row">
+        <Form.Item name="attendees" label={t.attendees}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="minutes-attendees" />
+        </Form.Item>
+        <Button className="minutes-fill" style={{ marginTop: 30 }} onClick={() => void fillAttendees()} loading={filling} data-testid="minutes-fill-attendees">
+          {t.fillFromSignIn}
+        </Button>
+      </div>
+      <Form.Item name="recorder" label={t.recorder} style={{ maxWidth: 280 }}>
+        <Input maxLength={40} data-testid="minutes-recorder" />
+      </Form.Item>
+
+      <Form.List name="items">
+        {(fields, { add, remove }) => (
+          <>
+            <div className="minutes-block-title">
+              <span>{t.items}</span>
+              <Button size="small" onClick={() => add({ ...NEW_ITEM })} data-testid="minutes-add-item">{t.addItem}</Button>
+            </div>
+            {fields.map((field, index) => (
+              <Card
+                key={field.key}
+                size="small"
+                title={t.itemN(index + 1)}
+                data-testid={`minutes-item-${index}`}
+                extra={<Button size="small" type="link" danger onClick={() => remove(field.name)} data-testid="item-remove">{t.removeItem}</Button>}
+              >
+                <Form.Item name={[field.name, 'title']} label={t.itemTitle} required>
+                  <Input maxLength={200} data-testid="item-title" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'discussion']} label={t.discussion}>
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20000} data-testid="item-discussion" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'decision']} label={t.decision}>
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="item-decision" />
+                </Form.Item>
+              </Card>
+            ))}
+          </>
+        )}
+      </Form.List>
+
+      <Form.List name="actions">
+        {(fields, { add, remove }) => (
+          <>
+            <div className="minutes-block-title">
+              <span>{t.actions}</span>
+              <Button size="small" onClick={() => add({ ...NEW_ACTION })} data-testid="minutes-add-action">{t.addAction}</Button>
+            </div>
+            {fields.length === 0
+              ? <div className="minutes-view-label">{t.noActions}</div>
+              : (
+                <div className="minutes-actions-grid">
+                  <span className="minutes-actions-head">{t.actionText}</span>
+                  <span className="minutes-actions-head">{t.party}</span>
+                  <span className="minutes-actions-head">{t.person}</span>
+                  <span className="minutes-actions-head">{t.due}</span>
+                  <span />
+                  {fields.map((field, index) => (
+                    <ActionRow key={field.key} name={field.name} index={index} onRemove={() => remove(field.name)} />
+                  ))}
+                </div>
+              )}
+          </>
+        )}
+      </Form.List>
+
+      <Form.Item name="other" label={t.other} style={{ marginTop: 12 }}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20000} data-testid="minutes-other" />
+      </Form.Item>
+
+      <FormError messages={errors} />
+      <div className="minutes-editor-buttons">
+        <Button htmlType="submit" loading={busy} data-testid="minutes-save">{t.saveDraft}</Button>
+        <Button type="primary" onClick={approve} disabled={busy} data-testid="minutes-approve">{t.approve}</Button>
+        {dirty && <span className="minutes-dirty" data-testid="minutes-dirty">{t.unsaved}</span>}
+      </div>
+    </Form>
+  );
+}
+
+function ActionRow({ name, index, onRemove }: { name: number; index: number; onRemove: () => void }) {
+  // display: contents keeps the row's cells in the parent grid while the row has its own test id.
+  return (
+    <div style={{ display: 'contents' }} data-testid={`minutes-action-${index}`}>
+      <Form.Item name={[name, 'text']}>
+        <Input maxLength={300} placeholder={t.actionText} aria-label={t.actionText} data-testid="action-text" />
+      </Form.Item>
+      <Form.Item name={[name, 'party']}>
+        <AutoComplete options={PARTY_OPTIONS} placeholder={t.partyHint} aria-label={t.party} data-testid="action-party" />
+      </Form.Item>
+      <Form.Item name={[name, 'person']}>
+        <Input maxLength={40} placeholder={t.person} aria-label={t.person} data-testid="action-person" />
+      </Form.Item>
+      <Form.Item name={[name, 'due']}>
+        <Input type="date" aria-label={t.due} data-testid="action-due" />
+      </Form.Item>
+      <Button type="link" danger onClick={onRemove} data-testid="action-remove">{t.removeAction}</Button>
+    </div>
+  );
+}

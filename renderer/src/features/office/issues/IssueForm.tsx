@@ -1,0 +1,263 @@
+/**
+ * 登记问题 / 修改问题信息: the title, when it was reported (date and time,
+ * default now; fixed once registered), the source, the reporter, the
+ * category, the place — a building and a part picked from the roster, or free
+ * text (picking a part writes its address) —, the description, the
+ * resolution's due date and a link to a matter or a meeting. The contract's
+ * schema checks the form; main's refusals show on the field they name and
+ * above the buttons, in its words.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
+import { invoke } from '../../../api/client';
+import { ApiError } from '../../../api/errors';
+import { useAsync } from '../../../api/useAsync';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { clearErrors, nowDateTime, t, type IssueDetail } from './issueShared';
+import { SaveCancel } from '../../../components/SaveCancel';
+
+interface Values {
+  title?: string;
+  reportedAt?: string;
+  source?: string;
+  reporter?: string;
+  category?: string;
+  buildingId?: string | null;
+  partId?: string | null;
+  place?: string;
+  description?: string;
+  resolutionDue?: string;
+  matterId?: string | null;
+  meetingId?: string | null;
+}
+
+/** main's checks name the field by the words its message starts with. */
+const FIELD_BY_MESSAGE: [string, keyof Values][] = [
+  ['反映时间', 'reportedAt'], ['办结期限', 'resolutionDue'], ['所选楼栋', 'buildingId'], ['所选房屋', 'partId'],
+  ['所关联的事项', 'matterId'], ['所关联的会议', 'meetingId'],
+];
+
+interface Props {
+  communityId: string;
+  /** null: a new issue. */
+  issue: IssueDetail | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (issue: IssueDetail) => void;
+}
+
+export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const buildings = useAsync(() => (open ? invoke('community.buildings', { id: communityId }) : Promise.resolve([])), [communityId, open]);
+  const matters = useAsync(() => (open ? invoke('matter.list', { communityId }) : Promise.resolve([])), [communityId, open]);
+  const meetings = useAsync(() => (open ? invoke('meeting.list', { communityId, limit: 1000 }) : Promise.resolve([])), [communityId, open]);
+  const community = useAsync(() => (open ? invoke('community.get', { id: communityId }) : Promise.resolve(null)), [communityId, open]);
+  const buildingId = Form.useWatch('buildingId', form) as string | null | undefined;
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    form.resetFields();
+    form.setFieldsValue(issue
+      ? {
+        title: issue.title, reportedAt: issue.reportedAt, source: issue.source, reporter: issue.reporter, category: issue.category,
+        buildingId: issue.buildingId, partId: issue.partId, place: issue.place, description: issue.description,
+        resolutionDue: issue.resolutionDue ?? '', matterId: issue.matterId, meetingId: issue.meetingId,
+      }
+      : {
+        title: '', reportedAt: nowDateTime(), source: undefined, reporter: '', category: undefined, buildingId: null, partId: null, place: '',
+        description: '', resolutionDue: '', matterId: null, meetingId: null,
+      });
+  }, [open, issue]);
+
+  const buildingName = useMemo(() => new Map((buildings.data ?? []).map((b) => [b.id, b.name])), [buildings.data]);
+
+  const save = () => {
+    const v = form.getFieldsValue(true) as Values;
+    const fields = {
+      title: v.title ?? '', source: v.source ?? '', reporter: v.reporter ?? '', category: v.category ?? '',
+      buildingId: v.buildingId ?? null, partId: v.partId ?? null, place: v.place ?? '', description: v.description ?? '',
+      resolutionDue: v.resolutionDue ? v.resolutionDue : null, matterId: v.matterId ?? null, meetingId: v.meetingId ?? null,
+    };
+    const onError = (e: unknown) => {
+      if (!(e instanceof ApiError)) return;
+      const hit = FIELD_BY_MESSAGE.find(([start]) => e.message.startsWith(start));
+      if (hit) form.setFields([{ name: hit[1], errors: [e.message] }]);
+    };
+    if (issue) {
+      const input = { id: issue.id, ...fields };
+      return submit(issueUpdate, input, async (data) => {
+        const saved = await invoke('issue.update', data);
+        message.success(t.updated);
+        onSaved(saved);
+      }, onError);
+    }
+    const input = { communityId, reportedAt: v.reportedAt ?? '', ...fields };
+    return submit(issueFields, input, async (data) => {
+      const saved = await invoke('issue.create', data);
+      message.success(t.created(saved.number));
+      onSaved(saved);
+    }, onError);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={issue ? t.editTitle : t.formTitle}
+      onCancel={onClose}
+      width={760}
+      destroyOnHidden
+      footer={
+        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="issue-save" label={issue ? t.saveEdit : t.save} />
+      }
+    >
+      {!issue && <p className="issue-help">{t.formHelp(community.data?.settings.officeRules.issuePlanHours ?? 24)}</p>}
+      <Form form={form} onValuesChange={(changed: object) => clearErrors(form, changed)} layout="vertical" className="compact-form issue-form" data-testid="issue-form">
+        <Form.Item name="title" label={t.fieldTitle} required>
+          <Input maxLength={100} placeholder={t.titlePlaceholder} data-testid="issue-title" />
+        </Form.Item>
+        <div className="form-row three">
+          <Form.Item name="reportedAt" label={t.fieldReportedAt} required>
+            <Input type="datetime-local" disabled={issue !== null} data-testid="issue-reported-at" />
+          </Form.Item>
+          <Form.Item name="source" label={t.fieldSource}>
+            <Select options={ISSUE_SOURCES.map((s) => ({ value: s, label: s }))} placeholder={t.sourceDefault} data-testid="issue-source" />
+          </Form.Item>
+          <Form.Item name="reporter" label={t.fieldReporter}>
+            <Input maxLength={40} placeholder={t.reporterPlaceholder} data-testid="issue-reporter" />
+          </Form.Item>
+        </div>
+        <div className="form-row three">
+          <Form.Item name="category" label={t.fieldCategory} required>
+            <Select options={ISSUE_CATEGORIES.map((c) => ({ value: c, label: c }))} data-testid="issue-category" />
+          </Form.Item>
+          <Form.Item name="buildingId" label={t.fieldBuilding}>
+            <Select
+              allowClear
+              placeholder={t.buildingPlaceholder}
+              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              onChange={(id?: string) => {
+                form.setFieldValue('buildingId', id ?? null);
+                form.setFields([{ name: 'buildingId', errors: [] }]);
+                const place = (form.getFieldValue('place') as string | undefined) ?? '';
+                if (id && place.trim() === '') form.setFieldValue('place', buildingName.get(id) ?? '');
+              }}
+              data-testid="issue-building"
+            />
+          </Form.Item>
+          <Form.Item name="partId" label={t.fieldPart}>
+            <IssuePartPicker
+              communityId={communityId}
+              buildingName={buildingId ? buildingName.get(buildingId) ?? '' : ''}
+              initialLabel={issue?.partId ? issue.place : ''}
+              onPicked={(address) => {
+                form.setFields([{ name: 'partId', errors: [] }]);
+                if (!address) return;
+                form.setFieldValue('place', address);
+                // The part's building, if it was not chosen: the building whose name starts the address.
+                const found = [...buildingName].filter(([, name]) => address.startsWith(name)).sort((a, b) => b[1].length - a[1].length)[0];
+                if (found) form.setFieldValue('buildingId', found[0]);
+              }}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="place" label={t.fieldPlace}>
+          <Input maxLength={100} placeholder={t.placePlaceholder} data-testid="issue-place" />
+        </Form.Item>
+        <Form.Item name="description" label={t.fieldDescription}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="issue-description" />
+        </Form.Item>
+        <div className="form-row three">
+          <Form.Item name="resolutionDue" label={t.fieldResolutionDue} extra={t.resolutionDueHelp}>
+            <Input type="date" data-testid="issue-resolution-due" />
+          </Form.Item>
+          <Form.Item name="matterId" label={t.fieldMatter}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t.matterPlaceholder}
+              loading={matters.loading}
+              options={(matters.data ?? []).map((m) => ({ value: m.id, label: m.title }))}
+              onChange={(id?: string) => form.setFieldValue('matterId', id ?? null)}
+              data-testid="issue-matter"
+            />
+          </Form.Item>
+          <Form.Item name="meetingId" label={t.fieldMeeting}>
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t.meetingPlaceholder}
+              loading={meetings.loading}
+              options={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.date} ${m.title}` }))}
+              onChange={(id?: string) => form.setFieldValue('meetingId', id ?? null)}
+              data-testid="issue-meeting"
+            />
+          </Form.Item>
+        </div>
+      </Form>
+      <div data-testid="issue-form-errors"><FormError messages={errors} /></div>
+    </Modal>
+  );
+}
+
+interface PickerProps {
+  communityId: string;
+  /** Search within this building first (its name prefixes the addresses). */
+  buildingName: string;
+  /** What to show for the value before it is found again (the issue's place). */
+  initialLabel: string;
+  value?: string | null;
+  onChange?: (partId: string | null) => void;
+  onPicked: (address: string | null) => void;
+}
+
+/** A part by its address (fund.households searched in SQL, 20 at a time), as a form control. */
+function IssuePartPicker({ communityId, buildingName, initialLabel, value, onChange, onPicked }: PickerProps) {
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<{ partId: string; address: string }[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [picked, setPicked] = useState<{ partId: string; address: string } | null>(null);
+  const asked = useRef(0);
+  const query = text.trim() === '' ? buildingName : text.trim();
+
+  useEffect(() => {
+    const ask = ++asked.current;
+    setLoading(true);
+    invoke('fund.households', { communityId, text: query, offset: 0, limit: 20 }).then(
+      (page) => {
+        if (ask !== asked.current) return;
+        setFound(page.rows.map((r) => ({ partId: r.partId, address: r.address })));
+        setLoading(false);
+      },
+      () => {
+        if (ask === asked.current) setLoading(false);
+      },
+    );
+  }, [communityId, query]);
+
+  const rows = [...found];
+  if (picked && !rows.some((r) => r.partId === picked.partId)) rows.unshift(picked);
+  if (value && !rows.some((r) => r.partId === value)) rows.unshift({ partId: value, address: initialLabel || value });
+  return (
+    <Select
+      data-testid="issue-part"
+      value={value ?? undefined}
+      placeholder={t.partPlaceholder}
+      allowClear
+      loading={loading}
+      showSearch={{ filterOption: false, onSearch: setText }}
+      notFoundContent={loading ? null : t.partNotFound}
+      options={rows.map((r) => ({ value: r.partId, label: r.address }))}
+      onChange={(partId?: string) => {
+        const r = rows.find((x) => x.partId === partId) ?? null;
+        setPicked(r);
+        onChange?.(r?.partId ?? null);
+        onPicked(r?.address ?? null);
+      }}
+    />
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * 调解记录: property-dispute mediations — the parties, the mediator, each
+ * session (date and what happened) as a row, the outcome and the agreement.
+ * A record with an outcome is locked: it opens read-only. Used on the ledger's
+ * 调解记录 tab (all records) and on an issue's page (those linked to it).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Tag } from 'antd';
+import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
+import { invoke } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../api/errors';
+import { useAsync } from '../../../api/useAsync';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { todayDate } from '../../../format';
+import { zhCN } from '../../../i18n/zh-CN';
+import { clearErrors, t, type Mediation } from './issueShared';
+import { Attachments } from '../../meetings/minutes/Attachments';
+import { SaveCancel } from '../../../components/SaveCancel';
+
+interface Props {
+  communityId: string;
+  /** Only the records of this issue (and new ones linked to it). */
+  issueId?: string;
+  /** Shown above the list: the tab's explanation. */
+  help?: boolean;
+}
+
+export function Mediations({ communityId, issueId, help }: Props) {
+  const list = useAsync(() => invoke('mediation.list', { communityId }), [communityId]);
+  const issues = useAsync(() => invoke('issue.list', { communityId, overdueOnly: false, text: '' }), [communityId]);
+  const [editing, setEditing] = useState<Mediation | 'new' | null>(null);
+  const rows = useMemo(() => (list.data ?? []).filter((m) => issueId === undefined || m.issueId === issueId), [list.data, issueId]);
+  const issueLabel = useMemo(() => new Map((issues.data ?? []).map((i) => [i.id, `${t.number(i.number)} ${i.title}`])), [issues.data]);
+
+  return (
+    <div className="issue-mediations" data-testid="mediations" data-ready={list.data ? 'true' : 'false'} data-count={rows.length}>
+      <div className="toolbar">
+        {help && <p className="issue-help issue-grow">{t.mediationHelp}</p>}
+        {!help && <span className="toolbar-spacer" />}
+        <Button onClick={() => setEditing('new')} data-testid="mediation-create">{t.mediationCreate}</Button>
+      </div>
+      {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
+      {list.data && rows.length === 0 && <div className="muted issue-none" data-testid="mediations-none">{issueId ? t.mediationsNone : t.mediationNone}</div>}
+      {rows.length > 0 && (
+        <table className="issue-table" aria-label={t.mediationTitle} data-testid="mediation-table">
+          <thead>
+            <tr>
+              <th>{t.colParties}</th>
+              <th style={{ width: 110 }}>{t.colMediator}</th>
+              <th style={{ width: 80 }}>{t.colSessions}</th>
+              <th style={{ width: 110 }}>{t.colLastSession}</th>
+              <th style={{ width: 150 }}>{t.colOutcome}</th>
+              {!issueId && <th style={{ width: 220 }}>{t.colIssue}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.id} className="clickable" onClick={() => setEditing(m)} data-testid="mediation-row" data-outcome={m.outcome}>
+                <td className="strong">{m.parties}</td>
+                <td>{m.mediator}</td>
+                <td className="num">{t.sessionsCount(m.sessions.length)}</td>
+                <td className="num">{m.sessions.at(-1)?.date ?? t.none}</td>
+                <td>
+                  {m.outcome
+                    ? <><Tag color={m.outcome === '调解成功' ? 'green' : 'orange'} className="tight-tag">{m.outcome}</Tag><Tag className="tight-tag">{t.lockedTag}</Tag></>
+                    : <span className="muted">{t.outcomePending}</span>}
+                </td>
+                {!issueId && <td>{m.issueId ? issueLabel.get(m.issueId) ?? '' : <span className="muted">{t.none}</span>}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <MediationForm
+        communityId={communityId}
+        record={editing === 'new' ? null : editing}
+        open={editing !== null}
+        issueId={issueId}
+        issueOptions={(issues.data ?? []).map((i) => ({ value: i.id, label: `${t.number(i.number)} ${i.title}` }))}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          list.reload();
+        }}
+      />
+    </div>
+  );
+}
+
+interface Values {
+  parties?: string;
+  mediator?: string;
+  issueId?: string | null;
+  sessions?: { date?: string; summary?: string }[];
+  outcome?: '' | '调解成功' | '调解不成';
+  agreement?: string;
+}
+
+interface FormProps {
+  communityId: string;
+  record: Mediation | null;
+  open: boolean;
+  issueId?: string;
+  issueOptions: { value: string; label: string }[];
+  onClose: () => void;
+  onSaved: (m: Mediation) => void;
+}
+
+function MediationForm({ communityId, record, open, issueId, issueOptions, onClose, onSaved }: FormProps) {
+  const [form] = Form.useForm<Values>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const outcome = Form.useWatch('outcome', form) as Values['outcome'];
+  const locked = record !== null && record.outcome !== '';
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    form.resetFields();
+    form.setFieldsValue(record
+      ? { parties: record.parties, mediator: record.mediator, issueId: record.issueId, sessions: record.sessions.map((s) => ({ ...s })), outcome: record.outcome, agreement: record.agreement }
+      : { parties: '', mediator: '', issueId: issueId ?? null, sessions: [{ date: todayDate(), summary: '' }], outcome: '', agreement: '' });
+  }, [open, record]);
+
+  const save = () => {
+    const v = form.getFieldsValue(true) as Values;
+    const fields = {
+      parties: v.parties ?? '', mediator: v.mediator ?? '', issueId: v.issueId ?? null,
+      sessions: (v.sessions ?? []).map((s) => ({ date: s.date ?? '', summary: s.summary ?? '' })),
+      outcome: v.outcome ?? '', agreement: v.agreement ?? '',
+    };
+    const onError = (e: unknown) => {
+      if (!(e instanceof ApiError)) return;
+      const placed = e.rowErrors
+        .filter((r) => r.row !== undefined && r.row !== null && r.column === '调解日期')
+        .map((r) => ({ name: ['sessions', Number(r.row) - 1, 'date'], errors: [r.message] }));
+      if (e.message.startsWith('调解成功应填写')) placed.push({ name: ['agreement'], errors: [e.message] });
+      if (e.message.startsWith('所关联的问题')) placed.push({ name: ['issueId'], errors: [e.message] });
+      form.setFields(placed as Parameters<typeof form.setFields>[0]);
+    };
+    const done = (m: Mediation) => {
+      message.success(t.mediationSaved);
+      onSaved(m);
+    };
+    if (record) {
+      const input = { id: record.id, ...fields };
+      return submit(mediationUpdate, input, async (data) => done(await invoke('mediation.update', data)), onError);
+    }
+    const input = { communityId, ...fields };
+    return submit(mediationFields, input, async (data) => done(await invoke('mediation.create', data)), onError);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={locked ? t.mediationView : record ? t.mediationEdit : t.mediationCreate}
+      onCancel={onClose}
+      width={760}
+      destroyOnHidden
+      footer={locked
+        ? <Button onClick={onClose} data-testid="mediation-close">{zhCN.common.close}</Button>
+        : (
+          <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="mediation-save" label={zhCN.common.save} />
+        )}
+    >
+      {locked && record ? <MediationView record={record} issueLabel={issueOptions.find((o) => o.value === record.issueId)?.label ?? null} /> : (
+        <>
+          <p className="issue-help">{t.mediationHelp}</p>
+          <Form form={form} onValuesChange={(changed: object) => clearErrors(form, changed)} layout="vertical" className="compact-form" data-testid="mediation-form">
+            <div className="form-row">
+              <Form.Item name="parties" label={t.parties} required>
+                <Input maxLength={300} placeholder={t.partiesPlaceholder} data-testid="mediation-parties" />
+              </Form.Item>
+              <Form.Item name="mediator" label={t.mediator} required>
+                <Input maxLength={60} data-testid="mediation-mediator" />
+              </Form.Item>
+            </div>
+            <Form.Item name="issueId" label={t.linkedIssue}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t.linkedIssuePlaceholder}
+                options={issueOptions}
+                onChange={(id?: string) => form.setFieldValue('issueId', id ?? null)}
+                data-testid="mediation-issue"
+              />
+            </Form.Item>
+            <div className="issue-sessions-head">{t.sessions}</div>
+            <Form.List name="sessions">
+              {(items, { add, remove }) => (
+                <div className="issue-sessions" data-testid="mediation-sessions">
+                  {items.map((item, index) => (
+                    <div key={item.key} className="issue-session-row" data-testid="mediation-session">
+                      <span className="issue-session-no">{t.sessionNo(index + 1)}</span>
+                      <Form.Item name={[item.name, 'date']} className="issue-session-date">
+                        <Input type="date" aria-label={t.sessionDate} data-testid="session-date" />
+                      </Form.Item>
+                      <Form.Item name={[item.name, 'summary']} className="issue-session-summary">
+                        <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t.sessionSummary} data-testid="session-summary" />
+                      </Form.Item>
+                      <Button type="link" onClick={() => remove(item.name)} data-testid="session-remove">{t.removeSession}</Button>
+                    </div>
+                  ))}
+                  <Button onClick={() => add({ date: todayDate(), summary: '' })} data-testid="session-add">{t.addSession}</Button>
+                </div>
+              )}
+            </Form.List>
+            <Form.Item name="outcome" label={t.outcome} className="issue-outcome">
+              <Radio.Group
+                options={[{ value: '', label: t.outcomePending }, ...t.outcomes.map((o) => ({ value: o, label: o }))]}
+                data-testid="mediation-outcome"
+              />
+            </Form.Item>
+            {outcome && <Alert type="warning" showIcon title={t.outcomeConfirm} className="issue-outcome-warn" />}
+            <Form.Item name="agreement" label={t.agreement}>
+              <Input.TextArea rows={3} maxLength={4000} placeholder={t.agreementPlaceholder} data-testid="mediation-agreement" />
+            </Form.Item>
+          </Form>
+          <div data-testid="mediation-errors"><FormError messages={errors} /></div>
+          {record && <MediationFiles id={record.id} />}
+        </>
+      )}
+    </Modal>
+  );
+}
+
+function MediationView({ record: m, issueLabel }: { record: Mediation; issueLabel: string | null }) {
+  return (
+    <div data-testid="mediation-locked">
+      <Alert type="info" showIcon title={t.mediationLocked(m.outcome)} className="issue-locked-note" />
+      <Descriptions size="small" column={2} bordered>
+        <Descriptions.Item label={t.parties} span={2}>{m.parties}</Descriptions.Item>
+        <Descriptions.Item label={t.mediator}>{m.mediator}</Descriptions.Item>
+        <Descriptions.Item label={t.outcome}><span data-testid="mediation-outcome-shown">{m.outcome}</span></Descriptions.Item>
+        <Descriptions.Item label={t.linkedIssue} span={2}>{issueLabel ?? t.none}</Descriptions.Item>
+        <Descriptions.Item label={t.sessions} span={2}>
+          <ol className="issue-session-list" data-testid="mediation-sessions-shown">
+            {m.sessions.map((s, i) => <li key={i}><span className="num">{s.date}</span>　{s.summary}</li>)}
+          </ol>
+        </Descriptions.Item>
+        <Descriptions.Item label={t.agreement} span={2}><span className="pre-line">{m.agreement || t.none}</span></Descriptions.Item>
+      </Descriptions>
+      <MediationFiles id={m.id} />
+    </div>
+  );
+}
+
+/** The signed agreement and other papers: files may be added to a decided record, since they never change it. */
+function MediationFiles({ id }: { id: string }) {
+  return (
+    <>
+      <h4 className="section-heading">{t.agreementFiles}</h4>
+      <Attachments ownerType="mediation" ownerId={id} />
+    </>
+  );
+}

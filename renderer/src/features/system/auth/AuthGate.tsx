@@ -1,0 +1,85 @@
+/**
+ * Accounts: first start creates the administrator; otherwise log in, or reset
+ * the password with the recovery code. After setup or recovery the new
+ * recovery code is shown once, to be printed, before the app opens.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp } from 'antd';
+import { invoke, onUnauthenticated } from '../../../api/client';
+import { setSession } from '../../../api/session';
+import { useAsync } from '../../../api/useAsync';
+import { FullPageError, FullPageLoading } from '../../../components/FullPageMessage';
+import { zhCN } from '../../../i18n/zh-CN';
+import { SetupScreen } from './SetupScreen';
+import { LoginScreen } from './LoginScreen';
+import { RecoverScreen } from './RecoverScreen';
+import { RecoveryCodeScreen } from './RecoveryCodeScreen';
+import type { User } from './user';
+
+
+type Phase =
+  | { name: 'setup' }
+  | { name: 'login' }
+  | { name: 'recover' }
+  | { name: 'code'; user: User; code: string }
+  | { name: 'in'; user: User };
+
+type SessionOut = { session: string; user: User };
+
+export function AuthGate({ children }: { children: (user: User, logout: () => void) => ReactNode }) {
+  const { message } = AntApp.useApp();
+  const status = useAsync(() => invoke('auth.status', {}), []);
+  const [phase, setPhase] = useState<Phase | null>(null);
+
+  useEffect(() => {
+    if (!status.data) return;
+    if (status.data.needsSetup) setPhase({ name: 'setup' });
+    else if (status.data.user) setPhase({ name: 'in', user: status.data.user });
+    else {
+      setSession(null);
+      setPhase({ name: 'login' });
+    }
+  }, [status.data]);
+
+  useEffect(
+    () => onUnauthenticated(() => {
+      setPhase((p) => {
+        if (p?.name !== 'in') return p;
+        message.warning(zhCN.auth.sessionExpired);
+        return { name: 'login' };
+      });
+    }),
+    [message],
+  );
+
+  const logout = useCallback(() => {
+    invoke('auth.logout', {}).catch(() => undefined).finally(() => {
+      setSession(null);
+      setPhase({ name: 'login' });
+    });
+  }, []);
+
+  const enter = (out: SessionOut) => {
+    setSession(out.session);
+    setPhase({ name: 'in', user: out.user });
+  };
+  const showCode = (out: SessionOut & { recoveryCode: string }) => {
+    setSession(out.session);
+    setPhase({ name: 'code', user: out.user, code: out.recoveryCode });
+  };
+
+  if (status.error && !status.data) return <FullPageError error={status.error} onRetry={status.reload} />;
+  if (phase === null) return <FullPageLoading text={zhCN.common.loading} />;
+  switch (phase.name) {
+    case 'setup':
+      return <SetupScreen onDone={showCode} />;
+    case 'login':
+      return <LoginScreen onDone={enter} onForgot={() => setPhase({ name: 'recover' })} />;
+    case 'recover':
+      return <RecoverScreen onDone={showCode} onBack={() => setPhase({ name: 'login' })} />;
+    case 'code':
+      return <RecoveryCodeScreen user={phase.user} code={phase.code} onContinue={() => setPhase({ name: 'in', user: phase.user })} />;
+    case 'in':
+      return <>{children(phase.user, logout)}</>;
+  }
+}

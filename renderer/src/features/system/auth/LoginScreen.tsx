@@ -1,0 +1,31 @@
+import { Form, Input } from 'antd';
+import { loginInput } from '../../../../../shared/contract/system';
+import type { MethodOutput } from '../../../../../shared/contract/methods';
+import { invoke } from '../../../api/client';
+import { zhCN } from '../../../i18n/zh-CN';
+import { AuthForm } from './AuthForm';
+
+const t = zhCN.auth;
+
+export function LoginScreen({ onDone, onForgot }: { onDone: (out: MethodOutput<'auth.login'>) => void; onForgot: () => void }) {
+  return (
+    <AuthForm
+      title={t.loginTitle}
+      testId="login-form"
+      initialValues={{ username: '', password: '' }}
+      schema={loginInput}
+      send={async (input) => onDone(await invoke('auth.login', input))}
+      // A refused login starts the password over.
+      onError={(form) => form.setFieldValue('password', '')}
+      submitText={t.login}
+      link={{ text: t.forgot, onClick: onForgot }}
+    >
+      <Form.Item name="username" label={t.username}>
+        <Input autoComplete="username" autoFocus />
+      </Form.Item>
+      <Form.Item name="password" label={t.password}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+    </AuthForm>
+  );
+}

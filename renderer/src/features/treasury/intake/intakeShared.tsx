@@ -1,0 +1,61 @@
+/** Pieces shared by the fund's intake screens: the file chooser, a figure, amounts. */
+import { useRef, type ReactNode } from 'react';
+import { Button, Space } from 'antd';
+import { TABLE_FILE_ACCEPT } from '../../../api/files';
+import { formatBytes } from '../../../format';
+import { zhCN } from '../../../i18n/zh-CN';
+import { groupedYuan } from '../fund/fundShared';
+import './fundIntake.css';
+
+const t = zhCN.fundIntake;
+
+
+/** A button that opens the file dialog, with the chosen file's name beside it. */
+export function FileChoice({ file, onChoose, testId, disabled }: { file: File | null; onChoose: (file: File) => void; testId: string; disabled?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <Space wrap>
+      <Button onClick={() => input.current?.click()} disabled={disabled} data-testid={`${testId}-choose`}>{t.chooseFile}</Button>
+      <span className="file-name" data-testid={`${testId}-name`}>{file ? `${file.name}（${formatBytes(file.size)}）` : t.noFile}</span>
+      <input
+        ref={input}
+        type="file"
+        accept={TABLE_FILE_ACCEPT}
+        className="hidden-input"
+        data-testid={`${testId}-input`}
+        onChange={(e) => {
+          const chosen = e.target.files?.[0];
+          e.target.value = '';
+          if (chosen) onChoose(chosen);
+        }}
+      />
+    </Space>
+  );
+}
+
+/** One figure of a summary: a label over a large number (money in yuan with its unit). */
+export function Figure({ label, value, unit, testId, tone, hint }: {
+  label: string; value: string; unit?: string; testId: string; tone?: 'warn' | 'ok' | 'strong'; hint?: ReactNode;
+}) {
+  return (
+    <div className={`intake-figure${tone ? ` ${tone}` : ''}`}>
+      <div className="intake-figure-label">{label}</div>
+      <div className="intake-figure-value">
+        <span data-testid={testId}>{value}</span>
+        {unit && <span className="intake-figure-unit">{unit}</span>}
+      </div>
+      {hint && <div className="intake-figure-hint">{hint}</div>}
+    </div>
+  );
+}
+
+/** A money figure: "-80.00" → "-80.00", "123456.70" → "123,456.70". */
+export const money = (value: string) => groupedYuan(value);
+
+/** The signed text of main ("-80.00") as fen. */
+export function yuanToFen(value: string): number {
+  const m = /^(-?)(\d+)\.(\d{2})$/.exec(value);
+  if (!m) return Number.NaN;
+  const fen = Number(m[2]) * 100 + Number(m[3]);
+  return m[1] === '-' ? -fen : fen;
+}

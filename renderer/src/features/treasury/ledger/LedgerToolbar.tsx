@@ -1,0 +1,83 @@
+/** The ledger's title line (the treasurer's buttons) and its filters: account, dates, words. */
+import { Button, Input, Select } from 'antd';
+import { PageHeader } from '../../../components/PageHeader';
+import { SearchBox } from '../../../components/SearchBox';
+import { formatCount } from '../../../format';
+import { accountLabel, type Account, type RecordForm } from './ledgerShared';
+import { zhCN } from '../../../i18n/zh-CN';
+
+const t = zhCN.ledger;
+
+export interface LedgerFilters {
+  accountId?: string;
+  /** YYYY-MM-DD, or '' for no bound (what an empty date input gives). */
+  from: string;
+  to: string;
+  text: string;
+}
+
+interface Props {
+  filters: LedgerFilters;
+  onChange: (filters: LedgerFilters) => void;
+  accounts: readonly Account[];
+  total: number | null;
+  onRecord: (form: RecordForm) => void;
+  onCloseMonth: () => void;
+}
+
+export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, onCloseMonth }: Props) {
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        sub={<span data-testid="ledger-count">{total === null ? '' : t.count(formatCount(total))}</span>}
+        extra={
+          <>
+            <Button type="primary" onClick={() => onRecord('income')} data-testid="ledger-income">{t.income}</Button>
+            <Button type="primary" onClick={() => onRecord('expense')} data-testid="ledger-expense">{t.expense}</Button>
+            <Button onClick={() => onRecord('transfer')} data-testid="ledger-transfer">{t.transfer}</Button>
+            <Button onClick={onCloseMonth} data-testid="ledger-close-month">{t.closeMonth}</Button>
+          </>
+        }
+      />
+      <div className="toolbar">
+        <Select
+          data-testid="ledger-filter-account"
+          allowClear
+          placeholder={t.allAccounts}
+          value={filters.accountId}
+          options={accounts.map((a) => ({ value: a.id, label: accountLabel(a) }))}
+          onChange={(accountId?: string) => onChange({ ...filters, accountId })}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 230 }}
+        />
+        <Input
+          type="date"
+          className="ledger-date"
+          aria-label={t.from}
+          title={t.from}
+          value={filters.from}
+          onChange={(e) => onChange({ ...filters, from: e.target.value })}
+          data-testid="ledger-filter-from"
+        />
+        <span className="toolbar-label">{t.dateSeparator}</span>
+        <Input
+          type="date"
+          className="ledger-date"
+          aria-label={t.to}
+          title={t.to}
+          value={filters.to}
+          onChange={(e) => onChange({ ...filters, to: e.target.value })}
+          data-testid="ledger-filter-to"
+        />
+        <SearchBox
+          testId="ledger-search"
+          value={filters.text}
+          placeholder={t.searchPlaceholder}
+          width={320}
+          onSearch={(text) => onChange({ ...filters, text })}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * 冲销: a new entry with every line negated, dated in an open month, with the
+ * reason (required) kept on it. Reversing a posting to many households says
+ * how many sub-ledgers it moves back, and by how much: their lines are in the
+ * voucher behind the dialog.
+ */
+import { useEffect } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { reverseInput } from '../../../../../shared/contract/treasury/fund';
+import { invoke } from '../../../api/client';
+import { FormError } from '../../../components/FormError';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { formatCount, todayDate } from '../../../format';
+import { groupedYuan } from '../fund/fundShared';
+import { zhCN } from '../../../i18n/zh-CN';
+import type { Entry } from './ledgerShared';
+
+const t = zhCN.ledger;
+
+interface Props {
+  entry: Entry;
+  open: boolean;
+  onClose: () => void;
+  onReversed: (reversal: Entry) => void;
+}
+
+export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
+  const [form] = Form.useForm<{ date: string; reason: string }>();
+  const { message } = AntApp.useApp();
+  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const households = new Set(entry.lines.flatMap((l) => (l.partId ? [l.partId] : []))).size;
+
+  useEffect(() => {
+    if (!open) return;
+    setErrors([]);
+    form.resetFields();
+    form.setFieldsValue({ date: todayDate(), reason: '' });
+  }, [open]);
+
+  const save = () => submit(reverseInput, { ...form.getFieldsValue(true), id: entry.id }, async (input) => {
+    const reversal = await invoke('ledger.reverse', input);
+    message.success(t.reversed(reversal.number));
+    onReversed(reversal);
+  });
+
+  return (
+    <Modal
+      open={open}
+      title={t.reverseTitle(entry.number)}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button danger type="primary" loading={busy} onClick={() => void save()} data-testid="reverse-save">{t.reverse}</Button>
+        </Space>
+      }
+    >
+      <p className="fund-modal-help">{t.reverseHelp}</p>
+      {households > 0 && <Alert type="warning" showIcon className="posting-warnings" data-testid="reverse-households" title={t.reverseHouseholds(formatCount(households), groupedYuan(entry.amount))} />}
+      <Form form={form} layout="vertical" data-testid="reverse-form">
+        <Form.Item name="date" label={t.reverseDate} required>
+          <Input type="date" data-testid="reverse-date" />
+        </Form.Item>
+        <Form.Item name="reason" label={t.reverseReason} required>
+          <Input.TextArea rows={3} maxLength={500} placeholder={t.reverseReasonPlaceholder} data-testid="reverse-reason" />
+        </Form.Item>
+      </Form>
+      <div data-testid="reverse-errors"><FormError messages={errors} /></div>
+    </Modal>
+  );
+}
