@@ -21,7 +21,7 @@ import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { t, type ContractDetail } from './contractShared';
 import { SaveCancel } from '../../../components/SaveCancel';
-import { useVoteOptions, type VoteRule } from '../../votes/votes/useVoteOptions';
+import { VotePicker, type VoteRule } from '../../votes/votes/VotePicker';
 
 /** Only a vote with an item 4 (选聘和解聘物业服务企业) can be a contract's decision. */
 const CONTRACT_VOTES: VoteRule = {
@@ -93,7 +93,6 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const companies = useAsync(() => (open ? invoke('company.list', { text: '' }) : Promise.resolve([])), [open]);
-  const votes = useVoteOptions(communityId, open, CONTRACT_VOTES);
   const mode = Form.useWatch('companyMode', form) as Values['companyMode'];
   const kind = Form.useWatch('kind', form) as Kind | undefined;
 
@@ -233,16 +232,14 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
           </Form.Item>
           {kind === VOTE_KIND && (
             <Form.Item name="voteId" label={t.fieldVote} extra={t.voteHelp}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'title' }}
+              <VotePicker
+                communityId={communityId}
+                open={open}
+                rule={CONTRACT_VOTES}
                 placeholder={t.votePlaceholder}
-                loading={votes.loading}
-                options={votes.options}
-                optionLabelProp="title"
-                notFoundContent={t.votesNone}
-                onChange={() => form.setFields([{ name: 'voteId', errors: [] }])}
-                data-testid="contract-vote"
+                notFound={t.votesNone}
+                onPicked={() => form.setFields([{ name: 'voteId', errors: [] }])}
+                testId="contract-vote"
               />
             </Form.Item>
           )}

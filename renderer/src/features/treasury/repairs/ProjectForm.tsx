@@ -21,7 +21,7 @@ import { PartPicker } from '../fund/PartPicker';
 import type { HouseholdRow } from '../fund/fundShared';
 import type { ProjectDetail } from './repairShared';
 import { SaveCancel } from '../../../components/SaveCancel';
-import { useVoteOptions, type VoteRule } from '../../votes/votes/useVoteOptions';
+import { VotePicker, type VoteRule } from '../../votes/votes/VotePicker';
 
 const t = zhCN.repairs;
 
@@ -106,7 +106,6 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId, open]);
-  const votes = useVoteOptions(communityId, open, REPAIR_VOTES);
   const kind = Form.useWatch(['scope', 'kind'], form) as ScopeKind | undefined;
   const approval = Form.useWatch('approval', form) as Values['approval'];
 
@@ -223,16 +222,14 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
           </Form.Item>
           {approval !== 'emergency' && (
             <Form.Item name="voteId" label={t.fieldVote} extra={t.voteHelp}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'title' }}
+              <VotePicker
+                communityId={communityId}
+                open={open}
+                rule={REPAIR_VOTES}
                 placeholder={t.votePlaceholder}
-                loading={votes.loading}
-                options={votes.options}
-                optionLabelProp="title"
-                notFoundContent={t.votesNone}
-                onChange={() => form.setFields([{ name: 'voteId', errors: [] }])}
-                data-testid="repair-vote"
+                notFound={t.votesNone}
+                onPicked={() => form.setFields([{ name: 'voteId', errors: [] }])}
+                testId="repair-vote"
               />
             </Form.Item>
           )}

@@ -6,7 +6,7 @@
  * are shown greyed, with the reason.
  */
 import { useMemo } from 'react';
-import { Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -20,7 +20,7 @@ export interface VoteRule {
   testId: string;
 }
 
-export function useVoteOptions(communityId: string, open: boolean, rule: VoteRule) {
+function useVoteOptions(communityId: string, open: boolean, rule: VoteRule) {
   const state = useAsync(async () => (open ? invoke('vote.list', { communityId }) : []), [communityId, open]);
   const options = useMemo(() => (state.data ?? []).map((vote) => {
     const { usable, tag, hint } = rule.judge(vote);
@@ -39,4 +39,41 @@ export function useVoteOptions(communityId: string, open: boolean, rule: VoteRul
     };
   }), [state.data]);
   return { options, loading: state.loading };
+}
+
+interface VotePickerProps {
+  communityId: string;
+  /** The dialog is open: the votes are read then, fresh. */
+  open: boolean;
+  rule: VoteRule;
+  placeholder: string;
+  notFound: string;
+  testId: string;
+  /** After a pick (the forms clear the field's refusal then). */
+  onPicked?: () => void;
+  /** From the Form.Item around it. */
+  value?: string | null;
+  onChange?: (voteId: string | null) => void;
+}
+
+/** The picker itself, for a Form.Item named voteId: searchable by title, each option with its status and the rule's verdict. */
+export function VotePicker({ communityId, open, rule, placeholder, notFound, testId, onPicked, value, onChange }: VotePickerProps) {
+  const votes = useVoteOptions(communityId, open, rule);
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'title' }}
+      placeholder={placeholder}
+      loading={votes.loading}
+      options={votes.options}
+      optionLabelProp="title"
+      notFoundContent={notFound}
+      value={value ?? undefined}
+      onChange={(id?: string) => {
+        onChange?.(id ?? null);
+        onPicked?.();
+      }}
+      data-testid={testId}
+    />
+  );
 }
