@@ -4,18 +4,17 @@
  * the line the spending would reach; main refuses a date outside the year.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { App as AntApp, Form, Input, Select } from 'antd';
 import { z } from 'zod';
 import { spendInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../../shared/contract/methods';
 import { parseYuan } from '../../../../../shared/domain/money';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { decimal2ToHundredths } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
-import { SaveCancel } from '../../../components/SaveCancel';
+import { FormModal } from '../../../components/FormModal';
 
 const t = zhCN.revenue.budget;
 
@@ -69,15 +68,14 @@ export function SpendModal({ communityId, report, defaultDate, open, onClose, on
     ? Math.floor(((decimal2ToHundredths(line.spent) + typed) * 100) / budget) : null;
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.spendTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="budget-spend-save" label={t.spend} />
-      }
+      save={{ busy, onSave: save, testId: 'budget-spend-save', label: t.spend }}
+      errors={errors}
+      errorsTestId="budget-spend-errors"
     >
       <p className="fund-modal-help">{t.spendHelp}</p>
       <Form form={form} layout="vertical" className="compact-form" data-testid="budget-spend-form">
@@ -108,7 +106,6 @@ export function SpendModal({ communityId, report, defaultDate, open, onClose, on
           <Input maxLength={200} placeholder={t.memoPlaceholder} data-testid="budget-spend-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="budget-spend-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,18 +5,17 @@
  * the buttons.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Form, Input, Modal } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import { z } from 'zod';
 import { depositInput } from '../../../../../shared/contract/treasury/fund';
 import type { MethodInput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PartPicker } from './PartPicker';
 import { groupedYuan, type HouseholdRow } from './fundShared';
-import { SaveCancel } from '../../../components/SaveCancel';
+import { FormModal } from '../../../components/FormModal';
 
 const t = zhCN.fund;
 
@@ -67,15 +66,14 @@ export function DepositModal({ communityId, open, onClose, onPosted }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.depositTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="deposit-save" label={t.deposit} />
-      }
+      save={{ busy, onSave: save, testId: 'deposit-save', label: t.deposit }}
+      errors={errors}
+      errorsTestId="deposit-errors"
     >
       <Form form={form} layout="vertical" data-testid="deposit-form" className="compact-form">
         <Form.Item
@@ -108,7 +106,6 @@ export function DepositModal({ communityId, open, onClose, onPosted }: Props) {
           <Input maxLength={200} placeholder={t.memoPlaceholder} data-testid="deposit-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="deposit-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -4,15 +4,14 @@
  * closed month; its words show above the buttons.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Form, Input, Modal } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import { projectPayment } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { ProjectDetail } from './repairShared';
-import { SaveCancel } from '../../../components/SaveCancel';
+import { FormModal } from '../../../components/FormModal';
 
 const t = zhCN.repairs;
 
@@ -52,15 +51,14 @@ export function PayModal({ project, open, onClose, onPaid }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.payTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={520}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="pay-save" label={t.pay} />
-      }
+      save={{ busy, onSave: save, testId: 'pay-save', label: t.pay }}
+      errors={errors}
+      errorsTestId="pay-errors"
     >
       <p className="repair-help">{t.paymentsHelp}</p>
       <Form form={form} layout="vertical" className="compact-form" data-testid="pay-form">
@@ -76,7 +74,6 @@ export function PayModal({ project, open, onClose, onPaid }: Props) {
           <Input maxLength={200} placeholder={t.payMemoPlaceholder} data-testid="pay-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="pay-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }
