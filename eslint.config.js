@@ -95,6 +95,16 @@ export default tseslint.config(
     },
   },
   {
+    // A refusal says where it is in its problems (shared/contract/errors.ts): the screens read those, never the words of a message.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(startsWith|includes|endsWith|match|test)$/][callee.object.property.name='message'], CallExpression[callee.property.name=/^(test|exec)$/] > MemberExpression.arguments[property.name='message']",
+        message: 'Do not read a refusal by its words: place it by its problems (placeRefusal, refusalMessages in renderer/src/api/errors.ts).',
+      }],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {

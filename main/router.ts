@@ -5,7 +5,7 @@
  * handler and validates its output.
  */
 import type { z } from 'zod';
-import { AppError } from '../shared/contract/errors';
+import { AppError, fieldProblem, type Problem } from '../shared/contract/errors';
 import {
   isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
@@ -275,9 +275,9 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
   };
 }
 
-/** Zod issues as the contract's row errors: the field path in `column`, the Chinese message. */
+/** Zod issues as the contract's problems: a field's by its path, the input's as a whole when it has none. */
 function validationError(error: z.ZodError): AppError {
-  const details = error.issues.map((i) => ({ row: null, column: i.path.join('.') || undefined, message: i.message }));
+  const details = error.issues.map((i): Problem => (i.path.length > 0 ? fieldProblem(i.path.join('.'), i.message) : { kind: 'input', message: i.message }));
   return new AppError('VALIDATION', details.map((d) => d.message).join('；'), details);
 }
 
@@ -308,7 +308,7 @@ async function withBusyRetry<T>(wait: BusyWait, run: () => Promise<T>): Promise<
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'BUSY') || writes.commits > 0) throw error;
       const waited = Date.now() - started;
-      if (waited >= wait.limitMs) throw new AppError('BUSY', faultMessage('busy', { waitedMs: waited }), { fault: 'busy' });
+      if (waited >= wait.limitMs) throw new AppError('BUSY', faultMessage('busy', { waitedMs: waited }));
       wait.onWait?.(waited, wait.limitMs);
       await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
     }

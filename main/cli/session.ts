@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import type { Problem } from '../../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import { openApp, type App } from '../app';
 import { FILE_LIMITS, fileTooBigMessage } from '../../shared/domain/file-limits';
@@ -16,13 +17,21 @@ export function appLocation(global: GlobalOptions): { dataDir?: string; dbPath?:
   return global.db !== undefined ? { dbPath: global.db } : global.dataDir !== undefined ? { dataDir: global.dataDir } : {};
 }
 
-/** A contract error as docs/cli.md §5's refusal: row errors as they are, rule violations one per rule. */
-export function refusalFrom(error: { code: string; message: string; details?: unknown }): Refusal {
-  if (Array.isArray(error.details) && error.details.length > 0) return new Refusal(error.details as Refusal['errors']);
-  // A procedural rule (notice period, quorum…): one error per rule; --override-reason goes past them.
-  const violations = (error.details as { violations?: { message: string }[] } | undefined)?.violations;
-  if (violations?.length) return new Refusal(violations.map((v) => ({ row: null, message: `${v.message}（如确需继续，请加 --override-reason 写明理由）` })));
-  return new Refusal([{ row: null, message: error.message }]);
+/**
+ * A contract error as docs/cli.md §5's refusal: a file's rows as they are, a
+ * field by its Chinese label (else its path) in the column, a rule with how to
+ * go past it, anything else as its message.
+ */
+export function refusalFrom(error: { code: string; message: string; details?: Problem[] }): Refusal {
+  if (!error.details?.length) return new Refusal([{ row: null, message: error.message }]);
+  return new Refusal(error.details.map((p) => {
+    switch (p.kind) {
+      case 'row': return p.column === undefined ? { row: p.row, message: p.message } : { row: p.row, column: p.column, message: p.message };
+      case 'field': return { row: null, column: p.label ?? p.field, message: p.message };
+      case 'rule': return { row: null, message: `${p.message}（如确需继续，请加 --override-reason 写明理由）` };
+      default: return { row: null, message: p.message };
+    }
+  }));
 }
 
 export async function call<M extends MethodName>(app: App, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {

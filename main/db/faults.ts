@@ -75,5 +75,5 @@ const CODES = {
 export function faultOf(error: unknown, place: FaultPlace = {}): AppError | null {
   const kind = faultKind(error);
   if (!kind) return null;
-  return new AppError(CODES[kind], faultMessage(kind, place), { fault: kind });
+  return new AppError(CODES[kind], faultMessage(kind, place));
 }

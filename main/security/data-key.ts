@@ -191,7 +191,7 @@ export async function unlockDataKey(sqlite: Sqlite, dbPath: string, protector: K
     key = await unwrapWithCode(row.recoveryWrap, normalizeRecoveryCode(typedCode), row.keyId);
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
-    throw new AppError('VALIDATION', WRONG_CODE, [{ row: null, column: '恢复码', message: WRONG_CODE }]);
+    throw AppError.field('VALIDATION', 'recoveryCode', WRONG_CODE, '恢复码');
   }
   writeLocalKey(keyFilePath(dbPath), key, protector);
   return dataKeys(key);
@@ -240,7 +240,7 @@ export async function protectWithRecoveryCode(ctx: ServiceContext, actor: Actor,
   if (!user) throw new AppError('REFUSED', '请用管理员账号登录后再输入恢复码');
   if (!(await verifySecret(normalizeRecoveryCode(code), user.recoveryHash))) {
     const message = '恢复码不对：请输入您账号当前有效的恢复码（创建账号或上次重设密码时打印的那一组）';
-    throw new AppError('VALIDATION', message, [{ row: null, column: '恢复码', message }]);
+    throw AppError.field('VALIDATION', 'recoveryCode', message, '恢复码');
   }
   const wrap = await recoveryWrapFor(ctx.keys, code);
   write(ctx, actor, (tx) => {

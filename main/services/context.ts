@@ -53,7 +53,7 @@ export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteSco
   try {
     result = tx.immediate();
   } catch (error) {
-    if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'), { fault: 'busy' });
+    if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'));
     throw error;
   }
   const call = callWrites.getStore();

@@ -16,7 +16,7 @@ export function requireOverride(violations: RuleViolation[], reason: string): vo
   throw new AppError(
     'REFUSED',
     `${violations.map((v) => v.message).join('；')}。如确需继续，请写明理由后保存。`,
-    { violations, overridable: true },
+    violations.map((v) => ({ kind: 'rule', rule: v.rule, message: v.message })),
   );
 }
 

@@ -2,8 +2,10 @@
  * Errors cross every transport as this envelope, never as stack traces.
  * `message` is Chinese and says what is wrong and what is expected.
  */
+import { z } from 'zod';
+
 export const ERROR_CODES = [
-  'VALIDATION', // input does not fit the schema, or rows of a file are wrong (details: RowError[])
+  'VALIDATION', // input does not fit the schema, or rows of a file are wrong (details: field or row problems)
   'REFUSED', // a rule says no (duplicate name, closed record…)
   'NOT_FOUND',
   'UNAUTHENTICATED',
@@ -17,10 +19,52 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What a refusal names, so that every screen and the CLI place it the same way
+ * (docs/architecture.md §2). Each problem says where it is:
+ * - `row`: a row of a file, as Excel numbers it (header = 1), and the header of
+ *   its column; row null for the file as a whole;
+ * - `field`: a field of the method's input, as its dotted path
+ *   ('items.0.category'); `label` is the field's Chinese name where the
+ *   message alone does not say it (the CLI shows it as the column);
+ * - `rule`: a procedural rule (notice period, quorum…); the same call with an
+ *   `overrideReason` goes past every rule problem (main/services/rule-overrides.ts);
+ * - `conflict`: a record that is already there (its entity and id), for the
+ *   screen to show beside what was typed;
+ * - `input`: the input as a whole (no single field or row).
+ */
+export const problemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('row'), row: z.number().int().nullable(), column: z.string().optional(), message: z.string() }),
+  z.object({ kind: z.literal('field'), field: z.string(), label: z.string().optional(), message: z.string() }),
+  z.object({ kind: z.literal('rule'), rule: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('conflict'), entity: z.string(), id: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('input'), message: z.string() }),
+]);
+export type Problem = z.infer<typeof problemSchema>;
+export type RowProblem = Extract<Problem, { kind: 'row' }>;
+export type FieldProblem = Extract<Problem, { kind: 'field' }>;
+export type RuleProblem = Extract<Problem, { kind: 'rule' }>;
+export type ConflictProblem = Extract<Problem, { kind: 'conflict' }>;
+
+/** A file's row errors as the parsers find them ({ row, column, message }), as problems. */
+export function rowProblems(errors: readonly { row: number | null; column?: string; message: string }[]): RowProblem[] {
+  return errors.map((e) => (e.column === undefined ? { kind: 'row', row: e.row, message: e.message } : { kind: 'row', row: e.row, column: e.column, message: e.message }));
+}
+
+/** One field's problem; the label only where the message does not name the field. */
+export function fieldProblem(field: string, message: string, label?: string): FieldProblem {
+  return label === undefined ? { kind: 'field', field, message } : { kind: 'field', field, label, message };
+}
+
+/** Problems of the input as a whole, one per message. */
+export function inputProblems(messages: readonly string[]): Problem[] {
+  return messages.map((message) => ({ kind: 'input', message }));
+}
+
 export interface ErrorEnvelope {
   code: ErrorCode;
   message: string;
-  details?: unknown;
+  details?: Problem[];
 }
 
 /** Thrown by services; the transports turn it into an ErrorEnvelope. */
@@ -28,10 +72,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: Problem[],
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** A refusal of one field: the message above the form and on the field are the same. */
+  static field(code: ErrorCode, field: string, message: string, label?: string): AppError {
+    return new AppError(code, message, [fieldProblem(field, message, label)]);
   }
 
   toEnvelope(): ErrorEnvelope {

@@ -16,8 +16,7 @@ const reason = z.string().trim().max(500, { error: '理由不能超过500个字'
 
 // ── rules that need a written reason to be overridden ────────────────
 export const ruleViolation = z.object({ rule: z.string(), message: z.string() });
-/** details of a REFUSED error whose rules may be overridden with a reason. */
-export const overridable = z.object({ violations: z.array(ruleViolation), overridable: z.literal(true) });
+/** An override as it was recorded: the rule, its message, the reason and who gave it. */
 export const ruleOverride = z.object({ rule: z.string(), message: z.string(), reason: z.string(), author: z.string(), at: z.string() });
 
 // ── meetings ──────────────────────────────────────────────────────────

@@ -86,13 +86,14 @@ export function nextLevel(level: EscalationLevel): EscalationLevel | null {
   return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1] ?? null;
 }
 
-export type EscalationResult = { ok: true; level: EscalationLevel } | { ok: false; message: string };
+/** Refused: the message, and `field: 'reason'` when what is missing is the reason (the top level needs no reason to refuse). */
+export type EscalationResult = { ok: true; level: EscalationLevel } | { ok: false; message: string; field?: 'reason' };
 
 /** One level up, with a written reason; refused past 街道 and without a reason. */
 export function escalate(level: EscalationLevel, reason: string): EscalationResult {
   const next = nextLevel(level);
   if (next === null) return { ok: false, message: `问题已在${level}层级协调，不能再向上提级（小事不出小区、大事不出辖区）` };
-  if (reason.trim() === '') return { ok: false, message: `从${level}提级到${next}须写明理由` };
+  if (reason.trim() === '') return { ok: false, message: `从${level}提级到${next}须写明理由`, field: 'reason' };
   return { ok: true, level: next };
 }
 
@@ -273,20 +274,26 @@ export function formatMinutes(minutes: number): string {
   return parts.join('');
 }
 
-/** Facts that cannot all be true; each message names the times. */
-export function checkIssueFacts(i: IssueFacts): string[] {
-  const out: string[] = [];
-  const times: [string, string | null][] = [['登记时间', i.reportedAt], ['方案时限', i.planDueAt], ['方案时间', i.planAt], ['办结时间', i.closedAt]];
-  const bad = times.filter(([, t]) => t !== null && !isValidDateTime(t));
-  if (i.resolutionDue !== null && !isValidDate(i.resolutionDue)) out.push(`办结期限“${i.resolutionDue}”不是有效日期（应为 YYYY-MM-DD）`);
-  out.push(...bad.map(([name, t]) => `${name}“${t}”不是有效时间（应为 YYYY-MM-DDTHH:mm）`));
+/** A fact that cannot be true with the others: which fact, and the message naming the times. */
+export interface IssueFactProblem {
+  fact: 'reportedAt' | 'planDueAt' | 'planAt' | 'closedAt' | 'resolutionDue' | 'status';
+  message: string;
+}
+
+/** Facts that cannot all be true; each message names the times, each problem its fact (for the form's field). */
+export function checkIssueFacts(i: IssueFacts): IssueFactProblem[] {
+  const out: IssueFactProblem[] = [];
+  const times = [['reportedAt', '登记时间', i.reportedAt], ['planDueAt', '方案时限', i.planDueAt], ['planAt', '方案时间', i.planAt], ['closedAt', '办结时间', i.closedAt]] as const;
+  const bad = times.filter(([, , t]) => t !== null && !isValidDateTime(t));
+  if (i.resolutionDue !== null && !isValidDate(i.resolutionDue)) out.push({ fact: 'resolutionDue', message: `办结期限“${i.resolutionDue}”不是有效日期（应为 YYYY-MM-DD）` });
+  out.push(...bad.map(([fact, name, t]) => ({ fact, message: `${name}“${t}”不是有效时间（应为 YYYY-MM-DDTHH:mm）` })));
   if (out.length > 0) return out;
-  for (const [name, t] of times.slice(1)) {
-    if (t !== null && t < i.reportedAt) out.push(`${name} ${t.replace('T', ' ')} 早于登记时间 ${i.reportedAt.replace('T', ' ')}`);
+  for (const [fact, name, t] of times.slice(1)) {
+    if (t !== null && t < i.reportedAt) out.push({ fact, message: `${name} ${t.replace('T', ' ')} 早于登记时间 ${i.reportedAt.replace('T', ' ')}` });
   }
-  if (i.resolutionDue !== null && i.resolutionDue < dayOf(i.reportedAt)) out.push(`办结期限 ${i.resolutionDue} 早于登记日期 ${dayOf(i.reportedAt)}`);
+  if (i.resolutionDue !== null && i.resolutionDue < dayOf(i.reportedAt)) out.push({ fact: 'resolutionDue', message: `办结期限 ${i.resolutionDue} 早于登记日期 ${dayOf(i.reportedAt)}` });
   if (isClosedStatus(i.status) !== (i.closedAt !== null)) {
-    out.push(i.closedAt === null ? `状态为“${i.status}”但没有办结时间` : `状态为“${i.status}”但已有办结时间`);
+    out.push({ fact: 'status', message: i.closedAt === null ? `状态为“${i.status}”但没有办结时间` : `状态为“${i.status}”但已有办结时间` });
   }
   return out;
 }

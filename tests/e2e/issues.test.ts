@@ -34,7 +34,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, pickPart, settled } from './ui-steps';
+import { choose, fieldError, pickPart, settled } from './ui-steps';
 
 const env = useE2E();
 
@@ -159,6 +159,15 @@ describe('the issue ledger', () => {
     await select(page, 'issue-matter', '地库排水改造');
     // The messages of the first try are gone with the fields filled in.
     expect(await dialog.locator('.ant-form-item-explain-error').count()).toBe(0);
+    // A resolution due before the report day: main's refusal names the field, and its words show under it.
+    await dialog.getByTestId('issue-resolution-due').fill(ago(100).slice(0, 10));
+    await dialog.getByTestId('issue-save').click();
+    const dueError = fieldError(dialog, 'issue-resolution-due');
+    await expect.poll(() => text(dueError), { timeout: UI_TIMEOUT }).toContain('早于登记日期');
+    expect(await text(dialog.locator('.form-error'))).toContain('早于登记日期');
+    // Typing a valid value takes the field's message away at once, before the next save.
+    await dialog.getByTestId('issue-resolution-due').fill('');
+    await expect.poll(() => dueError.count(), { timeout: UI_TIMEOUT }).toBe(0);
     await settled(dialog);
     await page.screenshot({ path: '/tmp/issues-form.png' });
     await dialog.getByTestId('issue-save').click();

@@ -79,7 +79,7 @@ describe('a backup restored on another PC', () => {
     const wrong = await callError(app, 'dataKey.unlock', { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD' });
     expect(wrong.code).toBe('VALIDATION');
     expect(wrong.message).toContain('恢复码不对');
-    expect(wrong.details).toEqual([{ row: null, column: '恢复码', message: wrong.message }]);
+    expect(wrong.details).toEqual([{ kind: 'field', field: 'recoveryCode', label: '恢复码', message: wrong.message }]);
     expect((await call(app, 'system.health', {})).ok).toBe(false);
 
     // Typed as people type it: lower case, spaces instead of dashes.

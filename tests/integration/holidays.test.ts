@@ -52,9 +52,9 @@ describe('the office holiday calendar', () => {
     ]) } }, session);
     expect(bad.code).toBe('VALIDATION');
     expect(bad.details).toEqual([
-      { row: 3, column: '日期', message: expect.stringContaining('不是周末') },
-      { row: 4, column: '日期', message: expect.stringContaining('不是有效日期') },
-      { row: 5, column: '日期', message: '日期 2027-01-01 与第2行重复' },
+      { kind: 'row', row: 3, column: '日期', message: expect.stringContaining('不是周末') },
+      { kind: 'row', row: 4, column: '日期', message: expect.stringContaining('不是有效日期') },
+      { kind: 'row', row: 5, column: '日期', message: '日期 2027-01-01 与第2行重复' },
     ]);
     expect((await call(app, 'holiday.year', { year: 2027 }, session)).origin).toBe('none');
 

@@ -20,7 +20,7 @@ describe('calling a meeting', () => {
     expect(refused.code).toBe('REFUSED');
     expect(refused.message).toContain('业主大会须至少提前15日通知');
     expect(refused.message).toContain('最迟应于 2026-07-01 通知');
-    expect(refused.details).toMatchObject({ overridable: true, violations: [{ rule: 'notice-period' }] });
+    expect(refused.details).toEqual([expect.objectContaining({ kind: 'rule', rule: 'notice-period' })]);
     expect(await call(app, 'meeting.list', { communityId: c.id }, session)).toEqual([]);
 
     const m = await call(app, 'meeting.create', { ...assembly(c.id, '2026-07-02'), overrideReason: '台风推迟，经街道同意' }, session);

@@ -276,6 +276,11 @@ describe('mediation', () => {
       communityId, parties: '业主张伟；安居物业', mediator: '调解员老周', sessions: [{ date: '2026-01-05', summary: '双方陈述' }], outcome: '调解成功',
     }, session);
     expect(noAgreement.message).toContain('应填写调解协议');
+    expect(noAgreement.details).toEqual([{ kind: 'field', field: 'agreement', message: noAgreement.message }]);
+    const future = await callError(app, 'mediation.create', {
+      communityId, parties: '业主张伟；安居物业', mediator: '调解员老周', sessions: [{ date: '2026-01-05', summary: '双方陈述' }, { date: '2999-01-01', summary: '复谈' }],
+    }, session);
+    expect(future.details).toEqual([{ kind: 'field', field: 'sessions.1.date', label: '第2次调解日期', message: '在今天之后' }]);
     const m = await call(app, 'mediation.create', { communityId, parties: '业主张伟；安居物业', mediator: '调解员老周' }, session);
     const done = await call(app, 'mediation.update', {
       id: m.id, parties: m.parties, mediator: m.mediator, sessions: [{ date: '2026-01-05', summary: '双方陈述' }, { date: '2026-01-12', summary: '达成一致' }],

@@ -62,7 +62,7 @@ describe('the register through the contract', () => {
     const { app, session, c } = await community();
     const e = await callError(app, 'part.create', { communityId: c.id, building: '1幢', room: '101', area: '12.345' }, session);
     expect(e.code).toBe('VALIDATION');
-    expect(e.details).toEqual([{ row: null, column: 'area', message: expect.stringContaining('超过两位小数') }]);
+    expect(e.details).toEqual([{ kind: 'field', field: 'area', message: expect.stringContaining('超过两位小数') }]);
     const dup = await callError(app, 'community.create', { name: '阳光小区' }, session);
     expect(dup).toMatchObject({ code: 'REFUSED', message: '小区“阳光小区”已存在，请换一个名称' });
   });

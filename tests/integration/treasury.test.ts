@@ -41,8 +41,8 @@ async function setup(fundRules: Record<string, unknown> = {}) {
   return { app, session, communityId, households, part, problems };
 }
 
-/** The columns named by a refusal's row errors. */
-const columns = (e: { details?: unknown }) => (e.details as { column?: string }[]).map((d) => d.column);
+/** Where a refusal's problems are: a file's columns, a form's fields. */
+const columns = (e: { details?: unknown }) => (e.details as { column?: string; field?: string }[]).map((d) => d.column ?? d.field);
 
 const HEADER = ['楼栋', '单元', '房号', '应缴首期', '已缴存', '增值收益', '已使用', '余额'];
 
@@ -178,7 +178,7 @@ describe('a repair from its vote to the charged shares', () => {
     const fields = { communityId, title: '1幢外墙维修', scope: { kind: 'places' as const, places: [{ buildingId: b1 }] }, estimate: '1000.00', contractor: '某建筑公司' };
     const wrongVote = await passedRepairVote(app, session, communityId, 4);
     expect((await callError(app, 'repair.create', { ...fields, approval: 'vote', voteId: wrongVote }, session)).message).toContain('第5项');
-    expect(columns(await callError(app, 'repair.create', { ...fields, approval: 'emergency', emergencyNote: '外墙脱落' }, session))).toEqual(['业委会审核日期', '街道确认日期']);
+    expect(columns(await callError(app, 'repair.create', { ...fields, approval: 'emergency', emergencyNote: '外墙脱落' }, session))).toEqual(['emergencyReviewDate', 'emergencyStreetDate']);
     const voteId = await passedRepairVote(app, session, communityId, 5);
     const project = await call(app, 'repair.create', { ...fields, approval: 'vote', voteId }, session);
     expect(project).toMatchObject({ scopeLabel: '1幢', parts: 2, status: 'approved', voteTitle: '使用维修资金维修外墙', auditRequired: false });
@@ -232,11 +232,11 @@ describe('a repair charge while the notice, the audit or the owners’ decision 
     expect(refused.code).toBe('REFUSED');
     expect(refused.message).toContain('尚未记录使用公示');
     expect(refused.message).toContain('请写明理由');
-    expect(refused.details).toMatchObject({ overridable: true, violations: [{ rule: 'repair-notice' }, { rule: 'repair-audit' }] });
+    expect(refused.details).toMatchObject([{ kind: 'rule', rule: 'repair-notice' }, { kind: 'rule', rule: 'repair-audit' }]);
     expect((await call(app, 'ledger.entries', { communityId }, session)).total).toBe(entriesBefore);
     expect((await households()).map((h) => h.charges)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00']);
     // A blank reason is no reason.
-    expect((await callError(app, 'repair.charge', { ...charge, overrideReason: '   ' }, session)).details).toMatchObject({ overridable: true });
+    expect((await callError(app, 'repair.charge', { ...charge, overrideReason: '   ' }, session)).details).toMatchObject([{ kind: 'rule' }, { kind: 'rule' }]);
 
     // The audit written removes that warning; the notice posted after the charge's date is still missing then.
     await call(app, 'repair.notice', { projectId: project.id, date: '2026-11-05' }, session);

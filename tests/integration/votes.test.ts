@@ -101,7 +101,7 @@ describe('ballots and the tally', () => {
     // A second ballot of the same subject is refused and must be resolved.
     const dup = await callError(app, 'ballot.record', { voteId: vote.id, subjectId: byAddress('1幢101').id, choices: [{ itemId: general!.id, choice: 'no' }] }, session);
     expect(dup.code).toBe('REFUSED');
-    expect(dup.details).toMatchObject({ existingBallotId: expect.any(String) });
+    expect(dup.details).toMatchObject([{ kind: 'conflict', entity: 'ballot', id: expect.any(String) }]);
     // A choice on an item outside the subject's scope is refused.
     expect((await callError(app, 'ballot.record', { voteId: vote.id, subjectId: byAddress('3幢301').id, choices: [{ itemId: lift!.id, choice: 'yes' }] }, session)).message)
       .toContain('没有专有部分');

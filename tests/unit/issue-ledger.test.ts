@@ -88,7 +88,7 @@ describe('escalation: 楼栋 → 小区 → 社区 → 街道, with a reason, ne
     expect(escalate('社区', '涉及多个部门')).toEqual({ ok: true, level: '街道' });
   });
   it('refuses without a reason and past 街道', () => {
-    expect(escalate('小区', '  ')).toEqual({ ok: false, message: '从小区提级到社区须写明理由' });
+    expect(escalate('小区', '  ')).toEqual({ ok: false, message: '从小区提级到社区须写明理由', field: 'reason' });
     expect(escalate('街道', '业主要求')).toEqual({ ok: false, message: '问题已在街道层级协调，不能再向上提级（小事不出小区、大事不出辖区）' });
   });
   it('property: at most three escalations from 楼栋, each to the next level', () => {
@@ -214,10 +214,10 @@ describe('statistics', () => {
 describe('facts that cannot all be true', () => {
   it('names the times', () => {
     expect(checkIssueFacts(issue())).toEqual([]);
-    expect(checkIssueFacts(issue({ planAt: '2026-05-08T09:00' }))).toEqual(['方案时间 2026-05-08 09:00 早于登记时间 2026-05-08 16:30']);
-    expect(checkIssueFacts(issue({ status: '已办结' }))).toEqual(['状态为“已办结”但没有办结时间']);
-    expect(checkIssueFacts(issue({ closedAt: '2026-05-09T09:00' }))).toEqual(['状态为“登记”但已有办结时间']);
-    expect(checkIssueFacts(issue({ resolutionDue: '2026-05-07' }))).toEqual(['办结期限 2026-05-07 早于登记日期 2026-05-08']);
-    expect(checkIssueFacts(issue({ reportedAt: '2026-05-08 16:30' }))).toEqual(['登记时间“2026-05-08 16:30”不是有效时间（应为 YYYY-MM-DDTHH:mm）']);
+    expect(checkIssueFacts(issue({ planAt: '2026-05-08T09:00' }))).toEqual([{ fact: 'planAt', message: '方案时间 2026-05-08 09:00 早于登记时间 2026-05-08 16:30' }]);
+    expect(checkIssueFacts(issue({ status: '已办结' }))).toEqual([{ fact: 'status', message: '状态为“已办结”但没有办结时间' }]);
+    expect(checkIssueFacts(issue({ closedAt: '2026-05-09T09:00' }))).toEqual([{ fact: 'status', message: '状态为“登记”但已有办结时间' }]);
+    expect(checkIssueFacts(issue({ resolutionDue: '2026-05-07' }))).toEqual([{ fact: 'resolutionDue', message: '办结期限 2026-05-07 早于登记日期 2026-05-08' }]);
+    expect(checkIssueFacts(issue({ reportedAt: '2026-05-08 16:30' }))).toEqual([{ fact: 'reportedAt', message: '登记时间“2026-05-08 16:30”不是有效时间（应为 YYYY-MM-DDTHH:mm）' }]);
   });
 });

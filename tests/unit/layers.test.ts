@@ -33,6 +33,12 @@ describe('layer rule', () => {
   it('renderer/ may import shared/', async () => {
     expect(await ruleIds('renderer/src/x.ts', "import { formatHundredths } from '../../shared/domain/area';\nexport const x = formatHundredths;\n")).toEqual([]);
   });
+  it('renderer/ may not read a refusal by the words of its message', async () => {
+    const rule = 'no-restricted-syntax';
+    expect(await ruleIds('renderer/src/x.ts', "export const f = (e: Error) => e.message.startsWith('办结期限');\n")).toContain(rule);
+    expect(await ruleIds('renderer/src/x.ts', "export const f = (e: Error) => /理由/.test(e.message);\n")).toContain(rule);
+    expect(await ruleIds('renderer/src/x.ts', "export const f = (v: string) => v.startsWith('person:');\n")).not.toContain(rule);
+  });
   it('inside main/: the database layer imports no service, services import neither transport, CLI nor the router', async () => {
     const broken = 'layers/no-cross-layer-import';
     expect(await ruleIds('main/db/x.ts', "import { write } from '../services/context';\nexport const x = write;\n")).toContain(broken);

@@ -5,7 +5,7 @@
  * description may be. Matters are indexed for full-text search.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, inputProblems } from '../../../shared/contract/errors';
 import type { advanceInput, matterDetail, matterFields, matterListItem, matterUpdate } from '../../../shared/contract/meetings';
 import { boardPosition, checkAdvance, nextStep, voteStepOf, type StepRecord } from '../../../shared/domain/workflow';
 import { nowIso, todayInOffice } from '../../db/clock';
@@ -188,7 +188,7 @@ export function advanceMatter(ctx: ServiceContext, actor: Actor, input: z.output
     if (!m || m.communityId !== row.community_id) problems.push('关联的会议不存在或不属于本小区');
   }
   if (problems.length > 0) {
-    throw new AppError('REFUSED', problems.join('；'), problems.map((message) => ({ row: null, message })));
+    throw new AppError('REFUSED', problems.join('；'), inputProblems(problems));
   }
   write(ctx, actor, (tx) => {
     const id = newId();

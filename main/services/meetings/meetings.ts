@@ -111,11 +111,11 @@ function noticeViolations(ctx: ServiceContext, communityId: string, f: Omit<Meet
 
 function validateShape(f: Omit<MeetingFields, 'communityId'>): void {
   if (f.noticeDate !== null && f.noticeDate > f.date) {
-    throw new AppError('VALIDATION', `通知日期 ${f.noticeDate} 晚于会议日期 ${f.date}`, [{ row: null, column: 'noticeDate', message: `通知日期 ${f.noticeDate} 晚于会议日期 ${f.date}` }]);
+    throw AppError.field('VALIDATION', 'noticeDate', `通知日期 ${f.noticeDate} 晚于会议日期 ${f.date}`);
   }
   if (isCommittee(f.kind) && f.membersTotal === null) {
     const message = `${f.kind}须填写成员人数（用于计算法定人数和表决）`;
-    throw new AppError('VALIDATION', message, [{ row: null, column: 'membersTotal', message }]);
+    throw AppError.field('VALIDATION', 'membersTotal', message);
   }
 }
 

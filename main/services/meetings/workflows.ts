@@ -3,7 +3,7 @@
  * written at start-up when there is none; an office's change is a new version
  * of the family (same key), and matters keep the version they started with.
  */
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, inputProblems } from '../../../shared/contract/errors';
 import { checkWorkflowDefinition, DEFAULT_WORKFLOW, type StepDefinition, type WorkflowDefinition } from '../../../shared/domain/workflow';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
@@ -59,7 +59,7 @@ export function listWorkflows(ctx: ServiceContext) {
 /** A new version of a family (key given) or a new workflow. Definitions are never edited in place. */
 export function saveWorkflow(ctx: ServiceContext, actor: Actor, input: { key?: string | undefined; name: string; steps: StepDefinition[] }) {
   const problems = checkWorkflowDefinition(input);
-  if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'), problems.map((message) => ({ row: null, message })));
+  if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'), inputProblems(problems));
   let key = input.key;
   let version = 1;
   let isDefault = false;

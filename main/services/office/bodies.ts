@@ -8,7 +8,7 @@
  * reason, kept in rule_overrides as meetings do.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import {
   CANDIDATE_CHECK_NAMES, CANDIDATE_CHECKS, BODY_KINDS, type body, type bodyFields, type bodyUpdate, type candidate, type candidateCheckInput,
   type candidateFields, type coverage, type OfficeRules,
@@ -118,10 +118,10 @@ function checkMembers(ctx: ServiceContext, communityId: string, members: Members
   const names = new Set<string>();
   for (const [i, m] of members.entries()) {
     const key = m.personId ?? m.name;
-    if (names.has(key)) throw new AppError('VALIDATION', `第${i + 1}位成员“${m.name}”重复`, [{ row: i + 1, column: '姓名', message: '重复' }]);
+    if (names.has(key)) throw new AppError('VALIDATION', `第${i + 1}位成员“${m.name}”重复`, [fieldProblem(`members.${i}.name`, '重复', `第${i + 1}位成员姓名`)]);
     names.add(key);
     if (m.personId !== null && !ctx.sqlite.prepare('select 1 from persons where id = ?').get(m.personId)) {
-      throw new AppError('VALIDATION', `第${i + 1}位成员“${m.name}”不在人员名册中`);
+      throw AppError.field('VALIDATION', `members.${i}.name`, `第${i + 1}位成员“${m.name}”不在人员名册中`);
     }
   }
   void communityId;

@@ -6,7 +6,7 @@
  * same quarter replaces it, with the old one kept in the audit log.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { evaluation, evaluationInput } from '../../../shared/contract/office';
 import { bandOf, evaluationScore, quarterOf, type ChecklistItem } from '../../../shared/domain/evaluation';
 import { nowIso } from '../../db/clock';
@@ -61,7 +61,7 @@ export function saveEvaluation(ctx: ServiceContext, actor: Actor, input: z.outpu
   if (!contract) throw new AppError('NOT_FOUND', '找不到这份物业服务合同');
   const checklist = getCommunity(ctx, contract.community_id).settings.officeRules.checklist;
   const result = evaluationScore(checklist, input.scores);
-  if (!result.ok) throw new AppError('VALIDATION', result.problems.join('；'), result.problems.map((message) => ({ row: 0, column: '评分', message })));
+  if (!result.ok) throw new AppError('VALIDATION', result.problems.join('；'), result.problems.map((message) => fieldProblem('scores', message, '评分')));
   if (input.satisfied > input.surveyed) throw new AppError('VALIDATION', `满意人数 ${input.satisfied} 多于调查人数 ${input.surveyed}`);
   if ((input.feesDue === null) !== (input.feesCollected === null)) throw new AppError('VALIDATION', '应收和实收物业费应同时填写，或都不填');
   const { from, to, label } = quarterRange(input.quarter);

@@ -6,13 +6,13 @@
  * insert-only row of issue_events, so the ledger shows who did what when.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import {
   ISSUE_CATEGORIES, type dispatchInput, type escalateInput, type feedbackInput, type issueDetail, type issueFields, type issueQuery, type issueStats,
   type issueSummary, type issueUpdate, type planInput, type statusInput,
 } from '../../../shared/contract/office';
 import {
-  ISSUE_STATUSES, checkIssueFacts, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
+  ISSUE_STATUSES, checkIssueFacts, type IssueFactProblem, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
   overdueAt, planDueAt, planOnTimeRate, resolutionOnTimeRate, type EscalationLevel, type IssueFacts, type IssueStatus,
 } from '../../../shared/domain/issue-ledger';
 import { nowInOffice, nowIso } from '../../db/clock';
@@ -110,31 +110,31 @@ function event(ctx: ServiceContext, actor: Actor, issueId: string, at: string, k
 function checkPlace(ctx: ServiceContext, communityId: string, buildingId: string | null, partId: string | null): void {
   if (buildingId !== null) {
     const b = ctx.sqlite.prepare('select community_id from buildings where id = ?').get(buildingId) as { community_id: string } | undefined;
-    if (!b || b.community_id !== communityId) throw new AppError('VALIDATION', '所选楼栋不属于本小区');
+    if (!b || b.community_id !== communityId) throw AppError.field('VALIDATION', 'buildingId', '所选楼栋不属于本小区');
   }
   if (partId !== null) {
     const p = ctx.sqlite.prepare('select community_id, building_id from parts where id = ?').get(partId) as { community_id: string; building_id: string } | undefined;
-    if (!p || p.community_id !== communityId) throw new AppError('VALIDATION', '所选房屋不属于本小区');
-    if (buildingId !== null && p.building_id !== buildingId) throw new AppError('VALIDATION', '所选房屋不在所选楼栋');
+    if (!p || p.community_id !== communityId) throw AppError.field('VALIDATION', 'partId', '所选房屋不属于本小区');
+    if (buildingId !== null && p.building_id !== buildingId) throw AppError.field('VALIDATION', 'partId', '所选房屋不在所选楼栋');
   }
 }
 
 function checkLinks(ctx: ServiceContext, communityId: string, matterId: string | null, meetingId: string | null): void {
-  for (const [table, linkId, name] of [['matters', matterId, '事项'], ['meetings', meetingId, '会议']] as const) {
+  for (const [table, linkId, name, field] of [['matters', matterId, '事项', 'matterId'], ['meetings', meetingId, '会议', 'meetingId']] as const) {
     if (linkId === null) continue;
     const r = ctx.sqlite.prepare(`select community_id from ${table} where id = ?`).get(linkId) as { community_id: string } | undefined;
-    if (!r || r.community_id !== communityId) throw new AppError('VALIDATION', `所关联的${name}不属于本小区`);
+    if (!r || r.community_id !== communityId) throw AppError.field('VALIDATION', field, `所关联的${name}不属于本小区`);
   }
 }
 
 export function createIssue(ctx: ServiceContext, actor: Actor, input: z.output<typeof issueFields>, now = nowInOffice()): IssueDetail {
   const rules = getCommunity(ctx, input.communityId).settings.officeRules;
-  if (input.reportedAt > now) throw new AppError('VALIDATION', `反映时间 ${input.reportedAt.replace('T', ' ')} 在现在之后`);
+  if (input.reportedAt > now) throw AppError.field('VALIDATION', 'reportedAt', `反映时间 ${input.reportedAt.replace('T', ' ')} 在现在之后`);
   checkPlace(ctx, input.communityId, input.buildingId, input.partId);
   checkLinks(ctx, input.communityId, input.matterId, input.meetingId);
   const due = planDueAt(input.reportedAt, { planHours: rules.issuePlanHours });
-  const problems = checkIssueFacts({ reportedAt: input.reportedAt, planDueAt: due, planAt: null, resolutionDue: input.resolutionDue, closedAt: null, status: '登记', level: '楼栋', escalations: [] });
-  if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'));
+  refuseFacts(checkIssueFacts({ reportedAt: input.reportedAt, planDueAt: due, planAt: null, resolutionDue: input.resolutionDue, closedAt: null, status: '登记', level: '楼栋', escalations: [] }),
+    { reportedAt: 'reportedAt', resolutionDue: 'resolutionDue' });
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const stamp = nowIso();
@@ -156,8 +156,7 @@ export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
     const before = issueRow(ctx, input.id);
     checkPlace(ctx, before.community_id, input.buildingId, input.partId);
     checkLinks(ctx, before.community_id, input.matterId, input.meetingId);
-    const problems = checkIssueFacts({ ...factsOf(before, []), resolutionDue: input.resolutionDue });
-    if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'));
+    refuseFacts(checkIssueFacts({ ...factsOf(before, []), resolutionDue: input.resolutionDue }), { resolutionDue: 'resolutionDue' });
     ctx.sqlite.prepare(`update issues set title = ?, source = ?, reporter = ?, category = ?, building_id = ?, part_id = ?, place = ?, description = ?,
         resolution_due = ?, matter_id = ?, meeting_id = ?, updated_at = ? where id = ?`).run(
       input.title, input.source, input.reporter, input.category, input.buildingId, input.partId, input.place, input.description, input.resolutionDue,
@@ -169,8 +168,19 @@ export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
 
 /** A handling step's time: not before the report, not in the future. */
 function checkAt(row: IssueRow, at: string, what: string, now: string): void {
-  if (at < row.reported_at) throw new AppError('VALIDATION', `${what} ${at.replace('T', ' ')} 早于反映时间 ${row.reported_at.replace('T', ' ')}`);
-  if (at > now) throw new AppError('VALIDATION', `${what} ${at.replace('T', ' ')} 在现在之后`);
+  if (at < row.reported_at) throw AppError.field('VALIDATION', 'at', `${what} ${at.replace('T', ' ')} 早于反映时间 ${row.reported_at.replace('T', ' ')}`);
+  if (at > now) throw AppError.field('VALIDATION', 'at', `${what} ${at.replace('T', ' ')} 在现在之后`);
+}
+
+/**
+ * Refuse facts that cannot all be true, each on the field of the form that
+ * gave it (`fields`: the issue's fact → the input's field); a fact the form
+ * did not give stays a problem of the input as a whole.
+ */
+function refuseFacts(problems: IssueFactProblem[], fields: Partial<Record<IssueFactProblem['fact'], string>>): void {
+  if (problems.length === 0) return;
+  throw new AppError('VALIDATION', problems.map((p) => p.message).join('；'),
+    problems.map((p) => { const field = fields[p.fact]; return field ? fieldProblem(field, p.message) : { kind: 'input' as const, message: p.message }; }));
 }
 
 function moveStatus(ctx: ServiceContext, actor: Actor, scope: WriteScope, row: IssueRow, to: IssueStatus, at: string, note: string): void {
@@ -201,8 +211,7 @@ export function planIssue(ctx: ServiceContext, actor: Actor, input: z.output<typ
     checkAt(row, input.at, '方案时间', now);
     if (isClosedStatus(row.status)) throw new AppError('REFUSED', `问题已${row.status}，不再制定处理方案`);
     const resolutionDue = input.resolutionDue ?? row.resolution_due;
-    const problems = checkIssueFacts({ ...factsOf(row, []), planAt: row.planned_at ?? input.at, resolutionDue });
-    if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'));
+    refuseFacts(checkIssueFacts({ ...factsOf(row, []), planAt: row.planned_at ?? input.at, resolutionDue }), { planAt: 'at', resolutionDue: 'resolutionDue' });
     // The first plan's time is the one the 24-hour rule is judged by; a revised plan keeps it.
     ctx.sqlite.prepare('update issues set plan = ?, planned_at = coalesce(planned_at, ?), resolution_due = ?, updated_at = ? where id = ?')
       .run(input.plan, input.at, resolutionDue, nowIso(), input.id);
@@ -218,7 +227,7 @@ export function setIssueStatus(ctx: ServiceContext, actor: Actor, input: z.outpu
     const row = issueRow(ctx, input.id);
     checkAt(row, input.at, '时间', now);
     if (input.status === '已回访') throw new AppError('REFUSED', '回访请登记回访意见和满意度');
-    if (row.status === '已办结' && input.status === '处理中' && input.note.trim() === '') throw new AppError('VALIDATION', '重新办理须写明原因');
+    if (row.status === '已办结' && input.status === '处理中' && input.note.trim() === '') throw AppError.field('VALIDATION', 'note', '重新办理须写明原因');
     moveStatus(ctx, actor, scope, row, input.status, input.at, input.note);
   });
   return getIssue(ctx, input.id, now);
@@ -229,7 +238,7 @@ export function recordFeedback(ctx: ServiceContext, actor: Actor, input: z.outpu
     const row = issueRow(ctx, input.id);
     checkAt(row, input.at, '回访时间', now);
     if (row.status !== '已办结') throw new AppError('REFUSED', `问题办结后才能回访，现为“${row.status}”`);
-    if (row.closed_at !== null && input.at < row.closed_at) throw new AppError('VALIDATION', `回访时间早于办结时间 ${row.closed_at.replace('T', ' ')}`);
+    if (row.closed_at !== null && input.at < row.closed_at) throw AppError.field('VALIDATION', 'at', `回访时间早于办结时间 ${row.closed_at.replace('T', ' ')}`);
     ctx.sqlite.prepare('update issues set feedback = ?, satisfaction = ?, visited_at = ? where id = ?').run(input.feedback, input.satisfaction, input.at, input.id);
     moveStatus(ctx, actor, scope, row, '已回访', input.at, `${input.satisfaction}：${input.feedback}`);
   });
@@ -243,7 +252,7 @@ export function escalateIssue(ctx: ServiceContext, actor: Actor, input: z.output
     checkAt(row, at, '提级时间', now);
     if (isClosedStatus(row.status)) throw new AppError('REFUSED', `问题已${row.status}，不再提级`);
     const result = escalate(row.level, input.reason);
-    if (!result.ok) throw new AppError('REFUSED', result.message);
+    if (!result.ok) throw result.field ? AppError.field('REFUSED', result.field, result.message) : new AppError('REFUSED', result.message);
     ctx.sqlite.prepare('update issues set level = ?, updated_at = ? where id = ?').run(result.level, nowIso(), input.id);
     event(ctx, actor, input.id, at, 'escalate', row.level, result.level, input.reason);
     scope.audit({ action: 'escalate', entity: 'issue', entityId: input.id, before: { level: row.level }, after: { level: result.level, reason: input.reason } });

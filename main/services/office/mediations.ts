@@ -5,7 +5,7 @@
  * made instead), like the other decided records of the app.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { mediation, mediationFields, mediationUpdate } from '../../../shared/contract/office';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
@@ -38,12 +38,12 @@ type Fields = Omit<z.output<typeof mediationFields>, 'communityId'>;
 function check(ctx: ServiceContext, communityId: string, input: Fields, today: string): void {
   if (input.issueId !== null) {
     const issue = ctx.sqlite.prepare('select community_id from issues where id = ?').get(input.issueId) as { community_id: string } | undefined;
-    if (!issue || issue.community_id !== communityId) throw new AppError('VALIDATION', '所关联的问题不属于本小区');
+    if (!issue || issue.community_id !== communityId) throw AppError.field('VALIDATION', 'issueId', '所关联的问题不属于本小区');
   }
   for (const [i, s] of input.sessions.entries()) {
-    if (s.date > today) throw new AppError('VALIDATION', `第${i + 1}次调解日期 ${s.date} 在今天之后`, [{ row: i + 1, column: '调解日期', message: '在今天之后' }]);
+    if (s.date > today) throw new AppError('VALIDATION', `第${i + 1}次调解日期 ${s.date} 在今天之后`, [fieldProblem(`sessions.${i}.date`, '在今天之后', `第${i + 1}次调解日期`)]);
   }
-  if (input.outcome === '调解成功' && input.agreement.trim() === '') throw new AppError('VALIDATION', '调解成功应填写调解协议内容');
+  if (input.outcome === '调解成功' && input.agreement.trim() === '') throw AppError.field('VALIDATION', 'agreement', '调解成功应填写调解协议内容');
   if (input.outcome !== '' && input.sessions.length === 0) throw new AppError('VALIDATION', '登记调解结果前应至少记录一次调解');
 }
 

@@ -5,7 +5,7 @@
  * end a contract, and answers with the rules applied to them.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type {
   company, companyFields, contractDetail, contractEventInput, contractFields, contractSummary, contractUpdate, dismissalResult,
 } from '../../../shared/contract/office';
@@ -168,15 +168,15 @@ type Terms = Omit<z.output<typeof contractUpdate>, 'id'>;
 /** The terms' own checks: the dates in order, the vote belongs to the community and is an item-4 vote. */
 function checkTerms(ctx: ServiceContext, communityId: string, terms: Terms): void {
   if (terms.endDate < terms.startDate) {
-    throw new AppError('VALIDATION', `合同届满日 ${terms.endDate} 早于起始日 ${terms.startDate}`, [{ row: 0, column: '合同届满日', message: '届满日应不早于起始日' }]);
+    throw new AppError('VALIDATION', `合同届满日 ${terms.endDate} 早于起始日 ${terms.startDate}`, [fieldProblem('endDate', '届满日应不早于起始日', '合同届满日')]);
   }
   if (terms.kind === '业主大会表决选聘' && terms.voteId !== null) {
     const vote = ctx.sqlite.prepare(`select v.community_id, v.title, (select count(*) from vote_items i where i.vote_id = v.id and i.category = 4) as item4
       from votes v where v.id = ?`).get(terms.voteId) as { community_id: string; title: string; item4: number } | undefined;
-    if (!vote || vote.community_id !== communityId) throw new AppError('VALIDATION', '所选表决不属于本小区');
-    if (vote.item4 === 0) throw new AppError('VALIDATION', `表决“${vote.title}”没有选聘物业服务企业的议题（第二百七十八条第四项）`);
+    if (!vote || vote.community_id !== communityId) throw AppError.field('VALIDATION', 'voteId', '所选表决不属于本小区');
+    if (vote.item4 === 0) throw AppError.field('VALIDATION', 'voteId', `表决“${vote.title}”没有选聘物业服务企业的议题（第二百七十八条第四项）`);
   }
-  if (terms.kind !== '业主大会表决选聘' && terms.voteId !== null) throw new AppError('VALIDATION', `${terms.kind}合同不关联业主表决`);
+  if (terms.kind !== '业主大会表决选聘' && terms.voteId !== null) throw AppError.field('VALIDATION', 'voteId', `${terms.kind}合同不关联业主表决`);
 }
 
 function termValues(terms: Terms) {
@@ -191,7 +191,7 @@ export function createContract(ctx: ServiceContext, actor: Actor, input: z.outpu
   const id = write(ctx, actor, (scope) => {
     let companyId = input.companyId;
     if (companyId === null) {
-      if (input.company === null) throw new AppError('VALIDATION', '请选择或填写物业服务企业', [{ row: 0, column: '物业服务企业', message: '必填' }]);
+      if (input.company === null) throw AppError.field('VALIDATION', 'companyId', '请选择或填写物业服务企业', '物业服务企业');
       companyId = ensureCompany(ctx, scope, input.company);
     } else companyById(ctx, companyId);
     checkTerms(ctx, input.communityId, input);

@@ -56,11 +56,11 @@ export function getPart(ctx: ServiceContext, id: string) {
  */
 function placeAndValues(ctx: ServiceContext, communityId: string, fields: PartFields) {
   const area = parseArea(fields.area);
-  if (!area.ok) throw new AppError('VALIDATION', area.message, [{ row: null, column: '专有部分面积', message: area.message }]);
+  if (!area.ok) throw AppError.field('VALIDATION', 'area', area.message, '专有部分面积');
   const unusual = unusualArea(fields.type, area.value, getCommunity(ctx, communityId).settings.areaBounds);
   if (unusual !== null && !fields.acceptUnusual) {
     const message = `${unusual}：请核对面积；确属无误，请确认后再保存`;
-    throw new AppError('REFUSED', message, [{ row: null, column: '专有部分面积', message }]);
+    throw AppError.field('REFUSED', 'area', message, '专有部分面积');
   }
   const building = cleanCell(fields.building);
   const entrance = cleanCell(fields.entrance) || null;

@@ -67,14 +67,14 @@ function normalizeFields(fields: PersonFields) {
   let documentKind: string | null = null;
   if (fields.document !== '') {
     const checked = checkDocument(fields.document);
-    if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ row: null, column: '证件号码', message: checked.message }]);
+    if (!checked.ok) throw AppError.field('VALIDATION', 'document', checked.message, '证件号码');
     document = checked.value;
     documentKind = checked.kind;
   }
   let phone: string | null = null;
   if (fields.phone !== '') {
     const checked = normalizePhone(fields.phone);
-    if (!checked.ok) throw new AppError('VALIDATION', checked.message, [{ row: null, column: '联系电话', message: checked.message }]);
+    if (!checked.ok) throw AppError.field('VALIDATION', 'phone', checked.message, '联系电话');
     phone = checked.value;
   }
   return { name: fields.name, document, documentKind, phone };

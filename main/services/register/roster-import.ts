@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { newId } from '../../db/ids';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, rowProblems } from '../../../shared/contract/errors';
 import { formatHundredths, unusualArea } from '../../../shared/domain/area';
 import { computeElectorate } from '../../../shared/domain/electorate';
 import { checkDocument } from '../../../shared/domain/identity';
@@ -119,7 +119,7 @@ export async function importRoster(ctx: ServiceContext, actor: Actor, file: File
     errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
   if (errors.length > 0) {
-    throw new AppError('VALIDATION', `花名册中有 ${errors.length} 处问题，未导入任何数据；请修改后重新导入`, errors);
+    throw new AppError('VALIDATION', `花名册中有 ${errors.length} 处问题，未导入任何数据；请修改后重新导入`, rowProblems(errors));
   }
   const summary = summarize(checked, fields.settings.countParkingInVotes);
   const communityId = write(ctx, actor, (tx) => {

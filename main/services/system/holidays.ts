@@ -4,7 +4,7 @@
  * the database. An edited or imported year replaces the shipped one entirely.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, rowProblems, fieldProblem } from '../../../shared/contract/errors';
 import type { holidayDay as holidayDaySchema } from '../../../shared/contract/system';
 import { isValidDate, weekday } from '../../../shared/domain/dates';
 import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type HolidayYear } from '../../../shared/domain/holidays';
@@ -75,7 +75,7 @@ function checkDay(date: string, kind: DayKind | 'normal'): string | null {
 
 export function setHolidayDay(ctx: ServiceContext, actor: Actor, input: { date: string; kind: DayKind | 'normal'; name: string }) {
   const problem = checkDay(input.date, input.kind);
-  if (problem) throw new AppError('VALIDATION', problem, [{ row: null, column: 'date', message: problem }]);
+  if (problem) throw new AppError('VALIDATION', problem, [fieldProblem('date', problem)]);
   const year = Number(input.date.slice(0, 4));
   write(ctx, actor, (tx) => {
     ownYear(ctx, year, '本办录入');
@@ -121,7 +121,7 @@ export async function importHolidays(ctx: ServiceContext, actor: Actor, file: { 
   }
   const errors = mergeErrors(read.errors, ruleErrors);
   if (errors.length === 0 && days.size === 0) errors.push({ row: null, message: '文件中没有数据行' });
-  if (errors.length > 0) throw new AppError('VALIDATION', `节假日安排表中有 ${errors.length} 处问题，未导入任何数据`, errors);
+  if (errors.length > 0) throw new AppError('VALIDATION', `节假日安排表中有 ${errors.length} 处问题，未导入任何数据`, rowProblems(errors));
 
   const years = [...new Set([...days.keys()].map((d) => Number(d.slice(0, 4))))].sort();
   write(ctx, actor, (tx) => {

@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, rowProblems, fieldProblem } from '../../../shared/contract/errors';
 import type { bankImportInput, reclassifyInput, rowClass, statementRowsQuery } from '../../../shared/contract/treasury/intake';
 import {
   classFits, closingBalance, postedBefore, readsAsBankCharge, readsAsInterest, statementKey, STATEMENT_CLASS_NAMES, type StatementClass,
@@ -343,7 +343,7 @@ export async function importStatement(ctx: ServiceContext, actor: Actor, input: 
       errors.push({ row: r.row, column: '分类', message: `第 ${r.row} 行是一笔支出（${fenToYuan(-r.amount)} 元，${r.payer || '收款人空白'}），${r.how}；或选择“不导入”` });
     }
   }
-  if (errors.length > 0) throw new AppError('VALIDATION', `文件有 ${errors.length} 处错误，未导入任何数据`, errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+  if (errors.length > 0) throw new AppError('VALIDATION', `文件有 ${errors.length} 处错误，未导入任何数据`, rowProblems(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0))));
   return write(ctx, actor, (scope) => {
     const outcomes = new Map<number, number | null>();
     let fileId: string | null = null;
@@ -440,12 +440,12 @@ export function reclassifyStatementRow(ctx: ServiceContext, actor: Actor, input:
   const target: Target = { ...NO_TARGET };
   if (input.class === 'deposit') {
     target.address = ctx.sqlite.prepare('select address from parts where id = ? and community_id = ?').pluck().get(input.partId, r.communityId) as string | null ?? null;
-    if (!target.address) throw new AppError('VALIDATION', '分类为“业主缴存”时须选择房屋', [{ row: null, column: '房屋', message: '请选择本小区的房屋' }]);
+    if (!target.address) throw new AppError('VALIDATION', '分类为“业主缴存”时须选择房屋', [fieldProblem('partId', '请选择本小区的房屋', '房屋')]);
     target.partId = input.partId;
   }
   if (input.class === 'repair') {
     target.project = ctx.sqlite.prepare('select title from repair_projects where id = ? and community_id = ?').pluck().get(input.projectId, r.communityId) as string | null ?? null;
-    if (!target.project) throw new AppError('VALIDATION', '分类为“维修付款”时须选择维修项目', [{ row: null, column: '维修项目', message: '请选择本小区的维修项目' }]);
+    if (!target.project) throw new AppError('VALIDATION', '分类为“维修付款”时须选择维修项目', [fieldProblem('projectId', '请选择本小区的维修项目', '维修项目')]);
     target.projectId = input.projectId;
   }
   const closed = closedThrough(ctx, r.communityId);

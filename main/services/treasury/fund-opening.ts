@@ -7,7 +7,7 @@
  * opening entry posts every sub-ledger at once. All or nothing.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, rowProblems } from '../../../shared/contract/errors';
 import type { openingInput } from '../../../shared/contract/treasury/intake';
 import type { RowError } from '../../../shared/domain/roster-rows';
 import type { EntryLine } from '../../../shared/domain/ledger';
@@ -103,7 +103,7 @@ export async function previewOpening(ctx: ServiceContext, input: OpeningInput) {
 /** Post the opening entry, the initial deposits due and the reconciliation record. */
 export async function importOpening(ctx: ServiceContext, actor: Actor, input: OpeningInput) {
   const preview = await previewOpening(ctx, input);
-  if (preview.errors.length > 0) throw new AppError('VALIDATION', `文件有 ${preview.errors.length} 处错误，未导入任何数据`, preview.errors);
+  if (preview.errors.length > 0) throw new AppError('VALIDATION', `文件有 ${preview.errors.length} 处错误，未导入任何数据`, rowProblems(preview.errors));
   const { rows } = await parse(ctx, input.communityId, input.file);
   const difference = input.bankBalance - rows.reduce((s, r) => s + r.balance, 0);
   if (difference !== 0 && input.suspenseNote === '') {

@@ -7,7 +7,7 @@
  * audit above a cost and a written reason when the final cost overruns.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { chargeInput, chargePreviewInput, projectFields, projectNotice, projectPayment, projectScope } from '../../../shared/contract/treasury/repairs';
 import { fenToYuan } from '../../../shared/domain/money';
 import { chargeWarnings, needsAudit, needsReapproval, type ChargeFacts, type RepairRule } from '../../../shared/domain/treasury';
@@ -73,21 +73,21 @@ function scopeLabel(ctx: ServiceContext, communityId: string, scope: ProjectScop
 
 /** A vote approves a repair when it is closed and one of its Art. 278 item-5 items (use of the fund) passed. */
 function refuseUnapprovingVote(ctx: ServiceContext, communityId: string, voteId: string | null): void {
-  if (!voteId) throw new AppError('VALIDATION', '经业主表决的项目须选择表决', [{ row: null, column: '表决', message: '请选择批准该项目的表决' }]);
+  if (!voteId) throw new AppError('VALIDATION', '经业主表决的项目须选择表决', [fieldProblem('voteId', '请选择批准该项目的表决', '表决')]);
   const vote = ctx.sqlite.prepare('select community_id as communityId, status, title from votes where id = ?').get(voteId) as { communityId: string; status: string; title: string } | undefined;
-  if (!vote || vote.communityId !== communityId) throw new AppError('REFUSED', '找不到本小区的这次表决');
-  if (vote.status !== 'closed') throw new AppError('REFUSED', `表决“${vote.title}”尚未结束，结束并通过后才能立项`);
+  if (!vote || vote.communityId !== communityId) throw AppError.field('REFUSED', 'voteId', '找不到本小区的这次表决');
+  if (vote.status !== 'closed') throw AppError.field('REFUSED', 'voteId', `表决“${vote.title}”尚未结束，结束并通过后才能立项`);
   const passed = ctx.sqlite.prepare('select count(*) from vote_items where vote_id = ? and category = 5 and passed = 1').pluck().get(voteId) as number;
-  if (passed === 0) throw new AppError('REFUSED', `表决“${vote.title}”没有通过的“使用维修资金”议题（民法典第278条第1款第5项），不能据此使用维修资金`);
+  if (passed === 0) throw AppError.field('REFUSED', 'voteId', `表决“${vote.title}”没有通过的“使用维修资金”议题（民法典第278条第1款第5项），不能据此使用维修资金`);
 }
 
 export function createProject(ctx: ServiceContext, actor: Actor, input: z.output<typeof projectFields>) {
   if (input.approval === 'vote') refuseUnapprovingVote(ctx, input.communityId, input.voteId);
   else if (!input.emergencyReviewDate || !input.emergencyStreetDate || !input.emergencyNote) {
     throw new AppError('VALIDATION', '应急维修须填写应急情形、业委会审核日期和街道确认日期', [
-      ...(!input.emergencyNote ? [{ row: null, column: '应急情形说明', message: '请说明应急情形（如电梯故障、屋面渗漏）' }] : []),
-      ...(!input.emergencyReviewDate ? [{ row: null, column: '业委会审核日期', message: '请填写业委会审核日期' }] : []),
-      ...(!input.emergencyStreetDate ? [{ row: null, column: '街道确认日期', message: '请填写街道（乡镇）确认日期' }] : []),
+      ...(!input.emergencyNote ? [fieldProblem('emergencyNote', '请说明应急情形（如电梯故障、屋面渗漏）', '应急情形说明')] : []),
+      ...(!input.emergencyReviewDate ? [fieldProblem('emergencyReviewDate', '请填写业委会审核日期', '业委会审核日期')] : []),
+      ...(!input.emergencyStreetDate ? [fieldProblem('emergencyStreetDate', '请填写街道（乡镇）确认日期', '街道确认日期')] : []),
     ]);
   }
   const parts = partsOf(ctx, input.communityId, input.scope, input.basis);

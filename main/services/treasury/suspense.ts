@@ -9,7 +9,7 @@
  * cannot be reversed until the claim is.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { claimInput } from '../../../shared/contract/treasury/intake';
 import type { EntryLine } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
@@ -48,7 +48,7 @@ export function claimUnidentified(ctx: ServiceContext, actor: Actor, input: z.ou
   if (left <= 0) throw new AppError('REFUSED', `第 ${item.number} 号待查明款项余额为 ${fenToYuan(left)} 元，没有可认领的金额`);
   if (total > left) {
     throw new AppError('VALIDATION', `认领合计 ${fenToYuan(total)} 元超过第 ${item.number} 号待查明款项尚未认领的 ${fenToYuan(left)} 元`,
-      [{ row: null, column: '认领金额', message: `合计应不超过 ${fenToYuan(left)} 元` }]);
+      [fieldProblem('targets', `合计应不超过 ${fenToYuan(left)} 元`, '认领金额')]);
   }
   if (input.date < item.date) throw new AppError('REFUSED', `认领日期 ${input.date} 早于款项的日期 ${item.date}`);
   const address = ctx.sqlite.prepare('select address from parts where id = ? and community_id = ?').pluck();

@@ -6,7 +6,7 @@
  * unknown or repeated item column refuses the file, naming it. All or
  * nothing, every problem listed by row and column.
  */
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, rowProblems } from '../../../shared/contract/errors';
 import { FILE_LIMITS } from '../../../shared/domain/file-limits';
 import type { RowError } from '../../../shared/domain/roster-rows';
 import type { Choice } from '../../../shared/domain/tally';
@@ -131,13 +131,13 @@ export async function previewBallotImport(ctx: ServiceContext, input: { voteId: 
 
 export async function importBallots(ctx: ServiceContext, actor: Actor, input: { voteId: string; file: { fileName: string; base64: string } }) {
   const { ballots, errors } = await parse(ctx, input.voteId, input.file);
-  if (errors.length > 0) throw new AppError('VALIDATION', `表决票文件中有 ${errors.length} 处问题，未导入任何表决票`, errors);
+  if (errors.length > 0) throw new AppError('VALIDATION', `表决票文件中有 ${errors.length} 处问题，未导入任何表决票`, rowProblems(errors));
   write(ctx, actor, (tx) => {
     // Reading a large file takes seconds: the vote may have closed, or ballots been entered, meanwhile.
     if (voteRow(ctx, input.voteId).status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再导入表决票');
     const taken = new Set(ctx.sqlite.prepare('select subject_id from ballots where vote_id = ? and superseded_by is null').pluck().all(input.voteId) as string[]);
     const clash = ballots.find((b) => taken.has(b.subjectId));
-    if (clash) throw new AppError('VALIDATION', `第${clash.row}行的表决权人在读取文件期间已录入表决票，未导入任何表决票，请重新导入`, [{ row: clash.row, column: '房号', message: '该表决权人在读取文件期间已录入表决票' }]);
+    if (clash) throw new AppError('VALIDATION', `第${clash.row}行的表决权人在读取文件期间已录入表决票，未导入任何表决票，请重新导入`, rowProblems([{ row: clash.row, column: '房号', message: '该表决权人在读取文件期间已录入表决票' }]));
     insertBallots(ctx, actor, input.voteId, '导入', ballots.map((b) => ({
       subjectId: b.subjectId, valid: b.valid, invalidReason: b.valid ? '' : b.note, note: b.valid ? b.note : '', choices: b.choices,
     })));

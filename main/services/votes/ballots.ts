@@ -7,7 +7,7 @@
  * area and validity.
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { ballotFields } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
@@ -39,9 +39,9 @@ function normalizedChoices(ctx: ServiceContext, voteId: string, scope: SubjectSc
     if (given.has(c.itemId)) throw new AppError('VALIDATION', `议题“${title}”填了两次`);
     given.set(c.itemId, c.choice);
   }
-  if (!f.valid && f.invalidReason === '') throw new AppError('VALIDATION', '无效票须写明原因', [{ row: null, column: 'invalidReason', message: '无效票须写明原因' }]);
+  if (!f.valid && f.invalidReason === '') throw AppError.field('VALIDATION', 'invalidReason', '无效票须写明原因');
   if ((f.proxyHolder === '') !== (f.proxyDocument === '')) {
-    throw new AppError('VALIDATION', '委托代理须同时填写受托人和授权委托书', [{ row: null, column: 'proxyDocument', message: '委托代理须同时填写受托人和授权委托书' }]);
+    throw new AppError('VALIDATION', '委托代理须同时填写受托人和授权委托书', [fieldProblem('proxyDocument', '委托代理须同时填写受托人和授权委托书')]);
   }
   return [...scope.items].map(([itemId, area]) => ({ itemId, choice: given.get(itemId) ?? 'blank', area }));
 }
@@ -120,8 +120,8 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
   const existing = ctx.sqlite.prepare('select id, entered_by as enteredBy, entered_at as enteredAt from ballots where vote_id = ? and subject_id = ? and superseded_by is null')
     .get(input.voteId, input.subjectId) as { id: string; enteredBy: string; enteredAt: string } | undefined;
   if (existing) {
-    throw new AppError('REFUSED', `该表决权人已有一张表决票（${existing.enteredBy} 录入），同一表决权人只能有一张票：请核对后选择以本票替换（须写明理由）或放弃本票`,
-      { existingBallotId: existing.id });
+    const message = `该表决权人已有一张表决票（${existing.enteredBy} 录入），同一表决权人只能有一张票：请核对后选择以本票替换（须写明理由）或放弃本票`;
+    throw new AppError('REFUSED', message, [{ kind: 'conflict', entity: 'ballot', id: existing.id, message }]);
   }
   const choices = normalizedChoices(ctx, input.voteId, scope, input);
   const id = write(ctx, actor, (tx) => {

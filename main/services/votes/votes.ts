@@ -5,7 +5,7 @@
  * it; a later correction is an amendment (services/votes/ballots.ts).
  */
 import type { z } from 'zod';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { resultParts, subjectPage, voteCreate, voteDetail, voteListItem } from '../../../shared/contract/votes';
 import { formatHundredths } from '../../../shared/domain/area';
 import { daysBetween, deadlineToAct } from '../../../shared/domain/dates';
@@ -164,18 +164,18 @@ function categoryOf(category: number, extras: ExtraItem[], index: number): { nam
   const extra = extras.find((e) => e.number === category);
   if (!extra) {
     const message = `第${index + 1}个议题的类别 ${category} 不是民法典第278条第1–9项，也不是本小区设置中增列的事项${extras.length ? `（已增列：${extras.map((e) => `${e.number} ${e.name}`).join('、')}）` : ''}`;
-    throw new AppError('VALIDATION', message, [{ row: null, column: `items.${index}.category`, message }]);
+    throw AppError.field('VALIDATION', `items.${index}.category`, message);
   }
   return { name: extra.name, threshold: extra.threshold };
 }
 
 function checkWindow(ctx: ServiceContext, communityId: string, opens: string, closes: string): void {
-  if (closes < opens) throw new AppError('VALIDATION', `投票截止日期 ${closes} 早于开始日期 ${opens}`, [{ row: null, column: 'closes', message: `投票截止日期 ${closes} 早于开始日期 ${opens}` }]);
+  if (closes < opens) throw AppError.field('VALIDATION', 'closes', `投票截止日期 ${closes} 早于开始日期 ${opens}`);
   const { minWindowDays, maxWindowDays } = getCommunity(ctx, communityId).settings.voteRules;
   const days = daysBetween(opens, closes);
   if ((minWindowDays !== null && days < minWindowDays) || (maxWindowDays !== null && days > maxWindowDays)) {
     const message = `本小区规定投票期为${minWindowDays ?? 1}–${maxWindowDays ?? '不限'}日，${opens} 至 ${closes} 为${days}日`;
-    throw new AppError('VALIDATION', message, [{ row: null, column: 'closes', message }]);
+    throw AppError.field('VALIDATION', 'closes', message);
   }
 }
 
@@ -192,12 +192,12 @@ function assemblyFor(ctx: ServiceContext, tx: WriteScope, input: VoteCreate): st
     return id;
   }
   const m = ctx.sqlite.prepare('select community_id as communityId, kind from meetings where id = ?').get(input.meetingId) as { communityId: string; kind: MeetingKind } | undefined;
-  if (!m || m.communityId !== input.communityId) throw new AppError('VALIDATION', '所选会议不存在或不属于本小区');
-  if (!ASSEMBLY_KINDS.includes(m.kind)) throw new AppError('VALIDATION', `业主表决须属于业主大会（或业主代表大会），所选会议为${m.kind}`);
+  if (!m || m.communityId !== input.communityId) throw AppError.field('VALIDATION', 'meetingId', '所选会议不存在或不属于本小区');
+  if (!ASSEMBLY_KINDS.includes(m.kind)) throw AppError.field('VALIDATION', 'meetingId', `业主表决须属于业主大会（或业主代表大会），所选会议为${m.kind}`);
   const noticed = new Set(ctx.sqlite.prepare('select title from agenda_items where meeting_id = ? and in_notice = 1').pluck().all(input.meetingId) as string[]);
   const missing = input.items.filter((i) => !noticed.has(i.title));
   if (missing.length > 0) {
-    const errors = missing.map((i) => ({ row: null, column: 'items', message: `议题“${i.title}”未列入该会议的通知，不得表决（请先在会议议题中列入并通知）` }));
+    const errors = missing.map((i) => fieldProblem(`items.${input.items.indexOf(i)}.title`, `议题“${i.title}”未列入该会议的通知，不得表决（请先在会议议题中列入并通知）`));
     throw new AppError('REFUSED', errors.map((e) => e.message).join('；'), errors);
   }
   return input.meetingId;

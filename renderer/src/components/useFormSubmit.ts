@@ -1,15 +1,16 @@
 /**
  * The one submit sequence of the app's forms: check the values with the
  * contract's schema (checkForm puts each message on its field), then send
- * them to main while the button spins; a refusal from main shows above the
- * form in its own Chinese words. Every form and auth screen submits through
- * this, so they all behave the same way.
+ * them to main while the button spins; a refusal from main goes on the fields
+ * it names (placeRefusal) and the rest shows above the form in its own Chinese
+ * words. Every form and auth screen submits through this, so they all behave
+ * the same way.
  */
 import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { errorMessage } from '../api/errors';
-import { checkForm } from './zodForm';
+import { checkForm, placeRefusal } from './zodForm';
 
 /** Sending to main with the button spinning and the refusal shown: what every save does. */
 export interface Sending {
@@ -23,7 +24,7 @@ export interface Sending {
    * Clear the messages, run `send`; an error thrown by it becomes the
    * message; `onError`, if given, may then tidy the screen.
    */
-  run(send: () => Promise<unknown>, onError?: (error: unknown) => void): Promise<void>;
+  run(send: () => Promise<unknown>, onError?: (error: unknown) => void, messagesOf?: (error: unknown) => string[]): Promise<void>;
 }
 
 /** For screens that check their own input (no antd Form): the busy flag and the error messages of a send. */
@@ -31,13 +32,13 @@ export function useSending(): Sending {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
 
-  const run: Sending['run'] = async (send, onError) => {
+  const run: Sending['run'] = async (send, onError, messagesOf = (e) => [errorMessage(e)]) => {
     setErrors([]);
     setBusy(true);
     try {
       await send();
     } catch (e) {
-      setErrors([errorMessage(e)]);
+      setErrors(messagesOf(e));
       onError?.(e);
     } finally {
       setBusy(false);
@@ -71,7 +72,7 @@ export function useFormSubmit(form: FormInstance): FormSubmit {
       setErrors(checked.otherErrors);
       return;
     }
-    await run(() => send(checked.data), onError);
+    await run(() => send(checked.data), onError, (e) => placeRefusal(form, e) ?? [errorMessage(e)]);
   };
 
   return { busy, errors, setErrors, submit };

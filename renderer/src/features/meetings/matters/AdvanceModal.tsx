@@ -14,7 +14,8 @@ import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
-import { publicationSteps, refusalMessages, type MatterDetail, type MatterStep } from './shared';
+import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
+import { refusalMessages } from '../../../api/errors';
 
 const t = zhCN.matters.advance;
 

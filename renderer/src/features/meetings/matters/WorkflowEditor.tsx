@@ -12,7 +12,8 @@ import { STEP_KINDS, checkWorkflowDefinition, type StepKind } from '../../../../
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { zhCN } from '../../../i18n/zh-CN';
-import { refusalMessages, type Workflow } from './shared';
+import { type Workflow } from './shared';
+import { refusalMessages } from '../../../api/errors';
 
 const e = zhCN.matters.editor;
 

@@ -1,12 +1,11 @@
 /**
  * Rule overrides: main refuses a save that breaks a procedural rule with
- * REFUSED and `{ violations, overridable: true }`. The form then shows every
+ * REFUSED and a rule problem for each (shared/contract/errors.ts). The form then shows every
  * violation and a reason box; 「仍要保存」 sends the same call again with the
  * reason as `overrideReason`. Any change to the form asks main afresh.
  */
 import { useState } from 'react';
 import { Alert, Input } from 'antd';
-import { overridable } from '../../../../../shared/contract/meetings';
 import { ApiError } from '../../../api/errors';
 import { zhCN } from '../../../i18n/zh-CN';
 
@@ -16,9 +15,8 @@ export interface Violation { rule: string; message: string }
 
 /** The violations of an overridable refusal, else null. */
 export function overridableViolations(e: unknown): Violation[] | null {
-  if (!(e instanceof ApiError) || e.code !== 'REFUSED') return null;
-  const parsed = overridable.safeParse(e.details);
-  return parsed.success ? parsed.data.violations : null;
+  if (!(e instanceof ApiError) || e.ruleProblems.length === 0) return null;
+  return e.ruleProblems.map(({ rule, message }) => ({ rule, message }));
 }
 
 export interface Override {

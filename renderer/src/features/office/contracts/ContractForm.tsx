@@ -15,7 +15,6 @@ import type { MethodInput } from '../../../../../shared/contract/methods';
 import { PART_TYPES } from '../../../../../shared/domain/register';
 import { DEFAULT_CONTRACT_PERIODS } from '../../../../../shared/domain/service-contracts';
 import { invoke } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -71,14 +70,6 @@ function terms(v: Values) {
   };
 }
 
-/** main names a field by its Chinese label (a service's check) or by its path (the contract's). */
-const FIELD_OF: Record<string, (string | number)[]> = {
-  物业服务企业: ['companyId'],
-  合同届满日: ['endDate'],
-  合同起始日: ['startDate'],
-  表决: ['voteId'],
-};
-
 interface Props {
   communityId: string;
   /** Editing this contract's terms; null: a new contract. */
@@ -126,32 +117,12 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
     if (open && !contract && companies.data && companies.data.length === 0) form.setFieldValue('companyMode', 'new');
   }, [open, companies.data]);
 
-  /** main's row errors on the fields they name; its message stays above the buttons. */
-  const placeOnFields = (e: unknown) => {
-    if (!(e instanceof ApiError)) return;
-    const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-    const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
-    for (const r of e.rowErrors) {
-      const name = r.column ? (FIELD_OF[r.column] ?? r.column.split('.')) : null;
-      if (!name || !known.has(name.join('.'))) continue;
-      const entry = byField.get(name.join('.')) ?? { name, errors: [] };
-      entry.errors.push(r.message);
-      byField.set(name.join('.'), entry);
-    }
-    form.setFields([...byField.values()] as Parameters<typeof form.setFields>[0]);
-  };
-
   const save = () => {
     const v = form.getFieldsValue(true) as Values;
     const send = async (call: () => Promise<ContractDetail>, done: string) => {
-      try {
-        const saved = await call();
-        message.success(done);
-        onSaved(saved);
-      } catch (e) {
-        placeOnFields(e);
-        throw e;
-      }
+      const saved = await call();
+      message.success(done);
+      onSaved(saved);
     };
     if (contract) {
       const input = { id: contract.id, companyId: v.companyId ?? contract.companyId, ...terms(v) };

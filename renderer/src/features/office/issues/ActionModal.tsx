@@ -11,7 +11,6 @@ import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../../shared/contract/office';
 import { nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { clearErrors, nowDateTime, t, type IssueDetail, type IssueSummary } from './issueShared';
@@ -56,15 +55,6 @@ function titleOf(kind: ActionKind, i: ActionIssue): string {
   }
 }
 
-/** main's messages naming a field by the words they start with. */
-function fieldOf(kind: ActionKind, msg: string): keyof Values | null {
-  if (/时间/.test(msg.slice(0, 6))) return 'at';
-  if (msg.startsWith('办结期限')) return 'resolutionDue';
-  if (msg.startsWith('重新办理')) return 'note';
-  if (kind === 'escalate' && msg.includes('理由')) return 'reason';
-  return null;
-}
-
 interface Props {
   kind: ActionKind | null;
   issue: ActionIssue;
@@ -99,11 +89,6 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
     if (!kind) return Promise.resolve();
     const v = form.getFieldsValue(true) as Values;
     const at = v.at ?? '';
-    const onError = (e: unknown) => {
-      if (!(e instanceof ApiError)) return;
-      const field = fieldOf(kind, e.message);
-      if (field) form.setFields([{ name: field, errors: [e.message] }]);
-    };
     const done = (saved: IssueDetail) => {
       message.success(t.saved(ACTION_NAME[kind]));
       onDone(saved);
@@ -111,22 +96,22 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
     switch (kind) {
       case 'dispatch':
         return submit(dispatchInput, { id: issue.id, at, responsibleParty: v.responsibleParty ?? '', responsiblePerson: v.responsiblePerson ?? '' },
-          async (data) => done(await invoke('issue.dispatch', data)), onError);
+          async (data) => done(await invoke('issue.dispatch', data)));
       case 'plan':
         return submit(planInput, { id: issue.id, at, plan: v.plan ?? '', resolutionDue: v.resolutionDue ? v.resolutionDue : null },
-          async (data) => done(await invoke('issue.plan', data)), onError);
+          async (data) => done(await invoke('issue.plan', data)));
       case 'close':
         return submit(statusInput, { id: issue.id, at, status: '已办结', note: v.note ?? '' },
-          async (data) => done(await invoke('issue.status', data)), onError);
+          async (data) => done(await invoke('issue.status', data)));
       case 'reopen':
         return submit(statusInput, { id: issue.id, at, status: '处理中', note: v.note ?? '' },
-          async (data) => done(await invoke('issue.status', data)), onError);
+          async (data) => done(await invoke('issue.status', data)));
       case 'feedback':
         return submit(feedbackInput, { id: issue.id, at, feedback: v.feedback ?? '', satisfaction: v.satisfaction ?? '' },
-          async (data) => done(await invoke('issue.feedback', data)), onError);
+          async (data) => done(await invoke('issue.feedback', data)));
       case 'escalate':
         return submit(escalateInput, { id: issue.id, at, reason: v.reason ?? '' },
-          async (data) => done(await invoke('issue.escalate', data)), onError);
+          async (data) => done(await invoke('issue.escalate', data)));
     }
   };
 

@@ -11,7 +11,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -32,12 +31,6 @@ interface Values {
   matterId?: string | null;
   meetingId?: string | null;
 }
-
-/** main's checks name the field by the words its message starts with. */
-const FIELD_BY_MESSAGE: [string, keyof Values][] = [
-  ['反映时间', 'reportedAt'], ['办结期限', 'resolutionDue'], ['所选楼栋', 'buildingId'], ['所选房屋', 'partId'],
-  ['所关联的事项', 'matterId'], ['所关联的会议', 'meetingId'],
-];
 
 interface Props {
   communityId: string;
@@ -83,25 +76,20 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
       buildingId: v.buildingId ?? null, partId: v.partId ?? null, place: v.place ?? '', description: v.description ?? '',
       resolutionDue: v.resolutionDue ? v.resolutionDue : null, matterId: v.matterId ?? null, meetingId: v.meetingId ?? null,
     };
-    const onError = (e: unknown) => {
-      if (!(e instanceof ApiError)) return;
-      const hit = FIELD_BY_MESSAGE.find(([start]) => e.message.startsWith(start));
-      if (hit) form.setFields([{ name: hit[1], errors: [e.message] }]);
-    };
     if (issue) {
       const input = { id: issue.id, ...fields };
       return submit(issueUpdate, input, async (data) => {
         const saved = await invoke('issue.update', data);
         message.success(t.updated);
         onSaved(saved);
-      }, onError);
+      });
     }
     const input = { communityId, reportedAt: v.reportedAt ?? '', ...fields };
     return submit(issueFields, input, async (data) => {
       const saved = await invoke('issue.create', data);
       message.success(t.created(saved.number));
       onSaved(saved);
-    }, onError);
+    });
   };
 
   return (

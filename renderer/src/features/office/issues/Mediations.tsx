@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
-import { ApiError, errorMessage } from '../../../api/errors';
+import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -130,25 +130,16 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
       sessions: (v.sessions ?? []).map((s) => ({ date: s.date ?? '', summary: s.summary ?? '' })),
       outcome: v.outcome ?? '', agreement: v.agreement ?? '',
     };
-    const onError = (e: unknown) => {
-      if (!(e instanceof ApiError)) return;
-      const placed = e.rowErrors
-        .filter((r) => r.row !== undefined && r.row !== null && r.column === '调解日期')
-        .map((r) => ({ name: ['sessions', Number(r.row) - 1, 'date'], errors: [r.message] }));
-      if (e.message.startsWith('调解成功应填写')) placed.push({ name: ['agreement'], errors: [e.message] });
-      if (e.message.startsWith('所关联的问题')) placed.push({ name: ['issueId'], errors: [e.message] });
-      form.setFields(placed as Parameters<typeof form.setFields>[0]);
-    };
     const done = (m: Mediation) => {
       message.success(t.mediationSaved);
       onSaved(m);
     };
     if (record) {
       const input = { id: record.id, ...fields };
-      return submit(mediationUpdate, input, async (data) => done(await invoke('mediation.update', data)), onError);
+      return submit(mediationUpdate, input, async (data) => done(await invoke('mediation.update', data)));
     }
     const input = { communityId, ...fields };
-    return submit(mediationFields, input, async (data) => done(await invoke('mediation.create', data)), onError);
+    return submit(mediationFields, input, async (data) => done(await invoke('mediation.create', data)));
   };
 
   return (

@@ -12,7 +12,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { projectFields } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -83,17 +82,6 @@ function toInput(communityId: string, v: Values) {
   };
 }
 
-/** main names a field by its Chinese label (a service's check) or by its path (the contract's). */
-const FIELD_OF: Record<string, (string | number)[]> = {
-  表决: ['voteId'],
-  应急情形说明: ['emergencyNote'],
-  业委会审核日期: ['emergencyReviewDate'],
-  街道确认日期: ['emergencyStreetDate'],
-  项目名称: ['title'],
-  预算金额: ['estimate'],
-  施工单位: ['contractor'],
-};
-
 interface Props {
   communityId: string;
   open: boolean;
@@ -130,29 +118,10 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
   const save = () => {
     const input = toInput(communityId, form.getFieldsValue(true) as Values);
     return submit(projectFields, input, async () => {
-      try {
-        const created = await invoke('repair.create', input);
-        message.success(t.created);
-        onCreated(created);
-      } catch (e) {
-        placeOnFields(e);
-        throw e;
-      }
+      const created = await invoke('repair.create', input);
+      message.success(t.created);
+      onCreated(created);
     });
-  };
-
-  /** main's row errors on the fields they name; its message stays above the buttons. */
-  const placeOnFields = (e: unknown) => {
-    if (!(e instanceof ApiError)) return;
-    const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
-    for (const r of e.rowErrors) {
-      const name = r.column ? (FIELD_OF[r.column] ?? r.column.split('.')) : null;
-      if (!name || !form.getFieldsError().some((f) => f.name.join('.') === name.join('.'))) continue;
-      const entry = byField.get(name.join('.')) ?? { name, errors: [] };
-      entry.errors.push(r.message);
-      byField.set(name.join('.'), entry);
-    }
-    form.setFields([...byField.values()] as Parameters<typeof form.setFields>[0]);
   };
 
   return (

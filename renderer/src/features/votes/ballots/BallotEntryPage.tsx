@@ -197,8 +197,8 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     } catch (e) {
       saving.current = false;
       typeAhead.current = '';
-      // The second pass has no duplicate to settle here: main replaces an earlier second entry.
-      const existing = !second && e instanceof ApiError && e.code === 'REFUSED' ? await currentBallot(subject).catch(() => null) : null;
+      // main names the ballot already there (a conflict); the second pass has none to settle: main replaces an earlier second entry.
+      const existing = !second && e instanceof ApiError && e.conflict?.entity === 'ballot' ? await currentBallot(subject).catch(() => null) : null;
       if (existing) {
         setConflict(existing);
         setSubject({ ...subject, ballot: existing });

@@ -11,12 +11,12 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Spin } from 'a
 import { settleInput } from '../../../../../shared/contract/votes';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
-import { errorMessage } from '../../../api/errors';
+import { errorMessage, refusalMessages } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
-import { refusalMessages, type VoteDetail } from './voteShared';
+import { voteFieldLabel, type VoteDetail } from './voteShared';
 
 const t = zhCN.votes;
 /** Rows listed at most: a vote whose second pass has not started differs everywhere. */
@@ -128,7 +128,7 @@ function SettleModal({ voteId, target, onClose, onDone }: {
     if (!target) return Promise.resolve();
     const input = { voteId, subjectId: target.row.subjectId, keep: target.keep, reason: form.getFieldValue('reason') ?? '' };
     return submit(settleInput, input, async (data) => {
-      await invoke('ballot.settle', data).catch((e: unknown) => { throw new Error(refusalMessages(e).join('；')); });
+      await invoke('ballot.settle', data).catch((e: unknown) => { throw new Error(refusalMessages(e, voteFieldLabel).join('；')); });
       message.success(`${t.deSettled}：${target.row.code} ${target.row.addresses}`);
       onDone();
     });

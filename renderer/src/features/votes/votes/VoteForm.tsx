@@ -18,7 +18,8 @@ import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
-import { refusalMessages, type VoteDetail } from './voteShared';
+import { voteFieldLabel, type VoteDetail } from './voteShared';
+import { refusalMessages } from '../../../api/errors';
 import { SaveCancel } from '../../../components/SaveCancel';
 
 const t = zhCN.votes;
@@ -120,7 +121,7 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
         message.success(t.created);
         onCreated(created);
       } catch (e) {
-        throw new Error(refusalMessages(e).join('\n'));
+        throw new Error(refusalMessages(e, voteFieldLabel).join('\n'));
       }
     });
   };

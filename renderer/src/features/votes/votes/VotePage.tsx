@@ -12,7 +12,7 @@ import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Spin, T
 import { postResultInput, refreezeInput } from '../../../../../shared/contract/votes';
 import { addDays } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
-import { errorMessage } from '../../../api/errors';
+import { errorMessage, refusalMessages } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -23,7 +23,7 @@ import { BallotImport } from '../ballots/BallotImport';
 import { DoubleEntryPanel } from './DoubleEntryPanel';
 import { BallotCounts, TallyCards } from './VoteTally';
 import { VoteSubjects } from './VoteSubjects';
-import { StatusTag, refusalMessages, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
+import { StatusTag, voteFieldLabel, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
 import { SaveCancel } from '../../../components/SaveCancel';
 
 const t = zhCN.votes;
@@ -299,7 +299,7 @@ function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteD
             title: t.closeRefused,
             content: (
               <div data-testid="vote-close-refused">
-                {refusalMessages(e).map((m) => <p key={m}>{m}</p>)}
+                {refusalMessages(e, voteFieldLabel).map((m) => <p key={m}>{m}</p>)}
                 {vote.doubleEntry && <p className="muted">{t.closeRefusedDoubleEntry}</p>}
               </div>
             ),
@@ -323,7 +323,7 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
   const overdue = vote.postedDate === null && deadline !== null && today > deadline;
 
   const post = () => submit(postResultInput, { id: vote.id, postedDate: form.getFieldValue('postedDate') ?? '' }, async (data) => {
-    const saved = await invoke('vote.postResult', data).catch((e: unknown) => { throw new Error(refusalMessages(e).join('；')); });
+    const saved = await invoke('vote.postResult', data).catch((e: unknown) => { throw new Error(refusalMessages(e, voteFieldLabel).join('；')); });
     message.success(t.posted);
     onPosted(saved);
   });
@@ -360,7 +360,7 @@ function RefreezeModal({ vote, open, onClose, onDone }: { vote: VoteDetail; open
   }, [open]);
 
   const save = () => submit(refreezeInput, { id: vote.id, reason: form.getFieldValue('reason') ?? '' }, async (data) => {
-    const saved = await invoke('vote.refreeze', data).catch((e: unknown) => { throw new Error(refusalMessages(e).join('；')); });
+    const saved = await invoke('vote.refreeze', data).catch((e: unknown) => { throw new Error(refusalMessages(e, voteFieldLabel).join('；')); });
     message.success(t.refreezeDone);
     onDone(saved);
   });

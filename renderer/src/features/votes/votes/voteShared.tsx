@@ -1,7 +1,6 @@
 /** Types and small pieces shared by the vote screens and printouts. */
 import { Tag } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
-import { ApiError, errorMessage } from '../../../api/errors';
 import { zhCN } from '../../../i18n/zh-CN';
 import './votes.css';
 
@@ -35,35 +34,11 @@ export function settingsSentences(s: VoteSettingsShown): string[] {
   return [t.settingBlank[s.blankRule], t.settingInvalid(s.invalidParticipates), t.settingParking(s.countParking)];
 }
 
-/** "items.1.title" → "议题2"; other paths as they are. */
-function fieldLabel(column: string): string {
+/** How the vote form names a field main refused: "items.1.title" → "议题2" (for refusalMessages); other paths unnamed. */
+export function voteFieldLabel(column: string): string {
   const m = /^items\.(\d+)(?:\.|$)/.exec(column);
   if (m) return `${t.itemTitle}${Number(m[1]) + 1}`;
   return '';
-}
-
-/**
- * Every message of an error from main, one per line: the violations of a
- * refusal (details.violations), the row/field messages of a VALIDATION error
- * (prefixed with the item they concern), else its message.
- */
-export function refusalMessages(e: unknown): string[] {
-  if (e instanceof ApiError) {
-    const details = e.details as { violations?: unknown } | undefined;
-    if (details && typeof details === 'object' && Array.isArray(details.violations)) {
-      const lines = details.violations
-        .map((v: unknown) => (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string' ? (v as { message: string }).message : null))
-        .filter((m): m is string => m !== null);
-      if (lines.length > 0) return lines;
-    }
-    const rows = e.rowErrors.map((r) => {
-      const where = r.column ? fieldLabel(r.column) : r.row !== null ? `第${r.row}行` : '';
-      return where && !r.message.startsWith(where) ? `${where}：${r.message}` : r.message;
-    });
-    if (rows.length > 0) return [...new Set(rows)];
-    return [e.message];
-  }
-  return [errorMessage(e)];
 }
 
 /** A ballot's choices as text: "1 同意　2 反对" (item numbers by position). */
