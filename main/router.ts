@@ -297,12 +297,12 @@ const BUSY_PAUSE_MS = 500;
 /**
  * Run a call; while another writer holds the database and the call has not yet
  * committed anything, wait (without blocking other calls) and run it again, up
- * to the wait's limit. Then BUSY, saying how long it waited.
+ * to the wait's limit. Then BUSY, saying how long it waited. `writes` counts
+ * what the call committed, for the response's `wrote`.
  */
-async function withBusyRetry<T>(wait: BusyWait, run: () => Promise<T>): Promise<T> {
+async function withBusyRetry<T>(wait: BusyWait, writes: { commits: number; changed: number }, run: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (;;) {
-    const writes = { commits: 0 };
     try {
       return await callWrites.run(writes, run);
     } catch (error) {
@@ -318,6 +318,9 @@ async function withBusyRetry<T>(wait: BusyWait, run: () => Promise<T>): Promise<
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
   return async function handle(request: InvokeRequest): Promise<InvokeResponse> {
+    const writes = { commits: 0, changed: 0 };
+    // A call that changed data says so, even when it failed later: the screens' cached reads are then stale (renderer/src/api/queries.ts).
+    const wrote = <R extends InvokeResponse>(response: R): R => (writes.changed > 0 ? { ...response, wrote: true } : response);
     try {
       if (!isMethodName(request.method)) throw new AppError('NOT_FOUND', `未知的操作：${String(request.method)}`);
       const spec = methods[request.method];
@@ -331,21 +334,21 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const handler = table[request.method] as (input: unknown, call: Call) => unknown;
-      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, async () => handler(parsed.data, { actor, session: request.session }));
+      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session }));
       // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
       const checked = spec.output.safeParse(result);
       if (!checked.success) {
         console.error(`[router] ${request.method} output does not match the contract`, checked.error.issues.slice(0, 5));
         throw new AppError('INTERNAL', '程序内部错误：返回的数据格式不符，请联系技术人员');
       }
-      return { ok: true, result: checked.data };
+      return wrote({ ok: true, result: checked.data });
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toEnvelope() };
+      if (error instanceof AppError) return wrote({ ok: false, error: error.toEnvelope() });
       // A full disk, a read-only folder, a locked or damaged file: named for what it is (main/db/faults.ts).
       const fault = faultOf(error, { dataDir: deps.ctx.dataDir, damageAdvice: options.damageAdvice });
-      if (fault) return { ok: false, error: fault.toEnvelope() };
+      if (fault) return wrote({ ok: false, error: fault.toEnvelope() });
       console.error(`[router] ${String(request.method)} failed`, error);
-      return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据没有改变。请联系技术人员。' } };
+      return wrote({ ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据没有改变。请联系技术人员。' } });
     }
   };
 }

@@ -31,9 +31,12 @@ export interface WriteScope {
 
 /**
  * The writes one call of the contract has committed so far (main/router.ts): a
- * call refused as BUSY before its first commit can safely be run again.
+ * call refused as BUSY before its first commit can safely be run again; a call
+ * that changed data (`changed`) says so in its response, so that the screens
+ * read again (renderer/src/api/queries.ts). Recording that someone looked at
+ * personal data commits an audit row but changes no data.
  */
-export const callWrites = new AsyncLocalStorage<{ commits: number }>();
+export const callWrites = new AsyncLocalStorage<{ commits: number; changed: number }>();
 
 /**
  * Run `fn` in one transaction (all or nothing); the audit rows it records are
@@ -46,6 +49,15 @@ export const callWrites = new AsyncLocalStorage<{ commits: number }>();
  * waits without blocking and runs the call again (main/router.ts).
  */
 export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T): T {
+  return commit(ctx, actor, fn, true);
+}
+
+/** That someone saw what the audit log must show (a person's full ID and phone): audited like a write, though no data changed. */
+export function auditView(ctx: ServiceContext, actor: Actor, entry: Omit<AuditEntry, 'author'>): void {
+  commit(ctx, actor, (tx) => tx.audit(entry), false);
+}
+
+function commit<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T, changesData: boolean): T {
   const tx = ctx.sqlite.transaction(() => fn({ audit: (entry) => recordAudit(ctx.sqlite, { ...entry, author: actor.author }) }));
   // Nested in another write: a savepoint of the outer transaction, which already holds the lock.
   if (ctx.sqlite.inTransaction) return tx();
@@ -57,6 +69,9 @@ export function write<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteSco
     throw error;
   }
   const call = callWrites.getStore();
-  if (call) call.commits++;
+  if (call) {
+    call.commits++;
+    if (changesData) call.changed++;
+  }
   return result;
 }

@@ -239,6 +239,7 @@ export interface InvokeRequest {
   session?: string;
 }
 
+/** `wrote`: the call committed to the database (audited writes), so what a screen read before may be stale. */
 export type InvokeResponse =
-  | { ok: true; result: unknown }
-  | { ok: false; error: import('./errors').ErrorEnvelope };
+  | { ok: true; result: unknown; wrote?: true }
+  | { ok: false; error: import('./errors').ErrorEnvelope; wrote?: true };

@@ -152,3 +152,23 @@ describe('the register through the contract', () => {
     expect(await call(app, 'roster.electorate', { communityId: c.id }, session)).toMatchObject({ count: 1, area: '212.50' });
   });
 });
+
+// The response says when a call changed data, so that the screens' cached reads are read again (renderer/src/api/queries.ts).
+describe('a response says whether the call changed data', () => {
+  it('a write does, a read and a refusal do not, nor looking at a person in full (audited, nothing changed)', async () => {
+    const { app, session } = await loggedInApp();
+    const created = await app.handle({ method: 'community.create', input: { name: '翠苑一区' }, session });
+    expect(created).toMatchObject({ ok: true, wrote: true });
+    const communityId = (created as { result: { id: string } }).result.id;
+    expect(await app.handle({ method: 'community.list', input: {}, session })).not.toHaveProperty('wrote');
+    const refused = await app.handle({ method: 'community.create', input: { name: '翠苑一区' }, session });
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused).not.toHaveProperty('wrote');
+    const person = await call(app, 'person.create', { communityId, name: '张三', document: ZHANG, phone: '13812345678' }, session);
+    const viewed = await app.handle({ method: 'person.get', input: { id: person.id }, session });
+    expect(viewed).toMatchObject({ ok: true, result: { document: ZHANG } });
+    expect(viewed).not.toHaveProperty('wrote');
+    const audit = await call(app, 'audit.list', { entity: 'person', limit: 10, offset: 0 }, session);
+    expect(audit.rows.map((r) => r.action)).toContain('view-personal-data');
+  });
+});

@@ -12,7 +12,7 @@ import { nowIso } from '../../db/clock';
 import { persons } from '../../db/schema';
 import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } from '../../security/personal-data';
 import { getCommunity } from './communities';
-import { write, type Actor, type ServiceContext } from '../context';
+import { auditView, write, type Actor, type ServiceContext } from '../context';
 import { partsHeldBy, refreshPartCaches } from './part-cache';
 
 export interface MaskedOwner {
@@ -51,7 +51,7 @@ export function getPerson(ctx: ServiceContext, id: string) {
 /** A person's own page: the full values, and a record of who saw whose (PIPL: a record of processing). */
 export function viewPerson(ctx: ServiceContext, actor: Actor, id: string) {
   const person = getPerson(ctx, id);
-  write(ctx, actor, (tx) => tx.audit({ action: 'view-personal-data', entity: 'person', entityId: id, after: { name: person.name } }));
+  auditView(ctx, actor, { action: 'view-personal-data', entity: 'person', entityId: id, after: { name: person.name } });
   return person;
 }
 

@@ -6,6 +6,7 @@
 import type { InvokeResponse, MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
 import { isErrorEnvelope } from '../../../shared/contract/errors';
 import { zhCN } from '../i18n/zh-CN';
+import { announce } from './changes';
 import { ApiError, toApiError } from './errors';
 import { getSession, getToken, setSession } from './session';
 
@@ -63,6 +64,7 @@ async function send(method: string, input: unknown, session: string | undefined)
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const session = getSession() ?? undefined;
   const response = await send(method, input, session);
+  if (response.wrote) announce('wrote');
   if (response.ok) return response.result as MethodOutput<M>;
   const error = new ApiError(response.error);
   if (error.code === 'UNAUTHENTICATED') {

@@ -2,6 +2,8 @@
  * The browser-mode token and the login session, both kept in sessionStorage
  * (per tab, gone when the window closes).
  */
+import { announce } from './changes';
+
 const TOKEN_KEY = 'sanfang.token';
 const SESSION_KEY = 'sanfang.session';
 
@@ -35,6 +37,7 @@ export function getSession(): string | null {
 }
 
 export function setSession(session: string | null): void {
+  if (session !== getSession()) announce('session');
   const s = storage();
   if (!s) return;
   if (session === null) s.removeItem(SESSION_KEY);

@@ -1,5 +1,11 @@
-/** Load something once per set of deps, with reload; late answers for old deps are dropped. */
+/**
+ * Load something once per set of deps, with reload; late answers for old deps
+ * are dropped. After any call that wrote (renderer/src/api/queries.ts), it
+ * loads again quietly: no spinner, and the old value kept when nothing changed.
+ * A single contract read is better as useQuery, which also caches.
+ */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { onChange } from './changes';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -36,6 +42,21 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
       live = false;
     };
   }, [...deps, attempt]);
+
+  // Quietly, after a write: the data only when it differs (compared as JSON), never the spinner or an error of its own.
+  const dataRef = useRef<T | undefined>(undefined);
+  dataRef.current = data;
+  useEffect(() => {
+    let live = true;
+    const off = onChange((change) => {
+      if (change !== 'wrote') return;
+      loadRef.current().then(
+        (value) => { if (live && JSON.stringify(value) !== JSON.stringify(dataRef.current)) setData(value); },
+        () => undefined,
+      );
+    });
+    return () => { live = false; off(); };
+  }, deps);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);
   return { data, error, loading, reload };
