@@ -4,9 +4,10 @@
  * calendar dates are 'YYYY-MM-DD' text; instants are ISO UTC text. Foreign keys never cascade: deleting a
  * parent with children is refused, nothing disappears silently.
  *
- * The features stand on each other one way: register ← meetings ← votes ← treasury, office; system stands on
- * register. Each file imports the ones below it directly, never this index. drizzle-kit reads this folder
- * (drizzle.config.ts); `import * as schema` of it gets every table.
+ * The features stand on each other one way: register ← meetings ← votes ← treasury, office; system and the
+ * rule overrides every feature records (rule-overrides.ts) stand on register. Each file imports the ones it
+ * stands on directly, never this index. drizzle-kit reads this folder (drizzle.config.ts); `import * as
+ * schema` of it gets every table.
  */
 export * from './register';
 export * from './meetings';
@@ -15,3 +16,4 @@ export * from './votes';
 export * from './treasury';
 export * from './office';
 export * from './system';
+export * from './rule-overrides';

@@ -1,9 +1,10 @@
 /**
- * The office's other records (main/services/office/, shared/contract/office.ts; docs/domain.md §6, §7):
- * property-service companies, their contracts and the quarterly evaluations of the service, the community's
- * bodies with their members and the candidates vetted for them, the issue ledger (问题台账) with its
- * history, and mediations. A contract may name the owners' vote that chose the company; an issue may be
- * taken up as a matter or at a meeting.
+ * The office's records of the property service, the community's bodies and residents' issues
+ * (main/services/office/, shared/contract/office.ts; docs/domain.md §6, §7): property-service companies,
+ * their contracts and the quarterly evaluations of the service, the community's bodies with their members
+ * and the candidates vetted for them, the issue ledger (问题台账) with its history, and mediations. A
+ * contract may name the owners' vote that chose the company; an issue may be taken up as a matter or at a
+ * meeting.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';

@@ -1,9 +1,9 @@
 /**
  * What the office's system keeps for every feature (main/services/system/, shared/contract/system.ts): the
  * user accounts, the data key that seals personal data (docs/architecture.md §7), the audit log every write
- * leaves (docs/architecture.md §5), the rules a user went past with a reason, the attached files, and the
- * holiday years the office keeps itself (docs/domain.md §8). The search index is hand-written SQL, not
- * declared here (tests/integration/schema-drift.test.ts lists it).
+ * leaves (docs/architecture.md §5), the attached files, and the holiday years the office keeps itself
+ * (docs/domain.md §8). The search index is hand-written SQL, not declared here
+ * (tests/integration/schema-drift.test.ts lists it).
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
@@ -47,19 +47,6 @@ export const auditLog = sqliteTable('audit_log', {
   before: text('before'), // JSON
   after: text('after'), // JSON
 }, (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_at').on(t.at)]);
-
-/** A rule the user went past with a written reason (also in the audit log). */
-export const ruleOverrides = sqliteTable('rule_overrides', {
-  id: text('id').primaryKey(),
-  communityId: text('community_id').notNull().references(() => communities.id),
-  entity: text('entity').notNull(),
-  entityId: text('entity_id').notNull(),
-  rule: text('rule').notNull(),
-  message: text('message').notNull(),
-  reason: text('reason').notNull(),
-  author: text('author').notNull(),
-  at: text('at').notNull(),
-}, (t) => [index('rule_overrides_entity').on(t.entity, t.entityId)]);
 
 /** Files copied into the data folder under their content hash (attachments/ab/abcdef….ext). */
 export const attachments = sqliteTable('attachments', {

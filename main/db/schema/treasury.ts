@@ -1,9 +1,10 @@
 /**
  * The treasurer's books (main/services/treasury/, shared/contract/treasury/; docs/domain.md §5, the rules
- * in shared/domain/ledger.ts): each community's chart of accounts, the journal (entries never change: a
- * correction is a reversal), the maintenance fund's sub-ledger per part and the caches its triggers keep,
- * closed months and the opening position, repair projects paid from the fund, the committee's budget, and
- * the bank statements the fund's account is reconciled with. A repair names the owners' vote that approved it.
+ * in shared/domain/ledger.ts): each community's chart of accounts; the journal, which books the fund's money,
+ * common revenue and the committee's spending alike (entries never change: a correction is a reversal); the
+ * maintenance fund's sub-ledger per part and the caches its triggers keep; closed months and the opening
+ * position; repair projects paid from the fund; the committee's budget; and the bank statements the fund's
+ * account is reconciled with. A repair the owners approved names their vote.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
