@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './main/db/schema.ts',
+  schema: './main/db/schema',
   out: './main/db/migrations',
 });

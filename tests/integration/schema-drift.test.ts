@@ -1,10 +1,10 @@
 /**
- * The schema (main/db/schema.ts) and the migrations agree (issue 14), checked
+ * The schema (main/db/schema/, a file per feature) and the migrations agree (issue 14), checked
  * two ways:
  * - drizzle-kit itself, as a process, generates against a copy of the
- *   migrations and must find nothing to do (schema.ts = the last snapshot);
+ *   migrations and must find nothing to do (the schema = the last snapshot);
  * - a database built by running every migration is compared, table by table,
- *   with what schema.ts declares: columns (type, NOT NULL, primary key, SQL
+ *   with what the schema declares: columns (type, NOT NULL, primary key, SQL
  *   default), indexes (unique, columns) and foreign keys. The snapshots are
  *   drizzle-kit's memory, but the SQL files are what users' databases run, and
  *   several were written or extended by hand (triggers, rebuilt tables).
@@ -21,7 +21,7 @@ import * as schema from '../../main/db/schema';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { tempDir } from '../helpers';
 
-/** Tables the migrations make that schema.ts does not declare, and why. */
+/** Tables the migrations make that the schema does not declare, and why. */
 const HAND_WRITTEN = {
   search_docs: 'the search index (migration 0001): read and written by raw SQL in main/services/system/search-index.ts beside its FTS5 table',
   search_fts: 'the FTS5 virtual table over search_docs (drizzle has no virtual tables)',
@@ -29,18 +29,18 @@ const HAND_WRITTEN = {
 };
 const isHandWritten = (table: string) => table in HAND_WRITTEN || table.startsWith('search_fts_') || table === '__drizzle_migrations';
 
-describe('schema.ts and the migrations', () => {
+describe('the schema and the migrations', () => {
   it('drizzle-kit finds nothing to generate', () => {
     const dir = tempDir('sanfang-drift-');
     fs.cpSync(MIGRATIONS_DIR, path.join(dir, 'migrations'), { recursive: true });
     // A JSON config: a .ts one would import drizzle-kit from a folder without node_modules.
-    fs.writeFileSync(path.join(dir, 'drizzle.config.json'), JSON.stringify({ dialect: 'sqlite', schema: path.resolve('main/db/schema.ts'), out: './migrations' }));
+    fs.writeFileSync(path.join(dir, 'drizzle.config.json'), JSON.stringify({ dialect: 'sqlite', schema: path.resolve('main/db/schema'), out: './migrations' }));
     const said = execFileSync(path.resolve('node_modules/.bin/drizzle-kit'), ['generate', '--config', 'drizzle.config.json'], { cwd: dir, encoding: 'utf8' });
     expect(said).toContain('No schema changes');
     expect(fs.readdirSync(path.join(dir, 'migrations')).sort()).toEqual(fs.readdirSync(MIGRATIONS_DIR).sort());
   });
 
-  it('the database the migrations build has exactly the tables, columns, indexes and keys schema.ts declares', async () => {
+  it('the database the migrations build has exactly the tables, columns, indexes and keys the schema declares', async () => {
     const dir = tempDir();
     const { sqlite } = await openDatabase(path.join(dir, 'sanfang.sqlite'), MIGRATIONS_DIR, path.join(dir, 'backups'));
     try {
@@ -52,7 +52,7 @@ describe('schema.ts and the migrations', () => {
       for (const table of declared) {
         const columns = sqlite.prepare(`pragma table_info("${table.name}")`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
         const primaryKeys = table.primaryKeys.flatMap((k) => k.columns.map((c) => c.name));
-        // By name: a column added by ALTER TABLE comes last in the file, wherever schema.ts declares it.
+        // By name: a column added by ALTER TABLE comes last in the file, wherever the schema declares it.
         const byColumn = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
         expect(columns.map((c) => ({ name: c.name, type: c.type.toLowerCase(), notNull: c.notnull === 1 || c.pk > 0, pk: c.pk > 0, sqlDefault: c.dflt_value !== null })).sort(byColumn), table.name)
           .toEqual(table.columns.map((c) => ({

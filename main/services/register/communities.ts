@@ -6,7 +6,7 @@ import { communitySettings, type CommunitySettings } from '../../../shared/contr
 import { formatHundredths } from '../../../shared/domain/area';
 import { naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
-import { communities } from '../../db/schema';
+import { communities } from '../../db/schema/register';
 import { write, type Actor, type ServiceContext } from '../context';
 
 export interface CommunityFields {

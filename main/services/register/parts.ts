@@ -6,7 +6,7 @@ import { formatHundredths, parseArea, unusualArea } from '../../../shared/domain
 import { type AreaSource, type DeliveryStatus, type PartType } from '../../../shared/domain/register';
 import { addressSortKey, cleanCell, formatAddress } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
-import { parts } from '../../db/schema';
+import { parts } from '../../db/schema/register';
 import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { currentOwners } from './roster-query';

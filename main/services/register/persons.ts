@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { formatHundredths } from '../../../shared/domain/area';
 import { checkDocument, maskDocument, normalizePhone } from '../../../shared/domain/identity';
 import { nowIso } from '../../db/clock';
-import { persons } from '../../db/schema';
+import { persons } from '../../db/schema/register';
 import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } from '../../security/personal-data';
 import { getCommunity } from './communities';
 import { auditView, write, type Actor, type ServiceContext } from '../context';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso } from '../../db/clock';
-import { users } from '../../db/schema';
+import { users } from '../../db/schema/system';
 import { write, type Actor, type ServiceContext } from '../context';
 import { LoginLimiter, type LoginLimits } from './login-limits';
 import { hashSecret, needsRehash, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';

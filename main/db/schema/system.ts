@@ -1,0 +1,81 @@
+/**
+ * What the office's system keeps for every feature (main/services/system/, shared/contract/system.ts): the
+ * user accounts, the data key that seals personal data (docs/architecture.md §7), the audit log every write
+ * leaves (docs/architecture.md §5), the attached files, and the holiday years the office keeps itself
+ * (docs/domain.md §8). The search index is hand-written SQL, not declared here
+ * (tests/integration/schema-drift.test.ts lists it).
+ */
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { timestamps } from './columns';
+import { communities } from './register';
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(), // 'admin' | 'staff'
+  passwordHash: text('password_hash').notNull(),
+  /** scrypt hash of the one-time recovery code; replaced each time it is used. */
+  recoveryHash: text('recovery_hash').notNull(),
+  ...timestamps,
+});
+
+/**
+ * The data key that seals personal data (main/security/data-key.ts): one row. The key itself is not here —
+ * it lives beside the database (a key file, or wrapped by the OS through Electron's safeStorage); this row
+ * names it (key_id) and holds it wrapped by the administrator's recovery code, so that a backup opens on
+ * another PC with that code. sealed_at / vacuumed_at record the upgrade of plaintext from older versions.
+ */
+export const dataKey = sqliteTable('data_key', {
+  id: integer('id').primaryKey(),
+  keyId: text('key_id').notNull(),
+  /** JSON from cipher.ts wrapWithCode, or null until an administrator's recovery code exists. */
+  recoveryWrap: text('recovery_wrap'),
+  createdAt: text('created_at').notNull(),
+  sealedAt: text('sealed_at'),
+  vacuumedAt: text('vacuumed_at'),
+});
+
+/** Every write leaves a row here: who, when, which record, before and after (personal data masked). */
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  at: text('at').notNull(),
+  author: text('author').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  before: text('before'), // JSON
+  after: text('after'), // JSON
+}, (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_at').on(t.at)]);
+
+/** Files copied into the data folder under their content hash (attachments/ab/abcdef….ext). */
+export const attachments = sqliteTable('attachments', {
+  id: text('id').primaryKey(),
+  communityId: text('community_id').notNull().references(() => communities.id),
+  ownerType: text('owner_type').notNull(), // meeting | minutes | matter
+  ownerId: text('owner_id').notNull(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  addedAt: text('added_at').notNull(),
+  addedBy: text('added_by').notNull(),
+}, (t) => [index('attachments_owner').on(t.ownerType, t.ownerId)]);
+
+/**
+ * Holiday years the office keeps itself (edited, or imported from xlsx). A year
+ * here replaces the shipped arrangement of that year (shared/domain/holidays.ts)
+ * entirely; other years use the shipped data.
+ */
+export const holidayYears = sqliteTable('holiday_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const holidayDays = sqliteTable('holiday_days', {
+  date: text('date').primaryKey(),
+  year: integer('year').notNull().references(() => holidayYears.year),
+  kind: text('kind').notNull(), // holiday 放假 | workday 调休上班
+  name: text('name').notNull().default(''),
+}, (t) => [index('holiday_days_year').on(t.year)]);
