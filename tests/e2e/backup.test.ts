@@ -32,6 +32,39 @@ describe('backups and the audit log', () => {
     expect(await rows.filter({ hasText: name }).textContent()).toContain('手动备份');
   }, TEST_TIMEOUT);
 
+  it('a screen opened again shows what it read, without reading; after a write, every screen reads again', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    // Which contract reads the page makes, counted by method.
+    const reads = new Map<string, number>();
+    const count = (method: string) => reads.get(method) ?? 0;
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/api/invoke')) return;
+      const method = (JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '';
+      reads.set(method, count(method) + 1);
+    });
+    const rows = page.locator('[data-testid=backup-grid] .data-grid-row');
+    await page.getByRole('menuitem', { name: '数据备份' }).click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
+    const shown = await rows.count();
+    await page.getByRole('menuitem', { name: '物业合同' }).click();
+    await page.locator('[data-testid=contracts-page][data-ready=true]').waitFor({ timeout: UI_TIMEOUT });
+    expect([count('backup.list'), count('contract.list')]).toEqual([1, 1]);
+
+    // Back: the list is there at once, from the cache, and nothing was read again.
+    await page.getByRole('menuitem', { name: '数据备份' }).click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(shown);
+    expect(count('backup.list')).toBe(1);
+
+    // A write (立即备份): the list on screen reads again by itself …
+    await page.getByTestId('backup-create').click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(shown + 1);
+    expect(count('backup.list')).toBeGreaterThanOrEqual(2);
+    // … and a screen read before the write reads again when it is opened.
+    await page.getByRole('menuitem', { name: '物业合同' }).click();
+    await expect.poll(() => count('contract.list'), { timeout: UI_TIMEOUT }).toBe(2);
+  }, TEST_TIMEOUT);
+
   it('the audit log lists the import and expands to before/after', async () => {
     const { page } = env;
     await openAndLogin(env);

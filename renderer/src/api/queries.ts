@@ -127,11 +127,12 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
     return () => { off(); cancel(); };
   }, [key, load]);
 
+  // Read again, quietly like after a write: what is shown stays until the answer differs.
   const reload = useCallback(() => {
     if (key === null) return;
     const entry = cache.get(key);
     if (entry) entry.stale = true;
-    load(false);
+    load(true);
   }, [key, load]);
 
   const current = state.key === key ? state : { data: cached?.data, error: null, loading: key !== null };

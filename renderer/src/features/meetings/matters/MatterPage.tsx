@@ -5,9 +5,8 @@
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Result, Spin, Tooltip, Typography } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -23,8 +22,8 @@ const t = zhCN.matters.page;
 
 export function MatterPage({ communityId, matterId }: { communityId: string; matterId: string }) {
   const { message } = AntApp.useApp();
-  const loaded = useAsync(() => invoke('matter.get', { id: matterId }), [matterId]);
-  const community = useAsync(() => invoke('community.get', { id: communityId }), [communityId]);
+  const loaded = useQuery('matter.get', { id: matterId });
+  const community = useQuery('community.get', { id: communityId });
   const [shown, setShown] = useState<MatterDetail | null>(null);
   const [acting, setActing] = useState<MatterStep | null>(null);
   const [editing, setEditing] = useState(false);

@@ -9,6 +9,7 @@ import { Alert, Button, Segmented, Tag } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -63,7 +64,7 @@ function buildColumns(matters: readonly MatterListItem[], workflow: Workflow | n
 
 export function MattersBoard({ communityId }: { communityId?: string }) {
   const matters = useAsync(() => (communityId ? invoke('matter.list', { communityId }) : Promise.resolve([])), [communityId]);
-  const workflows = useAsync(() => invoke('workflow.list', {}), []);
+  const workflows = useQuery('workflow.list', {});
   const [view, setView] = useState<'board' | 'table'>('board');
   const [creating, setCreating] = useState(false);
   const workflow = workflows.data ? defaultWorkflow(workflows.data) : null;

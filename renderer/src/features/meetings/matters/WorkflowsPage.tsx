@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -42,7 +42,7 @@ type Editing = { family: Family | null } | null;
 
 export function WorkflowsPage(_props: { communityId?: string }) {
   const { message } = AntApp.useApp();
-  const loaded = useAsync(() => invoke('workflow.list', {}), []);
+  const loaded = useQuery('workflow.list', {});
   const list = useMemo(() => families(loaded.data ?? []), [loaded.data]);
   const [editing, setEditing] = useState<Editing>(null);
 

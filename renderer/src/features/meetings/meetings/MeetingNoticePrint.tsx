@@ -5,9 +5,8 @@
  * community) as issuer and the notice date.
  */
 import { Alert, Spin } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -42,7 +41,7 @@ function closing(meeting: Meeting): string {
 }
 
 export function MeetingNoticePrint({ meetingId }: { meetingId: string }) {
-  const loaded = useAsync(() => invoke('meeting.get', { id: meetingId }), [meetingId]);
+  const loaded = useQuery('meeting.get', { id: meetingId });
   const meeting = loaded.data;
   const back = () => {
     if (meeting) navigate({ name: 'meeting', communityId: meeting.communityId, meetingId });

@@ -7,9 +7,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Descriptions, Empty, Spin, Tag, Tooltip } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -25,7 +24,7 @@ import { KindTag, dateWithWeekday, isAssembly, useMeetingRules, weekdayName, typ
 const t = zhCN.meetings;
 
 export function MeetingPage({ communityId, meetingId }: { communityId: string; meetingId: string }) {
-  const loaded = useAsync(() => invoke('meeting.get', { id: meetingId }), [meetingId]);
+  const loaded = useQuery('meeting.get', { id: meetingId });
   const [shown, setShown] = useState<Meeting | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'results' | 'post' | null>(null);
   const meeting = shown ?? loaded.data;

@@ -12,6 +12,7 @@ import { addDays } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { todayDate } from '../../../format';
@@ -57,7 +58,7 @@ export function MeetingsPage({ communityId }: { communityId: string }) {
 }
 
 function Reminders({ communityId, onOpen }: { communityId: string; onOpen: (id: string) => void }) {
-  const reminders = useAsync(() => invoke('meeting.reminders', { communityId }), [communityId]);
+  const reminders = useQuery('meeting.reminders', { communityId });
   if (reminders.error !== null) return <Alert type="error" showIcon title={errorMessage(reminders.error)} />;
   const data = reminders.data;
   if (!data) return null;
@@ -154,7 +155,7 @@ function MonthCalendar({ communityId, onOpen }: { communityId: string; onOpen: (
   const month = value.format('YYYY-MM');
   const from = `${month}-01`;
   const to = value.endOf('month').format('YYYY-MM-DD');
-  const list = useAsync(() => invoke('meeting.list', { communityId, from, to, limit: 1000 }), [communityId, from, to]);
+  const list = useQuery('meeting.list', { communityId, from, to, limit: 1000 });
   const byDate = useMemo(() => {
     const map = new Map<string, MeetingListItem[]>();
     for (const m of list.data ?? []) map.set(m.date, [...(map.get(m.date) ?? []), m]);

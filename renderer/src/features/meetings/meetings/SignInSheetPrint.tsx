@@ -5,9 +5,8 @@
  */
 import { Alert, Spin } from 'antd';
 import { ATTENDEE_PARTIES } from '../../../../../shared/domain/meetings';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
@@ -35,7 +34,7 @@ function groups(attendees: readonly Attendee[]): { party: string; people: Attend
 }
 
 export function SignInSheetPrint({ meetingId }: { meetingId: string }) {
-  const loaded = useAsync(() => invoke('meeting.get', { id: meetingId }), [meetingId]);
+  const loaded = useQuery('meeting.get', { id: meetingId });
   const meeting = loaded.data;
   const back = () => {
     if (meeting) navigate({ name: 'meeting', communityId: meeting.communityId, meetingId });

@@ -9,7 +9,7 @@ import { completeActionInput } from '../../../../../shared/contract/meetings';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -35,7 +35,7 @@ function StateTag({ row }: { row: ActionRow }) {
 
 export function ActionsPage({ communityId }: { communityId: string }) {
   const [filter, setFilter] = useState<Filter>('open');
-  const list = useAsync(() => invoke('action.list', { communityId, filter }), [communityId, filter]);
+  const list = useQuery('action.list', { communityId, filter });
   const [completing, setCompleting] = useState<ActionRow | null>(null);
 
   const columns = useMemo<ColumnDef<ActionRow>[]>(() => [

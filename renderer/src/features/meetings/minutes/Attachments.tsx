@@ -13,7 +13,7 @@ import type { MethodInput, MethodOutput } from '../../../../../shared/contract/m
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { base64ToBytes, downloadFile, readFilePayload } from '../../../api/files';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { formatBytes, formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -27,7 +27,7 @@ type OwnerType = MethodInput<'attachment.list'>['ownerType'];
 
 export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean }) {
   const { message } = AntApp.useApp();
-  const list = useAsync(() => invoke('attachment.list', { ownerType, ownerId }), [ownerType, ownerId]);
+  const list = useQuery('attachment.list', { ownerType, ownerId });
   const [adding, setAdding] = useState(0);
   const [opening, setOpening] = useState<string | null>(null);
   const [viewing, setViewing] = useState<ViewedFile | null>(null);

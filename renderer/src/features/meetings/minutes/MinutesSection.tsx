@@ -10,7 +10,7 @@ import { correctMinutesInput } from '../../../../../shared/contract/meetings';
 import type { MinutesContent } from '../../../../../shared/domain/minutes';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatDateTime } from '../../../format';
@@ -25,7 +25,7 @@ const t = zhCN.minutes;
 
 export function MinutesSection({ communityId, meetingId }: { communityId: string; meetingId: string }) {
   const { message } = AntApp.useApp();
-  const list = useAsync(() => invoke('minutes.list', { meetingId }), [meetingId]);
+  const list = useQuery('minutes.list', { meetingId });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
   /** The first draft being written (not saved yet): its content from the agenda. */

@@ -7,9 +7,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Tabs } from 'antd';
 import { BODY_KINDS } from '../../../../../shared/contract/office';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
@@ -38,8 +37,8 @@ const historyColumns: ColumnDef<Body>[] = [
 export function BodiesPage({ communityId }: { communityId: string }) {
   const [tab, setTab] = useState<'bodies' | 'candidates'>('bodies');
   const [form, setForm] = useState<BodyFormMode | null>(null);
-  const list = useAsync(() => invoke('body.list', { communityId }), [communityId]);
-  const community = useAsync(() => invoke('community.get', { id: communityId }), [communityId]);
+  const list = useQuery('body.list', { communityId });
+  const community = useQuery('community.get', { id: communityId });
   const rules = community.data?.settings.officeRules ?? null;
   const bodies = useMemo(() => list.data ?? [], [list.data]);
   const current = (kind: BodyKind) => bodies.find((b) => b.kind === kind && b.current) ?? null;

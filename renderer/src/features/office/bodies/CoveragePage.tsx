@@ -10,9 +10,8 @@ import { useMemo } from 'react';
 import { Alert, Tag } from 'antd';
 import { BODY_KINDS } from '../../../../../shared/contract/office';
 import { bodyCoverageMet, partyOrganisationCoverage } from '../../../../../shared/domain/committees';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -63,7 +62,7 @@ function MetTag({ met, testId }: { met: boolean; testId: string }) {
 }
 
 export function CoveragePage(_props: Record<string, never>) {
-  const list = useAsync(() => invoke('coverage.list', {}), []);
+  const list = useQuery('coverage.list', {});
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const totals = useMemo(() => {
     const formed = rows.filter(hasOwnerBody).length;

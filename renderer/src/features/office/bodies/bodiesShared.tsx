@@ -3,8 +3,7 @@ import { useMemo, useState } from 'react';
 import { Select } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { MEMBER_ROLES, type BODY_KINDS } from '../../../../../shared/contract/office';
-import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { zhCN } from '../../../i18n/zh-CN';
 import './bodies.css';
 
@@ -51,7 +50,7 @@ export function PersonSelect({ communityId, value, onPick, testId, placeholder }
   placeholder?: string;
 }) {
   const [search, setSearch] = useState('');
-  const found = useAsync(() => invoke('person.search', { communityId, search, limit: 20 }), [communityId, search]);
+  const found = useQuery('person.search', { communityId, search, limit: 20 });
   const options = useMemo(() => (found.data ?? []).map((p) => ({ value: p.personId, label: t.personOption(p.name, p.document, p.phone), person: p })), [found.data]);
   return (
     <Select

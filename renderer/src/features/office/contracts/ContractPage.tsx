@@ -13,7 +13,7 @@ import { contractEventInput, dismissalInput, evaluationInput, CONTRACT_EVENTS } 
 import type { MethodInput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -34,7 +34,7 @@ type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
 
 export function ContractPage({ communityId, contractId }: { communityId: string; contractId: string }) {
-  const loaded = useAsync(() => invoke('contract.get', { id: contractId }), [contractId]);
+  const loaded = useQuery('contract.get', { id: contractId });
   const [contract, setContract] = useState<ContractDetail | null>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -278,8 +278,8 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
 // ── evaluations ─────────────────────────────────────────────────────
 
 function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
-  const list = useAsync(() => invoke('contract.evaluations', { contractId: c.id }), [c.id]);
-  const community = useAsync(() => invoke('community.get', { id: c.communityId }), [c.communityId]);
+  const list = useQuery('contract.evaluations', { contractId: c.id });
+  const community = useQuery('community.get', { id: c.communityId });
   const [entering, setEntering] = useState(false);
   const rows = useMemo(() => list.data ?? [], [list.data]);
   const years = useMemo(() => [...new Set(rows.map((e) => Number(e.quarter.slice(0, 4))))].sort((a, b) => b - a), [rows]);

@@ -5,9 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
@@ -38,7 +37,7 @@ export const contractColumns: ColumnDef<ContractSummary>[] = [
 
 export function ContractsPage({ communityId }: { communityId: string }) {
   const [creating, setCreating] = useState(false);
-  const list = useAsync(() => invoke('contract.list', { communityId }), [communityId]);
+  const list = useQuery('contract.list', { communityId });
   const open = (contractId: string) => navigate({ name: 'contract', communityId, contractId });
   const rows = useMemo(() => list.data ?? [], [list.data]);
 

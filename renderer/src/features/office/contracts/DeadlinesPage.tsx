@@ -6,9 +6,8 @@
  */
 import { useMemo } from 'react';
 import { Alert } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
@@ -39,7 +38,7 @@ const columns: ColumnDef<ContractSummary>[] = [
 ];
 
 export function DeadlinesPage(_props: Record<string, never>) {
-  const list = useAsync(() => invoke('contract.list', {}), []);
+  const list = useQuery('contract.list', {});
   const rows = useMemo(
     () => [...(list.data ?? [])].sort((a, b) => Number(b.state.overdue) - Number(a.state.overdue) || a.state.date.localeCompare(b.state.date) || a.communityName.localeCompare(b.communityName, 'zh-CN')),
     [list.data],

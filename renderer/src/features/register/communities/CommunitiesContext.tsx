@@ -1,8 +1,7 @@
 /** The list of communities, loaded once for the navigation and reloaded after changes. */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
-import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 
 export type CommunityItem = MethodOutput<'community.list'>[number];
 
@@ -15,7 +14,7 @@ interface CommunitiesValue {
 const Ctx = createContext<CommunitiesValue>({ list: undefined, error: null, reload: () => undefined });
 
 export function CommunitiesProvider({ children }: { children: ReactNode }) {
-  const state = useAsync(() => invoke('community.list', {}), []);
+  const state = useQuery('community.list', {});
   return <Ctx.Provider value={{ list: state.data, error: state.error, reload: state.reload }}>{children}</Ctx.Provider>;
 }
 

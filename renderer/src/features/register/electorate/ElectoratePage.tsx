@@ -7,6 +7,7 @@ import { Alert, Select, Spin } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount, groupedArea } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -28,7 +29,7 @@ function Figure({ label, value, unit, scope, testId }: { label: string; value: s
 }
 
 export function ElectoratePage({ communityId }: { communityId: string }) {
-  const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId]);
+  const buildings = useQuery('community.buildings', { id: communityId });
   const [buildingId, setBuildingId] = useState<string | undefined>(undefined);
   const [entranceId, setEntranceId] = useState<string | undefined>(undefined);
   const result = useAsync(

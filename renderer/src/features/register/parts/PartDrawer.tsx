@@ -1,9 +1,8 @@
 /** A part in a drawer beside the roster: its fields, its owners, its ownership history. */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Drawer, Spin } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
 import { PartForm, type PartDetail } from './PartForm';
@@ -65,7 +64,7 @@ interface DetailProps {
 
 function PartDetailView({ communityId, partId, buildings, onChanged, onAddress }: DetailProps) {
   const { message } = AntApp.useApp();
-  const loaded = useAsync(() => invoke('part.get', { id: partId }), [partId]);
+  const loaded = useQuery('part.get', { id: partId });
   const [part, setPart] = useState<PartDetail | null>(null);
   const [settingOwners, setSettingOwners] = useState(false);
   const current = part ?? loaded.data ?? null;

@@ -7,7 +7,7 @@ import { Alert, App as AntApp } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { downloadFile } from '../../../api/files';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type GridSort } from '../../../components/DataGrid';
 import type { PagedSource } from '../../../components/usePagedRows';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -24,7 +24,7 @@ const isSortField = (id: string): id is SortField => (ROSTER_SORT_FIELDS as read
 export function RosterPage({ communityId }: { communityId: string }) {
   const { message } = AntApp.useApp();
   const communities = useCommunities();
-  const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId]);
+  const buildings = useQuery('community.buildings', { id: communityId });
   const [filters, setFilters] = useState<RosterFilters>({ search: '' });
   const [sort, setSort] = useState<{ id: SortField; desc: boolean }>({ id: 'address', desc: false });
   const [revision, setRevision] = useState(0);

@@ -8,7 +8,7 @@ import { Alert, App as AntApp, Button, Popconfirm, Tag, Typography } from 'antd'
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatBytes, formatDateTime } from '../../../format';
@@ -43,7 +43,7 @@ function folderOf(file: string): string {
 
 export function BackupsPage() {
   const { message } = AntApp.useApp();
-  const list = useAsync(() => invoke('backup.list', {}), []);
+  const list = useQuery('backup.list', {});
   const [busy, setBusy] = useState(false);
 
   const act = async (work: () => Promise<string>) => {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Space, Typography } from 'antd';
 import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { useSending } from '../../../components/useFormSubmit';
 import { FormError } from '../../../components/FormError';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -16,7 +16,7 @@ const t = zhCN.backup;
 
 export function DataKeyPanel() {
   const { message } = AntApp.useApp();
-  const status = useAsync(() => invoke('dataKey.status', {}), []);
+  const status = useQuery('dataKey.status', {});
   const [code, setCode] = useState('');
   const sending = useSending();
   const recheckHealth = useRecheckHealth(); // the banner asking for the code goes once it is given

@@ -8,9 +8,8 @@
 import { useState } from 'react';
 import { Alert, Button, Progress, Select, Spin, Tag } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { decimal2ToHundredths, todayDate } from '../../../format';
@@ -38,11 +37,10 @@ function spendDate(year: number): string {
 
 export function BudgetPage({ communityId, year: asked }: { communityId: string; year?: number }) {
   const year = asked ?? Number(todayDate().slice(0, 4));
-  const [revision, setRevision] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const report = useAsync(() => invoke('budget.get', { communityId, year }), [communityId, year, revision]);
+  const report = useQuery('budget.get', { communityId, year });
   const data = report.data;
-  const reload = () => setRevision((r) => r + 1);
+  const reload = () => report.reload();
   const hasLines = (data?.lines.length ?? 0) > 0;
 
   return (

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Switch } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { SearchBox } from '../../../components/SearchBox';
@@ -40,7 +40,7 @@ export function FundPage({ communityId }: { communityId: string }) {
   const [revision, setRevision] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const balance = useAsync(() => invoke('fund.balance', { communityId }), [communityId, revision]);
+  const balance = useQuery('fund.balance', { communityId });
 
   const source = useMemo<PagedSource<HouseholdRow>>(() => {
     const query = { communityId, text: text.trim(), belowTopUpOnly: belowOnly };
@@ -76,7 +76,7 @@ export function FundPage({ communityId }: { communityId: string }) {
       />
       {balance.error !== null && <Alert type="error" showIcon title={errorMessage(balance.error)} />}
       <FundFigures balance={balance.data} />
-      <ReconciliationSummary communityId={communityId} revision={revision} />
+      <ReconciliationSummary communityId={communityId} />
       <RulesLine communityId={communityId} />
       <div className="toolbar">
         <SearchBox testId="fund-search" value={text} placeholder={t.searchPlaceholder} width={300} onSearch={setText} />

@@ -6,9 +6,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Spin, Tag } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { navigate } from '../../../router';
@@ -23,7 +22,7 @@ type Line = SubLedger['lines'][number] & { seq: number };
 type Holding = SubLedger['owners'][number];
 
 export function SubLedgerPage({ communityId, partId }: { communityId: string; partId: string }) {
-  const ledger = useAsync(() => invoke('fund.subLedger', { partId }), [partId]);
+  const ledger = useQuery('fund.subLedger', { partId });
   const back = () => navigate({ name: 'fund', communityId });
   const data = ledger.data;
   const [printing, setPrinting] = useState(false);

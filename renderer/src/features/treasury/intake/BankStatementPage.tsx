@@ -7,9 +7,8 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Tabs, Typography } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -24,7 +23,7 @@ type Tab = 'import' | 'posted' | 'unidentified';
 export function BankStatementPage({ communityId }: { communityId: string }) {
   const [tab, setTab] = useState<Tab>('import');
   const [revision, setRevision] = useState(0);
-  const unidentified = useAsync(() => invoke('fund.unidentified', { communityId }), [communityId, revision]);
+  const unidentified = useQuery('fund.unidentified', { communityId });
   const waiting = unidentified.data?.length ?? 0;
   // Something was posted: every tab's figures follow.
   const changed = () => setRevision((r) => r + 1);

@@ -18,7 +18,7 @@ import { fenToCapitals } from '../../../../../shared/domain/money';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
 import { downloadFile, readFilePayload, tableFileTooBig } from '../../../api/files';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -60,7 +60,7 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
   const sending = useSending();
   const [busy, setBusy] = useState<'template' | 'preview' | 'import' | null>(null);
   // Whether the books already have entries: then opening is refused, and said so before any work.
-  const entries = useAsync(() => invoke('ledger.entries', { communityId, offset: 0, limit: 1 }), [communityId]);
+  const entries = useQuery('ledger.entries', { communityId, offset: 0, limit: 1 });
   const alreadyOpen = !opened && (entries.data?.total ?? 0) > 0;
 
   const stale = () => {

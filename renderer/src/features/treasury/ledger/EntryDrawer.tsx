@@ -8,9 +8,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Spin } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { formatCount, formatDateTime } from '../../../format';
 import { Yuan } from '../fund/fundShared';
@@ -22,13 +21,11 @@ const t = zhCN.ledger;
 
 interface Props {
   entryId: string | null;
-  /** Bumped after anything was posted: the open entry may have been reversed meanwhile. */
-  revision: number;
   onOpen: (entryId: string | null) => void;
   onReversed: (reversalId: string) => void;
 }
 
-export function EntryDrawer({ entryId, revision, onOpen, onReversed }: Props) {
+export function EntryDrawer({ entryId, onOpen, onReversed }: Props) {
   return (
     <Drawer
       open={entryId !== null}
@@ -38,13 +35,13 @@ export function EntryDrawer({ entryId, revision, onOpen, onReversed }: Props) {
       destroyOnHidden
       data-testid="entry-drawer"
     >
-      {entryId !== null && <EntryView key={entryId} entryId={entryId} revision={revision} onOpen={onOpen} onReversed={onReversed} />}
+      {entryId !== null && <EntryView key={entryId} entryId={entryId} onOpen={onOpen} onReversed={onReversed} />}
     </Drawer>
   );
 }
 
-function EntryView({ entryId, revision, onOpen, onReversed }: Props & { entryId: string }) {
-  const entry = useAsync(() => invoke('ledger.entry', { id: entryId }), [entryId, revision]);
+function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string }) {
+  const entry = useQuery('ledger.entry', { id: entryId });
   const [reversing, setReversing] = useState(false);
   if (entry.error !== null) return <Alert type="error" showIcon title={errorMessage(entry.error)} />;
   const e = entry.data;

@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'react';
 import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid } from '../../../components/DataGrid';
 import type { PagedSource } from '../../../components/usePagedRows';
 import { navigate } from '../../../router';
@@ -29,7 +29,7 @@ export function LedgerPage({ communityId, entryId }: { communityId: string; entr
   const [revision, setRevision] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const books = useAsync(() => invoke('ledger.books', { communityId }), [communityId, revision]);
+  const books = useQuery('ledger.books', { communityId });
 
   const source = useMemo<PagedSource<EntryRow>>(() => {
     const query = {
@@ -85,7 +85,7 @@ export function LedgerPage({ communityId, entryId }: { communityId: string; entr
           onSelect={(accountId) => setFilters({ ...filters, accountId })}
         />
       </div>
-      <EntryDrawer entryId={entryId} revision={revision} onOpen={openEntry} onReversed={(id) => { posted(); openEntry(id); }} />
+      <EntryDrawer entryId={entryId} onOpen={openEntry} onReversed={(id) => { posted(); openEntry(id); }} />
       <RecordModal
         communityId={communityId}
         form={dialog === 'income' || dialog === 'expense' || dialog === 'transfer' ? dialog : null}

@@ -4,8 +4,7 @@
  * figure comes from, and the way to the 银行对账 page.
  */
 import { Button } from 'antd';
-import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { groupedYuan } from '../fund/fundShared';
@@ -13,8 +12,8 @@ import { isZero, sourceLine } from './reconciliationShared';
 
 const t = zhCN.reconciliation;
 
-export function ReconciliationSummary({ communityId, revision }: { communityId: string; revision: number }) {
-  const loaded = useAsync(() => invoke('fund.reconciliation', { communityId }), [communityId, revision]);
+export function ReconciliationSummary({ communityId }: { communityId: string }) {
+  const loaded = useQuery('fund.reconciliation', { communityId });
   const r = loaded.data;
   if (!r) return null;
   const bad = !isZero(r.difference);

@@ -12,7 +12,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
 import { projectFields } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -93,7 +93,7 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
-  const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId, open]);
+  const buildings = useQuery('community.buildings', { id: communityId });
   const kind = Form.useWatch(['scope', 'kind'], form) as ScopeKind | undefined;
   const approval = Form.useWatch('approval', form) as Values['approval'];
 

@@ -13,7 +13,7 @@ import { Alert, App as AntApp, Button, Descriptions, Input, Spin, Tag } from 'an
 import { projectNotice } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
@@ -30,8 +30,8 @@ import { fenOf, StatusTag, yuanShown, type ProjectDetail } from './repairShared'
 const t = zhCN.repairs;
 
 export function RepairPage({ communityId, projectId }: { communityId: string; projectId: string }) {
-  const loaded = useAsync(() => invoke('repair.get', { id: projectId }), [projectId]);
-  const community = useAsync(() => invoke('community.get', { id: communityId }), [communityId]);
+  const loaded = useQuery('repair.get', { id: projectId });
+  const community = useQuery('community.get', { id: communityId });
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [paying, setPaying] = useState(false);
   useEffect(() => {
@@ -194,7 +194,7 @@ function Payments({ project: p }: { project: ProjectDetail }) {
 /** After the charge: its entry in the books, the final cost and notes, every share, the notice after the works. */
 function ChargedPanel({ project: p }: { project: ProjectDetail }) {
   const charge = p.charge!;
-  const entry = useAsync(() => invoke('ledger.entry', { id: charge.entryId }), [charge.entryId]);
+  const entry = useQuery('ledger.entry', { id: charge.entryId });
   return (
     <section className="panel" data-testid="repair-charged">
       <div className="repair-section-head">

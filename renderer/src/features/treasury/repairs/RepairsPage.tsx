@@ -6,9 +6,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Tag } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
@@ -52,7 +51,7 @@ const columns: ColumnDef<ProjectSummary>[] = [
 
 export function RepairsPage({ communityId }: { communityId: string }) {
   const [creating, setCreating] = useState(false);
-  const list = useAsync(() => invoke('repair.list', { communityId }), [communityId]);
+  const list = useQuery('repair.list', { communityId });
   const open = (projectId: string) => navigate({ name: 'repair', communityId, projectId });
   const rows = useMemo(() => list.data ?? [], [list.data]);
 

@@ -11,9 +11,8 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Tag } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { decimal2ToHundredths, todayDate } from '../../../format';
@@ -46,13 +45,12 @@ function dateIn(p: Period): string {
 
 export function RevenuePage({ communityId }: { communityId: string }) {
   const [period, setPeriod] = useState<Period>(currentQuarter);
-  const [revision, setRevision] = useState(0);
   const [record, setRecord] = useState<Direction | null>(null);
   const [transferring, setTransferring] = useState(false);
-  const summary = useAsync(() => invoke('revenue.summary', { communityId, ...period }), [communityId, period.from, period.to, revision]);
+  const summary = useQuery('revenue.summary', { communityId, ...period });
   const data = summary.data;
   const current = data && data.from === period.from && data.to === period.to && !summary.loading ? data : undefined;
-  const posted = () => setRevision((r) => r + 1);
+  const posted = () => summary.reload();
   const quarter = periodQuarter(period);
 
   return (

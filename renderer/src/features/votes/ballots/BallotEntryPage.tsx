@@ -14,7 +14,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Progress, Radio, Select, Spin, Tag, type InputRef } from 'antd';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount, formatDateTime, groupedArea } from '../../../format';
@@ -48,7 +48,7 @@ function matchOf(first: RecordedBallot | null, second: ReturnType<typeof ballotF
 }
 
 export function BallotEntryPage({ communityId, voteId }: { communityId: string; voteId: string }) {
-  const loaded = useAsync(() => invoke('vote.get', { id: voteId }), [voteId]);
+  const loaded = useQuery('vote.get', { id: voteId });
   const vote = loaded.data;
   const back = () => navigate({ name: 'vote', communityId, voteId });
 

@@ -10,7 +10,7 @@ import type { RowError } from '../../../../../shared/domain/roster-rows';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
 import { readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../../api/files';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { formatBytes, formatCount } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -22,7 +22,7 @@ const t = zhCN.ballots;
 /** Import returned ballots from xlsx (used on the vote page). */
 export function BallotImport({ voteId, onImported }: { voteId: string; onImported: () => void }) {
   const { message } = AntApp.useApp();
-  const vote = useAsync(() => invoke('vote.get', { id: voteId }), [voteId]);
+  const vote = useQuery('vote.get', { id: voteId });
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; size: number; payload: { fileName: string; base64: string } } | null>(null);
   const [checked, setChecked] = useState<{ rows: number } | null>(null);

@@ -14,6 +14,7 @@ import { ASSEMBLY_KINDS } from '../../../../../shared/domain/meetings';
 import { ART_278_ITEMS, thresholdOf, type ExtraItem } from '../../../../../shared/domain/tally';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
@@ -71,8 +72,8 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
   const [form] = Form.useForm<FormValues>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
-  const community = useAsync(() => invoke('community.get', { id: communityId }), [communityId]);
-  const buildings = useAsync(() => invoke('community.buildings', { id: communityId }), [communityId, open]);
+  const community = useQuery('community.get', { id: communityId });
+  const buildings = useQuery('community.buildings', { id: communityId });
   const meetings = useAsync(() => invoke('meeting.list', { communityId, limit: 1000 }).catch(() => []), [communityId, open]);
   const matters = useAsync(() => invoke('matter.list', { communityId }).catch(() => []), [communityId, open]);
 

@@ -5,9 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button } from 'antd';
-import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
@@ -20,7 +19,7 @@ const t = zhCN.votes;
 
 export function VotesPage({ communityId }: { communityId: string }) {
   const [creating, setCreating] = useState(false);
-  const list = useAsync(() => invoke('vote.list', { communityId }), [communityId]);
+  const list = useQuery('vote.list', { communityId });
   const open = (voteId: string) => navigate({ name: 'vote', communityId, voteId });
 
   const columns = useMemo<ColumnDef<VoteListItem>[]>(() => [
