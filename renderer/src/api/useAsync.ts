@@ -14,7 +14,11 @@ export interface AsyncState<T> {
   reload: () => void;
 }
 
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
+/**
+ * `afterWrites: false` for the gates read once at start (the session, the data file's health): reading them
+ * again in the middle of a login — which writes — would see the moment before the new session is kept.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, { afterWrites = true }: { afterWrites?: boolean } = {}): AsyncState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -49,7 +53,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   useEffect(() => {
     let live = true;
     const off = onChange((change) => {
-      if (change !== 'wrote') return;
+      if (change !== 'wrote' || !afterWrites) return;
       loadRef.current().then(
         (value) => { if (live && JSON.stringify(value) !== JSON.stringify(dataRef.current)) setData(value); },
         () => undefined,

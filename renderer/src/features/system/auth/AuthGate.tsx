@@ -28,7 +28,7 @@ type SessionOut = { session: string; user: User };
 
 export function AuthGate({ children }: { children: (user: User, logout: () => void) => ReactNode }) {
   const { message } = AntApp.useApp();
-  const status = useAsync(() => invoke('auth.status', {}), []);
+  const status = useAsync(() => invoke('auth.status', {}), [], { afterWrites: false });
   const [phase, setPhase] = useState<Phase | null>(null);
 
   useEffect(() => {

@@ -18,7 +18,7 @@ const RecheckHealth = createContext<() => void>(() => undefined);
 export const useRecheckHealth = () => useContext(RecheckHealth);
 
 export function StartGate({ children }: { children: (warnings: string[]) => ReactNode }) {
-  const health = useAsync(() => invoke('system.health', {}), []);
+  const health = useAsync(() => invoke('system.health', {}), [], { afterWrites: false });
   if (health.loading && !health.data) return <FullPageLoading text={zhCN.health.checking} />;
   if (health.error || !health.data) {
     return <FullPageError error={health.error} onRetry={health.reload} />;
