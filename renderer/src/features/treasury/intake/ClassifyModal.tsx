@@ -20,7 +20,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
 import { groupedYuan } from '../fund/fundShared';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 /** The row being classified, as much as the dialog needs of it. */
 export interface RowToClassify {
