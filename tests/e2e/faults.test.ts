@@ -46,7 +46,7 @@ describe('faults in the screens', () => {
       // Still waiting after one round of the busy wait: the button spins, no error.
       await env.page.waitForTimeout(2500);
       expect(await env.page.locator('.ant-modal .ant-btn-loading').count()).toBe(1);
-      expect(await form.locator('.form-error, .ant-alert-error').count()).toBe(0);
+      expect(await env.page.getByRole('dialog').locator('.form-error, .ant-alert-error').count()).toBe(0);
     } finally {
       holder.kill('SIGKILL');
     }
@@ -69,7 +69,7 @@ describe('faults in the screens', () => {
     while ((side.pragma('page_count', { simple: true }) as number) < CAP - 6) fill.run();
 
     await env.page.getByRole('button', { name: '创建并打开' }).click();
-    const error = form.locator('.form-error');
+    const error = env.page.getByTestId('matter-create-errors').locator('.form-error');
     await error.waitFor({ timeout: UI_TIMEOUT });
     expect(await error.textContent()).toContain('磁盘空间已满');
     expect(await error.textContent()).toContain('已填写的内容仍在');

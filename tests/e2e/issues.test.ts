@@ -210,6 +210,11 @@ describe('the issue ledger', () => {
     expect(await text(row.getByTestId('overdue-reasons'))).toContain(`处理方案应于 ${ago(26).replace('T', ' ')} 前制定，已逾期`);
     expect(await text(list.getByTestId('overdue-row').filter({ hasText: '路灯不亮' }).getByTestId('overdue-reasons'))).toContain(`问题应于 ${officeDay(-1)} 前办结，已逾期`);
     await page.screenshot({ path: '/tmp/issues-overdue.png' });
+    // Newest first as main lists them; 编号 sorts them the other way.
+    const numbers = () => list.getByTestId('overdue-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    expect(await numbers()).toEqual(['6', '4']);
+    await list.getByRole('columnheader', { name: '编号' }).click();
+    await expect.poll(numbers, { timeout: UI_TIMEOUT }).toEqual(['4', '6']);
     await row.getByTestId('overdue-escalate').click();
     const escalate = page.getByRole('dialog');
     await escalate.getByTestId('action-form-escalate').waitFor();
@@ -349,9 +354,9 @@ describe('the issue ledger', () => {
     expect(await text(page.getByTestId('stats-resolved-rate'))).toBe('33 %（1/3）');
     expect(await text(page.getByTestId('stats-time-plan'))).toBe('中位数 2小时，平均 8小时15分（4 件）');
     expect(await text(page.getByTestId('stats-time-close'))).toBe('中位数 4小时，平均 22小时20分（3 件）');
-    const byCategory = await page.locator('[data-testid=stats-by-category] tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+    const byCategory = await page.locator('[data-testid=stats-by-category] .data-grid-row').evaluateAll((rows) => rows.map((r) => r.textContent));
     expect(byCategory).toEqual(['设施维修3', '环境卫生2', '停车1']);
-    const byStatus = await page.locator('[data-testid=stats-by-status] tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+    const byStatus = await page.locator('[data-testid=stats-by-status] .data-grid-row').evaluateAll((rows) => rows.map((r) => r.textContent));
     expect(byStatus).toEqual(['登记2', '已派单0', '处理中1', '已办结2', '已回访1']);
     // The bar chart is drawn (SVG), its bars labelled with the counts.
     await expect.poll(() => page.locator('[data-testid=stats-chart] svg path').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(3);

@@ -50,6 +50,8 @@ export interface DataGridProps<T> {
   wrapText?: boolean;
   emptyText?: ReactNode;
   testId?: string;
+  /** Data attributes of a row's element (its data-testid, data-status …), for tests and styles. */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string | number | undefined>;
   /** Told the total of the painted rows whenever it changes. */
   onTotalChange?: (total: number) => void;
   ariaLabel?: string;
@@ -61,7 +63,7 @@ const INITIAL_RECT = { width: 1000, height: 600 };
 export function DataGrid<T>(props: DataGridProps<T>) {
   const {
     columns, source, getRowId, sort = null, onSortChange, onRowClick, selectedId = null, rowHeight = 34,
-    autoHeightRows, renderExpanded, wrapText = false, emptyText, testId, onTotalChange, ariaLabel,
+    autoHeightRows, renderExpanded, wrapText = false, emptyText, testId, rowAttributes, onTotalChange, ariaLabel,
   } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const remote = usePagedRows(source.kind === 'remote' ? source : null);
@@ -246,6 +248,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             const clickable = onRowClick !== undefined || renderExpanded !== undefined;
             return (
               <div
+                {...rowAttributes?.(w.row)}
                 key={item.key}
                 ref={measured ? virtualizer.measureElement : undefined}
                 data-index={item.index}

@@ -13,13 +13,15 @@ export interface SaveCancelProps {
   label: string;
   testId?: string;
   disabled?: boolean;
+  /** An action that cannot be taken back (a reversal, closing a month): the primary button in red. */
+  danger?: boolean;
 }
 
-export function SaveCancel({ onCancel, onSave, busy, label, testId, disabled }: SaveCancelProps) {
+export function SaveCancel({ onCancel, onSave, busy, label, testId, disabled, danger }: SaveCancelProps) {
   return (
     <Space>
       <Button onClick={onCancel}>{zhCN.common.cancel}</Button>
-      <Button type="primary" loading={busy} disabled={disabled} onClick={() => void onSave()} data-testid={testId}>{label}</Button>
+      <Button type="primary" danger={danger} loading={busy} disabled={disabled} onClick={() => void onSave()} data-testid={testId}>{label}</Button>
     </Space>
   );
 }

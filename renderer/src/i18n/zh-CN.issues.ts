@@ -44,6 +44,7 @@ export const issuesText = {
   colReportedAt: '反映时间',
   colOverdue: '逾期情况',
   colAction: '操作',
+  colCount: '件数',
   escalate: '提级',
   escalateTo: (level: string) => `提级至${level}`,
   escalateTop: '已在街道',

@@ -5,10 +5,10 @@ import { votesText } from './zh-CN.votes';
 import { ballotsText } from './zh-CN.ballots';
 import { fundText } from './zh-CN.fund';
 import { ledgerText } from './zh-CN.ledger';
-import { fundIntakeText } from './zh-CN.fundIntake';
+import { intakeText } from './zh-CN.intake';
 import { repairsText } from './zh-CN.repairs';
 import { revenueText } from './zh-CN.revenue';
-import { fundPrintText } from './zh-CN.fundPrint';
+import { printsText } from './zh-CN.prints';
 import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
@@ -490,10 +490,10 @@ export const zhCN = {
   ballots: ballotsText,
   fund: fundText,
   ledger: ledgerText,
-  fundIntake: fundIntakeText,
+  intake: intakeText,
   repairs: repairsText,
   revenue: revenueText,
-  fundPrint: fundPrintText,
+  prints: printsText,
   contracts: contractsText,
   bodies: bodiesText,
   issues: issuesText,

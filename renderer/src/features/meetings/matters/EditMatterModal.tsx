@@ -1,10 +1,10 @@
 /** 修改事项信息: title, category, who raised it, and the description (matter.update). */
 import { useEffect } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { matterUpdate } from '../../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../../shared/domain/workflow';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { MatterDetail } from './shared';
@@ -25,18 +25,16 @@ export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDe
     });
 
   return (
-    <Modal
+    <FormModal
       open
       title={t.editTitle}
       onCancel={onClose}
-      onOk={() => void save()}
-      okText={zhCN.common.save}
-      cancelText={zhCN.common.cancel}
-      confirmLoading={busy}
       width={620}
+      save={{ busy, onSave: save, testId: 'matter-edit-save', label: zhCN.common.save }}
+      errors={errors}
+      errorsTestId="matter-edit-errors"
     >
       <div data-testid="matter-edit-form">
-        <FormError messages={errors} />
         <Form form={form} layout="vertical" className="compact-form">
           <Form.Item name="title" label={t.title} required>
             <Input maxLength={100} data-testid="matter-edit-title" />
@@ -54,6 +52,6 @@ export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDe
           </Form.Item>
         </Form>
       </div>
-    </Modal>
+    </FormModal>
   );
 }

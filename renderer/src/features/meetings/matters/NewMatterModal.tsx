@@ -1,10 +1,10 @@
 /** 新建事项: title, category, description, who raised it and when, the workflow version to follow. */
 import { useEffect } from 'react';
-import { App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { App as AntApp, Form, Input, Select } from 'antd';
 import { matterFields } from '../../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../../shared/domain/workflow';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -42,19 +42,16 @@ export function NewMatterModal({ communityId, workflows, defaultWorkflowId, onCl
     });
 
   return (
-    <Modal
+    <FormModal
       open
       title={t.createTitle}
       onCancel={onClose}
-      onOk={() => void save()}
-      okText={t.submitCreate}
-      cancelText={zhCN.common.cancel}
-      confirmLoading={busy}
       width={620}
-      destroyOnHidden
+      save={{ busy, onSave: save, testId: 'matter-create-save', label: t.submitCreate }}
+      errors={errors}
+      errorsTestId="matter-create-errors"
     >
       <div data-testid="matter-create-form">
-        <FormError messages={errors} />
         <Form form={form} layout="vertical" className="compact-form" onFinish={() => void save()}>
           <Form.Item name="title" label={t.title} required>
             <Input maxLength={100} placeholder={t.titlePlaceholder} data-testid="matter-title" />
@@ -85,6 +82,6 @@ export function NewMatterModal({ communityId, workflows, defaultWorkflowId, onCl
           </Form.Item>
         </Form>
       </div>
-    </Modal>
+    </FormModal>
   );
 }

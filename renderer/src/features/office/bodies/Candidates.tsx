@@ -8,18 +8,17 @@
  * the register without a note, in its words).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Select, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Radio, Select, Tag } from 'antd';
 import { BODY_KINDS, candidateCheckInput, candidateFields, RECOMMENDERS, type CANDIDATE_CHECKS } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatDateTime, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PersonSelect, type Candidate, type Person } from './bodiesShared';
-import { SaveCancel } from '../../../components/SaveCancel';
 
 const t = zhCN.bodies;
 
@@ -179,15 +178,14 @@ function CandidateForm({ communityId, open, onClose, onSaved }: { communityId: s
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.candidateFormTitle}
       onCancel={onClose}
       width={620}
-      destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="candidate-save" label={t.save} />
-      }
+      save={{ busy, onSave: save, testId: 'candidate-save', label: t.save }}
+      errors={errors}
+      errorsTestId="candidate-form-errors"
     >
       <Form form={form} layout="vertical" className="compact-form" data-testid="candidate-form">
         <Form.Item name="source" label={t.source}>
@@ -229,8 +227,7 @@ function CandidateForm({ communityId, open, onClose, onSaved }: { communityId: s
           </Form.Item>
         </div>
       </Form>
-      <div data-testid="candidate-form-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -265,15 +262,14 @@ function CheckForm({ target, onClose, onSaved }: { target: { candidate: Candidat
     : null;
 
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={target ? t.checkTitle(target.candidate.name, target.check.name) : ''}
       onCancel={onClose}
       width={560}
-      destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="check-save" label={t.save} />
-      }
+      save={{ busy, onSave: save, testId: 'check-save', label: t.save }}
+      errors={errors}
+      errorsTestId="check-form-errors"
     >
       {owns && <Alert type={c?.ownsPartInRegister === false ? 'warning' : 'info'} showIcon title={owns} style={{ marginBottom: 12 }} data-testid="check-register-hint" />}
       <Form form={form} layout="vertical" className="compact-form" data-testid="check-form">
@@ -284,7 +280,6 @@ function CheckForm({ target, onClose, onSaved }: { target: { candidate: Candidat
           <Input.TextArea rows={3} maxLength={300} placeholder={t.checkNotePlaceholder} data-testid="check-note" />
         </Form.Item>
       </Form>
-      <div data-testid="check-form-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -6,11 +6,12 @@
  * with its time), the history of who did what when, the linked matter and
  * meeting, and the mediation records linked to it.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Spin, Tooltip } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { PageHeader } from '../../../components/PageHeader';
 import { navigate, routeHash } from '../../../router';
 import { ActionModal, type ActionKind } from './ActionModal';
@@ -187,36 +188,36 @@ function Deadlines({ issue: i }: { issue: IssueDetail }) {
   );
 }
 
+type HistoryEvent = IssueDetail['events'][number] & { n: number };
+
+/** Newest first, in the order they happened: nothing to sort. */
+const historyColumns: ColumnDef<HistoryEvent>[] = [
+  { id: 'at', header: t.at, size: 150, cell: ({ row }) => <span className="num">{shown(row.original.at)}</span> },
+  { id: 'kind', header: t.histKind, size: 90, cell: ({ row }) => t.eventKind[row.original.kind] ?? row.original.kind },
+  { id: 'change', header: t.histChange, size: 200, cell: ({ row }) => t.eventFromTo(row.original.from, row.original.to) },
+  { id: 'note', header: t.histNote, size: 240, meta: { grow: true }, cell: ({ row }) => <span className="pre-line">{row.original.reason}</span> },
+  { id: 'author', header: t.histAuthor, size: 150, cell: ({ row }) => row.original.author },
+];
+
 function History({ issue: i }: { issue: IssueDetail }) {
-  const events = [...i.events].reverse();
+  // The events have no id of their own: their place in the history is theirs.
+  const events = useMemo(() => i.events.map((e, n) => ({ ...e, n })).reverse(), [i.events]);
   return (
     <section className="panel">
       <h3 className="section-heading">{t.history}</h3>
       {events.length === 0
         ? <p className="muted">{t.historyNone}</p>
         : (
-          <table className="issue-table" data-testid="issue-history">
-            <thead>
-              <tr>
-                <th style={{ width: 150 }}>{t.at}</th>
-                <th style={{ width: 90 }}>{t.histKind}</th>
-                <th style={{ width: 200 }}>{t.histChange}</th>
-                <th>{t.histNote}</th>
-                <th style={{ width: 150 }}>{t.histAuthor}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e, n) => (
-                <tr key={n} data-testid="history-row" data-kind={e.kind}>
-                  <td className="num">{shown(e.at)}</td>
-                  <td>{t.eventKind[e.kind] ?? e.kind}</td>
-                  <td>{t.eventFromTo(e.from, e.to)}</td>
-                  <td className="pre-line">{e.reason}</td>
-                  <td>{e.author}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataGrid
+            testId="issue-history"
+            ariaLabel={t.history}
+            columns={historyColumns}
+            source={{ kind: 'local', rows: events }}
+            getRowId={(e) => String(e.n)}
+            rowAttributes={(e) => ({ 'data-testid': 'history-row', 'data-kind': e.kind })}
+            autoHeightRows={12}
+            wrapText
+          />
         )}
     </section>
   );

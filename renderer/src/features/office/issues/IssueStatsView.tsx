@@ -9,11 +9,22 @@ import { ISSUE_STATUSES } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { lazyExport, OnDemand } from '../../../components/OnDemand';
-import { t } from './issueShared';
+import { t, type IssueStats } from './issueShared';
 
 // ECharts loads with the chart, not with the page.
 const IssueChart = lazyExport(() => import('./IssueChart'), 'IssueChart');
+
+/** A label and its count; in main's order (by category the most first, by status the workflow's): nothing to sort. */
+function countColumns<T extends { count: number }>(id: string, header: string, label: (row: T) => string): ColumnDef<T>[] {
+  return [
+    { id, header, size: 140, meta: { grow: true }, cell: ({ row }) => label(row.original) },
+    { id: 'count', header: t.colCount, size: 80, meta: { align: 'right' }, cell: ({ row }) => <span className="num">{row.original.count}</span> },
+  ];
+}
+const categoryColumns = countColumns<IssueStats['byCategory'][number]>('category', t.colCategory, (c) => c.category);
+const statusColumns = countColumns<IssueStats['byStatus'][number]>('status', t.colStatus, (b) => b.status);
 
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
 
@@ -60,26 +71,31 @@ export function IssueStatsView({ communityId, from, to, version, onPeriod, onPri
                 <section className="panel issue-stats-chart">
                   <h3 className="section-heading">{t.statsByCategory}</h3>
                   <OnDemand><IssueChart categories={s.byCategory.map((c) => c.category)} counts={s.byCategory.map((c) => c.count)} testId="stats-chart" /></OnDemand>
-                  <table className="issue-table compact" data-testid="stats-by-category">
-                    <tbody>
-                      {s.byCategory.map((c) => (
-                        <tr key={c.category} data-category={c.category}><td>{c.category}</td><td className="num">{c.count}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <div className="issue-stats-grid">
+                    <DataGrid
+                      testId="stats-by-category"
+                      ariaLabel={t.statsByCategory}
+                      columns={categoryColumns}
+                      source={{ kind: 'local', rows: s.byCategory }}
+                      getRowId={(c) => c.category}
+                      rowAttributes={(c) => ({ 'data-category': c.category })}
+                      autoHeightRows={20}
+                    />
+                  </div>
                 </section>
                 <section className="panel issue-stats-status">
                   <h3 className="section-heading">{t.statsByStatus}</h3>
-                  <table className="issue-table compact" data-testid="stats-by-status">
-                    <tbody>
-                      {ISSUE_STATUSES.map((status) => (
-                        <tr key={status} data-status={status}>
-                          <td>{status}</td>
-                          <td className="num">{s.byStatus.find((b) => b.status === status)?.count ?? 0}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <div className="issue-stats-grid">
+                    <DataGrid
+                      testId="stats-by-status"
+                      ariaLabel={t.statsByStatus}
+                      columns={statusColumns}
+                      source={{ kind: 'local', rows: ISSUE_STATUSES.map((status) => ({ status, count: s.byStatus.find((b) => b.status === status)?.count ?? 0 })) }}
+                      getRowId={(b) => b.status}
+                      rowAttributes={(b) => ({ 'data-status': b.status })}
+                      autoHeightRows={ISSUE_STATUSES.length}
+                    />
+                  </div>
                 </section>
               </div>
             )}

@@ -5,7 +5,7 @@
  * 调解记录 tab (all records) and on an issue's page (those linked to it).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
 import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -15,6 +15,7 @@ import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { clearErrors, t, type Mediation } from './issueShared';
+import { MediationGrid } from './MediationGrid';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
 
@@ -42,36 +43,7 @@ export function Mediations({ communityId, issueId, help }: Props) {
       </div>
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="muted issue-none" data-testid="mediations-none">{issueId ? t.mediationsNone : t.mediationNone}</div>}
-      {rows.length > 0 && (
-        <table className="issue-table" aria-label={t.mediationTitle} data-testid="mediation-table">
-          <thead>
-            <tr>
-              <th>{t.colParties}</th>
-              <th style={{ width: 110 }}>{t.colMediator}</th>
-              <th style={{ width: 80 }}>{t.colSessions}</th>
-              <th style={{ width: 110 }}>{t.colLastSession}</th>
-              <th style={{ width: 150 }}>{t.colOutcome}</th>
-              {!issueId && <th style={{ width: 220 }}>{t.colIssue}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr key={m.id} className="clickable" onClick={() => setEditing(m)} data-testid="mediation-row" data-outcome={m.outcome}>
-                <td className="strong">{m.parties}</td>
-                <td>{m.mediator}</td>
-                <td className="num">{t.sessionsCount(m.sessions.length)}</td>
-                <td className="num">{m.sessions.at(-1)?.date ?? t.none}</td>
-                <td>
-                  {m.outcome
-                    ? <><Tag color={m.outcome === '调解成功' ? 'green' : 'orange'} className="tight-tag">{m.outcome}</Tag><Tag className="tight-tag">{t.lockedTag}</Tag></>
-                    : <span className="muted">{t.outcomePending}</span>}
-                </td>
-                {!issueId && <td>{m.issueId ? issueLabel.get(m.issueId) ?? '' : <span className="muted">{t.none}</span>}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <MediationGrid rows={rows} issueId={issueId} issueLabel={issueLabel} onOpen={setEditing} />}
       <MediationForm
         communityId={communityId}
         record={editing === 'new' ? null : editing}

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { App as AntApp, Form, Modal } from 'antd';
+import { App as AntApp, Form } from 'antd';
 import { communityFields, communityUpdate } from '../../../../../shared/contract/register';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { CommunityFields, emptyCommunity } from './CommunityFields';
@@ -50,20 +50,19 @@ export function CommunityFormModal({ open, community, onClose, onSaved }: Props)
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={community ? t.edit : t.create}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={zhCN.common.save}
-      confirmLoading={busy}
       width={560}
-      forceRender
+      // Through the form, so that its own rules (the extra rows of the fund settings) are checked first.
+      save={{ busy, onSave: () => form.submit(), testId: 'community-save', label: zhCN.common.save }}
+      errors={errors}
+      errorsTestId="community-errors"
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="community-form">
         <CommunityFields />
-        <FormError messages={errors} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

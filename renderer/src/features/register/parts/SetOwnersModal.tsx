@@ -3,13 +3,13 @@
  * registered, or create one inline, and the date the new holding starts.
  */
 import { useEffect, useState } from 'react';
-import { Button, Empty, Form, Input, Modal, Typography } from 'antd';
+import { Button, Empty, Form, Input, Typography } from 'antd';
 import type { z } from 'zod';
 import { setOwnersInput, type maskedOwner } from '../../../../../shared/contract/register';
 import { maskDocument, maskPhone } from '../../../../../shared/domain/identity';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { SearchBox } from '../../../components/SearchBox';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
@@ -63,15 +63,14 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
   );
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={`${t.title} · ${part.address}`}
       onCancel={onClose}
-      onOk={save}
-      okText={zhCN.common.save}
-      confirmLoading={busy}
       width={720}
-      forceRender
+      save={{ busy, onSave: save, testId: 'owners-save', label: zhCN.common.save }}
+      errors={errors}
+      errorsTestId="owners-errors"
     >
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
       <div className="owners-columns">
@@ -131,7 +130,6 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
           )}
         </section>
       </div>
-      <FormError messages={errors} />
-    </Modal>
+    </FormModal>
   );
 }

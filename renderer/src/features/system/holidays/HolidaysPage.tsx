@@ -3,7 +3,7 @@
  * arrangement comes from, a day's setting, and the xlsx template and import.
  */
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { holidaySetDay } from '../../../../../shared/contract/system';
 import type { RowError } from '../../../../../shared/domain/roster-rows';
@@ -12,6 +12,7 @@ import { ApiError, errorMessage } from '../../../api/errors';
 import { downloadFile, readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../../api/files';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount } from '../../../format';
@@ -241,18 +242,16 @@ function DayEditor({ day, onClose, onSaved }: { day: DayInfo; onClose: () => voi
     });
 
   return (
-    <Modal
+    <FormModal
       open
       title={t.editTitle(day.date, t.weekdays[mondayIndex(y, m, d)] ?? '')}
       onCancel={onClose}
-      onOk={save}
-      okText={zhCN.common.save}
-      cancelText={zhCN.common.cancel}
-      confirmLoading={busy}
       width={420}
+      save={{ busy, onSave: save, testId: 'holiday-day-save', label: zhCN.common.save }}
+      errors={errors}
+      errorsTestId="holiday-day-errors"
     >
       <div data-testid="holiday-day-editor">
-        <FormError messages={errors} />
         <Form form={form} layout="vertical" className="holiday-day-form" initialValues={{ kind: initialKind, name: day.name }}>
           <Form.Item name="kind" label={t.kind}>
             <Radio.Group
@@ -268,6 +267,6 @@ function DayEditor({ day, onClose, onSaved }: { day: DayInfo; onClose: () => voi
           {kind === 'normal' && <Typography.Text type="secondary">{t.normalHint}</Typography.Text>}
         </Form>
       </div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,16 +5,15 @@
  * its words show above the buttons.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal } from 'antd';
+import { App as AntApp, Button, Form, Input } from 'antd';
 import { budgetInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../../shared/contract/methods';
 import { fenToYuan, parseYuan } from '../../../../../shared/domain/money';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
-import { SaveCancel } from '../../../components/SaveCancel';
 
 const t = zhCN.revenue.budget;
 
@@ -66,18 +65,17 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.editTitle(year)}
       onCancel={onClose}
-      destroyOnHidden
       width={600}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="budget-lines-save" label={zhCN.common.save} />
-      }
+      save={{ busy, onSave: save, testId: 'budget-lines-save', label: zhCN.common.save }}
+      errors={errors}
+      errorsTestId="budget-lines-errors"
     >
       <p className="fund-modal-help">{t.editHelp}</p>
-      <Form form={form} layout="vertical" className="compact-form" data-testid="budget-lines-form">
+      <Form form={form} layout="vertical" className="compact-form budget-lines-form" data-testid="budget-lines-form">
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
@@ -105,7 +103,6 @@ export function BudgetLinesModal({ communityId, year, report, open, onClose, onS
           )}
         </Form.List>
       </Form>
-      <div data-testid="budget-lines-errors" style={{ marginTop: 12 }}><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -8,12 +8,12 @@
  * back to the form.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { App as AntApp, Form, Input } from 'antd';
 import { earningsInput } from '../../../../../shared/contract/treasury/fund';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { addDays } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -83,18 +83,14 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.earningsTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={720}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy && preview === null} onClick={() => void showPreview()} data-testid="earnings-preview">{t.preview}</Button>
-        </Space>
-      }
+      save={{ busy: busy && preview === null, onSave: showPreview, testId: 'earnings-preview', label: t.preview }}
+      errors={preview ? [] : errors}
+      errorsTestId="earnings-errors"
     >
       <p className="fund-modal-help">{t.earningsHelp}</p>
       {/* Any change makes the preview stale: what is posted must be what was seen. */}
@@ -117,7 +113,6 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
           <Input maxLength={200} placeholder={t.earningsMemoPlaceholder} data-testid="earnings-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="earnings-errors"><FormError messages={preview ? [] : errors} /></div>
       <PostingConfirm
         open={preview !== null}
         title={t.earningsConfirmTitle}
@@ -138,7 +133,7 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
         onConfirm={() => void post()}
         onCancel={() => setPreview(null)}
       />
-    </Modal>
+    </FormModal>
   );
 }
 

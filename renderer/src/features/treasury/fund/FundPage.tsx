@@ -30,7 +30,7 @@ import { householdColumns } from './householdColumns';
 import { zhCN } from '../../../i18n/zh-CN';
 
 const t = zhCN.fund;
-const ti = zhCN.fundIntake;
+const ti = zhCN.intake;
 
 type Dialog = 'deposit' | 'earnings' | 'apportion' | null;
 

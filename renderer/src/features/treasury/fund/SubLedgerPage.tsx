@@ -33,7 +33,7 @@ export function SubLedgerPage({ communityId, partId }: { communityId: string; pa
         title={<span data-testid="sub-ledger-title">{data ? t.subLedgerTitle(data.household.address) : t.title}</span>}
         extra={
           <>
-            <Button onClick={() => setPrinting(true)} data-testid="sub-ledger-print">{zhCN.fundIntake.printStatement}</Button>
+            <Button onClick={() => setPrinting(true)} data-testid="sub-ledger-print">{zhCN.intake.printStatement}</Button>
             <Button onClick={back}>{t.back}</Button>
           </>
         }

@@ -16,7 +16,7 @@ import { PostedStatementRows } from './PostedStatementRows';
 import { StatementImport } from './StatementImport';
 import { UnidentifiedList } from './UnidentifiedList';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 type Tab = 'import' | 'posted' | 'unidentified';
 

@@ -8,19 +8,18 @@
  * reason, as a reversal and a new entry.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Form, Input, Radio, Select } from 'antd';
 import { RECEIPT_CLASSES, PAYMENT_CLASSES, STATEMENT_CLASS_NAMES, type StatementClass } from '../../../../../shared/domain/bank-statement';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
-import { FormError } from '../../../components/FormError';
-import { SaveCancel } from '../../../components/SaveCancel';
+import { FormModal } from '../../../components/FormModal';
 import { useSending } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
 import { groupedYuan } from '../fund/fundShared';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 /** The row being classified, as much as the dialog needs of it. */
 export interface RowToClassify {
@@ -99,13 +98,14 @@ export function ClassifyModal({ communityId, row, reclassify = false, onClose, o
   });
 
   return (
-    <Modal
+    <FormModal
       open
       title={reclassify ? t.reclassifyTitle : t.classifyTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={600}
-      footer={<SaveCancel onCancel={onClose} busy={sending.busy} onSave={save} testId="classify-save" label={t.save} />}
+      save={{ busy: sending.busy, onSave: save, testId: 'classify-save', label: t.save }}
+      errors={sending.errors}
+      errorsTestId="classify-errors"
     >
       <div className="classify-row" data-testid="classify-row">
         <div className="strong">{t.classifyRow(row.date, groupedYuan(row.amount), row.payer || '—')}</div>
@@ -151,7 +151,6 @@ export function ClassifyModal({ communityId, row, reclassify = false, onClose, o
           </>
         )}
       </Form>
-      <div data-testid="classify-errors"><FormError messages={sending.errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -32,7 +32,7 @@ import { Yuan } from '../fund/fundShared';
 import { PostingConfirm } from '../fund/PostingConfirm';
 import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 type Preview = MethodOutput<'fund.previewOpening'>;
 type Opened = MethodOutput<'fund.importOpening'>;

@@ -17,7 +17,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import './fundIntake.css';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 export type PeriodPrint = 'statements' | 'summary' | 'statement';
 

@@ -18,7 +18,7 @@ import { navigate } from '../../../router';
 import { Yuan } from '../fund/fundShared';
 import { ClassifyModal } from './ClassifyModal';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 type Posted = MethodOutput<'fund.statementRows'>['rows'][number];
 

@@ -26,7 +26,7 @@ import { Yuan } from '../fund/fundShared';
 import { ClassifyModal, type Classified } from './ClassifyModal';
 import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 type Preview = MethodOutput<'fund.previewStatement'>;
 type Imported = MethodOutput<'fund.importStatement'>;

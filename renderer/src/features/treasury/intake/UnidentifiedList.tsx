@@ -23,7 +23,7 @@ import { PartPicker } from '../fund/PartPicker';
 import { groupedYuan, Yuan } from '../fund/fundShared';
 import { money, yuanToFen } from './intakeShared';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 type Item = MethodOutput<'fund.unidentified'>[number];
 

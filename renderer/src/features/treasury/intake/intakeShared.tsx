@@ -7,7 +7,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
 import './fundIntake.css';
 
-const t = zhCN.fundIntake;
+const t = zhCN.intake;
 
 
 /** A button that opens the file dialog, with the chosen file's name beside it. */

@@ -4,11 +4,11 @@
  * reversals included, are refused from then on — before it is confirmed.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App as AntApp, Form, Input } from 'antd';
 import { closeMonthInput } from '../../../../../shared/contract/treasury/fund';
 import { addDays } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -49,17 +49,14 @@ export function CloseMonthModal({ communityId, open, closedThrough, onClose, onC
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.closeTitle}
       onCancel={onClose}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button danger type="primary" loading={busy} disabled={!month} onClick={() => void save()} data-testid="close-month-save">{t.closeOk}</Button>
-        </Space>
-      }
+      width={520}
+      save={{ busy, onSave: save, testId: 'close-month-save', label: t.closeOk, danger: true, disabled: !month }}
+      errors={errors}
+      errorsTestId="close-month-errors"
     >
       <p className="fund-modal-help">{t.closeHelp(closedThrough)}</p>
       <Form form={form} layout="vertical" data-testid="close-month-form" onValuesChange={(v: { month?: string }) => setMonth(v.month ?? '')}>
@@ -68,7 +65,6 @@ export function CloseMonthModal({ communityId, open, closedThrough, onClose, onC
         </Form.Item>
       </Form>
       {month && <Alert type="warning" showIcon data-testid="close-month-confirm" title={t.closeConfirm(month)} />}
-      <div data-testid="close-month-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,17 +7,16 @@
  * each form. An account kept per household (the fund) asks for the part.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { App as AntApp, Form, Input, Select } from 'antd';
 import { z } from 'zod';
 import { recordInput } from '../../../../../shared/contract/treasury/fund';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
 import { accountLabel, type Account, type RecordForm } from './ledgerShared';
-import { SaveCancel } from '../../../components/SaveCancel';
+import { FormModal } from '../../../components/FormModal';
 
 const t = zhCN.ledger;
 
@@ -109,15 +108,14 @@ export function RecordModal({ communityId, form: asked, accounts, onClose, onPos
   );
 
   return (
-    <Modal
+    <FormModal
       open={asked !== null}
       title={t.formTitle[kind]}
       onCancel={onClose}
-      destroyOnHidden
       width={600}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="record-save" label={t.save} />
-      }
+      save={{ busy, onSave: save, testId: 'record-save', label: t.save }}
+      errors={errors}
+      errorsTestId="record-errors"
     >
       <p className="fund-modal-help">{t.formHelp[kind]}</p>
       <Form form={form} layout="vertical" className="compact-form" data-testid="record-form" data-form={kind}>
@@ -151,7 +149,6 @@ export function RecordModal({ communityId, form: asked, accounts, onClose, onPos
           </Form.Item>
         </div>
       </Form>
-      <div data-testid="record-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

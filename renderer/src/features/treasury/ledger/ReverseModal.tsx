@@ -5,10 +5,10 @@
  * voucher behind the dialog.
  */
 import { useEffect } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App as AntApp, Form, Input } from 'antd';
 import { reverseInput } from '../../../../../shared/contract/treasury/fund';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
 import { groupedYuan } from '../fund/fundShared';
@@ -44,17 +44,14 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
   });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.reverseTitle(entry.number)}
       onCancel={onClose}
-      destroyOnHidden
-      footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button danger type="primary" loading={busy} onClick={() => void save()} data-testid="reverse-save">{t.reverse}</Button>
-        </Space>
-      }
+      width={520}
+      save={{ busy, onSave: save, testId: 'reverse-save', label: t.reverse, danger: true }}
+      errors={errors}
+      errorsTestId="reverse-errors"
     >
       <p className="fund-modal-help">{t.reverseHelp}</p>
       {households > 0 && <Alert type="warning" showIcon className="posting-warnings" data-testid="reverse-households" title={t.reverseHouseholds(formatCount(households), groupedYuan(entry.amount))} />}
@@ -66,7 +63,6 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
           <Input.TextArea rows={3} maxLength={500} placeholder={t.reverseReasonPlaceholder} data-testid="reverse-reason" />
         </Form.Item>
       </Form>
-      <div data-testid="reverse-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -13,7 +13,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { fenToCapitals, parseYuan } from '../../../../../shared/domain/money';
 import './fund-print.css';
 
-export const t = zhCN.fundPrint;
+export const t = zhCN.prints;
 
 export type CommunityHead = Awaited<ReturnType<typeof loadCommunity>>;
 export function loadCommunity(id: string) {

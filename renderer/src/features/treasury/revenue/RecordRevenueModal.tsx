@@ -5,13 +5,13 @@
  * refusal (a closed month, a future date) shows above the buttons.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { App as AntApp, Form, Input, Select } from 'antd';
 import { z } from 'zod';
 import { revenueInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput } from '../../../../../shared/contract/methods';
 import { REVENUE_KINDS } from '../../../../../shared/domain/treasury';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 
@@ -65,20 +65,14 @@ export function RecordRevenueModal({ communityId, direction, defaultDate, onClos
   };
 
   return (
-    <Modal
+    <FormModal
       open={direction !== null}
       title={income ? t.incomeTitle : t.costTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={580}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="revenue-record-save">
-            {income ? t.recordIncome : t.recordCost}
-          </Button>
-        </Space>
-      }
+      save={{ busy, onSave: save, testId: 'revenue-record-save', label: income ? t.recordIncome : t.recordCost }}
+      errors={errors}
+      errorsTestId="revenue-record-errors"
     >
       <p className="fund-modal-help">{income ? t.incomeHelp : t.costHelp}</p>
       <Form form={form} layout="vertical" className="compact-form" data-testid="revenue-record-form" data-direction={direction ?? ''}>
@@ -105,7 +99,6 @@ export function RecordRevenueModal({ communityId, direction, defaultDate, onClos
           <Input maxLength={200} placeholder={income ? t.incomeMemoPlaceholder : t.costMemoPlaceholder} data-testid="revenue-record-memo" />
         </Form.Item>
       </Form>
-      <div data-testid="revenue-record-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </FormModal>
   );
 }

@@ -8,18 +8,17 @@
  */
 import { fenToYuan } from '../../../../../shared/domain/money';
 import { useEffect, useState } from 'react';
-import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
+import { App as AntApp, Descriptions, Form, Input } from 'antd';
 import { transferInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
-import { FormError } from '../../../components/FormError';
+import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { decimal2ToHundredths, formatCount, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan, type Apportionment } from '../fund/fundShared';
 import { PostingConfirm } from '../fund/PostingConfirm';
 import { SharesTable } from '../fund/SharesTable';
-import { SaveCancel } from '../../../components/SaveCancel';
 
 const t = zhCN.revenue;
 
@@ -74,15 +73,14 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
   const available = fenToYuan(availableToTransfer(summary));
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t.transferTitle}
       onCancel={onClose}
-      destroyOnHidden
       width={560}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy && preview === null} onSave={showPreview} testId="revenue-transfer-preview" label={t.transferPreview} />
-      }
+      save={{ busy: busy && preview === null, onSave: showPreview, testId: 'revenue-transfer-preview', label: t.transferPreview }}
+      errors={preview ? [] : errors}
+      errorsTestId="revenue-transfer-errors"
     >
       <p className="fund-modal-help">{t.transferHelp}</p>
       <Descriptions size="small" column={2} className="revenue-transfer-facts" data-testid="revenue-transfer-facts">
@@ -102,7 +100,6 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
           </Form.Item>
         </div>
       </Form>
-      <div data-testid="revenue-transfer-errors"><FormError messages={preview ? [] : errors} /></div>
       <PostingConfirm
         open={preview !== null}
         title={t.transferConfirmTitle}
@@ -122,6 +119,6 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
         }}
         onCancel={() => setPreview(null)}
       />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
-/** Interface texts of features/fund-print (zh-CN): the treasurer's statements and notices. */
-export const fundPrintText = {
+/** Interface texts of features/treasury/prints (zh-CN): the treasurer's statements and notices. */
+export const printsText = {
   loading: '正在准备打印内容…',
   bigTitle: '户数较多',
   bigText: (n: string, pages: string, perPage: number) =>

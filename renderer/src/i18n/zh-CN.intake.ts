@@ -1,5 +1,5 @@
-/** Interface texts of features/fund-intake (zh-CN): opening balances, bank statements, 待查明款项. */
-export const fundIntakeText = {
+/** Interface texts of features/treasury/intake (zh-CN): opening balances, bank statements, 待查明款项. */
+export const intakeText = {
   openingNav: '期初建账',
   statementNav: '银行流水',
   reconciliationNav: '银行对账',
