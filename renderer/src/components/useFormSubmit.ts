@@ -2,8 +2,8 @@
  * The one submit sequence of the app's forms: check the values with the
  * contract's schema (checkForm puts each message on its field), then send
  * them to main while the button spins; a refusal from main goes on the fields
- * it names (placeRefusal) and the rest shows above the form in its own Chinese
- * words. Every form and auth screen submits through this, so they all behave
+ * it names (placeRefusal) and the rest shows with the form (FormError; below
+ * it in every FormModal) in its own Chinese words. Every form and auth screen submits through this, so they all behave
  * the same way.
  */
 import { useState } from 'react';
