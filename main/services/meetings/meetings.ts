@@ -3,9 +3,13 @@
  * what happened (presence, committee votes), and posting the decisions.
  * Every procedural rule is checked on save; an override needs a reason.
  */
+import { and, eq, exists, gte, isNull, lte, max, notExists, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { attendeeInput, meeting as meetingSchema, meetingFields, meetingListItem } from '../../../shared/contract/meetings';
+import {
+  attendeeParty, meeting as meetingSchema, meetingKind, meetingStatus, minutesSummary,
+  type attendeeInput, type meetingFields, type meetingListItem,
+} from '../../../shared/contract/meetings';
 import { isRestDay } from '../../../shared/domain/dates';
 import {
   checkMeetingNotice, checkPosting, COMMITTEE_KINDS, committeeDecision, committeeMeetingDue, committeeQuorum, postingDeadline,
@@ -14,6 +18,7 @@ import {
 import { addDays } from '../../../shared/domain/dates';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { agendaItems, attendees as attendeesTable, matters, meetings, minutes } from '../../db/schema/meetings';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { officeCalendar } from '../system/holidays';
@@ -22,16 +27,11 @@ import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides
 type MeetingFields = z.output<typeof meetingFields>;
 type Meeting = z.output<typeof meetingSchema>;
 
-interface MeetingRow {
-  id: string; community_id: string; kind: MeetingKind; form: Meeting['form']; title: string; date: string; start_time: string;
-  place: string; convener: string; notice_date: string | null; members_total: number | null; status: 'planned' | 'held';
-  posted_date: string | null;
-}
-
-function meetingRow(ctx: ServiceContext, id: string): MeetingRow {
-  const row = ctx.sqlite.prepare('select * from meetings where id = ?').get(id) as MeetingRow | undefined;
+/** The meeting's row, its kind, form and status checked against the contract's lists. */
+function meetingRow(ctx: ServiceContext, id: string) {
+  const row = ctx.db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这个会议，可能已被删除');
-  return row;
+  return { ...row, kind: meetingKind.parse(row.kind), form: meetingSchema.shape.form.parse(row.form), status: meetingStatus.parse(row.status) };
 }
 
 export function meetingRules(ctx: ServiceContext, communityId: string): MeetingRules {
@@ -39,17 +39,19 @@ export function meetingRules(ctx: ServiceContext, communityId: string): MeetingR
 }
 
 function agendaRows(ctx: ServiceContext, meetingId: string) {
-  return (ctx.sqlite.prepare(`select a.id, a.position, a.title, a.matter_id as matterId, m.title as matterTitle,
-      a.for_vote as forVote, a.in_notice as inNotice, a.yes_votes as yesVotes
-      from agenda_items a left join matters m on m.id = a.matter_id where a.meeting_id = ? order by a.position`)
-    .all(meetingId) as { id: string; position: number; title: string; matterId: string | null; matterTitle: string | null; forVote: number; inNotice: number; yesVotes: number | null }[])
-    .map((a) => ({ ...a, forVote: a.forVote === 1, inNotice: a.inNotice === 1 }));
+  return ctx.db.select({
+    id: agendaItems.id, position: agendaItems.position, title: agendaItems.title, matterId: agendaItems.matterId, matterTitle: matters.title,
+    forVote: agendaItems.forVote, inNotice: agendaItems.inNotice, yesVotes: agendaItems.yesVotes,
+  }).from(agendaItems).leftJoin(matters, eq(matters.id, agendaItems.matterId))
+    .where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position).all();
 }
 
 function attendeeRows(ctx: ServiceContext, meetingId: string) {
-  return (ctx.sqlite.prepare('select id, party, name, role, is_member as isMember, present from attendees where meeting_id = ? order by position')
-    .all(meetingId) as { id: string; party: Meeting['attendees'][number]['party']; name: string; role: string; isMember: number; present: number | null }[])
-    .map((a) => ({ ...a, isMember: a.isMember === 1, present: a.present === null ? null : a.present === 1 }));
+  return ctx.db.select({
+    id: attendeesTable.id, party: attendeesTable.party, name: attendeesTable.name, role: attendeesTable.role,
+    isMember: attendeesTable.isMember, present: attendeesTable.present,
+  }).from(attendeesTable).where(eq(attendeesTable.meetingId, meetingId)).orderBy(attendeesTable.position).all()
+    .map((a) => ({ ...a, party: attendeeParty.parse(a.party) }));
 }
 
 function isCommittee(kind: MeetingKind): boolean {
@@ -58,28 +60,29 @@ function isCommittee(kind: MeetingKind): boolean {
 
 export function getMeeting(ctx: ServiceContext, id: string): Meeting {
   const row = meetingRow(ctx, id);
-  const community = getCommunity(ctx, row.community_id);
+  const community = getCommunity(ctx, row.communityId);
   const rules = community.settings.meetingRules;
   const calendar = officeCalendar(ctx);
   const attendees = attendeeRows(ctx, id);
-  const members = row.members_total;
+  const members = row.membersTotal;
   const committee = isCommittee(row.kind) && members !== null;
   const noticeDays = requiredNoticeDays(row.kind, rules);
   const latest = noticeDays === null ? null : addDays(row.date, -noticeDays);
   const presentMembers = attendees.filter((a) => a.isMember && a.present === true).length;
   const quorum = committee ? { members, present: presentMembers, ...committeeQuorum(members, presentMembers) } : null;
   return {
-    id: row.id, communityId: row.community_id, communityName: community.name, kind: row.kind, form: row.form, title: row.title,
-    date: row.date, startTime: row.start_time, place: row.place, convener: row.convener, noticeDate: row.notice_date,
-    membersTotal: row.members_total, status: row.status, postedDate: row.posted_date,
+    id: row.id, communityId: row.communityId, communityName: community.name, kind: row.kind, form: row.form, title: row.title,
+    date: row.date, startTime: row.startTime, place: row.place, convener: row.convener, noticeDate: row.noticeDate,
+    membersTotal: row.membersTotal, status: row.status, postedDate: row.postedDate,
     agenda: agendaRows(ctx, id).map((a) => ({
       ...a,
       passed: committee && a.forVote && a.yesVotes !== null ? committeeDecision(members, a.yesVotes, rules.committeeDecisionRule).passed : null,
     })),
     attendees,
     overrides: overridesOf(ctx, 'meeting', id),
-    minutes: ctx.sqlite.prepare('select id, version, status, approved_at as approvedAt, approved_by as approvedBy from minutes where meeting_id = ? order by version')
-      .all(id) as Meeting['minutes'],
+    minutes: ctx.db.select({ id: minutes.id, version: minutes.version, status: minutes.status, approvedAt: minutes.approvedAt, approvedBy: minutes.approvedBy })
+      .from(minutes).where(eq(minutes.meetingId, id)).orderBy(minutes.version).all()
+      .map((m) => ({ ...m, status: minutesSummary.shape.status.parse(m.status) })),
     checks: {
       notice: noticeDays === null || latest === null ? null : { days: noticeDays, latest, onRestDay: isRestDay(latest, calendar) },
       postingDeadline: postingDeadline(row.date, rules, calendar),
@@ -89,18 +92,23 @@ export function getMeeting(ctx: ServiceContext, id: string): Meeting {
 }
 
 export function listMeetings(ctx: ServiceContext, q: { communityId: string; from?: string; to?: string; limit: number }): z.output<typeof meetingListItem>[] {
-  return ctx.sqlite.prepare(`select m.id, m.kind, m.title, m.date, m.start_time as startTime, m.place, m.status, m.notice_date as noticeDate,
-      case when not exists (select 1 from minutes n where n.meeting_id = m.id) then 'none'
-           when exists (select 1 from minutes d where d.meeting_id = m.id and d.status = 'draft') then 'draft'
-           else 'approved' end as minutesStatus
-      from meetings m where m.community_id = ? and m.date >= ? and m.date <= ? order by m.date, m.start_time limit ?`)
-    .all(q.communityId, q.from ?? '0000-00-00', q.to ?? '9999-99-99', q.limit) as z.output<typeof meetingListItem>[];
+  const anyMinutes = ctx.db.select({ one: sql<number>`1` }).from(minutes).where(eq(minutes.meetingId, meetings.id));
+  const draftMinutes = ctx.db.select({ one: sql<number>`1` }).from(minutes).where(and(eq(minutes.meetingId, meetings.id), eq(minutes.status, 'draft')));
+  return ctx.db.select({
+    id: meetings.id, kind: meetings.kind, title: meetings.title, date: meetings.date, startTime: meetings.startTime, place: meetings.place,
+    status: meetings.status, noticeDate: meetings.noticeDate,
+    // One of three literals, by the case itself.
+    minutesStatus: sql<'none' | 'draft' | 'approved'>`case when ${notExists(anyMinutes)} then 'none' when ${exists(draftMinutes)} then 'draft' else 'approved' end`,
+  }).from(meetings)
+    .where(and(eq(meetings.communityId, q.communityId), gte(meetings.date, q.from ?? '0000-00-00'), lte(meetings.date, q.to ?? '9999-99-99')))
+    .orderBy(meetings.date, meetings.startTime).limit(q.limit).all()
+    .map((m) => ({ ...m, kind: meetingKind.parse(m.kind), status: meetingStatus.parse(m.status) }));
 }
 
 function checkAgendaMatters(ctx: ServiceContext, communityId: string, agenda: MeetingFields['agenda']): void {
   for (const item of agenda) {
     if (item.matterId === null) continue;
-    const owner = ctx.sqlite.prepare('select community_id from matters where id = ?').pluck().get(item.matterId) as string | undefined;
+    const owner = ctx.db.select({ communityId: matters.communityId }).from(matters).where(eq(matters.id, item.matterId)).get()?.communityId;
     if (owner !== communityId) throw new AppError('VALIDATION', `议题“${item.title}”关联的事项不存在或不属于本小区`);
   }
 }
@@ -122,12 +130,12 @@ function validateShape(f: Omit<MeetingFields, 'communityId'>): void {
 /** Replace the agenda, keeping recorded votes of items that stay (matched by id). */
 function writeAgenda(ctx: ServiceContext, meetingId: string, agenda: MeetingFields['agenda']): void {
   const old = new Map(agendaRows(ctx, meetingId).map((a) => [a.id, a]));
-  ctx.sqlite.prepare('delete from agenda_items where meeting_id = ?').run(meetingId);
-  const insert = ctx.sqlite.prepare(`insert into agenda_items (id, meeting_id, position, title, matter_id, for_vote, in_notice, yes_votes)
-    values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  ctx.db.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
   agenda.forEach((a, i) => {
     const kept = a.id ? old.get(a.id) : undefined;
-    insert.run(kept?.id ?? newId(), meetingId, i + 1, a.title, a.matterId, a.forVote ? 1 : 0, a.inNotice ? 1 : 0, kept?.yesVotes ?? null);
+    ctx.db.insert(agendaItems).values({
+      id: kept?.id ?? newId(), meetingId, position: i + 1, title: a.title, matterId: a.matterId, forVote: a.forVote, inNotice: a.inNotice, yesVotes: kept?.yesVotes ?? null,
+    }).run();
   });
 }
 
@@ -145,9 +153,10 @@ export function createMeeting(ctx: ServiceContext, actor: Actor, f: MeetingField
   const id = newId();
   write(ctx, actor, (tx) => {
     const now = nowIso();
-    ctx.sqlite.prepare(`insert into meetings (id, community_id, kind, form, title, date, start_time, place, convener, notice_date, members_total, status, created_at, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`)
-      .run(id, f.communityId, f.kind, f.form, f.title, f.date, f.startTime, f.place, f.convener, f.noticeDate, f.membersTotal, now, now);
+    ctx.db.insert(meetings).values({
+      id, communityId: f.communityId, kind: f.kind, form: f.form, title: f.title, date: f.date, startTime: f.startTime, place: f.place,
+      convener: f.convener, noticeDate: f.noticeDate, membersTotal: f.membersTotal, status: 'planned', createdAt: now, updatedAt: now,
+    }).run();
     writeAgenda(ctx, id, f.agenda);
     tx.audit({ action: 'create', entity: 'meeting', entityId: id, after: snapshot(ctx, id) });
     recordOverrides(ctx, tx, actor, { communityId: f.communityId, entity: 'meeting', entityId: id }, violations, f.overrideReason);
@@ -159,17 +168,18 @@ export function updateMeeting(ctx: ServiceContext, actor: Actor, f: Omit<Meeting
   const row = meetingRow(ctx, f.id);
   if (row.status === 'held') throw new AppError('REFUSED', '会议已召开并记录了结果，不能再修改通知内容；如有更正请在会议纪要中说明');
   validateShape(f);
-  checkAgendaMatters(ctx, row.community_id, f.agenda);
-  const violations = noticeViolations(ctx, row.community_id, f);
+  checkAgendaMatters(ctx, row.communityId, f.agenda);
+  const violations = noticeViolations(ctx, row.communityId, f);
   requireOverride(violations, f.overrideReason);
   write(ctx, actor, (tx) => {
     const before = snapshot(ctx, f.id);
-    ctx.sqlite.prepare(`update meetings set kind = ?, form = ?, title = ?, date = ?, start_time = ?, place = ?, convener = ?, notice_date = ?,
-        members_total = ?, updated_at = ? where id = ?`)
-      .run(f.kind, f.form, f.title, f.date, f.startTime, f.place, f.convener, f.noticeDate, f.membersTotal, nowIso(), f.id);
+    ctx.db.update(meetings).set({
+      kind: f.kind, form: f.form, title: f.title, date: f.date, startTime: f.startTime, place: f.place, convener: f.convener, noticeDate: f.noticeDate,
+      membersTotal: f.membersTotal, updatedAt: nowIso(),
+    }).where(eq(meetings.id, f.id)).run();
     writeAgenda(ctx, f.id, f.agenda);
     tx.audit({ action: 'update', entity: 'meeting', entityId: f.id, before, after: snapshot(ctx, f.id) });
-    recordOverrides(ctx, tx, actor, { communityId: row.community_id, entity: 'meeting', entityId: f.id }, violations, f.overrideReason);
+    recordOverrides(ctx, tx, actor, { communityId: row.communityId, entity: 'meeting', entityId: f.id }, violations, f.overrideReason);
   });
   return getMeeting(ctx, f.id);
 }
@@ -178,12 +188,13 @@ export function setAttendees(ctx: ServiceContext, actor: Actor, input: { id: str
   const row = meetingRow(ctx, input.id);
   const old = attendeeRows(ctx, input.id);
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare('delete from attendees where meeting_id = ?').run(input.id);
-    const insert = ctx.sqlite.prepare('insert into attendees (id, meeting_id, position, party, name, role, is_member, present) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    ctx.db.delete(attendeesTable).where(eq(attendeesTable.meetingId, input.id)).run();
     input.attendees.forEach((a, i) => {
       // Presence already recorded for the same person stays.
       const same = old.find((o) => o.party === a.party && o.name === a.name);
-      insert.run(same?.id ?? newId(), row.id, i + 1, a.party, a.name, a.role, a.isMember ? 1 : 0, same?.present === null || same === undefined ? null : same.present ? 1 : 0);
+      ctx.db.insert(attendeesTable).values({
+        id: same?.id ?? newId(), meetingId: row.id, position: i + 1, party: a.party, name: a.name, role: a.role, isMember: a.isMember, present: same?.present ?? null,
+      }).run();
     });
     tx.audit({ action: 'set-attendees', entity: 'meeting', entityId: row.id, before: old, after: input.attendees });
   });
@@ -204,16 +215,16 @@ export function recordResults(
     presence.set(p.attendeeId, p.present);
   }
   const violations: RuleViolation[] = [];
-  if (isCommittee(row.kind) && row.members_total !== null) {
+  if (isCommittee(row.kind) && row.membersTotal !== null) {
     const present = attendees.filter((a) => a.isMember && presence.get(a.id) === true).length;
-    const q = committeeQuorum(row.members_total, present);
+    const q = committeeQuorum(row.membersTotal, present);
     if (!q.quorate) {
-      violations.push({ rule: 'quorum', message: `${row.kind}应有过半数成员出席：成员${row.members_total}人，至少${q.needed}人出席，实到${present}人` });
+      violations.push({ rule: 'quorum', message: `${row.kind}应有过半数成员出席：成员${row.membersTotal}人，至少${q.needed}人出席，实到${present}人` });
     }
     for (const v of input.votes) {
       const item = agenda.find((a) => a.id === v.agendaItemId);
       if (!item) throw new AppError('VALIDATION', '议题不存在，请刷新后重试');
-      if (v.yes > row.members_total) throw new AppError('VALIDATION', `议题“${item.title}”的同意票 ${v.yes} 超过成员人数 ${row.members_total}`);
+      if (v.yes > row.membersTotal) throw new AppError('VALIDATION', `议题“${item.title}”的同意票 ${v.yes} 超过成员人数 ${row.membersTotal}`);
       if (v.yes > present) throw new AppError('VALIDATION', `议题“${item.title}”的同意票 ${v.yes} 超过出席成员 ${present} 人`);
     }
   } else if (input.votes.length > 0) {
@@ -222,13 +233,13 @@ export function recordResults(
   requireOverride(violations, input.overrideReason);
   write(ctx, actor, (tx) => {
     const before = snapshot(ctx, row.id);
-    const setPresent = ctx.sqlite.prepare('update attendees set present = ? where id = ?');
-    for (const p of input.present) setPresent.run(p.present ? 1 : 0, p.attendeeId);
-    const setVotes = ctx.sqlite.prepare('update agenda_items set yes_votes = ? where id = ? and meeting_id = ?');
-    for (const v of input.votes) setVotes.run(v.yes, v.agendaItemId, row.id);
-    ctx.sqlite.prepare("update meetings set status = 'held', updated_at = ? where id = ?").run(nowIso(), row.id);
+    for (const p of input.present) ctx.db.update(attendeesTable).set({ present: p.present }).where(eq(attendeesTable.id, p.attendeeId)).run();
+    for (const v of input.votes) {
+      ctx.db.update(agendaItems).set({ yesVotes: v.yes }).where(and(eq(agendaItems.id, v.agendaItemId), eq(agendaItems.meetingId, row.id))).run();
+    }
+    ctx.db.update(meetings).set({ status: 'held', updatedAt: nowIso() }).where(eq(meetings.id, row.id)).run();
     tx.audit({ action: 'record-results', entity: 'meeting', entityId: row.id, before, after: snapshot(ctx, row.id) });
-    recordOverrides(ctx, tx, actor, { communityId: row.community_id, entity: 'meeting', entityId: row.id }, violations, input.overrideReason);
+    recordOverrides(ctx, tx, actor, { communityId: row.communityId, entity: 'meeting', entityId: row.id }, violations, input.overrideReason);
   });
   return getMeeting(ctx, row.id);
 }
@@ -237,12 +248,12 @@ export function postDecisions(ctx: ServiceContext, actor: Actor, input: { id: st
   const row = meetingRow(ctx, input.id);
   if (row.status !== 'held') throw new AppError('REFUSED', '会议尚未记录为已召开，请先记录出席情况');
   if (input.postedDate < row.date) throw new AppError('VALIDATION', `公告日期 ${input.postedDate} 早于会议日期 ${row.date}`);
-  const violations = checkPosting(row.date, input.postedDate, meetingRules(ctx, row.community_id), officeCalendar(ctx));
+  const violations = checkPosting(row.date, input.postedDate, meetingRules(ctx, row.communityId), officeCalendar(ctx));
   requireOverride(violations, input.overrideReason);
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare('update meetings set posted_date = ?, updated_at = ? where id = ?').run(input.postedDate, nowIso(), row.id);
-    tx.audit({ action: 'post-decisions', entity: 'meeting', entityId: row.id, before: { postedDate: row.posted_date }, after: { postedDate: input.postedDate } });
-    recordOverrides(ctx, tx, actor, { communityId: row.community_id, entity: 'meeting', entityId: row.id }, violations, input.overrideReason);
+    ctx.db.update(meetings).set({ postedDate: input.postedDate, updatedAt: nowIso() }).where(eq(meetings.id, row.id)).run();
+    tx.audit({ action: 'post-decisions', entity: 'meeting', entityId: row.id, before: { postedDate: row.postedDate }, after: { postedDate: input.postedDate } });
+    recordOverrides(ctx, tx, actor, { communityId: row.communityId, entity: 'meeting', entityId: row.id }, violations, input.overrideReason);
   });
   return getMeeting(ctx, row.id);
 }
@@ -251,11 +262,11 @@ export function postDecisions(ctx: ServiceContext, actor: Actor, input: { id: st
 export function meetingReminders(ctx: ServiceContext, communityId: string, today = todayInOffice()) {
   const rules = meetingRules(ctx, communityId);
   const calendar = officeCalendar(ctx);
-  const lastHeld = ctx.sqlite.prepare("select max(date) from meetings where community_id = ? and kind = '业委会会议' and status = 'held'")
-    .pluck().get(communityId) as string | null;
+  const lastHeld = ctx.db.select({ date: max(meetings.date) }).from(meetings)
+    .where(and(eq(meetings.communityId, communityId), eq(meetings.kind, '业委会会议'), eq(meetings.status, 'held'))).get()?.date ?? null;
   const due = committeeMeetingDue(lastHeld, today, rules);
-  const waiting = ctx.sqlite.prepare("select id, title, date from meetings where community_id = ? and status = 'held' and posted_date is null order by date")
-    .all(communityId) as { id: string; title: string; date: string }[];
+  const waiting = ctx.db.select({ id: meetings.id, title: meetings.title, date: meetings.date }).from(meetings)
+    .where(and(eq(meetings.communityId, communityId), eq(meetings.status, 'held'), isNull(meetings.postedDate))).orderBy(meetings.date).all();
   return {
     committee: { lastHeld, due: due.due, overdue: due.overdue, months: rules.committeeMeetingMonths },
     posting: waiting.map((m) => {

@@ -11,6 +11,7 @@
  * documents and text are copied out and shown in the file manager (desktop)
  * or downloaded (browser mode).
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,12 +20,15 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_TEXT, type ATTACHMENT_OWNERS } fro
 import { nowIso } from '../../db/clock';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../db/file-modes';
 import { newId } from '../../db/ids';
+import { matters, meetings, minutes } from '../../db/schema/meetings';
+import { issues, mediations, serviceContracts } from '../../db/schema/office';
+import { attachments } from '../../db/schema/system';
 import { ALLOWED_DESCRIPTION, cleanFileName, detectFileType, extensionOf, nameForType, type AllowedType } from '../../files/file-type';
 import { write, type Actor, type ServiceContext } from '../context';
 
 export type OwnerType = (typeof ATTACHMENT_OWNERS)[number];
 
-interface AttachmentRow { id: string; community_id: string; file_name: string; sha256: string; size: number; mime: string; added_at: string; added_by: string }
+type AttachmentRow = typeof attachments.$inferSelect;
 
 /** Older versions stored the name's own extension (any); new files get their type's, so the same rule finds both. */
 function storedPath(ctx: ServiceContext, sha256: string, fileName: string): string {
@@ -68,26 +72,27 @@ function allowedType(bytes: Buffer, fileName: string, refusal: (what: string) =>
 
 /** The community the owner record belongs to (and proof that it exists). */
 function ownerCommunity(ctx: ServiceContext, ownerType: OwnerType, ownerId: string): string {
-  const sql = {
-    meeting: 'select community_id from meetings where id = ?',
-    minutes: 'select m.community_id from minutes n join meetings m on m.id = n.meeting_id where n.id = ?',
-    matter: 'select community_id from matters where id = ?',
-    contract: 'select community_id from service_contracts where id = ?',
-    issue: 'select community_id from issues where id = ?',
-    mediation: 'select community_id from mediations where id = ?',
+  const owner = {
+    meeting: () => ctx.db.select({ communityId: meetings.communityId }).from(meetings).where(eq(meetings.id, ownerId)).get(),
+    minutes: () => ctx.db.select({ communityId: meetings.communityId }).from(minutes).innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(eq(minutes.id, ownerId)).get(),
+    matter: () => ctx.db.select({ communityId: matters.communityId }).from(matters).where(eq(matters.id, ownerId)).get(),
+    contract: () => ctx.db.select({ communityId: serviceContracts.communityId }).from(serviceContracts).where(eq(serviceContracts.id, ownerId)).get(),
+    issue: () => ctx.db.select({ communityId: issues.communityId }).from(issues).where(eq(issues.id, ownerId)).get(),
+    mediation: () => ctx.db.select({ communityId: mediations.communityId }).from(mediations).where(eq(mediations.id, ownerId)).get(),
   }[ownerType];
-  const communityId = ctx.sqlite.prepare(sql).pluck().get(ownerId) as string | undefined;
+  const communityId = owner()?.communityId;
   if (!communityId) throw new AppError('NOT_FOUND', '找不到要添加附件的记录');
   return communityId;
 }
 
 function toAttachment(r: AttachmentRow) {
-  return { id: r.id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedAt: r.added_at, addedBy: r.added_by };
+  return { id: r.id, fileName: r.fileName, size: r.size, sha256: r.sha256, addedAt: r.addedAt, addedBy: r.addedBy };
 }
 
 export function listAttachments(ctx: ServiceContext, ownerType: OwnerType, ownerId: string) {
-  return (ctx.sqlite.prepare('select * from attachments where owner_type = ? and owner_id = ? order by added_at, rowid').all(ownerType, ownerId) as AttachmentRow[])
-    .map(toAttachment);
+  return ctx.db.select().from(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)))
+    .orderBy(attachments.addedAt, sql`rowid`).all().map(toAttachment);
 }
 
 export function addAttachment(ctx: ServiceContext, actor: Actor, input: { ownerType: OwnerType; ownerId: string; file: { fileName: string; base64: string } }) {
@@ -106,13 +111,11 @@ export function addAttachment(ctx: ServiceContext, actor: Actor, input: { ownerT
   if (!fs.existsSync(target)) writePrivate(path.join(ctx.dataDir, 'attachments'), target, bytes);
   const id = newId();
   const row: AttachmentRow = {
-    id, community_id: communityId, file_name: fileName, sha256, size: bytes.length,
-    mime: type.mime, added_at: nowIso(), added_by: actor.author,
+    id, communityId, ownerType: input.ownerType, ownerId: input.ownerId, fileName, sha256, size: bytes.length,
+    mime: type.mime, addedAt: nowIso(), addedBy: actor.author,
   };
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare(`insert into attachments (id, community_id, owner_type, owner_id, file_name, sha256, size, mime, added_at, added_by)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, communityId, input.ownerType, input.ownerId, row.file_name, sha256, row.size, row.mime, row.added_at, row.added_by);
+    ctx.db.insert(attachments).values(row).run();
     tx.audit({ action: 'attach', entity: input.ownerType, entityId: input.ownerId, after: { attachment: id, fileName, sha256, size: row.size } });
   });
   return toAttachment(row);
@@ -120,11 +123,11 @@ export function addAttachment(ctx: ServiceContext, actor: Actor, input: { ownerT
 
 /** The stored file, checked against its hash (a changed or missing file is reported, not shown). */
 function verifiedFile(ctx: ServiceContext, r: AttachmentRow): { file: string; bytes: Buffer } {
-  const file = storedPath(ctx, r.sha256, r.file_name);
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `附件“${r.file_name}”的文件不在数据文件夹中（${file}），请从备份恢复`);
+  const file = storedPath(ctx, r.sha256, r.fileName);
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `附件“${r.fileName}”的文件不在数据文件夹中（${file}），请从备份恢复`);
   const bytes = fs.readFileSync(file);
   if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
-    throw new AppError('REFUSED', `附件“${r.file_name}”的文件已被改动，与登记时的校验值不符，请从备份恢复原件`);
+    throw new AppError('REFUSED', `附件“${r.fileName}”的文件已被改动，与登记时的校验值不符，请从备份恢复原件`);
   }
   return { file, bytes };
 }
@@ -135,11 +138,11 @@ function verifiedFile(ctx: ServiceContext, r: AttachmentRow): { file: string; by
  * (an .exe, a .bat, a shortcut) is refused here, never handed to the system.
  */
 export function openAttachment(ctx: ServiceContext, id: string, showInFolder?: (filePath: string) => void) {
-  const r = ctx.sqlite.prepare('select * from attachments where id = ?').get(id) as AttachmentRow | undefined;
+  const r = ctx.db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!r) throw new AppError('NOT_FOUND', '找不到这个附件');
   const { file, bytes } = verifiedFile(ctx, r);
-  const type = allowedType(bytes, r.file_name, (what) => `附件“${r.file_name}”实际是${what}，为安全起见不予打开。文件仍保存在数据文件夹中（${file}）。`);
-  const fileName = nameForType(r.file_name, type);
+  const type = allowedType(bytes, r.fileName, (what) => `附件“${r.fileName}”实际是${what}，为安全起见不予打开。文件仍保存在数据文件夹中（${file}）。`);
+  const fileName = nameForType(r.fileName, type);
   const payload = { fileName, base64: bytes.toString('base64'), mime: type.mime };
   if (type.opens === 'viewer') return { shown: 'viewer' as const, file: payload };
   if (!showInFolder) return { shown: 'download' as const, file: payload };

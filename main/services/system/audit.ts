@@ -1,7 +1,10 @@
 /** The audit log: who, when, which record, before and after. */
+import { and, count, desc, eq } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { newId } from '../../db/ids';
 import type { Sqlite } from '../../db/connection';
 import { nowIso } from '../../db/clock';
+import { auditLog } from '../../db/schema/system';
 import { maskDocument, maskPhone } from '../../../shared/domain/identity';
 
 export interface AuditEntry {
@@ -13,14 +16,24 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * The query builder on a connection. Both callers hand over the raw connection (write() in context.ts,
+ * which runs the transaction on it, and the router's audit.list), so the builder is made here, once per
+ * connection; it has no state of its own and runs on that same connection, inside its transaction.
+ */
+const builders = new WeakMap<Sqlite, BetterSQLite3Database>();
+function dbOf(sqlite: Sqlite): BetterSQLite3Database {
+  let db = builders.get(sqlite);
+  if (!db) builders.set(sqlite, (db = drizzle(sqlite)));
+  return db;
+}
+
 export function recordAudit(sqlite: Sqlite, entry: AuditEntry): void {
-  sqlite
-    .prepare('insert into audit_log (id, at, author, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      newId(), nowIso(), entry.author, entry.action, entry.entity, entry.entityId,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
-    );
+  dbOf(sqlite).insert(auditLog).values({
+    id: newId(), at: nowIso(), author: entry.author, action: entry.action, entity: entry.entity, entityId: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  }).run();
 }
 
 export interface AuditQuery {
@@ -31,15 +44,13 @@ export interface AuditQuery {
 }
 
 export function listAudit(sqlite: Sqlite, q: AuditQuery) {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (q.entity) { where.push('entity = ?'); args.push(q.entity); }
-  if (q.entityId) { where.push('entity_id = ?'); args.push(q.entityId); }
-  const clause = where.length ? `where ${where.join(' and ')}` : '';
-  const total = (sqlite.prepare(`select count(*) as n from audit_log ${clause}`).get(...args) as { n: number }).n;
-  const rows = sqlite
-    .prepare(`select id, at, author, action, entity, entity_id as entityId, before, after from audit_log ${clause} order by at desc, id desc limit ? offset ?`)
-    .all(...args, q.limit, q.offset) as { id: string; at: string; author: string; action: string; entity: string; entityId: string | null; before: string | null; after: string | null }[];
+  const db = dbOf(sqlite);
+  const where = and(q.entity ? eq(auditLog.entity, q.entity) : undefined, q.entityId ? eq(auditLog.entityId, q.entityId) : undefined);
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db.select({
+    id: auditLog.id, at: auditLog.at, author: auditLog.author, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId,
+    before: auditLog.before, after: auditLog.after,
+  }).from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(q.limit).offset(q.offset).all();
   return {
     total,
     rows: rows.map((r) => ({

@@ -3,13 +3,15 @@
  * (shared/domain/holidays.ts), with years the office edits or imports kept in
  * the database. An edited or imported year replaces the shipped one entirely.
  */
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, rowProblems, fieldProblem } from '../../../shared/contract/errors';
-import type { holidayDay as holidayDaySchema } from '../../../shared/contract/system';
+import { holidayDay as holidayDaySchema } from '../../../shared/contract/system';
 import { isValidDate, weekday } from '../../../shared/domain/dates';
 import { holidayCalendar, SHIPPED_HOLIDAY_YEARS, type HolidayCalendar, type HolidayYear } from '../../../shared/domain/holidays';
 import type { RowError } from '../../../shared/domain/roster-rows';
 import { nowIso } from '../../db/clock';
+import { holidayDays, holidayYears } from '../../db/schema/system';
 import { addSafeRow } from '../../files/safe-cells';
 import { cellString } from '../../files/cells';
 import { mergeErrors, readTableFile, type TableSpec } from '../../files/table-file';
@@ -20,8 +22,8 @@ export type HolidayDay = z.output<typeof holidayDaySchema>;
 export type DayKind = HolidayDay['kind'];
 
 function officeYears(ctx: ServiceContext): HolidayYear[] {
-  const years = ctx.sqlite.prepare('select year, source from holiday_years order by year').all() as { year: number; source: string }[];
-  const days = ctx.sqlite.prepare('select date, year, kind from holiday_days order by date').all() as { date: string; year: number; kind: DayKind }[];
+  const years = ctx.db.select({ year: holidayYears.year, source: holidayYears.source }).from(holidayYears).orderBy(holidayYears.year).all();
+  const days = ctx.db.select({ date: holidayDays.date, year: holidayDays.year, kind: holidayDays.kind }).from(holidayDays).orderBy(holidayDays.date).all();
   return years.map((y) => ({
     year: y.year, source: y.source,
     holidays: days.filter((d) => d.year === y.year && d.kind === 'holiday').map((d) => d.date),
@@ -37,9 +39,11 @@ export function officeCalendar(ctx: ServiceContext): HolidayCalendar {
 }
 
 export function holidayYear(ctx: ServiceContext, year: number) {
-  const own = ctx.sqlite.prepare('select source from holiday_years where year = ?').get(year) as { source: string } | undefined;
+  const own = ctx.db.select({ source: holidayYears.source }).from(holidayYears).where(eq(holidayYears.year, year)).get();
   if (own) {
-    const days = ctx.sqlite.prepare('select date, kind, name from holiday_days where year = ? order by date').all(year) as HolidayDay[];
+    const days: HolidayDay[] = ctx.db.select({ date: holidayDays.date, kind: holidayDays.kind, name: holidayDays.name }).from(holidayDays)
+      .where(eq(holidayDays.year, year)).orderBy(holidayDays.date).all()
+      .map((d) => ({ ...d, kind: holidayDaySchema.shape.kind.parse(d.kind) }));
     return { year, origin: 'office' as const, source: own.source, days };
   }
   const shipped = SHIPPED_HOLIDAY_YEARS.find((y) => y.year === year);
@@ -56,13 +60,11 @@ function shippedDays(y: HolidayYear): HolidayDay[] {
 
 /** Make `year` the office's own (copying the shipped arrangement first), inside an open write. */
 function ownYear(ctx: ServiceContext, year: number, source: string): void {
-  if (ctx.sqlite.prepare('select 1 from holiday_years where year = ?').get(year)) return;
+  if (ctx.db.select({ one: sql<number>`1` }).from(holidayYears).where(eq(holidayYears.year, year)).get()) return;
   const shipped = SHIPPED_HOLIDAY_YEARS.find((y) => y.year === year);
-  ctx.sqlite.prepare('insert into holiday_years (year, source, updated_at) values (?, ?, ?)')
-    .run(year, shipped ? `${shipped.source}（本办修改）` : source, nowIso());
+  ctx.db.insert(holidayYears).values({ year, source: shipped ? `${shipped.source}（本办修改）` : source, updatedAt: nowIso() }).run();
   if (shipped) {
-    const insert = ctx.sqlite.prepare('insert into holiday_days (date, year, kind, name) values (?, ?, ?, ?)');
-    for (const d of shippedDays(shipped)) insert.run(d.date, year, d.kind, d.name);
+    for (const d of shippedDays(shipped)) ctx.db.insert(holidayDays).values({ date: d.date, year, kind: d.kind, name: d.name }).run();
   }
 }
 
@@ -79,12 +81,12 @@ export function setHolidayDay(ctx: ServiceContext, actor: Actor, input: { date: 
   const year = Number(input.date.slice(0, 4));
   write(ctx, actor, (tx) => {
     ownYear(ctx, year, '本办录入');
-    const before = ctx.sqlite.prepare('select kind, name from holiday_days where date = ?').get(input.date) ?? null;
-    ctx.sqlite.prepare('delete from holiday_days where date = ?').run(input.date);
+    const before = ctx.db.select({ kind: holidayDays.kind, name: holidayDays.name }).from(holidayDays).where(eq(holidayDays.date, input.date)).get() ?? null;
+    ctx.db.delete(holidayDays).where(eq(holidayDays.date, input.date)).run();
     if (input.kind !== 'normal') {
-      ctx.sqlite.prepare('insert into holiday_days (date, year, kind, name) values (?, ?, ?, ?)').run(input.date, year, input.kind, input.name.trim());
+      ctx.db.insert(holidayDays).values({ date: input.date, year, kind: input.kind, name: input.name.trim() }).run();
     }
-    ctx.sqlite.prepare('update holiday_years set updated_at = ? where year = ?').run(nowIso(), year);
+    ctx.db.update(holidayYears).set({ updatedAt: nowIso() }).where(eq(holidayYears.year, year)).run();
     tx.audit({ action: 'set-day', entity: 'holiday', entityId: input.date, before, after: input.kind === 'normal' ? null : { kind: input.kind, name: input.name.trim() } });
   });
   return holidayYear(ctx, year);
@@ -126,12 +128,11 @@ export async function importHolidays(ctx: ServiceContext, actor: Actor, file: { 
   const years = [...new Set([...days.keys()].map((d) => Number(d.slice(0, 4))))].sort();
   write(ctx, actor, (tx) => {
     for (const year of years) {
-      ctx.sqlite.prepare('delete from holiday_days where year = ?').run(year);
-      ctx.sqlite.prepare('insert into holiday_years (year, source, updated_at) values (?, ?, ?) on conflict(year) do update set source = excluded.source, updated_at = excluded.updated_at')
-        .run(year, `导入：${file.fileName}`, nowIso());
+      ctx.db.delete(holidayDays).where(eq(holidayDays.year, year)).run();
+      ctx.db.insert(holidayYears).values({ year, source: `导入：${file.fileName}`, updatedAt: nowIso() })
+        .onConflictDoUpdate({ target: holidayYears.year, set: { source: sql`excluded.source`, updatedAt: sql`excluded.updated_at` } }).run();
     }
-    const insert = ctx.sqlite.prepare('insert into holiday_days (date, year, kind, name) values (?, ?, ?, ?)');
-    for (const [date, d] of days) insert.run(date, Number(date.slice(0, 4)), d.kind, d.name);
+    for (const [date, d] of days) ctx.db.insert(holidayDays).values({ date, year: Number(date.slice(0, 4)), kind: d.kind, name: d.name }).run();
     tx.audit({ action: 'import', entity: 'holiday', entityId: null, after: { fileName: file.fileName, years, days: days.size } });
   });
   return { years, days: days.size };

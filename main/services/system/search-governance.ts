@@ -14,9 +14,8 @@ export interface GovernanceHit {
 
 export function searchGovernance(ctx: ServiceContext, communityId: string, text: string, limit = 50): GovernanceHit[] {
   getCommunity(ctx, communityId);
-  return searchDocuments(ctx.sqlite, communityId, text, limit)
-    .filter((h) => h.type === 'minutes' || h.type === 'matter')
-    .map((h) => ({
-      type: h.type as GovernanceHit['type'], id: h.id, title: h.title, meetingId: h.type === 'minutes' ? h.id : null, snippet: h.snippet,
-    }));
+  return searchDocuments(ctx.sqlite, communityId, text, limit).flatMap((h): GovernanceHit[] =>
+    h.type === 'minutes' || h.type === 'matter'
+      ? [{ type: h.type, id: h.id, title: h.title, meetingId: h.type === 'minutes' ? h.id : null, snippet: h.snippet }]
+      : []);
 }

@@ -2,7 +2,13 @@
  * The full-text index (issue 3 groundwork): minutes, matters and other
  * documents are indexed here in the same transaction as their own writes, and
  * searched by words of any length (see shared/domain/search-text.ts).
+ *
+ * Raw SQL on purpose, and the one place that touches these tables: search_fts is an FTS5 virtual table
+ * (MATCH, contentless rows addressed by rowid) and search_docs, its documents by rowid, is hand-written
+ * beside it in migration 0001 — neither is declared in the drizzle schema (main/db/schema/system.ts says
+ * so). The rows read back are checked (zod) rather than cast.
  */
+import { z } from 'zod';
 import { indexTokens, matchExpression, snippetOf, type Snippet } from '../../../shared/domain/search-text';
 import { nowIso } from '../../db/clock';
 import type { Sqlite } from '../../db/connection';
@@ -22,8 +28,11 @@ export interface SearchHit {
   snippet: Snippet;
 }
 
+const rowid = z.number().int().optional();
+const hitRow = z.object({ type: z.string(), id: z.string(), title: z.string(), body: z.string() });
+
 function rowidOf(sqlite: Sqlite, type: string, id: string): number | undefined {
-  return sqlite.prepare('select rowid from search_docs where doc_type = ? and doc_id = ?').pluck().get(type, id) as number | undefined;
+  return rowid.parse(sqlite.prepare('select rowid from search_docs where doc_type = ? and doc_id = ?').pluck().get(type, id));
 }
 
 /** Add or replace a document's entry (inside an open write). */
@@ -58,6 +67,7 @@ export function searchDocuments(sqlite: Sqlite, communityId: string, query: stri
     .prepare(`select d.doc_type as type, d.doc_id as id, d.title, d.body from search_fts
               join search_docs d on d.rowid = search_fts.rowid
               where search_fts match ? and d.community_id = ? order by search_fts.rowid desc limit ?`)
-    .all(match, communityId, limit) as { type: string; id: string; title: string; body: string }[];
+    .all(match, communityId, limit)
+    .map((row) => hitRow.parse(row));
   return rows.map((r) => ({ type: r.type, id: r.id, title: r.title, snippet: snippetOf(r.body, query) }));
 }
