@@ -76,12 +76,14 @@ function ensureCompany(ctx: ServiceContext, scope: WriteScope, fields: z.output<
 }
 
 function insertCompany(ctx: ServiceContext, scope: WriteScope, fields: z.output<typeof companyFields>): string {
-  const clash = ctx.db.select({ name: companies.name }).from(companies).where(or(eq(companies.name, fields.name), eq(companies.creditCode, fields.creditCode))).get();
+  const clash = ctx.db.select({ name: companies.name }).from(companies)
+    .where(or(eq(companies.name, fields.name), eq(companies.creditCode, fields.creditCode))).get();
   if (clash) throw new AppError('REFUSED', clash.name === fields.name ? `企业“${fields.name}”已登记` : `统一社会信用代码 ${fields.creditCode} 已登记为“${clash.name}”`);
   const id = newId();
   const now = nowIso();
-  ctx.db.insert(companies).values({ id, name: fields.name, creditCode: fields.creditCode, contact: fields.contact, phone: fields.phone, createdAt: now, updatedAt: now })
-    .run();
+  ctx.db.insert(companies).values({
+    id, name: fields.name, creditCode: fields.creditCode, contact: fields.contact, phone: fields.phone, createdAt: now, updatedAt: now,
+  }).run();
   scope.audit({ action: 'create', entity: 'company', entityId: id, after: fields });
   return id;
 }
@@ -111,7 +113,10 @@ const contractSelection = (ctx: ServiceContext) => ctx.db.select({
   .innerJoin(communities, eq(communities.id, serviceContracts.communityId))
   .leftJoin(votes, eq(votes.id, serviceContracts.voteId));
 
-const toContractRow = (row: ReturnType<ReturnType<typeof contractSelection>['all']>[number]): ContractRow => ({
+/** A row of contractSelection, as drizzle types it. */
+type SelectedContract = ReturnType<ReturnType<typeof contractSelection>['all']>[number];
+
+const toContractRow = (row: SelectedContract): ContractRow => ({
   ...row,
   kind: oneOf(CONTRACT_KINDS, row.kind, 'service_contracts.kind'),
   ownersDecision: oneOf(OWNERS_DECISIONS, row.ownersDecision, 'service_contracts.owners_decision'),
