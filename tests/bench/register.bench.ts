@@ -23,8 +23,9 @@ import { benchFund } from './fund.bench';
 import { benchFilterRepaint, LEDGER_SCREEN, ROSTER_SCREEN } from './filter-repaint';
 import { requireDataKeys } from '../../main/security/data-key';
 import { benchRosterMemory } from './files.bench';
+import { benchOffice } from './office.bench';
 
-const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory'] as const;
+const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -71,6 +72,8 @@ async function main() {
   }
   // Files (issue 12): the peak memory of importing a roster and of refusing a million-row file.
   if (wanted('roster-memory')) await benchRosterMemory(work);
+  // The office's reads through drizzle's query builder (issue 14): the issue ledger and the contracts.
+  if (wanted('office')) await benchOffice(report);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -7,11 +7,12 @@
  * community's settings; a rule that says no can be passed with a written
  * reason, kept in rule_overrides as meetings do.
  */
+import { and, asc, count, desc, eq, getTableColumns, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import {
-  CANDIDATE_CHECK_NAMES, CANDIDATE_CHECKS, BODY_KINDS, type body, type bodyFields, type bodyUpdate, type candidate, type candidateCheckInput,
-  type candidateFields, type coverage, type OfficeRules,
+  CANDIDATE_CHECK_NAMES, CANDIDATE_CHECKS, BODY_KINDS, MEMBER_ROLES, RECOMMENDERS, type body, type bodyFields, type bodyUpdate, type candidate,
+  type candidateCheckInput, type candidateFields, type coverage, type OfficeRules,
 } from '../../../shared/contract/office';
 import {
   checkElectionFollowUp, checkMemberCount, checkTermYears, committeeTermState, electionDeadlines, needsPartyOrganisation, termEnd, type CommitteeRules,
@@ -19,6 +20,9 @@ import {
 import type { RuleViolation } from '../../../shared/domain/meetings';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { oneOf, storedRow } from '../../db/rows';
+import { bodyCandidates, bodyMembers, candidateChecks, communityBodies, serviceContracts } from '../../db/schema/office';
+import { ownerships, parts, persons } from '../../db/schema/register';
 import { getCommunity, listCommunities } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { officeCalendar } from '../system/holidays';
@@ -28,11 +32,8 @@ type Body = z.output<typeof body>;
 type Candidate = z.output<typeof candidate>;
 type BodyKind = Body['kind'];
 
-interface BodyRow { id: string; community_id: string; kind: BodyKind; elected_on: string; term_years: number; filed_on: string | null; first_meeting_on: string | null; note: string }
-interface MemberRow {
-  id: string; body_id: string; person_id: string | null; name: string; role: Body['members'][number]['role'];
-  party_member: number; on_party_branch: number; on_residents_committee: number;
-}
+type BodyRow = typeof communityBodies.$inferSelect;
+type MemberRow = typeof bodyMembers.$inferSelect;
 
 const OWNERS_COMMITTEE: BodyKind = '业主委员会';
 
@@ -46,7 +47,8 @@ export function committeeRules(rules: OfficeRules): CommitteeRules {
 
 /** Households for the member-count rule: the community's flats and shops (parking spaces are not households). */
 function households(ctx: ServiceContext, communityId: string): number {
-  return (ctx.sqlite.prepare("select count(*) as n from parts where community_id = ? and type <> '车位'").get(communityId) as { n: number }).n;
+  const [row] = ctx.db.select({ n: count() }).from(parts).where(and(eq(parts.communityId, communityId), ne(parts.type, '车位'))).all();
+  return row?.n ?? 0;
 }
 
 /** The owners' committee's rules that say no to these facts (member count, term length). */
@@ -62,25 +64,26 @@ function violations(ctx: ServiceContext, communityId: string, kind: BodyKind, te
 }
 
 function toBody(ctx: ServiceContext, row: BodyRow, members: MemberRow[], today: string, current: boolean): Body {
-  const rules = committeeRules(getCommunity(ctx, row.community_id).settings.officeRules);
+  const rules = committeeRules(getCommunity(ctx, row.communityId).settings.officeRules);
   const calendar = officeCalendar(ctx);
-  const isCommittee = row.kind === OWNERS_COMMITTEE;
-  const term = committeeTermState(row.elected_on, row.term_years, today, rules);
-  const deadlines = isCommittee ? electionDeadlines(row.elected_on, calendar, rules) : null;
+  const kind = oneOf(BODY_KINDS, row.kind, 'community_bodies.kind');
+  const isCommittee = kind === OWNERS_COMMITTEE;
+  const term = committeeTermState(row.electedOn, row.termYears, today, rules);
+  const deadlines = isCommittee ? electionDeadlines(row.electedOn, calendar, rules) : null;
   const warnings = isCommittee && current
     ? [
-      ...violations(ctx, row.community_id, row.kind, row.term_years, members.length).map((v) => v.message),
-      ...checkElectionFollowUp({ electedOn: row.elected_on, firstMeetingOn: row.first_meeting_on, filedOn: row.filed_on }, today, calendar, rules),
+      ...violations(ctx, row.communityId, kind, row.termYears, members.length).map((v) => v.message),
+      ...checkElectionFollowUp({ electedOn: row.electedOn, firstMeetingOn: row.firstMeetingOn, filedOn: row.filedOn }, today, calendar, rules),
       ...(term.flagged ? [term.message] : []),
     ]
     : [];
-  const name = isCommittee ? '' : row.kind.replace('业主', '');
+  const name = isCommittee ? '' : kind.replace('业主', '');
   return {
-    id: row.id, communityId: row.community_id, kind: row.kind, electedOn: row.elected_on, termYears: row.term_years, termEnd: termEnd(row.elected_on, row.term_years),
-    firstMeetingOn: row.first_meeting_on, filedOn: row.filed_on, note: row.note,
+    id: row.id, communityId: row.communityId, kind, electedOn: row.electedOn, termYears: row.termYears, termEnd: termEnd(row.electedOn, row.termYears),
+    firstMeetingOn: row.firstMeetingOn, filedOn: row.filedOn, note: row.note,
     members: members.map((m) => ({
-      id: m.id, personId: m.person_id, name: m.name, role: m.role, partyMember: m.party_member === 1, onPartyBranch: m.on_party_branch === 1,
-      onResidentsCommittee: m.on_residents_committee === 1,
+      id: m.id, personId: m.personId, name: m.name, role: oneOf(MEMBER_ROLES, m.role, 'body_members.role'), partyMember: m.partyMember === 1,
+      onPartyBranch: m.onPartyBranch === 1, onResidentsCommittee: m.onResidentsCommittee === 1,
     })),
     firstMeetingBy: deadlines && { date: deadlines.firstMeetingBy.date, moved: deadlines.firstMeetingBy.moved },
     filingBy: deadlines && { date: deadlines.filingBy.date, moved: deadlines.filingBy.moved },
@@ -95,21 +98,23 @@ function toBody(ctx: ServiceContext, row: BodyRow, members: MemberRow[], today: 
 /** Every body of the community, newest term first; the newest of each kind is the current one. */
 export function listBodies(ctx: ServiceContext, communityId: string, today = todayInOffice()): Body[] {
   getCommunity(ctx, communityId);
-  const rows = ctx.sqlite.prepare('select * from community_bodies where community_id = ? order by elected_on desc, created_at desc').all(communityId) as BodyRow[];
-  const members = ctx.sqlite.prepare(`select m.* from body_members m join community_bodies b on b.id = m.body_id where b.community_id = ?
-    order by m.rowid`).all(communityId) as MemberRow[];
-  const seen = new Set<BodyKind>();
+  const rows = ctx.db.select().from(communityBodies).where(eq(communityBodies.communityId, communityId))
+    .orderBy(desc(communityBodies.electedOn), desc(communityBodies.createdAt)).all();
+  // In the order they were entered (rowid), as the form listed them.
+  const members = ctx.db.select(getTableColumns(bodyMembers)).from(bodyMembers).innerJoin(communityBodies, eq(communityBodies.id, bodyMembers.bodyId))
+    .where(eq(communityBodies.communityId, communityId)).orderBy(sql`${bodyMembers}.rowid`).all();
+  const seen = new Set<string>();
   return rows.map((r) => {
     const current = !seen.has(r.kind);
     seen.add(r.kind);
-    return toBody(ctx, r, members.filter((m) => m.body_id === r.id), today, current);
+    return toBody(ctx, r, members.filter((m) => m.bodyId === r.id), today, current);
   });
 }
 
 function bodyById(ctx: ServiceContext, id: string, today: string): Body {
-  const row = ctx.sqlite.prepare('select community_id from community_bodies where id = ?').get(id) as { community_id: string } | undefined;
+  const row = ctx.db.select({ communityId: communityBodies.communityId }).from(communityBodies).where(eq(communityBodies.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这个组织');
-  return listBodies(ctx, row.community_id, today).find((b) => b.id === id)!;
+  return listBodies(ctx, row.communityId, today).find((b) => b.id === id)!;
 }
 
 type Members = z.output<typeof bodyFields>['members'];
@@ -120,20 +125,23 @@ function checkMembers(ctx: ServiceContext, communityId: string, members: Members
     const key = m.personId ?? m.name;
     if (names.has(key)) throw new AppError('VALIDATION', `第${i + 1}位成员“${m.name}”重复`, [fieldProblem(`members.${i}.name`, '重复', `第${i + 1}位成员姓名`)]);
     names.add(key);
-    if (m.personId !== null && !ctx.sqlite.prepare('select 1 from persons where id = ?').get(m.personId)) {
+    if (m.personId !== null && !personExists(ctx, m.personId)) {
       throw AppError.field('VALIDATION', `members.${i}.name`, `第${i + 1}位成员“${m.name}”不在人员名册中`);
     }
   }
   void communityId;
 }
 
+const personExists = (ctx: ServiceContext, personId: string) => ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, personId)).get() !== undefined;
+
 function writeMembers(ctx: ServiceContext, bodyId: string, members: Members): void {
-  ctx.sqlite.prepare('delete from body_members where body_id = ?').run(bodyId);
-  const insert = ctx.sqlite.prepare(`insert into body_members (id, body_id, person_id, name, role, party_member, on_party_branch, on_residents_committee,
-    created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  ctx.db.delete(bodyMembers).where(eq(bodyMembers.bodyId, bodyId)).run();
   const now = nowIso();
   for (const m of members) {
-    insert.run(newId(), bodyId, m.personId, m.name, m.role, m.partyMember ? 1 : 0, m.onPartyBranch ? 1 : 0, m.onResidentsCommittee ? 1 : 0, now, now);
+    ctx.db.insert(bodyMembers).values({
+      id: newId(), bodyId, personId: m.personId, name: m.name, role: m.role, partyMember: m.partyMember ? 1 : 0, onPartyBranch: m.onPartyBranch ? 1 : 0,
+      onResidentsCommittee: m.onResidentsCommittee ? 1 : 0, createdAt: now, updatedAt: now,
+    }).run();
   }
 }
 
@@ -154,8 +162,10 @@ export function createBody(ctx: ServiceContext, actor: Actor, input: z.output<ty
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const now = nowIso();
-    ctx.sqlite.prepare(`insert into community_bodies (id, community_id, kind, elected_on, term_years, filed_on, first_meeting_on, note, created_at, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.communityId, input.kind, input.electedOn, input.termYears, input.filedOn, input.firstMeetingOn, input.note, now, now);
+    ctx.db.insert(communityBodies).values({
+      id, communityId: input.communityId, kind: input.kind, electedOn: input.electedOn, termYears: input.termYears, filedOn: input.filedOn,
+      firstMeetingOn: input.firstMeetingOn, note: input.note, createdAt: now, updatedAt: now,
+    }).run();
     writeMembers(ctx, id, input.members);
     scope.audit({ action: 'create', entity: 'community_body', entityId: id, after: input });
     recordOverrides(ctx, scope, actor, { communityId: input.communityId, entity: 'community_body', entityId: id }, broken, input.overrideReason);
@@ -165,65 +175,65 @@ export function createBody(ctx: ServiceContext, actor: Actor, input: z.output<ty
 }
 
 export function updateBody(ctx: ServiceContext, actor: Actor, input: z.output<typeof bodyUpdate>, today = todayInOffice()): Body {
-  const before = ctx.sqlite.prepare('select * from community_bodies where id = ?').get(input.id) as BodyRow | undefined;
+  const before = ctx.db.select().from(communityBodies).where(eq(communityBodies.id, input.id)).get();
   if (!before) throw new AppError('NOT_FOUND', '找不到这个组织');
   checkDates(input, today);
-  checkMembers(ctx, before.community_id, input.members);
-  const broken = violations(ctx, before.community_id, before.kind, input.termYears, input.members.length);
+  checkMembers(ctx, before.communityId, input.members);
+  const broken = violations(ctx, before.communityId, oneOf(BODY_KINDS, before.kind, 'community_bodies.kind'), input.termYears, input.members.length);
   requireOverride(broken, input.overrideReason);
   write(ctx, actor, (scope: WriteScope) => {
-    const membersBefore = ctx.sqlite.prepare('select * from body_members where body_id = ?').all(input.id);
-    ctx.sqlite.prepare('update community_bodies set elected_on = ?, term_years = ?, filed_on = ?, first_meeting_on = ?, note = ?, updated_at = ? where id = ?')
-      .run(input.electedOn, input.termYears, input.filedOn, input.firstMeetingOn, input.note, nowIso(), input.id);
+    const membersBefore = ctx.db.select().from(bodyMembers).where(eq(bodyMembers.bodyId, input.id)).all();
+    ctx.db.update(communityBodies).set({
+      electedOn: input.electedOn, termYears: input.termYears, filedOn: input.filedOn, firstMeetingOn: input.firstMeetingOn, note: input.note, updatedAt: nowIso(),
+    }).where(eq(communityBodies.id, input.id)).run();
     writeMembers(ctx, input.id, input.members);
-    scope.audit({ action: 'update', entity: 'community_body', entityId: input.id, before: { ...before, members: membersBefore }, after: input });
-    recordOverrides(ctx, scope, actor, { communityId: before.community_id, entity: 'community_body', entityId: input.id }, broken, input.overrideReason);
+    const stored = { ...storedRow(communityBodies, before), members: membersBefore.map((m) => storedRow(bodyMembers, m)) };
+    scope.audit({ action: 'update', entity: 'community_body', entityId: input.id, before: stored, after: input });
+    recordOverrides(ctx, scope, actor, { communityId: before.communityId, entity: 'community_body', entityId: input.id }, broken, input.overrideReason);
   });
   return bodyById(ctx, input.id, today);
 }
 
 // ── candidates ──────────────────────────────────────────────────────
 
-interface CandidateRow {
-  id: string; community_id: string; kind: BodyKind; person_id: string | null; name: string; recommended_by: Candidate['recommendedBy'];
-  publicity_start: string | null; publicity_end: string | null;
-}
-interface CheckRow { candidate_id: string; check_key: (typeof CANDIDATE_CHECKS)[number]; passed: number; note: string; checked_by: string; checked_at: string }
+type CandidateRow = typeof bodyCandidates.$inferSelect;
+type CheckRow = typeof candidateChecks.$inferSelect;
 
 /** Whether the register shows the person owning a part in the community now (null: the candidate is not linked to a person). */
 function ownsPart(ctx: ServiceContext, communityId: string, personId: string | null): boolean | null {
   if (personId === null) return null;
-  return ctx.sqlite.prepare(`select 1 from ownerships o join parts p on p.id = o.part_id
-    where o.person_id = ? and p.community_id = ? and o.end_date is null limit 1`).get(personId, communityId) !== undefined;
+  return ctx.db.select({ id: ownerships.id }).from(ownerships).innerJoin(parts, eq(parts.id, ownerships.partId))
+    .where(and(eq(ownerships.personId, personId), eq(parts.communityId, communityId), isNull(ownerships.endDate))).limit(1).get() !== undefined;
 }
 
 function toCandidate(ctx: ServiceContext, r: CandidateRow, checks: CheckRow[], today: string): Candidate {
   // The newest check of each kind counts; earlier ones stay as the record of who checked what.
   const latest = new Map<string, CheckRow>();
-  for (const c of checks) latest.set(c.check_key, c);
+  for (const c of checks) latest.set(c.check, c);
   const list = CANDIDATE_CHECKS.map((check) => {
     const c = latest.get(check);
-    return { check, name: CANDIDATE_CHECK_NAMES[check], passed: c ? c.passed === 1 : null, note: c?.note ?? '', checkedBy: c?.checked_by ?? null, checkedAt: c?.checked_at ?? null };
+    return { check, name: CANDIDATE_CHECK_NAMES[check], passed: c ? c.passed === 1 : null, note: c?.note ?? '', checkedBy: c?.checkedBy ?? null, checkedAt: c?.checkedAt ?? null };
   });
-  const publicityOver = r.publicity_end !== null && r.publicity_end < today;
+  const publicityOver = r.publicityEnd !== null && r.publicityEnd < today;
   return {
-    id: r.id, communityId: r.community_id, kind: r.kind, personId: r.person_id, name: r.name, recommendedBy: r.recommended_by,
-    publicityStart: r.publicity_start, publicityEnd: r.publicity_end, ownsPartInRegister: ownsPart(ctx, r.community_id, r.person_id),
+    id: r.id, communityId: r.communityId, kind: oneOf(BODY_KINDS, r.kind, 'body_candidates.kind'), personId: r.personId, name: r.name,
+    recommendedBy: oneOf(RECOMMENDERS, r.recommendedBy, 'body_candidates.recommended_by'),
+    publicityStart: r.publicityStart, publicityEnd: r.publicityEnd, ownsPartInRegister: ownsPart(ctx, r.communityId, r.personId),
     checks: list, cleared: publicityOver && list.every((c) => c.passed === true),
   };
 }
 
 export function listCandidates(ctx: ServiceContext, communityId: string, today = todayInOffice()): Candidate[] {
-  const rows = ctx.sqlite.prepare('select * from body_candidates where community_id = ? order by created_at').all(communityId) as CandidateRow[];
-  const checks = ctx.sqlite.prepare(`select c.* from candidate_checks c join body_candidates b on b.id = c.candidate_id where b.community_id = ?
-    order by c.checked_at, c.rowid`).all(communityId) as CheckRow[];
-  return rows.map((r) => toCandidate(ctx, r, checks.filter((c) => c.candidate_id === r.id), today));
+  const rows = ctx.db.select().from(bodyCandidates).where(eq(bodyCandidates.communityId, communityId)).orderBy(asc(bodyCandidates.createdAt)).all();
+  const checks = ctx.db.select(getTableColumns(candidateChecks)).from(candidateChecks).innerJoin(bodyCandidates, eq(bodyCandidates.id, candidateChecks.candidateId))
+    .where(eq(bodyCandidates.communityId, communityId)).orderBy(asc(candidateChecks.checkedAt), sql`${candidateChecks}.rowid`).all();
+  return rows.map((r) => toCandidate(ctx, r, checks.filter((c) => c.candidateId === r.id), today));
 }
 
 function candidateById(ctx: ServiceContext, id: string, today: string): Candidate {
-  const row = ctx.sqlite.prepare('select community_id from body_candidates where id = ?').get(id) as { community_id: string } | undefined;
+  const row = ctx.db.select({ communityId: bodyCandidates.communityId }).from(bodyCandidates).where(eq(bodyCandidates.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这位候选人');
-  return listCandidates(ctx, row.community_id, today).find((c) => c.id === id)!;
+  return listCandidates(ctx, row.communityId, today).find((c) => c.id === id)!;
 }
 
 export function createCandidate(ctx: ServiceContext, actor: Actor, input: z.output<typeof candidateFields>, today = todayInOffice()): Candidate {
@@ -232,13 +242,14 @@ export function createCandidate(ctx: ServiceContext, actor: Actor, input: z.outp
   if (input.publicityStart !== null && input.publicityEnd !== null && input.publicityEnd < input.publicityStart) {
     throw new AppError('VALIDATION', `公示结束日期 ${input.publicityEnd} 早于开始日期 ${input.publicityStart}`);
   }
-  if (input.personId !== null && !ctx.sqlite.prepare('select 1 from persons where id = ?').get(input.personId)) throw new AppError('VALIDATION', '所选人员不在人员名册中');
+  if (input.personId !== null && !personExists(ctx, input.personId)) throw new AppError('VALIDATION', '所选人员不在人员名册中');
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const now = nowIso();
-    ctx.sqlite.prepare(`insert into body_candidates (id, community_id, kind, person_id, name, recommended_by, publicity_start, publicity_end, created_at, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.communityId, input.kind, input.personId, input.name, input.recommendedBy, input.publicityStart,
-      input.publicityEnd, now, now);
+    ctx.db.insert(bodyCandidates).values({
+      id, communityId: input.communityId, kind: input.kind, personId: input.personId, name: input.name, recommendedBy: input.recommendedBy,
+      publicityStart: input.publicityStart, publicityEnd: input.publicityEnd, createdAt: now, updatedAt: now,
+    }).run();
     scope.audit({ action: 'create', entity: 'body_candidate', entityId: id, after: input });
     return id;
   });
@@ -247,16 +258,17 @@ export function createCandidate(ctx: ServiceContext, actor: Actor, input: z.outp
 
 /** Record who checked what: a new row each time, so a changed finding keeps the earlier one. */
 export function checkCandidate(ctx: ServiceContext, actor: Actor, input: z.output<typeof candidateCheckInput>, today = todayInOffice()): Candidate {
-  const row = ctx.sqlite.prepare('select * from body_candidates where id = ?').get(input.candidateId) as CandidateRow | undefined;
+  const row = ctx.db.select().from(bodyCandidates).where(eq(bodyCandidates.id, input.candidateId)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这位候选人');
   // The register answers "owns a part" by itself; a pass against it needs the reason (e.g. a purchase not yet registered).
-  if (input.check === 'owns_part' && input.passed && ownsPart(ctx, row.community_id, row.person_id) === false && input.note.trim() === '') {
+  if (input.check === 'owns_part' && input.passed && ownsPart(ctx, row.communityId, row.personId) === false && input.note.trim() === '') {
     throw new AppError('REFUSED', `登记册中${row.name}在本小区没有专有部分，如确属业主请在核查说明中写明依据`);
   }
   write(ctx, actor, (scope) => {
     const id = newId();
-    ctx.sqlite.prepare('insert into candidate_checks (id, candidate_id, check_key, passed, note, checked_by, checked_at) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.candidateId, input.check, input.passed ? 1 : 0, input.note, actor.author, nowIso());
+    ctx.db.insert(candidateChecks).values({
+      id, candidateId: input.candidateId, check: input.check, passed: input.passed ? 1 : 0, note: input.note, checkedBy: actor.author, checkedAt: nowIso(),
+    }).run();
     scope.audit({ action: 'check', entity: 'body_candidate', entityId: input.candidateId, after: input });
   });
   return candidateById(ctx, input.candidateId, today);
@@ -270,8 +282,10 @@ export function coverageList(ctx: ServiceContext, today = todayInOffice()): z.ou
     const bodies = listBodies(ctx, c.id, today).filter((b) => b.current && b.term.kind !== 'term-ended');
     const onBodies = new Set(bodies.flatMap((b) => b.members.filter((m) => m.partyMember).map((m) => m.personId ?? m.name))).size;
     const partyMembers = c.settings.officeRules.partyMembers ?? onBodies;
-    const managed = ctx.sqlite.prepare(`select 1 from service_contracts where community_id = ? and start_date <= ? and handed_over_on is null
-      and (ended_on is null or ended_on >= ?) limit 1`).get(c.id, today, today) !== undefined;
+    const managed = ctx.db.select({ id: serviceContracts.id }).from(serviceContracts).where(and(
+      eq(serviceContracts.communityId, c.id), lte(serviceContracts.startDate, today), isNull(serviceContracts.handedOverOn),
+      or(isNull(serviceContracts.endedOn), gte(serviceContracts.endedOn, today)),
+    )).limit(1).get() !== undefined;
     return {
       communityId: c.id, communityName: c.name,
       bodies: Object.fromEntries(BODY_KINDS.map((k) => [k, bodies.some((b) => b.kind === k)])),

@@ -5,21 +5,23 @@
  * collection rate. One evaluation per contract and quarter; a later save of the
  * same quarter replaces it, with the old one kept in the audit log.
  */
-import type { z } from 'zod';
+import { and, asc, count, eq, gte, lt, or } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { evaluation, evaluationInput } from '../../../shared/contract/office';
-import { bandOf, evaluationScore, quarterOf, type ChecklistItem } from '../../../shared/domain/evaluation';
+import { bandOf, evaluationScore, quarterOf } from '../../../shared/domain/evaluation';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { storedRow } from '../../db/rows';
+import { contractEvaluations, issues, serviceContracts } from '../../db/schema/office';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 
 type Evaluation = z.output<typeof evaluation>;
+type EvaluationRow = typeof contractEvaluations.$inferSelect;
 
-interface EvaluationRow {
-  id: string; contract_id: string; quarter: string; items: string; score: number; satisfaction: number | null; surveyed: number;
-  complaints: number; collection_rate: number | null; note: string;
-}
+/** The items column as stored: the community's checklist as it was, each item with its score (JSON). */
+const storedItems = z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), score: z.number() }));
 
 /** 'YYYY-Qn' → its first and last day. */
 export function quarterRange(quarter: string): { from: string; to: string; label: string } {
@@ -36,57 +38,61 @@ const basisPoints = (part: number, whole: number): number | null => (whole <= 0 
  * community reported in it whose category is 物业服务 or that were handed to the company.
  */
 export function complaintsIn(ctx: ServiceContext, communityId: string, from: string, to: string): number {
-  return (ctx.sqlite.prepare(`select count(*) as n from issues where community_id = ? and reported_at >= ? and reported_at < ?
-      and (category = '物业服务' or responsible_party = '物业')`).get(communityId, from, `${to}T24:00`) as { n: number }).n;
+  const [row] = ctx.db.select({ n: count() }).from(issues).where(and(
+    eq(issues.communityId, communityId), gte(issues.reportedAt, from), lt(issues.reportedAt, `${to}T24:00`),
+    or(eq(issues.category, '物业服务'), eq(issues.responsibleParty, '物业')),
+  )).all();
+  return row?.n ?? 0;
 }
 
 function toEvaluation(r: EvaluationRow): Evaluation {
-  const items = JSON.parse(r.items) as (ChecklistItem & { score: number })[];
+  const items = storedItems.parse(JSON.parse(r.items));
   const numerator = items.reduce((s, i) => s + i.weight * i.score, 0);
   const denominator = items.reduce((s, i) => s + i.weight, 0);
   return {
-    id: r.id, contractId: r.contract_id, quarter: r.quarter, items: items.map(({ key, name, weight, score }) => ({ key, name, weight, score })),
+    id: r.id, contractId: r.contractId, quarter: r.quarter, items: items.map(({ key, name, weight, score }) => ({ key, name, weight, score })),
     score: `${Math.floor(r.score / 10)}.${r.score % 10}`, band: bandOf({ numerator, denominator }),
-    satisfaction: r.satisfaction, surveyed: r.surveyed, complaints: r.complaints, collectionRate: r.collection_rate, note: r.note,
+    satisfaction: r.satisfaction, surveyed: r.surveyed, complaints: r.complaints, collectionRate: r.collectionRate, note: r.note,
   };
 }
 
 export function listEvaluations(ctx: ServiceContext, contractId: string): Evaluation[] {
-  return (ctx.sqlite.prepare('select * from contract_evaluations where contract_id = ? order by quarter').all(contractId) as EvaluationRow[]).map(toEvaluation);
+  return ctx.db.select().from(contractEvaluations).where(eq(contractEvaluations.contractId, contractId)).orderBy(asc(contractEvaluations.quarter)).all()
+    .map(toEvaluation);
 }
 
 export function saveEvaluation(ctx: ServiceContext, actor: Actor, input: z.output<typeof evaluationInput>): Evaluation {
-  const contract = ctx.sqlite.prepare('select community_id, start_date, end_date from service_contracts where id = ?').get(input.contractId) as
-    { community_id: string; start_date: string; end_date: string } | undefined;
+  const contract = ctx.db.select({ communityId: serviceContracts.communityId, startDate: serviceContracts.startDate }).from(serviceContracts)
+    .where(eq(serviceContracts.id, input.contractId)).get();
   if (!contract) throw new AppError('NOT_FOUND', '找不到这份物业服务合同');
-  const checklist = getCommunity(ctx, contract.community_id).settings.officeRules.checklist;
+  const checklist = getCommunity(ctx, contract.communityId).settings.officeRules.checklist;
   const result = evaluationScore(checklist, input.scores);
   if (!result.ok) throw new AppError('VALIDATION', result.problems.join('；'), result.problems.map((message) => fieldProblem('scores', message, '评分')));
   if (input.satisfied > input.surveyed) throw new AppError('VALIDATION', `满意人数 ${input.satisfied} 多于调查人数 ${input.surveyed}`);
   if ((input.feesDue === null) !== (input.feesCollected === null)) throw new AppError('VALIDATION', '应收和实收物业费应同时填写，或都不填');
   const { from, to, label } = quarterRange(input.quarter);
-  if (to < contract.start_date) throw new AppError('VALIDATION', `${label}在合同起始日 ${contract.start_date} 之前`);
+  if (to < contract.startDate) throw new AppError('VALIDATION', `${label}在合同起始日 ${contract.startDate} 之前`);
 
   const items = checklist.map((i) => ({ ...i, score: input.scores[i.key]! }));
-  const values = [
-    JSON.stringify(items), result.score.tenths, input.surveyed > 0 ? basisPoints(input.satisfied, input.surveyed) : null, input.surveyed,
-    complaintsIn(ctx, contract.community_id, from, to),
-    input.feesDue === null || input.feesCollected === null ? null : basisPoints(input.feesCollected, input.feesDue), input.note,
-  ] as const;
+  const values = {
+    items: JSON.stringify(items), score: result.score.tenths, satisfaction: input.surveyed > 0 ? basisPoints(input.satisfied, input.surveyed) : null,
+    surveyed: input.surveyed, complaints: complaintsIn(ctx, contract.communityId, from, to),
+    collectionRate: input.feesDue === null || input.feesCollected === null ? null : basisPoints(input.feesCollected, input.feesDue), note: input.note,
+  };
   const id = write(ctx, actor, (scope) => {
-    const before = ctx.sqlite.prepare('select * from contract_evaluations where contract_id = ? and quarter = ?').get(input.contractId, input.quarter) as EvaluationRow | undefined;
+    const before = ctx.db.select().from(contractEvaluations)
+      .where(and(eq(contractEvaluations.contractId, input.contractId), eq(contractEvaluations.quarter, input.quarter))).get();
     const now = nowIso();
     if (before) {
-      ctx.sqlite.prepare(`update contract_evaluations set items = ?, score = ?, satisfaction = ?, surveyed = ?, complaints = ?, collection_rate = ?, note = ?,
-          updated_at = ? where id = ?`).run(...values, now, before.id);
-      scope.audit({ action: 'update', entity: 'contract_evaluation', entityId: before.id, before, after: input });
+      ctx.db.update(contractEvaluations).set({ ...values, updatedAt: now }).where(eq(contractEvaluations.id, before.id)).run();
+      scope.audit({ action: 'update', entity: 'contract_evaluation', entityId: before.id, before: storedRow(contractEvaluations, before), after: input });
       return before.id;
     }
     const id = newId();
-    ctx.sqlite.prepare(`insert into contract_evaluations (id, contract_id, quarter, items, score, satisfaction, surveyed, complaints, collection_rate, note,
-        created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.contractId, input.quarter, ...values, now, now);
+    ctx.db.insert(contractEvaluations).values({ id, contractId: input.contractId, quarter: input.quarter, ...values, createdAt: now, updatedAt: now }).run();
     scope.audit({ action: 'create', entity: 'contract_evaluation', entityId: id, after: input });
     return id;
   });
-  return toEvaluation(ctx.sqlite.prepare('select * from contract_evaluations where id = ?').get(id) as EvaluationRow);
+  // Written just now, in this call.
+  return toEvaluation(ctx.db.select().from(contractEvaluations).where(eq(contractEvaluations.id, id)).get()!);
 }

@@ -5,6 +5,7 @@
  * dispatch, plan, status change, escalation and return visit is also an
  * insert-only row of issue_events, so the ledger shows who did what when.
  */
+import { asc, desc, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import {
@@ -12,11 +13,15 @@ import {
   type issueSummary, type issueUpdate, type planInput, type statusInput,
 } from '../../../shared/contract/office';
 import {
-  ISSUE_STATUSES, checkIssueFacts, type IssueFactProblem, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
+  ESCALATION_LEVELS, ISSUE_STATUSES, checkIssueFacts, type IssueFactProblem, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
   overdueAt, planDueAt, planOnTimeRate, resolutionOnTimeRate, type EscalationLevel, type IssueFacts, type IssueStatus,
 } from '../../../shared/domain/issue-ledger';
 import { nowInOffice, nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { oneOf, storedRow } from '../../db/rows';
+import { matters, meetings } from '../../db/schema/meetings';
+import { issueEvents, issues } from '../../db/schema/office';
+import { buildings, parts } from '../../db/schema/register';
 import { addSafeRow } from '../../files/safe-cells';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
@@ -24,68 +29,72 @@ import { write, type Actor, type ServiceContext, type WriteScope } from '../cont
 type IssueDetail = z.output<typeof issueDetail>;
 type IssueSummary = z.output<typeof issueSummary>;
 
-interface IssueRow {
-  id: string; community_id: string; number: number; title: string; reported_at: string; source: string; reporter: string; category: string;
-  building_id: string | null; part_id: string | null; place: string; description: string; responsible_party: string; responsible_person: string;
-  plan_due_at: string; plan: string; planned_at: string | null; resolution_due: string | null; status: IssueStatus; level: EscalationLevel;
-  closed_at: string | null; feedback: string; satisfaction: string | null; visited_at: string | null; matter_id: string | null; meeting_id: string | null;
-}
-interface EventRow { issue_id: string; at: string; kind: string; from_value: string | null; to_value: string | null; reason: string; author: string }
+/** An issue as stored, its status and level as the ledger's own lists. */
+type IssueRow = Omit<typeof issues.$inferSelect, 'status' | 'level'> & { status: IssueStatus; level: EscalationLevel };
+type EventRow = typeof issueEvents.$inferSelect;
+
+const toIssueRow = (row: typeof issues.$inferSelect): IssueRow => ({
+  ...row, status: oneOf(ISSUE_STATUSES, row.status, 'issues.status'), level: oneOf(ESCALATION_LEVELS, row.level, 'issues.level'),
+});
 
 function issueRow(ctx: ServiceContext, id: string): IssueRow {
-  const row = ctx.sqlite.prepare('select * from issues where id = ?').get(id) as IssueRow | undefined;
+  const row = ctx.db.select().from(issues).where(eq(issues.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这条问题记录');
-  return row;
+  return toIssueRow(row);
 }
 
 function escalationsOf(events: readonly EventRow[]) {
-  return events.filter((e) => e.kind === 'escalate').map((e) => ({ at: e.at, to: e.to_value as EscalationLevel, reason: e.reason }));
+  return events.filter((e) => e.kind === 'escalate')
+    .map((e) => ({ at: e.at, to: oneOf(ESCALATION_LEVELS, e.toValue ?? '', 'issue_events.to_value'), reason: e.reason }));
 }
 
 function factsOf(row: IssueRow, events: readonly EventRow[]): IssueFacts {
   return {
-    reportedAt: row.reported_at, planDueAt: row.plan_due_at, planAt: row.planned_at, resolutionDue: row.resolution_due,
-    closedAt: row.closed_at, status: row.status, level: row.level, escalations: escalationsOf(events),
+    reportedAt: row.reportedAt, planDueAt: row.planDueAt, planAt: row.plannedAt, resolutionDue: row.resolutionDue,
+    closedAt: row.closedAt, status: row.status, level: row.level, escalations: escalationsOf(events),
   };
 }
 
 function summaryOf(row: IssueRow, events: readonly EventRow[], now: string): IssueSummary {
   const facts = factsOf(row, events);
   return {
-    id: row.id, communityId: row.community_id, number: row.number, title: row.title, reportedAt: row.reported_at, source: row.source,
-    category: row.category, place: row.place, responsibleParty: row.responsible_party, status: row.status, level: row.level,
-    planDueAt: row.plan_due_at, resolutionDue: row.resolution_due, responsiblePerson: row.responsible_person, plan: row.plan,
-    plannedAt: row.planned_at, closedAt: row.closed_at, satisfaction: row.satisfaction,
+    id: row.id, communityId: row.communityId, number: row.number, title: row.title, reportedAt: row.reportedAt, source: row.source,
+    category: row.category, place: row.place, responsibleParty: row.responsibleParty, status: row.status, level: row.level,
+    planDueAt: row.planDueAt, resolutionDue: row.resolutionDue, responsiblePerson: row.responsiblePerson, plan: row.plan,
+    plannedAt: row.plannedAt, closedAt: row.closedAt, satisfaction: row.satisfaction,
     overdue: overdueAt(facts, now), flag: escalationFlag(facts, now),
   };
 }
 
+/** The issue's history in the order it happened (rowid: the order it was written, for events at the same minute). */
 const eventsOf = (ctx: ServiceContext, issueId: string) =>
-  ctx.sqlite.prepare('select * from issue_events where issue_id = ? order by at, rowid').all(issueId) as EventRow[];
+  ctx.db.select().from(issueEvents).where(eq(issueEvents.issueId, issueId)).orderBy(asc(issueEvents.at), sql`${issueEvents}.rowid`).all();
 
 export function getIssue(ctx: ServiceContext, id: string, now = nowInOffice()): IssueDetail {
   const row = issueRow(ctx, id);
   const events = eventsOf(ctx, id);
-  const link = (table: 'matters' | 'meetings', linkId: string | null) =>
-    linkId === null ? null : ((ctx.sqlite.prepare(`select title from ${table} where id = ?`).get(linkId) as { title: string } | undefined)?.title ?? null);
+  const matterTitle = row.matterId === null ? null
+    : ctx.db.select({ title: matters.title }).from(matters).where(eq(matters.id, row.matterId)).get()?.title ?? null;
+  const meetingTitle = row.meetingId === null ? null
+    : ctx.db.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, row.meetingId)).get()?.title ?? null;
   return {
     ...summaryOf(row, events, now),
-    reporter: row.reporter, buildingId: row.building_id, partId: row.part_id, description: row.description, responsiblePerson: row.responsible_person,
-    plan: row.plan, plannedAt: row.planned_at, closedAt: row.closed_at, feedback: row.feedback, satisfaction: row.satisfaction, visitedAt: row.visited_at,
-    matterId: row.matter_id, matterTitle: link('matters', row.matter_id), meetingId: row.meeting_id, meetingTitle: link('meetings', row.meeting_id),
-    events: events.map((e) => ({ at: e.at, kind: e.kind, from: e.from_value, to: e.to_value, reason: e.reason, author: e.author })),
+    reporter: row.reporter, buildingId: row.buildingId, partId: row.partId, description: row.description, responsiblePerson: row.responsiblePerson,
+    plan: row.plan, plannedAt: row.plannedAt, closedAt: row.closedAt, feedback: row.feedback, satisfaction: row.satisfaction, visitedAt: row.visitedAt,
+    matterId: row.matterId, matterTitle, meetingId: row.meetingId, meetingTitle,
+    events: events.map((e) => ({ at: e.at, kind: e.kind, from: e.fromValue, to: e.toValue, reason: e.reason, author: e.author })),
   };
 }
 
 /** Every issue of the community with its events, for the board, the overdue list and statistics. */
 function issuesWithEvents(ctx: ServiceContext, communityId: string): { row: IssueRow; events: EventRow[] }[] {
-  const rows = ctx.sqlite.prepare('select * from issues where community_id = ? order by number desc').all(communityId) as IssueRow[];
+  const rows = ctx.db.select().from(issues).where(eq(issues.communityId, communityId)).orderBy(desc(issues.number)).all().map(toIssueRow);
   const events = new Map<string, EventRow[]>();
-  for (const e of ctx.sqlite.prepare(`select e.* from issue_events e join issues i on i.id = e.issue_id where i.community_id = ? order by e.at, e.rowid`)
-    .all(communityId) as EventRow[]) {
-    const list = events.get(e.issue_id) ?? [];
+  for (const e of ctx.db.select(getTableColumns(issueEvents)).from(issueEvents).innerJoin(issues, eq(issues.id, issueEvents.issueId))
+    .where(eq(issues.communityId, communityId)).orderBy(asc(issueEvents.at), sql`${issueEvents}.rowid`).all()) {
+    const list = events.get(e.issueId) ?? [];
     list.push(e);
-    events.set(e.issue_id, list);
+    events.set(e.issueId, list);
   }
   return rows.map((row) => ({ row, events: events.get(row.id) ?? [] }));
 }
@@ -95,35 +104,38 @@ export function listIssues(ctx: ServiceContext, q: z.output<typeof issueQuery>, 
   const text = q.text.trim();
   return issuesWithEvents(ctx, q.communityId)
     .filter(({ row }) => q.status === undefined || row.status === q.status)
-    .filter(({ row }) => (q.matterId === undefined || row.matter_id === q.matterId) && (q.meetingId === undefined || row.meeting_id === q.meetingId))
+    .filter(({ row }) => (q.matterId === undefined || row.matterId === q.matterId) && (q.meetingId === undefined || row.meetingId === q.meetingId))
     .filter(({ row }) => text === '' || [row.title, row.place, row.reporter, row.description, String(row.number)].some((v) => v.includes(text)))
     .map(({ row, events }) => summaryOf(row, events, now))
     .filter((s) => !q.overdueOnly || s.overdue.length > 0);
 }
 
 function event(ctx: ServiceContext, actor: Actor, issueId: string, at: string, kind: string, from: string | null, to: string | null, reason = ''): void {
-  ctx.sqlite.prepare('insert into issue_events (id, issue_id, at, kind, from_value, to_value, reason, author) values (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(newId(), issueId, at, kind, from, to, reason, actor.author);
+  ctx.db.insert(issueEvents).values({ id: newId(), issueId, at, kind, fromValue: from, toValue: to, reason, author: actor.author }).run();
 }
 
 /** The place must be of the community: a building of it, a part of it (and of that building). */
 function checkPlace(ctx: ServiceContext, communityId: string, buildingId: string | null, partId: string | null): void {
   if (buildingId !== null) {
-    const b = ctx.sqlite.prepare('select community_id from buildings where id = ?').get(buildingId) as { community_id: string } | undefined;
-    if (!b || b.community_id !== communityId) throw AppError.field('VALIDATION', 'buildingId', '所选楼栋不属于本小区');
+    const b = ctx.db.select({ communityId: buildings.communityId }).from(buildings).where(eq(buildings.id, buildingId)).get();
+    if (!b || b.communityId !== communityId) throw AppError.field('VALIDATION', 'buildingId', '所选楼栋不属于本小区');
   }
   if (partId !== null) {
-    const p = ctx.sqlite.prepare('select community_id, building_id from parts where id = ?').get(partId) as { community_id: string; building_id: string } | undefined;
-    if (!p || p.community_id !== communityId) throw AppError.field('VALIDATION', 'partId', '所选房屋不属于本小区');
-    if (buildingId !== null && p.building_id !== buildingId) throw AppError.field('VALIDATION', 'partId', '所选房屋不在所选楼栋');
+    const p = ctx.db.select({ communityId: parts.communityId, buildingId: parts.buildingId }).from(parts).where(eq(parts.id, partId)).get();
+    if (!p || p.communityId !== communityId) throw AppError.field('VALIDATION', 'partId', '所选房屋不属于本小区');
+    if (buildingId !== null && p.buildingId !== buildingId) throw AppError.field('VALIDATION', 'partId', '所选房屋不在所选楼栋');
   }
 }
 
 function checkLinks(ctx: ServiceContext, communityId: string, matterId: string | null, meetingId: string | null): void {
-  for (const [table, linkId, name, field] of [['matters', matterId, '事项', 'matterId'], ['meetings', meetingId, '会议', 'meetingId']] as const) {
+  const communityOf = {
+    matterId: (id: string) => ctx.db.select({ communityId: matters.communityId }).from(matters).where(eq(matters.id, id)).get(),
+    meetingId: (id: string) => ctx.db.select({ communityId: meetings.communityId }).from(meetings).where(eq(meetings.id, id)).get(),
+  };
+  for (const [linkId, name, field] of [[matterId, '事项', 'matterId'], [meetingId, '会议', 'meetingId']] as const) {
     if (linkId === null) continue;
-    const r = ctx.sqlite.prepare(`select community_id from ${table} where id = ?`).get(linkId) as { community_id: string } | undefined;
-    if (!r || r.community_id !== communityId) throw AppError.field('VALIDATION', field, `所关联的${name}不属于本小区`);
+    const r = communityOf[field](linkId);
+    if (!r || r.communityId !== communityId) throw AppError.field('VALIDATION', field, `所关联的${name}不属于本小区`);
   }
 }
 
@@ -138,12 +150,13 @@ export function createIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const stamp = nowIso();
-    const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 as n from issues where community_id = ?').get(input.communityId) as { n: number }).n;
-    ctx.sqlite.prepare(`insert into issues (id, community_id, number, title, reported_at, source, reporter, category, building_id, part_id, place, description,
-        plan_due_at, resolution_due, status, level, matter_id, meeting_id, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '登记', '楼栋', ?, ?, ?, ?)`).run(
-      id, input.communityId, number, input.title, input.reportedAt, input.source, input.reporter, input.category, input.buildingId, input.partId, input.place,
-      input.description, due, input.resolutionDue, input.matterId, input.meetingId, stamp, stamp);
+    const [last] = ctx.db.select({ number: max(issues.number) }).from(issues).where(eq(issues.communityId, input.communityId)).all();
+    const number = (last?.number ?? 0) + 1;
+    ctx.db.insert(issues).values({
+      id, communityId: input.communityId, number, title: input.title, reportedAt: input.reportedAt, source: input.source, reporter: input.reporter,
+      category: input.category, buildingId: input.buildingId, partId: input.partId, place: input.place, description: input.description, planDueAt: due,
+      resolutionDue: input.resolutionDue, status: '登记', level: '楼栋', matterId: input.matterId, meetingId: input.meetingId, createdAt: stamp, updatedAt: stamp,
+    }).run();
     event(ctx, actor, id, input.reportedAt, 'created', null, '登记');
     scope.audit({ action: 'create', entity: 'issue', entityId: id, after: { ...input, number, planDueAt: due } });
     return id;
@@ -154,21 +167,22 @@ export function createIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
 export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<typeof issueUpdate>, now = nowInOffice()): IssueDetail {
   write(ctx, actor, (scope) => {
     const before = issueRow(ctx, input.id);
-    checkPlace(ctx, before.community_id, input.buildingId, input.partId);
-    checkLinks(ctx, before.community_id, input.matterId, input.meetingId);
+    checkPlace(ctx, before.communityId, input.buildingId, input.partId);
+    checkLinks(ctx, before.communityId, input.matterId, input.meetingId);
     refuseFacts(checkIssueFacts({ ...factsOf(before, []), resolutionDue: input.resolutionDue }), { resolutionDue: 'resolutionDue' });
-    ctx.sqlite.prepare(`update issues set title = ?, source = ?, reporter = ?, category = ?, building_id = ?, part_id = ?, place = ?, description = ?,
-        resolution_due = ?, matter_id = ?, meeting_id = ?, updated_at = ? where id = ?`).run(
-      input.title, input.source, input.reporter, input.category, input.buildingId, input.partId, input.place, input.description, input.resolutionDue,
-      input.matterId, input.meetingId, nowIso(), input.id);
-    scope.audit({ action: 'update', entity: 'issue', entityId: input.id, before, after: input });
+    ctx.db.update(issues).set({
+      title: input.title, source: input.source, reporter: input.reporter, category: input.category, buildingId: input.buildingId, partId: input.partId,
+      place: input.place, description: input.description, resolutionDue: input.resolutionDue, matterId: input.matterId, meetingId: input.meetingId,
+      updatedAt: nowIso(),
+    }).where(eq(issues.id, input.id)).run();
+    scope.audit({ action: 'update', entity: 'issue', entityId: input.id, before: storedRow(issues, before), after: input });
   });
   return getIssue(ctx, input.id, now);
 }
 
 /** A handling step's time: not before the report, not in the future. */
 function checkAt(row: IssueRow, at: string, what: string, now: string): void {
-  if (at < row.reported_at) throw AppError.field('VALIDATION', 'at', `${what} ${at.replace('T', ' ')} 早于反映时间 ${row.reported_at.replace('T', ' ')}`);
+  if (at < row.reportedAt) throw AppError.field('VALIDATION', 'at', `${what} ${at.replace('T', ' ')} 早于反映时间 ${row.reportedAt.replace('T', ' ')}`);
   if (at > now) throw AppError.field('VALIDATION', 'at', `${what} ${at.replace('T', ' ')} 在现在之后`);
 }
 
@@ -186,8 +200,8 @@ function refuseFacts(problems: IssueFactProblem[], fields: Partial<Record<IssueF
 function moveStatus(ctx: ServiceContext, actor: Actor, scope: WriteScope, row: IssueRow, to: IssueStatus, at: string, note: string): void {
   const problem = checkTransition(row.status, to);
   if (problem) throw new AppError('REFUSED', problem);
-  const closedAt = to === '已办结' ? at : to === '处理中' ? null : row.closed_at;
-  ctx.sqlite.prepare('update issues set status = ?, closed_at = ?, updated_at = ? where id = ?').run(to, closedAt, nowIso(), row.id);
+  const closedAt = to === '已办结' ? at : to === '处理中' ? null : row.closedAt;
+  ctx.db.update(issues).set({ status: to, closedAt, updatedAt: nowIso() }).where(eq(issues.id, row.id)).run();
   event(ctx, actor, row.id, at, 'status', row.status, to, note);
   scope.audit({ action: 'status', entity: 'issue', entityId: row.id, before: { status: row.status }, after: { status: to, at, note } });
 }
@@ -196,11 +210,11 @@ export function dispatchIssue(ctx: ServiceContext, actor: Actor, input: z.output
   write(ctx, actor, (scope) => {
     const row = issueRow(ctx, input.id);
     checkAt(row, input.at, '派单时间', now);
-    ctx.sqlite.prepare('update issues set responsible_party = ?, responsible_person = ? where id = ?').run(input.responsibleParty, input.responsiblePerson, input.id);
-    event(ctx, actor, input.id, input.at, 'dispatch', row.responsible_party || null, [input.responsibleParty, input.responsiblePerson].filter(Boolean).join(' '));
+    ctx.db.update(issues).set({ responsibleParty: input.responsibleParty, responsiblePerson: input.responsiblePerson }).where(eq(issues.id, input.id)).run();
+    event(ctx, actor, input.id, input.at, 'dispatch', row.responsibleParty || null, [input.responsibleParty, input.responsiblePerson].filter(Boolean).join(' '));
     // Handing it to another party later is a re-dispatch, not a status change.
     if (row.status === '登记') moveStatus(ctx, actor, scope, row, '已派单', input.at, '');
-    else scope.audit({ action: 'dispatch', entity: 'issue', entityId: input.id, before: { responsibleParty: row.responsible_party }, after: input });
+    else scope.audit({ action: 'dispatch', entity: 'issue', entityId: input.id, before: { responsibleParty: row.responsibleParty }, after: input });
   });
   return getIssue(ctx, input.id, now);
 }
@@ -210,14 +224,14 @@ export function planIssue(ctx: ServiceContext, actor: Actor, input: z.output<typ
     const row = issueRow(ctx, input.id);
     checkAt(row, input.at, '方案时间', now);
     if (isClosedStatus(row.status)) throw new AppError('REFUSED', `问题已${row.status}，不再制定处理方案`);
-    const resolutionDue = input.resolutionDue ?? row.resolution_due;
-    refuseFacts(checkIssueFacts({ ...factsOf(row, []), planAt: row.planned_at ?? input.at, resolutionDue }), { planAt: 'at', resolutionDue: 'resolutionDue' });
+    const resolutionDue = input.resolutionDue ?? row.resolutionDue;
+    refuseFacts(checkIssueFacts({ ...factsOf(row, []), planAt: row.plannedAt ?? input.at, resolutionDue }), { planAt: 'at', resolutionDue: 'resolutionDue' });
     // The first plan's time is the one the 24-hour rule is judged by; a revised plan keeps it.
-    ctx.sqlite.prepare('update issues set plan = ?, planned_at = coalesce(planned_at, ?), resolution_due = ?, updated_at = ? where id = ?')
-      .run(input.plan, input.at, resolutionDue, nowIso(), input.id);
+    ctx.db.update(issues).set({ plan: input.plan, plannedAt: sql`coalesce(${issues.plannedAt}, ${input.at})`, resolutionDue, updatedAt: nowIso() })
+      .where(eq(issues.id, input.id)).run();
     event(ctx, actor, input.id, input.at, 'plan', null, null, input.plan);
     if (row.status === '已派单') moveStatus(ctx, actor, scope, row, '处理中', input.at, '');
-    scope.audit({ action: 'plan', entity: 'issue', entityId: input.id, before: { plan: row.plan, plannedAt: row.planned_at }, after: input });
+    scope.audit({ action: 'plan', entity: 'issue', entityId: input.id, before: { plan: row.plan, plannedAt: row.plannedAt }, after: input });
   });
   return getIssue(ctx, input.id, now);
 }
@@ -238,8 +252,8 @@ export function recordFeedback(ctx: ServiceContext, actor: Actor, input: z.outpu
     const row = issueRow(ctx, input.id);
     checkAt(row, input.at, '回访时间', now);
     if (row.status !== '已办结') throw new AppError('REFUSED', `问题办结后才能回访，现为“${row.status}”`);
-    if (row.closed_at !== null && input.at < row.closed_at) throw AppError.field('VALIDATION', 'at', `回访时间早于办结时间 ${row.closed_at.replace('T', ' ')}`);
-    ctx.sqlite.prepare('update issues set feedback = ?, satisfaction = ?, visited_at = ? where id = ?').run(input.feedback, input.satisfaction, input.at, input.id);
+    if (row.closedAt !== null && input.at < row.closedAt) throw AppError.field('VALIDATION', 'at', `回访时间早于办结时间 ${row.closedAt.replace('T', ' ')}`);
+    ctx.db.update(issues).set({ feedback: input.feedback, satisfaction: input.satisfaction, visitedAt: input.at }).where(eq(issues.id, input.id)).run();
     moveStatus(ctx, actor, scope, row, '已回访', input.at, `${input.satisfaction}：${input.feedback}`);
   });
   return getIssue(ctx, input.id, now);
@@ -253,7 +267,7 @@ export function escalateIssue(ctx: ServiceContext, actor: Actor, input: z.output
     if (isClosedStatus(row.status)) throw new AppError('REFUSED', `问题已${row.status}，不再提级`);
     const result = escalate(row.level, input.reason);
     if (!result.ok) throw result.field ? AppError.field('REFUSED', result.field, result.message) : new AppError('REFUSED', result.message);
-    ctx.sqlite.prepare('update issues set level = ?, updated_at = ? where id = ?').run(result.level, nowIso(), input.id);
+    ctx.db.update(issues).set({ level: result.level, updatedAt: nowIso() }).where(eq(issues.id, input.id)).run();
     event(ctx, actor, input.id, at, 'escalate', row.level, result.level, input.reason);
     scope.audit({ action: 'escalate', entity: 'issue', entityId: input.id, before: { level: row.level }, after: { level: result.level, reason: input.reason } });
   });
@@ -263,7 +277,7 @@ export function escalateIssue(ctx: ServiceContext, actor: Actor, input: z.output
 /** Statistics of the issues reported in a period, judged at `now`. */
 export function issueStatistics(ctx: ServiceContext, q: { communityId: string; from: string; to: string }, now = nowInOffice()): z.output<typeof issueStats> {
   getCommunity(ctx, q.communityId);
-  const all = issuesWithEvents(ctx, q.communityId).filter(({ row }) => row.reported_at.slice(0, 10) >= q.from && row.reported_at.slice(0, 10) <= q.to);
+  const all = issuesWithEvents(ctx, q.communityId).filter(({ row }) => row.reportedAt.slice(0, 10) >= q.from && row.reportedAt.slice(0, 10) <= q.to);
   const facts = all.map(({ row, events }) => factsOf(row, events));
   // Most first; ties in the order the lists are shown everywhere else.
   const countBy = (key: (r: IssueRow) => string, order: readonly string[]) => {
@@ -299,8 +313,8 @@ export async function exportIssues(ctx: ServiceContext, communityId: string, now
   for (const { row, events } of all) {
     const overdue = overdueAt(factsOf(row, events), now).map((o) => o.message).join('；');
     const t = (v: string | null) => (v ?? '').replace('T', ' ');
-    addSafeRow(sheet, [row.number, t(row.reported_at), row.source, row.reporter, row.category, row.title, row.place, row.description, row.responsible_party,
-      row.responsible_person, t(row.plan_due_at), row.plan, t(row.planned_at), row.resolution_due ?? '', row.status, row.level, t(row.closed_at), row.feedback,
+    addSafeRow(sheet, [row.number, t(row.reportedAt), row.source, row.reporter, row.category, row.title, row.place, row.description, row.responsibleParty,
+      row.responsiblePerson, t(row.planDueAt), row.plan, t(row.plannedAt), row.resolutionDue ?? '', row.status, row.level, t(row.closedAt), row.feedback,
       row.satisfaction ?? '', overdue]);
   }
   sheet.columns.forEach((c, i) => { c.width = [6, 17, 10, 10, 10, 24, 14, 30, 10, 10, 17, 30, 17, 12, 8, 6, 17, 24, 8, 30][i] ?? 12; });
@@ -310,7 +324,7 @@ export async function exportIssues(ctx: ServiceContext, communityId: string, now
   history.getRow(1).font = { bold: true };
   const KIND: Record<string, string> = { created: '登记', dispatch: '派单', plan: '处理方案', status: '状态', escalate: '提级' };
   for (const { row, events } of all) {
-    for (const e of events) addSafeRow(history, [row.number, e.at.replace('T', ' '), KIND[e.kind] ?? e.kind, e.from_value ?? '', e.to_value ?? '', e.reason, e.author]);
+    for (const e of events) addSafeRow(history, [row.number, e.at.replace('T', ' '), KIND[e.kind] ?? e.kind, e.fromValue ?? '', e.toValue ?? '', e.reason, e.author]);
   }
   return { fileName: `${community.name}问题台账.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
 }

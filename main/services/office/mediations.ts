@@ -4,31 +4,36 @@
  * outcome is entered is decided: later changes are refused (a new record is
  * made instead), like the other decided records of the app.
  */
-import type { z } from 'zod';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { mediation, mediationFields, mediationUpdate } from '../../../shared/contract/office';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { oneOf, storedRow } from '../../db/rows';
+import { issues, mediations } from '../../db/schema/office';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 
 type Mediation = z.output<typeof mediation>;
-interface MediationRow {
-  id: string; community_id: string; issue_id: string | null; parties: string; mediator: string; sessions: string; outcome: Mediation['outcome'];
-  agreement: string; created_at: string; updated_at: string;
-}
+type MediationRow = typeof mediations.$inferSelect;
+
+const OUTCOMES = ['', '调解成功', '调解不成'] as const satisfies readonly Mediation['outcome'][];
+/** The sessions column as stored: JSON written from the checked input. */
+const storedSessions = z.array(z.object({ date: z.string(), summary: z.string() }));
 
 const toMediation = (r: MediationRow): Mediation => ({
-  id: r.id, communityId: r.community_id, issueId: r.issue_id, parties: r.parties, mediator: r.mediator,
-  sessions: JSON.parse(r.sessions) as Mediation['sessions'], outcome: r.outcome, agreement: r.agreement, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id, communityId: r.communityId, issueId: r.issueId, parties: r.parties, mediator: r.mediator,
+  sessions: storedSessions.parse(JSON.parse(r.sessions)), outcome: oneOf(OUTCOMES, r.outcome, 'mediations.outcome'), agreement: r.agreement,
+  createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
 export function listMediations(ctx: ServiceContext, communityId: string): Mediation[] {
-  return (ctx.sqlite.prepare('select * from mediations where community_id = ? order by created_at desc').all(communityId) as MediationRow[]).map(toMediation);
+  return ctx.db.select().from(mediations).where(eq(mediations.communityId, communityId)).orderBy(desc(mediations.createdAt)).all().map(toMediation);
 }
 
 function mediationRow(ctx: ServiceContext, id: string): MediationRow {
-  const row = ctx.sqlite.prepare('select * from mediations where id = ?').get(id) as MediationRow | undefined;
+  const row = ctx.db.select().from(mediations).where(eq(mediations.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这条调解记录');
   return row;
 }
@@ -37,8 +42,8 @@ type Fields = Omit<z.output<typeof mediationFields>, 'communityId'>;
 
 function check(ctx: ServiceContext, communityId: string, input: Fields, today: string): void {
   if (input.issueId !== null) {
-    const issue = ctx.sqlite.prepare('select community_id from issues where id = ?').get(input.issueId) as { community_id: string } | undefined;
-    if (!issue || issue.community_id !== communityId) throw AppError.field('VALIDATION', 'issueId', '所关联的问题不属于本小区');
+    const issue = ctx.db.select({ communityId: issues.communityId }).from(issues).where(eq(issues.id, input.issueId)).get();
+    if (!issue || issue.communityId !== communityId) throw AppError.field('VALIDATION', 'issueId', '所关联的问题不属于本小区');
   }
   for (const [i, s] of input.sessions.entries()) {
     if (s.date > today) throw new AppError('VALIDATION', `第${i + 1}次调解日期 ${s.date} 在今天之后`, [fieldProblem(`sessions.${i}.date`, '在今天之后', `第${i + 1}次调解日期`)]);
@@ -53,9 +58,10 @@ export function createMediation(ctx: ServiceContext, actor: Actor, input: z.outp
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const now = nowIso();
-    ctx.sqlite.prepare(`insert into mediations (id, community_id, issue_id, parties, mediator, sessions, outcome, agreement, created_at, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.communityId, input.issueId, input.parties, input.mediator, JSON.stringify(input.sessions),
-      input.outcome, input.agreement, now, now);
+    ctx.db.insert(mediations).values({
+      id, communityId: input.communityId, issueId: input.issueId, parties: input.parties, mediator: input.mediator, sessions: JSON.stringify(input.sessions),
+      outcome: input.outcome, agreement: input.agreement, createdAt: now, updatedAt: now,
+    }).run();
     scope.audit({ action: 'create', entity: 'mediation', entityId: id, after: input });
     return id;
   });
@@ -66,10 +72,12 @@ export function updateMediation(ctx: ServiceContext, actor: Actor, input: z.outp
   write(ctx, actor, (scope) => {
     const before = mediationRow(ctx, input.id);
     if (before.outcome !== '') throw new AppError('REFUSED', `这次调解已有结果（${before.outcome}），不能再修改；如需补充请新建调解记录`);
-    check(ctx, before.community_id, input, today);
-    ctx.sqlite.prepare('update mediations set issue_id = ?, parties = ?, mediator = ?, sessions = ?, outcome = ?, agreement = ?, updated_at = ? where id = ?')
-      .run(input.issueId, input.parties, input.mediator, JSON.stringify(input.sessions), input.outcome, input.agreement, nowIso(), input.id);
-    scope.audit({ action: 'update', entity: 'mediation', entityId: input.id, before, after: input });
+    check(ctx, before.communityId, input, today);
+    ctx.db.update(mediations).set({
+      issueId: input.issueId, parties: input.parties, mediator: input.mediator, sessions: JSON.stringify(input.sessions), outcome: input.outcome,
+      agreement: input.agreement, updatedAt: nowIso(),
+    }).where(eq(mediations.id, input.id)).run();
+    scope.audit({ action: 'update', entity: 'mediation', entityId: input.id, before: storedRow(mediations, before), after: input });
   });
   return toMediation(mediationRow(ctx, input.id));
 }

@@ -1,0 +1,46 @@
+/**
+ * Typed helpers for reading rows (the data-access principle: README "Reading and writing the database",
+ * docs/architecture.md §4). A row read through drizzle's query builder is typed from the schema; `storedRow` and
+ * `oneOf` cover where the schema's type says less than the code needs, and `checkedRows` is the typed way for the
+ * few reads that stay raw on the connection — never an unchecked cast of a row.
+ */
+import { getTableColumns, type InferSelectModel, type Table } from 'drizzle-orm';
+import type { z } from 'zod';
+
+/**
+ * The row as the database stores it: keyed by column name (`community_id`), in the schema's column order. Audit
+ * rows have always recorded a changed record's `before` this way (it was `select *`), so the log reads the same
+ * whichever way the row was read.
+ */
+export function storedRow<T extends Table>(table: T, row: InferSelectModel<T>): Record<string, unknown> {
+  const values: Record<string, unknown> = row;
+  return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, values[key]]));
+}
+
+/**
+ * A text column that holds one of a fixed list (a kind, a status, a role), as that list's type. Checked, not
+ * cast: a value the app never writes fails here, by its column, rather than travelling on mistyped.
+ */
+export function oneOf<const T extends readonly string[]>(values: T, value: string, column: string): T[number];
+export function oneOf<const T extends readonly string[]>(values: T, value: string | null, column: string): T[number] | null;
+export function oneOf<const T extends readonly string[]>(values: T, value: string | null, column: string): T[number] | null {
+  if (value === null) return null;
+  if (isOneOf(values, value)) return value;
+  throw new Error(`${column}: “${value}” is none of ${values.join(', ')}`);
+}
+
+const isOneOf = <T extends readonly string[]>(values: T, value: string): value is T[number] => values.includes(value);
+
+/**
+ * The rows of a raw prepared statement, each checked by a schema of its columns: for the reads a benchmark keeps
+ * raw (an aggregate over a million lines, a streamed import), in place of casting what `.all()` returns.
+ * `checkedRows(schema, statement.all(…))`; a row that does not fit fails with the column named.
+ */
+export function checkedRows<S extends z.ZodType>(schema: S, rows: unknown[]): z.output<S>[] {
+  return rows.map((row) => schema.parse(row));
+}
+
+/** One row of a raw prepared statement, checked (`checkedRow(schema, statement.get(…))`); none stays undefined. */
+export function checkedRow<S extends z.ZodType>(schema: S, row: unknown): z.output<S> | undefined {
+  return row === undefined ? undefined : schema.parse(row);
+}

@@ -1,0 +1,165 @@
+/**
+ * The data-access principle's ratchet (README "Reading and writing the database", docs/architecture.md §4):
+ * ordinary reads and writes go through drizzle's query builder, so rows are typed from the schema; raw SQL
+ * stays only where a benchmark shows the need, behind typed helpers whose rows are checked. What this test
+ * counts, per feature folder of main/services/, is the unchecked row cast — found with TypeScript's own type
+ * checker, not by matching text:
+ *
+ * - a type assertion (`x as T`, `<T>x`) whose operand is the result of `.get()`, `.all()` or `.iterate()` of a
+ *   better-sqlite3 statement, kept in a variable or not (`.pluck()`, `.raw()` and `.expand()` return the
+ *   statement, so those count too); `as unknown as T` is one cast;
+ * - a row type claimed by a type argument instead: better-sqlite3's `prepare<Params, Row>(…)`, or drizzle's raw
+ *   `db.get<Row>(…)`, `db.all<Row>(…)`, `db.values<Row>(…)`.
+ *
+ * Not counted: `JSON.parse(…) as T`, drizzle's `sql<number>` for one expression of a typed query, and casts of
+ * anything that is not a row. A folder may not go above its ceiling. The ceilings are the counts when the
+ * principle was written down (issue 14) and only ever go down: when a folder's count falls, lower its ceiling
+ * here in the same commit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Unchecked row casts allowed per folder of main/services/ ('.' is the root: context.ts, rule-overrides.ts). Only ever lowered. */
+const CEILINGS: Record<string, number> = {
+  '.': 1,
+  meetings: 29,
+  office: 0,
+  register: 23,
+  system: 11,
+  treasury: 100,
+  votes: 52,
+};
+
+const SERVICES = path.resolve('main/services');
+
+/** A file the checker reads from memory: one of each kind of cast, and the look-alikes that are not. */
+const SAMPLE = path.resolve('tests/unit/row-casts.sample.ts');
+const SAMPLE_TEXT = `
+import { sql } from 'drizzle-orm';
+import { companies } from '../../main/db/schema/office';
+import type { ServiceContext } from '../../main/services/context';
+interface Row { id: string }
+export function sample(ctx: ServiceContext) {
+  const statement = ctx.sqlite.prepare('select id from companies');
+  return [
+    ctx.sqlite.prepare('select id from companies').get() as Row | undefined, // counted
+    (ctx.sqlite.prepare('select id from companies').all() as Row[]).length, // counted
+    ctx.sqlite.prepare('select count(*) from companies').pluck().get() as number, // counted
+    statement.all() as unknown as Row[], // counted once
+    <Row[]>statement.raw().all(), // counted
+    [...(statement.iterate() as IterableIterator<Row>)], // counted
+    ctx.sqlite.prepare<[string], Row>('select id from companies where id = ?').get('x'), // counted
+    ctx.db.get<Row>(sql\`select id from companies\`), // counted
+    ctx.db.all<Row>(sql\`select id from companies\`), // counted
+    ctx.sqlite.prepare<[string]>('select id from companies where id = ?').get('x'), // not: parameters only
+    JSON.parse('{}') as Row, // not: no row of a statement
+    ctx.db.select().from(companies).get(), // not: typed from the schema
+    ctx.db.select({ n: sql<number>\`count(*)\` }).from(companies).get(), // not: an expression of a typed query
+    new Map<string, Row>().get('x') as Row, // not: no statement
+  ];
+}
+`;
+const SAMPLE_COUNTED = SAMPLE_TEXT.split('\n').flatMap((line, i) => (line.includes('// counted') ? [i + 1] : []));
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+interface RowCast { file: string; line: number; text: string }
+
+/** Every unchecked row cast in these files (see the file's comment for what counts); `memory` adds files that are not on disk. */
+function rowCasts(files: string[], memory: Record<string, string> = {}): RowCast[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.resolve('tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const host = ts.createCompilerHost(config.options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (f) => f in memory || fileExists.call(host, f);
+  host.readFile = (f) => memory[f] ?? readFile.call(host, f);
+  host.getSourceFile = (f, language, ...rest) => (f in memory ? ts.createSourceFile(f, memory[f]!, language, true) : getSourceFile.call(host, f, language, ...rest));
+  const program = ts.createProgram([...files, ...Object.keys(memory)], { ...config.options, noEmit: true }, host);
+  const checker = program.getTypeChecker();
+
+  /** The method called is declared by this class or interface of this package (so a Map's get is not a statement's). */
+  const isMethodOf = (call: ts.CallExpression, owners: string[], module: string): boolean => {
+    if (!ts.isPropertyAccessExpression(call.expression)) return false;
+    const declarations = checker.getSymbolAtLocation(call.expression.name)?.getDeclarations() ?? [];
+    return declarations.some((d) => (ts.isClassDeclaration(d.parent) || ts.isInterfaceDeclaration(d.parent))
+      && owners.includes(d.parent.name?.text ?? '') && d.getSourceFile().fileName.includes(`/node_modules/${module}/`));
+  };
+  const isAssertion = (n: ts.Node): n is ts.AsExpression | ts.TypeAssertion => ts.isAsExpression(n) || ts.isTypeAssertionExpression(n);
+  const isWrapper = (n: ts.Node): n is ts.ParenthesizedExpression | ts.NonNullExpression | ts.AsExpression | ts.TypeAssertion =>
+    ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || isAssertion(n);
+  const bare = (e: ts.Expression): ts.Expression => (isWrapper(e) ? bare(e.expression) : e);
+
+  const nameOf = (call: ts.CallExpression) => (ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : '');
+  const readsRows = (e: ts.Expression): boolean =>
+    ts.isCallExpression(e) && ['get', 'all', 'iterate'].includes(nameOf(e)) && isMethodOf(e, ['Statement'], '@types/better-sqlite3');
+  const claimsRowType = (call: ts.CallExpression): boolean => {
+    if (!call.typeArguments) return false;
+    if (nameOf(call) === 'prepare') return call.typeArguments.length >= 2 && isMethodOf(call, ['Database'], '@types/better-sqlite3');
+    return ['get', 'all', 'values'].includes(nameOf(call)) && isMethodOf(call, ['BaseSQLiteDatabase'], 'drizzle-orm');
+  };
+  /** `as unknown as Row` is one cast: only the outermost assertion of a chain is looked at. */
+  const isOutermost = (node: ts.AsExpression | ts.TypeAssertion) => {
+    for (let p = node.parent; isWrapper(p); p = p.parent) if (isAssertion(p)) return false;
+    return true;
+  };
+
+  const found: RowCast[] = [];
+  for (const file of [...files, ...Object.keys(memory)]) {
+    const source = program.getSourceFile(file)!;
+    const visit = (node: ts.Node) => {
+      let claimed: ts.Node | undefined;
+      if (isAssertion(node) && isOutermost(node) && readsRows(bare(node.expression))) claimed = node.type;
+      else if (ts.isCallExpression(node) && claimsRowType(node)) claimed = node.typeArguments!.at(-1);
+      if (claimed) {
+        // The line of the claimed type: where `as Row` is written, however long the query above it.
+        const { line } = source.getLineAndCharacterOfPosition(claimed.getStart(source));
+        found.push({ file: path.relative(process.cwd(), file), line: line + 1, text: claimed.getText(source).replace(/\s+/g, ' ').slice(0, 100) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+const folderOf = (file: string) => {
+  const parts = path.relative('main/services', file).split(path.sep);
+  return parts.length > 1 ? parts[0]! : '.';
+};
+
+describe('unchecked row casts in main/services (the data-access principle)', () => {
+  const files = sourceFiles(SERVICES);
+  const folders = [...new Set([...Object.keys(CEILINGS), ...files.map(folderOf)])].sort();
+  let sample: RowCast[] = [];
+  let casts: RowCast[] = [];
+  const countIn = (folder: string) => casts.filter((c) => folderOf(c.file) === folder).length;
+  beforeAll(() => {
+    const all = rowCasts(files, { [SAMPLE]: SAMPLE_TEXT });
+    sample = all.filter((c) => c.file === path.relative(process.cwd(), SAMPLE));
+    casts = all.filter((c) => !sample.includes(c));
+  });
+
+  it('finds each kind of unchecked row cast, once, and nothing else', () => {
+    expect(sample.map((c) => c.line)).toEqual(SAMPLE_COUNTED);
+  });
+
+  it('stays at or below each folder’s ceiling', () => {
+    const over = folders.filter((folder) => countIn(folder) > (CEILINGS[folder] ?? 0)).map((folder) => [
+      `${folder}: ${countIn(folder)} unchecked row casts, more than its ceiling of ${CEILINGS[folder] ?? 0} — read the rows through drizzle, or check them (README):`,
+      ...casts.filter((c) => folderOf(c.file) === folder).map((c) => `  ${c.file}:${c.line} as ${c.text}`),
+    ].join('\n'));
+    expect(over).toEqual([]);
+  });
+
+  it('has no ceiling above its count, so that every improvement is kept', () => {
+    const slack = folders.filter((folder) => (CEILINGS[folder] ?? 0) > countIn(folder));
+    expect(slack.map((folder) => `${folder}: now ${countIn(folder)} — lower its ceiling from ${CEILINGS[folder]}`)).toEqual([]);
+  });
+});
