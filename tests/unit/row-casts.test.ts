@@ -24,10 +24,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 /** Unchecked row casts allowed per folder of main/services/ ('.' is the root: context.ts, rule-overrides.ts). Only ever lowered. */
 const CEILINGS: Record<string, number> = {
   '.': 1,
-  meetings: 29,
+  meetings: 0,
   office: 0,
   register: 23,
-  system: 11,
+  system: 0,
   treasury: 100,
   votes: 52,
 };
