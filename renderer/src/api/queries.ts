@@ -96,9 +96,8 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
     if (key === null) return () => undefined;
     let live = true;
     const entry = cache.get(key);
-    if (!quiet || entry?.json === undefined) {
-      setState({ key, data: entry?.data, error: null, loading: entry?.json === undefined || entry.stale || !quiet });
-    }
+    // A quiet read (after a write) shows nothing new until it answers — unless there is nothing to show yet.
+    if (!quiet || entry?.json === undefined) setState({ key, data: entry?.data, error: null, loading: true });
     fetchInto(key, () => invoke(method, inputRef.current as MethodInput<M>)).then(
       (data) => { if (live) setState((s) => (s.key === key && s.data === data && !s.loading && s.error === null ? s : { key, data, error: null, loading: false })); },
       (error: unknown) => { if (live) setState({ key, data: cache.get(key)?.data, error, loading: false }); },
