@@ -14,6 +14,7 @@ import { faultKind, faultMessage } from './db/faults';
 import { ensurePrivateDir, tightenDataFolder } from './db/file-modes';
 import { adviceFor, checkDatabaseFile, findHealthyBackup, type FileCheck } from './db/integrity';
 import { networkShareWarning } from './db/network-share';
+import { countOf } from './db/rows';
 import { isKnownSound, recordSound } from './db/soundness';
 import { createRouter } from './router';
 import { AuthService } from './services/system/auth';
@@ -156,7 +157,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const ctx: ServiceContext = {
       db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, keys,
     };
-    const hasData = () => (opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities) as n').get() as { n: number }).n > 0;
+    const hasData = () => countOf(opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities)').pluck().get()) > 0;
     // A daily backup that fails (a full disk) is a warning on every screen, not a reason to stop working.
     const dailyBackup = async () => {
       try {

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/contract/errors';
 import { createBackup } from './backups';
 import { ensurePrivateDir, makePrivate } from './file-modes';
 import { knownSchemaVersion } from './migrations-info';
+import { countOf } from './rows';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -49,7 +50,7 @@ export function schemaVersionOf(sqlite: Sqlite): number {
 export function newerVersionOf(sqlite: Sqlite, known: number): string | null {
   const version = schemaVersionOf(sqlite);
   const hasMigrations = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get() !== undefined;
-  const applied = hasMigrations ? (sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get() as number) : 0;
+  const applied = hasMigrations ? countOf(sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get()) : 0;
   const newest = Math.max(version, applied);
   if (newest <= known) return null;
   return `此数据库由更新版本的三方办写入（数据版本 ${newest}，本程序支持到 ${known}）。为保护数据，本程序不会打开或修改它；请安装新版本后再打开。`;
@@ -61,10 +62,7 @@ export function refuseNewer(sqlite: Sqlite, known: number): void {
 }
 
 function hasUserTables(sqlite: Sqlite): boolean {
-  const row = sqlite
-    .prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .get() as { n: number };
-  return row.n > 0;
+  return countOf(sqlite.prepare("select count(*) from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().get()) > 0;
 }
 
 export async function openDatabase(dbPath: string, migrationsDir: string, backupDir: string): Promise<OpenedDatabase> {

@@ -5,7 +5,7 @@
  * few reads that stay raw on the connection — never an unchecked cast of a row.
  */
 import { getTableColumns, type InferSelectModel, type Table } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The row as the database stores it: keyed by column name (`community_id`), in the schema's column order. Audit
@@ -43,4 +43,13 @@ export function checkedRows<S extends z.ZodType>(schema: S, rows: unknown[]): z.
 /** One row of a raw prepared statement, checked (`checkedRow(schema, statement.get(…))`); none stays undefined. */
 export function checkedRow<S extends z.ZodType>(schema: S, row: unknown): z.output<S> | undefined {
   return row === undefined ? undefined : schema.parse(row);
+}
+
+/**
+ * The one number a raw `select count(*) …` or `select exists (…)` returns through `.pluck().get()`, checked: for
+ * the reads made before a service context exists (opening, sealing, backups), where the schema may be older than
+ * drizzle's.
+ */
+export function countOf(value: unknown): number {
+  return z.number().int().nonnegative().parse(value);
 }

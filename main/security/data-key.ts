@@ -12,8 +12,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import type { KeyProtector } from '../app-types';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { nowIso } from '../db/clock';
 import type { Sqlite } from '../db/connection';
+import { checkedRow, countOf } from '../db/rows';
+import { users } from '../db/schema/system';
 import { write, type Actor, type ServiceContext } from '../services/context';
 import { normalizeRecoveryCode, verifySecret } from '../services/system/passwords';
 import { dataKeys, keyIdOf, newDataKey, SealError, unwrapWithCode, DATA_KEY_BYTES, type DataKeys } from './cipher';
@@ -92,16 +96,14 @@ function writeLocalKey(file: string, key: Buffer, protector: KeyProtector | unde
   }
 }
 
-interface KeyRow {
-  keyId: string;
-  recoveryWrap: string | null;
-  sealedAt: string | null;
-  vacuumedAt: string | null;
-}
+const keyRowSchema = z.object({
+  keyId: z.string(), recoveryWrap: z.string().nullable(), sealedAt: z.string().nullable(), vacuumedAt: z.string().nullable(),
+});
+type KeyRow = z.output<typeof keyRowSchema>;
 
 export function keyRow(sqlite: Sqlite): KeyRow | undefined {
-  return sqlite.prepare('select key_id as keyId, recovery_wrap as recoveryWrap, sealed_at as sealedAt, vacuumed_at as vacuumedAt from data_key where id = 1')
-    .get() as KeyRow | undefined;
+  return checkedRow(keyRowSchema, sqlite.prepare('select key_id as keyId, recovery_wrap as recoveryWrap, sealed_at as sealedAt, vacuumed_at as vacuumedAt from data_key where id = 1')
+    .get());
 }
 
 export type KeyState =
@@ -224,8 +226,8 @@ export function keyStatus(sqlite: Sqlite, place: KeyPlace) {
 
 /** A warning on every screen while an administrator exists whose recovery code does not yet wrap the key. */
 export function keyWarnings(sqlite: Sqlite): string[] {
-  const users = sqlite.prepare('select count(*) from users').pluck().get() as number;
-  if (users === 0 || keyRow(sqlite)?.recoveryWrap) return [];
+  const accounts = countOf(sqlite.prepare('select count(*) from users').pluck().get());
+  if (accounts === 0 || keyRow(sqlite)?.recoveryWrap) return [];
   return ['身份证号和电话的数据密钥还没有用管理员恢复码保护：在另一台电脑上恢复备份时，将打不开这些信息。请到“数据备份”页输入恢复码。'];
 }
 
@@ -236,7 +238,7 @@ export function keyWarnings(sqlite: Sqlite): string[] {
  */
 export async function protectWithRecoveryCode(ctx: ServiceContext, actor: Actor, code: string): Promise<{ ok: true }> {
   const user = actor.userId === null ? undefined
-    : ctx.sqlite.prepare('select recovery_hash as recoveryHash from users where id = ?').get(actor.userId) as { recoveryHash: string } | undefined;
+    : ctx.db.select({ recoveryHash: users.recoveryHash }).from(users).where(eq(users.id, actor.userId)).get();
   if (!user) throw new AppError('REFUSED', '请用管理员账号登录后再输入恢复码');
   if (!(await verifySecret(normalizeRecoveryCode(code), user.recoveryHash))) {
     const message = '恢复码不对：请输入您账号当前有效的恢复码（创建账号或上次重设密码时打印的那一组）';

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { listBackups } from '../db/backups';
+import { countOf } from '../db/rows';
+import { keyRow } from './data-key';
 import { write, type Actor, type ServiceContext } from '../services/context';
 
 /** The schema version from which sealing exists: user_version counts migrations, and 0000…0007 are eight. */
@@ -23,8 +25,7 @@ export function isPlaintextBackup(file: string): boolean {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     if ((db.pragma('user_version', { simple: true }) as number) >= SEALED_SCHEMA) {
-      const row = db.prepare('select sealed_at as sealedAt, vacuumed_at as vacuumedAt from data_key where id = 1').get() as
-        { sealedAt: string | null; vacuumedAt: string | null } | undefined;
+      const row = keyRow(db);
       // Sealed but not yet vacuumed: old values may still sit in free pages, which a backup copies.
       if (row?.sealedAt && row.vacuumedAt) return false;
     }
@@ -39,10 +40,10 @@ export function isPlaintextBackup(file: string): boolean {
 const SEALED = "'aes256gcm.v1.%'";
 
 function holdsPlaintext(db: Database.Database): boolean {
-  const persons = db.prepare(`select exists (select 1 from persons where (document is not null and document not like ${SEALED})
-    or (phone is not null and phone not like ${SEALED}))`).pluck().get() as number;
+  const persons = countOf(db.prepare(`select exists (select 1 from persons where (document is not null and document not like ${SEALED})
+    or (phone is not null and phone not like ${SEALED}))`).pluck().get());
   if (persons) return true;
-  return (db.prepare(`select exists (select 1 from ballots where proxy_document != '' and proxy_document not like ${SEALED})`).pluck().get() as number) === 1;
+  return countOf(db.prepare(`select exists (select 1 from ballots where proxy_document != '' and proxy_document not like ${SEALED})`).pluck().get()) === 1;
 }
 
 /** The backup folder's backups, each marked whether it still holds plaintext personal data. */

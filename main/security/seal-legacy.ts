@@ -6,8 +6,10 @@
  * value, and the WAL is truncated. Each half is marked in the data_key row, so that a crash between
  * them is finished at the next start, and the work is never done twice.
  */
+import { z } from 'zod';
 import { nowIso } from '../db/clock';
 import type { Sqlite } from '../db/connection';
+import { checkedRows } from '../db/rows';
 import { refreshPartCaches } from '../services/register/part-cache';
 import { isSealed, type DataKeys } from './cipher';
 import { keyRow } from './data-key';
@@ -38,9 +40,10 @@ export function sealLegacyPlaintext(sqlite: Sqlite, keys: DataKeys): LegacySeali
 
 function sealRows(sqlite: Sqlite, keys: DataKeys): Omit<LegacySealing, 'vacuumed'> {
   // Rows written by this version already carry their hashes; the others hold plaintext.
-  const plain = sqlite.prepare(`select id, document, phone from persons
+  const plainRows = sqlite.prepare(`select id, document, phone from persons
     where (document is not null and document_hash is null) or (phone is not null and phone_hash is null)`)
-    .all() as { id: string; document: string | null; phone: string | null }[];
+    .all();
+  const plain = checkedRows(z.object({ id: z.string(), document: z.string().nullable(), phone: z.string().nullable() }), plainRows);
   const updatePerson = sqlite.prepare(`update persons set document = ?, document_hash = ?, document_masked = ?,
     phone = ?, phone_hash = ?, phone_masked = ? where id = ?`);
   for (const p of plain) {
@@ -48,8 +51,8 @@ function sealRows(sqlite: Sqlite, keys: DataKeys): Omit<LegacySealing, 'vacuumed
     updatePerson.run(s.document, s.documentHash, s.documentMasked, s.phone, s.phoneHash, s.phoneMasked, p.id);
   }
 
-  const proxies = sqlite.prepare("select id, proxy_document as proxyDocument from ballots where proxy_document != ''")
-    .all() as { id: string; proxyDocument: string }[];
+  const proxies = checkedRows(z.object({ id: z.string(), proxyDocument: z.string() }),
+    sqlite.prepare("select id, proxy_document as proxyDocument from ballots where proxy_document != ''").all());
   const updateBallot = sqlite.prepare('update ballots set proxy_document = ? where id = ?');
   let ballots = 0;
   for (const b of proxies) {
@@ -59,8 +62,8 @@ function sealRows(sqlite: Sqlite, keys: DataKeys): Omit<LegacySealing, 'vacuumed
   }
 
   // Audit rows of persons and ballots kept the full values until this version: they keep the masked ones.
-  const audits = sqlite.prepare("select id, entity, before, after from audit_log where entity in ('person', 'ballot')")
-    .all() as { id: string; entity: string; before: string | null; after: string | null }[];
+  const audits = checkedRows(z.object({ id: z.string(), entity: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+    sqlite.prepare("select id, entity, before, after from audit_log where entity in ('person', 'ballot')").all());
   const updateAudit = sqlite.prepare('update audit_log set before = ?, after = ? where id = ?');
   let auditRows = 0;
   for (const a of audits) {
@@ -72,7 +75,7 @@ function sealRows(sqlite: Sqlite, keys: DataKeys): Omit<LegacySealing, 'vacuumed
   }
 
   // The search cache held the full values too; it is rebuilt from the masked forms.
-  refreshPartCaches(sqlite, sqlite.prepare('select id from parts').pluck().all() as string[]);
+  refreshPartCaches(sqlite, checkedRows(z.string(), sqlite.prepare('select id from parts').pluck().all()));
   sqlite.prepare('update data_key set sealed_at = ? where id = 1').run(nowIso());
   return { persons: plain.length, ballots, auditRows };
 }

@@ -1,5 +1,5 @@
 /**
- * The treasurer's printouts (features/fund-print), printed to real PDFs by
+ * The treasurer's printouts (features/treasury/prints), printed to real PDFs by
  * Chromium and read back with pdftotext, on docs/domain.md §4's worked roster
  * (1幢101 90 m², 1幢102 110 m², 2幢201 100 m², 2幢202 95 m², 3幢301 and 302
  * 120 m² each; 635 m² in all), with the deposit rate at 100 元/m² and top-up

@@ -1,4 +1,4 @@
-/** Interface texts of features/ballots (zh-CN), merged into zhCN.ballots. */
+/** Interface texts of features/votes/ballots (zh-CN), merged into zhCN.ballots. */
 type ChoiceKey = 'yes' | 'no' | 'abstain' | 'blank';
 
 export const ballotsText = {

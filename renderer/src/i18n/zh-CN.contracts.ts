@@ -1,4 +1,4 @@
-/** Interface texts of features/contracts (zh-CN): property-service companies, contracts, deadlines, evaluations. */
+/** Interface texts of features/office/contracts (zh-CN): property-service companies, contracts, deadlines, evaluations. */
 export const contractsText = {
   attachments: '合同文本与附件（扫描件）',
   nav: '物业合同',

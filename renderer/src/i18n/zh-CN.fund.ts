@@ -1,4 +1,4 @@
-/** Interface texts of features/fund (zh-CN): the maintenance fund, its sub-ledgers, and the fund rules of the community form. */
+/** Interface texts of features/treasury/fund (zh-CN): the maintenance fund, its sub-ledgers, and the fund rules of the community form. */
 export const fundText = {
   nav: '维修资金',
   title: '维修资金',

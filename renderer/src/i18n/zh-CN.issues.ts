@@ -1,4 +1,4 @@
-/** Interface texts of features/issues (zh-CN): the issue ledger, escalation, statistics, mediation. */
+/** Interface texts of features/office/issues (zh-CN): the issue ledger, escalation, statistics, mediation. */
 export const issuesText = {
   linkedTitle: '相关问题（问题台账）',
   linkedNone: '没有关联的问题。在问题台账中登记或编辑问题时可关联到这里。',

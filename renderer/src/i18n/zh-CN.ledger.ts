@@ -1,5 +1,5 @@
 /**
- * Interface texts of features/ledger (zh-CN). The treasurer's screens speak of
+ * Interface texts of features/treasury/ledger (zh-CN). The treasurer's screens speak of
  * money in and out of accounts — 收入/支出/转入/转出 — never of 借/贷; the
  * voucher's words and labels come from main (shared/domain/voucher.ts).
  */

@@ -1,4 +1,4 @@
-/** Interface texts of features/matters (zh-CN), merged into zhCN.matters. */
+/** Interface texts of features/meetings/matters (zh-CN), merged into zhCN.matters. */
 
 /** 2026-05-03 → 2026年5月3日 (how a date is written inside a sentence). */
 function inlineDate(date: string): string {

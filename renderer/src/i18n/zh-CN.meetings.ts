@@ -1,4 +1,4 @@
-/** Interface texts of features/meetings (zh-CN), merged into zhCN.meetings. */
+/** Interface texts of features/meetings/meetings (zh-CN), merged into zhCN.meetings. */
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
 export const meetingsText = {
@@ -208,7 +208,7 @@ export const meetingsText = {
   recorder: '记录人',
   printBack: '返回',
 
-  // ── community settings (features/communities/CommunityFields) ──
+  // ── community settings (features/register/communities/CommunityFields) ──
   settings: {
     heading: '会议规则',
     intro: '以下期限按法规和地方规定设定默认值，可按本小区的业主大会议事规则调整。',

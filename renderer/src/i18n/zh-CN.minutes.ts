@@ -1,4 +1,4 @@
-/** Interface texts of features/minutes (zh-CN), merged into zhCN.minutes. */
+/** Interface texts of features/meetings/minutes (zh-CN), merged into zhCN.minutes. */
 export const minutesText = {
   title: '会议纪要',
   // ── the section on the meeting's page ──

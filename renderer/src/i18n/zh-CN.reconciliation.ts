@@ -1,4 +1,4 @@
-/** Interface texts of features/reconciliation (zh-CN): 银行对账 — the fund's bank account against the fund, 待查明款项 and the other liabilities. */
+/** Interface texts of features/treasury/reconciliation (zh-CN): 银行对账 — the fund's bank account against the fund, 待查明款项 and the other liabilities. */
 export const reconciliationText = {
   nav: '银行对账',
   title: '银行对账',

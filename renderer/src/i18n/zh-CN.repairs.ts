@@ -1,4 +1,4 @@
-/** Interface texts of features/repairs (zh-CN): repair projects paid from the fund. */
+/** Interface texts of features/treasury/repairs (zh-CN): repair projects paid from the fund. */
 export const repairsText = {
   nav: '维修项目',
   title: '维修项目',

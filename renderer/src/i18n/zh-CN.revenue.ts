@@ -1,4 +1,4 @@
-/** Interface texts of features/revenue and features/budget (zh-CN): common revenue, the committee's budget, their community rules. */
+/** Interface texts of features/treasury/revenue and features/treasury/budget (zh-CN): common revenue, the committee's budget, their community rules. */
 export const revenueText = {
   nav: '公共收益',
   budgetNav: '业委会预算',

@@ -1,4 +1,4 @@
-/** Interface texts of features/votes (zh-CN), merged into zhCN.votes. */
+/** Interface texts of features/votes/votes (zh-CN), merged into zhCN.votes. */
 export const votesText = {
   breakdown: {
     counted: (counted: number, inScope: number) => `计入专有部分${counted}个（范围内共${inScope}个）`,

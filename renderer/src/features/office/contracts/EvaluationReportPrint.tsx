@@ -12,7 +12,7 @@ import { Alert } from 'antd';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { navigate } from '../../../router';
-import { FactsTable, loadNotice, Offices } from '../../treasury/prints/fundPrintShared';
+import { FactsTable, loadNotice, Offices } from '../../treasury/prints/printShared';
 import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
 import { EvaluationChart } from './EvaluationChart';

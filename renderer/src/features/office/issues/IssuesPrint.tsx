@@ -11,7 +11,7 @@ import { ISSUE_STATUSES } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { navigate } from '../../../router';
-import { loadNotice, Offices } from '../../treasury/prints/fundPrintShared';
+import { loadNotice, Offices } from '../../treasury/prints/printShared';
 import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
 import { shown, t, type IssueSummary } from './issueShared';

@@ -15,7 +15,7 @@ import { FormError } from '../../../components/FormError';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
-import './fundIntake.css';
+import './intake.css';
 
 const t = zhCN.intake;
 

@@ -5,7 +5,7 @@ import { TABLE_FILE_ACCEPT } from '../../../api/files';
 import { formatBytes } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
-import './fundIntake.css';
+import './intake.css';
 
 const t = zhCN.intake;
 

@@ -11,7 +11,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
-import { Offices, fenOf, loadCommunity, loadNotice, money, t, yuan } from './fundPrintShared';
+import { Offices, fenOf, loadCommunity, loadNotice, money, t, yuan } from './printShared';
 
 type Report = Awaited<ReturnType<typeof loadBudget>>;
 type Line = Report['lines'][number];

@@ -15,7 +15,7 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { valueAxis } from './chartAxis';
-import { money } from './fundPrintShared';
+import { money } from './printShared';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, LabelLayout, SVGRenderer]);
 

@@ -16,7 +16,7 @@ import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
 import { ReconciliationPrintBlock } from '../reconciliation/ReconciliationPrintBlock';
 import { FundChart } from './FundChart';
-import { Offices, dayText, fenOf, isDate, loadCommunity, loadNotice, money, t, yuan } from './fundPrintShared';
+import { Offices, dayText, fenOf, isDate, loadCommunity, loadNotice, money, t, yuan } from './printShared';
 
 type Summary = Awaited<ReturnType<typeof loadSummary>>;
 function loadSummary(communityId: string, from: string, to: string) {

@@ -23,7 +23,7 @@ import { groupedArea, todayDate } from '../../../format';
 import { navigate } from '../../../router';
 import { OfficialNotice } from '../../print/OfficialNotice';
 import { PrintTableHead } from '../../print/PrintTableHead';
-import { FactsTable, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
+import { FactsTable, capitals, dayText, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './printShared';
 
 type Project = Awaited<ReturnType<typeof loadProject>>;
 // The shares alone (the preview's warnings are the charge screen's, not the notice's).

@@ -13,7 +13,7 @@ import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
 import { FundChart } from './FundChart';
-import { Offices, capitals, dayText, fenOf, isDate, loadCommunity, loadNotice, t, yuan } from './fundPrintShared';
+import { Offices, capitals, dayText, fenOf, isDate, loadCommunity, loadNotice, t, yuan } from './printShared';
 
 type Revenue = Awaited<ReturnType<typeof loadRevenue>>;
 function loadRevenue(communityId: string, from: string, to: string) {

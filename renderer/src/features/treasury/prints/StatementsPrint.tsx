@@ -16,7 +16,7 @@ import { groupedArea, todayDate } from '../../../format';
 import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
 import { PrintTableHead } from '../../print/PrintTableHead';
-import { CONFIRM_ABOVE_HOUSEHOLDS, ManyHouseholds, Offices, dayText, fenOf, isDate, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
+import { CONFIRM_ABOVE_HOUSEHOLDS, ManyHouseholds, Offices, dayText, fenOf, isDate, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './printShared';
 
 type Statements = Awaited<ReturnType<typeof loadStatements>>;
 type Statement = Statements['statements'][number];

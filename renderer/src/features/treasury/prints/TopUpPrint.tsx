@@ -12,7 +12,7 @@ import { useAsync } from '../../../api/useAsync';
 import { groupedArea, todayChinese } from '../../../format';
 import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
-import { CONFIRM_ABOVE_HOUSEHOLDS, Issuer, ManyHouseholds, Offices, RepeatedTitle, capitals, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './fundPrintShared';
+import { CONFIRM_ABOVE_HOUSEHOLDS, Issuer, ManyHouseholds, Offices, RepeatedTitle, capitals, fenOf, loadCommunity, loadNotice, money, t, yuan, type CommunityHead } from './printShared';
 
 type Household = Awaited<ReturnType<typeof loadBelow>>['rows'][number];
 function loadBelow(communityId: string) {

@@ -11,7 +11,7 @@ import { errorMessage } from '../../../api/errors';
 import { formatCount, todayChinese } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { fenToCapitals, parseYuan } from '../../../../../shared/domain/money';
-import './fund-print.css';
+import './prints.css';
 
 export const t = zhCN.prints;
 
