@@ -100,14 +100,18 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
     .where(eq(journalEntries.communityId, e.communityId)).get()!.next;
   const shown = tableColumns(ctx, e, accounts);
   // settles_id stays empty: claims of 待查明款项 are suspense_claims since migration 0008 (which took the old ones over).
-  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
-      reason, revenue_kind, contract, project_id, budget_line_id, amount, accounts, address, search_text, created_at, created_by)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
-    e.reversesId ?? null, null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
-    shown.amount, shown.accounts, shown.address, shown.searchText, nowIso(), actor.author);
-  const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount)
-    values (?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const l of e.lines) line.run(id, e.communityId, l.accountId, l.partId ?? null, l.partId ? (l.category ?? 'transfer') : null, e.date, number, l.amount);
+  ctx.db.insert(journalEntries).values({
+    id, communityId: e.communityId, number, date: e.date, kind: e.kind, memo: e.memo, counterparty: e.counterparty ?? '', reference: e.reference ?? '',
+    reversesId: e.reversesId ?? null, settlesId: null, reason: e.reason ?? '', revenueKind: e.revenueKind ?? null, contract: e.contract ?? '',
+    projectId: e.projectId ?? null, budgetLineId: e.budgetLineId ?? null,
+    amount: shown.amount, accounts: shown.accounts, address: shown.address, searchText: shown.searchText, createdAt: nowIso(), createdBy: actor.author,
+  }).run();
+  // Prepared once: a share writes a line per part of the community (20,000).
+  const line = ctx.db.insert(journalLines).values({
+    entryId: id, communityId: e.communityId, accountId: sql.placeholder('accountId'), partId: sql.placeholder('partId'),
+    category: sql.placeholder('category'), date: e.date, number, amount: sql.placeholder('amount'),
+  }).prepare();
+  for (const l of e.lines) line.run({ accountId: l.accountId, partId: l.partId ?? null, category: l.partId ? (l.category ?? 'transfer') : null, amount: l.amount });
   // The audit row names the entry and its size; the lines themselves are the record (a 20,000-line share is not copied twice).
   scope.audit({
     action: e.reversesId ? 'reverse' : 'post', entity: 'journal_entry', entityId: id,
