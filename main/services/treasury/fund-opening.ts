@@ -6,6 +6,7 @@
  * explained and is booked to 待查明款项, or the file corrected; then one
  * opening entry posts every sub-ledger at once. All or nothing.
  */
+import { count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, rowProblems } from '../../../shared/contract/errors';
 import type { openingInput } from '../../../shared/contract/treasury/intake';
@@ -14,6 +15,8 @@ import type { EntryLine } from '../../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../../shared/domain/money';
 import { formatAddress } from '../../../shared/domain/text';
 import { nowIso, todayInOffice } from '../../db/clock';
+import { buildings, entrances, parts } from '../../db/schema/register';
+import { fundParts, journalEntries, ledgerOpenings } from '../../db/schema/treasury';
 import { addSafeRow } from '../../files/safe-cells';
 import { cellString } from '../../files/cells';
 import { mergeErrors, readTableFile, type TableSpec } from '../../files/table-file';
@@ -45,7 +48,7 @@ async function parse(ctx: ServiceContext, communityId: string, file: { fileName:
   const errors: RowError[] = [];
   // Rows with an amount the reader refused (it reads as 0): their sum is not checked.
   const unreadable = new Set(read.errors.filter((e) => AMOUNTS.some((a) => a === e.column)).map((e) => e.row));
-  const partOf = new Map((ctx.sqlite.prepare('select address, id from parts where community_id = ?').raw().all(communityId) as [string, string][]));
+  const partOf = new Map(ctx.db.select({ address: parts.address, id: parts.id }).from(parts).where(eq(parts.communityId, communityId)).all().map((p) => [p.address, p.id]));
   const seen = new Map<string, number>();
   const out: OpeningRow[] = [];
   for (const { row, cells } of read.rows) {
@@ -77,7 +80,7 @@ async function parse(ctx: ServiceContext, communityId: string, file: { fileName:
 }
 
 function refuseOpenBooks(ctx: ServiceContext, communityId: string): void {
-  const entries = ctx.sqlite.prepare('select count(*) from journal_entries where community_id = ?').pluck().get(communityId) as number;
+  const entries = ctx.db.select({ count: count() }).from(journalEntries).where(eq(journalEntries.communityId, communityId)).get()!.count;
   if (entries > 0) throw new AppError('REFUSED', `账簿已有 ${entries} 张凭证：期初余额只能在开账前导入一次；更正请做冲销或调整凭证`);
 }
 
@@ -88,10 +91,10 @@ export async function previewOpening(ctx: ServiceContext, input: OpeningInput) {
   if (input.asOf > todayInOffice()) throw new AppError('REFUSED', `期初日期 ${input.asOf} 晚于今天：期初余额应截至已经过去的某一天`);
   const { rows, errors } = await parse(ctx, input.communityId, input.file);
   const sum = (k: 'initialDue' | 'deposited' | 'earnings' | 'used' | 'balance') => rows.reduce((s, r) => s + r[k], 0);
-  const parts = ctx.sqlite.prepare('select count(*) from parts where community_id = ?').pluck().get(input.communityId) as number;
+  const partCount = ctx.db.select({ count: count() }).from(parts).where(eq(parts.communityId, input.communityId)).get()!.count;
   const difference = input.bankBalance - sum('balance');
   return {
-    rows: rows.length, missingParts: parts - rows.length, errors,
+    rows: rows.length, missingParts: partCount - rows.length, errors,
     totals: { initialDue: fenToYuan(sum('initialDue')), deposited: fenToYuan(sum('deposited')), earnings: fenToYuan(sum('earnings')), used: fenToYuan(sum('used')), balance: fenToYuan(sum('balance')) },
     bankBalance: fenToYuan(input.bankBalance),
     /** Bank minus the sub-ledgers: booked to 待查明款项 (positive: money not yet assigned to a part). */
@@ -127,11 +130,15 @@ export async function importOpening(ctx: ServiceContext, actor: Actor, input: Op
       reason: input.suspenseNote, lines,
     });
     const now = nowIso();
-    const due = ctx.sqlite.prepare(`insert into fund_parts (part_id, community_id, initial_due, updated_at) values (?, ?, ?, ?)
-      on conflict (part_id) do update set initial_due = excluded.initial_due, updated_at = excluded.updated_at`);
-    for (const r of rows) if (r.initialDue > 0) due.run(r.partId, input.communityId, r.initialDue, now);
-    ctx.sqlite.prepare(`insert into ledger_openings (community_id, as_of, bank_balance, suspense, suspense_note, entry_id, file_name, created_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?)`).run(input.communityId, input.asOf, input.bankBalance, difference, input.suspenseNote, entryId, input.file.fileName, now);
+    // Prepared once: a file holds every part of the community.
+    const due = ctx.db.insert(fundParts)
+      .values({ partId: sql.placeholder('partId'), communityId: input.communityId, initialDue: sql.placeholder('initialDue'), updatedAt: now })
+      .onConflictDoUpdate({ target: fundParts.partId, set: { initialDue: sql`excluded.initial_due`, updatedAt: sql`excluded.updated_at` } }).prepare();
+    for (const r of rows) if (r.initialDue > 0) due.run({ partId: r.partId, initialDue: r.initialDue });
+    ctx.db.insert(ledgerOpenings).values({
+      communityId: input.communityId, asOf: input.asOf, bankBalance: input.bankBalance, suspense: difference, suspenseNote: input.suspenseNote,
+      entryId, fileName: input.file.fileName, createdAt: now,
+    }).run();
     scope.audit({ action: 'open-books', entity: 'ledger', entityId: input.communityId, after: { asOf: input.asOf, rows: rows.length, bankBalance: fenToYuan(input.bankBalance), suspense: fenToYuan(difference) } });
     return { entryId, rows: rows.length, total: fenToYuan(rows.reduce((sum, r) => sum + r.balance, 0)), suspense: fenToYuan(difference) };
   });
@@ -143,8 +150,9 @@ export async function openingTemplate(ctx: ServiceContext, communityId: string) 
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('期初余额');
   sheet.addRow([...OPENING_HEADER]);
-  const rows = ctx.sqlite.prepare(`select b.name as building, coalesce(e.name, '') as entrance, p.room from parts p join buildings b on b.id = p.building_id
-    left join entrances e on e.id = p.entrance_id where p.community_id = ? order by p.sort_key`).all(communityId) as { building: string; entrance: string; room: string }[];
+  const rows = ctx.db.select({ building: buildings.name, entrance: sql<string>`coalesce(${entrances.name}, '')`, room: parts.room })
+    .from(parts).innerJoin(buildings, eq(buildings.id, parts.buildingId)).leftJoin(entrances, eq(entrances.id, parts.entranceId))
+    .where(eq(parts.communityId, communityId)).orderBy(parts.sortKey).all();
   for (const r of rows) addSafeRow(sheet, [r.building, r.entrance, r.room]);
   sheet.columns.forEach((c, i) => { c.width = i < 3 ? 10 : 14; });
   return { fileName: '维修资金期初余额.xlsx', base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };

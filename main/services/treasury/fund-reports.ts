@@ -4,19 +4,27 @@
  * fund's summary for the period with its month-end balances for the chart.
  * The period is inclusive.
  */
-import type { z } from 'zod';
+import { and, eq, exists, isNotNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { movementKind as movementKindSchema, statementQuery } from '../../../shared/contract/treasury/reports';
 import { formatHundredths } from '../../../shared/domain/area';
 import { daysBetween } from '../../../shared/domain/ledger';
 import { fenToCapitals, fenToYuan } from '../../../shared/domain/money';
+import { checkedRows } from '../../db/rows';
+import { buildings } from '../../db/schema/register';
+import { journalEntries, journalLines, repairProjects } from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import type { ServiceContext } from '../context';
 import { balanceDaysOfLine, earningsPeriodOf } from './fund';
 import { accountByRole } from './ledger';
 import { transferPeriodOf } from './revenue';
 
-interface Movement { opening: number; deposited: number; earnings: number; charges: number; transfers: number; closing: number }
+// The statements' aggregates over the sub-ledger lines (a million in `npm run bench`) stay raw SQL, their rows checked.
+const fen = z.number().int();
+const movement = z.object({ opening: fen, deposited: fen, earnings: fen, charges: fen, transfers: fen, closing: fen });
+type Movement = z.output<typeof movement>;
 
 const MOVEMENT = `coalesce(sum(case when l.date < @from then -l.amount end), 0) as opening,
   coalesce(sum(case when l.date >= @from and l.category = 'deposit' then -l.amount end), 0) as deposited,
@@ -58,7 +66,8 @@ interface EntryFacts {
 }
 
 /** A statement line, from the sub-ledger: [part, entry, date, number, amount into the sub-ledger, category]. */
-type Line = [string, string, string, number, number, string | null];
+const line = z.tuple([z.string(), z.string(), z.string(), fen, fen, z.string().nullable()]);
+type Line = z.output<typeof line>;
 
 /** An interest sharing's period and, as it saw the books, each part's balance × days and their total (parts above zero). */
 interface InterestBasis { start: string; end: string; days: number; amount: number; total: number; weights: Map<string, number> }
@@ -78,13 +87,18 @@ function interestBases(ctx: ServiceContext, communityId: string, sharings: reado
     Object.assign(params, { [`s${k}`]: x.start, [`e${k}`]: x.end, [`d${k}`]: daysBetween(x.start, x.end) + 1, [`n${k}`]: x.number });
     return `sum(case when number < @n${k} and date <= @e${k} then ${balanceDaysOfLine(`@s${k}`, `@e${k}`, `@d${k}`)} end)`;
   });
-  const rows = ctx.sqlite.prepare(`select part_id, ${columns.join(', ')} from journal_lines
-    where community_id = @communityId and part_id is not null and date <= @last group by part_id`).raw().all(params) as unknown[][];
-  const amount = ctx.sqlite.prepare('select -sum(amount) from journal_lines where entry_id = ? and part_id is not null').pluck();
+  // [part, its balance × days in each sharing's period (null: no line in it)]
+  const rows = checkedRows(z.tuple([z.string()], fen.nullable()), ctx.sqlite.prepare(`select part_id, ${columns.join(', ')} from journal_lines
+    where community_id = @communityId and part_id is not null and date <= @last group by part_id`).raw().all(params));
+  const amount = (entryId: string) => ctx.db.select({ amount: sql<number>`-sum(${journalLines.amount})` }).from(journalLines)
+    .where(and(eq(journalLines.entryId, entryId), isNotNull(journalLines.partId))).get()!.amount;
   sharings.forEach((x, k) => {
-    const positive = rows.flatMap((r) => (Number(r[k + 1]) > 0 ? [[r[0] as string, r[k + 1] as number] as const] : []));
+    const positive = rows.flatMap(([part, ...weights]) => {
+      const weight = weights[k] ?? null;
+      return weight !== null && weight > 0 ? [[part, weight] as const] : [];
+    });
     bases.set(x.id, {
-      start: x.start, end: x.end, days: daysBetween(x.start, x.end) + 1, amount: amount.get(x.id) as number,
+      start: x.start, end: x.end, days: daysBetween(x.start, x.end) + 1, amount: amount(x.id),
       total: positive.reduce((sum, [, w]) => sum + w, 0), weights: new Map(positive),
     });
   });
@@ -102,7 +116,7 @@ function interestBases(ctx: ServiceContext, communityId: string, sharings: reado
 export function householdStatements(ctx: ServiceContext, q: z.output<typeof statementQuery>) {
   if (q.to < q.from) throw new AppError('VALIDATION', `结束日期 ${q.to} 早于开始日期 ${q.from}`);
   const community = getCommunity(ctx, q.communityId);
-  if (q.buildingId && !ctx.sqlite.prepare('select 1 from buildings where id = ? and community_id = ?').get(q.buildingId, q.communityId)) {
+  if (q.buildingId && !ctx.db.select({ id: buildings.id }).from(buildings).where(and(eq(buildings.id, q.buildingId), eq(buildings.communityId, q.communityId))).get()) {
     throw new AppError('NOT_FOUND', '找不到本小区的这个楼栋');
   }
   const scope = q.partId ? 'and p.id = @partId' : q.buildingId ? 'and p.building_id = @buildingId' : '';
@@ -110,22 +124,15 @@ export function householdStatements(ctx: ServiceContext, q: z.output<typeof stat
     communityId: q.communityId, from: q.from, to: q.to,
     ...(q.partId ? { partId: q.partId } : q.buildingId ? { buildingId: q.buildingId } : {}),
   };
-  const rows = ctx.sqlite.prepare(`select p.id as partId, p.address, p.area, p.owner_names as owners, b.name as building, ${MOVEMENT}
+  const rows = checkedRows(statementRow, ctx.sqlite.prepare(`select p.id as partId, p.address, p.area, p.owner_names as owners, b.name as building, ${MOVEMENT}
     from parts p join buildings b on b.id = p.building_id left join journal_lines l on l.part_id = p.id and l.date <= @to
-    where p.community_id = @communityId ${scope} group by p.id order by p.sort_key`)
-    .all(params) as (Movement & { partId: string; address: string; area: number; owners: string; building: string })[];
+    where p.community_id = @communityId ${scope} group by p.id order by p.sort_key`).all(params));
   if (q.partId && rows.length === 0) throw new AppError('NOT_FOUND', '找不到这个房屋');
 
-  const lines = ctx.sqlite.prepare(`select l.part_id, l.entry_id, l.date, l.number, -l.amount, l.category
+  const lines = checkedRows(line, ctx.sqlite.prepare(`select l.part_id, l.entry_id, l.date, l.number, -l.amount, l.category
     from parts p join journal_lines l on l.part_id = p.id and l.date >= @from and l.date <= @to
-    where p.community_id = @communityId ${scope} order by p.sort_key, l.date, l.number, l.id`).raw().all(params) as Line[];
-  const entries = new Map((ctx.sqlite.prepare(`select e.id, e.number, e.kind, e.memo, e.reference, e.reason, e.settles_id is not null as claim,
-      pr.title as project, exists (select 1 from journal_lines t where t.entry_id = e.id and t.account_id = @revenueTransfer) as fromRevenue,
-      o.number as oNumber, o.date as oDate, o.kind as oKind, o.settles_id is not null as oClaim
-    from journal_entries e left join repair_projects pr on pr.id = e.project_id left join journal_entries o on o.id = e.reverses_id
-    where e.id in (select value from json_each(@ids))`).all({
-    ids: JSON.stringify([...new Set(lines.map((l) => l[1]))]), revenueTransfer: accountByRole(ctx, q.communityId, 'revenue-transfer').id,
-  }) as EntryFacts[]).map((e) => [e.id, e]));
+    where p.community_id = @communityId ${scope} order by p.sort_key, l.date, l.number, l.id`).raw().all(params));
+  const entries = new Map(entryFacts(ctx, q.communityId, [...new Set(lines.map((l) => l[1]))]).map((e) => [e.id, e]));
 
   // What each entry's lines say (by category: an opening has several), worked out once however many parts it reached.
   const said = new Map<string, ReturnType<typeof describe>>();
@@ -167,6 +174,23 @@ export function householdStatements(ctx: ServiceContext, q: z.output<typeof stat
   };
 }
 
+const statementRow = movement.extend({ partId: z.string(), address: z.string(), area: fen, owners: z.string(), building: z.string() });
+
+/** What the statements say of these entries (and of the entries they reverse). */
+function entryFacts(ctx: ServiceContext, communityId: string, ids: readonly string[]): EntryFacts[] {
+  const e = journalEntries;
+  const o = alias(journalEntries, 'o');
+  const t = alias(journalLines, 't');
+  const revenueTransfer = accountByRole(ctx, communityId, 'revenue-transfer').id;
+  return ctx.db.select({
+    id: e.id, number: e.number, kind: e.kind, memo: e.memo, reference: e.reference, reason: e.reason, claim: sql<number>`${e.settlesId} is not null`,
+    project: repairProjects.title,
+    fromRevenue: sql<number>`${exists(ctx.db.select({ one: sql`1` }).from(t).where(and(eq(t.entryId, e.id), eq(t.accountId, revenueTransfer))))}`,
+    oNumber: o.number, oDate: o.date, oKind: o.kind, oClaim: sql<number>`${o.settlesId} is not null`,
+  }).from(e).leftJoin(repairProjects, eq(repairProjects.id, e.projectId)).leftJoin(o, eq(o.id, e.reversesId))
+    .where(sql`${e.id} in (select value from json_each(${JSON.stringify(ids)}))`).all();
+}
+
 /** A movement's words as the books give them, the same for every part an entry's lines reached. */
 function describe(e: EntryFacts, category: string | null) {
   const reversal = e.oNumber !== null;
@@ -186,12 +210,12 @@ export function fundSummary(ctx: ServiceContext, q: { communityId: string; from:
   if (q.to < q.from) throw new AppError('VALIDATION', `结束日期 ${q.to} 早于开始日期 ${q.from}`);
   const community = getCommunity(ctx, q.communityId);
   const params = { communityId: q.communityId, from: q.from, to: q.to };
-  const total = ctx.sqlite.prepare(`select ${MOVEMENT} from journal_lines l where l.community_id = @communityId and l.part_id is not null and l.date <= @to`).get(params) as Movement;
-  const byBuilding = ctx.sqlite.prepare(`select b.name as building, count(distinct p.id) as parts, ${MOVEMENT}
+  const total = movement.parse(ctx.sqlite.prepare(`select ${MOVEMENT} from journal_lines l where l.community_id = @communityId and l.part_id is not null and l.date <= @to`).get(params));
+  const byBuilding = checkedRows(movement.extend({ building: z.string(), parts: fen }), ctx.sqlite.prepare(`select b.name as building, count(distinct p.id) as parts, ${MOVEMENT}
     from parts p join buildings b on b.id = p.building_id left join journal_lines l on l.part_id = p.id and l.date <= @to
-    where p.community_id = @communityId group by b.id order by b.sort_key`).all(params) as (Movement & { building: string; parts: number })[];
-  const monthly = ctx.sqlite.prepare(`select substr(date, 1, 7) as month, sum(-amount) as movement from journal_lines
-    where community_id = @communityId and part_id is not null and date <= @to group by month order by month`).all(params) as { month: string; movement: number }[];
+    where p.community_id = @communityId group by b.id order by b.sort_key`).all(params));
+  const monthly = checkedRows(z.object({ month: z.string(), movement: fen }), ctx.sqlite.prepare(`select substr(date, 1, 7) as month, sum(-amount) as movement from journal_lines
+    where community_id = @communityId and part_id is not null and date <= @to group by month order by month`).all(params));
   let running = 0;
   const history = monthly.map((m) => ({ month: m.month, balance: (running += m.movement) })).filter((m) => m.month >= q.from.slice(0, 7));
   return {

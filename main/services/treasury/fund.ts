@@ -4,12 +4,17 @@
  * Every amount is posted through ledger.postEntry, so the fund account and the
  * sub-ledgers move together in one transaction.
  */
-import type { z } from 'zod';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { apportionInput, depositInput, householdQuery, scopeInput } from '../../../shared/contract/treasury/fund';
 import { formatHundredths } from '../../../shared/domain/area';
-import { daysBetween } from '../../../shared/domain/ledger';
+import { FUND_CATEGORIES, daysBetween } from '../../../shared/domain/ledger';
 import { apportion, belowShare, fenToYuan, topUpTo } from '../../../shared/domain/money';
+import { checkedRows, oneOf } from '../../db/rows';
+import { ownerships, parts, persons } from '../../db/schema/register';
+import { fundParts, journalEntries, journalLines, partFundBalances } from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { accountByRole, getEntry, postEntry } from './ledger';
@@ -21,12 +26,27 @@ type Scope = z.output<typeof scopeInput>;
  * part's area × the community's rate (fen per m²; area in 0.01 m²), rounded to
  * the nearest fen.
  */
-const INITIAL_DUE = (rate: number) => `coalesce(fp.initial_due, (p.area * ${Math.trunc(rate)} + 50) / 100)`;
+const initialDue = (rate: number) => sql<number>`coalesce(${fundParts.initialDue}, (${parts.area} * ${sql.raw(String(Math.trunc(rate)))} + 50) / 100)`;
 
-const HOUSEHOLD_COLUMNS = (rate: number) => `p.id as partId, p.address, p.area, p.owner_names as owners, ${INITIAL_DUE(rate)} as initialDue,
-  coalesce(b.deposited, 0) as deposited, coalesce(b.earnings, 0) as earnings, coalesce(b.charges, 0) as charges,
-  coalesce(b.transfers, 0) as transfers, coalesce(b.balance, 0) as balance`;
-const HOUSEHOLD_FROM = `parts p left join part_fund_balances b on b.part_id = p.id left join fund_parts fp on fp.part_id = p.id`;
+/** A sub-ledger's cached figure (none yet: 0). */
+const cached = (column: AnySQLiteColumn) => sql<number>`coalesce(${column}, 0)`;
+
+const householdColumns = (rate: number) => ({
+  partId: parts.id, address: parts.address, area: parts.area, owners: parts.ownerNames, initialDue: initialDue(rate),
+  deposited: cached(partFundBalances.deposited), earnings: cached(partFundBalances.earnings), charges: cached(partFundBalances.charges),
+  transfers: cached(partFundBalances.transfers), balance: cached(partFundBalances.balance),
+});
+
+/** Below the top-up trigger: the balance under its percent of the initial deposit due. */
+const belowTrigger = (rate: number, triggerPercent: number) =>
+  sql`coalesce(${partFundBalances.balance}, 0) * 100 < ${initialDue(rate)} * ${sql.raw(String(triggerPercent))}`;
+
+/** Parts with their sub-ledger's cached figures and their initial deposit due; or how many. */
+const households = (ctx: ServiceContext, rate: number) =>
+  ctx.db.select(householdColumns(rate)).from(parts).leftJoin(partFundBalances, eq(partFundBalances.partId, parts.id)).leftJoin(fundParts, eq(fundParts.partId, parts.id));
+const householdCount = (ctx: ServiceContext, where: SQL | undefined) =>
+  ctx.db.select({ count: sql<number>`count(*)` }).from(parts).leftJoin(partFundBalances, eq(partFundBalances.partId, parts.id))
+    .leftJoin(fundParts, eq(fundParts.partId, parts.id)).where(where).get()!.count;
 
 interface HouseholdFigures {
   partId: string; address: string; area: number; owners: string;
@@ -50,14 +70,13 @@ function householdOut(h: HouseholdFigures, trigger: number, target: number) {
 /** The sub-ledgers of a community in address order, filtered by words or to those below the top-up trigger. */
 export function householdPage(ctx: ServiceContext, q: z.output<typeof householdQuery>) {
   const rules = rulesOf(ctx, q.communityId);
-  const where = ['p.community_id = ?'];
-  const params: unknown[] = [q.communityId];
-  if (q.text) { where.push('(instr(p.address, ?) > 0 or instr(p.owner_names, ?) > 0)'); params.push(q.text, q.text); }
-  if (q.belowTopUpOnly) where.push(`coalesce(b.balance, 0) * 100 < ${INITIAL_DUE(rules.depositRatePerM2)} * ${rules.topUpTriggerPercent}`);
-  const filter = where.join(' and ');
-  const total = ctx.sqlite.prepare(`select count(*) from ${HOUSEHOLD_FROM} where ${filter}`).pluck().get(...params) as number;
-  const rows = ctx.sqlite.prepare(`select ${HOUSEHOLD_COLUMNS(rules.depositRatePerM2)} from ${HOUSEHOLD_FROM} where ${filter}
-    order by p.sort_key limit ? offset ?`).all(...params, q.limit, q.offset) as HouseholdFigures[];
+  const filter = and(
+    eq(parts.communityId, q.communityId),
+    q.text ? sql`(instr(${parts.address}, ${q.text}) > 0 or instr(${parts.ownerNames}, ${q.text}) > 0)` : undefined,
+    q.belowTopUpOnly ? belowTrigger(rules.depositRatePerM2, rules.topUpTriggerPercent) : undefined,
+  );
+  const total = householdCount(ctx, filter);
+  const rows: HouseholdFigures[] = households(ctx, rules.depositRatePerM2).where(filter).orderBy(parts.sortKey).limit(q.limit).offset(q.offset).all();
   return { total, rows: rows.map((h) => householdOut(h, rules.topUpTriggerPercent, rules.topUpTargetPercent)) };
 }
 
@@ -66,24 +85,27 @@ export function fundBalance(ctx: ServiceContext, communityId: string) {
   const rules = rulesOf(ctx, communityId);
   const fund = accountByRole(ctx, communityId, 'fund');
   const bank = accountByRole(ctx, communityId, 'fund-bank');
-  const households = ctx.sqlite.prepare('select coalesce(sum(balance), 0) from part_fund_balances where community_id = ?').pluck().get(communityId) as number;
-  const below = ctx.sqlite.prepare(`select count(*) from ${HOUSEHOLD_FROM} where p.community_id = ?
-    and coalesce(b.balance, 0) * 100 < ${INITIAL_DUE(rules.depositRatePerM2)} * ${rules.topUpTriggerPercent}`).pluck().get(communityId) as number;
-  return { fund: fenToYuan(-fund.debitSum), households: fenToYuan(households), belowTopUp: below, bank: fenToYuan(bank.debitSum) };
+  const sum = ctx.db.select({ balance: sql<number>`coalesce(sum(${partFundBalances.balance}), 0)` }).from(partFundBalances)
+    .where(eq(partFundBalances.communityId, communityId)).get()!.balance;
+  const below = householdCount(ctx, and(eq(parts.communityId, communityId), belowTrigger(rules.depositRatePerM2, rules.topUpTriggerPercent)));
+  return { fund: fenToYuan(-fund.debitSum), households: fenToYuan(sum), belowTopUp: below, bank: fenToYuan(bank.debitSum) };
 }
 
 /** One part's sub-ledger: its figures, who held it when, and every line with the running balance. */
 export function subLedgerOf(ctx: ServiceContext, partId: string) {
-  const communityId = ctx.sqlite.prepare('select community_id from parts where id = ?').pluck().get(partId) as string | undefined;
+  const communityId = ctx.db.select({ communityId: parts.communityId }).from(parts).where(eq(parts.id, partId)).get()?.communityId;
   if (!communityId) throw new AppError('NOT_FOUND', '找不到这个房屋');
   const rules = rulesOf(ctx, communityId);
-  const h = ctx.sqlite.prepare(`select ${HOUSEHOLD_COLUMNS(rules.depositRatePerM2)} from ${HOUSEHOLD_FROM} where p.id = ?`).get(partId) as HouseholdFigures;
-  const owners = ctx.sqlite.prepare(`select group_concat(ps.name, '、') as names, o.start_date as "from", o.end_date as "to"
-    from ownerships o join persons ps on ps.id = o.person_id where o.part_id = ?
-    group by o.start_date, o.end_date order by o.end_date is null, o.end_date, o.start_date`).all(partId) as { names: string; from: string | null; to: string | null }[];
-  const lines = ctx.sqlite.prepare(`select e.id as entryId, e.number, e.date, e.memo, l.category, -l.amount as amount
-    from journal_lines l join journal_entries e on e.id = l.entry_id where l.part_id = ? order by e.date, e.number, l.id`)
-    .all(partId) as { entryId: string; number: number; date: string; memo: string; category: 'deposit' | 'earning' | 'charge' | 'transfer' | null; amount: number }[];
+  const h: HouseholdFigures = households(ctx, rules.depositRatePerM2).where(eq(parts.id, partId)).get()!;
+  const owners = ctx.db.select({ names: sql<string>`group_concat(${persons.name}, '、')`, from: ownerships.startDate, to: ownerships.endDate })
+    .from(ownerships).innerJoin(persons, eq(persons.id, ownerships.personId)).where(eq(ownerships.partId, partId))
+    .groupBy(ownerships.startDate, ownerships.endDate).orderBy(sql`${ownerships.endDate} is null`, ownerships.endDate, ownerships.startDate).all();
+  const lines = ctx.db.select({
+    entryId: journalEntries.id, number: journalEntries.number, date: journalEntries.date, memo: journalEntries.memo,
+    category: journalLines.category, amount: sql<number>`-${journalLines.amount}`,
+  }).from(journalLines).innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId)).where(eq(journalLines.partId, partId))
+    .orderBy(journalEntries.date, journalEntries.number, journalLines.id).all()
+    .map((l) => ({ ...l, category: oneOf(FUND_CATEGORIES, l.category, 'journal_lines.category') }));
   let running = 0;
   return {
     household: householdOut(h, rules.topUpTriggerPercent, rules.topUpTargetPercent),
@@ -94,7 +116,7 @@ export function subLedgerOf(ctx: ServiceContext, partId: string) {
 
 /** A deposit into one part's sub-ledger: the fund's bank account against the part. */
 export function recordDeposit(ctx: ServiceContext, actor: Actor, input: z.output<typeof depositInput>) {
-  const part = ctx.sqlite.prepare('select community_id as communityId, address from parts where id = ?').get(input.partId) as { communityId: string; address: string } | undefined;
+  const part = ctx.db.select({ communityId: parts.communityId, address: parts.address }).from(parts).where(eq(parts.id, input.partId)).get();
   if (!part) throw new AppError('NOT_FOUND', '找不到这个房屋');
   const bank = accountByRole(ctx, part.communityId, 'fund-bank');
   const fund = accountByRole(ctx, part.communityId, 'fund');
@@ -129,12 +151,12 @@ export function shareOut(total: number, parts: readonly Weighted[], basis: strin
 /** The parts of a scope in address order, with their areas (the weights of a repair's cost). */
 export function scopeParts(ctx: ServiceContext, scope: Scope): Weighted[] {
   getCommunity(ctx, scope.communityId);
-  const where = ['community_id = ?'];
-  const params: unknown[] = [scope.communityId];
-  if (scope.buildingId) { where.push('building_id = ?'); params.push(scope.buildingId); }
-  if (scope.entranceId) { where.push('entrance_id = ?'); params.push(scope.entranceId); }
-  return ctx.sqlite.prepare(`select id as partId, address, area, area as weight from parts where ${where.join(' and ')} order by sort_key`)
-    .all(...params) as Weighted[];
+  return ctx.db.select({ partId: parts.id, address: parts.address, area: parts.area, weight: parts.area }).from(parts)
+    .where(and(
+      eq(parts.communityId, scope.communityId),
+      scope.buildingId ? eq(parts.buildingId, scope.buildingId) : undefined,
+      scope.entranceId ? eq(parts.entranceId, scope.entranceId) : undefined,
+    )).orderBy(parts.sortKey).all();
 }
 
 /** Shares of an amount by area over a scope, without writing anything (`fund apportion`). */
@@ -145,6 +167,8 @@ export function apportionByArea(ctx: ServiceContext, input: z.output<typeof appo
   return shareOut(input.amount, parts, '专有部分面积', (w) => `${formatHundredths(Number(w))} 平方米`).printed;
 }
 
+const weightedRow = z.object({ partId: z.string(), address: z.string(), area: z.number().int(), weight: z.number() });
+
 /**
  * Each part's balance × days over [start, end], both inclusive: the balance
  * before the period for every day, each movement from its date to the end
@@ -152,11 +176,12 @@ export function apportionByArea(ctx: ServiceContext, input: z.output<typeof appo
  * nothing get no share.
  */
 export function balanceDayWeights(ctx: ServiceContext, communityId: string, start: string, end: string): Weighted[] {
-  return ctx.sqlite.prepare(`select p.id as partId, p.address, p.area, w.weight from (
+  // Raw: an aggregate over every sub-ledger line (a million in `npm run bench`), its rule shared with the statements as SQL text.
+  return checkedRows(weightedRow, ctx.sqlite.prepare(`select p.id as partId, p.address, p.area, w.weight from (
       select part_id, sum(${balanceDaysOfLine('@start', '@end', '@days')}) as weight
       from journal_lines where community_id = @communityId and part_id is not null and date <= @end group by part_id) w
     join parts p on p.id = w.part_id where w.weight > 0 order by p.sort_key`)
-    .all({ communityId, start, end, days: daysBetween(start, end) + 1 }) as Weighted[];
+    .all({ communityId, start, end, days: daysBetween(start, end) + 1 }));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { earningsInput } from '../../../shared/contract/treasury/fund';
 import { fenToYuan } from '../../../shared/domain/money';
+import { interestShares } from '../../db/schema/treasury';
 import { write, type Actor, type ServiceContext } from '../context';
 import { balanceDayWeights, earningsReference, shareOut } from './fund';
 import { accountByRole, postEntry } from './ledger';
@@ -54,8 +55,7 @@ export function shareEarnings(ctx: ServiceContext, actor: Actor, input: z.output
         ...[...shares].filter(([, fen]) => fen > 0).map(([partId, fen]) => ({ accountId: fund.id, amount: -fen, partId, category: 'earning' as const })),
       ],
     });
-    const link = ctx.sqlite.prepare('insert into interest_shares (share_entry_id, item_entry_id) values (?, ?)');
-    for (const r of receipts) link.run(id, r.entryId);
+    for (const r of receipts) ctx.db.insert(interestShares).values({ shareEntryId: id, itemEntryId: r.entryId! }).run();
     return id;
   });
   return { ...printed, entryId, period, receipts: listed };

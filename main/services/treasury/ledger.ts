@@ -4,17 +4,24 @@
  * `check` and the tests hold it to. Entries and lines are insert-only; the
  * triggers of migration 0005 refuse edits and keep the balance caches.
  */
-import type { z } from 'zod';
+import { and, eq, inArray, max, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { closeMonthInput, entry as entrySchema, entryQuery, recordInput, reverseInput } from '../../../shared/contract/treasury/fund';
 import {
-  entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
+  ACCOUNT_KINDS, ACCOUNT_ROLES, FUND_CATEGORIES, entryProblem, monthOf, normalBalance, type AccountKind, type AccountRole, type EntryLine, type FundCategory,
 } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
 import { movedBy, treasurerVoucher, voucherLabels, type PostedLine } from '../../../shared/domain/voucher';
 import { nowIso, todayInOffice } from '../../db/clock';
 import type { Sqlite } from '../../db/connection';
 import { newId } from '../../db/ids';
+import { checkedRows, oneOf } from '../../db/rows';
+import { parts } from '../../db/schema/register';
+import {
+  accountBalances, interestShares, journalEntries, journalLines, ledgerAccounts, ledgerCloses, suspenseClaims,
+} from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 
@@ -25,9 +32,12 @@ export interface AccountRow {
 }
 
 export function accountRows(ctx: ServiceContext, communityId: string): AccountRow[] {
-  return (ctx.sqlite.prepare(`select a.id, a.code, a.name, a.kind, a.role, a.sub_ledger as subLedger, coalesce(b.debit_sum, 0) as debitSum
-    from ledger_accounts a left join account_balances b on b.account_id = a.id where a.community_id = ? order by a.code`)
-    .all(communityId) as (Omit<AccountRow, 'subLedger'> & { subLedger: number })[]).map((a) => ({ ...a, subLedger: a.subLedger === 1 }));
+  return ctx.db.select({
+    id: ledgerAccounts.id, code: ledgerAccounts.code, name: ledgerAccounts.name, kind: ledgerAccounts.kind, role: ledgerAccounts.role,
+    subLedger: ledgerAccounts.subLedger, debitSum: sql<number>`coalesce(${accountBalances.debitSum}, 0)`,
+  }).from(ledgerAccounts).leftJoin(accountBalances, eq(accountBalances.accountId, ledgerAccounts.id))
+    .where(eq(ledgerAccounts.communityId, communityId)).orderBy(ledgerAccounts.code).all()
+    .map((a) => ({ ...a, kind: oneOf(ACCOUNT_KINDS, a.kind, 'ledger_accounts.kind'), role: oneOf(ACCOUNT_ROLES, a.role, 'ledger_accounts.role') }));
 }
 
 /** The one account of a role (the default chart has one of each). */
@@ -38,7 +48,7 @@ export function accountByRole(ctx: ServiceContext, communityId: string, role: Ac
 }
 
 export function closedThrough(ctx: ServiceContext, communityId: string): string | null {
-  return (ctx.sqlite.prepare('select max(month) from ledger_closes where community_id = ?').pluck().get(communityId) as string | null) ?? null;
+  return ctx.db.select({ month: max(ledgerCloses.month) }).from(ledgerCloses).where(eq(ledgerCloses.communityId, communityId)).get()?.month ?? null;
 }
 
 export function booksOf(ctx: ServiceContext, communityId: string) {
@@ -76,26 +86,32 @@ export function postEntry(ctx: ServiceContext, scope: WriteScope, actor: Actor, 
   if (problem) throw new AppError('REFUSED', problem);
   refuseClosedDate(ctx, e.communityId, e.date);
   const accounts = new Map(accountRows(ctx, e.communityId).map((a) => [a.id, a]));
-  const partOf = ctx.sqlite.prepare('select community_id from parts where id = ?').pluck();
+  // Prepared once: a share names every part of the community (20,000 lines).
+  const partOf = ctx.db.select({ communityId: parts.communityId }).from(parts).where(eq(parts.id, sql.placeholder('id'))).prepare();
   for (const l of e.lines) {
     const account = accounts.get(l.accountId);
     if (!account) throw new AppError('REFUSED', '科目不属于本小区的账套');
     if (account.subLedger && !l.partId) throw new AppError('REFUSED', `“${account.name}”要记到具体房屋的分户账，请选择房屋`);
     if (!account.subLedger && l.partId) throw new AppError('REFUSED', `“${account.name}”不设分户账，不能指定房屋`);
-    if (l.partId && partOf.get(l.partId) !== e.communityId) throw new AppError('REFUSED', '房屋不属于本小区');
+    if (l.partId && partOf.get({ id: l.partId })?.communityId !== e.communityId) throw new AppError('REFUSED', '房屋不属于本小区');
   }
   const id = newId();
-  const number = (ctx.sqlite.prepare('select coalesce(max(number), 0) + 1 from journal_entries where community_id = ?').pluck().get(e.communityId) as number);
+  const number = ctx.db.select({ next: sql<number>`coalesce(max(${journalEntries.number}), 0) + 1` }).from(journalEntries)
+    .where(eq(journalEntries.communityId, e.communityId)).get()!.next;
   const shown = tableColumns(ctx, e, accounts);
   // settles_id stays empty: claims of 待查明款项 are suspense_claims since migration 0008 (which took the old ones over).
-  ctx.sqlite.prepare(`insert into journal_entries (id, community_id, number, date, kind, memo, counterparty, reference, reverses_id, settles_id,
-      reason, revenue_kind, contract, project_id, budget_line_id, amount, accounts, address, search_text, created_at, created_by)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, e.communityId, number, e.date, e.kind, e.memo, e.counterparty ?? '', e.reference ?? '',
-    e.reversesId ?? null, null, e.reason ?? '', e.revenueKind ?? null, e.contract ?? '', e.projectId ?? null, e.budgetLineId ?? null,
-    shown.amount, shown.accounts, shown.address, shown.searchText, nowIso(), actor.author);
-  const line = ctx.sqlite.prepare(`insert into journal_lines (entry_id, community_id, account_id, part_id, category, date, number, amount)
-    values (?, ?, ?, ?, ?, ?, ?, ?)`);
-  for (const l of e.lines) line.run(id, e.communityId, l.accountId, l.partId ?? null, l.partId ? (l.category ?? 'transfer') : null, e.date, number, l.amount);
+  ctx.db.insert(journalEntries).values({
+    id, communityId: e.communityId, number, date: e.date, kind: e.kind, memo: e.memo, counterparty: e.counterparty ?? '', reference: e.reference ?? '',
+    reversesId: e.reversesId ?? null, settlesId: null, reason: e.reason ?? '', revenueKind: e.revenueKind ?? null, contract: e.contract ?? '',
+    projectId: e.projectId ?? null, budgetLineId: e.budgetLineId ?? null,
+    amount: shown.amount, accounts: shown.accounts, address: shown.address, searchText: shown.searchText, createdAt: nowIso(), createdBy: actor.author,
+  }).run();
+  // Prepared once: a share writes a line per part of the community (20,000).
+  const line = ctx.db.insert(journalLines).values({
+    entryId: id, communityId: e.communityId, accountId: sql.placeholder('accountId'), partId: sql.placeholder('partId'),
+    category: sql.placeholder('category'), date: e.date, number, amount: sql.placeholder('amount'),
+  }).prepare();
+  for (const l of e.lines) line.run({ accountId: l.accountId, partId: l.partId ?? null, category: l.partId ? (l.category ?? 'transfer') : null, amount: l.amount });
   // The audit row names the entry and its size; the lines themselves are the record (a 20,000-line share is not copied twice).
   scope.audit({
     action: e.reversesId ? 'reverse' : 'post', entity: 'journal_entry', entityId: id,
@@ -113,13 +129,13 @@ const debitTotal = (lines: readonly EntryLine[]) => lines.reduce((s, l) => s + M
  */
 function tableColumns(ctx: ServiceContext, e: NewEntry, accounts: Map<string, AccountRow>) {
   const names = [...new Set(e.lines.map((l) => accounts.get(l.accountId)!.name))].join('、');
-  const parts = [...new Set(e.lines.map((l) => l.partId).filter((p): p is string => !!p))];
-  const address = parts.length === 1 ? ctx.sqlite.prepare('select address from parts where id = ?').pluck().get(parts[0]) as string
-    : parts.length > 1 ? `${parts.length} 户` : null;
+  const partIds = [...new Set(e.lines.map((l) => l.partId).filter((p): p is string => !!p))];
+  const address = partIds.length === 1 ? ctx.db.select({ address: parts.address }).from(parts).where(eq(parts.id, partIds[0]!)).get()!.address
+    : partIds.length > 1 ? `${partIds.length} 户` : null;
   const moved = treasurerVoucher(e.kind, e.lines.map((l) => ({ account: l.accountId, accountKind: accounts.get(l.accountId)!.kind, amount: l.amount, category: l.category }))).amount;
   return {
     amount: debitTotal(e.lines), moved, accounts: names, address,
-    searchText: [e.memo, e.counterparty ?? '', e.reference ?? '', parts.length === 1 ? address : ''].join(' '),
+    searchText: [e.memo, e.counterparty ?? '', e.reference ?? '', partIds.length === 1 ? address : ''].join(' '),
   };
 }
 
@@ -170,12 +186,14 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
   const standing = recordStandingOn(ctx, original.id, original.number);
   if (standing) throw new AppError('REFUSED', standing);
   // The reversal carries the original's tags, so that revenue, project and budget figures net to zero too.
-  const tags = ctx.sqlite.prepare(`select community_id as communityId, revenue_kind as revenueKind, contract, project_id as projectId,
-    budget_line_id as budgetLineId from journal_entries where id = ?`).get(input.id) as
-    { communityId: string; revenueKind: string | null; contract: string; projectId: string | null; budgetLineId: string | null };
+  const tags = ctx.db.select({
+    communityId: journalEntries.communityId, revenueKind: journalEntries.revenueKind, contract: journalEntries.contract,
+    projectId: journalEntries.projectId, budgetLineId: journalEntries.budgetLineId,
+  }).from(journalEntries).where(eq(journalEntries.id, input.id)).get()!;
   const { communityId } = tags;
-  const lines = (ctx.sqlite.prepare('select account_id as accountId, part_id as partId, category, amount from journal_lines where entry_id = ? order by id')
-    .all(input.id) as EntryLine[]).map((l) => ({ ...l, amount: -l.amount }));
+  const lines: EntryLine[] = ctx.db.select({ accountId: journalLines.accountId, partId: journalLines.partId, category: journalLines.category, amount: journalLines.amount })
+    .from(journalLines).where(eq(journalLines.entryId, input.id)).orderBy(journalLines.id).all()
+    .map((l) => ({ ...l, category: oneOf(FUND_CATEGORIES, l.category, 'journal_lines.category'), amount: -l.amount }));
   const id = write(ctx, actor, (scope) => postEntry(ctx, scope, actor, {
     communityId, date: input.date, kind: 'reversal', memo: `冲销第 ${original.number} 号：${original.memo}`,
     counterparty: original.counterparty, reference: original.reference, reversesId: original.id, reason: input.reason, lines,
@@ -190,25 +208,33 @@ export function reverseEntry(ctx: ServiceContext, actor: Actor, input: z.output<
  * 待查明 item. That record is reversed first.
  */
 function recordStandingOn(ctx: ServiceContext, id: string, number: number): string | null {
-  const inForce = 'not exists (select 1 from journal_entries r where r.reverses_id = e.id)';
-  const share = ctx.sqlite.prepare(`select e.number from interest_shares s join journal_entries e on e.id = s.share_entry_id
-    where s.item_entry_id = ? and ${inForce}`).pluck().get(id) as number | undefined;
+  const r = alias(journalEntries, 'r');
+  const inForce = notExists(ctx.db.select({ one: sql`1` }).from(r).where(eq(r.reversesId, journalEntries.id)));
+  const share = ctx.db.select({ number: journalEntries.number }).from(interestShares).innerJoin(journalEntries, eq(journalEntries.id, interestShares.shareEntryId))
+    .where(and(eq(interestShares.itemEntryId, id), inForce)).get()?.number;
   if (share !== undefined) return `第 ${number} 号凭证的利息已由第 ${share} 号凭证分配到各户：请先冲销第 ${share} 号分配凭证`;
-  const claims = ctx.sqlite.prepare(`select distinct e.number from suspense_claims c join journal_entries e on e.id = c.entry_id
-    where c.item_entry_id = ? and ${inForce} order by e.number`).pluck().all(id) as number[];
+  const claims = ctx.db.selectDistinct({ number: journalEntries.number }).from(suspenseClaims).innerJoin(journalEntries, eq(journalEntries.id, suspenseClaims.entryId))
+    .where(and(eq(suspenseClaims.itemEntryId, id), inForce)).orderBy(journalEntries.number).all().map((c) => c.number);
   if (claims.length > 0) return `第 ${number} 号凭证的待查明款项已由第 ${claims.join('、')} 号凭证认领：请先冲销认领凭证`;
   return null;
 }
 
 export function getEntry(ctx: ServiceContext, id: string): Entry {
-  const e = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.reference, e.reverses_id as reversesId,
-      o.number as reversesNumber, r.id as reversedById, r.number as reversedByNumber, e.reason, e.created_at as createdAt, e.created_by as createdBy
-    from journal_entries e left join journal_entries o on o.id = e.reverses_id left join journal_entries r on r.reverses_id = e.id
-    where e.id = ?`).get(id) as Omit<Entry, 'amount' | 'form' | 'labels' | 'accounts' | 'lines'> | undefined;
+  const o = alias(journalEntries, 'o');
+  const r = alias(journalEntries, 'r');
+  const e = ctx.db.select({
+    id: journalEntries.id, number: journalEntries.number, date: journalEntries.date, kind: journalEntries.kind, memo: journalEntries.memo,
+    counterparty: journalEntries.counterparty, reference: journalEntries.reference, reversesId: journalEntries.reversesId,
+    reversesNumber: o.number, reversedById: r.id, reversedByNumber: r.number, reason: journalEntries.reason, createdAt: journalEntries.createdAt, createdBy: journalEntries.createdBy,
+  }).from(journalEntries).leftJoin(o, eq(o.id, journalEntries.reversesId)).leftJoin(r, eq(r.reversesId, journalEntries.id))
+    .where(eq(journalEntries.id, id)).get();
   if (!e) throw new AppError('NOT_FOUND', '找不到这张凭证');
-  const lines = ctx.sqlite.prepare(`select l.account_id as accountId, a.code as accountCode, a.name as accountName, a.kind as accountKind, l.part_id as partId,
-      p.address, l.category, l.amount from journal_lines l join ledger_accounts a on a.id = l.account_id left join parts p on p.id = l.part_id
-    where l.entry_id = ? order by l.id`).all(id) as { accountId: string; accountCode: string; accountName: string; accountKind: AccountKind; partId: string | null; address: string | null; category: FundCategory | null; amount: number }[];
+  const lines = ctx.db.select({
+    accountId: journalLines.accountId, accountCode: ledgerAccounts.code, accountName: ledgerAccounts.name, accountKind: ledgerAccounts.kind,
+    partId: journalLines.partId, address: parts.address, category: journalLines.category, amount: journalLines.amount,
+  }).from(journalLines).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId)).leftJoin(parts, eq(parts.id, journalLines.partId))
+    .where(eq(journalLines.entryId, id)).orderBy(journalLines.id).all()
+    .map((l) => ({ ...l, accountKind: oneOf(ACCOUNT_KINDS, l.accountKind, 'ledger_accounts.kind'), category: oneOf(FUND_CATEGORIES, l.category, 'journal_lines.category') }));
   // The treasurer's words (shared/domain/voucher.ts): debit and credit stay in the books.
   const v = treasurerVoucher(e.kind, lines.map((l) => ({ account: l.accountId, accountKind: l.accountKind, amount: l.amount, category: l.category })));
   const named = new Map(lines.map((l) => [l.accountId, l]));
@@ -236,13 +262,25 @@ export function getEntry(ctx: ServiceContext, id: string): Entry {
 export function bankLinesOf(ctx: ServiceContext, communityId: string, entryIds: readonly string[]): Map<string, PostedLine[]> {
   const out = new Map<string, PostedLine[]>(entryIds.map((id) => [id, []]));
   if (entryIds.length === 0) return out;
-  const rows = ctx.sqlite.prepare(`select l.entry_id as entryId, l.account_id as account, 'asset' as accountKind, sum(l.amount) as amount
-    from journal_lines l where l.entry_id in (select value from json_each(?))
-      and l.account_id in (select id from ledger_accounts where community_id = ? and kind = 'asset')
-    group by l.entry_id, l.account_id, l.amount > 0`).all(JSON.stringify(entryIds), communityId) as (PostedLine & { entryId: string })[];
+  const assets = ctx.db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(and(eq(ledgerAccounts.communityId, communityId), eq(ledgerAccounts.kind, 'asset')));
+  const rows = ctx.db.select({
+    entryId: journalLines.entryId, account: journalLines.accountId, accountKind: sql<'asset'>`'asset'`, amount: sql<number>`sum(${journalLines.amount})`,
+  }).from(journalLines)
+    .where(and(sql`${journalLines.entryId} in (select value from json_each(${JSON.stringify(entryIds)}))`, inArray(journalLines.accountId, assets)))
+    .groupBy(journalLines.entryId, journalLines.accountId, sql`${journalLines.amount} > 0`).all();
   for (const { entryId, ...l } of rows) out.get(entryId)!.push(l);
   return out;
 }
+
+// The ledger table stays raw SQL (its filter picks the cheapest index path, measured by `npm run bench -- ledger-filter`);
+// its rows are checked by these.
+const countColumn = z.number().int();
+const sumColumn = z.number().int().nullable();
+const pageRow = z.object({ number: z.number().int(), total: z.number().int().optional() });
+const tableRow = z.object({
+  id: z.string(), number: z.number().int(), date: z.string(), kind: z.string(), memo: z.string(), counterparty: z.string(), debitTotal: z.number().int(),
+  accounts: z.string(), address: z.string().nullable(), reversed: z.number().int(), reversal: z.number().int(),
+});
 
 /**
  * The ledger table: entries newest first, filtered by account, part, dates and
@@ -279,12 +317,12 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     from = `select e.date, e.number${count} from journal_entries e where ${where.filter(Boolean).join(' and ')}`;
     params = [q.communityId, q.from, q.to, q.text || undefined].filter((x) => x !== undefined);
   }
-  const page = ctx.sqlite.prepare(`${from} order by date desc, number desc limit ? offset ?`).all(...params, q.limit, q.offset) as { number: number; total?: number }[];
+  const page = checkedRows(pageRow, ctx.sqlite.prepare(`${from} order by date desc, number desc limit ? offset ?`).all(...params, q.limit, q.offset));
   // An account alone: its entry count is kept by the trigger (proven by ledgerProblems).
   const cachedCount = q.accountId && !q.partId && !q.from && !q.to && !q.text
-    ? ctx.sqlite.prepare('select coalesce((select entries from account_balances where account_id = ?), 0)').pluck().get(q.accountId) as number
+    ? ctx.db.select({ entries: accountBalances.entries }).from(accountBalances).where(eq(accountBalances.accountId, q.accountId)).get()?.entries ?? 0
     : undefined;
-  const total = page[0]?.total ?? cachedCount ?? (ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params) as number);
+  const total = page[0]?.total ?? cachedCount ?? countColumn.parse(ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params));
   const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount as debitTotal, e.accounts, e.address,
       exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
     from journal_entries e where e.community_id = ? and e.number = ?`);
@@ -293,7 +331,7 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
     : null;
   const sign = q.accountId ? accountSign(ctx, q.accountId) : -1;
   const filterIds = [q.accountId, q.partId].filter((x) => x !== undefined);
-  const rows = page.map(({ number }) => entry.get(q.communityId, number) as { id: string; kind: string; debitTotal: number; reversed: number; reversal: number });
+  const rows = page.map(({ number }) => tableRow.parse(entry.get(q.communityId, number)));
   // With an account or part: its movement on its normal side; otherwise the money the entry moved (its bank lines and debit total).
   const banks = movement ? null : bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
   const moved = (r: (typeof rows)[number]) => {
@@ -307,7 +345,7 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
       const { debitTotal: _, ...shown } = r;
       return {
         ...shown,
-        amount: fenToYuan(movement ? sign * (movement.get(r.id, ...filterIds) as number) : moved(r)),
+        amount: fenToYuan(movement ? sign * (sumColumn.parse(movement.get(r.id, ...filterIds)) ?? 0) : moved(r)),
         reversed: r.reversed === 1, reversal: r.reversal === 1,
       };
     }) as never,
@@ -315,9 +353,9 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
 }
 
 function accountSign(ctx: ServiceContext, accountId: string): 1 | -1 {
-  const kind = ctx.sqlite.prepare('select kind from ledger_accounts where id = ?').pluck().get(accountId) as AccountKind | undefined;
-  if (!kind) throw new AppError('NOT_FOUND', '找不到这个科目');
-  return normalBalance(kind, 1) as 1 | -1;
+  const account = ctx.db.select({ kind: ledgerAccounts.kind }).from(ledgerAccounts).where(eq(ledgerAccounts.id, accountId)).get();
+  if (!account) throw new AppError('NOT_FOUND', '找不到这个科目');
+  return normalBalance(oneOf(ACCOUNT_KINDS, account.kind, 'ledger_accounts.kind'), 1) as 1 | -1;
 }
 
 /** Close a month (and with it every earlier one): entries dated in it are refused from then on. */
@@ -327,8 +365,7 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
   if (closed !== null && input.month <= closed) throw new AppError('REFUSED', `${closed} 及以前已结账`);
   if (input.month >= monthOf(todayInOffice())) throw new AppError('REFUSED', `${input.month} 还没有结束，月末之后才能结账`);
   write(ctx, actor, (scope) => {
-    ctx.sqlite.prepare('insert into ledger_closes (community_id, month, closed_at, closed_by) values (?, ?, ?, ?)')
-      .run(input.communityId, input.month, nowIso(), actor.author);
+    ctx.db.insert(ledgerCloses).values({ communityId: input.communityId, month: input.month, closedAt: nowIso(), closedBy: actor.author }).run();
     scope.audit({ action: 'close-month', entity: 'ledger', entityId: input.communityId, after: { month: input.month } });
   });
   return booksOf(ctx, input.communityId);
@@ -342,33 +379,33 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
  */
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
-  const unbalanced = sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get() as number;
+  const unbalanced = countColumn.parse(sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get());
   if (unbalanced > 0) problems.push(`${unbalanced} 张凭证各行合计不为零（账不平）`);
-  const accounts = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+  const accounts = countColumn.parse(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)
       or coalesce(b.lines, 0) != (select count(*) from journal_lines l where l.account_id = a.id)
-      or coalesce(b.entries, 0) != (select count(distinct entry_id) from journal_lines l where l.account_id = a.id)`).pluck().get() as number;
+      or coalesce(b.entries, 0) != (select count(distinct entry_id) from journal_lines l where l.account_id = a.id)`).pluck().get());
   if (accounts > 0) problems.push(`${accounts} 个科目的余额缓存与分录不一致`);
-  const parts = sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
+  const parts = countColumn.parse(sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
       -sum(case category when 'deposit' then amount else 0 end) as deposited, -sum(case category when 'earning' then amount else 0 end) as earnings,
       sum(case category when 'charge' then amount else 0 end) as charges, -sum(case category when 'transfer' then amount else 0 end) as transfers
       from journal_lines where part_id is not null group by part_id) s
     full outer join part_fund_balances b on b.part_id = s.part_id
     where s.part_id is null or b.part_id is null or s.balance != b.balance or s.deposited != b.deposited or s.earnings != b.earnings
-      or s.charges != b.charges or s.transfers != b.transfers`).pluck().get() as number;
+      or s.charges != b.charges or s.transfers != b.transfers`).pluck().get());
   if (parts > 0) problems.push(`${parts} 户分户账余额缓存与分录不一致`);
   // The fund account's cached balance against the sum of its sub-ledgers' cached balances, per community.
-  const fund = sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+  const fund = countColumn.parse(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
-      coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get() as number;
+      coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get());
   if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
   // Issue 13: a bank statement row is booked once (one posting in force), a receipt of interest shared once.
   const inForce = (entry: string) => `not exists (select 1 from journal_entries r where r.reverses_id = ${entry})`;
-  const twice = sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
-    where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get() as number;
+  const twice = countColumn.parse(sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
+    where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get());
   if (twice > 0) problems.push(`${twice} 笔银行流水重复入账`);
-  const sharedTwice = sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
-    group by item_entry_id having count(*) > 1)`).pluck().get() as number;
+  const sharedTwice = countColumn.parse(sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
+    group by item_entry_id having count(*) > 1)`).pluck().get());
   if (sharedTwice > 0) problems.push(`${sharedTwice} 笔利息收入重复分配`);
   return problems;
 }
