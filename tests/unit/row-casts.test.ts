@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Unchecked row casts allowed per folder of main/services/ ('.' is the root: context.ts, rule-overrides.ts). Only ever lowered. */
 const CEILINGS: Record<string, number> = {
-  '.': 1,
+  '.': 0,
   meetings: 0,
   office: 0,
   register: 23,
