@@ -26,7 +26,7 @@ const CEILINGS: Record<string, number> = {
   '.': 0,
   meetings: 0,
   office: 0,
-  register: 23,
+  register: 0,
   system: 0,
   treasury: 100,
   votes: 52,
