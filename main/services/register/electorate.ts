@@ -3,19 +3,27 @@ import { z } from 'zod';
 import { formatHundredths } from '../../../shared/domain/area';
 import { electorateFromCounts, type ElectorateCounts, type ElectoratePart } from '../../../shared/domain/electorate';
 import { DELIVERY_STATUSES, PART_TYPES } from '../../../shared/domain/register';
-import { checkedRow, oneOf } from '../../db/rows';
-import { parts } from '../../db/schema/register';
+import { checkedRow, checkedRows, oneOf } from '../../db/rows';
 import { getCommunity } from './communities';
 import type { ServiceContext } from '../context';
-import { scopeCondition, scopeFilter, type Scope } from './roster-query';
+import { scopeCondition, type Scope } from './roster-query';
 
-/** One row per part with its current owners' ids, from the owner_key cache: one scan. */
+/** A part as the electorate reads it: id, type, area, delivery status, owner_key. */
+const electorateRow = z.tuple([z.string(), z.string(), z.number(), z.string(), z.string()]);
+
+/**
+ * One row per part with its current owners' ids, from the owner_key cache: one scan. Raw SQL, its rows checked:
+ * for a whole 20,000-part community drizzle's row mapping cost more CPU than this check (issue 14, median of 15:
+ * about 105 ms against 85 ms; the unchecked rows took 45 ms).
+ */
 export function electorateParts(ctx: ServiceContext, scope: Scope): ElectoratePart[] {
-  const rows = ctx.db
-    .select({ id: parts.id, type: parts.type, area: parts.area, deliveryStatus: parts.deliveryStatus, ownerKey: parts.ownerKey })
-    .from(parts).where(scopeFilter(ctx, scope)).all();
-  return rows.map(({ id, type, area, deliveryStatus, ownerKey }) => ({
-    id, type: oneOf(PART_TYPES, type, 'parts.type'), area, deliveryStatus: oneOf(DELIVERY_STATUSES, deliveryStatus, 'parts.delivery_status'),
+  const cond = scopeCondition(ctx, scope);
+  const rows = checkedRows(electorateRow, ctx.sqlite
+    .prepare(`select p.id, p.type, p.area, p.delivery_status, p.owner_key from parts p where ${cond.sql}`)
+    .raw()
+    .all(...cond.args));
+  return rows.map(([id, type, area, status, ownerKey]) => ({
+    id, type: oneOf(PART_TYPES, type, 'parts.type'), area, deliveryStatus: oneOf(DELIVERY_STATUSES, status, 'parts.delivery_status'),
     ownerIds: ownerKey === '' ? [] : ownerKey.split(','),
   }));
 }

@@ -35,7 +35,7 @@ function checkScope(ctx: ServiceContext, scope: Scope): void {
 }
 
 /**
- * Raw SQL condition on `p` (parts) for a scope, for the electorate's aggregates that stay raw SQL
+ * Raw SQL condition on `p` (parts) for a scope, for the electorate's reads that stay raw SQL
  * (electorate.ts); checks that the building/entrance belong to the community.
  */
 export function scopeCondition(ctx: ServiceContext, scope: Scope): { sql: string; args: unknown[] } {
