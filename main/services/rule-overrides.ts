@@ -4,10 +4,12 @@
  * refused with every violation listed; with one, each violation is recorded
  * beside the record and in the audit log, in the same transaction.
  */
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/contract/errors';
 import type { RuleViolation } from '../../shared/domain/meetings';
 import { nowIso } from '../db/clock';
 import { newId } from '../db/ids';
+import { ruleOverrides } from '../db/schema/rule-overrides';
 import type { Actor, ServiceContext, WriteScope } from './context';
 
 /** Refuse unless there is a reason (call before writing anything). */
@@ -27,15 +29,18 @@ export function recordOverrides(
 ): void {
   if (violations.length === 0) return;
   const at = nowIso();
-  const insert = ctx.sqlite.prepare(`insert into rule_overrides (id, community_id, entity, entity_id, rule, message, reason, author, at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   for (const v of violations) {
-    insert.run(newId(), target.communityId, target.entity, target.entityId, v.rule, v.message, reason.trim(), actor.author, at);
+    ctx.db.insert(ruleOverrides).values({
+      id: newId(), communityId: target.communityId, entity: target.entity, entityId: target.entityId,
+      rule: v.rule, message: v.message, reason: reason.trim(), author: actor.author, at,
+    }).run();
   }
   tx.audit({ action: 'override', entity: target.entity, entityId: target.entityId, after: { violations, reason: reason.trim() } });
 }
 
 export function overridesOf(ctx: ServiceContext, entity: string, entityId: string) {
-  return ctx.sqlite.prepare('select rule, message, reason, author, at from rule_overrides where entity = ? and entity_id = ? order by at, rowid')
-    .all(entity, entityId) as { rule: string; message: string; reason: string; author: string; at: string }[];
+  return ctx.db
+    .select({ rule: ruleOverrides.rule, message: ruleOverrides.message, reason: ruleOverrides.reason, author: ruleOverrides.author, at: ruleOverrides.at })
+    .from(ruleOverrides).where(and(eq(ruleOverrides.entity, entity), eq(ruleOverrides.entityId, entityId)))
+    .orderBy(asc(ruleOverrides.at), sql`${ruleOverrides}.rowid`).all();
 }

@@ -23,10 +23,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 /** Unchecked row casts allowed per folder of main/services/ ('.' is the root: context.ts, rule-overrides.ts). Only ever lowered. */
 const CEILINGS: Record<string, number> = {
-  '.': 1,
+  '.': 0,
   meetings: 0,
   office: 0,
-  register: 23,
+  register: 0,
   system: 0,
   treasury: 100,
   votes: 52,

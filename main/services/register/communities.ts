@@ -1,12 +1,12 @@
 /** Communities (小区) and their buildings and entrances. */
-import { eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { communitySettings, type CommunitySettings } from '../../../shared/contract/register';
 import { formatHundredths } from '../../../shared/domain/area';
 import { naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
-import { communities } from '../../db/schema/register';
+import { buildings, communities, entrances, parts } from '../../db/schema/register';
 import { write, type Actor, type ServiceContext } from '../context';
 
 export interface CommunityFields {
@@ -40,10 +40,8 @@ export function findCommunityByName(ctx: ServiceContext, name: string): Communit
 }
 
 export function listCommunities(ctx: ServiceContext) {
-  const rows = ctx.sqlite
-    .prepare(`select c.id, count(p.id) as parts, coalesce(sum(p.area), 0) as area
-              from communities c left join parts p on p.community_id = c.id group by c.id`)
-    .all() as { id: string; parts: number; area: number }[];
+  const rows = ctx.db.select({ id: communities.id, parts: count(parts.id), area: sql<number>`coalesce(sum(${parts.area}), 0)` })
+    .from(communities).leftJoin(parts, eq(parts.communityId, communities.id)).groupBy(communities.id).all();
   const totals = new Map(rows.map((r) => [r.id, r]));
   return ctx.db.select().from(communities).orderBy(communities.name).all().map((row) => ({
     ...toCommunity(row),
@@ -85,14 +83,13 @@ export function updateCommunity(ctx: ServiceContext, actor: Actor, input: Commun
 
 export function listBuildings(ctx: ServiceContext, communityId: string) {
   getCommunity(ctx, communityId);
-  const buildingRows = ctx.sqlite
-    .prepare(`select b.id, b.name, (select count(*) from parts p where p.building_id = b.id) as parts
-              from buildings b where b.community_id = ? order by b.sort_key`)
-    .all(communityId) as { id: string; name: string; parts: number }[];
-  const entranceRows = ctx.sqlite
-    .prepare(`select e.id, e.name, e.building_id as buildingId from entrances e
-              join buildings b on b.id = e.building_id where b.community_id = ? order by e.sort_key`)
-    .all(communityId) as { id: string; name: string; buildingId: string }[];
+  const buildingRows = ctx.db
+    .select({ id: buildings.id, name: buildings.name, parts: ctx.db.$count(parts, eq(parts.buildingId, buildings.id)) })
+    .from(buildings).where(eq(buildings.communityId, communityId)).orderBy(buildings.sortKey).all();
+  const entranceRows = ctx.db
+    .select({ id: entrances.id, name: entrances.name, buildingId: entrances.buildingId })
+    .from(entrances).innerJoin(buildings, eq(buildings.id, entrances.buildingId))
+    .where(eq(buildings.communityId, communityId)).orderBy(entrances.sortKey).all();
   return buildingRows.map((b) => ({
     ...b,
     entrances: entranceRows.filter((e) => e.buildingId === b.id).map(({ id, name }) => ({ id, name })),
@@ -101,17 +98,17 @@ export function listBuildings(ctx: ServiceContext, communityId: string) {
 
 /** The building's id, created if new (inside an open write). */
 export function ensureBuilding(ctx: ServiceContext, communityId: string, name: string): string {
-  const found = ctx.sqlite.prepare('select id from buildings where community_id = ? and name = ?').get(communityId, name) as { id: string } | undefined;
+  const found = ctx.db.select({ id: buildings.id }).from(buildings).where(and(eq(buildings.communityId, communityId), eq(buildings.name, name))).get();
   if (found) return found.id;
   const id = newId();
-  ctx.sqlite.prepare('insert into buildings (id, community_id, name, sort_key) values (?, ?, ?, ?)').run(id, communityId, name, naturalKey(name));
+  ctx.db.insert(buildings).values({ id, communityId, name, sortKey: naturalKey(name) }).run();
   return id;
 }
 
 export function ensureEntrance(ctx: ServiceContext, buildingId: string, name: string): string {
-  const found = ctx.sqlite.prepare('select id from entrances where building_id = ? and name = ?').get(buildingId, name) as { id: string } | undefined;
+  const found = ctx.db.select({ id: entrances.id }).from(entrances).where(and(eq(entrances.buildingId, buildingId), eq(entrances.name, name))).get();
   if (found) return found.id;
   const id = newId();
-  ctx.sqlite.prepare('insert into entrances (id, building_id, name, sort_key) values (?, ?, ?, ?)').run(id, buildingId, name, naturalKey(name));
+  ctx.db.insert(entrances).values({ id, buildingId, name, sortKey: naturalKey(name) }).run();
   return id;
 }

@@ -9,8 +9,14 @@
  * They are written only here (and by the import, through partCacheValues), in
  * the same transaction as the rows they mirror, and checked against those rows
  * by partCacheMismatches() — run by the tests and by the CLI's `check`.
+ *
+ * They stay raw prepared statements on the connection, their rows checked (main/db/rows.ts): they take the
+ * connection, not a service context, because the migrations that seal legacy rows and the CLI's `check` run
+ * them on a bare database, and every ownership change and a whole community's reseal go through them.
  */
+import { z } from 'zod';
 import type { Sqlite } from '../../db/connection';
+import { checkedRow, checkedRows } from '../../db/rows';
 
 export interface CacheOwner {
   id: string;
@@ -24,6 +30,9 @@ export interface PartCache {
   ownerNames: string;
   searchText: string;
 }
+
+const cacheOwner = z.object({ id: z.string(), name: z.string(), phoneMasked: z.string().nullable(), documentMasked: z.string().nullable() });
+const storedCache = z.tuple([z.string(), z.string(), z.string(), z.string()]);
 
 const SEP = '\u0001'; // never typed into a search box, so a query cannot match across fields
 
@@ -43,7 +52,8 @@ function cacheDeriver(sqlite: Sqlite): (partId: string) => PartCache {
   const owners = sqlite.prepare(`select ps.id, ps.name, ps.phone_masked as phoneMasked, ps.document_masked as documentMasked
                                  from ownerships o join persons ps on ps.id = o.person_id
                                  where o.part_id = ? and o.end_date is null`);
-  return (partId) => partCacheValues(address.get(partId) as string, owners.all(partId) as CacheOwner[]);
+  // A part that is not there has no address: its caches are computed from '' (and its update changes nothing).
+  return (partId) => partCacheValues(checkedRow(z.string(), address.get(partId)) ?? '', checkedRows(cacheOwner, owners.all(partId)));
 }
 
 /** Recompute the caches of the given parts from their rows (inside an open write). */
@@ -58,12 +68,12 @@ export function refreshPartCaches(sqlite: Sqlite, partIds: Iterable<string>): vo
 
 /** The parts a person holds now: their caches change when the person's name, phone or document does. */
 export function partsHeldBy(sqlite: Sqlite, personId: string): string[] {
-  return sqlite.prepare('select part_id from ownerships where person_id = ? and end_date is null').pluck().all(personId) as string[];
+  return checkedRows(z.string(), sqlite.prepare('select part_id from ownerships where person_id = ? and end_date is null').pluck().all(personId));
 }
 
 /** Parts whose caches differ from their rows (should always be none). */
 export function partCacheMismatches(sqlite: Sqlite): { partId: string; field: keyof PartCache }[] {
-  const rows = sqlite.prepare('select id, owner_key, owner_names, search_text from parts').raw().all() as [string, string, string, string][];
+  const rows = checkedRows(storedCache, sqlite.prepare('select id, owner_key, owner_names, search_text from parts').raw().all());
   const derive = cacheDeriver(sqlite);
   const out: { partId: string; field: keyof PartCache }[] = [];
   for (const [partId, ownerKey, ownerNames, searchText] of rows) {

@@ -1,12 +1,13 @@
 /** Exclusive parts (专有部分) and who holds them. */
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { formatHundredths, parseArea, unusualArea } from '../../../shared/domain/area';
-import { type AreaSource, type DeliveryStatus, type PartType } from '../../../shared/domain/register';
+import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES, type AreaSource, type DeliveryStatus, type PartType } from '../../../shared/domain/register';
 import { addressSortKey, cleanCell, formatAddress } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
-import { parts } from '../../db/schema/register';
+import { oneOf } from '../../db/rows';
+import { buildings, entrances, ownerships, parts, persons } from '../../db/schema/register';
 import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { currentOwners } from './roster-query';
@@ -32,19 +33,23 @@ function partRow(ctx: ServiceContext, id: string) {
 
 export function getPart(ctx: ServiceContext, id: string) {
   const row = partRow(ctx, id);
-  const names = ctx.sqlite
-    .prepare(`select b.name as building, e.name as entrance from buildings b left join entrances e on e.id = ? where b.id = ?`)
-    .get(row.entranceId, row.buildingId) as { building: string; entrance: string | null };
-  const history = ctx.sqlite
-    .prepare(`select ps.id as personId, ps.name, coalesce(ps.document_masked, '') as document, coalesce(ps.phone_masked, '') as phone,
-                     o.start_date as startDate, o.end_date as endDate
-              from ownerships o join persons ps on ps.id = o.person_id where o.part_id = ?
-              order by o.end_date is not null, o.end_date desc, o.start_date desc, ps.name`)
-    .all(id) as { personId: string; name: string; document: string; phone: string; startDate: string | null; endDate: string | null }[];
+  const building = ctx.db.select({ name: buildings.name }).from(buildings).where(eq(buildings.id, row.buildingId)).get();
+  if (!building) throw new Error(`parts.building_id: no building “${row.buildingId}”`);
+  const entrance = row.entranceId === null ? undefined
+    : ctx.db.select({ name: entrances.name }).from(entrances).where(eq(entrances.id, row.entranceId)).get();
+  const history = ctx.db
+    .select({
+      personId: persons.id, name: persons.name,
+      document: sql<string>`coalesce(${persons.documentMasked}, '')`, phone: sql<string>`coalesce(${persons.phoneMasked}, '')`,
+      startDate: ownerships.startDate, endDate: ownerships.endDate,
+    })
+    .from(ownerships).innerJoin(persons, eq(persons.id, ownerships.personId)).where(eq(ownerships.partId, id))
+    .orderBy(sql`${ownerships.endDate} is not null`, desc(ownerships.endDate), desc(ownerships.startDate), persons.name).all();
   return {
-    partId: row.id, communityId: row.communityId, address: row.address, building: names.building, entrance: names.entrance,
-    room: row.room, type: row.type as PartType, area: formatHundredths(row.area), areaSource: row.areaSource as AreaSource,
-    deliveryStatus: row.deliveryStatus as DeliveryStatus,
+    partId: row.id, communityId: row.communityId, address: row.address, building: building.name, entrance: entrance?.name ?? null,
+    room: row.room, type: oneOf(PART_TYPES, row.type, 'parts.type'), area: formatHundredths(row.area),
+    areaSource: oneOf(AREA_SOURCES, row.areaSource, 'parts.area_source'),
+    deliveryStatus: oneOf(DELIVERY_STATUSES, row.deliveryStatus, 'parts.delivery_status'),
     owners: currentOwners(ctx, [id]).get(id) ?? [],
     history,
   };
@@ -76,9 +81,8 @@ function placeAndValues(ctx: ServiceContext, communityId: string, fields: PartFi
 }
 
 function refuseDuplicateAddress(ctx: ServiceContext, v: { buildingId: string; entranceKey: string; room: string; address: string }, exceptId?: string) {
-  const other = ctx.sqlite
-    .prepare('select id from parts where building_id = ? and entrance_key = ? and room = ?')
-    .get(v.buildingId, v.entranceKey, v.room) as { id: string } | undefined;
+  const other = ctx.db.select({ id: parts.id }).from(parts)
+    .where(and(eq(parts.buildingId, v.buildingId), eq(parts.entranceKey, v.entranceKey), eq(parts.room, v.room))).get();
   if (other && other.id !== exceptId) throw new AppError('REFUSED', `地址“${v.address}”已登记，不能重复`);
 }
 
@@ -117,12 +121,14 @@ export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields 
  */
 function dropIfEmpty(ctx: ServiceContext, entranceId: string | null, buildingId: string): void {
   if (entranceId) {
-    ctx.sqlite.prepare('delete from entrances where id = ? and not exists (select 1 from parts where entrance_id = ?)').run(entranceId, entranceId);
+    ctx.db.delete(entrances)
+      .where(and(eq(entrances.id, entranceId), notExists(ctx.db.select({ one: sql`1` }).from(parts).where(eq(parts.entranceId, entranceId))))).run();
   }
-  ctx.sqlite
-    .prepare(`delete from buildings where id = ? and not exists (select 1 from parts where building_id = ?)
-              and not exists (select 1 from entrances where building_id = ?)`)
-    .run(buildingId, buildingId, buildingId);
+  ctx.db.delete(buildings).where(and(
+    eq(buildings.id, buildingId),
+    notExists(ctx.db.select({ one: sql`1` }).from(parts).where(eq(parts.buildingId, buildingId))),
+    notExists(ctx.db.select({ one: sql`1` }).from(entrances).where(eq(entrances.buildingId, buildingId))),
+  )).run();
 }
 
 /**
@@ -141,23 +147,22 @@ export function setOwners(ctx: ServiceContext, actor: Actor, input: { partId: st
       throw new AppError('REFUSED', '已交付的部分必须至少有一位业主');
     }
     for (const personId of wanted) {
-      const p = ctx.sqlite.prepare('select community_id as communityId from persons where id = ?').get(personId) as { communityId: string } | undefined;
+      const p = ctx.db.select({ communityId: persons.communityId }).from(persons).where(eq(persons.id, personId)).get();
       if (!p || p.communityId !== part.communityId) throw new AppError('REFUSED', '所选业主不属于本小区');
     }
-    const current = ctx.sqlite
-      .prepare('select id, person_id as personId, start_date as startDate from ownerships where part_id = ? and end_date is null')
-      .all(input.partId) as { id: string; personId: string; startDate: string | null }[];
+    const current = ctx.db.select({ id: ownerships.id, personId: ownerships.personId, startDate: ownerships.startDate })
+      .from(ownerships).where(and(eq(ownerships.partId, input.partId), isNull(ownerships.endDate))).all();
     const same = current.length === wanted.length && current.every((c) => wanted.includes(c.personId));
     if (same) throw new AppError('REFUSED', '业主没有变化');
     const latestStart = current.map((c) => c.startDate).filter((d): d is string => d !== null).sort().pop();
     if (latestStart && input.date < latestStart) {
       throw new AppError('REFUSED', `变更日期 ${input.date} 早于现业主的登记日期 ${latestStart}`);
     }
-    const end = ctx.sqlite.prepare('update ownerships set end_date = ? where id = ?');
-    for (const c of current) end.run(input.date, c.id);
-    const add = ctx.sqlite.prepare('insert into ownerships (id, part_id, person_id, start_date, end_date, created_at) values (?, ?, ?, ?, null, ?)');
+    for (const c of current) ctx.db.update(ownerships).set({ endDate: input.date }).where(eq(ownerships.id, c.id)).run();
     const now = nowIso();
-    for (const personId of wanted) add.run(newId(), input.partId, personId, input.date, now);
+    for (const personId of wanted) {
+      ctx.db.insert(ownerships).values({ id: newId(), partId: input.partId, personId, startDate: input.date, endDate: null, createdAt: now }).run();
+    }
     refreshPartCaches(ctx.sqlite, [input.partId]);
     tx.audit({
       action: 'set-owners', entity: 'part', entityId: input.partId,

@@ -3,13 +3,13 @@
  * forms: they never need the key); a person's own page (viewPerson) is the only place with the full
  * values, opened in main and audited. How they are stored: main/security/personal-data.ts.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { formatHundredths } from '../../../shared/domain/area';
 import { checkDocument, maskDocument, normalizePhone } from '../../../shared/domain/identity';
 import { nowIso } from '../../db/clock';
-import { persons } from '../../db/schema/register';
+import { ownerships, parts, persons } from '../../db/schema/register';
 import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } from '../../security/personal-data';
 import { getCommunity } from './communities';
 import { auditView, write, type Actor, type ServiceContext } from '../context';
@@ -36,11 +36,10 @@ function personRow(ctx: ServiceContext, id: string) {
 export function getPerson(ctx: ServiceContext, id: string) {
   const row = personRow(ctx, id);
   const full = openPerson(ctx.keys, row);
-  const held = ctx.sqlite
-    .prepare(`select p.id as partId, p.address, p.area, o.start_date as startDate, o.end_date as endDate
-              from ownerships o join parts p on p.id = o.part_id where o.person_id = ?
-              order by o.end_date is not null, p.sort_key`)
-    .all(id) as { partId: string; address: string; area: number; startDate: string | null; endDate: string | null }[];
+  const held = ctx.db
+    .select({ partId: parts.id, address: parts.address, area: parts.area, startDate: ownerships.startDate, endDate: ownerships.endDate })
+    .from(ownerships).innerJoin(parts, eq(parts.id, ownerships.partId)).where(eq(ownerships.personId, id))
+    .orderBy(sql`${ownerships.endDate} is not null`, parts.sortKey).all();
   return {
     id: row.id, communityId: row.communityId, name: row.name,
     document: full.document ?? '', documentKind: row.documentKind ?? '', phone: full.phone ?? '',
@@ -128,6 +127,13 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `column like pattern` with containsPattern's escape character (drizzle's like() has no escape clause). */
+export const likeLiterally = (column: SQLWrapper, pattern: string): SQL => sql`${column} like ${pattern} escape '\\'`;
+
+/** `column in` the values of a JSON array: one bound parameter however many (a whole community's part ids). */
+export const inJsonArray = (column: SQLWrapper, values: readonly string[] | string): SQL =>
+  sql`${column} in (select value from json_each(${typeof values === 'string' ? values : JSON.stringify(values)}))`;
+
 /**
  * By name, by the visible digits of a masked document or phone (`330105`, `5678`), or by a full
  * document or phone, matched on its keyed hash.
@@ -135,11 +141,13 @@ export function containsPattern(text: string): string {
 export function searchPersons(ctx: ServiceContext, input: { communityId: string; search: string; limit: number }): MaskedOwner[] {
   const like = containsPattern(input.search);
   const hashes = JSON.stringify(input.search === '' ? [] : searchHashes(ctx.keys, input.search));
-  const rows = ctx.sqlite
-    .prepare(`select id, name, document_masked as documentMasked, phone_masked as phoneMasked from persons where community_id = ?
-              and (name like ? escape '\\' or phone_masked like ? escape '\\' or document_masked like ? escape '\\'
-                   or document_hash in (select value from json_each(?)) or phone_hash in (select value from json_each(?)))
-              order by name limit ?`)
-    .all(input.communityId, like, like, like, hashes, hashes, input.limit) as { id: string; name: string; documentMasked: string | null; phoneMasked: string | null }[];
-  return rows.map(maskOwner);
+  return ctx.db
+    .select({ id: persons.id, name: persons.name, documentMasked: persons.documentMasked, phoneMasked: persons.phoneMasked })
+    .from(persons)
+    .where(and(eq(persons.communityId, input.communityId), or(
+      likeLiterally(persons.name, like), likeLiterally(persons.phoneMasked, like), likeLiterally(persons.documentMasked, like),
+      inJsonArray(persons.documentHash, hashes), inJsonArray(persons.phoneHash, hashes),
+    )))
+    .orderBy(persons.name).limit(input.limit).all()
+    .map(maskOwner);
 }

@@ -1,9 +1,11 @@
 /** The roster to xlsx in the import template's layout, documents and phones masked. */
+import { eq } from 'drizzle-orm';
 import { formatHundredths } from '../../../shared/domain/area';
+import { buildings, entrances, parts } from '../../db/schema/register';
 import type { RosterExportRow } from '../../files/roster-workbook';
 import { getCommunity } from './communities';
 import type { ServiceContext } from '../context';
-import { currentOwners, scopeCondition, type Scope } from './roster-query';
+import { currentOwners, scopeFilter, type Scope } from './roster-query';
 
 /** Loaded on first use (ExcelJS is slow to load). */
 async function writeRosterWorkbook(...args: Parameters<typeof import('../../files/roster-workbook').writeRosterWorkbook>) {
@@ -17,13 +19,13 @@ export async function rosterTemplate() {
 
 export async function exportRoster(ctx: ServiceContext, scope: Scope) {
   const community = getCommunity(ctx, scope.communityId);
-  const cond = scopeCondition(ctx, scope);
-  const rows = ctx.sqlite
-    .prepare(`select p.id, b.name as building, e.name as entrance, p.room, p.type, p.area, p.area_source as areaSource,
-                     p.delivery_status as deliveryStatus
-              from parts p join buildings b on b.id = p.building_id left join entrances e on e.id = p.entrance_id
-              where ${cond.sql} order by p.sort_key`)
-    .all(...cond.args) as { id: string; building: string; entrance: string | null; room: string; type: string; area: number; areaSource: string; deliveryStatus: string }[];
+  const rows = ctx.db
+    .select({
+      id: parts.id, building: buildings.name, entrance: entrances.name, room: parts.room, type: parts.type, area: parts.area,
+      areaSource: parts.areaSource, deliveryStatus: parts.deliveryStatus,
+    })
+    .from(parts).innerJoin(buildings, eq(buildings.id, parts.buildingId)).leftJoin(entrances, eq(entrances.id, parts.entranceId))
+    .where(scopeFilter(ctx, scope)).orderBy(parts.sortKey).all();
   const owners = currentOwners(ctx, rows.map((r) => r.id));
   const exported: RosterExportRow[] = rows.map((r) => {
     const list = owners.get(r.id) ?? [];

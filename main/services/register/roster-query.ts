@@ -2,12 +2,15 @@
  * Reading the roster: the paged, sorted, filtered table (all in SQL, so that a
  * 20,000-part community stays fast), current owners of parts, and scopes.
  */
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
 import { formatHundredths } from '../../../shared/domain/area';
-import type { AreaSource, DeliveryStatus, PartType } from '../../../shared/domain/register';
+import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES, type DeliveryStatus, type PartType } from '../../../shared/domain/register';
+import { oneOf } from '../../db/rows';
+import { buildings, entrances, ownerships, parts, persons } from '../../db/schema/register';
 import { getCommunity } from './communities';
 import type { ServiceContext } from '../context';
-import { containsPattern, maskOwner, type MaskedOwner } from './persons';
+import { containsPattern, inJsonArray, likeLiterally, maskOwner, type MaskedOwner } from './persons';
 import { searchHashes } from '../../security/personal-data';
 
 export interface Scope {
@@ -16,38 +19,53 @@ export interface Scope {
   entranceId?: string | undefined;
 }
 
-/** SQL condition on `p` (parts) for a scope; checks that the building/entrance belong to the community. */
-export function scopeCondition(ctx: ServiceContext, scope: Scope): { sql: string; args: unknown[] } {
+/** Refuses a scope whose building or entrance is not of its community (or a community that is not there). */
+function checkScope(ctx: ServiceContext, scope: Scope): void {
   getCommunity(ctx, scope.communityId);
-  const clauses = ['p.community_id = ?'];
-  const args: unknown[] = [scope.communityId];
   if (scope.buildingId) {
-    const b = ctx.sqlite.prepare('select 1 from buildings where id = ? and community_id = ?').get(scope.buildingId, scope.communityId);
+    const b = ctx.db.select({ id: buildings.id }).from(buildings)
+      .where(and(eq(buildings.id, scope.buildingId), eq(buildings.communityId, scope.communityId))).get();
     if (!b) throw new AppError('NOT_FOUND', '找不到这个楼栋');
-    clauses.push('p.building_id = ?');
-    args.push(scope.buildingId);
   }
   if (scope.entranceId) {
-    const e = ctx.sqlite
-      .prepare('select 1 from entrances e join buildings b on b.id = e.building_id where e.id = ? and b.community_id = ?')
-      .get(scope.entranceId, scope.communityId);
+    const e = ctx.db.select({ id: entrances.id }).from(entrances).innerJoin(buildings, eq(buildings.id, entrances.buildingId))
+      .where(and(eq(entrances.id, scope.entranceId), eq(buildings.communityId, scope.communityId))).get();
     if (!e) throw new AppError('NOT_FOUND', '找不到这个单元');
-    clauses.push('p.entrance_id = ?');
-    args.push(scope.entranceId);
   }
+}
+
+/**
+ * Raw SQL condition on `p` (parts) for a scope, for the electorate's reads that stay raw SQL
+ * (electorate.ts); checks that the building/entrance belong to the community.
+ */
+export function scopeCondition(ctx: ServiceContext, scope: Scope): { sql: string; args: unknown[] } {
+  checkScope(ctx, scope);
+  const clauses = ['p.community_id = ?'];
+  const args: unknown[] = [scope.communityId];
+  if (scope.buildingId) { clauses.push('p.building_id = ?'); args.push(scope.buildingId); }
+  if (scope.entranceId) { clauses.push('p.entrance_id = ?'); args.push(scope.entranceId); }
   return { sql: clauses.join(' and '), args };
+}
+
+/** The same condition on `parts` for drizzle's query builder. */
+export function scopeFilter(ctx: ServiceContext, scope: Scope): SQL {
+  checkScope(ctx, scope);
+  return and(
+    eq(parts.communityId, scope.communityId),
+    scope.buildingId ? eq(parts.buildingId, scope.buildingId) : undefined,
+    scope.entranceId ? eq(parts.entranceId, scope.entranceId) : undefined,
+  )!;
 }
 
 /** Current owners (masked) of the given parts, in name order. */
 export function currentOwners(ctx: ServiceContext, partIds: readonly string[]): Map<string, MaskedOwner[]> {
   const result = new Map<string, MaskedOwner[]>();
   if (partIds.length === 0) return result;
-  const rows = ctx.sqlite
-    .prepare(`select o.part_id as partId, ps.id, ps.name, ps.document_masked as documentMasked, ps.phone_masked as phoneMasked
-              from ownerships o join persons ps on ps.id = o.person_id
-              where o.end_date is null and o.part_id in (select value from json_each(?))
-              order by ps.name, ps.id`)
-    .all(JSON.stringify(partIds)) as { partId: string; id: string; name: string; documentMasked: string | null; phoneMasked: string | null }[];
+  const rows = ctx.db
+    .select({ partId: ownerships.partId, id: persons.id, name: persons.name, documentMasked: persons.documentMasked, phoneMasked: persons.phoneMasked })
+    .from(ownerships).innerJoin(persons, eq(persons.id, ownerships.personId))
+    .where(and(isNull(ownerships.endDate), inJsonArray(ownerships.partId, partIds)))
+    .orderBy(persons.name, persons.id).all();
   for (const r of rows) {
     let list = result.get(r.partId);
     if (!list) result.set(r.partId, (list = []));
@@ -66,52 +84,55 @@ export interface RosterQuery extends Scope {
   limit: number;
 }
 
-const ORDER: Record<RosterQuery['sort'], string> = {
-  address: 'p.sort_key',
-  area: 'p.area',
-  type: 'p.type',
-  deliveryStatus: 'p.delivery_status',
-  owner: 'p.owner_names',
-};
+const ORDER = {
+  address: parts.sortKey,
+  area: parts.area,
+  type: parts.type,
+  deliveryStatus: parts.deliveryStatus,
+  owner: parts.ownerNames,
+} satisfies Record<RosterQuery['sort'], SQLWrapper>;
 
 /**
  * Search by address, owner name, the visible digits of a masked phone or document, or a full phone or
  * document number (found through the owners' keyed hashes); sort and page in SQL.
  */
 export function rosterPage(ctx: ServiceContext, q: RosterQuery) {
-  const scope = scopeCondition(ctx, q);
-  const where = [scope.sql];
-  const args = [...scope.args];
-  if (q.type) { where.push('p.type = ?'); args.push(q.type); }
-  if (q.deliveryStatus) { where.push('p.delivery_status = ?'); args.push(q.deliveryStatus); }
+  let search: SQL | undefined;
+  const scope = scopeFilter(ctx, q);
   if (q.search !== '') {
     // search_text holds the address and the current owners' names, masked phones and documents (see part-cache.ts);
     // a full number is matched on its hash, through the persons' indexes, to the parts they hold now.
-    where.push(`(p.search_text like ? escape '\\' or p.id in (select o.part_id from persons ps join ownerships o on o.person_id = ps.id
-      where ps.community_id = ? and o.end_date is null
-      and (ps.document_hash in (select value from json_each(?)) or ps.phone_hash in (select value from json_each(?)))))`);
     const hashes = JSON.stringify(searchHashes(ctx.keys, q.search));
-    args.push(containsPattern(q.search), q.communityId, hashes, hashes);
+    search = or(
+      likeLiterally(parts.searchText, containsPattern(q.search)),
+      inArray(parts.id, ctx.db.select({ partId: ownerships.partId }).from(persons).innerJoin(ownerships, eq(ownerships.personId, persons.id))
+        .where(and(eq(persons.communityId, q.communityId), isNull(ownerships.endDate),
+          or(inJsonArray(persons.documentHash, hashes), inJsonArray(persons.phoneHash, hashes))))),
+    );
   }
-  const clause = where.join(' and ');
-  const total = (ctx.sqlite.prepare(`select count(*) as n from parts p where ${clause}`).get(...args) as { n: number }).n;
-  const dir = q.desc ? 'desc' : 'asc';
-  const rows = ctx.sqlite
-    .prepare(`select p.id, p.address, b.name as building, e.name as entrance, p.room, p.type, p.area,
-                     p.area_source as areaSource, p.delivery_status as deliveryStatus
-              from parts p join buildings b on b.id = p.building_id left join entrances e on e.id = p.entrance_id
-              where ${clause} order by ${ORDER[q.sort]} ${dir}, p.sort_key ${dir} limit ? offset ?`)
-    .all(...args, q.limit, q.offset) as {
-      id: string; address: string; building: string; entrance: string | null; room: string; type: string;
-      area: number; areaSource: string; deliveryStatus: string;
-    }[];
+  const where = and(
+    scope,
+    q.type ? eq(parts.type, q.type) : undefined,
+    q.deliveryStatus ? eq(parts.deliveryStatus, q.deliveryStatus) : undefined,
+    search,
+  );
+  const total = ctx.db.select({ n: count() }).from(parts).where(where).get()!.n;
+  const dir = q.desc ? desc : asc;
+  const rows = ctx.db
+    .select({
+      id: parts.id, address: parts.address, building: buildings.name, entrance: entrances.name, room: parts.room, type: parts.type,
+      area: parts.area, areaSource: parts.areaSource, deliveryStatus: parts.deliveryStatus,
+    })
+    .from(parts).innerJoin(buildings, eq(buildings.id, parts.buildingId)).leftJoin(entrances, eq(entrances.id, parts.entranceId))
+    .where(where).orderBy(dir(ORDER[q.sort]), dir(parts.sortKey)).limit(q.limit).offset(q.offset).all();
   const owners = currentOwners(ctx, rows.map((r) => r.id));
   return {
     total,
     rows: rows.map((r) => ({
       partId: r.id, address: r.address, building: r.building, entrance: r.entrance, room: r.room,
-      type: r.type as PartType, area: formatHundredths(r.area), areaSource: r.areaSource as AreaSource,
-      deliveryStatus: r.deliveryStatus as DeliveryStatus, owners: owners.get(r.id) ?? [],
+      type: oneOf(PART_TYPES, r.type, 'parts.type'), area: formatHundredths(r.area),
+      areaSource: oneOf(AREA_SOURCES, r.areaSource, 'parts.area_source'),
+      deliveryStatus: oneOf(DELIVERY_STATUSES, r.deliveryStatus, 'parts.delivery_status'), owners: owners.get(r.id) ?? [],
     })),
   };
 }
