@@ -29,7 +29,7 @@ const CEILINGS: Record<string, number> = {
   register: 0,
   system: 0,
   treasury: 100,
-  votes: 52,
+  votes: 0,
 };
 
 const SERVICES = path.resolve('main/services');

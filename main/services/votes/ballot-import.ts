@@ -6,11 +6,13 @@
  * unknown or repeated item column refuses the file, naming it. All or
  * nothing, every problem listed by row and column.
  */
+import { and, eq, isNull } from 'drizzle-orm';
 import { AppError, rowProblems } from '../../../shared/contract/errors';
 import { FILE_LIMITS } from '../../../shared/domain/file-limits';
 import type { RowError } from '../../../shared/domain/roster-rows';
 import type { Choice } from '../../../shared/domain/tally';
 import { toHalfWidth } from '../../../shared/domain/text';
+import { ballots as ballotsTable, voteItems, voteItemSubjects, voteSubjectParts } from '../../db/schema/votes';
 import { cellString } from '../../files/cells';
 import { mergeErrors, readTableFile, type TableSpec } from '../../files/table-file';
 import { write, type Actor, type ServiceContext } from '../context';
@@ -26,6 +28,12 @@ interface ParsedBallot {
   valid: boolean;
   note: string;
   choices: { itemId: string; choice: Choice; area: number }[];
+}
+
+/** The subjects of a vote that have a current ballot. */
+function subjectsWithBallots(ctx: ServiceContext, voteId: string): Set<string> {
+  return new Set(ctx.db.select({ subjectId: ballotsTable.subjectId }).from(ballotsTable)
+    .where(and(eq(ballotsTable.voteId, voteId), isNull(ballotsTable.supersededBy))).all().map((b) => b.subjectId));
 }
 
 /** The columns of a vote's ballot file: the address, one per item (议题N or its title), 有效 and 备注 if wanted. */
@@ -52,7 +60,7 @@ export function ballotFileSpec(items: readonly { title: string }[]): TableSpec {
 /** Read and check the whole file against the vote's frozen electorate; nothing is written. */
 async function parse(ctx: ServiceContext, voteId: string, file: { fileName: string; base64: string }): Promise<{ ballots: ParsedBallot[]; errors: RowError[] }> {
   const vote = voteRow(ctx, voteId);
-  const items = ctx.sqlite.prepare('select id, title from vote_items where vote_id = ? order by position').all(voteId) as { id: string; title: string }[];
+  const items = ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all();
   const read = await readTableFile(file.fileName, Buffer.from(file.base64, 'base64'), ballotFileSpec(items));
   const errors: RowError[] = [];
   if (read.rows.length === 0) return { ballots: [], errors: read.errors };
@@ -60,21 +68,21 @@ async function parse(ctx: ServiceContext, voteId: string, file: { fileName: stri
   // Every address of the vote's frozen electorate → its subject.
   const subjectOf = new Map<string, string>();
   // The addresses as frozen with the electorate (and printed on the ballots), not as the register reads today.
-  // Row by row (iterate, not all): 80,000 rows held at once would cost more in garbage collection than they take to read.
-  for (const [building, entrance, room, subjectId] of ctx.sqlite.prepare(`select building_name, entrance_name, room, subject_id
-      from vote_subject_parts where vote_id = ?`).raw().iterate(voteId) as IterableIterator<[string, string, string, string]>) {
+  for (const { building, entrance, room, subjectId } of ctx.db.select({
+    building: voteSubjectParts.buildingName, entrance: voteSubjectParts.entranceName, room: voteSubjectParts.room, subjectId: voteSubjectParts.subjectId,
+  }).from(voteSubjectParts).where(eq(voteSubjectParts.voteId, voteId)).all()) {
     subjectOf.set(`${building}\u0000${entrance}\u0000${room}`, subjectId);
   }
   // Each subject's area inside each item's scope, by the item's index (absent: outside the scope).
   const itemIndex = new Map(items.map((item, i) => [item.id, i]));
   const scopeAreas = new Map<string, (number | undefined)[]>();
-  for (const [itemId, subjectId, area] of ctx.sqlite.prepare(`select vis.item_id, vis.subject_id, vis.area from vote_item_subjects vis
-      join vote_items i on i.id = vis.item_id where i.vote_id = ?`).raw().iterate(voteId) as IterableIterator<[string, string, number]>) {
+  for (const { itemId, subjectId, area } of ctx.db.select({ itemId: voteItemSubjects.itemId, subjectId: voteItemSubjects.subjectId, area: voteItemSubjects.area })
+    .from(voteItemSubjects).innerJoin(voteItems, eq(voteItems.id, voteItemSubjects.itemId)).where(eq(voteItems.voteId, voteId)).all()) {
     let areas = scopeAreas.get(subjectId);
     if (!areas) scopeAreas.set(subjectId, (areas = []));
     areas[itemIndex.get(itemId)!] = area;
   }
-  const recorded = new Set(ctx.sqlite.prepare('select subject_id from ballots where vote_id = ? and superseded_by is null').pluck().all(voteId) as string[]);
+  const recorded = subjectsWithBallots(ctx, voteId);
   const seen = new Map<string, number>();
   const ballots: ParsedBallot[] = [];
 
@@ -135,7 +143,7 @@ export async function importBallots(ctx: ServiceContext, actor: Actor, input: { 
   write(ctx, actor, (tx) => {
     // Reading a large file takes seconds: the vote may have closed, or ballots been entered, meanwhile.
     if (voteRow(ctx, input.voteId).status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再导入表决票');
-    const taken = new Set(ctx.sqlite.prepare('select subject_id from ballots where vote_id = ? and superseded_by is null').pluck().all(input.voteId) as string[]);
+    const taken = subjectsWithBallots(ctx, input.voteId);
     const clash = ballots.find((b) => taken.has(b.subjectId));
     if (clash) throw new AppError('VALIDATION', `第${clash.row}行的表决权人在读取文件期间已录入表决票，未导入任何表决票，请重新导入`, rowProblems([{ row: clash.row, column: '房号', message: '该表决权人在读取文件期间已录入表决票' }]));
     insertBallots(ctx, actor, input.voteId, '导入', ballots.map((b) => ({

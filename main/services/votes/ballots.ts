@@ -6,31 +6,35 @@
  * ballot's choices are rows of ballot_choices carrying the subject's in-scope
  * area and validity.
  */
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { ballotFields } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { ballotChoices, ballots, voteAmendments, voteItems, voteItemSubjects, voteSubjects } from '../../db/schema/votes';
 import { write, type Actor, type ServiceContext } from '../context';
 import { auditedBallot, sealProxyDocument } from '../../security/personal-data';
 import { voteRow } from './vote-record';
-import { recordOutcomes, tallyVote } from './vote-tally';
+import { ballotCounts, recordOutcomes, subjectCount, tallyVote } from './vote-tally';
 
 type BallotFields = z.output<typeof ballotFields>;
 
 interface SubjectScope { subjectId: string; items: Map<string, number> }
 
 function subjectScope(ctx: ServiceContext, voteId: string, subjectId: string): SubjectScope {
-  const s = ctx.sqlite.prepare('select id from vote_subjects where id = ? and vote_id = ?').get(subjectId, voteId);
+  const s = ctx.db.select({ id: voteSubjects.id }).from(voteSubjects).where(and(eq(voteSubjects.id, subjectId), eq(voteSubjects.voteId, voteId))).get();
   if (!s) throw new AppError('NOT_FOUND', '这次表决中没有这个表决权人');
-  const items = new Map((ctx.sqlite.prepare('select item_id, area from vote_item_subjects where subject_id = ?').raw().all(subjectId) as [string, number][]));
+  const items = new Map(ctx.db.select({ itemId: voteItemSubjects.itemId, area: voteItemSubjects.area }).from(voteItemSubjects)
+    .where(eq(voteItemSubjects.subjectId, subjectId)).all().map((i) => [i.itemId, i.area]));
   return { subjectId, items };
 }
 
 /** Choices for every in-scope item (missing ones blank); a choice outside the subject's scope is an error. */
 function normalizedChoices(ctx: ServiceContext, voteId: string, scope: SubjectScope, f: BallotFields): BallotChoices {
-  const titles = new Map((ctx.sqlite.prepare('select id, title from vote_items where vote_id = ?').raw().all(voteId) as [string, string][]));
+  const titles = new Map(ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).all()
+    .map((i) => [i.id, i.title]));
   const given = new Map<string, Choice>();
   for (const c of f.choices) {
     const title = titles.get(c.itemId);
@@ -108,8 +112,8 @@ export function insertBallots(ctx: ServiceContext, actor: Actor, voteId: string,
 function progress(ctx: ServiceContext, voteId: string, ballotId: string) {
   return {
     ballotId,
-    returned: ctx.sqlite.prepare('select count(*) from ballots where vote_id = ? and superseded_by is null').pluck().get(voteId) as number,
-    subjects: ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(voteId) as number,
+    returned: ballotCounts(ctx, voteId).returned,
+    subjects: subjectCount(ctx, voteId),
   };
 }
 
@@ -117,8 +121,8 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
   const vote = voteRow(ctx, input.voteId);
   if (vote.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再录入表决票；如发现录入错误，请对该票作更正（修正案）');
   const scope = subjectScope(ctx, input.voteId, input.subjectId);
-  const existing = ctx.sqlite.prepare('select id, entered_by as enteredBy, entered_at as enteredAt from ballots where vote_id = ? and subject_id = ? and superseded_by is null')
-    .get(input.voteId, input.subjectId) as { id: string; enteredBy: string; enteredAt: string } | undefined;
+  const existing = ctx.db.select({ id: ballots.id, enteredBy: ballots.enteredBy, enteredAt: ballots.enteredAt }).from(ballots)
+    .where(and(eq(ballots.voteId, input.voteId), eq(ballots.subjectId, input.subjectId), isNull(ballots.supersededBy))).get();
   if (existing) {
     const message = `该表决权人已有一张表决票（${existing.enteredBy} 录入），同一表决权人只能有一张票：请核对后选择以本票替换（须写明理由）或放弃本票`;
     throw new AppError('REFUSED', message, [{ kind: 'conflict', entity: 'ballot', id: existing.id, message }]);
@@ -134,8 +138,8 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
 
 /** Replace a current ballot with a new one and the reason; after closing this is an amendment with the tally before and after. */
 export function replaceBallot(ctx: ServiceContext, actor: Actor, input: BallotFields & { ballotId: string; reason: string }) {
-  const old = ctx.sqlite.prepare('select id, vote_id as voteId, subject_id as subjectId, superseded_by as supersededBy from ballots where id = ?').get(input.ballotId) as
-    { id: string; voteId: string; subjectId: string; supersededBy: string | null } | undefined;
+  const old = ctx.db.select({ id: ballots.id, voteId: ballots.voteId, subjectId: ballots.subjectId, supersededBy: ballots.supersededBy }).from(ballots)
+    .where(eq(ballots.id, input.ballotId)).get();
   if (!old) throw new AppError('NOT_FOUND', '找不到这张表决票');
   if (old.supersededBy) throw new AppError('REFUSED', '这张表决票已被替换，请对现行的那张票作更正');
   const vote = voteRow(ctx, old.voteId);
@@ -145,15 +149,16 @@ export function replaceBallot(ctx: ServiceContext, actor: Actor, input: BallotFi
   const id = write(ctx, actor, (tx) => {
     // One current ballot per subject (a partial unique index): retire the old one before the new one goes in.
     const ballotId = newId();
-    ctx.sqlite.prepare('update ballots set superseded_by = ? where id = ?').run(ballotId, old.id);
-    ctx.sqlite.prepare('update ballot_choices set current = 0 where ballot_id = ?').run(old.id);
+    ctx.db.update(ballots).set({ supersededBy: ballotId }).where(eq(ballots.id, old.id)).run();
+    ctx.db.update(ballotChoices).set({ current: false }).where(eq(ballotChoices.ballotId, old.id)).run();
     ballotWriter(ctx, actor)(old.voteId, old.subjectId, input, choices, input.reason, ballotId);
     tx.audit({ action: closed ? 'amend' : 'replace', entity: 'ballot', entityId: ballotId, before: { ballotId: old.id }, after: auditedBallot(input) });
     if (closed) {
       const after = tallyVote(ctx, old.voteId);
       recordOutcomes(ctx, after);
-      ctx.sqlite.prepare('insert into vote_amendments (id, vote_id, reason, ballot_id, tally_before, tally_after, author, at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(newId(), old.voteId, input.reason, ballotId, JSON.stringify(before), JSON.stringify(after), actor.author, nowIso());
+      ctx.db.insert(voteAmendments).values({
+        id: newId(), voteId: old.voteId, reason: input.reason, ballotId, tallyBefore: JSON.stringify(before), tallyAfter: JSON.stringify(after), author: actor.author, at: nowIso(),
+      }).run();
     }
     return ballotId;
   });

@@ -5,11 +5,14 @@
  * settling for the second entry replaces the ballot (with the reason), like any
  * correction.
  */
-import type { z } from 'zod';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { ballotFields, differenceRow } from '../../../shared/contract/votes';
+import { BALLOT_CHANNELS, CHOICES, type ballotFields, type differenceRow } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
+import { oneOf } from '../../db/rows';
+import { ballotChecks, ballotChoices, ballots, voteItems, voteSubjects } from '../../db/schema/votes';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from '../context';
 import { voteRow } from './vote-record';
@@ -20,9 +23,12 @@ type Difference = z.output<typeof differenceRow>;
 
 interface Entry { valid: boolean; invalidReason: string; choices: Map<string, Choice> }
 
+/** ballot_checks.choices: the second clerk's choice per item id, as JSON. */
+const storedChoices = z.record(z.string(), z.enum(CHOICES));
+
 function requireDoubleEntry(ctx: ServiceContext, voteId: string) {
   const row = voteRow(ctx, voteId);
-  if (row.double_entry !== 1) throw new AppError('REFUSED', '这次表决未设定双人录入');
+  if (!row.doubleEntry) throw new AppError('REFUSED', '这次表决未设定双人录入');
   return row;
 }
 
@@ -32,7 +38,7 @@ export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFiel
   if (row.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再复核录入');
   // Who entered each pass is recorded (entered_by, audit). The app has one account per office PC for now,
   // so the same account may enter both passes; independence is the clerks' practice, not an account check.
-  if (!ctx.sqlite.prepare('select 1 from vote_subjects where id = ? and vote_id = ?').get(input.subjectId, input.voteId)) {
+  if (!ctx.db.select({ id: voteSubjects.id }).from(voteSubjects).where(and(eq(voteSubjects.id, input.subjectId), eq(voteSubjects.voteId, input.voteId))).get()) {
     throw new AppError('NOT_FOUND', '这次表决中没有这个表决权人');
   }
   const choices = JSON.stringify(Object.fromEntries(input.choices.map((c) => [c.itemId, c.choice])));
@@ -48,29 +54,30 @@ export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFiel
 
 function firstEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
-  for (const b of ctx.sqlite.prepare('select id, subject_id as subjectId, valid, invalid_reason as invalidReason from ballots where vote_id = ? and superseded_by is null')
-    .all(voteId) as { id: string; subjectId: string; valid: number; invalidReason: string }[]) {
-    out.set(b.subjectId, { valid: b.valid === 1, invalidReason: b.invalidReason, choices: new Map() });
+  for (const b of ctx.db.select({ subjectId: ballots.subjectId, valid: ballots.valid, invalidReason: ballots.invalidReason }).from(ballots)
+    .where(and(eq(ballots.voteId, voteId), isNull(ballots.supersededBy))).all()) {
+    out.set(b.subjectId, { valid: b.valid, invalidReason: b.invalidReason, choices: new Map() });
   }
-  for (const c of ctx.sqlite.prepare(`select b.subject_id as subjectId, c.item_id as itemId, c.choice from ballot_choices c join ballots b on b.id = c.ballot_id
-    where c.vote_id = ? and c.current = 1`).all(voteId) as { subjectId: string; itemId: string; choice: Choice }[]) {
-    out.get(c.subjectId)?.choices.set(c.itemId, c.choice);
+  for (const c of ctx.db.select({ subjectId: ballots.subjectId, itemId: ballotChoices.itemId, choice: ballotChoices.choice }).from(ballotChoices)
+    .innerJoin(ballots, eq(ballots.id, ballotChoices.ballotId)).where(and(eq(ballotChoices.voteId, voteId), eq(ballotChoices.current, true))).all()) {
+    out.get(c.subjectId)?.choices.set(c.itemId, oneOf(CHOICES, c.choice, 'ballot_choices.choice'));
   }
   return out;
 }
 
 function secondEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
-  return new Map((ctx.sqlite.prepare('select subject_id as subjectId, valid, invalid_reason as invalidReason, choices from ballot_checks where vote_id = ?').all(voteId) as
-    { subjectId: string; valid: number; invalidReason: string; choices: string }[])
-    .map((c) => [c.subjectId, { valid: c.valid === 1, invalidReason: c.invalidReason, choices: new Map(Object.entries(JSON.parse(c.choices) as Record<string, Choice>)) }]));
+  return new Map(ctx.db.select({ subjectId: ballotChecks.subjectId, valid: ballotChecks.valid, invalidReason: ballotChecks.invalidReason, choices: ballotChecks.choices })
+    .from(ballotChecks).where(eq(ballotChecks.voteId, voteId)).all()
+    .map((c) => [c.subjectId, { valid: c.valid, invalidReason: c.invalidReason, choices: new Map(Object.entries(storedChoices.parse(JSON.parse(c.choices)))) }]));
 }
 
 /** Every subject whose two entries differ (or that only one clerk entered), in code order. */
 export function differences(ctx: ServiceContext, voteId: string): Difference[] {
   const first = firstEntries(ctx, voteId);
   const second = secondEntries(ctx, voteId);
-  const items = ctx.sqlite.prepare('select id, title from vote_items where vote_id = ? order by position').all(voteId) as { id: string; title: string }[];
-  const subjects = ctx.sqlite.prepare('select id, code, addresses from vote_subjects where vote_id = ? order by code').all(voteId) as { id: string; code: string; addresses: string }[];
+  const items = ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all();
+  const subjects = ctx.db.select({ id: voteSubjects.id, code: voteSubjects.code, addresses: voteSubjects.addresses }).from(voteSubjects)
+    .where(eq(voteSubjects.voteId, voteId)).orderBy(voteSubjects.code).all();
   const out: Difference[] = [];
   for (const s of subjects) {
     const a = first.get(s.id);
@@ -105,13 +112,12 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
   const second = secondEntries(ctx, input.voteId).get(input.subjectId);
   if (input.keep === 'second') {
     if (!second) throw new AppError('REFUSED', '没有第二遍录入可采用');
-    const current = ctx.sqlite.prepare(`select id, channel, proxy_holder as proxyHolder, proxy_document as proxyDocument, note from ballots
-      where vote_id = ? and subject_id = ? and superseded_by is null`).get(input.voteId, input.subjectId) as
-      { id: string; channel: BallotFields['channel']; proxyHolder: string; proxyDocument: string; note: string } | undefined;
+    const current = ctx.db.select({ id: ballots.id, channel: ballots.channel, proxyHolder: ballots.proxyHolder, proxyDocument: ballots.proxyDocument, note: ballots.note })
+      .from(ballots).where(and(eq(ballots.voteId, input.voteId), eq(ballots.subjectId, input.subjectId), isNull(ballots.supersededBy))).get();
     if (!current) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
     // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
     replaceBallot(ctx, actor, {
-      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: current.channel,
+      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: oneOf(BALLOT_CHANNELS, current.channel, 'ballots.channel'),
       proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
       choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
     });

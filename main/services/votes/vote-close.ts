@@ -4,8 +4,10 @@
  * vote linked — or, when earlier steps are still open, the step waits and the
  * matter's page says which are missing (services/meetings/matters.ts).
  */
+import { and, count, eq, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso, todayInOffice } from '../../db/clock';
+import { ballots, voteItems, voteSubjects } from '../../db/schema/votes';
 import { differences } from './double-entry';
 import { write, type Actor, type ServiceContext } from '../context';
 import { recordPendingVoteStep } from '../meetings/matters';
@@ -15,21 +17,22 @@ import { getVote } from './votes';
 
 export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
   const row = voteRow(ctx, id);
-  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closed_at?.slice(0, 10) ?? ''} 结束`);
+  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closedAt?.slice(0, 10) ?? ''} 结束`);
   if (today < row.closes) {
     // The announced window is the owners' right; it may end early only when every voting subject has returned a ballot.
-    const waiting = ctx.sqlite.prepare(`select count(*) from vote_subjects s where s.vote_id = ?
-      and not exists (select 1 from ballots b where b.subject_id = s.id and b.superseded_by is null)`).pluck().get(id) as number;
+    const returned = ctx.db.select({ one: sql<number>`1` }).from(ballots).where(and(eq(ballots.subjectId, voteSubjects.id), isNull(ballots.supersededBy)));
+    const waiting = ctx.db.select({ n: count() }).from(voteSubjects).where(and(eq(voteSubjects.voteId, id), notExists(returned))).get()!.n;
     if (waiting > 0) throw new AppError('REFUSED', `投票截止日期为 ${row.closes}，尚有${waiting}位表决权人未交回表决票，不能提前结束表决`);
   }
-  if (row.double_entry === 1) {
+  if (row.doubleEntry) {
     const open = differences(ctx, id);
     if (open.length > 0) {
       throw new AppError('REFUSED', `双人录入尚有${open.length}处不一致（如 ${open[0]!.code} ${open[0]!.addresses}：${open[0]!.problems[0]}），请核对原票逐一处理后再结束表决`);
     }
   }
   const tally = tallyVote(ctx, id);
-  const matters = ctx.sqlite.prepare('select distinct matter_id from vote_items where vote_id = ? and matter_id is not null').pluck().all(id) as string[];
+  const matters = ctx.db.selectDistinct({ matterId: voteItems.matterId }).from(voteItems).where(and(eq(voteItems.voteId, id), isNotNull(voteItems.matterId))).all()
+    .flatMap((i) => (i.matterId === null ? [] : [i.matterId]));
   write(ctx, actor, (tx) => {
     ctx.sqlite.prepare("update votes set status = 'closed', closed_at = ?, closed_by = ?, updated_at = ? where id = ?").run(nowIso(), actor.author, nowIso(), id);
     recordOutcomes(ctx, tally);

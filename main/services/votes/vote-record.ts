@@ -2,21 +2,24 @@
  * A vote's stored row and the counting settings it was created with: what the
  * vote's other modules (ballots, tally, double entry, closing) read first.
  */
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
+import { oneOf } from '../../db/rows';
+import { votes } from '../../db/schema/votes';
 import type { ServiceContext } from '../context';
 
-export interface VoteRow {
-  id: string; community_id: string; meeting_id: string; title: string; opens: string; closes: string; status: 'open' | 'closed';
-  blank_rule: 'abstain' | 'not-counted'; invalid_participates: number; count_parking: number; double_entry: number; frozen_at: string; freeze_reason: string;
-  closed_at: string | null; closed_by: string | null; posted_date: string | null;
+const VOTE_STATUSES = ['open', 'closed'] as const;
+const BLANK_RULES = ['abstain', 'not-counted'] as const;
+
+/** The vote's row (typed from the schema), its status and blank rule checked against their lists. */
+export function voteRow(ctx: ServiceContext, id: string) {
+  const row = ctx.db.select().from(votes).where(eq(votes.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', '找不到这次表决，可能已被删除');
+  return { ...row, status: oneOf(VOTE_STATUSES, row.status, 'votes.status'), blankRule: oneOf(BLANK_RULES, row.blankRule, 'votes.blank_rule') };
 }
 
-export function voteRow(ctx: ServiceContext, id: string): VoteRow {
-  const row = ctx.sqlite.prepare('select * from votes where id = ?').get(id) as VoteRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', '找不到这次表决，可能已被删除');
-  return row;
-}
+export type VoteRow = ReturnType<typeof voteRow>;
 
 export function voteSettingsOf(row: VoteRow) {
-  return { blankRule: row.blank_rule, invalidParticipates: row.invalid_participates === 1, countParking: row.count_parking === 1 };
+  return { blankRule: row.blankRule, invalidParticipates: row.invalidParticipates, countParking: row.countParking };
 }

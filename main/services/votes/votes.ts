@@ -4,16 +4,26 @@
  * it may be frozen again, with a reason, until the first ballot. Closing locks
  * it; a later correction is an amendment (services/votes/ballots.ts).
  */
-import type { z } from 'zod';
+import { and, asc, count, desc, eq, exists, isNull, not, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
-import type { resultParts, subjectPage, voteCreate, voteDetail, voteListItem } from '../../../shared/contract/votes';
+import { meetingKind } from '../../../shared/contract/meetings';
+import {
+  CHOICES, scopePart, type resultParts, type subjectPage, type voteCreate, type voteDetail, type voteListItem,
+} from '../../../shared/contract/votes';
 import { formatHundredths } from '../../../shared/domain/area';
 import { daysBetween, deadlineToAct } from '../../../shared/domain/dates';
 import { computeElectorate, type ElectorateBreakdown } from '../../../shared/domain/electorate';
-import { ASSEMBLY_KINDS, type MeetingKind } from '../../../shared/domain/meetings';
-import { ART_278_ITEMS, thresholdOf, type ExtraItem, type Threshold } from '../../../shared/domain/tally';
+import { ASSEMBLY_KINDS } from '../../../shared/domain/meetings';
+import { ART_278_ITEMS, thresholdOf, type Choice, type ExtraItem, type Threshold } from '../../../shared/domain/tally';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { oneOf } from '../../db/rows';
+import { agendaItems, matters, meetings } from '../../db/schema/meetings';
+import { buildings, entrances, parts as partsTable, persons } from '../../db/schema/register';
+import {
+  ballotChecks, ballotChoices, ballots, voteAmendments, voteItems, voteItemSubjects, votes, voteSubjectParts, voteSubjects as subjectsTable,
+} from '../../db/schema/votes';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { electorateParts } from '../register/electorate';
@@ -21,6 +31,7 @@ import { officeCalendar } from '../system/holidays';
 import { differences } from './double-entry';
 import { meetingRules } from '../meetings/meetings';
 import { voteRow, voteSettingsOf, type VoteRow } from './vote-record';
+import { ballotCounts, subjectCount } from './vote-tally';
 import { openProxyDocument } from '../../security/personal-data';
 
 type VoteDetail = z.output<typeof voteDetail>;
@@ -28,6 +39,23 @@ type VoteCreate = z.output<typeof voteCreate>;
 type ScopePart = VoteCreate['items'][number]['scope'][number];
 
 const dec = (n: number) => formatHundredths(n);
+const THRESHOLDS = ['majority', 'three-quarters'] as const;
+const VOTE_STATUSES = ['open', 'closed'] as const;
+
+/** vote_items.breakdown as stored: the ElectorateBreakdown of the item's scope at freezing (areas in hundredths), keys in the order it is written. */
+const storedBreakdown = z.object({
+  partsInScope: z.number().int(),
+  countedParts: z.number().int(),
+  excludedParking: z.object({ parts: z.number().int(), area: z.number().int() }),
+  developer: z.object({ parts: z.number().int(), area: z.number().int() }),
+  coOwnedParts: z.number().int(),
+  withoutOwner: z.number().int(),
+  multiPartSubjects: z.object({ subjects: z.number().int(), parts: z.number().int() }),
+  mergedParts: z.number().int(),
+}) satisfies z.ZodType<ElectorateBreakdown>;
+
+/** vote_items.scope as stored: the buildings and entrances of the item's scope ('[]' for the whole community). */
+const storedScope = z.array(scopePart);
 
 function breakdownOut(b: ElectorateBreakdown) {
   return {
@@ -39,60 +67,63 @@ function breakdownOut(b: ElectorateBreakdown) {
 
 /** The closing date + the posting days (a deadline to act: moved past rest days). */
 function postingDeadline(ctx: ServiceContext, row: VoteRow): string | null {
-  if (!row.closed_at) return null;
-  const closedOn = todayInOffice('Asia/Shanghai', new Date(row.closed_at));
-  return deadlineToAct(closedOn, { days: meetingRules(ctx, row.community_id).postingDays }, officeCalendar(ctx)).date;
+  if (!row.closedAt) return null;
+  const closedOn = todayInOffice('Asia/Shanghai', new Date(row.closedAt));
+  return deadlineToAct(closedOn, { days: meetingRules(ctx, row.communityId).postingDays }, officeCalendar(ctx)).date;
 }
 
 export function getVote(ctx: ServiceContext, id: string): VoteDetail {
   const row = voteRow(ctx, id);
-  const meeting = ctx.sqlite.prepare('select title, form from meetings where id = ?').get(row.meeting_id) as { title: string; form: string | null };
-  const items = ctx.sqlite.prepare(`select id, position, title, category, category_name as categoryName, threshold, scope_label as scopeLabel, matter_id as matterId,
-      electorate_count as count, electorate_area as area, breakdown from vote_items where vote_id = ? order by position`).all(id) as
-    { id: string; position: number; title: string; category: number; categoryName: string; threshold: 'majority' | 'three-quarters'; scopeLabel: string; matterId: string | null; count: number; area: number; breakdown: string }[];
-  const b = ctx.sqlite.prepare(`select count(*) as returned, coalesce(sum(valid), 0) as valid from ballots where vote_id = ? and superseded_by is null`).get(id) as
-    { returned: number; valid: number };
+  const meeting = ctx.db.select({ title: meetings.title, form: meetings.form }).from(meetings).where(eq(meetings.id, row.meetingId)).get()!;
+  const items = ctx.db.select({
+    id: voteItems.id, position: voteItems.position, title: voteItems.title, category: voteItems.category, categoryName: voteItems.categoryName,
+    threshold: voteItems.threshold, scopeLabel: voteItems.scopeLabel, matterId: voteItems.matterId, count: voteItems.electorateCount,
+    area: voteItems.electorateArea, breakdown: voteItems.breakdown,
+  }).from(voteItems).where(eq(voteItems.voteId, id)).orderBy(voteItems.position).all();
+  const b = ballotCounts(ctx, id);
   return {
-    id, communityId: row.community_id, communityName: getCommunity(ctx, row.community_id).name, meetingId: row.meeting_id,
+    id, communityId: row.communityId, communityName: getCommunity(ctx, row.communityId).name, meetingId: row.meetingId,
     meetingTitle: meeting.title, meetingForm: meeting.form, title: row.title, opens: row.opens, closes: row.closes, status: row.status,
-    settings: voteSettingsOf(row), doubleEntry: row.double_entry === 1, differences: row.double_entry === 1 ? differences(ctx, id).length : 0,
-    frozenAt: row.frozen_at, freezeReason: row.freeze_reason, closedAt: row.closed_at, closedBy: row.closed_by,
-    postedDate: row.posted_date, postingDeadline: postingDeadline(ctx, row),
+    settings: voteSettingsOf(row), doubleEntry: row.doubleEntry, differences: row.doubleEntry ? differences(ctx, id).length : 0,
+    frozenAt: row.frozenAt, freezeReason: row.freezeReason, closedAt: row.closedAt, closedBy: row.closedBy,
+    postedDate: row.postedDate, postingDeadline: postingDeadline(ctx, row),
     items: items.map((i) => ({
-      id: i.id, position: i.position, title: i.title, category: i.category, categoryName: i.categoryName, threshold: i.threshold,
+      id: i.id, position: i.position, title: i.title, category: i.category, categoryName: i.categoryName, threshold: oneOf(THRESHOLDS, i.threshold, 'vote_items.threshold'),
       scopeLabel: i.scopeLabel, matterId: i.matterId, electorate: { count: i.count, area: dec(i.area) },
-      breakdown: breakdownOut(JSON.parse(i.breakdown) as ElectorateBreakdown),
+      breakdown: breakdownOut(storedBreakdown.parse(JSON.parse(i.breakdown))),
     })),
-    subjects: ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(id) as number,
+    subjects: subjectCount(ctx, id),
     ballots: { returned: b.returned, valid: b.valid, invalid: b.returned - b.valid },
-    amendments: ctx.sqlite.prepare('select id, reason, author, at, ballot_id as ballotId from vote_amendments where vote_id = ? order by at').all(id) as VoteDetail['amendments'],
+    amendments: ctx.db.select({ id: voteAmendments.id, reason: voteAmendments.reason, author: voteAmendments.author, at: voteAmendments.at, ballotId: voteAmendments.ballotId })
+      .from(voteAmendments).where(eq(voteAmendments.voteId, id)).orderBy(voteAmendments.at).all(),
   };
 }
 
 export function listVotes(ctx: ServiceContext, communityId: string): z.output<typeof voteListItem>[] {
-  const votes = ctx.sqlite.prepare(`select v.id, v.title, v.opens, v.closes, v.status,
-      (select count(*) from vote_items i where i.vote_id = v.id) as items,
-      (select count(*) from vote_subjects s where s.vote_id = v.id) as subjects,
-      (select count(*) from ballots b where b.vote_id = v.id and b.superseded_by is null) as returned
-      from votes v where v.community_id = ? order by v.opens desc, v.created_at desc`).all(communityId) as Omit<z.output<typeof voteListItem>, 'outcomes'>[];
+  const list = ctx.db.select({
+    id: votes.id, title: votes.title, opens: votes.opens, closes: votes.closes, status: votes.status,
+    items: ctx.db.$count(voteItems, eq(voteItems.voteId, votes.id)),
+    subjects: ctx.db.$count(subjectsTable, eq(subjectsTable.voteId, votes.id)),
+    returned: ctx.db.$count(ballots, and(eq(ballots.voteId, votes.id), isNull(ballots.supersededBy))),
+  }).from(votes).where(eq(votes.communityId, communityId)).orderBy(desc(votes.opens), desc(votes.createdAt)).all();
   // Every item of the community's votes in one read (vote_items.passed is kept at closing and after each amendment).
-  const items = ctx.sqlite.prepare(`select i.vote_id, i.category, i.passed, v.status from vote_items i join votes v on v.id = i.vote_id
-    where v.community_id = ? order by i.vote_id, i.position`).raw().all(communityId) as [string, number, number | null, 'open' | 'closed'][];
+  const items = ctx.db.select({ voteId: voteItems.voteId, category: voteItems.category, passed: voteItems.passed, status: votes.status })
+    .from(voteItems).innerJoin(votes, eq(votes.id, voteItems.voteId)).where(eq(votes.communityId, communityId)).orderBy(voteItems.voteId, voteItems.position).all();
   const outcomes = new Map<string, z.output<typeof voteListItem>['outcomes']>();
-  for (const [voteId, category, passed, status] of items) {
-    outcomes.set(voteId, [...(outcomes.get(voteId) ?? []), { category, passed: status === 'closed' && passed !== null ? passed === 1 : null }]);
+  for (const { voteId, category, passed, status } of items) {
+    outcomes.set(voteId, [...(outcomes.get(voteId) ?? []), { category, passed: status === 'closed' && passed !== null ? passed : null }]);
   }
-  return votes.map((v) => ({ ...v, outcomes: outcomes.get(v.id) ?? [] }));
+  return list.map((v) => ({ ...v, status: oneOf(VOTE_STATUSES, v.status, 'votes.status'), outcomes: outcomes.get(v.id) ?? [] }));
 }
 
 /** Scope names as docs/cli.md §7 writes them: 2幢/1单元+3幢. */
 function scopeLabel(ctx: ServiceContext, communityId: string, scope: ScopePart[]): string {
   if (scope.length === 0) return '全体业主';
   return scope.map((s) => {
-    const b = ctx.sqlite.prepare('select name from buildings where id = ? and community_id = ?').pluck().get(s.buildingId, communityId) as string | undefined;
+    const b = ctx.db.select({ name: buildings.name }).from(buildings).where(and(eq(buildings.id, s.buildingId), eq(buildings.communityId, communityId))).get()?.name;
     if (!b) throw new AppError('VALIDATION', '议题范围中的楼栋不属于本小区');
     if (!s.entranceId) return b;
-    const e = ctx.sqlite.prepare('select name from entrances where id = ? and building_id = ?').pluck().get(s.entranceId, s.buildingId) as string | undefined;
+    const e = ctx.db.select({ name: entrances.name }).from(entrances).where(and(eq(entrances.id, s.entranceId), eq(entrances.buildingId, s.buildingId))).get()?.name;
     if (!e) throw new AppError('VALIDATION', `议题范围中的单元不属于${b}`);
     return `${b}/${e}`;
   }).join('+');
@@ -109,10 +140,12 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
   const parts = electorateParts(ctx, { communityId });
   const electorate = computeElectorate(parts, { countParking });
   const info = new Map<string, PartInfo>();
-  for (const r of ctx.sqlite.prepare(`select p.id, p.address, p.sort_key as sortKey, p.building_id as buildingId, p.entrance_id as entranceId,
-      b.name as buildingName, coalesce(e.name, '') as entranceName, p.room from parts p join buildings b on b.id = p.building_id
-      left join entrances e on e.id = p.entrance_id where p.community_id = ?`).all(communityId) as (PartInfo & { id: string })[]) info.set(r.id, r);
-  const names = new Map((ctx.sqlite.prepare('select id, name from persons where community_id = ?').all(communityId) as { id: string; name: string }[]).map((p) => [p.id, p.name]));
+  for (const { id, ...r } of ctx.db.select({
+    id: partsTable.id, address: partsTable.address, sortKey: partsTable.sortKey, buildingId: partsTable.buildingId, entranceId: partsTable.entranceId,
+    buildingName: buildings.name, entranceName: sql<string>`coalesce(${entrances.name}, '')`, room: partsTable.room,
+  }).from(partsTable).innerJoin(buildings, eq(buildings.id, partsTable.buildingId)).leftJoin(entrances, eq(entrances.id, partsTable.entranceId))
+    .where(eq(partsTable.communityId, communityId)).all()) info.set(id, r);
+  const names = new Map(ctx.db.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.communityId, communityId)).all().map((p) => [p.id, p.name]));
   const developer = getCommunity(ctx, communityId).developer || '建设单位';
   const subjects = electorate.subjects
     .map((s) => ({ ...s, partIds: [...s.partIds].sort((a, b) => (info.get(a)!.sortKey < info.get(b)!.sortKey ? -1 : 1)) }))
@@ -135,10 +168,10 @@ function freeze(ctx: ServiceContext, voteId: string, communityId: string, countP
     return { id, partIds: s.partIds };
   });
 
-  const items = ctx.sqlite.prepare('select id, scope from vote_items where vote_id = ?').all(voteId) as { id: string; scope: string }[];
+  const items = ctx.db.select({ id: voteItems.id, scope: voteItems.scope }).from(voteItems).where(eq(voteItems.voteId, voteId)).all();
   const insertItemSubject = ctx.sqlite.prepare('insert into vote_item_subjects (item_id, subject_id, area) values (?, ?, ?)');
   for (const item of items) {
-    const scope = JSON.parse(item.scope) as ScopePart[];
+    const scope = storedScope.parse(JSON.parse(item.scope));
     const inScope = (p: PartInfo) => scope.length === 0 || scope.some((s) => s.buildingId === p.buildingId && (!s.entranceId || s.entranceId === p.entranceId));
     let count = 0;
     let area = 0;
@@ -191,10 +224,11 @@ function assemblyFor(ctx: ServiceContext, tx: WriteScope, input: VoteCreate): st
     tx.audit({ action: 'create', entity: 'meeting', entityId: id, after: { kind: '业主大会', form: '书面征求意见', title: input.title, date: input.closes, noticeDate: input.opens, createdWithVote: true } });
     return id;
   }
-  const m = ctx.sqlite.prepare('select community_id as communityId, kind from meetings where id = ?').get(input.meetingId) as { communityId: string; kind: MeetingKind } | undefined;
+  const m = ctx.db.select({ communityId: meetings.communityId, kind: meetings.kind }).from(meetings).where(eq(meetings.id, input.meetingId)).get();
   if (!m || m.communityId !== input.communityId) throw AppError.field('VALIDATION', 'meetingId', '所选会议不存在或不属于本小区');
-  if (!ASSEMBLY_KINDS.includes(m.kind)) throw AppError.field('VALIDATION', 'meetingId', `业主表决须属于业主大会（或业主代表大会），所选会议为${m.kind}`);
-  const noticed = new Set(ctx.sqlite.prepare('select title from agenda_items where meeting_id = ? and in_notice = 1').pluck().all(input.meetingId) as string[]);
+  if (!ASSEMBLY_KINDS.includes(meetingKind.parse(m.kind))) throw AppError.field('VALIDATION', 'meetingId', `业主表决须属于业主大会（或业主代表大会），所选会议为${m.kind}`);
+  const noticed = new Set(ctx.db.select({ title: agendaItems.title }).from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, input.meetingId), eq(agendaItems.inNotice, true))).all().map((a) => a.title));
   const missing = input.items.filter((i) => !noticed.has(i.title));
   if (missing.length > 0) {
     const errors = missing.map((i) => fieldProblem(`items.${input.items.indexOf(i)}.title`, `议题“${i.title}”未列入该会议的通知，不得表决（请先在会议议题中列入并通知）`));
@@ -211,7 +245,7 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
   const categories = input.items.map((item, n) => categoryOf(item.category, community.settings.voteRules.extraItems, n));
   for (const item of input.items) {
     if (item.matterId === null) continue;
-    const owner = ctx.sqlite.prepare('select community_id from matters where id = ?').pluck().get(item.matterId);
+    const owner = ctx.db.select({ communityId: matters.communityId }).from(matters).where(eq(matters.id, item.matterId)).get()?.communityId;
     if (owner !== input.communityId) throw new AppError('VALIDATION', `议题“${item.title}”关联的事项不存在或不属于本小区`);
   }
   const id = newId();
@@ -236,18 +270,18 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
 export function refreezeVote(ctx: ServiceContext, actor: Actor, input: { id: string; reason: string }): VoteDetail {
   const row = voteRow(ctx, input.id);
   if (row.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能重新确定表决权人');
-  const ballots = ctx.sqlite.prepare('select (select count(*) from ballots where vote_id = ?) + (select count(*) from ballot_checks where vote_id = ?)')
-    .pluck().get(input.id, input.id) as number;
-  if (ballots > 0) throw new AppError('REFUSED', `已录入${ballots}张表决票（含复核录入），表决权人已锁定，不能重新确定`);
+  const entered = ctx.db.select({ n: count() }).from(ballots).where(eq(ballots.voteId, input.id)).get()!.n
+    + ctx.db.select({ n: count() }).from(ballotChecks).where(eq(ballotChecks.voteId, input.id)).get()!.n;
+  if (entered > 0) throw new AppError('REFUSED', `已录入${entered}张表决票（含复核录入），表决权人已锁定，不能重新确定`);
   const before = getVote(ctx, input.id).items.map((i) => ({ title: i.title, electorate: i.electorate }));
-  const community = getCommunity(ctx, row.community_id);
+  const community = getCommunity(ctx, row.communityId);
   write(ctx, actor, (tx) => {
     ctx.sqlite.prepare('delete from vote_item_subjects where item_id in (select id from vote_items where vote_id = ?)').run(input.id);
     ctx.sqlite.prepare('delete from vote_subject_parts where vote_id = ?').run(input.id);
     ctx.sqlite.prepare('delete from vote_subjects where vote_id = ?').run(input.id);
     ctx.sqlite.prepare('update votes set frozen_at = ?, freeze_reason = ?, count_parking = ?, updated_at = ? where id = ?')
       .run(nowIso(), input.reason, community.settings.countParkingInVotes ? 1 : 0, nowIso(), input.id);
-    freeze(ctx, input.id, row.community_id, community.settings.countParkingInVotes);
+    freeze(ctx, input.id, row.communityId, community.settings.countParkingInVotes);
     tx.audit({ action: 'refreeze', entity: 'vote', entityId: input.id, before, after: { reason: input.reason, items: getVote(ctx, input.id).items.map((i) => ({ title: i.title, electorate: i.electorate })) } });
   });
   return getVote(ctx, input.id);
@@ -258,35 +292,43 @@ export function voteSubjects(
   ctx: ServiceContext, q: { voteId: string; search: string; state: 'all' | 'returned' | 'not-returned'; offset: number; limit: number },
 ): z.output<typeof subjectPage> {
   voteRow(ctx, q.voteId);
-  const where = ['s.vote_id = ?'];
-  const args: unknown[] = [q.voteId];
+  const s = subjectsTable;
+  const where = [eq(s.voteId, q.voteId)];
   if (q.search !== '') {
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(s.code = ? or s.addresses like ? escape '\\' or s.label like ? escape '\\'
-      or exists (select 1 from vote_subject_parts vp where vp.subject_id = s.id and vp.room = ?))`);
-    args.push(q.search, like, like, q.search);
+    const room = ctx.db.select({ one: sql<number>`1` }).from(voteSubjectParts).where(and(eq(voteSubjectParts.subjectId, s.id), eq(voteSubjectParts.room, q.search)));
+    where.push(or(eq(s.code, q.search), sql`${s.addresses} like ${like} escape '\\'`, sql`${s.label} like ${like} escape '\\'`, exists(room))!);
   }
-  if (q.state !== 'all') where.push(`${q.state === 'returned' ? '' : 'not '}exists (select 1 from ballots b where b.subject_id = s.id and b.superseded_by is null)`);
+  if (q.state !== 'all') {
+    const current = ctx.db.select({ one: sql<number>`1` }).from(ballots).where(and(eq(ballots.subjectId, s.id), isNull(ballots.supersededBy)));
+    where.push(q.state === 'returned' ? exists(current) : not(exists(current)));
+  }
+  const total = ctx.db.select({ n: count() }).from(s).where(and(...where)).get()!.n;
   // An exact code first, then address order (codes follow it).
-  const order = 'order by (s.code = ?) desc, s.code';
-  const total = ctx.sqlite.prepare(`select count(*) from vote_subjects s where ${where.join(' and ')}`).pluck().get(...args) as number;
-  const rows = ctx.sqlite.prepare(`select s.id, s.code, s.label, s.addresses, s.area, s.kind from vote_subjects s where ${where.join(' and ')} ${order} limit ? offset ?`)
-    .all(...args, q.search, q.limit, q.offset) as { id: string; code: string; label: string; addresses: string; area: number; kind: string }[];
-  const itemsOf = ctx.sqlite.prepare('select vis.item_id as itemId, vis.area from vote_item_subjects vis join vote_items i on i.id = vis.item_id where vis.subject_id = ? order by i.position');
-  const ballotOf = ctx.sqlite.prepare(`select id, valid, invalid_reason as invalidReason, channel, proxy_holder as proxyHolder, proxy_document as proxyDocument, note, entered_by as enteredBy, entered_at as enteredAt
-    from ballots where subject_id = ? and superseded_by is null`);
-  const choicesOf = ctx.sqlite.prepare('select c.item_id as itemId, c.choice from ballot_choices c join vote_items i on i.id = c.item_id where c.ballot_id = ? order by i.position');
+  const rows = ctx.db.select({ id: s.id, code: s.code, label: s.label, addresses: s.addresses, area: s.area, kind: s.kind }).from(s).where(and(...where))
+    .orderBy(desc(sql`(${s.code} = ${q.search})`), asc(s.code)).limit(q.limit).offset(q.offset).all();
+  // Up to a page of 50,000 subjects, three reads each: prepared once.
+  const subjectId = sql.placeholder('subjectId');
+  const ballotId = sql.placeholder('ballotId');
+  const itemsOf = ctx.db.select({ itemId: voteItemSubjects.itemId, area: voteItemSubjects.area }).from(voteItemSubjects)
+    .innerJoin(voteItems, eq(voteItems.id, voteItemSubjects.itemId)).where(eq(voteItemSubjects.subjectId, subjectId)).orderBy(voteItems.position).prepare();
+  const ballotOf = ctx.db.select({
+    id: ballots.id, valid: ballots.valid, invalidReason: ballots.invalidReason, channel: ballots.channel, proxyHolder: ballots.proxyHolder,
+    proxyDocument: ballots.proxyDocument, note: ballots.note, enteredBy: ballots.enteredBy, enteredAt: ballots.enteredAt,
+  }).from(ballots).where(and(eq(ballots.subjectId, subjectId), isNull(ballots.supersededBy))).prepare();
+  const choicesOf = ctx.db.select({ itemId: ballotChoices.itemId, choice: ballotChoices.choice }).from(ballotChoices)
+    .innerJoin(voteItems, eq(voteItems.id, ballotChoices.itemId)).where(eq(ballotChoices.ballotId, ballotId)).orderBy(voteItems.position).prepare();
   return {
     total,
     rows: rows.map((r) => {
-      const b = ballotOf.get(r.id) as { id: string; valid: number; invalidReason: string; channel: string; proxyHolder: string; proxyDocument: string; note: string; enteredBy: string; enteredAt: string } | undefined;
+      const b = ballotOf.get({ subjectId: r.id });
       return {
         id: r.id, code: r.code, label: r.label, addresses: r.addresses, area: dec(r.area), kind: r.kind,
-        items: (itemsOf.all(r.id) as { itemId: string; area: number }[]).map((i) => ({ itemId: i.itemId, area: dec(i.area) })),
+        items: itemsOf.all({ subjectId: r.id }).map((i) => ({ itemId: i.itemId, area: dec(i.area) })),
         // The proxy's authorisation is opened for the ballot screens, which correct a ballot from it.
         ballot: b ? {
-          ...b, valid: b.valid === 1, proxyDocument: openProxyDocument(ctx.keys, b.id, b.proxyDocument),
-          choices: choicesOf.all(b.id) as { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[],
+          ...b, proxyDocument: openProxyDocument(ctx.keys, b.id, b.proxyDocument),
+          choices: choicesOf.all({ ballotId: b.id }).map((c) => ({ itemId: c.itemId, choice: oneOf(CHOICES, c.choice, 'ballot_choices.choice') })),
         } : null,
       };
     }),
@@ -296,29 +338,33 @@ export function voteSubjects(
 /** The result notice's list: every part of a subject with its choice per item — address and area, never names. */
 export function resultPartsOf(ctx: ServiceContext, voteId: string): z.output<typeof resultParts> {
   voteRow(ctx, voteId);
-  const items = ctx.sqlite.prepare('select id from vote_items where vote_id = ? order by position').pluck().all(voteId) as string[];
-  const rows = ctx.sqlite.prepare(`select vp.subject_id as subjectId, vp.part_id as partId, vp.address, vp.area from vote_subject_parts vp
-    where vp.vote_id = ? order by vp.sort_key`).all(voteId) as { subjectId: string; partId: string; address: string; area: number }[];
-  const ballots = new Map((ctx.sqlite.prepare('select subject_id as subjectId, id, valid from ballots where vote_id = ? and superseded_by is null').all(voteId) as
-    { subjectId: string; id: string; valid: number }[]).map((b) => [b.subjectId, b]));
-  const choices = new Map<string, string>();
-  for (const c of ctx.sqlite.prepare('select ballot_id as ballotId, item_id as itemId, choice from ballot_choices where vote_id = ? and current = 1').all(voteId) as
-    { ballotId: string; itemId: string; choice: string }[]) choices.set(`${c.ballotId}/${c.itemId}`, c.choice);
+  const items = ctx.db.select({ id: voteItems.id }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all().map((i) => i.id);
+  const rows = ctx.db.select({ subjectId: voteSubjectParts.subjectId, partId: voteSubjectParts.partId, address: voteSubjectParts.address, area: voteSubjectParts.area })
+    .from(voteSubjectParts).where(eq(voteSubjectParts.voteId, voteId)).orderBy(voteSubjectParts.sortKey).all();
+  const current = new Map(ctx.db.select({ subjectId: ballots.subjectId, id: ballots.id, valid: ballots.valid }).from(ballots)
+    .where(and(eq(ballots.voteId, voteId), isNull(ballots.supersededBy))).all().map((b) => [b.subjectId, b]));
+  const choices = new Map<string, Choice>();
+  for (const c of ctx.db.select({ ballotId: ballotChoices.ballotId, itemId: ballotChoices.itemId, choice: ballotChoices.choice }).from(ballotChoices)
+    .where(and(eq(ballotChoices.voteId, voteId), eq(ballotChoices.current, true))).all()) {
+    choices.set(`${c.ballotId}/${c.itemId}`, oneOf(CHOICES, c.choice, 'ballot_choices.choice'));
+  }
   // A part outside an item's scope has no say in it: scope by the part's building and entrance as frozen.
-  const inScope = new Set((ctx.sqlite.prepare(`select i.id || '/' || vp.part_id from vote_items i join vote_subject_parts vp on vp.vote_id = i.vote_id
-      where i.vote_id = ? and (i.scope = '[]' or exists (
-        select 1 from json_each(i.scope) s where json_extract(s.value, '$.buildingId') = vp.building_id
-          and (json_extract(s.value, '$.entranceId') is null or json_extract(s.value, '$.entranceId') = vp.entrance_id)))`).pluck().all(voteId) as string[]));
+  const vp = voteSubjectParts;
+  const inScope = new Set(ctx.db.select({ key: sql<string>`${voteItems.id} || '/' || ${vp.partId}` }).from(voteItems)
+    .innerJoin(vp, eq(vp.voteId, voteItems.voteId))
+    .where(and(eq(voteItems.voteId, voteId), sql`(${voteItems.scope} = '[]' or exists (
+        select 1 from json_each(${voteItems.scope}) s where json_extract(s.value, '$.buildingId') = ${vp.buildingId}
+          and (json_extract(s.value, '$.entranceId') is null or json_extract(s.value, '$.entranceId') = ${vp.entranceId})))`)).all().map((r) => r.key));
   return {
     rows: rows.map((r) => {
-      const b = ballots.get(r.subjectId);
+      const b = current.get(r.subjectId);
       return {
         address: r.address, area: dec(r.area),
         choices: items.map((itemId) => {
           if (!inScope.has(`${itemId}/${r.partId}`)) return 'none' as const;
           if (!b) return 'none' as const;
-          if (b.valid !== 1) return 'invalid' as const;
-          return (choices.get(`${b.id}/${itemId}`) ?? 'blank') as 'yes' | 'no' | 'abstain' | 'blank';
+          if (!b.valid) return 'invalid' as const;
+          return choices.get(`${b.id}/${itemId}`) ?? 'blank';
         }),
       };
     }),
@@ -330,7 +376,7 @@ export function postVoteResult(ctx: ServiceContext, actor: Actor, input: { id: s
   if (row.status !== 'closed') throw new AppError('REFUSED', '表决尚未结束，不能公告结果');
   write(ctx, actor, (tx) => {
     ctx.sqlite.prepare('update votes set posted_date = ?, updated_at = ? where id = ?').run(input.postedDate, nowIso(), input.id);
-    tx.audit({ action: 'post-result', entity: 'vote', entityId: input.id, before: { postedDate: row.posted_date }, after: { postedDate: input.postedDate } });
+    tx.audit({ action: 'post-result', entity: 'vote', entityId: input.id, before: { postedDate: row.postedDate }, after: { postedDate: input.postedDate } });
   });
   return getVote(ctx, input.id);
 }
