@@ -69,12 +69,15 @@ const cellFits = (cell: Cell, value: unknown): boolean =>
  * `checkedRows`: a row that does not fit fails, naming the row and the cell.
  */
 export function checkedTuples<const C extends readonly Cell[]>(cells: C, rows: unknown[]): CellValues<C>[] {
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || row.length !== cells.length) throw new Error(`row ${r}: expected ${cells.length} cells`);
-    for (let c = 0; c < cells.length; c++) {
-      if (!cellFits(cells[c]!, row[c])) throw new Error(`row ${r}, cell ${c}: “${String(row[c])}” is not ${cells[c]}`);
-    }
-  }
+  for (let r = 0; r < rows.length; r++) checkedTuple(cells, rows[r], r);
   return rows as CellValues<C>[];
+}
+
+/** One row of `.raw().iterate()`, checked as `checkedTuples` does (`index` names it in the error). */
+export function checkedTuple<const C extends readonly Cell[]>(cells: C, row: unknown, index: number): CellValues<C> {
+  if (!Array.isArray(row) || row.length !== cells.length) throw new Error(`row ${index}: expected ${cells.length} cells`);
+  for (let c = 0; c < cells.length; c++) {
+    if (!cellFits(cells[c]!, row[c])) throw new Error(`row ${index}, cell ${c}: “${String(row[c])}” is not ${cells[c]}`);
+  }
+  return row as CellValues<C>;
 }
