@@ -3,6 +3,7 @@
  * line (业委会经费支出, paid from the common-revenue account) and compared
  * with it, warned at 90 % and 100 % (shared/domain/treasury.ts budgetState).
  */
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { budgetInput, spendInput } from '../../../shared/contract/treasury/revenue';
@@ -10,6 +11,7 @@ import { fenToYuan } from '../../../shared/domain/money';
 import { budgetState } from '../../../shared/domain/treasury';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { budgetLines, journalEntries, journalLines, ledgerAccounts } from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { accountByRole, getEntry, postEntry } from './ledger';
@@ -23,19 +25,23 @@ export function setBudget(ctx: ServiceContext, actor: Actor, input: z.output<typ
   const names = input.lines.map((l) => l.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new AppError('VALIDATION', `预算科目“${dup}”重复`);
-  const existing = ctx.sqlite.prepare('select id, name, amount from budget_lines where community_id = ? and year = ?').all(input.communityId, input.year) as { id: string; name: string; amount: number }[];
+  const existing = ctx.db.select({ id: budgetLines.id, name: budgetLines.name, amount: budgetLines.amount }).from(budgetLines)
+    .where(and(eq(budgetLines.communityId, input.communityId), eq(budgetLines.year, input.year))).all();
   write(ctx, actor, (scope) => {
     const now = nowIso();
     for (const old of existing.filter((e) => !names.includes(e.name))) {
-      const used = ctx.sqlite.prepare('select count(*) from journal_entries where budget_line_id = ?').pluck().get(old.id) as number;
+      const used = ctx.db.select({ n: count() }).from(journalEntries).where(eq(journalEntries.budgetLineId, old.id)).get()?.n ?? 0;
       if (used > 0) throw new AppError('REFUSED', `预算科目“${old.name}”已有 ${used} 笔支出，不能删除`);
-      ctx.sqlite.prepare('delete from budget_lines where id = ?').run(old.id);
+      ctx.db.delete(budgetLines).where(eq(budgetLines.id, old.id)).run();
     }
     input.lines.forEach((line, position) => {
       const old = existing.find((e) => e.name === line.name);
-      if (old) ctx.sqlite.prepare('update budget_lines set amount = ?, position = ?, updated_at = ? where id = ?').run(line.amount, position, now, old.id);
-      else ctx.sqlite.prepare('insert into budget_lines (id, community_id, year, name, amount, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(newId(), input.communityId, input.year, line.name, line.amount, position, now, now);
+      if (old) ctx.db.update(budgetLines).set({ amount: line.amount, position, updatedAt: now }).where(eq(budgetLines.id, old.id)).run();
+      else {
+        ctx.db.insert(budgetLines).values({
+          id: newId(), communityId: input.communityId, year: input.year, name: line.name, amount: line.amount, position, createdAt: now, updatedAt: now,
+        }).run();
+      }
     });
     scope.audit({
       action: 'set-budget', entity: 'budget', entityId: `${input.communityId}:${input.year}`,
@@ -47,10 +53,10 @@ export function setBudget(ctx: ServiceContext, actor: Actor, input: z.output<typ
 
 /** Each line's budget and what was spent against it in the year (reversals net out: they carry the line). */
 export function budgetReport(ctx: ServiceContext, communityId: string, year: number) {
-  const lines = ctx.sqlite.prepare(`select b.id, b.name, b.amount as budget, coalesce((select sum(l.amount) from journal_entries e
-      join journal_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id
-      where e.budget_line_id = b.id and a.role = 'committee-expense'), 0) as spent
-    from budget_lines b where b.community_id = ? and b.year = ? order by b.position`).all(communityId, year) as { id: string; name: string; budget: number; spent: number }[];
+  const spentOn = ctx.db.select({ sum: sql`sum(${journalLines.amount})` }).from(journalEntries)
+    .innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id)).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+    .where(and(eq(journalEntries.budgetLineId, budgetLines.id), eq(ledgerAccounts.role, 'committee-expense')));
+  const lines = ctx.db.select({ id: budgetLines.id, name: budgetLines.name, budget: budgetLines.amount, spent: sql<number>`coalesce(${spentOn}, 0)` }).from(budgetLines).where(and(eq(budgetLines.communityId, communityId), eq(budgetLines.year, year))).orderBy(asc(budgetLines.position)).all();
   const budget = lines.reduce((s, l) => s + l.budget, 0);
   const spent = lines.reduce((s, l) => s + l.spent, 0);
   return {
@@ -65,7 +71,8 @@ export function budgetReport(ctx: ServiceContext, communityId: string, year: num
 
 /** Spend against a line, from the common-revenue account; the entry's year must be the line's. */
 export function spendBudget(ctx: ServiceContext, actor: Actor, input: z.output<typeof spendInput>) {
-  const line = ctx.sqlite.prepare('select name, year, community_id as communityId from budget_lines where id = ?').get(input.budgetLineId) as { name: string; year: number; communityId: string } | undefined;
+  const line = ctx.db.select({ name: budgetLines.name, year: budgetLines.year, communityId: budgetLines.communityId }).from(budgetLines)
+    .where(eq(budgetLines.id, input.budgetLineId)).get();
   if (!line || line.communityId !== input.communityId) throw new AppError('NOT_FOUND', '找不到这个预算科目');
   if (Number(input.date.slice(0, 4)) !== line.year) throw new AppError('REFUSED', `日期 ${input.date} 不在预算年度 ${line.year} 年内`);
   const expense = accountByRole(ctx, input.communityId, 'committee-expense');

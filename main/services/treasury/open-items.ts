@@ -14,25 +14,32 @@
  * A reversal always belongs to the group of the entry it reverses; an entry
  * and its reversal, both dated by the day asked, net to nothing and vanish.
  */
+import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AccountRole } from '../../../shared/domain/ledger';
+import { journalEntries, journalLines, repairProjects } from '../../db/schema/treasury';
 import type { ServiceContext } from '../context';
 import { accountByRole } from './ledger';
 
 export type ItemRole = 'suspense' | 'interest' | 'payable' | 'revenue-due';
 
+/** The lines (l) and their entries (e) the groups are made of. */
+const l = alias(journalLines, 'l');
+const e = alias(journalEntries, 'e');
+
 /** The entry an entry's line belongs with: its own, or for a reversal the original's. */
-const ROOT = 'coalesce(e.reverses_id, e.id)';
+const ROOT = sql`coalesce(${e.reversesId}, ${e.id})`;
 
-/** A sharing entry (or a bank receipt it shares) that is in force on @asOf: posted by then, not reversed by then. */
-const SHARE_IN_FORCE = (share: string) => `(select date from journal_entries x where x.id = ${share}) <= @asOf
-  and not exists (select 1 from journal_entries r where r.reverses_id = ${share} and r.date <= @asOf)`;
+/** A sharing entry (or a bank receipt it shares) that is in force on `asOf`: posted by then, not reversed by then. */
+const SHARE_IN_FORCE = (share: SQL, asOf: string) => sql`(select date from journal_entries x where x.id = ${share}) <= ${asOf}
+  and not exists (select 1 from journal_entries r where r.reverses_id = ${share} and r.date <= ${asOf})`;
 
-const GROUP: Record<ItemRole, string> = {
-  suspense: `coalesce((select c.item_entry_id from suspense_claims c where c.entry_id = ${ROOT} limit 1), ${ROOT})`,
-  interest: `case when exists (select 1 from interest_shares s where s.share_entry_id = ${ROOT}) then ${ROOT}
-    else coalesce((select s.share_entry_id from interest_shares s where s.item_entry_id = ${ROOT} and ${SHARE_IN_FORCE('s.share_entry_id')}), ${ROOT}) end`,
-  payable: `coalesce('project:' || e.project_id, ${ROOT})`,
-  'revenue-due': ROOT,
+const GROUP: Record<ItemRole, (asOf: string) => SQL> = {
+  suspense: () => sql`coalesce((select c.item_entry_id from suspense_claims c where c.entry_id = ${ROOT} limit 1), ${ROOT})`,
+  interest: (asOf) => sql`case when exists (select 1 from interest_shares s where s.share_entry_id = ${ROOT}) then ${ROOT}
+    else coalesce((select s.share_entry_id from interest_shares s where s.item_entry_id = ${ROOT} and ${SHARE_IN_FORCE(sql`s.share_entry_id`, asOf)}), ${ROOT}) end`,
+  payable: () => sql`coalesce('project:' || ${e.projectId}, ${ROOT})`,
+  'revenue-due': () => ROOT,
 };
 
 export interface OpenItem {
@@ -51,20 +58,24 @@ export interface OpenItem {
 /** The open items of a liability as of a day, oldest first; their amounts add up to the account's balance that day. */
 export function openItems(ctx: ServiceContext, communityId: string, role: ItemRole, asOf: string): OpenItem[] {
   const account = accountByRole(ctx, communityId, role as AccountRole);
-  const groups = ctx.sqlite.prepare(`select grp, -sum(amount) as amount, min(date) as firstDate from (
-      select ${GROUP[role]} as grp, l.amount, l.date from journal_lines l join journal_entries e on e.id = l.entry_id
-      where l.account_id = @account and l.date <= @asOf)
-    group by grp having sum(amount) != 0`).all({ account: account.id, asOf }) as { grp: string; amount: number; firstDate: string }[];
-  const entry = ctx.sqlite.prepare('select id, number, date, kind, memo, counterparty, project_id as projectId from journal_entries where id = ?');
-  const project = ctx.sqlite.prepare('select title, contractor from repair_projects where id = ?');
+  const lines = ctx.db.select({ grp: sql<string>`${GROUP[role](asOf)}`.as('grp'), amount: l.amount, date: l.date })
+    .from(l).innerJoin(e, eq(e.id, l.entryId)).where(and(eq(l.accountId, account.id), lte(l.date, asOf))).as('lines');
+  const groups = ctx.db.select({ grp: lines.grp, amount: sql<number>`-sum(${lines.amount})`, firstDate: sql<string>`min(${lines.date})` })
+    .from(lines).groupBy(sql`${lines.grp}`).having(sql`sum(${lines.amount}) != 0`).all();
   return groups.map((g): OpenItem => {
     if (g.grp.startsWith('project:')) {
       const projectId = g.grp.slice('project:'.length);
-      const p = project.get(projectId) as { title: string; contractor: string };
+      const p = ctx.db.select({ title: repairProjects.title, contractor: repairProjects.contractor }).from(repairProjects).where(eq(repairProjects.id, projectId)).get()!;
       return { entryId: null, number: null, date: g.firstDate, kind: 'project', memo: p.title, counterparty: p.contractor, projectId, amount: g.amount };
     }
-    const e = entry.get(g.grp) as Omit<OpenItem, 'entryId' | 'amount'> & { id: string };
-    return { entryId: e.id, number: e.number, date: e.date, kind: e.kind, memo: e.memo, counterparty: e.counterparty, projectId: e.projectId, amount: g.amount };
+    const entry = ctx.db.select({
+      id: journalEntries.id, number: journalEntries.number, date: journalEntries.date, kind: journalEntries.kind, memo: journalEntries.memo,
+      counterparty: journalEntries.counterparty, projectId: journalEntries.projectId,
+    }).from(journalEntries).where(eq(journalEntries.id, g.grp)).get()!;
+    return {
+      entryId: entry.id, number: entry.number, date: entry.date, kind: entry.kind, memo: entry.memo, counterparty: entry.counterparty, projectId: entry.projectId,
+      amount: g.amount,
+    };
   }).sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0));
 }
 
@@ -75,7 +86,8 @@ export function openItems(ctx: ServiceContext, communityId: string, role: ItemRo
  */
 export function debitSumAsOf(ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string): number {
   const account = accountByRole(ctx, communityId, role);
-  const later = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date > ?').pluck().get(account.id, asOf) as number;
+  const later = ctx.db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+    .where(and(eq(journalLines.accountId, account.id), gt(journalLines.date, asOf))).get()!.sum;
   return account.debitSum - later;
 }
 

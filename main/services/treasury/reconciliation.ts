@@ -14,12 +14,14 @@
  *   not booked again — the gap between the bank's figure and the books;
  * - the rest, which no list explains (rows never imported or left out).
  */
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { reconciliationInput } from '../../../shared/contract/treasury/intake';
 import { FUND_BANK_LIABILITIES, OTHER_FUND_LIABILITIES } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
 import { todayInOffice } from '../../db/clock';
+import { journalEntries, journalLines, ledgerOpenings, partFundBalances, statementFiles, statementRows } from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import type { ServiceContext } from '../context';
 import { accountByRole, accountRows } from './ledger';
@@ -40,12 +42,12 @@ function bankFigure(ctx: ServiceContext, communityId: string, input: z.output<ty
   const day = input.asOf ?? today;
   if (day > today) throw new AppError('REFUSED', `对账日期 ${day} 晚于今天`);
   if (input.bankBalance !== undefined) return { amount: input.bankBalance, asOf: day, source: 'typed', label: `输入的 ${day} 银行余额` };
-  const statement = ctx.sqlite.prepare(`select file_name as fileName, last_date as date, closing_balance as balance from statement_files
-    where community_id = ? and closing_balance is not null and last_date <= ? order by last_date desc, created_at desc limit 1`).get(communityId, day) as
-    { fileName: string; date: string; balance: number } | undefined;
-  const opening = ctx.sqlite.prepare('select as_of as date, bank_balance as balance from ledger_openings where community_id = ? and as_of <= ?').get(communityId, day) as
-    { date: string; balance: number } | undefined;
-  if (statement && (!opening || statement.date >= opening.date)) {
+  const statement = ctx.db.select({ fileName: statementFiles.fileName, date: statementFiles.lastDate, balance: statementFiles.closingBalance }).from(statementFiles)
+    .where(and(eq(statementFiles.communityId, communityId), isNotNull(statementFiles.closingBalance), lte(statementFiles.lastDate, day)))
+    .orderBy(desc(statementFiles.lastDate), desc(statementFiles.createdAt)).limit(1).get();
+  const opening = ctx.db.select({ date: ledgerOpenings.asOf, balance: ledgerOpenings.bankBalance }).from(ledgerOpenings)
+    .where(and(eq(ledgerOpenings.communityId, communityId), lte(ledgerOpenings.asOf, day))).get();
+  if (statement && statement.balance !== null && (!opening || statement.date >= opening.date)) {
     return { amount: statement.balance, asOf: statement.date, source: 'statement', label: `银行对账单“${statement.fileName}”${statement.date} 的余额` };
   }
   if (opening) return { amount: opening.balance, asOf: opening.date, source: 'opening', label: `期初建账时的银行余额（${opening.date}）` };
@@ -55,10 +57,12 @@ function bankFigure(ctx: ServiceContext, communityId: string, input: z.output<ty
 /** How many sub-ledgers hold money on a day: the cached balances, those moved after the day taken back to it. */
 function householdsHolding(ctx: ServiceContext, communityId: string, asOf: string): number {
   const fund = accountByRole(ctx, communityId, 'fund');
-  const now = ctx.sqlite.prepare('select count(*) from part_fund_balances where community_id = ? and balance != 0').pluck().get(communityId) as number;
-  const moved = ctx.sqlite.prepare(`select coalesce(b.balance, 0) as current, coalesce(b.balance, 0) + sum(l.amount) as earlier
-    from journal_lines l left join part_fund_balances b on b.part_id = l.part_id
-    where l.account_id = ? and l.date > ? group by l.part_id`).all(fund.id, asOf) as { current: number; earlier: number }[];
+  const now = ctx.db.select({ n: count() }).from(partFundBalances)
+    .where(and(eq(partFundBalances.communityId, communityId), ne(partFundBalances.balance, 0))).get()?.n ?? 0;
+  const moved = ctx.db.select({
+    current: sql<number>`coalesce(${partFundBalances.balance}, 0)`, earlier: sql<number>`coalesce(${partFundBalances.balance}, 0) + sum(${journalLines.amount})`,
+  }).from(journalLines).leftJoin(partFundBalances, eq(partFundBalances.partId, journalLines.partId))
+    .where(and(eq(journalLines.accountId, fund.id), gt(journalLines.date, asOf))).groupBy(journalLines.partId).all();
   return now + moved.reduce((n, m) => n - Number(m.current !== 0) + Number(m.earlier !== 0), 0);
 }
 
@@ -67,6 +71,12 @@ const itemOut = (i: OpenItem) => ({
 });
 
 interface Listed { id: string | null; number: number | null; date: string; kind: string; memo: string; counterparty: string; amount: number }
+
+/** An entry as the explaining lists show it (with its amount beside). */
+const ENTRY_COLUMNS = {
+  id: journalEntries.id, number: journalEntries.number, date: journalEntries.date, kind: journalEntries.kind, memo: journalEntries.memo,
+  counterparty: journalEntries.counterparty,
+};
 
 function listOut(rows: Listed[]) {
   return {
@@ -97,23 +107,27 @@ export function reconcile(ctx: ServiceContext, input: z.output<typeof reconcilia
   // balances, so those are the entries whose other lines do not: found among the few lines of the other accounts.
   const side = new Set([bankAccount.id, ...FUND_BANK_LIABILITIES.map((role) => accountByRole(ctx, communityId, role).id)]);
   const others = accountRows(ctx, communityId).filter((a) => !side.has(a.id)).map((a) => a.id);
-  const outside = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, -sum(l.amount) as amount
-    from journal_lines l join journal_entries e on e.id = l.entry_id
-    where l.account_id in (${others.map(() => '?').join(', ')}) and l.date <= ?
-    group by e.id having sum(l.amount) != 0 order by e.date, e.number`).all(...others, asOf) as Listed[];
+  const outside: Listed[] = ctx.db.select({ ...ENTRY_COLUMNS, amount: sql<number>`-sum(${journalLines.amount})` })
+    .from(journalLines).innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
+    .where(and(inArray(journalLines.accountId, others), lte(journalLines.date, asOf)))
+    .groupBy(journalEntries.id).having(sql`sum(${journalLines.amount}) != 0`).orderBy(asc(journalEntries.date), asc(journalEntries.number)).all();
   // The gap to the bank's own figure (a statement's or the opening's): what the books hold that the bank did not say, and the other way round.
   const bankSaid = bank.source === 'statement' || bank.source === 'opening';
-  const notOnStatement = !bankSaid ? [] : ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, sum(l.amount) as amount
-    from journal_lines l join journal_entries e on e.id = l.entry_id
-    where l.account_id = ? and l.date <= ? and e.kind != 'opening' and e.reverses_id is null
-      and not exists (select 1 from journal_entries r where r.reverses_id = e.id and r.date <= ?)
-      and not exists (select 1 from statement_postings p where p.entry_id = e.id)
-    group by e.id having sum(l.amount) != 0 order by e.date, e.number`).all(bankAccount.id, asOf, asOf) as Listed[];
-  const notInBooks = !bankSaid ? [] : ctx.sqlite.prepare(`select null as id, null as number, s.date, 'statement-row' as kind, s.memo, s.payer as counterparty, s.amount
-    from statement_rows s where s.community_id = ? and s.date <= ? and not exists (
-      select 1 from statement_postings p join journal_entries e on e.id = p.entry_id where p.statement_row_id = s.id and e.date <= ?
-        and not exists (select 1 from journal_entries r where r.reverses_id = e.id and r.date <= ?))
-    order by s.date`).all(communityId, asOf, asOf, asOf) as Listed[];
+  const notOnStatement: Listed[] = !bankSaid ? [] : ctx.db.select({ ...ENTRY_COLUMNS, amount: sql<number>`sum(${journalLines.amount})` })
+    .from(journalLines).innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
+    .where(and(
+      eq(journalLines.accountId, bankAccount.id), lte(journalLines.date, asOf), ne(journalEntries.kind, 'opening'), isNull(journalEntries.reversesId),
+      sql`not exists (select 1 from journal_entries r where r.reverses_id = ${journalEntries.id} and r.date <= ${asOf})`,
+      sql`not exists (select 1 from statement_postings p where p.entry_id = ${journalEntries.id})`,
+    ))
+    .groupBy(journalEntries.id).having(sql`sum(${journalLines.amount}) != 0`).orderBy(asc(journalEntries.date), asc(journalEntries.number)).all();
+  const notInBooks: Listed[] = !bankSaid ? [] : ctx.db.select({ date: statementRows.date, memo: statementRows.memo, payer: statementRows.payer, amount: statementRows.amount })
+    .from(statementRows)
+    .where(and(eq(statementRows.communityId, communityId), lte(statementRows.date, asOf), sql`not exists (
+      select 1 from statement_postings p join journal_entries e on e.id = p.entry_id where p.statement_row_id = ${statementRows.id} and e.date <= ${asOf}
+        and not exists (select 1 from journal_entries r where r.reverses_id = e.id and r.date <= ${asOf}))`))
+    .orderBy(asc(statementRows.date)).all()
+    .map((s) => ({ id: null, number: null, date: s.date, kind: 'statement-row', memo: s.memo, counterparty: s.payer, amount: s.amount }));
   const sum = (rows: Listed[]) => rows.reduce((s, r) => s + r.amount, 0);
   const unexplained = (bank.amount - booksBank) + sum(notOnStatement) - sum(notInBooks);
 

@@ -6,6 +6,8 @@
  * so), shares adding up to the fen. The community's rule may ask for an
  * audit above a cost and a written reason when the final cost overruns.
  */
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { chargeInput, chargePreviewInput, projectFields, projectNotice, projectPayment, projectScope } from '../../../shared/contract/treasury/repairs';
@@ -13,6 +15,10 @@ import { fenToYuan } from '../../../shared/domain/money';
 import { chargeWarnings, needsAudit, needsReapproval, type ChargeFacts, type RepairRule } from '../../../shared/domain/treasury';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
+import { oneOf } from '../../db/rows';
+import { buildings, entrances, parts as partsTable } from '../../db/schema/register';
+import { journalEntries, journalLines, ledgerAccounts, repairProjects } from '../../db/schema/treasury';
+import { voteItems, votes } from '../../db/schema/votes';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { shareOut, type Weighted } from './fund';
@@ -21,26 +27,22 @@ import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides
 
 type ProjectScope = z.output<typeof projectScope>;
 
-interface ProjectRow {
-  id: string; communityId: string; title: string; scope: string; scopeLabel: string; basis: 'area' | 'equal'; estimate: number;
-  contractor: string; approval: 'vote' | 'emergency'; voteId: string | null; emergencyReviewDate: string | null;
-  emergencyStreetDate: string | null; emergencyNote: string; noticeDate: string | null; finalCost: number | null;
-  overrunReason: string; auditNote: string; chargeEntryId: string | null;
-}
+const BASES = ['area', 'equal'] as const;
+const APPROVALS = ['vote', 'emergency'] as const;
+
+/** A project as stored, its basis and approval as their lists. */
+type ProjectRow = Omit<typeof repairProjects.$inferSelect, 'basis' | 'approval'> & { basis: (typeof BASES)[number]; approval: (typeof APPROVALS)[number] };
 
 function projectRow(ctx: ServiceContext, id: string): ProjectRow {
-  const row = ctx.sqlite.prepare(`select id, community_id as communityId, title, scope, scope_label as scopeLabel, basis, estimate, contractor, approval,
-      vote_id as voteId, emergency_review_date as emergencyReviewDate, emergency_street_date as emergencyStreetDate, emergency_note as emergencyNote,
-      notice_date as noticeDate, final_cost as finalCost, overrun_reason as overrunReason, audit_note as auditNote, charge_entry_id as chargeEntryId
-    from repair_projects where id = ?`).get(id) as ProjectRow | undefined;
+  const row = ctx.db.select().from(repairProjects).where(eq(repairProjects.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这个维修项目');
-  return row;
+  return { ...row, basis: oneOf(BASES, row.basis, 'repair_projects.basis'), approval: oneOf(APPROVALS, row.approval, 'repair_projects.approval') };
 }
 
 /** The charge entry, unless it has been reversed (then the project may be charged again). */
 function activeCharge(ctx: ServiceContext, p: ProjectRow): string | null {
   if (!p.chargeEntryId) return null;
-  const reversed = ctx.sqlite.prepare('select 1 from journal_entries where reverses_id = ?').pluck().get(p.chargeEntryId);
+  const reversed = ctx.db.select({ id: journalEntries.id }).from(journalEntries).where(eq(journalEntries.reversesId, p.chargeEntryId)).get();
   return reversed ? null : p.chargeEntryId;
 }
 
@@ -51,8 +53,8 @@ function ruleOf(ctx: ServiceContext, communityId: string): RepairRule {
 
 /** The parts of a project's scope in address order, weighted by its basis. */
 function partsOf(ctx: ServiceContext, communityId: string, scope: ProjectScope, basis: 'area' | 'equal'): Weighted[] {
-  const all = ctx.sqlite.prepare(`select id as partId, address, area, building_id as buildingId, entrance_id as entranceId
-    from parts where community_id = ? order by sort_key`).all(communityId) as (Weighted & { buildingId: string; entranceId: string | null })[];
+  const all = ctx.db.select({ partId: partsTable.id, address: partsTable.address, area: partsTable.area, buildingId: partsTable.buildingId, entranceId: partsTable.entranceId })
+    .from(partsTable).where(eq(partsTable.communityId, communityId)).orderBy(asc(partsTable.sortKey)).all();
   const chosen = scope.kind === 'community' ? all
     : scope.kind === 'places' ? all.filter((p) => scope.places.some((pl) => pl.buildingId === p.buildingId && (!pl.entranceId || pl.entranceId === p.entranceId)))
       : all.filter((p) => scope.partIds.includes(p.partId));
@@ -62,22 +64,25 @@ function partsOf(ctx: ServiceContext, communityId: string, scope: ProjectScope, 
 function scopeLabel(ctx: ServiceContext, communityId: string, scope: ProjectScope, parts: readonly Weighted[]): string {
   if (scope.kind === 'community') return '全体业主';
   if (scope.kind === 'parts') return parts.length <= 3 ? parts.map((p) => p.address).join('、') : `${parts[0]!.address} 等 ${parts.length} 户`;
-  const building = ctx.sqlite.prepare('select name from buildings where id = ? and community_id = ?').pluck();
-  const entrance = ctx.sqlite.prepare('select name from entrances where id = ?').pluck();
+  const building = (id: string) => ctx.db.select({ name: buildings.name }).from(buildings)
+    .where(and(eq(buildings.id, id), eq(buildings.communityId, communityId))).get()?.name;
+  // An entrance the register does not know reads “undefined”, as it always has (the scope's own check is partsOf's).
+  const entrance = (id: string) => String(ctx.db.select({ name: entrances.name }).from(entrances).where(eq(entrances.id, id)).get()?.name);
   return scope.places.map((pl) => {
-    const b = building.get(pl.buildingId, communityId) as string | undefined;
+    const b = building(pl.buildingId);
     if (!b) throw new AppError('REFUSED', '范围中的楼栋不属于本小区');
-    return pl.entranceId ? `${b}${entrance.get(pl.entranceId) as string}` : b;
+    return pl.entranceId ? `${b}${entrance(pl.entranceId)}` : b;
   }).join('、');
 }
 
 /** A vote approves a repair when it is closed and one of its Art. 278 item-5 items (use of the fund) passed. */
 function refuseUnapprovingVote(ctx: ServiceContext, communityId: string, voteId: string | null): void {
   if (!voteId) throw new AppError('VALIDATION', '经业主表决的项目须选择表决', [fieldProblem('voteId', '请选择批准该项目的表决', '表决')]);
-  const vote = ctx.sqlite.prepare('select community_id as communityId, status, title from votes where id = ?').get(voteId) as { communityId: string; status: string; title: string } | undefined;
+  const vote = ctx.db.select({ communityId: votes.communityId, status: votes.status, title: votes.title }).from(votes).where(eq(votes.id, voteId)).get();
   if (!vote || vote.communityId !== communityId) throw AppError.field('REFUSED', 'voteId', '找不到本小区的这次表决');
   if (vote.status !== 'closed') throw AppError.field('REFUSED', 'voteId', `表决“${vote.title}”尚未结束，结束并通过后才能立项`);
-  const passed = ctx.sqlite.prepare('select count(*) from vote_items where vote_id = ? and category = 5 and passed = 1').pluck().get(voteId) as number;
+  const passed = ctx.db.select({ n: count() }).from(voteItems)
+    .where(and(eq(voteItems.voteId, voteId), eq(voteItems.category, 5), eq(voteItems.passed, true))).get()?.n ?? 0;
   if (passed === 0) throw AppError.field('REFUSED', 'voteId', `表决“${vote.title}”没有通过的“使用维修资金”议题（民法典第278条第1款第5项），不能据此使用维修资金`);
 }
 
@@ -96,27 +101,31 @@ export function createProject(ctx: ServiceContext, actor: Actor, input: z.output
   const id = newId();
   write(ctx, actor, (scope) => {
     const now = nowIso();
-    ctx.sqlite.prepare(`insert into repair_projects (id, community_id, title, scope, scope_label, basis, estimate, contractor, approval, vote_id,
-        emergency_review_date, emergency_street_date, emergency_note, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, input.communityId, input.title, JSON.stringify(input.scope), label, input.basis, input.estimate, input.contractor, input.approval,
-        input.approval === 'vote' ? input.voteId : null, input.approval === 'emergency' ? input.emergencyReviewDate : null,
-        input.approval === 'emergency' ? input.emergencyStreetDate : null, input.approval === 'emergency' ? input.emergencyNote : '', now, now);
+    ctx.db.insert(repairProjects).values({
+      id, communityId: input.communityId, title: input.title, scope: JSON.stringify(input.scope), scopeLabel: label, basis: input.basis,
+      estimate: input.estimate, contractor: input.contractor, approval: input.approval, voteId: input.approval === 'vote' ? input.voteId : null,
+      emergencyReviewDate: input.approval === 'emergency' ? input.emergencyReviewDate : null,
+      emergencyStreetDate: input.approval === 'emergency' ? input.emergencyStreetDate : null,
+      emergencyNote: input.approval === 'emergency' ? input.emergencyNote : '', createdAt: now, updatedAt: now,
+    }).run();
     scope.audit({ action: 'create', entity: 'repair_project', entityId: id, after: { ...input, scopeLabel: label } });
   });
   return getProject(ctx, id);
 }
 
 export function listProjects(ctx: ServiceContext, communityId: string) {
-  const ids = ctx.sqlite.prepare('select id from repair_projects where community_id = ? order by created_at desc').pluck().all(communityId) as string[];
-  return ids.map((id) => summaryOf(ctx, projectRow(ctx, id)));
+  const ids = ctx.db.select({ id: repairProjects.id }).from(repairProjects).where(eq(repairProjects.communityId, communityId))
+    .orderBy(desc(repairProjects.createdAt)).all();
+  return ids.map(({ id }) => summaryOf(ctx, projectRow(ctx, id)));
 }
 
 function summaryOf(ctx: ServiceContext, p: ProjectRow) {
   // Payments and their reversals; the charge entries move 应付 the other way and are not payments.
-  const paid = ctx.sqlite.prepare(`select coalesce(sum(l.amount), 0) from journal_lines l join journal_entries e on e.id = l.entry_id
-    join ledger_accounts a on a.id = l.account_id where e.project_id = ? and a.role = 'payable'
-      and (e.kind = 'expense' or (e.kind = 'reversal' and (select o.kind from journal_entries o where o.id = e.reverses_id) = 'expense'))`).pluck().get(p.id) as number;
-  const voteTitle = p.voteId ? ctx.sqlite.prepare('select title from votes where id = ?').pluck().get(p.voteId) as string : null;
+  const paid = ctx.db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+    .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId)).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+    .where(and(eq(journalEntries.projectId, p.id), eq(ledgerAccounts.role, 'payable'), sql`(${journalEntries.kind} = 'expense' or (${journalEntries.kind} = 'reversal'
+      and (select o.kind from journal_entries o where o.id = ${journalEntries.reversesId}) = 'expense'))`)).get()!.sum;
+  const voteTitle = p.voteId ? ctx.db.select({ title: votes.title }).from(votes).where(eq(votes.id, p.voteId)).get()!.title : null;
   return {
     id: p.id, title: p.title, scopeLabel: p.scopeLabel, basis: p.basis, estimate: fenToYuan(p.estimate), contractor: p.contractor,
     approval: p.approval, voteId: p.voteId, voteTitle, emergencyReviewDate: p.emergencyReviewDate, emergencyStreetDate: p.emergencyStreetDate,
@@ -129,16 +138,21 @@ function summaryOf(ctx: ServiceContext, p: ProjectRow) {
 export function getProject(ctx: ServiceContext, id: string) {
   const p = projectRow(ctx, id);
   const parts = partsOf(ctx, p.communityId, JSON.parse(p.scope) as ProjectScope, p.basis);
-  const payments = (ctx.sqlite.prepare(`select e.id as entryId, e.number, e.date, e.memo,
-      (select sum(l.amount) from journal_lines l join ledger_accounts a on a.id = l.account_id where l.entry_id = e.id and a.role = 'payable') as amount,
-      exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed
-    from journal_entries e where e.project_id = ? and e.kind = 'expense' order by e.date, e.number`)
-    .all(id) as { entryId: string; number: number; date: string; memo: string; amount: number; reversed: number }[])
+  // Correlated to the payment (e) by builders of their own: a select list of one table names its columns bare.
+  const paidBy = ctx.db.select({ sum: sql`sum(${journalLines.amount})` }).from(journalLines).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+    .where(and(eq(journalLines.entryId, journalEntries.id), eq(ledgerAccounts.role, 'payable')));
+  const reversal = alias(journalEntries, 'r');
+  const reversedBy = ctx.db.select({ one: sql`1` }).from(reversal).where(eq(reversal.reversesId, journalEntries.id));
+  const payments = ctx.db.select({
+    entryId: journalEntries.id, number: journalEntries.number, date: journalEntries.date, memo: journalEntries.memo,
+    amount: sql<number>`${paidBy}`, reversed: sql<number>`exists ${reversedBy}`,
+  }).from(journalEntries).where(and(eq(journalEntries.projectId, id), eq(journalEntries.kind, 'expense')))
+    .orderBy(asc(journalEntries.date), asc(journalEntries.number)).all()
     .map((r) => ({ ...r, amount: fenToYuan(r.amount), reversed: r.reversed === 1 }));
   const charged = activeCharge(ctx, p);
   let charge = null;
   if (charged && p.finalCost !== null) {
-    const date = ctx.sqlite.prepare('select date from journal_entries where id = ?').pluck().get(charged) as string;
+    const date = ctx.db.select({ date: journalEntries.date }).from(journalEntries).where(eq(journalEntries.id, charged)).get()!.date;
     charge = { ...chargedShares(ctx, charged, parts, p.finalCost, p.basis), entryId: charged, date, overrides: overridesOf(ctx, 'journal_entry', charged) };
   }
   return { ...summaryOf(ctx, p), communityId: p.communityId, parts: parts.length, payments, charge };
@@ -157,9 +171,9 @@ function previewShares(parts: readonly Weighted[], cost: number, basis: 'area' |
  * posted amounts are shown, over the parts they were posted to.
  */
 function chargedShares(ctx: ServiceContext, entryId: string, parts: readonly Weighted[], cost: number, basis: 'area' | 'equal') {
-  const lines = ctx.sqlite.prepare(`select l.part_id as partId, p.address, p.area, l.amount from journal_lines l
-      join ledger_accounts a on a.id = l.account_id join parts p on p.id = l.part_id
-    where l.entry_id = ? and a.role = 'fund' order by p.sort_key`).all(entryId) as { partId: string; address: string; area: number; amount: number }[];
+  const lines = ctx.db.select({ partId: partsTable.id, address: partsTable.address, area: partsTable.area, amount: journalLines.amount }).from(journalLines)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId)).innerJoin(partsTable, eq(partsTable.id, journalLines.partId))
+    .where(and(eq(journalLines.entryId, entryId), eq(ledgerAccounts.role, 'fund'))).orderBy(asc(partsTable.sortKey)).all();
   const posted = new Map(lines.map((l) => [l.partId, l.amount]));
   const anew = previewShares(parts, cost, basis);
   const same = anew.shares.every((x) => fenToYuan(posted.get(x.partId) ?? 0) === x.amount)
@@ -180,8 +194,11 @@ export function previewCharge(ctx: ServiceContext, input: z.output<typeof charge
 /** The project's facts a charge is checked against, as they stand today. */
 function chargeFacts(ctx: ServiceContext, p: ProjectRow, c: { date: string; finalCost: number; auditNote: string }): ChargeFacts {
   const vote = p.voteId
-    ? ctx.sqlite.prepare(`select v.title, v.status = 'closed' and exists (select 1 from vote_items i where i.vote_id = v.id and i.category = 5 and i.passed = 1) as passed
-        from votes v where v.id = ?`).get(p.voteId) as { title: string; passed: number } | undefined
+    ? ctx.db.select({
+      title: votes.title,
+      passed: sql<number>`${votes.status} = 'closed' and exists ${ctx.db.select({ one: sql`1` }).from(voteItems)
+        .where(and(eq(voteItems.voteId, votes.id), eq(voteItems.category, 5), eq(voteItems.passed, true)))}`,
+    }).from(votes).where(eq(votes.id, p.voteId)).get()
     : undefined;
   return {
     date: c.date, noticeDate: p.noticeDate, finalCost: c.finalCost, auditNote: c.auditNote,
@@ -202,7 +219,7 @@ function chargeableParts(ctx: ServiceContext, p: ProjectRow): Weighted[] {
 export function recordProjectNotice(ctx: ServiceContext, actor: Actor, input: z.output<typeof projectNotice>) {
   const p = projectRow(ctx, input.projectId);
   write(ctx, actor, (scope) => {
-    ctx.sqlite.prepare('update repair_projects set notice_date = ?, updated_at = ? where id = ?').run(input.date, nowIso(), p.id);
+    ctx.db.update(repairProjects).set({ noticeDate: input.date, updatedAt: nowIso() }).where(eq(repairProjects.id, p.id)).run();
     scope.audit({ action: 'notice', entity: 'repair_project', entityId: p.id, before: { noticeDate: p.noticeDate }, after: { noticeDate: input.date } });
   });
   return getProject(ctx, p.id);
@@ -244,8 +261,9 @@ export function chargeProject(ctx: ServiceContext, actor: Actor, input: z.output
         { accountId: payable.id, amount: -input.finalCost },
       ],
     });
-    ctx.sqlite.prepare('update repair_projects set final_cost = ?, audit_note = ?, overrun_reason = ?, charge_entry_id = ?, updated_at = ? where id = ?')
-      .run(input.finalCost, input.auditNote, input.overrunReason, entryId, nowIso(), p.id);
+    ctx.db.update(repairProjects).set({
+      finalCost: input.finalCost, auditNote: input.auditNote, overrunReason: input.overrunReason, chargeEntryId: entryId, updatedAt: nowIso(),
+    }).where(eq(repairProjects.id, p.id)).run();
     scope.audit({ action: 'charge', entity: 'repair_project', entityId: p.id, after: { finalCost: fenToYuan(input.finalCost), entryId, parts: parts.length } });
     // Kept with the charge entry: what was missing and why it went ahead (its own audit row).
     recordOverrides(ctx, scope, actor, { communityId: p.communityId, entity: 'journal_entry', entityId: entryId }, warnings, input.overrideReason);

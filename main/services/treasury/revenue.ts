@@ -4,6 +4,8 @@
  * the transfer to the fund the community's rule asks for (shared/domain/
  * treasury.ts), shared to the sub-ledgers by area.
  */
+import { and, asc, between, eq, inArray, isNotNull, like, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { periodQuery, revenueInput, transferInput } from '../../../shared/contract/treasury/revenue';
@@ -12,6 +14,8 @@ import { ENTRY_KIND_NAMES } from '../../../shared/domain/ledger';
 import { fenToYuan, parseYuan } from '../../../shared/domain/money';
 import { treasurerVoucher } from '../../../shared/domain/voucher';
 import { proposeTransfer, REVENUE_KINDS, type RevenueKind } from '../../../shared/domain/treasury';
+import { parts } from '../../db/schema/register';
+import { budgetLines, fundParts, journalEntries, journalLines, ledgerAccounts, partFundBalances } from '../../db/schema/treasury';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { scopeParts, shareOut } from './fund';
@@ -33,21 +37,25 @@ export function recordRevenue(ctx: ServiceContext, actor: Actor, input: z.output
 /** The fund as a whole against its initial deposits (the Beijing rule looks at the whole fund). */
 function fundPosition(ctx: ServiceContext, communityId: string) {
   const rate = getCommunity(ctx, communityId).settings.fundRules.depositRatePerM2;
-  return ctx.sqlite.prepare(`select coalesce(sum(coalesce(b.balance, 0)), 0) as balance,
-      coalesce(sum(coalesce(fp.initial_due, (p.area * ${Math.trunc(rate)} + 50) / 100)), 0) as initialDue
-    from parts p left join part_fund_balances b on b.part_id = p.id left join fund_parts fp on fp.part_id = p.id where p.community_id = ?`)
-    .get(communityId) as { balance: number; initialDue: number };
+  return ctx.db.select({
+    balance: sql<number>`coalesce(sum(coalesce(${partFundBalances.balance}, 0)), 0)`,
+    initialDue: sql<number>`coalesce(sum(coalesce(${fundParts.initialDue}, (${parts.area} * ${sql.raw(String(Math.trunc(rate)))} + 50) / 100)), 0)`,
+  }).from(parts).leftJoin(partFundBalances, eq(partFundBalances.partId, parts.id)).leftJoin(fundParts, eq(fundParts.partId, parts.id))
+    .where(eq(parts.communityId, communityId)).get()!;
 }
 
 /** The period's revenue by kind, its costs, the net, what went to the fund, and what the rule asks. */
 export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQuery>) {
   if (q.to < q.from) throw new AppError('VALIDATION', `结束日期 ${q.to} 早于开始日期 ${q.from}`);
   const rules = getCommunity(ctx, q.communityId).settings.fundRules;
-  const rows = ctx.sqlite.prepare(`select e.revenue_kind as kind, a.role, sum(l.amount) as amount from journal_entries e
-      join journal_lines l on l.entry_id = e.id join ledger_accounts a on a.id = l.account_id
-    where e.community_id = ? and e.date between ? and ? and e.revenue_kind is not null and a.role in ('revenue', 'revenue-cost')
-    group by e.revenue_kind, a.role`).all(q.communityId, q.from, q.to) as { kind: RevenueKind; role: string; amount: number }[];
-  const byKind = REVENUE_KINDS.map((kind) => {
+  const rows = ctx.db.select({ kind: journalEntries.revenueKind, role: ledgerAccounts.role, amount: sql<number>`sum(${journalLines.amount})` })
+    .from(journalEntries).innerJoin(journalLines, eq(journalLines.entryId, journalEntries.id)).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId))
+    .where(and(
+      eq(journalEntries.communityId, q.communityId), between(journalEntries.date, q.from, q.to), isNotNull(journalEntries.revenueKind),
+      inArray(ledgerAccounts.role, ['revenue', 'revenue-cost']),
+    ))
+    .groupBy(journalEntries.revenueKind, ledgerAccounts.role).all();
+  const byKind = REVENUE_KINDS.map((kind: RevenueKind) => {
     const income = -(rows.find((r) => r.kind === kind && r.role === 'revenue')?.amount ?? 0);
     const cost = rows.find((r) => r.kind === kind && r.role === 'revenue-cost')?.amount ?? 0;
     return { kind, income, cost, net: income - cost };
@@ -84,14 +92,18 @@ export function revenueSummary(ctx: ServiceContext, q: z.output<typeof periodQue
  */
 function accountMovements(ctx: ServiceContext, q: z.output<typeof periodQuery>) {
   const bank = accountByRole(ctx, q.communityId, 'revenue-bank');
-  const before = ctx.sqlite.prepare('select coalesce(sum(amount), 0) from journal_lines where account_id = ? and date < ?').pluck().get(bank.id, q.from) as number;
-  const rows = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, coalesce(o.kind, e.kind) as baseKind, e.reverses_id is not null as reversal,
-      e.revenue_kind as revenueKind, b.name as budgetLine, e.reference, e.counterparty, e.contract, e.memo, sum(l.amount) as amount
-    from journal_lines l join journal_entries e on e.id = l.entry_id left join journal_entries o on o.id = e.reverses_id
-      left join budget_lines b on b.id = e.budget_line_id
-    where l.account_id = ? and l.date between ? and ? group by e.id order by e.date, e.number`).all(bank.id, q.from, q.to) as
-    { id: string; number: number; date: string; kind: string; baseKind: string; reversal: number; revenueKind: string | null; budgetLine: string | null;
-      reference: string; counterparty: string; contract: string; memo: string; amount: number }[];
+  const before = ctx.db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+    .where(and(eq(journalLines.accountId, bank.id), lt(journalLines.date, q.from))).get()!.sum;
+  const e = journalEntries;
+  const original = alias(journalEntries, 'o');
+  const rows = ctx.db.select({
+    id: e.id, number: e.number, date: e.date, kind: e.kind, baseKind: sql<string>`coalesce(${original.kind}, ${e.kind})`,
+    reversal: sql<number>`${e.reversesId} is not null`, revenueKind: e.revenueKind, budgetLine: budgetLines.name, reference: e.reference,
+    counterparty: e.counterparty, contract: e.contract, memo: e.memo, amount: sql<number>`sum(${journalLines.amount})`,
+  }).from(journalLines).innerJoin(e, eq(e.id, journalLines.entryId)).leftJoin(original, eq(original.id, e.reversesId))
+    .leftJoin(budgetLines, eq(budgetLines.id, e.budgetLineId))
+    .where(and(eq(journalLines.accountId, bank.id), between(journalLines.date, q.from, q.to)))
+    .groupBy(e.id).orderBy(asc(e.date), asc(e.number)).all();
   // A bank account's words depend on the entry's bank lines alone (shared/domain/voucher.ts): the households' lines are not read.
   const banks = bankLinesOf(ctx, q.communityId, rows.map((r) => r.id));
   let balance = before;
@@ -134,9 +146,10 @@ export function transferPeriodOf(reference: string): { from: string; to: string 
  * the transfers of the periods inside it.
  */
 function transfersByPeriod(ctx: ServiceContext, communityId: string) {
-  const rows = ctx.sqlite.prepare(`select e.reference, sum(l.amount) as amount from journal_lines l join ledger_accounts a on a.id = l.account_id
-    join journal_entries e on e.id = l.entry_id where e.community_id = ? and a.role = 'revenue-transfer' and e.reference like ? group by e.reference`)
-    .all(communityId, `${REFERENCE_PREFIX}%`) as { reference: string; amount: number }[];
+  const rows = ctx.db.select({ reference: journalEntries.reference, amount: sql<number>`sum(${journalLines.amount})` })
+    .from(journalLines).innerJoin(ledgerAccounts, eq(ledgerAccounts.id, journalLines.accountId)).innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
+    .where(and(eq(journalEntries.communityId, communityId), eq(ledgerAccounts.role, 'revenue-transfer'), like(journalEntries.reference, `${REFERENCE_PREFIX}%`)))
+    .groupBy(journalEntries.reference).all();
   return rows.flatMap((r) => {
     const period = transferPeriodOf(r.reference);
     return period && r.amount !== 0 ? [{ ...period, amount: r.amount }] : [];

@@ -8,12 +8,15 @@
  * is an entry, reversed like any other, and an item with a claim in force
  * cannot be reversed until the claim is.
  */
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, fieldProblem } from '../../../shared/contract/errors';
 import type { claimInput } from '../../../shared/contract/treasury/intake';
 import type { EntryLine } from '../../../shared/domain/ledger';
 import { fenToYuan } from '../../../shared/domain/money';
 import { todayInOffice } from '../../db/clock';
+import { parts } from '../../db/schema/register';
+import { journalEntries, journalLines, suspenseClaims } from '../../db/schema/treasury';
 import { write, type Actor, type ServiceContext } from '../context';
 import { accountByRole, getEntry, postEntry } from './ledger';
 import { openItems } from './open-items';
@@ -21,10 +24,11 @@ import { openItems } from './open-items';
 /** The items of 待查明款项 today, in fen: what each brought and what is left; oldest first. */
 function items(ctx: ServiceContext, communityId: string) {
   const suspense = accountByRole(ctx, communityId, 'suspense');
-  const brought = ctx.sqlite.prepare('select -coalesce(sum(amount), 0) from journal_lines where entry_id = ? and account_id = ?').pluck();
-  const note = ctx.sqlite.prepare('select reason from journal_entries where id = ?').pluck();
+  const brought = (entryId: string) => ctx.db.select({ amount: sql<number>`-coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+    .where(and(eq(journalLines.entryId, entryId), eq(journalLines.accountId, suspense.id))).get()!.amount;
+  const note = (entryId: string) => ctx.db.select({ reason: journalEntries.reason }).from(journalEntries).where(eq(journalEntries.id, entryId)).get()!.reason;
   return openItems(ctx, communityId, 'suspense', todayInOffice()).map((item) => ({
-    ...item, id: item.entryId!, number: item.number!, brought: brought.get(item.entryId, suspense.id) as number, note: note.get(item.entryId) as string,
+    ...item, id: item.entryId!, number: item.number!, brought: brought(item.entryId!), note: note(item.entryId!),
   }));
 }
 
@@ -38,8 +42,9 @@ export function unidentifiedItems(ctx: ServiceContext, communityId: string) {
 
 /** Claim what is left of an item (or part of it): 待查明款项 → each part's sub-ledger as a deposit, or → 代收公共收益. */
 export function claimUnidentified(ctx: ServiceContext, actor: Actor, input: z.output<typeof claimInput>) {
-  const item = ctx.sqlite.prepare('select community_id as communityId, number, date, counterparty from journal_entries where id = ?').get(input.entryId) as
-    { communityId: string; number: number; date: string; counterparty: string } | undefined;
+  const item = ctx.db.select({
+    communityId: journalEntries.communityId, number: journalEntries.number, date: journalEntries.date, counterparty: journalEntries.counterparty,
+  }).from(journalEntries).where(eq(journalEntries.id, input.entryId)).get();
   if (!item) throw new AppError('NOT_FOUND', '找不到这笔待查明款项');
   const open = items(ctx, item.communityId).find((i) => i.id === input.entryId);
   if (!open) throw new AppError('REFUSED', `第 ${item.number} 号凭证不是待查明款项，或已全部认领、已冲销`);
@@ -51,13 +56,14 @@ export function claimUnidentified(ctx: ServiceContext, actor: Actor, input: z.ou
       [fieldProblem('targets', `合计应不超过 ${fenToYuan(left)} 元`, '认领金额')]);
   }
   if (input.date < item.date) throw new AppError('REFUSED', `认领日期 ${input.date} 早于款项的日期 ${item.date}`);
-  const address = ctx.sqlite.prepare('select address from parts where id = ? and community_id = ?').pluck();
+  const address = (partId: string) => ctx.db.select({ address: parts.address }).from(parts)
+    .where(and(eq(parts.id, partId), eq(parts.communityId, item.communityId))).get()?.address;
   const seen = new Set<string | null>();
   const targets = input.targets.map((t) => {
-    if (seen.has(t.partId)) throw new AppError('REFUSED', t.partId ? `同一户不能在一次认领中出现两次：${address.get(t.partId, item.communityId) as string}` : '公共收益在一次认领中只能出现一次');
+    if (seen.has(t.partId)) throw new AppError('REFUSED', t.partId ? `同一户不能在一次认领中出现两次：${address(t.partId)}` : '公共收益在一次认领中只能出现一次');
     seen.add(t.partId);
     if (t.partId === null) return { ...t, label: '公共收益' };
-    const a = address.get(t.partId, item.communityId) as string | undefined;
+    const a = address(t.partId);
     if (!a) throw new AppError('REFUSED', '认领的房屋不属于本小区');
     return { ...t, label: a };
   });
@@ -76,8 +82,7 @@ export function claimUnidentified(ctx: ServiceContext, actor: Actor, input: z.ou
       memo: `认领第 ${item.number} 号待查明款项：${targets.map((t) => `${t.label} ${fenToYuan(t.amount)} 元`).join('，')}`,
       counterparty: item.counterparty, reason: targets.map((t) => `${t.label}：${t.note}`).join('；').slice(0, 500), lines,
     });
-    const claim = ctx.sqlite.prepare('insert into suspense_claims (entry_id, item_entry_id, part_id, amount, note) values (?, ?, ?, ?, ?)');
-    for (const t of targets) claim.run(entryId, input.entryId, t.partId, t.amount, t.note);
+    for (const t of targets) ctx.db.insert(suspenseClaims).values({ entryId, itemEntryId: input.entryId, partId: t.partId, amount: t.amount, note: t.note }).run();
     scope.audit({ action: 'claim', entity: 'journal_entry', entityId: input.entryId, after: { claimEntryId: entryId, targets: targets.map((t) => ({ to: t.label, amount: fenToYuan(t.amount), note: t.note })) } });
     return entryId;
   });
