@@ -17,6 +17,7 @@ import { movedBy, treasurerVoucher, voucherLabels, type PostedLine } from '../..
 import { nowIso, todayInOffice } from '../../db/clock';
 import type { Sqlite } from '../../db/connection';
 import { newId } from '../../db/ids';
+import { preparedPer } from '../../db/prepared';
 import { checkedRows, oneOf } from '../../db/rows';
 import { parts } from '../../db/schema/register';
 import {
@@ -31,12 +32,15 @@ export interface AccountRow {
   id: string; code: string; name: string; kind: AccountKind; role: AccountRole; subLedger: boolean; debitSum: number;
 }
 
+/** The chart with its balances: read for every role a reconciliation or a posting looks at, so prepared once. */
+const chartOf = preparedPer((db) => db.select({
+  id: ledgerAccounts.id, code: ledgerAccounts.code, name: ledgerAccounts.name, kind: ledgerAccounts.kind, role: ledgerAccounts.role,
+  subLedger: ledgerAccounts.subLedger, debitSum: sql<number>`coalesce(${accountBalances.debitSum}, 0)`,
+}).from(ledgerAccounts).leftJoin(accountBalances, eq(accountBalances.accountId, ledgerAccounts.id))
+  .where(eq(ledgerAccounts.communityId, sql.placeholder('communityId'))).orderBy(ledgerAccounts.code).prepare());
+
 export function accountRows(ctx: ServiceContext, communityId: string): AccountRow[] {
-  return ctx.db.select({
-    id: ledgerAccounts.id, code: ledgerAccounts.code, name: ledgerAccounts.name, kind: ledgerAccounts.kind, role: ledgerAccounts.role,
-    subLedger: ledgerAccounts.subLedger, debitSum: sql<number>`coalesce(${accountBalances.debitSum}, 0)`,
-  }).from(ledgerAccounts).leftJoin(accountBalances, eq(accountBalances.accountId, ledgerAccounts.id))
-    .where(eq(ledgerAccounts.communityId, communityId)).orderBy(ledgerAccounts.code).all()
+  return chartOf(ctx.db).all({ communityId })
     .map((a) => ({ ...a, kind: oneOf(ACCOUNT_KINDS, a.kind, 'ledger_accounts.kind'), role: oneOf(ACCOUNT_ROLES, a.role, 'ledger_accounts.role') }));
 }
 

@@ -18,6 +18,8 @@ import { and, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { AccountRole } from '../../../shared/domain/ledger';
 import { journalEntries, journalLines, repairProjects } from '../../db/schema/treasury';
+import type { Db } from '../../db/connection';
+import { preparedPer } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { accountByRole } from './ledger';
 
@@ -31,10 +33,11 @@ const e = alias(journalEntries, 'e');
 const ROOT = sql`coalesce(${e.reversesId}, ${e.id})`;
 
 /** A sharing entry (or a bank receipt it shares) that is in force on `asOf`: posted by then, not reversed by then. */
-const SHARE_IN_FORCE = (share: SQL, asOf: string) => sql`(select date from journal_entries x where x.id = ${share}) <= ${asOf}
+const SHARE_IN_FORCE = (share: SQL, asOf: AsOf) => sql`(select date from journal_entries x where x.id = ${share}) <= ${asOf}
   and not exists (select 1 from journal_entries r where r.reverses_id = ${share} and r.date <= ${asOf})`;
 
-const GROUP: Record<ItemRole, (asOf: string) => SQL> = {
+type AsOf = ReturnType<typeof sql.placeholder>;
+const GROUP: Record<ItemRole, (asOf: AsOf) => SQL> = {
   suspense: () => sql`coalesce((select c.item_entry_id from suspense_claims c where c.entry_id = ${ROOT} limit 1), ${ROOT})`,
   interest: (asOf) => sql`case when exists (select 1 from interest_shares s where s.share_entry_id = ${ROOT}) then ${ROOT}
     else coalesce((select s.share_entry_id from interest_shares s where s.item_entry_id = ${ROOT} and ${SHARE_IN_FORCE(sql`s.share_entry_id`, asOf)}), ${ROOT}) end`,
@@ -55,23 +58,40 @@ export interface OpenItem {
   amount: number;
 }
 
+/** A role's lines grouped into items, summed: prepared once per role (a reconciliation asks for three, each screen again). */
+function groupsQuery(db: Db, role: ItemRole) {
+  const asOf = sql.placeholder('asOf');
+  const lines = db.select({ grp: sql<string>`${GROUP[role](asOf)}`.as('grp'), amount: l.amount, date: l.date })
+    .from(l).innerJoin(e, eq(e.id, l.entryId)).where(and(eq(l.accountId, sql.placeholder('accountId')), lte(l.date, asOf))).as('lines');
+  return db.select({ grp: lines.grp, amount: sql<number>`-sum(${lines.amount})`, firstDate: sql<string>`min(${lines.date})` })
+    .from(lines).groupBy(sql`${lines.grp}`).having(sql`sum(${lines.amount}) != 0`).prepare();
+}
+const GROUPS: Record<ItemRole, ReturnType<typeof preparedPer<ReturnType<typeof groupsQuery>>>> = {
+  suspense: preparedPer((db) => groupsQuery(db, 'suspense')),
+  interest: preparedPer((db) => groupsQuery(db, 'interest')),
+  payable: preparedPer((db) => groupsQuery(db, 'payable')),
+  'revenue-due': preparedPer((db) => groupsQuery(db, 'revenue-due')),
+};
+
+/** An item's entry, or its repair project, as the list names it: once per item, so prepared. */
+const entryNamed = preparedPer((db) => db.select({
+  id: journalEntries.id, number: journalEntries.number, date: journalEntries.date, kind: journalEntries.kind, memo: journalEntries.memo,
+  counterparty: journalEntries.counterparty, projectId: journalEntries.projectId,
+}).from(journalEntries).where(eq(journalEntries.id, sql.placeholder('entryId'))).prepare());
+const projectNamed = preparedPer((db) => db.select({ title: repairProjects.title, contractor: repairProjects.contractor }).from(repairProjects)
+  .where(eq(repairProjects.id, sql.placeholder('projectId'))).prepare());
+
 /** The open items of a liability as of a day, oldest first; their amounts add up to the account's balance that day. */
 export function openItems(ctx: ServiceContext, communityId: string, role: ItemRole, asOf: string): OpenItem[] {
   const account = accountByRole(ctx, communityId, role as AccountRole);
-  const lines = ctx.db.select({ grp: sql<string>`${GROUP[role](asOf)}`.as('grp'), amount: l.amount, date: l.date })
-    .from(l).innerJoin(e, eq(e.id, l.entryId)).where(and(eq(l.accountId, account.id), lte(l.date, asOf))).as('lines');
-  const groups = ctx.db.select({ grp: lines.grp, amount: sql<number>`-sum(${lines.amount})`, firstDate: sql<string>`min(${lines.date})` })
-    .from(lines).groupBy(sql`${lines.grp}`).having(sql`sum(${lines.amount}) != 0`).all();
+  const groups = GROUPS[role](ctx.db).all({ accountId: account.id, asOf });
   return groups.map((g): OpenItem => {
     if (g.grp.startsWith('project:')) {
       const projectId = g.grp.slice('project:'.length);
-      const p = ctx.db.select({ title: repairProjects.title, contractor: repairProjects.contractor }).from(repairProjects).where(eq(repairProjects.id, projectId)).get()!;
+      const p = projectNamed(ctx.db).get({ projectId })!;
       return { entryId: null, number: null, date: g.firstDate, kind: 'project', memo: p.title, counterparty: p.contractor, projectId, amount: g.amount };
     }
-    const entry = ctx.db.select({
-      id: journalEntries.id, number: journalEntries.number, date: journalEntries.date, kind: journalEntries.kind, memo: journalEntries.memo,
-      counterparty: journalEntries.counterparty, projectId: journalEntries.projectId,
-    }).from(journalEntries).where(eq(journalEntries.id, g.grp)).get()!;
+    const entry = entryNamed(ctx.db).get({ entryId: g.grp })!;
     return {
       entryId: entry.id, number: entry.number, date: entry.date, kind: entry.kind, memo: entry.memo, counterparty: entry.counterparty, projectId: entry.projectId,
       amount: g.amount,
@@ -84,10 +104,13 @@ export function openItems(ctx: ServiceContext, communityId: string, role: ItemRo
  * after it (few: the day is recent), so that the fund's million lines are
  * not summed again (the cache is proven equal to its lines by ledgerProblems).
  */
+/** What an account's lines dated after a day add up to (debit-positive fen). */
+const movedAfter = preparedPer((db) => db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+  .where(and(eq(journalLines.accountId, sql.placeholder('accountId')), gt(journalLines.date, sql.placeholder('asOf')))).prepare());
+
 export function debitSumAsOf(ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string): number {
   const account = accountByRole(ctx, communityId, role);
-  const later = ctx.db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
-    .where(and(eq(journalLines.accountId, account.id), gt(journalLines.date, asOf))).get()!.sum;
+  const later = movedAfter(ctx.db).get({ accountId: account.id, asOf })!.sum;
   return account.debitSum - later;
 }
 
