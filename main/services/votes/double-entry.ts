@@ -5,7 +5,7 @@
  * settling for the second entry replaces the ballot (with the reason), like any
  * correction.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { BALLOT_CHANNELS, CHOICES, type ballotFields, type differenceRow } from '../../../shared/contract/votes';
@@ -17,6 +17,17 @@ import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from '../context';
 import { voteRow } from './vote-record';
 import { openProxyDocument } from '../../security/personal-data';
+
+/** A subject's second-pass entry: the latest replaces any earlier one (one per subject and vote). */
+function saveCheck(ctx: ServiceContext, check: typeof ballotChecks.$inferInsert): void {
+  ctx.db.insert(ballotChecks).values(check).onConflictDoUpdate({
+    target: [ballotChecks.voteId, ballotChecks.subjectId],
+    set: {
+      valid: sql`excluded.valid`, invalidReason: sql`excluded.invalid_reason`, choices: sql`excluded.choices`,
+      enteredBy: sql`excluded.entered_by`, enteredAt: sql`excluded.entered_at`,
+    },
+  }).run();
+}
 
 type BallotFields = z.output<typeof ballotFields>;
 type Difference = z.output<typeof differenceRow>;
@@ -43,10 +54,7 @@ export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFiel
   }
   const choices = JSON.stringify(Object.fromEntries(input.choices.map((c) => [c.itemId, c.choice])));
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare(`insert into ballot_checks (vote_id, subject_id, valid, invalid_reason, choices, entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?)
-      on conflict(vote_id, subject_id) do update set valid = excluded.valid, invalid_reason = excluded.invalid_reason, choices = excluded.choices,
-      entered_by = excluded.entered_by, entered_at = excluded.entered_at`)
-      .run(input.voteId, input.subjectId, input.valid ? 1 : 0, input.valid ? '' : input.invalidReason, choices, actor.author, nowIso());
+    saveCheck(ctx, { voteId: input.voteId, subjectId: input.subjectId, valid: input.valid, invalidReason: input.valid ? '' : input.invalidReason, choices, enteredBy: actor.author, enteredAt: nowIso() });
     tx.audit({ action: 'check', entity: 'ballot', entityId: input.subjectId, after: input });
   });
   return { differences: differences(ctx, input.voteId).length };
@@ -125,10 +133,10 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
   }
   if (!first) throw new AppError('REFUSED', '没有第一遍录入可保留：请核对原票后在录入界面录入');
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare(`insert into ballot_checks (vote_id, subject_id, valid, invalid_reason, choices, entered_by, entered_at) values (?, ?, ?, ?, ?, ?, ?)
-      on conflict(vote_id, subject_id) do update set valid = excluded.valid, invalid_reason = excluded.invalid_reason, choices = excluded.choices,
-      entered_by = excluded.entered_by, entered_at = excluded.entered_at`)
-      .run(input.voteId, input.subjectId, first.valid ? 1 : 0, first.invalidReason, JSON.stringify(Object.fromEntries(first.choices)), actor.author, nowIso());
+    saveCheck(ctx, {
+      voteId: input.voteId, subjectId: input.subjectId, valid: first.valid, invalidReason: first.invalidReason,
+      choices: JSON.stringify(Object.fromEntries(first.choices)), enteredBy: actor.author, enteredAt: nowIso(),
+    });
     tx.audit({ action: 'settle', entity: 'ballot', entityId: input.subjectId, after: { keep: 'first', reason: input.reason } });
   });
   return { differences: differences(ctx, input.voteId).length };

@@ -7,7 +7,7 @@
 import { and, count, eq, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso, todayInOffice } from '../../db/clock';
-import { ballots, voteItems, voteSubjects } from '../../db/schema/votes';
+import { ballots, voteItems, votes, voteSubjects } from '../../db/schema/votes';
 import { differences } from './double-entry';
 import { write, type Actor, type ServiceContext } from '../context';
 import { recordPendingVoteStep } from '../meetings/matters';
@@ -34,7 +34,7 @@ export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today =
   const matters = ctx.db.selectDistinct({ matterId: voteItems.matterId }).from(voteItems).where(and(eq(voteItems.voteId, id), isNotNull(voteItems.matterId))).all()
     .flatMap((i) => (i.matterId === null ? [] : [i.matterId]));
   write(ctx, actor, (tx) => {
-    ctx.sqlite.prepare("update votes set status = 'closed', closed_at = ?, closed_by = ?, updated_at = ? where id = ?").run(nowIso(), actor.author, nowIso(), id);
+    ctx.db.update(votes).set({ status: 'closed', closedAt: nowIso(), closedBy: actor.author, updatedAt: nowIso() }).where(eq(votes.id, id)).run();
     recordOutcomes(ctx, tally);
     tx.audit({ action: 'close', entity: 'vote', entityId: id, after: { tally: tally.items.map((i) => ({ title: i.title, passed: i.passed, participants: i.participants, yes: i.yes })) } });
     for (const matterId of matters) recordPendingVoteStep(ctx, tx, actor, matterId, today);
