@@ -8,6 +8,14 @@ export function todayInOffice(timeZone = 'Asia/Shanghai', at = new Date()): stri
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/**
+ * The office's day of a stored moment (`created_at` and the like are UTC ISO): from 16:00 UTC on, the office in
+ * Asia/Shanghai is already on the next day, so slicing the ISO string would name yesterday.
+ */
+export function officeDayOf(iso: string, timeZone = 'Asia/Shanghai'): string {
+  return todayInOffice(timeZone, new Date(iso));
+}
+
 /** A file-name-safe stamp: 20261122-142530-123 (UTC). */
 export function fileStamp(at = new Date()): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\.(\d{3})Z$/, '-$1');

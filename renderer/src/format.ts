@@ -37,9 +37,14 @@ export function formatDateTime(iso: string): string {
 
 /** Today as YYYY-MM-DD in the office's time zone. */
 export function todayDate(): string {
+  return officeDay(new Date());
+}
+
+/** The office's day (YYYY-MM-DD) of a stored ISO instant: after 16:00 UTC it is already the next day there. */
+export function officeDay(at: Date | string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
+      .formatToParts(new Date(at)).map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

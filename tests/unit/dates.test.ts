@@ -5,6 +5,8 @@ import {
   nextWorkingDay, noticeIsInTime, weekday,
 } from '../../shared/domain/dates';
 import { calendarCovers, holidayCalendar, SHIPPED_HOLIDAY_YEARS } from '../../shared/domain/holidays';
+import { officeDayOf } from '../../main/db/clock';
+import { officeDay } from '../../renderer/src/format';
 
 const cal = holidayCalendar();
 
@@ -109,5 +111,17 @@ describe('notice periods are plain arithmetic, flagged not moved', () => {
   it('the earliest end 60 days after a dismissal notice', () => {
     expect(earliestEndAfterNotice('2026-08-02', 60, cal)).toEqual({ date: '2026-10-01', onRestDay: true });
     expect(earliestEndAfterNotice('2026-08-10', 60, cal)).toEqual({ date: '2026-10-09', onRestDay: false });
+  });
+});
+
+describe('the office day of a stored moment', () => {
+  // Stored moments are UTC; the office is in Asia/Shanghai (UTC+8): from 16:00 UTC it is the next day there.
+  it.each([
+    ['2026-12-04T15:59:59.999Z', '2026-12-04'],
+    ['2026-12-04T16:00:00.000Z', '2026-12-05'],
+    ['2026-12-31T20:00:00.000Z', '2027-01-01'],
+  ])('%s is %s in the office, in main and in the renderer', (iso, day) => {
+    expect(officeDayOf(iso)).toBe(day);
+    expect(officeDay(iso)).toBe(day);
   });
 });

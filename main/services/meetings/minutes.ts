@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { minutesVersion, type actionRow, type minutesContent as minutesContentSchema } from '../../../shared/contract/meetings';
 import { addDays } from '../../../shared/domain/dates';
 import { diffLines, minutesText, type MinutesContent } from '../../../shared/domain/minutes';
-import { nowIso, todayInOffice } from '../../db/clock';
+import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { actionItems, meetings, minutes } from '../../db/schema/meetings';
 import { write, type Actor, type ServiceContext } from '../context';
@@ -88,7 +88,7 @@ export function saveDraft(ctx: ServiceContext, actor: Actor, input: { meetingId:
 
 export function approveMinutes(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()): MinutesVersion {
   const row = minutesRow(ctx, id);
-  if (row.status === 'approved') throw new AppError('REFUSED', `第${row.version}版纪要已于 ${row.approvedAt?.slice(0, 10) ?? ''} 批准`);
+  if (row.status === 'approved') throw new AppError('REFUSED', `第${row.version}版纪要已于 ${row.approvedAt ? officeDayOf(row.approvedAt) : ''} 批准`);
   const content = JSON.parse(row.content) as MinutesContent;
   if (content.items.length === 0) throw new AppError('REFUSED', '纪要还没有任何议题内容，不能批准');
   const m = meetingOf(ctx, row.meetingId);

@@ -31,7 +31,7 @@ import { daysBetween, monthOf, type EntryLine } from '../../../shared/domain/led
 import type { RowError } from '../../../shared/domain/roster-rows';
 import { fenToYuan, parseYuan } from '../../../shared/domain/money';
 import { FILE_LIMITS } from '../../../shared/domain/file-limits';
-import { nowIso, todayInOffice } from '../../db/clock';
+import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { checkedRows, oneOf } from '../../db/rows';
 import { parts } from '../../db/schema/register';
@@ -118,7 +118,7 @@ async function readStatement(file: { fileName: string; base64: string }): Promis
  */
 const rememberedRow = z.object({
   id: z.string(), date: z.string(), amount: z.number().int(), payer: z.string(), memo: z.string(), position: z.number().int().nullable(),
-  sha256: z.string().nullable(), fileName: z.string(), importedOn: z.string(), number: z.number().int().nullable(),
+  sha256: z.string().nullable(), fileName: z.string(), importedAt: z.string(), number: z.number().int().nullable(),
 });
 
 /** Each row posted by an earlier import (of this file or any other), with where it came from, in words. */
@@ -126,7 +126,7 @@ function markPosted(ctx: ServiceContext, communityId: string, sha256: string, ro
   if (rows.length === 0) return new Map<number, { id: string; words: string }>();
   const dates = rows.map((r) => r.date).sort();
   const recorded = checkedRows(rememberedRow, ctx.sqlite.prepare(`select s.id, s.date, s.amount, s.payer, s.memo, s.position, f.sha256,
-      coalesce(f.file_name, '') as fileName, substr(s.created_at, 1, 10) as importedOn,
+      coalesce(f.file_name, '') as fileName, s.created_at as importedAt,
       (select min(e.number) from statement_postings p join journal_entries e on e.id = p.entry_id where p.statement_row_id = s.id) as number
     from statement_rows s left join statement_files f on f.id = s.file_id
     where s.community_id = ? and s.date between ? and ? order by s.created_at, s.position`).all(communityId, dates[0], dates.at(-1)));
@@ -138,8 +138,8 @@ function markPosted(ctx: ServiceContext, communityId: string, sha256: string, ro
   return new Map([...found].map(([row, id]) => {
     const r = byId.get(id)!;
     const words = r.position === null
-      ? `已于 ${r.importedOn} 入账（早期版本导入，第 ${r.number} 号凭证），不再重复记账`
-      : `已于 ${r.importedOn} 从“${r.fileName}”第 ${r.position} 行入账（第 ${r.number} 号凭证），不再重复记账`;
+      ? `已于 ${officeDayOf(r.importedAt)} 入账（早期版本导入，第 ${r.number} 号凭证），不再重复记账`
+      : `已于 ${officeDayOf(r.importedAt)} 从“${r.fileName}”第 ${r.position} 行入账（第 ${r.number} 号凭证），不再重复记账`;
     return [row, { id, words }];
   }));
 }

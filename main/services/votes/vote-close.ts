@@ -6,7 +6,7 @@
  */
 import { and, count, eq, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
-import { nowIso, todayInOffice } from '../../db/clock';
+import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { ballots, voteItems, votes, voteSubjects } from '../../db/schema/votes';
 import { differences } from './double-entry';
 import { write, type Actor, type ServiceContext } from '../context';
@@ -17,7 +17,7 @@ import { getVote } from './votes';
 
 export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today = todayInOffice()) {
   const row = voteRow(ctx, id);
-  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closedAt?.slice(0, 10) ?? ''} 结束`);
+  if (row.status === 'closed') throw new AppError('REFUSED', `表决已于 ${row.closedAt ? officeDayOf(row.closedAt) : ''} 结束`);
   if (today < row.closes) {
     // The announced window is the owners' right; it may end early only when every voting subject has returned a ballot.
     const returned = ctx.db.select({ one: sql<number>`1` }).from(ballots).where(and(eq(ballots.subjectId, voteSubjects.id), isNull(ballots.supersededBy)));

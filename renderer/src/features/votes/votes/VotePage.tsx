@@ -10,13 +10,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Spin, Tag } from 'antd';
 import { postResultInput, refreezeInput } from '../../../../../shared/contract/votes';
-import { addDays } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
 import { errorMessage, refusalMessages } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
-import { formatCount, formatDateTime, groupedArea, todayDate } from '../../../format';
+import { formatCount, formatDateTime, groupedArea, officeDay, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { BallotImport } from '../ballots/BallotImport';
@@ -318,8 +317,8 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
   const { message } = AntApp.useApp();
   const { busy, errors, submit } = useFormSubmit(form);
   const today = todayDate();
-  const closedDate = vote.closedAt ? vote.closedAt.slice(0, 10) : null;
-  const deadline = vote.postingDeadline ?? (closedDate ? addDays(closedDate, 3) : null);
+  // Main counts it from the office's day of closing (a UTC timestamp sliced would name the day before after 16:00).
+  const deadline = vote.postingDeadline;
   const overdue = vote.postedDate === null && deadline !== null && today > deadline;
 
   const post = () => submit(postResultInput, { id: vote.id, postedDate: form.getFieldValue('postedDate') ?? '' }, async (data) => {
@@ -334,7 +333,7 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
       {vote.postedDate !== null
         ? <Alert type="success" showIcon title={t.postingDone(vote.postedDate)} />
         : overdue
-          ? <Alert type="error" showIcon data-testid="vote-posting-overdue" title={t.postingOverdue(closedDate ?? '', deadline ?? '')} />
+          ? <Alert type="error" showIcon data-testid="vote-posting-overdue" title={t.postingOverdue(vote.closedAt ? officeDay(vote.closedAt) : '', deadline ?? '')} />
           : deadline && <Alert type="info" showIcon title={t.postingHelp(deadline)} />}
       <Form form={form} layout="inline" className="vote-posting-form" initialValues={{ postedDate: vote.postedDate ?? today }}>
         <Form.Item name="postedDate" label={t.postDate}>
