@@ -46,9 +46,9 @@ export function checkedRow<S extends z.ZodType>(schema: S, row: unknown): z.outp
 }
 
 /**
- * The one number a raw `select count(*) …` or `select exists (…)` returns through `.pluck().get()`, checked: for
- * the reads made before a service context exists (opening, sealing, backups), where the schema may be older than
- * drizzle's.
+ * The one number a raw `select count(*) …` or `select exists (…)` returns through `.pluck().get()`, checked: the
+ * reads made before a service context exists (opening, sealing, backups), and the counts beside a raw aggregate
+ * (the ledger's page and invariant checks, a vote's subjects).
  */
 export function countOf(value: unknown): number {
   return z.number().int().nonnegative().parse(value);

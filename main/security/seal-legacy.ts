@@ -40,10 +40,9 @@ export function sealLegacyPlaintext(sqlite: Sqlite, keys: DataKeys): LegacySeali
 
 function sealRows(sqlite: Sqlite, keys: DataKeys): Omit<LegacySealing, 'vacuumed'> {
   // Rows written by this version already carry their hashes; the others hold plaintext.
-  const plainRows = sqlite.prepare(`select id, document, phone from persons
-    where (document is not null and document_hash is null) or (phone is not null and phone_hash is null)`)
-    .all();
-  const plain = checkedRows(z.object({ id: z.string(), document: z.string().nullable(), phone: z.string().nullable() }), plainRows);
+  const plain = checkedRows(z.object({ id: z.string(), document: z.string().nullable(), phone: z.string().nullable() }),
+    sqlite.prepare(`select id, document, phone from persons
+      where (document is not null and document_hash is null) or (phone is not null and phone_hash is null)`).all());
   const updatePerson = sqlite.prepare(`update persons set document = ?, document_hash = ?, document_masked = ?,
     phone = ?, phone_hash = ?, phone_masked = ? where id = ?`);
   for (const p of plain) {

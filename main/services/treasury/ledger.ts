@@ -18,7 +18,7 @@ import { nowIso, todayInOffice } from '../../db/clock';
 import type { Sqlite } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { preparedPer } from '../../db/prepared';
-import { checkedRows, oneOf } from '../../db/rows';
+import { checkedRows, countOf, oneOf } from '../../db/rows';
 import { parts } from '../../db/schema/register';
 import {
   accountBalances, interestShares, journalEntries, journalLines, ledgerAccounts, ledgerCloses, suspenseClaims,
@@ -278,7 +278,6 @@ export function bankLinesOf(ctx: ServiceContext, communityId: string, entryIds: 
 
 // The ledger table stays raw SQL (its filter picks the cheapest index path, measured by `npm run bench -- ledger-filter`);
 // its rows are checked by these.
-const countColumn = z.number().int();
 const sumColumn = z.number().int().nullable();
 const pageRow = z.object({ number: z.number().int(), total: z.number().int().optional() });
 const tableRow = z.object({
@@ -326,7 +325,7 @@ export function entryPage(ctx: ServiceContext, q: z.output<typeof entryQuery>) {
   const cachedCount = q.accountId && !q.partId && !q.from && !q.to && !q.text
     ? ctx.db.select({ entries: accountBalances.entries }).from(accountBalances).where(eq(accountBalances.accountId, q.accountId)).get()?.entries ?? 0
     : undefined;
-  const total = page[0]?.total ?? cachedCount ?? countColumn.parse(ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params));
+  const total = page[0]?.total ?? cachedCount ?? countOf(ctx.sqlite.prepare(`select count(*) from (${from})`).pluck().get(...params));
   const entry = ctx.sqlite.prepare(`select e.id, e.number, e.date, e.kind, e.memo, e.counterparty, e.amount as debitTotal, e.accounts, e.address,
       exists (select 1 from journal_entries r where r.reverses_id = e.id) as reversed, e.reverses_id is not null as reversal
     from journal_entries e where e.community_id = ? and e.number = ?`);
@@ -383,14 +382,14 @@ export function closeMonth(ctx: ServiceContext, actor: Actor, input: z.output<ty
  */
 export function ledgerProblems(sqlite: Sqlite): string[] {
   const problems: string[] = [];
-  const unbalanced = countColumn.parse(sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get());
+  const unbalanced = countOf(sqlite.prepare(`select count(*) from (select entry_id from journal_lines group by entry_id having sum(amount) != 0)`).pluck().get());
   if (unbalanced > 0) problems.push(`${unbalanced} 张凭证各行合计不为零（账不平）`);
-  const accounts = countColumn.parse(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+  const accounts = countOf(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where coalesce(b.debit_sum, 0) != coalesce((select sum(amount) from journal_lines l where l.account_id = a.id), 0)
       or coalesce(b.lines, 0) != (select count(*) from journal_lines l where l.account_id = a.id)
       or coalesce(b.entries, 0) != (select count(distinct entry_id) from journal_lines l where l.account_id = a.id)`).pluck().get());
   if (accounts > 0) problems.push(`${accounts} 个科目的余额缓存与分录不一致`);
-  const parts = countColumn.parse(sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
+  const parts = countOf(sqlite.prepare(`select count(*) from (select part_id, -sum(amount) as balance,
       -sum(case category when 'deposit' then amount else 0 end) as deposited, -sum(case category when 'earning' then amount else 0 end) as earnings,
       sum(case category when 'charge' then amount else 0 end) as charges, -sum(case category when 'transfer' then amount else 0 end) as transfers
       from journal_lines where part_id is not null group by part_id) s
@@ -399,16 +398,16 @@ export function ledgerProblems(sqlite: Sqlite): string[] {
       or s.charges != b.charges or s.transfers != b.transfers`).pluck().get());
   if (parts > 0) problems.push(`${parts} 户分户账余额缓存与分录不一致`);
   // The fund account's cached balance against the sum of its sub-ledgers' cached balances, per community.
-  const fund = countColumn.parse(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
+  const fund = countOf(sqlite.prepare(`select count(*) from ledger_accounts a left join account_balances b on b.account_id = a.id
     where a.sub_ledger = 1 and -coalesce(b.debit_sum, 0) !=
       coalesce((select sum(balance) from part_fund_balances p where p.community_id = a.community_id), 0)`).pluck().get());
   if (fund > 0) problems.push(`${fund} 个维修资金科目与分户账合计不一致`);
   // Issue 13: a bank statement row is booked once (one posting in force), a receipt of interest shared once.
   const inForce = (entry: string) => `not exists (select 1 from journal_entries r where r.reverses_id = ${entry})`;
-  const twice = countColumn.parse(sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
+  const twice = countOf(sqlite.prepare(`select count(*) from statement_rows s where (select count(*) from statement_postings p
     where p.statement_row_id = s.id and ${inForce('p.entry_id')}) > 1`).pluck().get());
   if (twice > 0) problems.push(`${twice} 笔银行流水重复入账`);
-  const sharedTwice = countColumn.parse(sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
+  const sharedTwice = countOf(sqlite.prepare(`select count(*) from (select item_entry_id from interest_shares where ${inForce('share_entry_id')}
     group by item_entry_id having count(*) > 1)`).pluck().get());
   if (sharedTwice > 0) problems.push(`${sharedTwice} 笔利息收入重复分配`);
   return problems;

@@ -23,7 +23,8 @@ import { preparedPer } from '../../db/prepared';
 import type { ServiceContext } from '../context';
 import { accountByRole } from './ledger';
 
-export type ItemRole = 'suspense' | 'interest' | 'payable' | 'revenue-due';
+const ITEM_ROLES = ['suspense', 'interest', 'payable', 'revenue-due'] as const;
+export type ItemRole = (typeof ITEM_ROLES)[number];
 
 /** The lines (l) and their entries (e) the groups are made of. */
 const l = alias(journalLines, 'l');
@@ -66,12 +67,7 @@ function groupsQuery(db: Db, role: ItemRole) {
   return db.select({ grp: lines.grp, amount: sql<number>`-sum(${lines.amount})`, firstDate: sql<string>`min(${lines.date})` })
     .from(lines).groupBy(sql`${lines.grp}`).having(sql`sum(${lines.amount}) != 0`).prepare();
 }
-const GROUPS: Record<ItemRole, ReturnType<typeof preparedPer<ReturnType<typeof groupsQuery>>>> = {
-  suspense: preparedPer((db) => groupsQuery(db, 'suspense')),
-  interest: preparedPer((db) => groupsQuery(db, 'interest')),
-  payable: preparedPer((db) => groupsQuery(db, 'payable')),
-  'revenue-due': preparedPer((db) => groupsQuery(db, 'revenue-due')),
-};
+const groupsOf = preparedPer((db) => new Map(ITEM_ROLES.map((role) => [role, groupsQuery(db, role)])));
 
 /** An item's entry, or its repair project, as the list names it: once per item, so prepared. */
 const entryNamed = preparedPer((db) => db.select({
@@ -84,7 +80,7 @@ const projectNamed = preparedPer((db) => db.select({ title: repairProjects.title
 /** The open items of a liability as of a day, oldest first; their amounts add up to the account's balance that day. */
 export function openItems(ctx: ServiceContext, communityId: string, role: ItemRole, asOf: string): OpenItem[] {
   const account = accountByRole(ctx, communityId, role as AccountRole);
-  const groups = GROUPS[role](ctx.db).all({ accountId: account.id, asOf });
+  const groups = groupsOf(ctx.db).get(role)!.all({ accountId: account.id, asOf });
   return groups.map((g): OpenItem => {
     if (g.grp.startsWith('project:')) {
       const projectId = g.grp.slice('project:'.length);
@@ -99,14 +95,15 @@ export function openItems(ctx: ServiceContext, communityId: string, role: ItemRo
   }).sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0));
 }
 
+/** What an account's lines dated after a day add up to (debit-positive fen). */
+const movedAfter = preparedPer((db) => db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
+  .where(and(eq(journalLines.accountId, sql.placeholder('accountId')), gt(journalLines.date, sql.placeholder('asOf')))).prepare());
+
 /**
  * An account's debit sum as of a day: its cached balance less the lines dated
  * after it (few: the day is recent), so that the fund's million lines are
  * not summed again (the cache is proven equal to its lines by ledgerProblems).
  */
-/** What an account's lines dated after a day add up to (debit-positive fen). */
-const movedAfter = preparedPer((db) => db.select({ sum: sql<number>`coalesce(sum(${journalLines.amount}), 0)` }).from(journalLines)
-  .where(and(eq(journalLines.accountId, sql.placeholder('accountId')), gt(journalLines.date, sql.placeholder('asOf')))).prepare());
 
 export function debitSumAsOf(ctx: ServiceContext, communityId: string, role: AccountRole, asOf: string): number {
   const account = accountByRole(ctx, communityId, role);

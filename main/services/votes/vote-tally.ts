@@ -13,7 +13,7 @@ import {
   legalBasis, percent, tallyItem, type CountArea, type ItemCounts,
 } from '../../../shared/domain/tally';
 import type { Sqlite } from '../../db/connection';
-import { checkedRow, checkedRows } from '../../db/rows';
+import { checkedRow, checkedRows, countOf } from '../../db/rows';
 import { voteItems } from '../../db/schema/votes';
 import type { ServiceContext } from '../context';
 import { voteRow, voteSettingsOf } from './vote-record';
@@ -83,7 +83,7 @@ const BALLOT_COUNTS = z.object({ returned: z.number().int(), valid: z.number().i
 
 /** How many voting subjects the vote's frozen electorate has. */
 export function subjectCount(ctx: ServiceContext, voteId: string): number {
-  return z.number().int().parse(ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(voteId));
+  return countOf(ctx.sqlite.prepare('select count(*) from vote_subjects where vote_id = ?').pluck().get(voteId));
 }
 
 export function tallyVote(ctx: ServiceContext, voteId: string): VoteTally {

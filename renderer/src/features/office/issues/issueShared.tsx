@@ -2,6 +2,7 @@
 import { Tag, type FormInstance } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { zhCN } from '../../../i18n/zh-CN';
+import { formatDateTime } from '../../../format';
 import './issues.css';
 
 export const t = zhCN.issues;
@@ -12,15 +13,9 @@ export type IssueStats = MethodOutput<'issue.stats'>;
 export type Mediation = MethodOutput<'mediation.list'>[number];
 export type IssueStatus = IssueSummary['status'];
 
-const TIME_ZONE = 'Asia/Shanghai';
-
 /** Now as 'YYYY-MM-DDTHH:mm' in office time (what the contract's times are). */
 export function nowDateTime(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
+  return formatDateTime(new Date().toISOString()).slice(0, 16).replace(' ', 'T');
 }
 
 /** 'YYYY-MM-DDTHH:mm' → 'YYYY-MM-DD HH:mm'. */
