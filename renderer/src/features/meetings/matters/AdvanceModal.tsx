@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { advanceInput } from '../../../../../shared/contract/meetings';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
@@ -154,7 +155,7 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved }
             </Form.Item>
           )}
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" style={{ width: 200 }} data-testid="advance-date" />
+            <DateField style={{ width: 200 }} data-testid="advance-date" />
           </Form.Item>
           {skip
             ? (
@@ -202,10 +203,10 @@ function KindFields({ kind, meetingOptions, meetingsLoading }: {
       <>
         <div className="form-row">
           <Form.Item name="postingStart" label={t.postingStart} required>
-            <Input type="date" data-testid="advance-posting-start" />
+            <DateField data-testid="advance-posting-start" />
           </Form.Item>
           <Form.Item name="postingEnd" label={t.postingEnd} required>
-            <Input type="date" data-testid="advance-posting-end" />
+            <DateField data-testid="advance-posting-end" />
           </Form.Item>
         </div>
         <Form.Item name="noticeText" label={t.noticeText} extra={<Typography.Text type="secondary">{t.noticeHint}</Typography.Text>}>

@@ -1,6 +1,7 @@
 /** 新建事项: title, category, description, who raised it and when, the workflow version to follow. */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { matterFields } from '../../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../../shared/domain/workflow';
 import { invoke } from '../../../api/client';
@@ -71,7 +72,7 @@ export function NewMatterModal({ communityId, workflows, defaultWorkflowId, onCl
               <Input maxLength={100} placeholder={t.raisedByPlaceholder} data-testid="matter-raised-by" />
             </Form.Item>
             <Form.Item name="raisedOn" label={t.raisedOn}>
-              <Input type="date" data-testid="matter-raised-on" />
+              <DateField data-testid="matter-raised-on" />
             </Form.Item>
           </div>
           <Form.Item name="workflowId" label={t.workflow}>

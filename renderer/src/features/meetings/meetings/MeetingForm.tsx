@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { meetingFields, meetingUpdate } from '../../../../../shared/contract/meetings';
 import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../../shared/domain/dates';
 import { ASSEMBLY_FORMS, MEETING_KINDS, requiredNoticeDays, type MeetingKind } from '../../../../../shared/domain/meetings';
@@ -158,13 +159,13 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
         </Form.Item>
         <div className="form-row three">
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" data-testid="meeting-date" />
+            <DateField data-testid="meeting-date" />
           </Form.Item>
           <Form.Item name="startTime" label={t.startTime}>
             <Input type="time" data-testid="meeting-time" />
           </Form.Item>
           <Form.Item name="noticeDate" label={t.noticeDate}>
-            <Input type="date" data-testid="meeting-notice-date" />
+            <DateField data-testid="meeting-notice-date" />
           </Form.Item>
         </div>
         <NoticeHint form={form} kind={kind} communityId={communityId} />

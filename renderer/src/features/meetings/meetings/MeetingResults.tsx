@@ -5,7 +5,8 @@
  * with an overridable rule.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Checkbox, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, InputNumber, Modal, Space, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { calendarDate } from '../../../../../shared/contract/meetings';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
@@ -188,13 +189,12 @@ export function PostModal({ meeting, open, onClose, onSaved }: { meeting: Meetin
         <Typography.Paragraph type="secondary">{t.postHelp(meeting.checks.postingDeadline.date)}</Typography.Paragraph>
         <label className="meeting-inline-field">
           <span>{t.postDate}</span>
-          <Input
-            type="date"
+          <DateField
             value={date}
             style={{ width: 180 }}
             data-testid="post-date"
-            onChange={(e) => {
-              setDate(e.target.value);
+            onChange={(v) => {
+              setDate(v);
               if (override.violations) override.clear();
             }}
           />

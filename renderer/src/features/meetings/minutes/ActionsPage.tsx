@@ -4,7 +4,8 @@
  * date.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Modal, Segmented, Tag, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { completeActionInput } from '../../../../../shared/contract/meetings';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
@@ -136,7 +137,7 @@ function CompleteModal({ row, onClose, onDone }: { row: ActionRow; onClose: () =
       <p>{row.text}</p>
       <Form form={form} layout="vertical" data-testid="action-complete-form" initialValues={{ date: todayDate() }} onFinish={() => void send()}>
         <Form.Item name="date" label={t.doneDate} required>
-          <Input type="date" style={{ width: 180 }} data-testid="action-done-date" />
+          <DateField style={{ width: 180 }} data-testid="action-done-date" />
         </Form.Item>
       </Form>
       <FormError messages={errors} />

@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, AutoComplete, Button, Card, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { minutesContent } from '../../../../../shared/contract/meetings';
 import { ATTENDEE_PARTIES } from '../../../../../shared/domain/meetings';
@@ -221,7 +222,7 @@ function ActionRow({ name, index, onRemove }: { name: number; index: number; onR
         <Input maxLength={40} placeholder={t.person} aria-label={t.person} data-testid="action-person" />
       </Form.Item>
       <Form.Item name={[name, 'due']}>
-        <Input type="date" aria-label={t.due} data-testid="action-due" />
+        <DateField aria-label={t.due} data-testid="action-due" />
       </Form.Item>
       <Button type="link" danger onClick={onRemove} data-testid="action-remove">{t.removeAction}</Button>
     </div>

@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { BODY_KINDS, bodyFields, bodyUpdate, type OfficeRules } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
@@ -168,7 +169,7 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
             />
           </Form.Item>
           <Form.Item name="electedOn" label={t.electedOn} required extra={t.electedOnHelp}>
-            <Input type="date" data-testid="body-elected-on" />
+            <DateField data-testid="body-elected-on" />
           </Form.Item>
           <Form.Item name="termYears" label={t.termYears} required extra={committee ? t.termYearsHelp : undefined}>
             <InputNumber min={1} max={10} precision={0} suffix={t.rules.yearsUnit} style={{ width: '100%' }} data-testid="body-term-years" />
@@ -177,10 +178,10 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
         {committee && (
           <div className="form-row">
             <Form.Item name="firstMeetingOn" label={t.firstMeetingOn} extra={t.firstMeetingHelp(rules?.firstMeetingDays ?? 7)}>
-              <Input type="date" data-testid="body-first-meeting" />
+              <DateField data-testid="body-first-meeting" />
             </Form.Item>
             <Form.Item name="filedOn" label={t.filedOn} extra={t.filedHelp(rules?.filingDays ?? 30)}>
-              <Input type="date" data-testid="body-filed-on" />
+              <DateField data-testid="body-filed-on" />
             </Form.Item>
           </div>
         )}

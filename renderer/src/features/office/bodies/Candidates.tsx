@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Radio, Select, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { BODY_KINDS, candidateCheckInput, candidateFields, RECOMMENDERS, type CANDIDATE_CHECKS } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -220,10 +221,10 @@ function CandidateForm({ communityId, open, onClose, onSaved }: { communityId: s
         </div>
         <div className="form-row">
           <Form.Item name="publicityStart" label={t.publicityStart} extra={t.publicityHelp}>
-            <Input type="date" data-testid="candidate-publicity-start" />
+            <DateField data-testid="candidate-publicity-start" />
           </Form.Item>
           <Form.Item name="publicityEnd" label={t.publicityEnd}>
-            <Input type="date" data-testid="candidate-publicity-end" />
+            <DateField data-testid="candidate-publicity-end" />
           </Form.Item>
         </div>
       </Form>

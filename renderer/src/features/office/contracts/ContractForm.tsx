@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { CONTRACT_KINDS, contractFields, contractUpdate } from '../../../../../shared/contract/office';
 import type { MethodInput } from '../../../../../shared/contract/methods';
 import { PART_TYPES } from '../../../../../shared/domain/register';
@@ -216,10 +217,10 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
           )}
           <div className="form-row">
             <Form.Item name="startDate" label={t.fieldStart} required>
-              <Input type="date" data-testid="contract-start" />
+              <DateField data-testid="contract-start" />
             </Form.Item>
             <Form.Item name="endDate" label={t.fieldEnd} required>
-              <Input type="date" data-testid="contract-end" />
+              <DateField data-testid="contract-end" />
             </Form.Item>
           </div>
         </div>

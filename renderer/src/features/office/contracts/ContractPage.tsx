@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { contractEventInput, dismissalInput, evaluationInput, CONTRACT_EVENTS } from '../../../../../shared/contract/office';
 import type { MethodInput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
@@ -146,7 +147,7 @@ function DatesPanel({ contract: c }: { contract: ContractDetail }) {
       </dl>
       <div className="contract-whatif">
         <span className="toolbar-label">{t.whatIf}{t.whatIfLabel}</span>
-        <Input type="date" className="contract-whatif-date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t.whatIfLabel} data-testid="contract-whatif-date" />
+        <DateField className="contract-whatif-date" value={date} onChange={(v) => setDate(v)} aria-label={t.whatIfLabel} data-testid="contract-whatif-date" />
         <Button loading={busy} onClick={() => void compute()} data-testid="contract-whatif-run">{t.whatIfRun}</Button>
         {result && <span className="contract-whatif-result" data-testid="contract-whatif-result">{result}</span>}
       </div>
@@ -266,7 +267,7 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
     >
       <div className="compact-form" data-testid="event-form">
         <div className="toolbar-label">{t.eventDate}</div>
-        <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t.eventDate} data-testid="event-date" style={{ width: 180, marginBottom: 12 }} />
+        <DateField value={date} onChange={(v) => setDate(v)} aria-label={t.eventDate} data-testid="event-date" style={{ width: 180, marginBottom: 12 }} />
         <div className="toolbar-label">{event === 'ended' ? t.endReason : t.eventNote}</div>
         <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.eventNote} data-testid="event-note" />
       </div>

@@ -8,6 +8,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../../shared/contract/office';
 import { nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
@@ -145,7 +146,7 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
               <Input.TextArea rows={4} maxLength={2000} placeholder={t.planPlaceholder} data-testid="action-plan" />
             </Form.Item>
             <Form.Item name="resolutionDue" label={t.fieldResolutionDue}>
-              <Input type="date" data-testid="action-resolution-due" />
+              <DateField data-testid="action-resolution-due" />
             </Form.Item>
           </>
         )}

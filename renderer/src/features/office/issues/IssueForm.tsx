@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
@@ -161,7 +162,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         </Form.Item>
         <div className="form-row three">
           <Form.Item name="resolutionDue" label={t.fieldResolutionDue} extra={t.resolutionDueHelp}>
-            <Input type="date" data-testid="issue-resolution-due" />
+            <DateField data-testid="issue-resolution-due" />
           </Form.Item>
           <Form.Item name="matterId" label={t.fieldMatter}>
             <Select

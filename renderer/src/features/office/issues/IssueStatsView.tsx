@@ -4,7 +4,8 @@
  * their counts — 83 %（5/6）, rounded down — and the median and mean times to
  * the plan and to closing. 打印台账 prints the ledger of the same period.
  */
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { ISSUE_STATUSES } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -46,9 +47,9 @@ export function IssueStatsView({ communityId, from, to, version, onPeriod, onPri
     <div className="issue-stats" data-testid="issue-stats" data-ready={s ? 'true' : 'false'}>
       <div className="toolbar">
         <span className="toolbar-label">{t.statsPeriod}</span>
-        <Input type="date" className="issue-date" value={from} onChange={(e) => onPeriod(e.target.value, to)} aria-label={t.periodFrom} data-testid="stats-from" />
+        <DateField className="issue-date" value={from} onChange={(v) => onPeriod(v, to)} aria-label={t.periodFrom} data-testid="stats-from" />
         <span>{t.periodSep}</span>
-        <Input type="date" className="issue-date" value={to} onChange={(e) => onPeriod(from, e.target.value)} aria-label={t.periodTo} data-testid="stats-to" />
+        <DateField className="issue-date" value={to} onChange={(v) => onPeriod(from, v)} aria-label={t.periodTo} data-testid="stats-to" />
         <span className="toolbar-spacer" />
         <Button onClick={onPrint} disabled={!valid} data-testid="stats-print">{t.print}</Button>
       </div>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -157,7 +158,7 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
                     <div key={item.key} className="issue-session-row" data-testid="mediation-session">
                       <span className="issue-session-no">{t.sessionNo(index + 1)}</span>
                       <Form.Item name={[item.name, 'date']} className="issue-session-date">
-                        <Input type="date" aria-label={t.sessionDate} data-testid="session-date" />
+                        <DateField aria-label={t.sessionDate} data-testid="session-date" />
                       </Form.Item>
                       <Form.Item name={[item.name, 'summary']} className="issue-session-summary">
                         <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t.sessionSummary} data-testid="session-summary" />

@@ -3,7 +3,8 @@
  * registered, or create one inline, and the date the new holding starts.
  */
 import { useEffect, useState } from 'react';
-import { Button, Empty, Form, Input, Typography } from 'antd';
+import { Button, Empty, Form, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import type { z } from 'zod';
 import { setOwnersInput, type maskedOwner } from '../../../../../shared/contract/register';
 import { maskDocument, maskPhone } from '../../../../../shared/domain/identity';
@@ -91,7 +92,7 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
           )}
           <Form form={form} layout="vertical" className="owners-date">
             <Form.Item name="date" label={t.startDate}>
-              <Input type="date" style={{ width: 180 }} />
+              <DateField style={{ width: 180 }} />
             </Form.Item>
           </Form>
         </section>

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { z } from 'zod';
 import { spendInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../../shared/contract/methods';
@@ -93,7 +94,7 @@ export function SpendModal({ communityId, report, defaultDate, open, onClose, on
         </Form.Item>
         <div className="form-row">
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" data-testid="budget-spend-date" />
+            <DateField data-testid="budget-spend-date" />
           </Form.Item>
           <Form.Item name="amount" label={t.amount} required>
             <Input inputMode="decimal" placeholder={t.amountPlaceholder} data-testid="budget-spend-amount" />

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { z } from 'zod';
 import { depositInput } from '../../../../../shared/contract/treasury/fund';
 import type { MethodInput } from '../../../../../shared/contract/methods';
@@ -88,7 +89,7 @@ export function DepositModal({ communityId, open, onClose, onPosted }: Props) {
         </Form.Item>
         <div className="form-row">
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" data-testid="deposit-date" />
+            <DateField data-testid="deposit-date" />
           </Form.Item>
           <Form.Item name="amount" label={t.amount} required>
             <Input inputMode="decimal" placeholder={t.amountPlaceholder} data-testid="deposit-amount" />

@@ -9,6 +9,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { earningsInput } from '../../../../../shared/contract/treasury/fund';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { addDays } from '../../../../../shared/domain/dates';
@@ -97,15 +98,15 @@ export function EarningsModal({ communityId, open, onClose, onPosted }: Props) {
       <Form form={form} layout="vertical" className="compact-form" data-testid="earnings-form" onValuesChange={() => setPreview(null)}>
         <div className="form-row">
           <Form.Item name="start" label={t.start} required>
-            <Input type="date" data-testid="earnings-start" />
+            <DateField data-testid="earnings-start" />
           </Form.Item>
           <Form.Item name="end" label={t.end} required>
-            <Input type="date" data-testid="earnings-end" />
+            <DateField data-testid="earnings-end" />
           </Form.Item>
         </div>
         <div className="form-row">
           <Form.Item name="date" label={t.postingDate} extra={t.postingDateHelp}>
-            <Input type="date" data-testid="earnings-date" />
+            <DateField data-testid="earnings-date" />
           </Form.Item>
           <div />
         </div>

@@ -9,6 +9,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Radio, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { RECEIPT_CLASSES, PAYMENT_CLASSES, STATEMENT_CLASS_NAMES, type StatementClass } from '../../../../../shared/domain/bank-statement';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
@@ -143,7 +144,7 @@ export function ClassifyModal({ communityId, row, reclassify = false, onClose, o
         {reclassify && (
           <>
             <Form.Item label={t.reclassifyDate} extra={t.reclassifyDateHelp}>
-              <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="classify-date" />
+              <DateField value={date} onChange={(v) => setDate(v)} data-testid="classify-date" />
             </Form.Item>
             <Form.Item label={t.reclassifyReason} required>
               <Input maxLength={500} value={reason} placeholder={t.reclassifyReasonPlaceholder} onChange={(e) => setReason(e.target.value)} data-testid="classify-reason" />

@@ -11,6 +11,7 @@
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Result, Space, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { openingInput } from '../../../../../shared/contract/treasury/intake';
 import type { RowError } from '../../../../../shared/domain/roster-rows';
@@ -222,7 +223,7 @@ export function FundOpeningPage({ communityId }: { communityId: string }) {
           >
             <div className="form-row">
               <Form.Item name="asOf" label={t.asOf} required extra={t.asOfHint}>
-                <Input type="date" data-testid="opening-date" />
+                <DateField data-testid="opening-date" />
               </Form.Item>
               <Form.Item name="bankBalance" label={t.bankBalance} required extra={t.bankBalanceHint}>
                 <Input inputMode="decimal" placeholder={t.bankBalancePlaceholder} data-testid="opening-bank" />

@@ -5,7 +5,8 @@
  * xlsx). Print views open in the same window, as the other print links do.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Dropdown, Form, Input, Modal, Select, Space } from 'antd';
+import { App as AntApp, Button, Dropdown, Form, Modal, Select, Space } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { isValidDate } from '../../../../../shared/domain/dates';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -69,10 +70,10 @@ export function PeriodModal({ communityId, kind, partId, onClose }: { communityI
       <Form form={form} layout="vertical" className="compact-form" data-testid="period-form" onFinish={open}>
         <div className="form-row">
           <Form.Item name="from" label={t.periodFrom} required>
-            <Input type="date" data-testid="period-from" />
+            <DateField data-testid="period-from" />
           </Form.Item>
           <Form.Item name="to" label={t.periodTo} required>
-            <Input type="date" data-testid="period-to" />
+            <DateField data-testid="period-to" />
           </Form.Item>
         </div>
         {kind === 'statements' && (

@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Descriptions, Input, Modal, Select, Spin } from 'antd';
+import { DateField } from '../../../components/DateField';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { claimInput } from '../../../../../shared/contract/treasury/intake';
 import { ENTRY_KIND_NAMES } from '../../../../../shared/domain/ledger';
@@ -166,7 +167,7 @@ function ClaimModal({ communityId, item, onClose, onClaimed }: { communityId: st
         </Button>
       </div>
       <div className="claim-footer">
-        <label>{t.claimDate} <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} className="claim-date" data-testid="claim-date" /></label>
+        <label>{t.claimDate} <DateField value={date} onChange={(v) => setDate(v)} className="claim-date" data-testid="claim-date" /></label>
         <span data-testid="claim-total">{t.claimTotal(money(fenToYuan(typed)), money(fenToYuan(yuanToFen(item.remaining) - typed)))}</span>
       </div>
       <div data-testid="claim-errors"><FormError messages={sending.errors} /></div>

@@ -1,5 +1,6 @@
 /** The ledger's title line (the treasurer's buttons) and its filters: account, dates, words. */
-import { Button, Input, Select } from 'antd';
+import { Button, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { PageHeader } from '../../../components/PageHeader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatCount } from '../../../format';
@@ -51,23 +52,19 @@ export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, on
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 230 }}
         />
-        <Input
-          type="date"
+        <DateField
           className="ledger-date"
           aria-label={t.from}
-          title={t.from}
           value={filters.from}
-          onChange={(e) => onChange({ ...filters, from: e.target.value })}
+          onChange={(from) => onChange({ ...filters, from })}
           data-testid="ledger-filter-from"
         />
         <span className="toolbar-label">{t.dateSeparator}</span>
-        <Input
-          type="date"
+        <DateField
           className="ledger-date"
           aria-label={t.to}
-          title={t.to}
           value={filters.to}
-          onChange={(e) => onChange({ ...filters, to: e.target.value })}
+          onChange={(to) => onChange({ ...filters, to })}
           data-testid="ledger-filter-to"
         />
         <SearchBox

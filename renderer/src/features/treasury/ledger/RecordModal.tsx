@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, Form, Input, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { z } from 'zod';
 import { recordInput } from '../../../../../shared/contract/treasury/fund';
 import { invoke } from '../../../api/client';
@@ -134,7 +135,7 @@ export function RecordModal({ communityId, form: asked, accounts, onClose, onPos
             <Input inputMode="decimal" placeholder={t.amountPlaceholder} data-testid="record-amount" />
           </Form.Item>
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" data-testid="record-date" />
+            <DateField data-testid="record-date" />
           </Form.Item>
         </div>
         <Form.Item name="memo" label={t.memo} required>

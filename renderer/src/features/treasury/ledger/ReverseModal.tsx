@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { Alert, App as AntApp, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { reverseInput } from '../../../../../shared/contract/treasury/fund';
 import { invoke } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
@@ -57,7 +58,7 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
       {households > 0 && <Alert type="warning" showIcon className="posting-warnings" data-testid="reverse-households" title={t.reverseHouseholds(formatCount(households), groupedYuan(entry.amount))} />}
       <Form form={form} layout="vertical" data-testid="reverse-form">
         <Form.Item name="date" label={t.reverseDate} required>
-          <Input type="date" data-testid="reverse-date" />
+          <DateField data-testid="reverse-date" />
         </Form.Item>
         <Form.Item name="reason" label={t.reverseReason} required>
           <Input.TextArea rows={3} maxLength={500} placeholder={t.reverseReasonPlaceholder} data-testid="reverse-reason" />

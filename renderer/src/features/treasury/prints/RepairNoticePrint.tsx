@@ -14,7 +14,8 @@
  * community's residents' committee.
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, Input } from 'antd';
+import { Alert } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { addDays, isValidDate } from '../../../../../shared/domain/dates';
 import { DEFAULT_POSTING_DAYS } from '../../../../../shared/domain/workflow';
 import { invoke } from '../../../api/client';
@@ -123,11 +124,11 @@ function PostingInputs({ posting, onChange }: { posting: Posting; onChange: (p: 
   return (
     <span className="repair-posting-inputs" data-testid="repair-posting-inputs">
       <span>{t.repairPostingLabel}</span>
-      <Input type="date" size="small" value={posting.from} data-testid="repair-posting-from" style={{ width: 140 }}
-        onChange={(e) => onChange({ from: e.target.value, to: isValidDate(e.target.value) && !posting.to ? addDays(e.target.value, DEFAULT_POSTING_DAYS) : posting.to })} />
+      <DateField size="small" value={posting.from} data-testid="repair-posting-from" style={{ width: 140 }}
+        onChange={(from) => onChange({ from, to: isValidDate(from) && !posting.to ? addDays(from, DEFAULT_POSTING_DAYS) : posting.to })} />
       <span>{t.repairPostingTo}</span>
-      <Input type="date" size="small" value={posting.to} data-testid="repair-posting-to" style={{ width: 140 }}
-        onChange={(e) => onChange({ ...posting, to: e.target.value })} />
+      <DateField size="small" value={posting.to} data-testid="repair-posting-to" style={{ width: 140 }}
+        onChange={(to) => onChange({ ...posting, to })} />
       {(missing || backwards) && <span className="repair-posting-hint">{missing ? t.repairPostingNone : t.repairPostingOrder}</span>}
     </span>
   );

@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Input, Radio, Typography } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { reconciliationInput } from '../../../../../shared/contract/treasury/intake';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -77,7 +78,7 @@ export function ReconciliationPage({ communityId }: { communityId: string }) {
         {mode === 'typed' && (
           <div className="recon-typed">
             <label>{t.typedAmount}<Input inputMode="decimal" value={typed.amount} placeholder={t.typedPlaceholder} onChange={(e) => setTyped({ ...typed, amount: e.target.value })} data-testid="recon-amount" /></label>
-            <label>{t.typedDate}<Input type="date" value={typed.date} onChange={(e) => setTyped({ ...typed, date: e.target.value })} data-testid="recon-date" /></label>
+            <label>{t.typedDate}<DateField value={typed.date} onChange={(v) => setTyped({ ...typed, date: v })} data-testid="recon-date" /></label>
             <Button type="primary" onClick={reconcile} data-testid="recon-run">{t.reconcile}</Button>
           </div>
         )}

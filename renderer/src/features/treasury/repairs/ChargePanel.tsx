@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { chargeInput } from '../../../../../shared/contract/treasury/repairs';
 import type { FundRules } from '../../../../../shared/contract/treasury/fund';
 import { invoke } from '../../../api/client';
@@ -99,7 +100,7 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
             <Input inputMode="decimal" placeholder={t.finalCostPlaceholder} data-testid="charge-final-cost" />
           </Form.Item>
           <Form.Item name="date" label={t.chargeDate} required>
-            <Input type="date" data-testid="charge-date" />
+            <DateField data-testid="charge-date" />
           </Form.Item>
         </div>
         {check && (check.audit || check.reapproval) && (

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { projectPayment } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -64,7 +65,7 @@ export function PayModal({ project, open, onClose, onPaid }: Props) {
       <Form form={form} layout="vertical" className="compact-form" data-testid="pay-form">
         <div className="form-row">
           <Form.Item name="date" label={t.payDate} required>
-            <Input type="date" data-testid="pay-date" />
+            <DateField data-testid="pay-date" />
           </Form.Item>
           <Form.Item name="amount" label={t.payAmount} required>
             <Input inputMode="decimal" placeholder={t.payAmountPlaceholder} data-testid="pay-amount" />

@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { projectFields } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
 import { useQuery } from '../../../api/queries';
@@ -210,10 +211,10 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
               </Form.Item>
               <div className="form-row">
                 <Form.Item name="emergencyReviewDate" label={t.fieldReviewDate} required>
-                  <Input type="date" data-testid="repair-review-date" />
+                  <DateField data-testid="repair-review-date" />
                 </Form.Item>
                 <Form.Item name="emergencyStreetDate" label={t.fieldStreetDate} required>
-                  <Input type="date" data-testid="repair-street-date" />
+                  <DateField data-testid="repair-street-date" />
                 </Form.Item>
               </div>
             </>

@@ -9,7 +9,8 @@
  * notice after the works.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Input, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Spin, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { projectNotice } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
@@ -151,7 +152,7 @@ function NoticePanel({ project: p, onSaved }: { project: ProjectDetail; onSaved:
           {p.noticeDate ? <Tag color="green" className="tight-tag">{t.noticeRecorded(p.noticeDate)}</Tag> : <Tag className="tight-tag">{t.noticeNotYet}</Tag>}
         </span>
         <span className="toolbar-label">{t.noticeDate}</span>
-        <Input type="date" className="repair-notice-date" value={date} onChange={(e) => setDate(e.target.value)} aria-label={t.noticeDate} data-testid="repair-notice-date" />
+        <DateField className="repair-notice-date" value={date} onChange={(v) => setDate(v)} aria-label={t.noticeDate} data-testid="repair-notice-date" />
         <Button loading={busy} onClick={() => void save()} data-testid="repair-notice-save">{p.noticeDate ? t.changeNotice : t.recordNotice}</Button>
       </div>
       <div data-testid="repair-notice-errors"><FormError messages={errors} /></div>

@@ -3,7 +3,8 @@
  * quarterly), or any period typed as two dates.
  */
 import { useState } from 'react';
-import { Input, Segmented, Select } from 'antd';
+import { Segmented, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { isValidDate } from '../../../../../shared/domain/dates';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -59,9 +60,9 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (p:
       />
       {custom && (
         <>
-          <Input type="date" className="revenue-date" value={draft.from} onChange={(e) => typed({ ...draft, from: e.target.value })} data-testid="revenue-from" />
+          <DateField className="revenue-date" value={draft.from} onChange={(v) => typed({ ...draft, from: v })} data-testid="revenue-from" />
           <span className="toolbar-label">{t.periodTo}</span>
-          <Input type="date" className="revenue-date" value={draft.to} onChange={(e) => typed({ ...draft, to: e.target.value })} data-testid="revenue-to" />
+          <DateField className="revenue-date" value={draft.to} onChange={(v) => typed({ ...draft, to: v })} data-testid="revenue-to" />
         </>
       )}
     </div>

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Select } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { z } from 'zod';
 import { revenueInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput } from '../../../../../shared/contract/methods';
@@ -78,7 +79,7 @@ export function RecordRevenueModal({ communityId, direction, defaultDate, onClos
       <Form form={form} layout="vertical" className="compact-form" data-testid="revenue-record-form" data-direction={direction ?? ''}>
         <div className="form-row">
           <Form.Item name="date" label={t.date} required>
-            <Input type="date" data-testid="revenue-record-date" />
+            <DateField data-testid="revenue-record-date" />
           </Form.Item>
           <Form.Item name="kind" label={t.kind} required>
             <Select data-testid="revenue-record-kind" placeholder={t.kindRequired} options={REVENUE_KINDS.map((k) => ({ value: k, label: k }))} />

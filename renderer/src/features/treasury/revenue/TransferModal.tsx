@@ -9,6 +9,7 @@
 import { fenToYuan } from '../../../../../shared/domain/money';
 import { useEffect, useState } from 'react';
 import { App as AntApp, Descriptions, Form, Input } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { transferInput } from '../../../../../shared/contract/treasury/revenue';
 import type { MethodInput, MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
@@ -93,7 +94,7 @@ export function TransferModal({ communityId, summary, open, onClose, onPosted }:
       <Form form={form} layout="vertical" className="compact-form" data-testid="revenue-transfer-form">
         <div className="form-row">
           <Form.Item name="date" label={t.transferDate} required>
-            <Input type="date" data-testid="revenue-transfer-date" />
+            <DateField data-testid="revenue-transfer-date" />
           </Form.Item>
           <Form.Item name="amount" label={t.transferAmount} required>
             <Input inputMode="decimal" data-testid="revenue-transfer-amount" />

@@ -8,6 +8,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Tag, Typography, type FormInstance } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { voteCreate } from '../../../../../shared/contract/votes';
 import { addDays } from '../../../../../shared/domain/dates';
 import { ASSEMBLY_KINDS } from '../../../../../shared/domain/meetings';
@@ -144,10 +145,10 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
         </Form.Item>
         <div className="form-row">
           <Form.Item name="opens" label={t.opens} required>
-            <Input type="date" data-testid="vote-opens" />
+            <DateField data-testid="vote-opens" />
           </Form.Item>
           <Form.Item name="closes" label={t.closes} required>
-            <Input type="date" data-testid="vote-closes" />
+            <DateField data-testid="vote-closes" />
           </Form.Item>
         </div>
         <Form.Item name="meetingId" label={t.meeting} extra={t.meetingHelp}>

@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Spin, Tag } from 'antd';
+import { DateField } from '../../../components/DateField';
 import { postResultInput, refreezeInput } from '../../../../../shared/contract/votes';
 import { invoke } from '../../../api/client';
 import { errorMessage, refusalMessages } from '../../../api/errors';
@@ -337,7 +338,7 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
           : deadline && <Alert type="info" showIcon title={t.postingHelp(deadline)} />}
       <Form form={form} layout="inline" className="vote-posting-form" initialValues={{ postedDate: vote.postedDate ?? today }}>
         <Form.Item name="postedDate" label={t.postDate}>
-          <Input type="date" data-testid="vote-post-date" />
+          <DateField data-testid="vote-post-date" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" ghost loading={busy} onClick={() => void post()} data-testid="vote-post">{t.post}</Button>

@@ -1,0 +1,78 @@
+/**
+ * The one date control of the app: Ant Design's DatePicker in Chinese, whose
+ * value is the contract's date text (YYYY-MM-DD) so that it drops into a
+ * Form.Item or a state hook like a text input. Office staff type dates as often
+ * as they pick them: 20261204, 2026-12-04, 2026/12/4 and 2026.12.4 are all read;
+ * the field shows 2026-12-04 whatever the browser's language (a native date
+ * input showed mm/dd/yyyy in an English browser).
+ *
+ * data-testid and aria-label land on the text input itself, so a test fills it.
+ */
+import { useState, type CSSProperties, type FormEvent } from 'react';
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(customParseFormat);
+dayjs.locale('zh-cn');
+
+/** The first is how a date is shown; the others are what typing may produce. */
+const FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/M/D', 'YYYY.M.D', 'YYYY-M-D'];
+/**
+ * Typed text that is a whole date the moment it is typed: taken at once and the
+ * calendar closed (it would otherwise cover a dialog's buttons until Enter or a
+ * click elsewhere). 2026/12/1 may still become 2026/12/15, so the short forms
+ * wait for Enter or leaving the field.
+ */
+const COMPLETE = ['YYYY-MM-DD', 'YYYYMMDD'];
+
+function completeDate(text: string): string | undefined {
+  const day = dayjs(text.trim(), COMPLETE, true);
+  return day.isValid() ? day.format('YYYY-MM-DD') : undefined;
+}
+
+export interface DateFieldProps {
+  value?: string | null;
+  onChange?: (value: string) => void;
+  /** Days that cannot be picked (before a start, after today …), as date text. */
+  disabledDate?: (date: string) => boolean;
+  disabled?: boolean;
+  placeholder?: string;
+  size?: 'small' | 'middle' | 'large';
+  style?: CSSProperties;
+  className?: string;
+  allowClear?: boolean;
+  id?: string;
+  status?: 'error' | 'warning';
+  'aria-label'?: string;
+  'data-testid'?: string;
+}
+
+export function DateField({ value, onChange, disabledDate, placeholder, style, allowClear = true, ...rest }: DateFieldProps) {
+  const [open, setOpen] = useState(false);
+  const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
+  const typed = (event: FormEvent<HTMLSpanElement>) => {
+    const date = event.target instanceof HTMLInputElement ? completeDate(event.target.value) : undefined;
+    if (date === undefined) return;
+    if (date !== value) onChange?.(date);
+    // After the picker's own reaction to the keystroke, which opens the calendar.
+    window.setTimeout(() => setOpen(false), 0);
+  };
+  return (
+    <span className="date-field" onInput={typed}>
+      <DatePicker
+        {...rest}
+        open={open}
+        onOpenChange={setOpen}
+        value={parsed?.isValid() ? parsed : null}
+        onChange={(day) => onChange?.(day ? day.format('YYYY-MM-DD') : '')}
+        format={FORMATS}
+        placeholder={placeholder ?? '如 2026-12-04'}
+        allowClear={allowClear}
+        disabledDate={disabledDate ? (day) => disabledDate(day.format('YYYY-MM-DD')) : undefined}
+        style={{ width: 160, ...style }}
+      />
+    </span>
+  );
+}
