@@ -19,6 +19,7 @@ import { isKnownSound, recordSound } from './db/soundness';
 import { createRouter } from './router';
 import { AuthService } from './services/system/auth';
 import { ensureDefaultWorkflow } from './services/meetings/workflows';
+import { indexMissingDocuments } from './services/system/search-sources';
 import { write, type ServiceContext } from './services/context';
 import type { DataKeys } from './security/cipher';
 import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';
@@ -177,6 +178,7 @@ export async function openApp(options: AppOptions): Promise<App> {
 
     try {
       ensureDefaultWorkflow(ctx);
+      indexMissingDocuments(ctx);
       if (unlockedByRecoveryCode) {
         // Nobody is signed in on a locked start: the log says how the key came to this PC.
         const actor = { author: options.fixedAuthor ?? '启动页（恢复码）', userId: null };

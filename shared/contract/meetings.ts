@@ -139,7 +139,13 @@ export const minutesVersion = z.object({
 export const saveMinutesInput = z.object({ meetingId: id, content: minutesContent });
 export const correctMinutesInput = z.object({ id, reason: requiredText('更正理由', 500) });
 export const diffInput = z.object({ fromId: id, toId: id });
-export const diffOutput = z.object({ lines: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })) });
+export const diffOutput = z.object({
+  lines: z.array(z.object({
+    op: z.enum(['same', 'removed', 'added']), text: z.string(),
+    /** On a replaced line: its words, those that differ from the other side marked (shared/domain/minutes.ts). */
+    spans: z.array(z.object({ changed: z.boolean(), text: z.string() })).optional(),
+  })),
+});
 
 export const actionQuery = z.object({ communityId: id, filter: z.enum(['open', 'overdue', 'all']).default('open') });
 export const actionRow = z.object({
@@ -244,9 +250,11 @@ export const matterListItem = z.object({
 
 // ── search ────────────────────────────────────────────────────────────
 export const searchInput = z.object({ communityId: id, text: z.string().trim().min(1, { error: '请输入要查找的文字' }).max(100) });
+/** What search finds: minutes, matters, meeting agendas, votes and issues (main/services/system/search-sources.ts). */
+export const searchHitType = z.enum(['minutes', 'matter', 'agenda', 'vote', 'issue']);
 export const searchHit = z.object({
-  type: z.enum(['minutes', 'matter']), id, title: z.string(),
-  /** For minutes: the meeting to open. */
+  type: searchHitType, id, title: z.string(),
+  /** For minutes and agendas: the meeting to open. */
   meetingId: id.nullable(),
   snippet: z.object({ text: z.string(), match: z.tuple([z.number().int(), z.number().int()]).nullable() }),
 });

@@ -40,8 +40,10 @@ describe('minutes', () => {
     await call(app, 'minutes.saveDraft', { meetingId: m.id, content: content('同意更新3幢、5幢电梯') }, session);
     const diff = await call(app, 'minutes.diff', { fromId: v1.id, toId: v2.id }, session);
     expect(diff.lines.filter((l) => l.op !== 'same')).toEqual([
-      { op: 'removed', text: '  决定：同意更新3幢电梯' },
-      { op: 'added', text: '  决定：同意更新3幢、5幢电梯' },
+      { op: 'removed', text: '  决定：同意更新3幢电梯', spans: [{ changed: false, text: '  决定：同意更新3幢电梯' }] },
+      { op: 'added', text: '  决定：同意更新3幢、5幢电梯', spans: [
+        { changed: false, text: '  决定：同意更新3幢' }, { changed: true, text: '、5幢' }, { changed: false, text: '电梯' },
+      ] },
     ]);
     // The approved version is unchanged.
     expect((await call(app, 'minutes.get', { id: v1.id }, session)).content.items[0]!.decision).toBe('同意更新3幢电梯');
@@ -170,8 +172,9 @@ describe('search across minutes and matters', () => {
     await call(app, 'matter.create', { communityId: other.id, title: '电梯加装', description: '电梯', raisedOn: '2026-11-01' }, session);
 
     const lift = await call(app, 'search.query', { communityId: c.id, text: '电梯' }, session);
-    expect(lift.hits.map((h) => [h.type, h.id, h.meetingId])).toEqual([['minutes', m.id, m.id]]);
-    expect(lift.hits[0]!.title).toBe('2026-11-02 11月联席会议会议纪要');
+    // The meeting's agenda (电梯更新) is found too, the newer minutes first.
+    expect(lift.hits.map((h) => [h.type, h.id, h.meetingId])).toEqual([['minutes', m.id, m.id], ['agenda', m.id, m.id]]);
+    expect(lift.hits[0]!.title).toBe('2026-11-02 11月联席会议纪要');
     const { text, match } = lift.hits[0]!.snippet;
     expect(text.slice(match![0], match![1])).toBe('电梯');
     expect((await call(app, 'search.query', { communityId: c.id, text: '漏' }, session)).hits.map((h) => h.type)).toEqual(['matter']);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates';
-import { diffLines, minutesText } from '../../shared/domain/minutes';
+import { diffLines, diffWords, minutesText, minutesTitle } from '../../shared/domain/minutes';
 import {
   boardPosition, checkAdvance, checkWorkflowDefinition, DEFAULT_WORKFLOW, nextStep, type StepRecord, type WorkflowDefinition,
 } from '../../shared/domain/workflow';
@@ -98,7 +98,36 @@ describe('minutes versions', () => {
     const v2 = { ...v1, items: [{ title: '电梯更新', discussion: '讨论了报价', decision: '同意更新2台' }] };
     expect(minutesText(v1).split('\n')).toEqual(['出席：张三、李四', '记录：王五', '议题1：电梯更新', '  讨论：讨论了报价', '  决定：同意更新', '待办1：询价（责任：物业 赵六），期限 2026-12-01']);
     const diff = diffLines(minutesText(v1), minutesText(v2));
-    expect(diff.filter((d) => d.op !== 'same')).toEqual([{ op: 'removed', text: '  决定：同意更新' }, { op: 'added', text: '  决定：同意更新2台' }]);
+    expect(diff.filter((d) => d.op !== 'same')).toEqual([
+      { op: 'removed', text: '  决定：同意更新', spans: [{ changed: false, text: '  决定：同意更新' }] },
+      { op: 'added', text: '  决定：同意更新2台', spans: [{ changed: false, text: '  决定：同意更新' }, { changed: true, text: '2台' }] },
+    ]);
+  });
+
+  it('marks the changed words inside a replaced line: a number whole, Chinese character by character', () => {
+    const { removed, added } = diffWords('  决定：物业费每平方米4.8元，自2027年1月起执行', '  决定：物业费每平方米4.6元，自2027年3月起执行');
+    expect(removed.filter((s) => s.changed).map((s) => s.text)).toEqual(['4.8', '1']);
+    expect(added.filter((s) => s.changed).map((s) => s.text)).toEqual(['4.6', '3']);
+    expect(diffWords('同意', '同意').added).toEqual([{ changed: false, text: '同意' }]);
+    // Only a removed line directly replaced by an added one is compared word by word.
+    const d = diffLines('甲\n乙', '甲\n乙\n丙');
+    expect(d.map((l) => l.spans)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('property: the spans of a replaced line spell the line', () => {
+    const text = fc.string({ unit: fc.constantFrom('电', '梯', '4', '.', '8', '6', 'a', ' '), maxLength: 20 });
+    fc.assert(fc.property(text, text, (a, b) => {
+      const { removed, added } = diffWords(a, b);
+      expect(removed.map((s) => s.text).join('')).toBe(a);
+      expect(added.map((s) => s.text).join('')).toBe(b);
+      expect(removed.filter((s) => !s.changed).map((s) => s.text).join('')).toBe(added.filter((s) => !s.changed).map((s) => s.text).join(''));
+    }));
+  });
+
+  it('names the minutes after the meeting without doubling 会议', () => {
+    expect(minutesTitle('第六次业委会会议')).toBe('第六次业委会会议纪要');
+    expect(minutesTitle('三方联席会')).toBe('三方联席会纪要');
+    expect(minutesTitle('物业费调整')).toBe('物业费调整会议纪要');
   });
 
   it('property: a diff replays to both versions', () => {

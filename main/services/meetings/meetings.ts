@@ -22,6 +22,7 @@ import { agendaItems, attendees as attendeesTable, matters, meetings, minutes } 
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { officeCalendar } from '../system/holidays';
+import { indexAgenda } from '../system/search-sources';
 import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides';
 
 type MeetingFields = z.output<typeof meetingFields>;
@@ -137,6 +138,7 @@ function writeAgenda(ctx: ServiceContext, meetingId: string, agenda: MeetingFiel
       id: kept?.id ?? newId(), meetingId, position: i + 1, title: a.title, matterId: a.matterId, forVote: a.forVote, inNotice: a.inNotice, yesVotes: kept?.yesVotes ?? null,
     }).run();
   });
+  indexAgenda(ctx, meetingId);
 }
 
 function snapshot(ctx: ServiceContext, id: string) {

@@ -25,6 +25,7 @@ import { buildings, parts } from '../../db/schema/register';
 import { addSafeRow } from '../../files/safe-cells';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
+import { indexIssue } from '../system/search-sources';
 
 type IssueDetail = z.output<typeof issueDetail>;
 type IssueSummary = z.output<typeof issueSummary>;
@@ -158,6 +159,7 @@ export function createIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
       resolutionDue: input.resolutionDue, status: '登记', level: '楼栋', matterId: input.matterId, meetingId: input.meetingId, createdAt: stamp, updatedAt: stamp,
     }).run();
     event(ctx, actor, id, input.reportedAt, 'created', null, '登记');
+    indexIssue(ctx, id);
     scope.audit({ action: 'create', entity: 'issue', entityId: id, after: { ...input, number, planDueAt: due } });
     return id;
   });
@@ -175,6 +177,7 @@ export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
       place: input.place, description: input.description, resolutionDue: input.resolutionDue, matterId: input.matterId, meetingId: input.meetingId,
       updatedAt: nowIso(),
     }).where(eq(issues.id, input.id)).run();
+    indexIssue(ctx, input.id);
     scope.audit({ action: 'update', entity: 'issue', entityId: input.id, before: storedRow(issues, before), after: input });
   });
   return getIssue(ctx, input.id, now);
@@ -231,6 +234,7 @@ export function planIssue(ctx: ServiceContext, actor: Actor, input: z.output<typ
       .where(eq(issues.id, input.id)).run();
     event(ctx, actor, input.id, input.at, 'plan', null, null, input.plan);
     if (row.status === '已派单') moveStatus(ctx, actor, scope, row, '处理中', input.at, '');
+    indexIssue(ctx, input.id);
     scope.audit({ action: 'plan', entity: 'issue', entityId: input.id, before: { plan: row.plan, plannedAt: row.plannedAt }, after: input });
   });
   return getIssue(ctx, input.id, now);
@@ -254,6 +258,7 @@ export function recordFeedback(ctx: ServiceContext, actor: Actor, input: z.outpu
     if (row.status !== '已办结') throw new AppError('REFUSED', `问题办结后才能回访，现为“${row.status}”`);
     if (row.closedAt !== null && input.at < row.closedAt) throw AppError.field('VALIDATION', 'at', `回访时间早于办结时间 ${row.closedAt.replace('T', ' ')}`);
     ctx.db.update(issues).set({ feedback: input.feedback, satisfaction: input.satisfaction, visitedAt: input.at }).where(eq(issues.id, input.id)).run();
+    indexIssue(ctx, input.id);
     moveStatus(ctx, actor, scope, row, '已回访', input.at, `${input.satisfaction}：${input.feedback}`);
   });
   return getIssue(ctx, input.id, now);

@@ -52,6 +52,16 @@ export function indexDocument(sqlite: Sqlite, doc: SearchDocument): void {
   sqlite.prepare('insert into search_fts (rowid, tokens) values (?, ?)').run(rowid, tokens);
 }
 
+/**
+ * Ids in `table` with no entry of `type` yet. `table` is one of the callers' constant table names,
+ * never user input (search-sources.ts).
+ */
+export function unindexedIds(sqlite: Sqlite, type: string, table: 'meetings' | 'votes' | 'issues'): string[] {
+  return z.array(z.string()).parse(sqlite
+    .prepare(`select t.id from ${table} t where not exists (select 1 from search_docs d where d.doc_type = ? and d.doc_id = t.id)`)
+    .pluck().all(type));
+}
+
 export function removeDocument(sqlite: Sqlite, type: string, id: string): void {
   const rowid = rowidOf(sqlite, type, id);
   if (rowid === undefined) return;

@@ -26,6 +26,7 @@ import {
 } from '../../db/schema/votes';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
+import { indexAgenda, indexVote } from '../system/search-sources';
 import { electorateParts } from '../register/electorate';
 import { officeCalendar } from '../system/holidays';
 import { differences } from './double-entry';
@@ -265,6 +266,8 @@ export function createVote(ctx: ServiceContext, actor: Actor, input: VoteCreate)
       threshold: categories[i]!.threshold, scope: JSON.stringify(item.scope), scopeLabel: labels[i]!, matterId: item.matterId, electorateCount: 0, electorateArea: 0,
     }))).run();
     freeze(ctx, id, input.communityId, community.settings.countParkingInVotes);
+    indexVote(ctx, id);
+    indexAgenda(ctx, meetingId);
     tx.audit({ action: 'create', entity: 'vote', entityId: id, after: { ...input, settings } });
   });
   return getVote(ctx, id);

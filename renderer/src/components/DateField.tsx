@@ -53,7 +53,13 @@ export function DateField({ value, onChange, disabledDate, placeholder, style, a
   const [open, setOpen] = useState(false);
   const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
   const typed = (event: FormEvent<HTMLSpanElement>) => {
-    const date = event.target instanceof HTMLInputElement ? completeDate(event.target.value) : undefined;
+    if (!(event.target instanceof HTMLInputElement)) return;
+    // Emptying the field empties the value at once, as a text field would.
+    if (event.target.value.trim() === '') {
+      if (value) onChange?.('');
+      return;
+    }
+    const date = completeDate(event.target.value);
     if (date === undefined) return;
     if (date !== value) onChange?.(date);
     // After the picker's own reaction to the keystroke, which opens the calendar.

@@ -214,12 +214,11 @@ export const mattersText = {
   },
   search: {
     title: '全文检索',
-    intro: '在本小区的会议纪要和事项中查找文字，一个字也可以查。',
+    intro: '在本小区的会议纪要、事项、会议议程、业主表决和问题台账中查找文字，一个字也可以查。',
     placeholder: '输入要查找的文字',
-    typeMinutes: '纪要',
-    typeMatter: '事项',
+    types: { minutes: '纪要', matter: '事项', agenda: '议程', vote: '表决', issue: '问题' },
     count: (n: number) => `找到 ${n} 条`,
-    none: (text: string) => `没有找到包含“${text}”的纪要或事项`,
+    none: (text: string) => `没有找到包含“${text}”的纪要、事项、议程、表决或问题`,
     prompt: '输入文字后按回车查找',
   },
 } as const;

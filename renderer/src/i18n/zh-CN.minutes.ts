@@ -1,4 +1,6 @@
 /** Interface texts of features/meetings/minutes (zh-CN), merged into zhCN.minutes. */
+import { minutesTitle } from '../../../shared/domain/minutes';
+
 export const minutesText = {
   title: '会议纪要',
   // ── the section on the meeting's page ──
@@ -90,11 +92,7 @@ export const minutesText = {
   doneOk: '已标记完成',
   noDue: '—',
   // ── the printout ──
-  /** 三方联席会议 → 三方联席会议纪要; 物业费调整 → 物业费调整会议纪要. */
-  printTitle: (meetingTitle: string) => {
-    const t = meetingTitle.trim();
-    return t.endsWith('会') || t.endsWith('会议') ? `${t}纪要` : `${t}会议纪要`;
-  },
+  printTitle: minutesTitle,
   kind: '会议类型',
   dateTime: '时间',
   place: '地点',

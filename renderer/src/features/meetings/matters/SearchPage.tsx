@@ -1,6 +1,6 @@
 /**
- * 全文检索: find words (of one character or more) in the community's minutes
- * and matters. The text lives in the URL (#/c/<id>/search?q=…), so a search
+ * 全文检索: find words (of one character or more) in the community's minutes,
+ * matters, meeting agendas, votes and issues. The text lives in the URL (#/c/<id>/search?q=…), so a search
  * can be reloaded and gone back to; each hit shows its type, title and a
  * snippet with the match marked, and opens the meeting or the matter.
  */
@@ -19,6 +19,8 @@ const t = zhCN.matters.search;
 
 type Hit = MethodOutput<'search.query'>['hits'][number];
 
+const TYPE_COLOURS: Record<Hit['type'], string> = { minutes: 'blue', matter: 'green', agenda: 'cyan', vote: 'purple', issue: 'orange' };
+
 export function SearchPage({ communityId, text }: { communityId: string; text: string }) {
   const query = text.trim();
   const result = useAsync(
@@ -29,8 +31,10 @@ export function SearchPage({ communityId, text }: { communityId: string; text: s
   const painted = !result.loading && result.data !== undefined;
 
   const open = (hit: Hit) => {
-    if (hit.type === 'minutes' && hit.meetingId) navigate({ name: 'meeting', communityId, meetingId: hit.meetingId });
+    if (hit.meetingId) navigate({ name: 'meeting', communityId, meetingId: hit.meetingId });
     else if (hit.type === 'matter') navigate({ name: 'matter', communityId, matterId: hit.id });
+    else if (hit.type === 'vote') navigate({ name: 'vote', communityId, voteId: hit.id });
+    else if (hit.type === 'issue') navigate({ name: 'issue', communityId, issueId: hit.id });
   };
 
   return (
@@ -58,7 +62,7 @@ export function SearchPage({ communityId, text }: { communityId: string; text: s
             <li key={`${hit.type}:${hit.id}`}>
               <button type="button" className="search-hit" onClick={() => open(hit)} data-testid="search-hit" data-type={hit.type} data-id={hit.id}>
                 <div className="search-hit-head">
-                  <Tag color={hit.type === 'minutes' ? 'blue' : 'green'} className="tight-tag">{hit.type === 'minutes' ? t.typeMinutes : t.typeMatter}</Tag>
+                  <Tag color={TYPE_COLOURS[hit.type]} className="tight-tag">{t.types[hit.type]}</Tag>
                   <span className="search-hit-title">{hit.title}</span>
                 </div>
                 <div className="search-hit-snippet" data-testid="search-snippet"><Snippet snippet={hit.snippet} /></div>

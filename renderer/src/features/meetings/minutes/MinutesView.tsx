@@ -1,6 +1,7 @@
 /** An approved version of minutes, read-only; and the line difference between two versions. */
 import { Alert, Empty, Spin } from 'antd';
 import type { MinutesContent } from '../../../../../shared/domain/minutes';
+import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
@@ -53,7 +54,8 @@ export function MinutesView({ content }: { content: MinutesContent }) {
 
 /**
  * The difference from one version to another (minutes.diff): removed lines red
- * and struck through, added lines green. `stamp` reloads it when a side is saved.
+ * and struck through, added lines green, and inside a replaced line the words
+ * that changed marked darker. `stamp` reloads it when a side is saved.
  */
 export function MinutesDiff({ from, to, stamp }: { from: { id: string; version: number }; to: { id: string; version: number }; stamp: string }) {
   const diff = useAsync(() => invoke('minutes.diff', { fromId: from.id, toId: to.id }), [from.id, to.id, stamp]);
@@ -72,9 +74,17 @@ export function MinutesDiff({ from, to, stamp }: { from: { id: string; version: 
           data-op={line.op}
           title={line.op === 'removed' ? t.removed : line.op === 'added' ? t.added : undefined}
         >
-          {line.op === 'removed' ? <del>{line.text}</del> : line.op === 'added' ? <ins style={{ textDecoration: 'none' }}>{line.text}</ins> : line.text}
+          {line.op === 'removed' ? <del><LineText line={line} /></del> : line.op === 'added' ? <ins style={{ textDecoration: 'none' }}><LineText line={line} /></ins> : line.text}
         </div>
       ))}
     </div>
   );
+}
+
+type DiffLineOut = MethodOutput<'minutes.diff'>['lines'][number];
+
+/** A changed line's text with the words that differ in <mark>. */
+function LineText({ line }: { line: DiffLineOut }) {
+  if (!line.spans) return <>{line.text}</>;
+  return <>{line.spans.map((s, i) => (s.changed ? <mark key={i} className="minutes-diff-word" data-testid="diff-word">{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
