@@ -17,18 +17,22 @@ import 'dayjs/locale/zh-cn';
 dayjs.extend(customParseFormat);
 dayjs.locale('zh-cn');
 
-/** The first is how a date is shown; the others are what typing may produce. */
-const FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/M/D', 'YYYY.M.D', 'YYYY-M-D'];
 /**
- * Typed text that is a whole date the moment it is typed: taken at once and the
- * calendar closed (it would otherwise cover a dialog's buttons until Enter or a
- * click elsewhere). 2026/12/1 may still become 2026/12/15, so the short forms
- * wait for Enter or leaving the field.
+ * Forms that are a whole date the moment they are typed: the picker reads them,
+ * and they are taken at once with the calendar closed (it would otherwise cover
+ * a dialog's buttons until Enter or a click elsewhere). The first is how a date
+ * is shown.
  */
-const COMPLETE = ['YYYY-MM-DD', 'YYYYMMDD'];
+const COMPLETE = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
+/**
+ * Short forms: 2026/12/1 may still become 2026/12/15, so they are read only on
+ * Enter or leaving the field (given to the picker, it took 2026/11/3 while
+ * 2026/11/30 was being typed).
+ */
+const SHORT = ['YYYY/M/D', 'YYYY.M.D', 'YYYY-M-D', 'YYYY年M月D日'];
 
-function completeDate(text: string): string | undefined {
-  const day = dayjs(text.trim(), COMPLETE, true);
+function dateIn(text: string, formats: string[]): string | undefined {
+  const day = dayjs(text.trim(), formats, true);
   return day.isValid() ? day.format('YYYY-MM-DD') : undefined;
 }
 
@@ -59,21 +63,32 @@ export function DateField({ value, onChange, disabledDate, placeholder, style, a
       if (value) onChange?.('');
       return;
     }
-    const date = completeDate(event.target.value);
+    const date = dateIn(event.target.value, COMPLETE);
     if (date === undefined) return;
     if (date !== value) onChange?.(date);
     // After the picker's own reaction to the keystroke, which opens the calendar.
     window.setTimeout(() => setOpen(false), 0);
   };
+  /** Enter or leaving the field: a short form is complete now. */
+  const finished = (target: EventTarget) => {
+    if (!(target instanceof HTMLInputElement)) return;
+    const date = dateIn(target.value, SHORT);
+    if (date !== undefined && date !== value) onChange?.(date);
+  };
   return (
-    <span className="date-field" onInput={typed}>
+    <span
+      className="date-field"
+      onInput={typed}
+      onBlur={(e) => finished(e.target)}
+      onKeyDown={(e) => { if (e.key === 'Enter') finished(e.target); }}
+    >
       <DatePicker
         {...rest}
         open={open}
         onOpenChange={setOpen}
         value={parsed?.isValid() ? parsed : null}
         onChange={(day) => onChange?.(day ? day.format('YYYY-MM-DD') : '')}
-        format={FORMATS}
+        format={COMPLETE}
         placeholder={placeholder ?? '如 2026-12-04'}
         allowClear={allowClear}
         disabledDate={disabledDate ? (day) => disabledDate(day.format('YYYY-MM-DD')) : undefined}
