@@ -24,8 +24,9 @@ import { benchFilterRepaint, LEDGER_SCREEN, ROSTER_SCREEN } from './filter-repai
 import { requireDataKeys } from '../../main/security/data-key';
 import { benchRosterMemory } from './files.bench';
 import { benchOffice } from './office.bench';
+import { benchScreens } from './screens.bench';
 
-const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office'] as const;
+const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office', 'screens'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -58,7 +59,7 @@ function report(name: string, app: number, baseline: number, target: string) {
 
 async function main() {
   console.log(`register benchmark — ${PARTS} parts, ${os.cpus().length} cores, node ${process.version}${only.length > 0 ? ` — only ${only.join(' ')}` : ''}`);
-  if (wanted('roster-import', 'electorate', 'roster-filter', 'fund', 'ledger-filter')) await benchRegister();
+  if (wanted('roster-import', 'electorate', 'roster-filter', 'fund', 'ledger-filter', 'screens')) await benchRegister();
   if (wanted('search')) await benchSearch(report);
   // Votes (issue 4): tallying among 50 closed votes, importing 20,000 ballots.
   if (wanted('tally', 'ballot-import')) await benchVotes(work, report, { ballotImport: wanted('ballot-import') });
@@ -74,6 +75,11 @@ async function main() {
   if (wanted('roster-memory')) await benchRosterMemory(work);
   // The office's reads through drizzle's query builder (issue 14): the issue ledger and the contracts.
   if (wanted('office')) await benchOffice(report);
+  // The daily screens (issue 15): opening to the login page, page changes and a save, in Chromium on the 20,000 parts.
+  if (wanted('screens')) {
+    if (fs.existsSync('/usr/bin/chromium')) await benchScreens(path.join(work, 'app-0'), report);
+    else console.log('screens: skipped (no /usr/bin/chromium)');
+  }
   fs.rmSync(work, { recursive: true, force: true });
 }
 
@@ -88,7 +94,9 @@ async function benchRegister() {
   const appRuns: number[] = [];
   const rawRuns: number[] = [];
   let summary = '';
-  for (let i = 0; i < 3; i++) {
+  // The screens alone need one imported community, not the import's three timed runs.
+  const runs = wanted('roster-import', 'electorate', 'roster-filter', 'fund', 'ledger-filter') ? 3 : 1;
+  for (let i = 0; i < runs; i++) {
     const raw = timeProcess(['tests/bench/raw-import.mjs', file, path.join(work, `raw-${i}.sqlite`)]);
     rawRuns.push(raw.ms);
     const app = timeProcess(['scripts/cli.mjs', '--data-dir', path.join(work, `app-${i}`), 'import-roster', '--community', '基准小区', file]);

@@ -58,6 +58,8 @@ export interface DataGridProps<T> {
 }
 
 const HEADER_HEIGHT = 36;
+/** The height an empty grid keeps below its header for antd's simple Empty (image, words and padding). */
+const EMPTY_HEIGHT = 140;
 const INITIAL_RECT = { width: 1000, height: 600 };
 
 export function DataGrid<T>(props: DataGridProps<T>) {
@@ -158,9 +160,13 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     if (paintedTotal !== null) onTotalChange?.(paintedTotal);
   }, [paintedTotal, onTotalChange]);
 
+  const showEmpty = (local !== null || remote.shown !== null) && total === 0;
+  const showLoading = local === null && remote.shown === null && remote.error === null;
+
+  // An empty grid keeps room for its empty state (the icon and its words), never cut to a sliver.
   const autoHeight = autoHeightRows !== undefined
     ? total === 0
-      ? HEADER_HEIGHT + 2 + 90
+      ? HEADER_HEIGHT + 2 + EMPTY_HEIGHT
       : Math.min(virtualizer.getTotalSize(), HEADER_HEIGHT + autoHeightRows * rowHeight) + 2
     : undefined;
 
@@ -173,12 +179,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     });
   };
 
-  const showEmpty = (local !== null || remote.shown !== null) && total === 0;
-  const showLoading = local === null && remote.shown === null && remote.error === null;
-
   return (
     <div
-      className="data-grid"
+      className={`data-grid${showEmpty ? ' is-empty' : ''}`}
       data-testid={testId}
       data-query={painted.current?.query ?? ''}
       data-total={painted.current ? String(painted.current.total) : ''}
