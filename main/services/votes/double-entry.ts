@@ -3,16 +3,18 @@
  * ballots independently; every difference from the first entry is listed and
  * must be settled before the vote can close. The first entry is what counts;
  * settling for the second entry replaces the ballot (with the reason), like any
- * correction.
+ * correction. Two passes that agree need no confirmation: the subject is
+ * checked as soon as the second entry is saved (the settlement list's 已核对).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import { BALLOT_CHANNELS, CHOICES, type ballotFields, type differenceRow } from '../../../shared/contract/votes';
+import { BALLOT_CHANNELS, CHOICES, SETTLEMENT_STATES, type ballotFields, type differenceRow, type settlementPage, type settlementQuery } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
 import { oneOf } from '../../db/rows';
 import { ballotChecks, ballotChoices, ballots, voteItems, voteSubjects } from '../../db/schema/votes';
+import { auditLog } from '../../db/schema/system';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from '../context';
 import { voteRow } from './vote-record';
@@ -57,7 +59,7 @@ export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFiel
     saveCheck(ctx, { voteId: input.voteId, subjectId: input.subjectId, valid: input.valid, invalidReason: input.valid ? '' : input.invalidReason, choices, enteredBy: actor.author, enteredAt: nowIso() });
     tx.audit({ action: 'check', entity: 'ballot', entityId: input.subjectId, after: input });
   });
-  return { differences: differences(ctx, input.voteId).length };
+  return { differences: differences(ctx, input.voteId).length, checked: ctx.db.select({ n: count() }).from(ballotChecks).where(eq(ballotChecks.voteId, input.voteId)).get()!.n };
 }
 
 function firstEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
@@ -79,14 +81,21 @@ function secondEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> 
     .map((c) => [c.subjectId, { valid: c.valid, invalidReason: c.invalidReason, choices: new Map(Object.entries(storedChoices.parse(JSON.parse(c.choices)))) }]));
 }
 
-/** Every subject whose two entries differ (or that only one clerk entered), in code order. */
-export function differences(ctx: ServiceContext, voteId: string): Difference[] {
+type State = (typeof SETTLEMENT_STATES)[number];
+interface Compared extends Difference { state: State; entered: 'both' | 'first' | 'second' }
+
+/**
+ * Every subject that either pass entered, in code order, with how the two compare: the whole vote in
+ * five queries and one pass over the rows (no query per subject), so that the list and its counts stay
+ * quick on a 20,000-subject vote.
+ */
+function compareAll(ctx: ServiceContext, voteId: string): Compared[] {
   const first = firstEntries(ctx, voteId);
   const second = secondEntries(ctx, voteId);
   const items = ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all();
   const subjects = ctx.db.select({ id: voteSubjects.id, code: voteSubjects.code, addresses: voteSubjects.addresses }).from(voteSubjects)
     .where(eq(voteSubjects.voteId, voteId)).orderBy(voteSubjects.code).all();
-  const out: Difference[] = [];
+  const out: Compared[] = [];
   for (const s of subjects) {
     const a = first.get(s.id);
     const b = second.get(s.id);
@@ -103,10 +112,41 @@ export function differences(ctx: ServiceContext, voteId: string): Difference[] {
         if (x !== y) problems.push(`议题“${item.title}”：第一遍${WORD[x]}，第二遍${WORD[y]}`);
       }
     }
-    if (problems.length > 0) out.push({ subjectId: s.id, code: s.code, addresses: s.addresses, problems });
+    // Only the second pass is a difference to settle (the first must be entered); only the first is the second pass still to do.
+    const state: State = a && !b ? 'missing' : problems.length > 0 ? 'differ' : 'agreed';
+    out.push({ subjectId: s.id, code: s.code, addresses: s.addresses, problems, state, entered: a && b ? 'both' : a ? 'first' : 'second' });
   }
   return out;
 }
+
+/** Every subject whose two entries differ (or that only one clerk entered), in code order: what blocks closing. */
+export function differences(ctx: ServiceContext, voteId: string): Difference[] {
+  return compareAll(ctx, voteId).filter((c) => c.state !== 'agreed').map(({ subjectId, code, addresses, problems }) => ({ subjectId, code, addresses, problems }));
+}
+
+/** The settlement list: the count of each state, and one page of the rows in the state asked for. */
+export function settlement(ctx: ServiceContext, input: z.output<typeof settlementQuery>): z.output<typeof settlementPage> {
+  requireDoubleEntry(ctx, input.id);
+  const all = compareAll(ctx, input.id);
+  const counts = { differ: 0, missing: 0, agreed: 0 };
+  for (const c of all) counts[c.state]++;
+  const matching = all.filter((c) => c.state === input.state);
+  const page = matching.slice(input.offset, input.offset + input.limit);
+  // Which agreeing rows were settled, from the audit log: one query for the page shown.
+  const settled = new Map<string, 'first' | 'second'>();
+  const agreed = page.filter((c) => c.state === 'agreed').map((c) => c.subjectId);
+  if (agreed.length > 0) {
+    for (const a of ctx.db.select({ entityId: auditLog.entityId, after: auditLog.after }).from(auditLog)
+      .where(and(eq(auditLog.entity, 'ballot'), eq(auditLog.action, 'settle'), inArray(auditLog.entityId, agreed))).orderBy(auditLog.at).all()) {
+      const keep = settledAudit.safeParse(JSON.parse(a.after ?? 'null'));
+      if (a.entityId !== null && keep.success) settled.set(a.entityId, keep.data.keep);
+    }
+  }
+  return { counts, total: matching.length, rows: page.map((c) => ({ ...c, settled: settled.get(c.subjectId) ?? null })) };
+}
+
+/** A settle audit row's `after`: which pass was kept. */
+const settledAudit = z.object({ keep: z.enum(['first', 'second']) });
 
 const WORD: Record<Choice, string> = { yes: '同意', no: '反对', abstain: '弃权', blank: '空白' };
 
@@ -124,10 +164,14 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
       .from(ballots).where(and(eq(ballots.voteId, input.voteId), eq(ballots.subjectId, input.subjectId), isNull(ballots.supersededBy))).get();
     if (!current) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
     // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
-    replaceBallot(ctx, actor, {
-      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: oneOf(BALLOT_CHANNELS, current.channel, 'ballots.channel'),
-      proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
-      choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+    // One transaction: the replacement (audited as a replacement) and the settling, which the settlement list shows.
+    write(ctx, actor, (tx) => {
+      replaceBallot(ctx, actor, {
+        ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: oneOf(BALLOT_CHANNELS, current.channel, 'ballots.channel'),
+        proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
+        choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+      });
+      tx.audit({ action: 'settle', entity: 'ballot', entityId: input.subjectId, after: { keep: 'second', reason: input.reason } });
     });
     return { differences: differences(ctx, input.voteId).length };
   }
