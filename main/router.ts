@@ -37,7 +37,7 @@ import { importBallots, previewBallotImport } from './services/votes/ballot-impo
 import { recordBallot, replaceBallot } from './services/votes/ballots';
 import { tallyVote } from './services/votes/vote-tally';
 import { closeVote } from './services/votes/vote-close';
-import { differences, recordCheck, settleDifference } from './services/votes/double-entry';
+import { differences, recordCheck, settleDifference, settlement } from './services/votes/double-entry';
 import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/treasury/ledger';
 import { apportionByArea, fundBalance, householdPage, recordDeposit, subLedgerOf } from './services/treasury/fund';
 import { shareEarnings } from './services/treasury/interest';
@@ -184,6 +184,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'ballot.import': (input, call) => importBallots(ctx, call.actor, input),
     'ballot.check': (input, call) => recordCheck(ctx, call.actor, input),
     'vote.differences': (input) => differences(ctx, input.id),
+    'vote.settlement': (input) => settlement(ctx, input),
     'ballot.settle': (input, call) => settleDifference(ctx, call.actor, input),
 
     'ledger.books': (input) => booksOf(ctx, input.communityId),

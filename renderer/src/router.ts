@@ -18,7 +18,8 @@ export type Route =
   | { name: 'workflows' }
   | { name: 'votes'; communityId: string }
   | { name: 'vote'; communityId: string; voteId: string }
-  | { name: 'ballotEntry'; communityId: string; voteId: string }
+  /** `pass` and `code`: opened from the double-entry settlement at one subject (that pass, the code looked up). */
+  | { name: 'ballotEntry'; communityId: string; voteId: string; pass?: 'first' | 'second'; code?: string }
   | { name: 'fund'; communityId: string }
   | { name: 'subLedger'; communityId: string; partId: string }
   /** The books; `entryId` opens that entry beside the table (so an entry can be linked to). */
@@ -127,7 +128,10 @@ export function parseHash(hash: string): Route {
     if (c === 'matters') return { name: 'matters', communityId: b };
     if (c === 'matter' && d) return { name: 'matter', communityId: b, matterId: d };
     if (c === 'votes') return { name: 'votes', communityId: b };
-    if (c === 'vote' && d && parts[4] === 'entry') return { name: 'ballotEntry', communityId: b, voteId: d };
+    if (c === 'vote' && d && parts[4] === 'entry') {
+      const pass = query.get('pass');
+      return { name: 'ballotEntry', communityId: b, voteId: d, pass: pass === 'first' || pass === 'second' ? pass : undefined, code: query.get('code') ?? undefined };
+    }
     if (c === 'vote' && d) return { name: 'vote', communityId: b, voteId: d };
     if (c === 'search') return { name: 'search', communityId: b, text: query.get('q') ?? undefined };
     if (c === 'fund' && d) return { name: 'subLedger', communityId: b, partId: d };
@@ -173,7 +177,12 @@ export function routeHash(route: Route): string {
     case 'workflows': return '#/workflows';
     case 'votes': return `#/c/${e(route.communityId)}/votes`;
     case 'vote': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}`;
-    case 'ballotEntry': return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}/entry`;
+    case 'ballotEntry': {
+      const query = new URLSearchParams();
+      if (route.pass) query.set('pass', route.pass);
+      if (route.code) query.set('code', route.code);
+      return `#/c/${e(route.communityId)}/vote/${e(route.voteId)}/entry${query.toString() === '' ? '' : `?${query.toString()}`}`;
+    }
     case 'fund': return `#/c/${e(route.communityId)}/fund`;
     case 'subLedger': return `#/c/${e(route.communityId)}/fund/${e(route.partId)}`;
     case 'ledger': return `#/c/${e(route.communityId)}/ledger${route.entryId ? `/${e(route.entryId)}` : ''}`;

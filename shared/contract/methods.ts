@@ -129,8 +129,9 @@ export const methods = {
   'ballot.previewImport': method({ input: votes.ballotImportInput, output: votes.ballotImportPreview }),
   'ballot.import': method({ input: votes.ballotImportInput, output: votes.ballotImportResult }),
   /** Double entry: the second clerk's entry, the differences, and settling one. */
-  'ballot.check': method({ input: votes.checkBallotInput, output: votes.differenceCount }),
+  'ballot.check': method({ input: votes.checkBallotInput, output: votes.checkResult }),
   'vote.differences': method({ input: byId, output: z.array(votes.differenceRow) }),
+  'vote.settlement': method({ input: votes.settlementQuery, output: votes.settlementPage }),
   'ballot.settle': method({ input: votes.settleInput, output: votes.differenceCount }),
 
   /** The treasurer's books: accounts, the three forms, reversals, closing months. */

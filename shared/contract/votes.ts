@@ -147,3 +147,30 @@ export const differenceRow = z.object({ subjectId: id, code: z.string(), address
 export const checkBallotInput = recordBallotInput;
 export const settleInput = z.object({ voteId: id, subjectId: id, keep: z.enum(['first', 'second']), reason: requiredText('理由', 500) });
 export const differenceCount = z.object({ differences: z.number().int() });
+/** A second-pass save: the subjects still differing, and how many subjects the second pass holds now. */
+export const checkResult = differenceCount.extend({ checked: z.number().int() });
+
+/**
+ * The settlement list's three states: 不一致 (both passes and they differ, or only the second pass —
+ * the first must be entered), 缺第二遍 (only the first pass), 已核对 (both passes agree, by entry or by
+ * settling). Agreeing passes need no confirmation: they count as checked as soon as the second is saved.
+ */
+export const SETTLEMENT_STATES = ['differ', 'missing', 'agreed'] as const;
+export const settlementQuery = z.object({
+  id,
+  state: z.enum(SETTLEMENT_STATES).default('differ'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+export const settlementRow = differenceRow.extend({
+  state: z.enum(SETTLEMENT_STATES),
+  /** Which passes hold the subject. */
+  entered: z.enum(['both', 'first', 'second']),
+  /** An agreeing row that was settled (and which pass was kept), or null. */
+  settled: z.enum(['first', 'second']).nullable(),
+});
+export const settlementPage = z.object({
+  counts: z.object({ differ: z.number().int(), missing: z.number().int(), agreed: z.number().int() }),
+  total: z.number().int(),
+  rows: z.array(settlementRow),
+});

@@ -19,6 +19,7 @@ import type { ServiceContext } from '../../main/services/context';
 import { createVote } from '../../main/services/votes/votes';
 import { generateRoster, writeRosterXlsx } from '../fixtures/roster-generator';
 import { requireDataKeys } from '../../main/security/data-key';
+import { benchDoubleEntry } from './double-entry.bench';
 
 type Report = (name: string, app: number, baseline: number, target: string) => void;
 const VOTES = 50;
@@ -71,6 +72,7 @@ export async function benchVotes(work: string, report: Report, sections = { ball
 
   // The ballot import is measured on the database the tally fills (a million ballots), as in a full run.
   benchTally(ctx, communityId, report);
+  benchDoubleEntry(ctx, communityId, report);
   if (sections.ballotImport) await benchBallotImport(ctx, communityId, work, dataDir, report);
   else db.close();
 }

@@ -51,3 +51,13 @@ export async function entryDone(page: Page): Promise<void> {
   await page.locator('[data-testid=entry-ballot]').waitFor({ state: 'detached' });
   await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
 }
+
+/**
+ * The one status line under the lookup says `text` (what the last save did), and no antd message
+ * is stacked over the screen: entry speaks through that line only.
+ */
+export async function statusSays(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.getByTestId('entry-status-text').textContent(), { timeout: UI_TIMEOUT }).toBe(text);
+  expect(await page.getByTestId('entry-status').count()).toBe(1);
+  expect(await page.locator('.ant-message-notice').count()).toBe(0);
+}

@@ -9,7 +9,9 @@
  *   ballot needs its reason; a proxy; the channel switched with Q persists;
  *   a code typed together with its first choice; a second ballot for a
  *   subject is refused and settled by replacing it with a reason; a saved
- *   ballot corrected (更正); vote.tally shows what was typed;
+ *   ballot corrected (更正); each save said on one status line under the
+ *   lookup, replaced by the next, with no antd message; vote.tally shows
+ *   what was typed;
  * - the xlsx import on the vote page: a bad file lists its row errors and
  *   records nothing, a good one records;
  * - after closing, entry is blocked and 更正（修正案） records an amendment.
@@ -21,7 +23,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, ITEM_LIFT, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
+import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, ITEM_LIFT, setUpWorkedCommunity, statusSays, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
 import { encodeGbk } from '../fixtures/table-files';
 import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
 
@@ -104,6 +106,8 @@ describe('returned ballots', () => {
     await page.screenshot({ path: path.join(SHOTS, 'ballots-entry-filled.png') });
     await page.keyboard.press('Enter');
     await saved(page, 1);
+    // What the save did is one line under the lookup (no stack of messages over it).
+    await statusSays(page, '已保存 1幢101、1幢102 · 第 1 张');
     expect(await page.getByTestId('entry-count').textContent()).toContain('1 / 4');
     expect(await page.locator('[data-testid=entry-recent-item]').first().getAttribute('data-code')).toBe('0001');
 
@@ -117,6 +121,7 @@ describe('returned ballots', () => {
     await expect.poll(() => choices(page)).toEqual(['yes']);
     await page.keyboard.press('Enter');
     await saved(page, 2);
+    await statusSays(page, '已保存 2幢201 · 第 2 张');
 
     // 2幢: two matches; ↓ and Enter choose the second, 2幢202 (C and D). Invalid: the reason is required.
     await page.keyboard.type('2幢');
@@ -153,6 +158,7 @@ describe('returned ballots', () => {
     await page.screenshot({ path: path.join(SHOTS, 'ballots-entry-proxy.png') });
     await page.keyboard.press('Enter');
     await saved(page, 4);
+    await statusSays(page, '已保存 3幢301、3幢302 · 第 4 张');
     expect(await page.getByTestId('entry-count').textContent()).toContain('4 / 4');
     expect(await page.getByTestId('entry-channel').getAttribute('data-value')).toBe('现场'); // kept for the next ballot
 
@@ -175,6 +181,7 @@ describe('returned ballots', () => {
     await conflict.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
     expect(await returned(page)).toBe(4);
+    await statusSays(page, '已以本票替换原票 2幢201 · 第 4 张');
 
     // 更正 of 0004 from the recent list: no → abstain, with a reason.
     await page.locator('[data-testid=entry-recent-item][data-code="0004"] [data-testid=entry-recent-correct]').click();
@@ -189,6 +196,7 @@ describe('returned ballots', () => {
     await page.screenshot({ path: path.join(SHOTS, 'ballots-entry-correction.png') });
     await page.keyboard.press('Enter');
     await form.waitFor({ state: 'detached' });
+    await statusSays(page, '已更正 3幢301、3幢302');
     await page.screenshot({ path: path.join(SHOTS, 'ballots-entry-done.png') });
 
     // The tally: item 1 — yes A 200.00, no B 100.00 (the replacing ballot), abstain the developer 240.00; C and D's

@@ -10,12 +10,16 @@
  *   subject entered again is replaced (no duplicate panel), the count shows
  *   how many subjects still differ, each saved entry says whether it matches;
  *   the ballots that count do not move;
- * - the vote page lists the differences (code, addresses, problems as main
- *   words them), following the live tally; each is settled with a reason
- *   (以第二遍为准 replaces the counted ballot, 以第一遍为准 keeps it; main's
- *   refusal for a subject with no first entry shown, so it is entered in the
- *   first pass); closing is refused while any remain (main's message shown,
- *   until read); once none remain the vote closes.
+ * - the vote page's settlement list in three filters with their counts —
+ *   不一致 (default), 缺第二遍, 已核对 — following the live tally; a real
+ *   difference is settled with a reason (以第二遍为准 replaces the counted
+ *   ballot, 以第一遍为准 keeps it); a subject entered in one pass only has no
+ *   such buttons but 去录第二遍 / 去录第一遍, which open the entry screen in that
+ *   pass at that subject; agreeing passes are 已核对 at once (no confirmation
+ *   step, said on the screen); closing is refused while any remain (main's
+ *   message shown, until read); once none remain the vote closes;
+ * - fast entry speaks through one status line under the lookup, never a stack
+ *   of antd messages.
  *
  * The app has one account per office PC: main lets the same account enter both
  * passes (independence is the clerks' practice), so one login does both here.
@@ -26,7 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, setUpWorkedCommunity, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
+import { ballotShown, choices, createWorkedVote, entryDone, focused, ITEM_GENERAL, setUpWorkedCommunity, statusSays, subjectByCode as subjectOf, type WorkedCommunity } from './ballot-entry-steps';
 import { TEST_TIMEOUT, UI_TIMEOUT, goTo, openAndLogin, useE2E } from './harness';
 import { choose } from './ui-steps';
 
@@ -66,14 +70,29 @@ async function recordFirst(voteId: string, code: string, choices: { itemId: stri
   }, session);
 }
 
-/** The differences panel's rows once it shows `count` of them: [code, problems joined by ' | ']. */
-async function differenceRows(page: Page, count: number): Promise<string[][]> {
+type Filter = 'differ' | 'missing' | 'agreed';
+
+/**
+ * Once the panel counts `blocking` subjects still to settle (不一致 + 缺第二遍), the rows of one filter:
+ * [code, problems joined by ' | ', or the 已核对 result].
+ */
+async function rowsIn(page: Page, state: Filter, blocking: number): Promise<string[][]> {
   const panel = page.getByTestId('vote-double-entry');
-  await expect.poll(() => panel.getAttribute('data-differences'), { timeout: UI_TIMEOUT }).toBe(String(count));
+  await expect.poll(() => panel.getAttribute('data-differences'), { timeout: UI_TIMEOUT }).toBe(String(blocking));
+  if (await panel.getAttribute('data-state') !== state) await page.getByTestId(`vote-de-filter-${state}`).click();
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe(state);
+  await panel.locator('[data-testid=vote-de-table], [data-testid=vote-de-empty]').first().waitFor();
   return panel.locator('[data-testid=vote-de-row]').evaluateAll((rows) => rows.map((r) => [
     r.getAttribute('data-code') ?? '',
-    [...r.querySelectorAll('[data-testid=vote-de-problem]')].map((p) => p.textContent ?? '').join(' | '),
+    [...r.querySelectorAll('[data-testid=vote-de-problem], [data-testid=vote-de-agreed]')].map((p) => p.textContent ?? '').join(' | '),
   ]));
+}
+const differenceRows = (page: Page, blocking: number) => rowsIn(page, 'differ', blocking);
+
+/** The count on each filter. */
+async function filterCounts(page: Page): Promise<Record<Filter, number>> {
+  const count = async (s: Filter) => Number(await page.getByTestId(`vote-de-filter-${s}`).getAttribute('data-count'));
+  return { differ: await count('differ'), missing: await count('missing'), agreed: await count('agreed') };
 }
 
 async function openVotePage(page: Page, voteId: string): Promise<void> {
@@ -130,9 +149,11 @@ describe('double entry', () => {
     const tallyBefore = await env.call('vote.tally', { id: voteId }, session);
 
     await openAndLogin(env);
-    // Before the second pass, every first entry is listed as entered once.
+    // Before the second pass nothing differs: every first entry misses its second pass.
     await openVotePage(page, voteId);
-    expect(await differenceRows(page, 3)).toEqual([['0001', '只有第一遍录入'], ['0002', '只有第一遍录入'], ['0003', '只有第一遍录入']]);
+    expect(await differenceRows(page, 3)).toEqual([]);
+    expect(await filterCounts(page)).toEqual({ differ: 0, missing: 3, agreed: 0 });
+    expect(await rowsIn(page, 'missing', 3)).toEqual([['0001', '只有第一遍录入'], ['0002', '只有第一遍录入'], ['0003', '只有第一遍录入']]);
 
     await go(page, `#/c/${communityId}/vote/${voteId}/entry`);
     const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
@@ -210,9 +231,9 @@ describe('double entry', () => {
     await openVotePage(page, voteId);
     expect(await differenceRows(page, 3)).toEqual([
       ['0002', `议题“${ITEM_GENERAL}”：第一遍同意，第二遍反对`],
-      ['0003', '只有第一遍录入'],
       ['0004', '只有第二遍录入'],
     ]);
+    expect(await filterCounts(page)).toEqual({ differ: 2, missing: 1, agreed: 1 });
     const panel = page.getByTestId('vote-double-entry');
     expect(await panel.locator('[data-testid=vote-de-row][data-code="0002"]').textContent()).toContain('2幢201');
 
@@ -224,10 +245,10 @@ describe('double entry', () => {
       valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
     }, session);
     await recheck('no');
-    expect((await differenceRows(page, 4)).map((r) => r[0])).toEqual(['0001', '0002', '0003', '0004']);
+    expect((await differenceRows(page, 4)).map((r) => r[0])).toEqual(['0001', '0002', '0004']);
     expect(await page.getByTestId('vote-de-count').textContent()).toBe('4');
     await recheck('yes');
-    expect((await differenceRows(page, 3)).map((r) => r[0])).toEqual(['0002', '0003', '0004']);
+    expect((await differenceRows(page, 3)).map((r) => r[0])).toEqual(['0002', '0004']);
     expect(await page.getByTestId('vote-de-blocks-close').textContent()).toContain('不能结束表决');
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'double-vote-panel.png') });
@@ -239,49 +260,51 @@ describe('double entry', () => {
     await dialog.locator('[data-testid=vote-de-settle][data-keep=second]').waitFor();
     await dialog.getByTestId('vote-de-settle-save').click();
     await dialog.getByText('请填写理由').first().waitFor();
-    expect(await differenceRows(page, 3)).toHaveLength(3);
+    expect(await differenceRows(page, 3)).toHaveLength(2);
     await dialog.getByTestId('vote-de-reason').fill('核对原票：第1项勾选的是反对');
     await page.screenshot({ path: path.join(SHOTS, 'double-settle.png') });
     await dialog.getByTestId('vote-de-settle-save').click();
     await dialog.waitFor({ state: 'hidden' });
-    expect((await differenceRows(page, 2)).map((r) => r[0])).toEqual(['0003', '0004']);
+    expect((await differenceRows(page, 2)).map((r) => r[0])).toEqual(['0004']);
     const tally = await env.call('vote.tally', { id: voteId }, session);
     expect(tally.items[0]).toMatchObject({ yes: { count: 1, area: '200.00' }, no: { count: 2, area: '195.00' } });
+    // Settled, it is 已核对, marked with the pass kept.
+    expect(await rowsIn(page, 'agreed', 2)).toEqual([['0001', '两遍一致'], ['0002', '已处理：以第二遍为准']]);
 
-    // 0003 以第一遍为准 (entered once): kept as it was.
-    await row('0003').getByTestId('vote-de-keep-first').click();
-    await dialog.getByTestId('vote-de-reason').fill('第二遍漏录，核对原票与第一遍一致');
-    await dialog.getByTestId('vote-de-settle-save').click();
-    await dialog.waitFor({ state: 'hidden' });
-    expect((await differenceRows(page, 1)).map((r) => r[0])).toEqual(['0004']);
-
-    // 0004 以第一遍为准: there is no first entry; main's refusal shows in the dialog.
-    await row('0004').getByTestId('vote-de-keep-first').click();
-    await dialog.getByTestId('vote-de-reason').fill('核对原票');
-    await dialog.getByTestId('vote-de-settle-save').click();
-    const settleRefused = dialog.getByTestId('vote-de-settle-errors').getByRole('alert');
-    await settleRefused.waitFor();
-    expect(await settleRefused.textContent()).toContain('没有第一遍录入可保留');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-
-    // So 0004 is entered in the first pass (the default): the first clerk read it as a valid abstention.
-    await page.getByTestId('vote-entry').click();
+    // 0004 was entered in the second pass only: nothing to choose between, so no 以…为准 — 去录第一遍 opens the
+    // first pass at 0004, where the first clerk reads it as a valid abstention.
+    expect(await differenceRows(page, 2)).toEqual([['0004', '只有第二遍录入']]);
+    expect(await row('0004').getByTestId('vote-de-keep-first').count()).toBe(0);
+    expect(await row('0004').getByTestId('vote-de-keep-second').count()).toBe(0);
+    await row('0004').getByTestId('vote-de-go-first').click();
     const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
     await entry.waitFor();
     expect(await entry.getAttribute('data-pass')).toBe('first');
-    await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
-    await page.keyboard.type('0004');
     await ballotShown(page, '0004');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
     await entryDone(page);
     expect(await page.getByTestId('entry-count').getAttribute('data-returned')).toBe('4');
 
+    // 0003 misses its second pass: 去录第二遍 opens the second pass at 0003; the second clerk reads no, as the first did.
+    await page.getByTestId('entry-back').click();
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    expect(await rowsIn(page, 'missing', 2)).toEqual([['0003', '只有第一遍录入']]);
+    expect(await row('0003').getByTestId('vote-de-keep-second').count()).toBe(0);
+    await row('0003').getByTestId('vote-de-go-second').click();
+    await entry.waitFor();
+    expect(await entry.getAttribute('data-pass')).toBe('second');
+    await ballotShown(page, '0003');
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    expect(await lastRecent(page)).toEqual({ code: '0003', kind: 'checked', match: 'same' });
+
     await page.getByTestId('entry-back').click();
     await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
     // An invalid ballot counts for none of its marks: only the validity differs.
     expect(await differenceRows(page, 1)).toEqual([['0004', '有效性不同：第一遍有效，第二遍无效']]);
+    expect(await filterCounts(page)).toEqual({ differ: 1, missing: 0, agreed: 3 });
 
     // Every ballot returned, one difference left: closing is refused by main, its message shown until read.
     await page.getByTestId('vote-close').click();
@@ -314,5 +337,93 @@ describe('double entry', () => {
     await page.getByTestId('vote-double-entry').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'double-closed.png') });
     expect((await env.call('vote.get', { id: voteId }, session)).status).toBe('closed');
+  }, TEST_TIMEOUT);
+
+  it('the settlement filters count 不一致 / 缺第二遍 / 已核对; 去录第二遍 opens the second pass at the subject; fast entry shows one status line', async () => {
+    const { page } = env;
+    const vote = await createVote('2026年第五次业主大会表决', true);
+    const [general, lift] = vote.items;
+    const check = async (code: string, picks: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[]) => env.call('ballot.check', {
+      voteId: vote.id, subjectId: await subjectId(vote.id, code), choices: picks, valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
+    }, session);
+    // The first pass complete; the second partial: 0001 agrees, 0002 differs (no for yes); 0003 and 0004 not yet.
+    await recordFirst(vote.id, '0001', [{ itemId: general!.id, choice: 'yes' }, { itemId: lift!.id, choice: 'no' }]);
+    await recordFirst(vote.id, '0002', [{ itemId: general!.id, choice: 'yes' }]);
+    await recordFirst(vote.id, '0003', [{ itemId: general!.id, choice: 'no' }]);
+    await recordFirst(vote.id, '0004', [{ itemId: general!.id, choice: 'abstain' }]);
+    await check('0001', [{ itemId: general!.id, choice: 'yes' }, { itemId: lift!.id, choice: 'no' }]);
+    await check('0002', [{ itemId: general!.id, choice: 'no' }]);
+
+    await openAndLogin(env);
+    await openVotePage(page, vote.id);
+    const panel = page.getByTestId('vote-double-entry');
+    // 不一致 is the default: the one real disagreement, with its two ways to settle.
+    expect(await differenceRows(page, 3)).toEqual([['0002', `议题“${ITEM_GENERAL}”：第一遍同意，第二遍反对`]]);
+    expect(await panel.getAttribute('data-state')).toBe('differ');
+    expect(await filterCounts(page)).toEqual({ differ: 1, missing: 2, agreed: 1 });
+    expect(await panel.locator('[data-testid=vote-de-keep-second]').count()).toBe(1);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'double-filters-differ.png') });
+
+    // 缺第二遍: no 以第二遍为准 (there is no second entry), 去录第二遍 on each row instead.
+    expect(await rowsIn(page, 'missing', 3)).toEqual([['0003', '只有第一遍录入'], ['0004', '只有第一遍录入']]);
+    expect(await panel.locator('[data-testid=vote-de-keep-second], [data-testid=vote-de-keep-first]').count()).toBe(0);
+    expect(await panel.locator('[data-testid=vote-de-go-second]').count()).toBe(2);
+    await page.screenshot({ path: path.join(SHOTS, 'double-filters-missing.png') });
+
+    // 已核对: agreeing passes are checked when the second is saved; no confirmation step, and the screen says so.
+    expect(await rowsIn(page, 'agreed', 3)).toEqual([['0001', '两遍一致']]);
+    expect(await page.getByTestId('vote-de-filter-help').textContent()).toContain('自动核对通过，无需再逐户或批量确认');
+    await page.screenshot({ path: path.join(SHOTS, 'double-filters-agreed.png') });
+
+    // 去录第二遍 at 0003: the entry screen in the second pass with 0003 looked up and the keyboard on its ballot.
+    await rowsIn(page, 'missing', 3);
+    await panel.locator('[data-testid=vote-de-row][data-code="0003"] [data-testid=vote-de-go-second]').click();
+    const entry = page.locator('[data-testid=ballot-entry-page][data-ready=true]');
+    await entry.waitFor();
+    expect(await entry.getAttribute('data-pass')).toBe('second');
+    await ballotShown(page, '0003');
+    expect(await page.getByTestId('entry-existing').count()).toBe(0); // the first entry stays hidden in the second pass
+
+    // Fast entry, watched throughout: at most one status line, never an antd message.
+    await page.evaluate(() => {
+      const w = window as unknown as { __most: { notices: number; lines: number } };
+      w.__most = { notices: 0, lines: 0 };
+      const look = () => {
+        w.__most.notices = Math.max(w.__most.notices, document.querySelectorAll('.ant-message-notice').length);
+        w.__most.lines = Math.max(w.__most.lines, document.querySelectorAll('[data-testid=entry-status]').length);
+      };
+      new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+      look();
+    });
+    expect(await page.getByTestId('entry-status').textContent()).toContain('保存结果显示在这里');
+    await page.keyboard.press('2');
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    await statusSays(page, '已保存 2幢202 · 第二遍 · 第 3 张');
+    expect(await page.getByTestId('entry-status-match').textContent()).toBe('与第一遍一致');
+    await page.keyboard.type('00043');
+    await ballotShown(page, '0004');
+    await expect.poll(() => choices(page)).toEqual(['abstain']);
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    await statusSays(page, '已保存 3幢301、3幢302 · 第二遍 · 第 4 张');
+    // 0002 again, as the paper says (yes): it replaces the earlier second entry and now agrees.
+    await page.keyboard.type('00021');
+    await ballotShown(page, '0002');
+    await expect.poll(() => choices(page)).toEqual(['yes']);
+    await page.keyboard.press('Enter');
+    await entryDone(page);
+    await statusSays(page, '已保存 2幢201 · 第二遍 · 第 4 张');
+    expect(await page.evaluate(() => (window as unknown as { __most: { notices: number; lines: number } }).__most)).toEqual({ notices: 0, lines: 1 });
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-status.png') });
+    await page.getByTestId('entry-lookup').screenshot({ path: path.join(SHOTS, 'double-entry-status-line.png') });
+
+    // Back on the vote page: everything checked.
+    await page.getByTestId('entry-back').click();
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+    expect(await differenceRows(page, 0)).toEqual([]);
+    expect(await filterCounts(page)).toEqual({ differ: 0, missing: 0, agreed: 4 });
+    await page.getByTestId('vote-de-none').waitFor();
   }, TEST_TIMEOUT);
 });

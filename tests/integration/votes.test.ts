@@ -310,6 +310,28 @@ describe('double entry', () => {
     expect((await call(app, 'vote.close', { id: vote.id }, session)).status).toBe('closed');
   });
 
+  it('the settlement list: counts of 不一致 / 缺第二遍 / 已核对, a page per state, settled rows marked', async () => {
+    const { app, session, communityId } = await setup();
+    const vote = await call(app, 'vote.create', { communityId, title: '双人录入核对', opens: '2026-11-01', closes: '2026-11-10', doubleEntry: true, items: [{ title: '续聘物业', category: 4 }] }, session);
+    const [s1, s2, s3, s4] = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
+    const g = vote.items[0]!.id;
+    for (const s of [s1, s2, s3, s4]) await call(app, 'ballot.record', { voteId: vote.id, subjectId: s!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
+    const saved = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, session);
+    expect(saved).toEqual({ differences: 3, checked: 2 });
+    const differ = await call(app, 'vote.settlement', { id: vote.id }, session);
+    expect(differ.counts).toEqual({ differ: 1, missing: 2, agreed: 1 });
+    expect(differ.rows.map((r) => [r.code, r.state, r.entered, r.problems])).toEqual([[s2!.code, 'differ', 'both', ['议题“续聘物业”：第一遍同意，第二遍反对']]]);
+    const missing = await call(app, 'vote.settlement', { id: vote.id, state: 'missing', limit: 1 }, session);
+    expect([missing.total, missing.rows.map((r) => [r.code, r.entered])]).toEqual([2, [[s3!.code, 'first']]]);
+    expect((await call(app, 'vote.settlement', { id: vote.id, state: 'missing', offset: 1 }, session)).rows.map((r) => r.code)).toEqual([s4!.code]);
+    // Agreeing passes are checked at once; a settled row joins them, marked with the pass kept.
+    await call(app, 'ballot.settle', { voteId: vote.id, subjectId: s2!.id, keep: 'second', reason: '核对原票为反对' }, session);
+    const agreed = await call(app, 'vote.settlement', { id: vote.id, state: 'agreed' }, session);
+    expect(agreed.counts).toEqual({ differ: 0, missing: 2, agreed: 2 });
+    expect(agreed.rows.map((r) => [r.code, r.settled])).toEqual([[s1!.code, null], [s2!.code, 'second']]);
+  });
+
   it('is refused on a vote without double entry', async () => {
     const { app, session, vote, subjects } = await setup();
     expect((await callError(app, 'ballot.check', { voteId: vote.id, subjectId: subjects[0]!.id, choices: [] }, session)).message).toContain('未设定双人录入');

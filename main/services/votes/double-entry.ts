@@ -3,16 +3,18 @@
  * ballots independently; every difference from the first entry is listed and
  * must be settled before the vote can close. The first entry is what counts;
  * settling for the second entry replaces the ballot (with the reason), like any
- * correction.
+ * correction. Two passes that agree need no confirmation: the subject is
+ * checked as soon as the second entry is saved (the settlement list's 已核对).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import { BALLOT_CHANNELS, CHOICES, type ballotFields, type differenceRow } from '../../../shared/contract/votes';
+import { BALLOT_CHANNELS, CHOICES, SETTLEMENT_STATES, type ballotFields, type differenceRow, type settlementPage, type settlementQuery } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
-import { oneOf } from '../../db/rows';
+import { checkedRows, checkedTuples, oneOf } from '../../db/rows';
 import { ballotChecks, ballotChoices, ballots, voteItems, voteSubjects } from '../../db/schema/votes';
+import { auditLog } from '../../db/schema/system';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from '../context';
 import { voteRow } from './vote-record';
@@ -57,56 +59,145 @@ export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFiel
     saveCheck(ctx, { voteId: input.voteId, subjectId: input.subjectId, valid: input.valid, invalidReason: input.valid ? '' : input.invalidReason, choices, enteredBy: actor.author, enteredAt: nowIso() });
     tx.audit({ action: 'check', entity: 'ballot', entityId: input.subjectId, after: input });
   });
-  return { differences: differences(ctx, input.voteId).length };
+  return { differences: openDifferences(ctx, input.voteId), checked: ctx.db.select({ n: count() }).from(ballotChecks).where(eq(ballotChecks.voteId, input.voteId)).get()!.n };
 }
 
-function firstEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
+/** The first pass (the current ballots) of these subjects: validity and each item's choice. */
+function firstEntries(ctx: ServiceContext, voteId: string, subjectIds: string[]): Map<string, Entry> {
   const out = new Map<string, Entry>();
+  if (subjectIds.length === 0) return out;
   for (const b of ctx.db.select({ subjectId: ballots.subjectId, valid: ballots.valid, invalidReason: ballots.invalidReason }).from(ballots)
-    .where(and(eq(ballots.voteId, voteId), isNull(ballots.supersededBy))).all()) {
+    .where(and(eq(ballots.voteId, voteId), isNull(ballots.supersededBy), inArray(ballots.subjectId, subjectIds))).all()) {
     out.set(b.subjectId, { valid: b.valid, invalidReason: b.invalidReason, choices: new Map() });
   }
   for (const c of ctx.db.select({ subjectId: ballots.subjectId, itemId: ballotChoices.itemId, choice: ballotChoices.choice }).from(ballotChoices)
-    .innerJoin(ballots, eq(ballots.id, ballotChoices.ballotId)).where(and(eq(ballotChoices.voteId, voteId), eq(ballotChoices.current, true))).all()) {
+    .innerJoin(ballots, eq(ballots.id, ballotChoices.ballotId))
+    .where(and(eq(ballots.voteId, voteId), isNull(ballots.supersededBy), inArray(ballots.subjectId, subjectIds), eq(ballotChoices.current, true))).all()) {
     out.get(c.subjectId)?.choices.set(c.itemId, oneOf(CHOICES, c.choice, 'ballot_choices.choice'));
   }
   return out;
 }
 
-function secondEntries(ctx: ServiceContext, voteId: string): Map<string, Entry> {
+/** The second pass of these subjects. */
+function secondEntries(ctx: ServiceContext, voteId: string, subjectIds: string[]): Map<string, Entry> {
+  if (subjectIds.length === 0) return new Map();
   return new Map(ctx.db.select({ subjectId: ballotChecks.subjectId, valid: ballotChecks.valid, invalidReason: ballotChecks.invalidReason, choices: ballotChecks.choices })
-    .from(ballotChecks).where(eq(ballotChecks.voteId, voteId)).all()
+    .from(ballotChecks).where(and(eq(ballotChecks.voteId, voteId), inArray(ballotChecks.subjectId, subjectIds))).all()
     .map((c) => [c.subjectId, { valid: c.valid, invalidReason: c.invalidReason, choices: new Map(Object.entries(storedChoices.parse(JSON.parse(c.choices)))) }]));
 }
 
-/** Every subject whose two entries differ (or that only one clerk entered), in code order. */
-export function differences(ctx: ServiceContext, voteId: string): Difference[] {
-  const first = firstEntries(ctx, voteId);
-  const second = secondEntries(ctx, voteId);
-  const items = ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all();
-  const subjects = ctx.db.select({ id: voteSubjects.id, code: voteSubjects.code, addresses: voteSubjects.addresses }).from(voteSubjects)
-    .where(eq(voteSubjects.voteId, voteId)).orderBy(voteSubjects.code).all();
-  const out: Difference[] = [];
-  for (const s of subjects) {
-    const a = first.get(s.id);
-    const b = second.get(s.id);
-    if (!a && !b) continue;
-    const problems: string[] = [];
-    if (!a) problems.push('只有第二遍录入');
-    else if (!b) problems.push('只有第一遍录入');
-    else {
-      if (a.valid !== b.valid) problems.push(`有效性不同：第一遍${a.valid ? '有效' : '无效'}，第二遍${b.valid ? '有效' : '无效'}`);
-      // An invalid ballot counts for none of its marks: compare the marks only when both passes read it as valid.
-      if (a.valid && b.valid) for (const item of items) {
-        const x = a.choices.get(item.id) ?? 'blank';
-        const y = b.choices.get(item.id) ?? 'blank';
-        if (x !== y) problems.push(`议题“${item.title}”：第一遍${WORD[x]}，第二遍${WORD[y]}`);
-      }
-    }
-    if (problems.length > 0) out.push({ subjectId: s.id, code: s.code, addresses: s.addresses, problems });
-  }
-  return out;
+type State = (typeof SETTLEMENT_STATES)[number];
+type Entered = 'both' | 'first' | 'second';
+
+/**
+ * Each subject either pass entered, with which passes hold it and how they compare, as one SQL
+ * expression: the comparison of a 20,000-subject vote stays inside SQLite (the current ballot and the
+ * second entry by their unique indexes, each item's choice by ballot_choices' key, the second's from
+ * its JSON), and only counts or the page asked for come out. The rule is the one `problemsOf` words:
+ * validity, and each item's choice when both read the ballot as valid (a missing choice is blank).
+ * Only the second pass is a difference to settle (the first must be entered); only the first is the
+ * second pass still to do.
+ */
+const COMPARED = `with compared as (
+  select s.id as id, s.code as code, s.addresses as addresses,
+    case when f.id is null then 'second' when c.subject_id is null then 'first' else 'both' end as entered,
+    case
+      when f.id is null then 'differ'
+      when c.subject_id is null then 'missing'
+      when f.valid != c.valid then 'differ'
+      when f.valid = 1 and exists (
+        select 1 from vote_items i where i.vote_id = @vote
+          and coalesce((select x.choice from ballot_choices x where x.ballot_id = f.id and x.item_id = i.id), 'blank')
+            != coalesce(json_extract(c.choices, '$."' || i.id || '"'), 'blank')) then 'differ'
+      else 'agreed'
+    end as state
+  from vote_subjects s
+    left join ballots f on f.vote_id = @vote and f.subject_id = s.id and f.superseded_by is null
+    left join ballot_checks c on c.vote_id = @vote and c.subject_id = s.id
+  where s.vote_id = @vote and (f.id is not null or c.subject_id is not null)
+)`;
+
+const stateCount = z.object({ state: z.enum(SETTLEMENT_STATES), n: z.number().int() });
+
+function stateCounts(ctx: ServiceContext, voteId: string): Record<State, number> {
+  const counts = { differ: 0, missing: 0, agreed: 0 };
+  for (const r of checkedRows(stateCount, ctx.sqlite.prepare(`${COMPARED} select state, count(*) as n from compared group by state`).all({ vote: voteId }))) counts[r.state] = r.n;
+  return counts;
 }
+
+/**
+ * Every compared subject's id, passes and state in code order (the code index gives the order): one pass
+ * of the comparison, whose counts and page are then taken from these short rows.
+ */
+function comparedStates(ctx: ServiceContext, voteId: string): [id: string, entered: Entered, state: State][] {
+  const rows = checkedTuples(['text', 'text', 'text'] as const, ctx.sqlite.prepare(`${COMPARED} select id, entered, state from compared order by code`).raw().all({ vote: voteId }));
+  return rows.map(([id, entered, state]) => [id, oneOf(['both', 'first', 'second'] as const, entered, 'entered'), oneOf(SETTLEMENT_STATES, state, 'state')]);
+}
+
+/** These rows (in this order) with their code, addresses and problems in words: a few queries for the page, none per row. */
+function describe(ctx: ServiceContext, voteId: string, rows: [id: string, entered: Entered, state: State][]): (Difference & { state: State; entered: Entered })[] {
+  const ids = rows.map(([id]) => id);
+  if (ids.length === 0) return [];
+  const subjects = new Map(ctx.db.select({ id: voteSubjects.id, code: voteSubjects.code, addresses: voteSubjects.addresses }).from(voteSubjects)
+    .where(and(eq(voteSubjects.voteId, voteId), inArray(voteSubjects.id, ids))).all().map((r) => [r.id, r]));
+  const first = firstEntries(ctx, voteId, ids);
+  const second = secondEntries(ctx, voteId, ids);
+  const items = ctx.db.select({ id: voteItems.id, title: voteItems.title }).from(voteItems).where(eq(voteItems.voteId, voteId)).orderBy(voteItems.position).all();
+  return rows.map(([id, entered, state]) => ({
+    subjectId: id, code: subjects.get(id)?.code ?? '', addresses: subjects.get(id)?.addresses ?? '', state, entered,
+    problems: problemsOf(first.get(id), second.get(id), items),
+  }));
+}
+
+/** What differs between the two passes of one subject, in the words the settlement list shows. */
+function problemsOf(a: Entry | undefined, b: Entry | undefined, items: { id: string; title: string }[]): string[] {
+  if (!a) return ['只有第二遍录入'];
+  if (!b) return ['只有第一遍录入'];
+  const problems: string[] = [];
+  if (a.valid !== b.valid) problems.push(`有效性不同：第一遍${a.valid ? '有效' : '无效'}，第二遍${b.valid ? '有效' : '无效'}`);
+  // An invalid ballot counts for none of its marks: compare the marks only when both passes read it as valid.
+  if (a.valid && b.valid) for (const item of items) {
+    const x = a.choices.get(item.id) ?? 'blank';
+    const y = b.choices.get(item.id) ?? 'blank';
+    if (x !== y) problems.push(`议题“${item.title}”：第一遍${WORD[x]}，第二遍${WORD[y]}`);
+  }
+  return problems;
+}
+
+/** How many subjects still block closing: the passes differ, or one is missing. */
+export function openDifferences(ctx: ServiceContext, voteId: string): number {
+  const counts = stateCounts(ctx, voteId);
+  return counts.differ + counts.missing;
+}
+
+/** Every subject whose two entries differ (or that only one clerk entered), in code order: what blocks closing. */
+export function differences(ctx: ServiceContext, voteId: string, limit = Infinity): Difference[] {
+  const open = comparedStates(ctx, voteId).filter(([, , state]) => state !== 'agreed').slice(0, limit);
+  return describe(ctx, voteId, open).map(({ subjectId, code, addresses, problems }) => ({ subjectId, code, addresses, problems }));
+}
+
+/** The settlement list: the count of each state, and one page of the rows in the state asked for. */
+export function settlement(ctx: ServiceContext, input: z.output<typeof settlementQuery>): z.output<typeof settlementPage> {
+  requireDoubleEntry(ctx, input.id);
+  const all = comparedStates(ctx, input.id);
+  const counts = { differ: 0, missing: 0, agreed: 0 };
+  for (const [, , state] of all) counts[state]++;
+  const page = describe(ctx, input.id, all.filter(([, , state]) => state === input.state).slice(input.offset, input.offset + input.limit));
+  // Which agreeing rows were settled, from the audit log: one query for the page shown.
+  const settled = new Map<string, 'first' | 'second'>();
+  const agreed = page.filter((c) => c.state === 'agreed').map((c) => c.subjectId);
+  if (agreed.length > 0) {
+    for (const a of ctx.db.select({ entityId: auditLog.entityId, after: auditLog.after }).from(auditLog)
+      .where(and(eq(auditLog.entity, 'ballot'), eq(auditLog.action, 'settle'), inArray(auditLog.entityId, agreed))).orderBy(auditLog.at).all()) {
+      const keep = settledAudit.safeParse(JSON.parse(a.after ?? 'null'));
+      if (a.entityId !== null && keep.success) settled.set(a.entityId, keep.data.keep);
+    }
+  }
+  return { counts, total: counts[input.state], rows: page.map((c) => ({ ...c, settled: settled.get(c.subjectId) ?? null })) };
+}
+
+/** A settle audit row's `after`: which pass was kept. */
+const settledAudit = z.object({ keep: z.enum(['first', 'second']) });
 
 const WORD: Record<Choice, string> = { yes: '同意', no: '反对', abstain: '弃权', blank: '空白' };
 
@@ -116,20 +207,24 @@ const WORD: Record<Choice, string> = { yes: '同意', no: '反对', abstain: '�
  */
 export function settleDifference(ctx: ServiceContext, actor: Actor, input: { voteId: string; subjectId: string; keep: 'first' | 'second'; reason: string }) {
   requireDoubleEntry(ctx, input.voteId);
-  const first = firstEntries(ctx, input.voteId).get(input.subjectId);
-  const second = secondEntries(ctx, input.voteId).get(input.subjectId);
+  const first = firstEntries(ctx, input.voteId, [input.subjectId]).get(input.subjectId);
+  const second = secondEntries(ctx, input.voteId, [input.subjectId]).get(input.subjectId);
   if (input.keep === 'second') {
     if (!second) throw new AppError('REFUSED', '没有第二遍录入可采用');
     const current = ctx.db.select({ id: ballots.id, channel: ballots.channel, proxyHolder: ballots.proxyHolder, proxyDocument: ballots.proxyDocument, note: ballots.note })
       .from(ballots).where(and(eq(ballots.voteId, input.voteId), eq(ballots.subjectId, input.subjectId), isNull(ballots.supersededBy))).get();
     if (!current) throw new AppError('REFUSED', '第一遍没有录入这张票：请在录入界面按第二遍的内容录入');
     // Validity and choices from the second pass; how the ballot came in (channel, proxy) stays the first pass's record.
-    replaceBallot(ctx, actor, {
-      ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: oneOf(BALLOT_CHANNELS, current.channel, 'ballots.channel'),
-      proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
-      choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+    // One transaction: the replacement (audited as a replacement) and the settling, which the settlement list shows.
+    write(ctx, actor, (tx) => {
+      replaceBallot(ctx, actor, {
+        ballotId: current.id, reason: `双人录入核对：${input.reason}`, valid: second.valid, invalidReason: second.invalidReason, channel: oneOf(BALLOT_CHANNELS, current.channel, 'ballots.channel'),
+        proxyHolder: current.proxyHolder, proxyDocument: openProxyDocument(ctx.keys, current.id, current.proxyDocument), note: current.note,
+        choices: [...second.choices].map(([itemId, choice]) => ({ itemId, choice })),
+      });
+      tx.audit({ action: 'settle', entity: 'ballot', entityId: input.subjectId, after: { keep: 'second', reason: input.reason } });
     });
-    return { differences: differences(ctx, input.voteId).length };
+    return { differences: openDifferences(ctx, input.voteId) };
   }
   if (!first) throw new AppError('REFUSED', '没有第一遍录入可保留：请核对原票后在录入界面录入');
   write(ctx, actor, (tx) => {
@@ -139,5 +234,5 @@ export function settleDifference(ctx: ServiceContext, actor: Actor, input: { vot
     });
     tx.audit({ action: 'settle', entity: 'ballot', entityId: input.subjectId, after: { keep: 'first', reason: input.reason } });
   });
-  return { differences: differences(ctx, input.voteId).length };
+  return { differences: openDifferences(ctx, input.voteId) };
 }

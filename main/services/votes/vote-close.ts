@@ -8,7 +8,7 @@ import { and, count, eq, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { ballots, voteItems, votes, voteSubjects } from '../../db/schema/votes';
-import { differences } from './double-entry';
+import { differences, openDifferences } from './double-entry';
 import { write, type Actor, type ServiceContext } from '../context';
 import { recordPendingVoteStep } from '../meetings/matters';
 import { voteRow } from './vote-record';
@@ -25,9 +25,10 @@ export function closeVote(ctx: ServiceContext, actor: Actor, id: string, today =
     if (waiting > 0) throw new AppError('REFUSED', `投票截止日期为 ${row.closes}，尚有${waiting}位表决权人未交回表决票，不能提前结束表决`);
   }
   if (row.doubleEntry) {
-    const open = differences(ctx, id);
-    if (open.length > 0) {
-      throw new AppError('REFUSED', `双人录入尚有${open.length}处不一致（如 ${open[0]!.code} ${open[0]!.addresses}：${open[0]!.problems[0]}），请核对原票逐一处理后再结束表决`);
+    const left = openDifferences(ctx, id);
+    if (left > 0) {
+      const [first] = differences(ctx, id, 1);
+      throw new AppError('REFUSED', `双人录入尚有${left}处不一致（如 ${first!.code} ${first!.addresses}：${first!.problems[0]}），请核对原票逐一处理后再结束表决`);
     }
   }
   const tally = tallyVote(ctx, id);

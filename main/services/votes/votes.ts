@@ -29,7 +29,7 @@ import { write, type Actor, type ServiceContext, type WriteScope } from '../cont
 import { indexAgenda, indexVote } from '../system/search-sources';
 import { electorateParts } from '../register/electorate';
 import { officeCalendar } from '../system/holidays';
-import { differences } from './double-entry';
+import { openDifferences } from './double-entry';
 import { meetingRules } from '../meetings/meetings';
 import { voteRow, voteSettingsOf, type VoteRow } from './vote-record';
 import { ballotCounts, subjectCount } from './vote-tally';
@@ -85,7 +85,7 @@ export function getVote(ctx: ServiceContext, id: string): VoteDetail {
   return {
     id, communityId: row.communityId, communityName: getCommunity(ctx, row.communityId).name, meetingId: row.meetingId,
     meetingTitle: meeting.title, meetingForm: meeting.form, title: row.title, opens: row.opens, closes: row.closes, status: row.status,
-    settings: voteSettingsOf(row), doubleEntry: row.doubleEntry, differences: row.doubleEntry ? differences(ctx, id).length : 0,
+    settings: voteSettingsOf(row), doubleEntry: row.doubleEntry, differences: row.doubleEntry ? openDifferences(ctx, id) : 0,
     frozenAt: row.frozenAt, freezeReason: row.freezeReason, closedAt: row.closedAt, closedBy: row.closedBy,
     postedDate: row.postedDate, postingDeadline: postingDeadline(ctx, row),
     items: items.map((i) => ({

@@ -63,7 +63,16 @@ export const ballotsText = {
   save: '保存',
   saveKey: 'Enter',
   cancel: '取消本票',
-  saved: (code: string, addresses: string) => `已保存：${code} ${addresses}`,
+
+  // ── the status line under the lookup (one line, replaced on each save; no message stack during entry) ──
+  statusIdle: '保存结果显示在这里。',
+  statusPass: { first: '第一遍', second: '第二遍' } as Record<'first' | 'second', string>,
+  statusSaved: (addresses: string, pass: string | null, n: string) => ['已保存 ' + addresses, pass, `第 ${n} 张`].filter((x) => x !== null).join(' · '),
+  statusReplaced: (addresses: string, n: string) => `已以本票替换原票 ${addresses} · 第 ${n} 张`,
+  statusDiscarded: (addresses: string) => `已放弃本票 ${addresses}，原票不变`,
+  statusCorrected: (addresses: string) => `已更正 ${addresses}`,
+  statusAmended: (addresses: string) => `已更正 ${addresses}：记为修正案，计票已重新计算`,
+  statusFailed: (addresses: string) => `未保存 ${addresses}`,
 
   // ── validation ──
   needSubject: '请先查找并选中表决权人',
@@ -86,9 +95,7 @@ export const ballotsText = {
   conflictReasonPlaceholder: '如 业主撤回原票并重新填写（见本票签名日期）',
   replaceWithThis: '以本票替换',
   discardThis: '放弃本票',
-  replaced: '已以本票替换原票',
   replacedTag: '已替换原票',
-  discarded: '已放弃本票',
   conflictKeys: 'Enter 以本票替换 · Esc 放弃本票',
 
   // ── double entry ──
@@ -98,7 +105,6 @@ export const ballotsText = {
     first: '第一遍录入：本遍录入的表决票计入计票。',
     second: '第二遍复核录入：请按纸质票独立录入，不显示第一遍的内容；保存后与第一遍比对，不一致之处在表决页面“双人录入核对”中处理。同一户再次录入时替换本遍先前的录入。',
   } as Record<'first' | 'second', string>,
-  checkSaved: (code: string, addresses: string) => `已保存第二遍录入：${code} ${addresses}`,
   checkCountLabel: '第二遍复核录入',
   checkEntered: (n: string) => `本次已录入 ${n} 张`,
   checkDifferences: '两遍不一致或只录入一遍',
@@ -116,7 +122,6 @@ export const ballotsText = {
   correct: '更正',
   correctAmend: '更正（修正案）',
   corrected: '已更正',
-  amended: '已更正：记为修正案，计票已重新计算',
 
   // ── the correction dialog ──
   correctTitle: (code: string, addresses: string) => `更正表决票：${code} ${addresses}`,

@@ -63,7 +63,7 @@ function view(route: Route) {
     case 'workflows': return <WorkflowsPage />;
     case 'votes': return <VotesPage key={route.communityId} communityId={route.communityId} />;
     case 'vote': return <VotePage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
-    case 'ballotEntry': return <BallotEntryPage key={route.voteId} communityId={route.communityId} voteId={route.voteId} />;
+    case 'ballotEntry': return <BallotEntryPage key={`${route.voteId}/${route.pass ?? ''}/${route.code ?? ''}`} communityId={route.communityId} voteId={route.voteId} pass={route.pass} code={route.code} />;
     case 'fund': return <FundPage key={route.communityId} communityId={route.communityId} />;
     case 'subLedger': return <SubLedgerPage key={route.partId} communityId={route.communityId} partId={route.partId} />;
     // Keyed by the community only: opening an entry keeps the table, its filters and its scroll position.

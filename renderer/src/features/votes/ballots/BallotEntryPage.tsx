@@ -8,10 +8,14 @@
  * A vote with double entry has two passes: 第一遍录入 (the ballots that count,
  * as above) and 第二遍复核录入 (`ballot.check`: the first entry is not shown,
  * entering a subject again replaces its second entry, the count shows how
- * many subjects still differ); the differences are settled on the vote page.
+ * many subjects still differ); the differences are settled on the vote page,
+ * whose 去录第二遍 opens this screen in the second pass with that subject
+ * looked up (`pass`, `code`). What each save did is one status line under the
+ * lookup, replaced by the next save (a stack of messages would cover the box
+ * during fast entry); a failure stays there until the clerk's next action.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, App as AntApp, Button, Progress, Radio, Select, Spin, Tag, type InputRef } from 'antd';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Button, Progress, Radio, Select, Spin, Tag, type InputRef } from 'antd';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
@@ -32,7 +36,9 @@ import {
 const t = zhCN.ballots;
 const RECENT = 8;
 
-type Pass = 'first' | 'second';
+export type Pass = 'first' | 'second';
+/** The status line: what the last save (or failure) did. */
+interface Status { tone: 'success' | 'info' | 'error'; text: string; detail?: string; match?: Match }
 /** How a second entry compares with the subject's first entry, as the clerk saved it. */
 type Match = 'same' | 'differs' | 'no-first';
 interface RecentEntry { subject: Subject; ballot: RecordedBallot; kind: 'saved' | 'replaced' | 'corrected' | 'checked'; match?: Match }
@@ -47,7 +53,13 @@ function matchOf(first: RecordedBallot | null, second: ReturnType<typeof ballotF
   return items.every((i) => (a.get(i.id) ?? 'blank') === (b.get(i.id) ?? 'blank')) ? 'same' : 'differs';
 }
 
-export function BallotEntryPage({ communityId, voteId }: { communityId: string; voteId: string }) {
+export function BallotEntryPage({ communityId, voteId, pass, code }: {
+  communityId: string;
+  voteId: string;
+  /** Opened from the settlement list: the pass to enter, and the subject to look up at once. */
+  pass?: Pass;
+  code?: string;
+}) {
   const loaded = useQuery('vote.get', { id: voteId });
   const vote = loaded.data;
   const back = () => navigate({ name: 'vote', communityId, voteId });
@@ -60,11 +72,10 @@ export function BallotEntryPage({ communityId, voteId }: { communityId: string; 
       </div>
     );
   }
-  return <Entry vote={vote} onBack={back} />;
+  return <Entry vote={vote} onBack={back} initialPass={pass} initialCode={code} />;
 }
 
-function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
-  const { message } = AntApp.useApp();
+function Entry({ vote, onBack, initialPass, initialCode }: { vote: Vote; onBack: () => void; initialPass?: Pass; initialCode?: string }) {
   const closed = vote.status === 'closed';
   const [counts, setCounts] = useState({ returned: vote.ballots.returned, subjects: vote.subjects });
   const [channel, setChannel] = useState<Channel>('纸质');
@@ -77,7 +88,8 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
   const [correcting, setCorrecting] = useState<CorrectionTarget | null>(null);
   const [panelFocused, setPanelFocused] = useState(false);
   const [focus, setFocus] = useState<Focus>('lookup');
-  const [pass, setPass] = useState<Pass>('first');
+  const [pass, setPass] = useState<Pass>(initialPass ?? 'first');
+  const [status, setStatus] = useState<Status | null>(null);
   /** The second pass: main's count of subjects still differing, and the subjects entered on this screen. */
   const [check, setCheck] = useState({ differences: vote.differences, entered: new Set<string>() });
   const second = vote.doubleEntry && !closed && pass === 'second';
@@ -100,7 +112,15 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     setFocus(null);
   }, [focus, subject, draft.invalid, draft.proxy]);
 
+  // Opened at a subject (去录第二遍): the lookup is given its code, and an exact code selects it.
+  useEffect(() => {
+    if (initialCode) lookupApi.current?.typeText(initialCode);
+  }, []);
+
   const items: SubjectItem[] = subject ? itemsOf(vote, subject) : [];
+  /** A failure stays on the status line until the clerk does something else. */
+  const clearFailure = () => setStatus((s) => (s?.tone === 'error' ? null : s));
+  const passWord = vote.doubleEntry && !closed ? t.statusPass[pass] : null;
 
   const reset = () => {
     setSubject(null);
@@ -118,6 +138,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     setDraft(d);
     setConflict(null);
     setErrors([]);
+    clearFailure();
     setFocus('panel');
   };
 
@@ -125,15 +146,17 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
     setRecent((list) => [entry, ...list.filter((e) => e.ballot.id !== replacedId && e.ballot.id !== entry.ballot.id)].slice(0, RECENT));
   };
 
-  const checked = (differences: number, fields: ReturnType<typeof ballotFieldsOf>) => {
+  const checked = (result: { differences: number; checked: number }, fields: ReturnType<typeof ballotFieldsOf>) => {
     if (!subject) return;
+    const { differences } = result;
     setCheck((c) => ({ differences, entered: new Set(c.entered).add(subject.id) }));
     const ballot: RecordedBallot = {
       id: `check:${subject.id}`, valid: fields.valid, invalidReason: fields.invalidReason, channel: fields.channel, proxyHolder: fields.proxyHolder,
       proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
     };
-    remember({ subject, ballot, kind: 'checked', match: matchOf(subject.ballot, fields, items) });
-    message.success(t.checkSaved(subject.code, subject.addresses));
+    const match = matchOf(subject.ballot, fields, items);
+    remember({ subject, ballot, kind: 'checked', match });
+    setStatus({ tone: 'success', text: t.statusSaved(subject.addresses, t.statusPass.second, formatCount(result.checked)), match });
     reset();
     if (typeAhead.current !== '') lookupApi.current?.typeText(typeAhead.current);
     typeAhead.current = '';
@@ -152,7 +175,8 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
       proxyDocument: fields.proxyDocument, note: '', choices: fields.choices, enteredBy: '', enteredAt: new Date().toISOString(),
     };
     remember({ subject: { ...subject, ballot }, ballot, kind }, replacedId);
-    message.success(kind === 'replaced' ? t.replaced : t.saved(subject.code, subject.addresses));
+    const n = formatCount(result.returned);
+    setStatus({ tone: 'success', text: kind === 'replaced' ? t.statusReplaced(subject.addresses, n) : t.statusSaved(subject.addresses, passWord, n) });
     reset();
     if (typeAhead.current !== '') lookupApi.current?.typeText(typeAhead.current);
     typeAhead.current = '';
@@ -188,7 +212,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
       if (second) {
         const result = await invoke('ballot.check', { voteId: vote.id, subjectId: subject.id, ...fields });
         saving.current = false;
-        checked(result.differences, fields);
+        checked(result, fields);
       } else {
         const result = await invoke('ballot.record', { voteId: vote.id, subjectId: subject.id, ...fields });
         saving.current = false;
@@ -204,6 +228,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
         setSubject({ ...subject, ballot: existing });
       } else {
         setErrors([errorMessage(e)]);
+        setStatus({ tone: 'error', text: t.statusFailed(subject.addresses), detail: errorMessage(e) });
         setFocus('panel');
       }
     } finally {
@@ -221,6 +246,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
       recorded(result, fields, 'replaced', conflict.id);
     } catch (e) {
       setErrors([errorMessage(e)]);
+      setStatus({ tone: 'error', text: t.statusFailed(subject.addresses), detail: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -264,6 +290,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
       e.preventDefault();
       setDraft(next);
       if (errors.length > 0) setErrors([]);
+      clearFailure();
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -293,7 +320,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
       }, () => undefined);
     }
     setCorrecting(null);
-    message.success(closed ? t.amended : t.corrected);
+    setStatus({ tone: 'success', text: closed ? t.statusAmended(target.subject.addresses) : t.statusCorrected(target.subject.addresses) });
     setFocus(subject ? 'panel' : 'lookup');
   };
 
@@ -362,6 +389,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
               onSelect={select}
               onForwardKey={(key) => setDraft((d) => choiceKey(d, typedKey(key)) ?? d)}
             />
+            <StatusLine status={status} />
           </section>
 
           {!subject && (
@@ -415,7 +443,7 @@ function Entry({ vote, onBack }: { vote: Vote; onBack: () => void }) {
                   errors={errors}
                   onReplace={(reason) => void replace(reason)}
                   onDiscard={() => {
-                    message.info(t.discarded);
+                    setStatus({ tone: 'info', text: t.statusDiscarded(subject.addresses) });
                     reset();
                   }}
                 />
@@ -542,6 +570,31 @@ function SubjectCard({ subject }: { subject: Subject }) {
         </div>
         <div><dt>{t.area}</dt><dd className="num">{groupedArea(subject.area)}</dd></div>
       </dl>
+    </div>
+  );
+}
+
+/** One fixed line under the lookup: the last save, replaced by the next; a failure in red with main's words. */
+function StatusLine({ status }: { status: Status | null }) {
+  return (
+    <div
+      className={`be-status${status ? ` is-${status.tone}` : ''}`}
+      data-testid="entry-status"
+      data-tone={status?.tone ?? ''}
+      role={status?.tone === 'error' ? 'alert' : 'status'}
+      aria-live="polite"
+    >
+      {status ? (
+        <>
+          <span className="be-status-text" data-testid="entry-status-text">{status.text}</span>
+          {status.detail && <span className="be-status-detail">：{status.detail}</span>}
+          {status.match && (
+            <Tag className="tight-tag be-status-match" color={status.match === 'same' ? 'green' : 'red'} data-testid="entry-status-match">
+              {status.match === 'same' ? t.matchSame : status.match === 'differs' ? t.matchDiffers : t.matchNoFirst}
+            </Tag>
+          )}
+        </>
+      ) : <span className="muted">{t.statusIdle}</span>}
     </div>
   );
 }
