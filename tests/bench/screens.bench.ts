@@ -153,7 +153,10 @@ export async function benchScreens(dataDir: string, report: Report): Promise<voi
         (document.querySelector('[data-testid=issue-save]') as HTMLButtonElement).click();
         return t;
       });
-      await page.locator('[data-testid=issue-page][data-ready=true]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid=issue-page][data-ready=true]').waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+        await page.screenshot({ path: '/tmp/bench-save-failed.png' });
+        throw new Error(`the save did not open the issue's page (screen: /tmp/bench-save-failed.png): ${String(error)}`);
+      });
       saves.push((await settledAt(page)) - start);
       // The raw baseline replays the reads after the save, not the save itself (it would register a second issue):
       // the save's own cost is timed directly on the app beside it.
