@@ -9,7 +9,8 @@
  * period; the timeline and the board after it,
  * the 决议公告 and 实施结果公告 printed to PDF and read back with pdftotext
  * (one rendered to PNG); the workflow editor adding a version with an extra
- * optional step that only new matters get; full-text search of a
+ * optional step that only new matters get; a 决议公告 drafted from the result
+ * of the owners' vote that decided the matter; full-text search of a
  * two-character word with the match highlighted.
  *
  * Screenshots and the rendered notice go to /tmp/shots/matters-*.png.
@@ -19,7 +20,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { goTo, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
+import type { RosterExportRow } from '../fixtures/roster-generator';
+import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 
 const env = useE2E();
 let session = '';
@@ -376,6 +378,49 @@ describe('matters through 五议两公开一备案', () => {
     await go(page, `#/c/${communityId}/print/result/${matter.id}`);
     await page.locator('[data-testid=matter-notice-result][data-draft=true]').waitFor();
     expect(await page.getByTestId('matter-notice-result').textContent()).toContain('现将实施结果公告如下');
+  }, TEST_TIMEOUT);
+
+  it('drafts the 决议公告 from the result of the owners\' vote that decided the matter, editable before it is recorded', async () => {
+    const { page } = env;
+    const owners = (building: string, room: string, area: string, name: string): RosterExportRow => ({
+      building, entrance: null, room, type: '住宅', area, areaSource: '登记', deliveryStatus: '已交付', owners: name, documents: '', phones: '',
+    });
+    const voters = await importRosterApi(env, session, '长安小区', [owners('1幢', '101', '90.00', '甲业主'), owners('1幢', '102', '110.00', '乙业主'), owners('2幢', '201', '100.00', '丙业主')]);
+    const matter = await env.call('matter.create', { communityId: voters, title: '续聘物业服务企业', raisedOn: day(-30) }, session);
+    for (const [key, delta] of [['propose', -28], ['joint', -27], ['party', -25]] as const) await env.call('matter.advance', { id: matter.id, key, date: day(delta) }, session);
+    const vote = await env.call('vote.create', {
+      communityId: voters, title: '续聘物业表决', opens: day(-20), closes: day(-10), items: [{ title: '续聘和美物业', category: 4, matterId: matter.id }],
+    }, session);
+    const subjects = (await env.call('vote.subjects', { voteId: vote.id }, session)).rows;
+    for (const [i, subject] of subjects.entries()) {
+      await env.call('ballot.record', { voteId: vote.id, subjectId: subject.id, choices: [{ itemId: vote.items[0]!.id, choice: i === 0 ? 'no' : 'yes' }] }, session);
+    }
+    await env.call('vote.close', { id: vote.id }, session);
+    const tally = (await env.call('vote.tally', { id: vote.id }, session)).items[0]!;
+
+    // The draft print says the vote's result in plain words, with the tally's own percentages.
+    await openAndLogin(env);
+    await go(page, `#/c/${voters}/print/resolution/${matter.id}`);
+    await page.locator('[data-testid=matter-notice-resolution][data-draft=true]').waitFor();
+    const text = squeeze((await page.getByTestId('matter-notice-resolution').textContent())!);
+    expect(text).toContain('经业主共同表决（续聘物业表决');
+    expect(text).toContain(`“续聘和美物业”：参与表决的专有部分面积占总面积的${tally.percents.participationArea}，人数占总人数的${tally.percents.participationCount}`);
+    expect(text).toContain(`同意的面积占参与表决面积的${tally.percents.yesArea}，人数占参与表决人数的${tally.percents.yesCount}`);
+    expect(text).toContain('表决通过');
+    await page.screenshot({ path: path.join(SHOTS, 'matters-draft-vote.png'), fullPage: true });
+
+    // 办理此步 starts from the same text; it is edited before saving, and the edit is what is kept.
+    await page.getByTestId('notice-record-step').click();
+    const f = page.locator('[data-testid=advance-form][data-step="publish-resolution"]');
+    await f.waitFor();
+    const drafted = await f.getByTestId('advance-notice-text').inputValue();
+    expect(drafted).toContain(`参与表决的专有部分面积占总面积的${tally.percents.participationArea}`);
+    const edited = drafted.replace('现将结果公告如下：', '现将结果公告如下（续聘期三年）：');
+    await f.getByTestId('advance-notice-text').fill(edited);
+    await submitAdvance(page, 'publish-resolution');
+    const stored = await env.call('matter.get', { id: matter.id }, session);
+    expect(stored.steps[5]!.noticeText).toContain('续聘期三年');
+    expect(stored.steps[5]!.noticeText).toContain('表决通过');
   }, TEST_TIMEOUT);
 
   it('adds a workflow version with an optional step: new matters get it, older ones keep their eight steps', async () => {
