@@ -13,7 +13,8 @@ export type Route =
   | { name: 'meeting'; communityId: string; meetingId: string }
   | { name: 'actions'; communityId: string }
   | { name: 'matters'; communityId: string }
-  | { name: 'matter'; communityId: string; matterId: string }
+  /** `advance`: a step key whose 办理此步 opens at once (after printing its draft notice). */
+  | { name: 'matter'; communityId: string; matterId: string; advance?: string }
   | { name: 'search'; communityId: string; text?: string }
   | { name: 'workflows' }
   | { name: 'votes'; communityId: string }
@@ -126,7 +127,7 @@ export function parseHash(hash: string): Route {
     if (c === 'meeting' && d) return { name: 'meeting', communityId: b, meetingId: d };
     if (c === 'actions') return { name: 'actions', communityId: b };
     if (c === 'matters') return { name: 'matters', communityId: b };
-    if (c === 'matter' && d) return { name: 'matter', communityId: b, matterId: d };
+    if (c === 'matter' && d) return { name: 'matter', communityId: b, matterId: d, advance: query.get('advance') ?? undefined };
     if (c === 'votes') return { name: 'votes', communityId: b };
     if (c === 'vote' && d && parts[4] === 'entry') {
       const pass = query.get('pass');
@@ -172,7 +173,7 @@ export function routeHash(route: Route): string {
     case 'meeting': return `#/c/${e(route.communityId)}/meeting/${e(route.meetingId)}`;
     case 'actions': return `#/c/${e(route.communityId)}/actions`;
     case 'matters': return `#/c/${e(route.communityId)}/matters`;
-    case 'matter': return `#/c/${e(route.communityId)}/matter/${e(route.matterId)}`;
+    case 'matter': return `#/c/${e(route.communityId)}/matter/${e(route.matterId)}${route.advance ? `?advance=${e(route.advance)}` : ''}`;
     case 'search': return `#/c/${e(route.communityId)}/search${route.text ? `?q=${e(route.text)}` : ''}`;
     case 'workflows': return '#/workflows';
     case 'votes': return `#/c/${e(route.communityId)}/votes`;

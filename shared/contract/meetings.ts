@@ -236,12 +236,31 @@ export const matterStep = z.object({
 export const boardPosition = z.object({
   currentKey: z.string().nullable(), currentName: z.string().nullable(), waitingSince: z.string(), waitingDays: z.number().int(), overdue: z.boolean(),
 });
+/**
+ * What decided the matter, for drafting its 决议公告: the newest closed owners' vote with items linked to it (each
+ * item's outcome and shares as the vote's tally gives them), else the newest meeting whose linked agenda items have
+ * recorded votes (yes votes of how many members, passed by the community's rule).
+ */
+export const matterDecision = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('vote'), voteId: id, title: z.string(), closedOn: z.string(),
+    items: z.array(z.object({
+      title: z.string(), passed: z.boolean(), threshold: z.enum(['three-quarters', 'majority']),
+      participationArea: z.string(), participationCount: z.string(), yesArea: z.string(), yesCount: z.string(),
+    })),
+  }),
+  z.object({
+    kind: z.literal('meeting'), meetingId: id, title: z.string(), meetingKind: z.string(), date: z.string(), membersTotal: z.number().int().nullable(),
+    items: z.array(z.object({ title: z.string(), yes: z.number().int(), passed: z.boolean() })),
+  }),
+]);
 export const matterDetail = z.object({
   id, communityId: id, communityName: z.string(), title: z.string(), category: matterCategory, description: z.string(), raisedBy: z.string(), raisedOn: z.string(),
   workflow: z.object({ id, name: z.string(), version: z.number().int() }),
   steps: z.array(matterStep), position: boardPosition, done: z.boolean(),
   /** A closed owners' vote decided the matter, but earlier steps are missing: the resolution step waits. */
   pendingVote: z.object({ voteId: id, voteTitle: z.string(), closedAt: z.string(), stepName: z.string(), missing: z.array(z.string()) }).nullable(),
+  decision: matterDecision.nullable(),
 });
 export const matterListItem = z.object({
   id, title: z.string(), category: matterCategory, raisedOn: z.string(), stepIndex: z.number().int(), stepCount: z.number().int(),

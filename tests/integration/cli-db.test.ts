@@ -117,12 +117,12 @@ describe('CLI --db FILE', () => {
     // matter advance --note --skip-reason --posting-start --posting-end --filing-body
     const small = cli('matter', 'create', '--community', '阳光小区', '--title', '增设晾衣架', '--raised-on', '2026-11-02').json.id as string;
     const step = (key: string) => sql<Record<string, unknown>>('select skipped, skip_reason as skipReason, posting_start as postingStart, posting_end as postingEnd, filing_body as filingBody, note from matter_steps where matter_id = ? and step_key = ?', small, key);
-    expect(cli('matter', 'advance', '--id', small, '--step', 'suggest', '--date', '2026-11-03', '--note', '3位居民联名').code).toBe(0);
-    expect(step('suggest')).toMatchObject({ note: '3位居民联名', skipped: 0 });
+    // --raised-on records the first step (居民建议) on that date.
+    expect(sql('select date from matter_steps where matter_id = ? and step_key = ?', small, 'suggest')).toEqual({ date: '2026-11-02' });
     expect(cli('matter', 'advance', '--id', small, '--step', 'consult', '--date', '2026-11-04', '--skip-reason', '涉及户数少，由居民建议直接公示').code).toBe(0);
     expect(step('consult')).toMatchObject({ skipped: 1, skipReason: '涉及户数少，由居民建议直接公示' });
-    expect(cli('matter', 'advance', '--id', small, '--step', 'post', '--date', '2026-11-05', '--posting-start', '2026-11-06', '--posting-end', '2026-11-16').code).toBe(0);
-    expect(step('post')).toMatchObject({ postingStart: '2026-11-06', postingEnd: '2026-11-16' });
+    expect(cli('matter', 'advance', '--id', small, '--step', 'post', '--date', '2026-11-05', '--posting-start', '2026-11-06', '--posting-end', '2026-11-16', '--note', '张贴于3幢公告栏').code).toBe(0);
+    expect(step('post')).toMatchObject({ postingStart: '2026-11-06', postingEnd: '2026-11-16', note: '张贴于3幢公告栏' });
     const filed = cli('matter', 'advance', '--id', small, '--step', 'file', '--date', '2026-11-20', '--filing-body', '阳光社区居委会');
     expect(filed.json.steps.every((s: { done: boolean }) => s.done)).toBe(true);
     expect(step('file')).toMatchObject({ filingBody: '阳光社区居委会' });

@@ -106,11 +106,16 @@ describe('matters through the default workflow', () => {
       raisedBy: '3幢业主代表', raisedOn: '2026-10-20',
     }, session);
     expect(matter.steps.map((s) => [s.key, s.done])).toHaveLength(8);
-    expect(matter.position.currentKey).toBe('suggest');
+    // 提出日期 records the first step (the suggestion) on that date, audited like any step: the next one waits since then.
+    expect(matter.steps[0]).toMatchObject({ key: 'suggest', done: true, date: '2026-10-20', note: '3幢业主代表提出', recordedBy: '王主任（admin）' });
+    expect(matter.position).toMatchObject({ currentKey: 'propose', waitingSince: '2026-10-20' });
+    const audit = await call(app, 'audit.list', { entity: 'matter', entityId: matter.id }, session);
+    expect(audit.rows.map((r) => r.action).sort()).toEqual(['advance', 'create']);
+    const again = await callError(app, 'matter.advance', { id: matter.id, key: 'suggest', date: '2026-10-21' }, session);
+    expect(again.message).toContain('已经记录');
 
     const outOfOrder = await callError(app, 'matter.advance', { id: matter.id, key: 'joint', date: '2026-10-21' }, session);
-    expect(outOfOrder.message).toContain('下一步应为“党员群众建议”');
-    await call(app, 'matter.advance', { id: matter.id, key: 'suggest', date: '2026-10-21', note: '业主联名建议' }, session);
+    expect(outOfOrder.message).toContain('下一步应为“小区党组织提议”');
     await call(app, 'matter.advance', { id: matter.id, key: 'propose', date: '2026-10-25' }, session);
     const early = await callError(app, 'matter.advance', { id: matter.id, key: 'joint', date: '2026-10-24', meetingId: m.id }, session);
     expect(early.message).toContain('早于上一步“小区党组织提议”的日期 2026-10-25');
@@ -127,7 +132,7 @@ describe('matters through the default workflow', () => {
     const filed = await call(app, 'matter.advance', { id: matter.id, key: 'file', date: '2026-11-21', filingBody: '和平社区居委会' }, session);
     expect(filed.done).toBe(true);
     expect(filed.steps.every((s) => s.done)).toBe(true);
-    expect(filed.steps.map((s) => s.date)).toEqual(['2026-10-21', '2026-10-25', '2026-11-02', '2026-11-05', '2026-11-10', '2026-11-11', '2026-11-20', '2026-11-21']);
+    expect(filed.steps.map((s) => s.date)).toEqual(['2026-10-20', '2026-10-25', '2026-11-02', '2026-11-05', '2026-11-10', '2026-11-11', '2026-11-20', '2026-11-21']);
     expect((await call(app, 'matter.list', { communityId: c.id }, session))[0]).toMatchObject({ done: true, stepIndex: 8, stepCount: 8 });
     const future = await callError(app, 'matter.advance', { id: matter.id, key: 'file', date: addDays(todayInOffice(), 1) }, session);
     expect(future.message).toContain('晚于今天');
@@ -145,7 +150,7 @@ describe('matters through the default workflow', () => {
     const fresh = await call(app, 'matter.create', { communityId: c.id, title: '新事项', raisedOn: '2026-11-01' }, session);
     expect(fresh.steps).toHaveLength(9);
     expect((await call(app, 'matter.get', { id: old.id }, session)).steps).toHaveLength(8);
-    await call(app, 'matter.advance', { id: fresh.id, key: 'suggest', date: '2026-11-02' }, session);
+    expect(fresh.steps[0]).toMatchObject({ key: 'suggest', done: true, date: '2026-11-01' });
     const noReason = await callError(app, 'matter.advance', { id: fresh.id, key: 'hearing', date: '2026-11-03', skipReason: '' }, session);
     expect(noReason.message).toContain('须写明理由');
     const skipped = await call(app, 'matter.advance', { id: fresh.id, key: 'hearing', date: '2026-11-03', skipReason: '无争议，不需听证' }, session);
@@ -156,7 +161,8 @@ describe('matters through the default workflow', () => {
     expect(own.isDefault).toBe(false);
     const after = await call(app, 'workflow.setDefault', { key: own.key }, session);
     expect(after.filter((w) => w.isDefault).map((w) => w.name)).toEqual(['本小区简易流程']);
-    expect((await call(app, 'matter.create', { communityId: c.id, title: '简易事项', raisedOn: '2026-11-01' }, session)).steps.map((s) => s.name)).toEqual(['受理', '办结']);
+    const simple = await call(app, 'matter.create', { communityId: c.id, title: '简易事项', raisedOn: '2026-11-01' }, session);
+    expect(simple.steps.map((s) => [s.name, s.date])).toEqual([['受理', '2026-11-01'], ['办结', null]]);
     expect((await call(app, 'matter.get', { id: fresh.id }, session)).steps).toHaveLength(9);
     const bad = await callError(app, 'workflow.save', { name: 'x', steps: [{ key: 'a', name: 'A', kind: 'plain', expectedDays: 1 }, { key: 'a', name: 'B', kind: 'plain', expectedDays: 1 }] }, session);
     expect(bad.message).toContain('与前面的步骤重复');

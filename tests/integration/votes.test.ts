@@ -225,7 +225,6 @@ describe('a vote that decides a matter', () => {
     const vote = await call(app, 'vote.create', {
       communityId, title: '续聘物业表决', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '续聘物业服务企业', category: 4, matterId: matter.id }],
     }, session);
-    await call(app, 'matter.advance', { id: matter.id, key: 'suggest', date: '2026-10-02' }, session);
     for (const subject of (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows) {
       await call(app, 'ballot.record', { voteId: vote.id, subjectId: subject.id, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' }] }, session);
     }
@@ -233,6 +232,13 @@ describe('a vote that decides a matter', () => {
     const waiting = await call(app, 'matter.get', { id: matter.id }, session);
     expect(waiting.pendingVote).toMatchObject({ voteId: vote.id, stepName: '业主(代表)大会决议', missing: ['小区党组织提议', '联席会议商议', '党员大会审议'] });
     expect(waiting.steps[4]!.done).toBe(false);
+    // The 决议公告 is drafted from what the vote's own tally says about the matter's items.
+    const tally = await call(app, 'vote.tally', { id: vote.id }, session);
+    expect(waiting.decision).toEqual({
+      kind: 'vote', voteId: vote.id, title: '续聘物业表决', closedOn: expect.any(String) as string,
+      items: [{ title: '续聘物业服务企业', passed: true, threshold: 'majority', ...tally.items[0]!.percents }],
+    });
+    expect(tally.items[0]!.percents.participationArea).toBe('100.00%');
     for (const [key, date] of [['propose', '2026-10-05'], ['joint', '2026-10-08'], ['party', '2026-10-12']] as const) {
       await call(app, 'matter.advance', { id: matter.id, key, date }, session);
     }
@@ -245,7 +251,7 @@ describe('a vote that decides a matter', () => {
   it('a vote that fails does not resolve the matter', async () => {
     const { app, session, communityId } = await setup();
     const matter = await call(app, 'matter.create', { communityId, title: '更换物业', raisedOn: '2026-10-01' }, session);
-    for (const [key, date] of [['suggest', '2026-10-02'], ['propose', '2026-10-05'], ['joint', '2026-10-08'], ['party', '2026-10-12']] as const) {
+    for (const [key, date] of [['propose', '2026-10-05'], ['joint', '2026-10-08'], ['party', '2026-10-12']] as const) {
       await call(app, 'matter.advance', { id: matter.id, key, date }, session);
     }
     const vote = await call(app, 'vote.create', { communityId, title: '更换物业表决', opens: '2026-11-01', closes: '2026-11-10', items: [{ title: '更换物业', category: 4, matterId: matter.id }] }, session);
@@ -254,6 +260,7 @@ describe('a vote that decides a matter', () => {
     const after = await call(app, 'matter.get', { id: matter.id }, session);
     expect(after.steps[4]!.done).toBe(false);
     expect(after.pendingVote).toBeNull();
+    expect(after.decision).toMatchObject({ kind: 'vote', voteId: vote.id, items: [{ title: '更换物业', passed: false, participationArea: '0.00%' }] });
   });
 });
 

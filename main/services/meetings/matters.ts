@@ -4,22 +4,27 @@
  * shared/domain/workflow.ts). A recorded step is not edited; the matter's
  * description may be. Matters are indexed for full-text search.
  */
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError, inputProblems } from '../../../shared/contract/errors';
-import { matterCategory, type advanceInput, type matterDetail, type matterFields, type matterListItem, type matterUpdate } from '../../../shared/contract/meetings';
+import {
+  matterCategory, type advanceInput, type matterDecision, type matterDetail, type matterFields, type matterListItem, type matterUpdate,
+} from '../../../shared/contract/meetings';
 import { boardPosition, checkAdvance, nextStep, voteStepOf, type StepRecord } from '../../../shared/domain/workflow';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
-import { matters, meetings } from '../../db/schema/meetings';
+import { agendaItems, matters, meetings } from '../../db/schema/meetings';
 import { matterSteps } from '../../db/schema/meetings-steps';
 import { voteItems, votes } from '../../db/schema/votes';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { indexDocument } from '../system/search-index';
+import { tallyVote } from '../votes/vote-tally';
+import { getMeeting } from './meetings';
 import { defaultWorkflow, getWorkflow, type StoredWorkflow } from './workflows';
 
 type MatterDetail = z.output<typeof matterDetail>;
+type AdvanceInput = z.output<typeof advanceInput>;
 
 type MatterRow = typeof matters.$inferSelect;
 type StepRow = ReturnType<typeof stepRows>[number];
@@ -65,7 +70,34 @@ export function getMatter(ctx: ServiceContext, id: string, today = todayInOffice
     position: pos,
     done: pos.currentKey === null,
     pendingVote: pendingVote(ctx, row, wf, rows),
+    decision: decisionOf(ctx, id),
   };
+}
+
+/**
+ * What decided the matter (its 决议公告 is drafted from it): the newest closed vote with items linked to the matter,
+ * its outcome and shares as the vote's own tally computes them (not counted again here); else the newest meeting
+ * whose agenda items linked to the matter have recorded votes, passed by the meeting's own rule.
+ */
+function decisionOf(ctx: ServiceContext, matterId: string): z.output<typeof matterDecision> | null {
+  const vote = ctx.db.select({ id: votes.id, title: votes.title, closedAt: votes.closedAt }).from(voteItems).innerJoin(votes, eq(votes.id, voteItems.voteId))
+    .where(and(eq(voteItems.matterId, matterId), eq(votes.status, 'closed'))).groupBy(votes.id).orderBy(desc(votes.closedAt)).limit(1).get();
+  if (vote) {
+    const linked = new Set(ctx.db.select({ id: voteItems.id }).from(voteItems)
+      .where(and(eq(voteItems.voteId, vote.id), eq(voteItems.matterId, matterId))).all().map((i) => i.id));
+    const items = tallyVote(ctx, vote.id).items.filter((i) => linked.has(i.itemId)).map((i) => ({
+      title: i.title, passed: i.passed, threshold: i.threshold, ...i.percents,
+    }));
+    return { kind: 'vote', voteId: vote.id, title: vote.title, closedOn: todayInOffice('Asia/Shanghai', new Date(vote.closedAt ?? 0)), items };
+  }
+  const meeting = ctx.db.select({ id: meetings.id }).from(agendaItems).innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(and(eq(agendaItems.matterId, matterId), isNotNull(agendaItems.yesVotes))).orderBy(desc(meetings.date)).limit(1).get();
+  if (!meeting) return null;
+  const m = getMeeting(ctx, meeting.id);
+  const items = m.agenda.filter((a) => a.matterId === matterId && a.yesVotes !== null && a.passed !== null)
+    .map((a) => ({ title: a.title, yes: a.yesVotes!, passed: a.passed! }));
+  if (items.length === 0) return null;
+  return { kind: 'meeting', meetingId: m.id, title: m.title, meetingKind: m.kind, date: m.date, membersTotal: m.membersTotal, items };
 }
 
 /** A closed vote that decided this matter, while earlier steps keep its resolution step waiting. */
@@ -145,12 +177,25 @@ function indexMatter(ctx: ServiceContext, id: string): void {
   indexDocument(ctx.sqlite, { communityId: row.communityId, type: 'matter', id, title: row.title, body: [row.description, ...steps].join('\n') });
 }
 
+/**
+ * Create a matter. Its 提出日期 is the day it was raised, which is the workflow's first step (党员群众建议 in the
+ * default): that step is recorded on that date at once, through the same path and audit as any step, so the board
+ * shows the next step waiting since then. A first step that needs more than a date (a posting period, a filing
+ * body) is left for 办理此步.
+ */
 export function createMatter(ctx: ServiceContext, actor: Actor, input: z.output<typeof matterFields>, today = todayInOffice()): MatterDetail {
   getCommunity(ctx, input.communityId);
   const wf = input.workflowId ? getWorkflow(ctx, input.workflowId) : defaultWorkflow(ctx);
   const raisedOn = input.raisedOn ?? today;
   if (raisedOn > today) throw new AppError('VALIDATION', `提出日期 ${raisedOn} 不能晚于今天`);
   const id = newId();
+  const first = wf.steps[0];
+  const firstStep: AdvanceInput | null = first && (first.kind === 'plain' || first.kind === 'meeting')
+    ? {
+      id, key: first.key, date: raisedOn, meetingId: null, postingStart: null, postingEnd: null, filingBody: null, noticeText: '',
+      document: '', note: input.raisedBy ? `${input.raisedBy}提出` : '', skipReason: null,
+    }
+    : null;
   write(ctx, actor, (tx) => {
     const now = nowIso();
     ctx.db.insert(matters).values({
@@ -158,6 +203,7 @@ export function createMatter(ctx: ServiceContext, actor: Actor, input: z.output<
       raisedBy: input.raisedBy, raisedOn, createdAt: now, updatedAt: now,
     }).run();
     tx.audit({ action: 'create', entity: 'matter', entityId: id, after: { ...input, raisedOn, workflowId: wf.id } });
+    if (firstStep && checkAdvance(wf, [], firstStep).length === 0) recordStep(ctx, tx, actor, firstStep, today);
     indexMatter(ctx, id);
   });
   return getMatter(ctx, id, today);
@@ -194,17 +240,22 @@ export function advanceMatter(ctx: ServiceContext, actor: Actor, input: z.output
     throw new AppError('REFUSED', problems.join('；'), inputProblems(problems));
   }
   write(ctx, actor, (tx) => {
-    const id = newId();
-    ctx.db.insert(matterSteps).values({
-      id, matterId: input.id, stepKey: input.key, date: input.date, skipped: skip !== undefined, skipReason: skip?.reason ?? null,
-      meetingId: skip ? null : input.meetingId, postingStart: skip ? null : input.postingStart, postingEnd: skip ? null : input.postingEnd,
-      filingBody: skip ? null : input.filingBody?.trim() || null, noticeText: skip ? '' : input.noticeText, document: input.document, note: input.note,
-      recordedBy: actor.author, recordedAt: nowIso(),
-    }).run();
-    ctx.db.update(matters).set({ updatedAt: nowIso() }).where(eq(matters.id, input.id)).run();
-    tx.audit({ action: skip ? 'skip-step' : 'advance', entity: 'matter', entityId: input.id, after: { step: input.key, ...input } });
-    recordPendingVoteStep(ctx, tx, actor, input.id, today);
+    recordStep(ctx, tx, actor, input, today);
     indexMatter(ctx, input.id);
   });
   return getMatter(ctx, input.id, today);
+}
+
+/** Write one checked step (inside a write) with its audit row, then the resolution step a closed vote may now record. */
+function recordStep(ctx: ServiceContext, tx: WriteScope, actor: Actor, input: AdvanceInput, today: string): void {
+  const skip = input.skipReason !== null;
+  ctx.db.insert(matterSteps).values({
+    id: newId(), matterId: input.id, stepKey: input.key, date: input.date, skipped: skip, skipReason: skip ? input.skipReason : null,
+    meetingId: skip ? null : input.meetingId, postingStart: skip ? null : input.postingStart, postingEnd: skip ? null : input.postingEnd,
+    filingBody: skip ? null : input.filingBody?.trim() || null, noticeText: skip ? '' : input.noticeText, document: input.document, note: input.note,
+    recordedBy: actor.author, recordedAt: nowIso(),
+  }).run();
+  ctx.db.update(matters).set({ updatedAt: nowIso() }).where(eq(matters.id, input.id)).run();
+  tx.audit({ action: skip ? 'skip-step' : 'advance', entity: 'matter', entityId: input.id, after: { step: input.key, ...input } });
+  recordPendingVoteStep(ctx, tx, actor, input.id, today);
 }

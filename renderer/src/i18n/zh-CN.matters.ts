@@ -6,7 +6,54 @@ function inlineDate(date: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : date;
 }
 
+/** What decided a matter, as matter.get gives it. */
+type Decision =
+  | { kind: 'vote'; title: string; closedOn: string; items: readonly {
+    title: string; passed: boolean; threshold: 'three-quarters' | 'majority'; participationArea: string; participationCount: string; yesArea: string; yesCount: string;
+  }[] }
+  | { kind: 'meeting'; title: string; meetingKind: string; date: string; membersTotal: number | null; items: readonly { title: string; yes: number; passed: boolean }[] };
+
+function decisionSource(d: Decision): string {
+  return d.kind === 'vote'
+    ? `经业主共同表决（${d.title}，${inlineDate(d.closedOn)}结束）`
+    : `经${inlineDate(d.date)}召开的${d.meetingKind}（${d.title}）表决`;
+}
+
+/** One line per item: the shares (or the count) and whether it passed, in the words residents expect. */
+function decisionLines(d: Decision): string[] {
+  if (d.kind === 'meeting') {
+    return d.items.map((i) => `“${i.title}”：${d.membersTotal !== null ? `应到成员${d.membersTotal}人，` : ''}同意${i.yes}人，${i.passed ? '决定通过' : '未获通过'}。`);
+  }
+  return d.items.map((i) => {
+    const need = i.threshold === 'three-quarters' ? '四分之三以上' : '过半数';
+    return `“${i.title}”：参与表决的专有部分面积占总面积的${i.participationArea}，人数占总人数的${i.participationCount}；`
+      + `同意的面积占参与表决面积的${i.yesArea}，人数占参与表决人数的${i.yesCount}`
+      + `（须参与表决的面积和人数均达三分之二以上，同意的面积和人数均达${need}），${i.passed ? '表决通过' : '未获通过'}。`;
+  });
+}
+
+/** What to add to a matter at each step of the default workflow, and by a step's kind for an office's own steps. */
+const attachmentHints = {
+  byKey: {
+    suggest: '党员群众的建议书、联名信或意见征集表的扫描件或照片',
+    propose: '小区党组织的提议书（提议函）及其会议记录的扫描件',
+    joint: '联席会议的签到表、会议记录的扫描件或照片',
+    party: '党员大会的签到表、审议记录的扫描件',
+    resolve: '业主（代表）大会的表决结果统计表、会议决议的扫描件',
+    'publish-resolution': '张贴在公告栏的决议公告照片（看得清张贴位置和日期）',
+    'publish-result': '张贴的实施结果公告照片，以及验收单、结算单等',
+    file: '社区签收的备案回执或登记表的扫描件',
+  } as Record<string, string>,
+  byKind: {
+    plain: '本步骤的书面材料扫描件或照片',
+    meeting: '会议签到表、会议记录的扫描件或照片',
+    publication: '张贴公告的照片（看得清张贴位置和日期）',
+    filing: '接收单位签收的备案回执扫描件',
+  },
+};
+
 export const mattersText = {
+  attachmentHints,
   inlineDate,
   board: {
     title: '事项办理',
@@ -77,9 +124,11 @@ export const mattersText = {
     timeline: '办理进程',
     printResolution: '打印决议公告',
     printResult: '打印实施结果公告',
-    printNotYet: (step: string) => `“${step}”办理后才能打印`,
+    printDraft: (step: string) => `“${step}”尚未登记，将打印草稿（标有“草稿”）`,
     noPublicationStep: '本事项的流程中没有对应的公示步骤',
     attachments: '相关文件',
+    attachmentHint: (step: string, hint: string) => `正在办理“${step}”：${hint}。可添加 PDF、图片、Word/Excel 文档或纯文本，添加文件不会改变已记录的步骤。`,
+    attachmentHintDone: '可添加本事项各步骤的材料：建议书、会议记录、表决结果、张贴公告的照片、备案回执等。添加文件不会改变已记录的步骤。',
     finished: '全部步骤已办理完毕，事项已办结。',
     waiting: (step: string, days: number) => `正在等待“${step}”，已等待 ${days} 天`,
     overdue: (days: number) => `超过预计的 ${days} 天`,
@@ -140,11 +189,17 @@ export const mattersText = {
     needPosting: '请填写公示开始和结束日期',
     needFilingBody: '请填写接收备案的单位',
     needSkipReason: '请写明跳过的理由',
-    resolutionTemplate: (title: string, previous: { name: string; date: string } | null) => [
-      `关于“${title}”一事，${previous ? `已于${inlineDate(previous.date)}经${previous.name}通过，` : ''}现将决议内容公告如下：`,
-      '',
+    /** The 决议公告's first draft: what decided the matter (a vote's result, a meeting's count) in plain words, or a line to fill in. */
+    resolutionTemplate: (title: string, previous: { name: string; date: string } | null, decision: Decision | null) => [
+      decision
+        ? `关于“${title}”一事，${decisionSource(decision)}，现将结果公告如下：`
+        : `关于“${title}”一事，${previous ? `已于${inlineDate(previous.date)}经${previous.name}通过，` : ''}现将决议内容公告如下：`,
+      ...(decision ? decisionLines(decision) : ['']),
       '公示期内，业主如有意见或建议，请以书面形式向小区业主委员会反映。',
     ].join('\n'),
+    postingHint: (days: number) => `公示结束日期按开始日期后${days}日预填（流程规定的公示期不少于${days}日），可修改。`,
+    fromDraft: '已按打印的草稿预填：张贴日期为今天，公示期和公告正文与草稿相同。',
+    attachHint: (hint: string) => `本步骤的材料：${hint}。记录后在“相关文件”中添加。`,
     resultTemplate: (title: string) => [
       `关于“${title}”的决议已组织实施，现将实施结果公告如下：`,
       '一、实施内容：',
@@ -165,6 +220,13 @@ export const mattersText = {
     resolution: '决议公告',
     result: '实施结果公告',
     loading: '正在准备公告…',
+    draftMark: '草稿',
+    draftLabel: '草稿 · 本稿未登记公示',
+    draftBanner: (step: string) => `“${step}”尚未登记：这是草稿，打印件上标有“草稿”。张贴后请登记此步，正式公告即可打印。`,
+    recordPrompt: (step: string) => `已张贴？登记“${step}”步骤`,
+    recordPromptBody: '登记后，这份公告即成为正式公告（公示期、正文按草稿预填，可修改）。',
+    recordNow: (step: string) => `登记“${step}”`,
+    later: '稍后再说',
   },
   workflows: {
     title: '办理流程',

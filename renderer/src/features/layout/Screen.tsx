@@ -58,7 +58,7 @@ function view(route: Route) {
     case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;
     case 'actions': return <ActionsPage key={route.communityId} communityId={route.communityId} />;
     case 'matters': return <MattersBoard key={route.communityId} communityId={route.communityId} />;
-    case 'matter': return <MatterPage key={route.matterId} communityId={route.communityId} matterId={route.matterId} />;
+    case 'matter': return <MatterPage key={route.matterId} communityId={route.communityId} matterId={route.matterId} advance={route.advance} />;
     case 'search': return <SearchPage key={route.communityId} communityId={route.communityId} text={route.text ?? ''} />;
     case 'workflows': return <WorkflowsPage />;
     case 'votes': return <VotesPage key={route.communityId} communityId={route.communityId} />;

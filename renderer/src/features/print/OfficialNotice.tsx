@@ -34,6 +34,8 @@ export interface OfficialNoticeProps {
   notice?: ReactNode;
   onBack: () => void;
   testId?: string;
+  /** A draft not yet recorded: this mark stands across the page and the words under the title (本稿未登记公示). */
+  draft?: { mark: string; label: string };
 }
 
 export function OfficialNotice(props: OfficialNoticeProps) {
@@ -44,8 +46,15 @@ export function OfficialNotice(props: OfficialNoticeProps) {
       {props.notice
         ? <div className="print-notice no-print">{props.notice}</div>
         : (
-          <article className="print-document portrait official-notice" data-testid={props.testId} data-ready={props.ready ? 'true' : 'false'}>
+          <article
+            className={`print-document portrait official-notice${props.draft ? ' official-draft' : ''}`}
+            data-testid={props.testId}
+            data-ready={props.ready ? 'true' : 'false'}
+            data-draft={props.draft ? 'true' : 'false'}
+          >
+            {props.draft && <div className="official-draft-mark" aria-hidden="true">{props.draft.mark}</div>}
             <h1 className="official-title" data-testid="print-title">{props.title}</h1>
+            {props.draft && <p className="official-draft-label" data-testid="print-draft-label">{props.draft.label}</p>}
             {props.addressee && <p className="official-addressee">{props.addressee}：</p>}
             <div className="official-body">
               {paragraphs.map((p, i) => <p key={i}>{p}</p>)}

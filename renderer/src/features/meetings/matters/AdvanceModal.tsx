@@ -4,8 +4,13 @@
  * notice text, or the body that received the filing; an optional step may be
  * skipped with a reason instead. Main's refusals (order, a date before the
  * previous step's …) are shown line by line above the form.
+ *
+ * A publication step starts from its draft notice: the text drafted from what
+ * decided the matter (notices.ts) and the posting period from the step's date
+ * for the workflow's default posting days; the end follows a changed start
+ * until it is typed over. Opened after printing the draft, it says so.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { advanceInput } from '../../../../../shared/contract/meetings';
@@ -14,8 +19,11 @@ import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
+import { isValidDate } from '../../../../../shared/domain/dates';
 import { zhCN } from '../../../i18n/zh-CN';
-import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
+import { attachmentHint, defaultPosting, draftNoticeText } from './notices';
+import { type MatterDetail, type MatterStep } from './shared';
+import { DEFAULT_POSTING_DAYS } from '../../../../../shared/domain/workflow';
 import { refusalMessages } from '../../../api/errors';
 
 const t = zhCN.matters.advance;
@@ -27,6 +35,8 @@ interface Props {
   communityOffice: string;
   onClose: () => void;
   onSaved: (matter: MatterDetail, skipped: boolean) => void;
+  /** Opened from a printed draft notice: say that the form holds what was printed. */
+  fromDraft?: boolean;
 }
 
 interface Values {
@@ -56,20 +66,9 @@ function schemaFor(step: MatterStep, skip: boolean) {
   });
 }
 
-/** The prefilled notice text: a resolution notice for the first publication step, a result notice for the second. */
-function noticeTemplate(matter: MatterDetail, step: MatterStep): string {
-  const { resolution } = publicationSteps(matter.steps);
-  if (resolution && resolution.key === step.key) {
-    const index = matter.steps.findIndex((s) => s.key === step.key);
-    const previous = matter.steps.slice(0, index).reverse().find((s) => s.done && !s.skipped && s.kind === 'meeting' && s.date !== null) ?? null;
-    return t.resolutionTemplate(matter.title, previous ? { name: previous.name, date: previous.date! } : null);
-  }
-  return t.resultTemplate(matter.title);
-}
-
 const emptyToNull = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v);
 
-export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved }: Props) {
+export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved, fromDraft = false }: Props) {
   const [form] = Form.useForm<Values>();
   const { busy, errors, submit } = useFormSubmit(form);
   const [refused, setRefused] = useState<string[]>([]);
@@ -88,12 +87,32 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved }
 
   useEffect(() => {
     const today = todayDate();
+    const posting = step.kind === 'publication' ? defaultPosting(today) : { start: '', end: '' };
     form.setFieldsValue({
-      mode: 'do', date: today, meetingId: undefined, postingStart: step.kind === 'publication' ? today : '', postingEnd: '',
-      noticeText: step.kind === 'publication' ? noticeTemplate(matter, step) : '',
+      mode: 'do', date: today, meetingId: undefined, postingStart: posting.start, postingEnd: posting.end,
+      noticeText: step.kind === 'publication' ? draftNoticeText(matter, step) : '',
       filingBody: step.kind === 'filing' ? communityOffice : '', document: '', note: '', skipReason: '',
     });
   }, [form, matter, step, communityOffice]);
+
+  // The posting period follows the step's date, and its end the start, for as long as each still holds what was prefilled.
+  const prefilled = useRef({ date: '', start: '' });
+  useEffect(() => {
+    prefilled.current = { date: todayDate(), start: todayDate() };
+  }, [step]);
+  const onValuesChange = (changed: Partial<Values>, all: Values) => {
+    if (step.kind !== 'publication') return;
+    const was = prefilled.current;
+    if (changed.date !== undefined && isValidDate(changed.date)) {
+      if (all.postingStart === was.date) {
+        form.setFieldsValue({ postingStart: changed.date, ...(all.postingEnd === defaultPosting(was.start).end ? { postingEnd: defaultPosting(changed.date).end } : {}) });
+        prefilled.current = { date: changed.date, start: changed.date };
+      } else prefilled.current = { ...was, date: changed.date };
+    } else if (changed.postingStart !== undefined && isValidDate(changed.postingStart)) {
+      if (all.postingEnd === defaultPosting(was.start).end) form.setFieldsValue({ postingEnd: defaultPosting(changed.postingStart).end });
+      prefilled.current = { ...was, start: changed.postingStart };
+    }
+  };
 
   const save = () => {
     const v = form.getFieldsValue(true) as Values;
@@ -145,7 +164,8 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved }
           />
         )}
         <FormError messages={errors} />
-        <Form form={form} layout="vertical" className="compact-form">
+        {fromDraft && <Alert type="info" showIcon className="form-error" title={t.fromDraft} data-testid="advance-from-draft" />}
+        <Form form={form} layout="vertical" className="compact-form" onValuesChange={onValuesChange}>
           {step.optional && (
             <Form.Item name="mode" label={t.mode}>
               <Radio.Group
@@ -166,7 +186,7 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved }
             : <KindFields kind={step.kind} meetingOptions={meetingOptions} meetingsLoading={meetings.loading} />}
           {!skip && (
             <>
-              <Form.Item name="document" label={t.document}>
+              <Form.Item name="document" label={t.document} extra={<span data-testid="advance-attach-hint">{t.attachHint(attachmentHint(step))}</span>}>
                 <Input maxLength={200} placeholder={t.documentPlaceholder} data-testid="advance-document" />
               </Form.Item>
               <Form.Item name="note" label={t.note}>
@@ -205,7 +225,7 @@ function KindFields({ kind, meetingOptions, meetingsLoading }: {
           <Form.Item name="postingStart" label={t.postingStart} required>
             <DateField data-testid="advance-posting-start" />
           </Form.Item>
-          <Form.Item name="postingEnd" label={t.postingEnd} required>
+          <Form.Item name="postingEnd" label={t.postingEnd} required extra={t.postingHint(DEFAULT_POSTING_DAYS)}>
             <DateField data-testid="advance-posting-end" />
           </Form.Item>
         </div>

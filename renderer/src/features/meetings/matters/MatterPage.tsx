@@ -1,33 +1,47 @@
 /**
  * One matter's page: who raised it and when, the workflow version it follows
  * (kept from the start), its description, the timeline of its steps with
- * 办理此步 on the next one, the two notices to print, and its documents.
+ * 办理此步 on the next one, the two notices to print (as drafts until their
+ * step is recorded), and its documents with a hint for the step at hand.
+ * `advance` (from a printed draft notice) opens 办理此步 on that step at once.
  */
 import { useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Result, Spin, Tooltip, Typography } from 'antd';
 import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
-import { navigate } from '../../../router';
+import { navigate, routeHash } from '../../../router';
 import { Attachments } from '../minutes/Attachments';
 import { LinkedIssues } from '../../office/issues/LinkedIssues';
 import { AdvanceModal } from './AdvanceModal';
 import { EditMatterModal } from './EditMatterModal';
 import { MatterTimeline } from './MatterTimeline';
+import { attachmentHint } from './notices';
 import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
 import './matters.css';
 
 const t = zhCN.matters.page;
 
-export function MatterPage({ communityId, matterId }: { communityId: string; matterId: string }) {
+export function MatterPage({ communityId, matterId, advance }: { communityId: string; matterId: string; advance?: string }) {
   const { message } = AntApp.useApp();
   const loaded = useQuery('matter.get', { id: matterId });
   const community = useQuery('community.get', { id: communityId });
   const [shown, setShown] = useState<MatterDetail | null>(null);
   const [acting, setActing] = useState<MatterStep | null>(null);
+  const [fromDraft, setFromDraft] = useState(false);
   const [editing, setEditing] = useState(false);
   const matter = shown ?? loaded.data;
+
+  // Arrived from a printed draft notice: open 办理此步 on its step once, if it is the step at hand, and drop the request from the address.
+  const requested = advance && matter && matter.position.currentKey === advance ? matter.steps.find((s) => s.key === advance) ?? null : null;
+  useEffect(() => {
+    if (!requested) return;
+    setActing(requested);
+    setFromDraft(true);
+    window.location.replace(routeHash({ name: 'matter', communityId, matterId }));
+  }, [requested, communityId, matterId]);
 
   if (!matter) {
     if (loaded.error !== null) {
@@ -46,6 +60,7 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
 
   const doneCount = matter.steps.filter((s) => s.done || s.skipped).length;
   const { resolution, result } = publicationSteps(matter.steps);
+  const current = matter.steps.find((s) => s.key === matter.position.currentKey) ?? null;
 
   return (
     <div className="page page-scroll matter-page" data-testid="matter-page" data-matter-id={matter.id} data-done={matter.done ? 'true' : 'false'}>
@@ -117,7 +132,11 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
 
       <section className="panel">
         <h3 className="section-heading">{t.attachments}</h3>
-        <Attachments ownerType="matter" ownerId={matter.id} />
+        <Attachments
+          ownerType="matter"
+          ownerId={matter.id}
+          hint={current ? t.attachmentHint(current.name, attachmentHint(current)) : t.attachmentHintDone}
+        />
       </section>
 
       <section className="panel">
@@ -131,10 +150,12 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
           matter={matter}
           step={acting}
           communityOffice={community.data?.communityOffice ?? ''}
-          onClose={() => setActing(null)}
+          fromDraft={fromDraft}
+          onClose={() => { setActing(null); setFromDraft(false); }}
           onSaved={(next, skipped) => {
             setShown(next);
             setActing(null);
+            setFromDraft(false);
             message.success(skipped ? zhCN.matters.advance.skipped(acting.name) : zhCN.matters.advance.saved(acting.name));
           }}
         />
@@ -154,12 +175,14 @@ export function MatterPage({ communityId, matterId }: { communityId: string; mat
   );
 }
 
+/** A notice prints once its step is recorded, and as a draft before (it is printed in order to be posted); not when skipped or absent. */
 function PrintButton({ step, label, testId, onClick }: { step: MatterStep | null; label: string; testId: string; onClick: () => void }) {
-  const ready = step !== null && step.done && !step.skipped;
-  const button = <Button onClick={onClick} disabled={!ready} data-testid={testId}>{label}</Button>;
-  if (ready) return button;
+  const printable = step !== null && !step.skipped;
+  const draft = printable && !step.done;
+  const button = <Button onClick={onClick} disabled={!printable} data-testid={testId} data-draft={draft ? 'true' : 'false'}>{label}</Button>;
+  if (printable && !draft) return button;
   return (
-    <Tooltip title={step ? t.printNotYet(step.name) : t.noPublicationStep}>
+    <Tooltip title={draft ? t.printDraft(step.name) : step ? zhCN.matters.print.skipped(step.name) : t.noPublicationStep}>
       <span>{button}</span>
     </Tooltip>
   );

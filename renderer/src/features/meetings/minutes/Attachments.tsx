@@ -25,7 +25,8 @@ const t = zhCN.minutes;
 type Attachment = MethodOutput<'attachment.list'>[number];
 type OwnerType = MethodInput<'attachment.list'>['ownerType'];
 
-export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean }) {
+/** `hint`: what to add here, in the owner's words (a matter's hint follows its step); the minutes' hint otherwise. */
+export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean; hint?: string }) {
   const { message } = AntApp.useApp();
   const list = useQuery('attachment.list', { ownerType, ownerId });
   const [adding, setAdding] = useState(0);
@@ -105,7 +106,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false }: { ownerTyp
           </Upload>
         )}
       </div>
-      {!readOnly && <div className="attachments-hint">{t.attachmentHint}</div>}
+      {!readOnly && <div className="attachments-hint" data-testid="attachments-hint">{hint ?? t.attachmentHint}</div>}
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <AttachmentViewer file={viewing} onClose={() => setViewing(null)} />
       {list.data && (
