@@ -36,6 +36,8 @@ export function ImportChooseStep({ file, onFile, target, onTarget, onTemplate, t
             type="file"
             accept={TABLE_FILE_ACCEPT}
             className="hidden-input"
+            // Inline: antd's form items show every file input as a block.
+            style={{ display: 'none' }}
             data-testid="file-input"
             onChange={(e) => {
               const chosen = e.target.files?.[0];
