@@ -53,7 +53,7 @@ describe('the roster import wizard in main', () => {
     const out = await call(app, 'roster.importErrors', { file, community: { name: '错' } }, session);
     expect(out.fileName).toBe('坏-错误清单.xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(out.base64, 'base64'));
+    await book.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('错误清单')!;
     expect(sheet.rowCount).toBe(7);
     const problem = (n: number) => String(sheet.getRow(n).getCell(12).value ?? '');
