@@ -23,7 +23,8 @@ import { createPerson, searchPersons, updatePerson, viewPerson } from './service
 import { keyStatus, protectWithRecoveryCode, unlockDataKey, type KeyPlace } from './security/data-key';
 import { deletePlaintextBackups, listBackupsMarked } from './security/plaintext-backups';
 import { exportRoster, rosterTemplate } from './services/register/roster-export';
-import { importRoster, previewRosterImport } from './services/register/roster-import';
+import { importRoster, previewRosterImport, rosterImportErrors } from './services/register/roster-import';
+import { importProgressOf } from './services/register/import-progress';
 import { rosterPage } from './services/register/roster-query';
 import { addAttachment, listAttachments, openAttachment } from './services/system/attachments';
 import {
@@ -117,8 +118,10 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'roster.page': (input) => rosterPage(ctx, input),
     'roster.electorate': (input) => electorateOf(ctx, input),
     'roster.template': () => rosterTemplate(),
-    'roster.previewImport': (input) => previewRosterImport(ctx, input.file, input.community),
-    'roster.import': (input, call) => importRoster(ctx, call.actor, input.file, input.community, { acceptUnusual: input.acceptUnusual }),
+    'roster.previewImport': (input, call) => previewRosterImport(ctx, call.actor, input),
+    'roster.import': (input, call) => importRoster(ctx, call.actor, input),
+    'roster.importErrors': (input, call) => rosterImportErrors(ctx, call.actor, input),
+    'roster.importProgress': (input, call) => importProgressOf(input.ticket, call.actor),
     'roster.export': (input) => exportRoster(ctx, input),
 
     'part.get': (input) => getPart(ctx, input.id),

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { name: 'communities' }
   | { name: 'roster'; communityId: string }
+  | { name: 'communitySettings'; communityId: string }
   | { name: 'electorate'; communityId: string }
   | { name: 'person'; communityId: string; personId: string }
   | { name: 'meetings'; communityId: string }
@@ -91,6 +92,7 @@ export function parseHash(hash: string): Route {
   const [a, b, c, d] = parts;
   if (a === 'c' && b) {
     if (c === 'electorate') return { name: 'electorate', communityId: b };
+    if (c === 'settings') return { name: 'communitySettings', communityId: b };
     if (c === 'print' && d === 'roster') {
       return { name: 'printRoster', communityId: b, buildingId: query.get('b') ?? undefined, entranceId: query.get('e') ?? undefined };
     }
@@ -168,6 +170,7 @@ export function routeHash(route: Route): string {
     case 'communities': return '#/communities';
     case 'roster': return `#/c/${e(route.communityId)}/roster`;
     case 'electorate': return `#/c/${e(route.communityId)}/electorate`;
+    case 'communitySettings': return `#/c/${e(route.communityId)}/settings`;
     case 'person': return `#/c/${e(route.communityId)}/person/${e(route.personId)}`;
     case 'meetings': return `#/c/${e(route.communityId)}/meetings`;
     case 'meeting': return `#/c/${e(route.communityId)}/meeting/${e(route.meetingId)}`;

@@ -65,6 +65,10 @@ export const methods = {
   'roster.template': method({ input: empty, output: filePayload }),
   'roster.previewImport': method({ input: register.importInput, output: register.importPreview }),
   'roster.import': method({ input: register.importInput, output: register.importResult }),
+  /** The file's rows with the faulty ones marked and a column saying what is wrong, as xlsx. */
+  'roster.importErrors': method({ input: register.importInput, output: filePayload }),
+  /** A running preview's or import's progress, by the ticket its caller gave; null for another user's or an unknown ticket. */
+  'roster.importProgress': method({ input: z.object({ ticket: register.importTicket }), output: register.importProgress }),
   'roster.export': method({ input: register.scope, output: filePayload }),
 
   'part.get': method({ input: byId, output: register.partDetail }),

@@ -169,11 +169,32 @@ export const rosterSummary = z.object({
   totalArea: decimal2,
 });
 
+/** Names one import's progress (roster.importProgress): chosen by the caller, read back only by the same user. */
+export const importTicket = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '导入进度编号无效' });
+
+/**
+ * A roster file and where it goes: a new community (`community`: only its name
+ * is needed, every rule takes its default and is set later in 小区设置), or an
+ * existing community that has no parts yet (`communityId`, its own rules).
+ */
 export const importInput = z.object({
   file: filePayload,
-  community: communityFields,
+  community: communityFields.optional(),
+  communityId: id.optional(),
   acceptUnusual,
-});
+  ticket: importTicket.optional(),
+}).refine((i) => (i.community === undefined) !== (i.communityId === undefined), { error: '请填写新小区的名称，或选择一个已有小区（二者选一）' });
+
+export const IMPORT_STAGES = ['read', 'check', 'write', 'done'] as const;
+/** How far an import or preview has got: rows read of the file, rows written to the database. */
+export const importProgress = z.object({
+  stage: z.enum(IMPORT_STAGES),
+  rowsRead: z.number().int(),
+  /** null while the file is still being unpacked and its rows counted. */
+  rowsTotal: z.number().int().nullable(),
+  rowsWritten: z.number().int(),
+  elapsedMs: z.number().int(),
+}).nullable();
 /** A row whose area is outside the community's bounds: imported only when the import is confirmed with acceptUnusual. */
 export const unusualAreaRow = z.object({ row: z.number().int(), address: z.string(), type: z.string(), area: decimal2, message: z.string() });
 export const importPreview = z.object({

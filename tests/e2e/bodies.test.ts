@@ -20,7 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { settled } from './ui-steps';
+import { settled, openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const env = useE2E();
 
@@ -330,9 +330,8 @@ describe('the community’s bodies', () => {
   it('keeps the community’s office rules in its form: a place’s preset, one rule changed, the checklist', async () => {
     const { page } = env;
     await openAndLogin(env);
-    await page.getByRole('menuitem', { name: '小区管理' }).click();
-    await page.locator('.data-grid-row, tr').filter({ hasText: '阳光小区' }).getByRole('button', { name: '编辑' }).first().click();
-    const dialog = page.getByRole('dialog');
+    // The rules live on 小区设置 (the community's page), no longer in a dialog.
+    const dialog = await openCommunitySettings(page, '阳光小区');
     const rules = dialog.getByTestId('community-office-rules');
     await rules.waitFor();
     // docs/domain.md §6, §7 defaults: handover 30 days, 5–11 members, the plan within 24 hours, five checklist items.
@@ -344,8 +343,7 @@ describe('the community’s bodies', () => {
     await rules.getByTestId('rule-issue-plan-hours').fill('48');
     await rules.evaluate((el) => el.scrollIntoView());
     await shot(page, 'office-rules');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await saveCommunitySettings(page);
     const saved = await env.call('community.get', { id: communityId }, session);
     expect(saved.settings.officeRules).toMatchObject({ handoverDays: 15, minTermYears: 3, issuePlanHours: 48 });
     expect(saved.settings.officeRules.checklist.map((i) => i.weight)).toEqual([20, 20, 20, 20, 20]);

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, deposit, gridRow, painted, pickPart, settled, text, totalBecomes } from './ui-steps';
+import { choose, deposit, gridRow, painted, pickPart, settled, text, totalBecomes, openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const env = useE2E();
 
@@ -64,9 +64,8 @@ describe('the treasurer\'s books', () => {
   it('sets the fund rules in the community form: the rate typed in yuan per m², kept in fen', async () => {
     const { page } = env;
     await openAndLogin(env);
-    await page.getByRole('menuitem', { name: '小区管理' }).click();
-    await page.getByRole('button', { name: '编辑' }).first().click();
-    const dialog = page.getByRole('dialog');
+    // The rules live on 小区设置 (the community's page), no longer in a dialog.
+    const dialog = await openCommunitySettings(page);
     const rules = dialog.getByTestId('community-fund-rules');
     await rules.waitFor();
     // The national defaults; the hint names Shanghai's 50 %.
@@ -79,8 +78,7 @@ describe('the treasurer\'s books', () => {
     await rules.getByTestId('rule-fund-target').fill('50');
     await rules.evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: '/tmp/fund-community-rules.png' });
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await saveCommunitySettings(page);
     const saved = await env.call('community.get', { id: communityId }, session);
     expect(saved.settings.fundRules).toMatchObject({ depositRatePerM2: 10000, topUpTriggerPercent: 30, topUpTargetPercent: 50 });
   }, TEST_TIMEOUT);

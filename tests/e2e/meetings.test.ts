@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
-import { choose } from './ui-steps';
+import { choose, openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -314,9 +314,8 @@ describe('meetings', () => {
   it('keeps the meeting rules in the community settings, with their defaults and sources', async () => {
     const { page } = env;
     await openAndLogin(env);
-    await page.getByRole('menuitem', { name: '小区管理' }).click();
-    await page.getByRole('button', { name: '编辑' }).first().click();
-    const dialog = page.getByRole('dialog');
+    // The rules live on 小区设置 (the community's page), no longer in a dialog.
+    const dialog = await openCommunitySettings(page);
     const rules = dialog.getByTestId('community-meeting-rules');
     await rules.waitFor();
     expect(await rules.getByTestId('rule-assembly-notice').inputValue()).toBe('15');
@@ -330,8 +329,7 @@ describe('meetings', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '半数以上（含半数）' }).click();
     await rules.evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}/meetings-community-rules.png` });
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await saveCommunitySettings(page);
     const saved = await env.call('community.get', { id: communityId }, session);
     expect(saved.settings.meetingRules).toEqual({
       assemblyNoticeDays: 15, extraordinaryNoticeDays: 7, committeeDecisionRule: 'half-or-more', postingDays: 3, committeeMeetingMonths: 2,

@@ -19,7 +19,7 @@ import { addDays } from '../../shared/domain/dates';
 import { apportion } from '../../shared/domain/money';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow, recordRevenue, settled, spendBudget, text, type RevenueLine } from './ui-steps';
+import { choose, gridRow, recordRevenue, settled, spendBudget, text, type RevenueLine, openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const env = useE2E();
 
@@ -72,9 +72,8 @@ describe('common revenue and the committee\'s budget', () => {
   it('sets Beijing\'s revenue rule and Hangzhou\'s repair rules in the community form (audit typed in yuan, kept in fen)', async () => {
     const { page } = env;
     await openAndLogin(env);
-    await page.getByRole('menuitem', { name: '小区管理' }).click();
-    await page.getByRole('button', { name: '编辑' }).first().click();
-    const dialog = page.getByRole('dialog');
+    // The rules live on 小区设置 (the community's page), no longer in a dialog.
+    const dialog = await openCommunitySettings(page);
     const revenue = dialog.getByTestId('community-revenue-rules');
     const repair = dialog.getByTestId('community-repair-rules');
     await revenue.waitFor();
@@ -111,8 +110,7 @@ describe('common revenue and the committee\'s budget', () => {
     await revenue.evaluate((el) => el.scrollIntoView());
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-community-rules.png' });
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await saveCommunitySettings(page);
     const saved = await env.call('community.get', { id: communityId }, session);
     expect(saved.settings.fundRules).toMatchObject({
       depositRatePerM2: 10000, revenueTransferPercent: 50, revenueTransferStrict: false, revenueTransferOnlyBelowPercent: 30,
@@ -120,13 +118,11 @@ describe('common revenue and the committee\'s budget', () => {
     });
 
     // Opened again, the audit threshold shows in yuan.
-    await page.getByRole('button', { name: '编辑' }).first().click();
+    await openCommunitySettings(page);
     await repair.waitFor();
     expect(await repair.getByTestId('rule-repair-audit').inputValue()).toBe('30000.00');
     expect(await revenue.getByTestId('rule-revenue-below').inputValue()).toBe('30');
     expect(await text(repair.getByTestId('rule-repair-preset'))).toContain('杭州');
-    await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
   }, TEST_TIMEOUT);
 
   it('records a quarter\'s revenue and a cost; the summary and the proposed transfer match the hand figures; the transfer moves exactly that into the fund', async () => {
@@ -294,8 +290,6 @@ describe('common revenue and the committee\'s budget', () => {
       .toContain(`${Q_FROM} 至 ${Q_TO} 的公共收益已转入维修资金 19111.11 元，与本次期间部分重叠`);
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-custom-period.png' });
-    await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
     expect((await env.call('fund.balance', { communityId }, session)).fund).toBe('19111.11');
     // The whole year holds the quarter, and so its transfers.
     await page.getByTestId('revenue-from').fill(`${YEAR}-01-01`);
@@ -390,8 +384,6 @@ describe('common revenue and the committee\'s budget', () => {
     await expect.poll(() => text(dialog.getByTestId('budget-lines-errors')), { timeout: UI_TIMEOUT }).toContain('预算科目“会议费”已有 1 笔支出，不能删除');
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-budget-refused.png' });
-    await dialog.getByRole('button', { name: /取\s*消/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
     expect((await env.call('budget.get', { communityId, year: YEAR }, session)).lines.map((l) => l.name)).toEqual(['办公费', '会议费', '宣传费']);
 
     // 打印预算执行表 opens the year's print view; another year has no budget.

@@ -120,3 +120,20 @@ export async function spendBudget(page: Page, line: RegExp, amount: string, date
   await dialog.getByTestId('budget-spend-save').click();
   return dialog;
 }
+
+/** 小区设置 of a community, from the list of communities (小区管理); returns the page. */
+export async function openCommunitySettings(page: Page, name?: string): Promise<Locator> {
+  await page.getByRole('menuitem', { name: '小区管理' }).click();
+  await page.getByTestId('community-grid').waitFor();
+  const rows = page.locator('[data-testid=community-grid] .data-grid-row');
+  await (name ? rows.filter({ hasText: name }) : rows).first().getByTestId('community-settings').click();
+  const settings = page.getByTestId('community-settings-page');
+  await settings.getByTestId('community-form').waitFor({ timeout: UI_TIMEOUT });
+  return settings;
+}
+
+/** Saves 小区设置 and waits for main's answer. */
+export async function saveCommunitySettings(page: Page): Promise<void> {
+  await page.getByTestId('community-save').click();
+  await page.getByText('小区设置已保存').first().waitFor({ timeout: UI_TIMEOUT });
+}

@@ -12,9 +12,13 @@ import { checkDocument } from '../../../shared/domain/identity';
 import { checkRoster, readRosterRow, type CheckedRoster, type RosterPlace, type RosterRecord, type RowError } from '../../../shared/domain/roster-rows';
 import { addressSortKey, formatAddress, naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
-import { readRosterFile } from '../../files/roster-file';
+import { count, eq } from 'drizzle-orm';
+import { readRosterFile, type RawRosterRow } from '../../files/roster-file';
+import { writeRosterErrorsWorkbook } from '../../files/roster-errors-workbook';
 import { mergeErrors } from '../../files/table-file';
-import { findCommunityByName, insertCommunity, type CommunityFields } from './communities';
+import { parts } from '../../db/schema/register';
+import { findCommunityByName, getCommunity, insertCommunity, type CommunityFields } from './communities';
+import { ImportProgress, yieldToEvents } from './import-progress';
 import { write, type Actor, type ServiceContext } from '../context';
 import { partCacheValues } from './part-cache';
 import { sealPerson } from '../../security/personal-data';
@@ -24,38 +28,89 @@ export interface FilePayload {
   base64: string;
 }
 
+/** roster.previewImport / roster.import / roster.importErrors: the file and where it goes (shared/contract/register.ts importInput). */
+export interface ImportRequest {
+  file: FilePayload;
+  /** A new community by its fields (only the name is needed: the rules take their defaults). */
+  community?: CommunityFields | undefined;
+  /** Or an existing community without parts yet. */
+  communityId?: string | undefined;
+  acceptUnusual?: boolean | undefined;
+  ticket?: string | undefined;
+}
+
+/** Where the rows go: the fields and rules the import reads, and the community when it exists already. */
+interface Target {
+  fields: CommunityFields;
+  existingId: string | null;
+  /** Why the rows cannot go there (a taken name, a community with parts). */
+  refusal: RowError | null;
+}
+
+function targetOf(ctx: ServiceContext, request: ImportRequest): Target {
+  if (request.communityId !== undefined) {
+    const { id, ...fields } = getCommunity(ctx, request.communityId);
+    const partCount = ctx.db.select({ n: count() }).from(parts).where(eq(parts.communityId, id)).get()?.n ?? 0;
+    const refusal = partCount > 0
+      ? { row: null, column: '小区', message: `小区“${fields.name}”已有 ${partCount} 个专有部分；花名册只能导入到尚无专有部分的小区，请新建小区导入` }
+      : null;
+    return { fields, existingId: id, refusal };
+  }
+  const fields = request.community!;
+  return {
+    fields, existingId: null,
+    refusal: findCommunityByName(ctx, fields.name)
+      ? { row: null, column: '小区名称', message: `小区“${fields.name}”已存在；花名册只能导入到新小区，或在“已有小区”中选择它（须尚无专有部分）` }
+      : null,
+  };
+}
+
 interface Analysis {
   data: Buffer;
+  /** The file's data rows as read (for the error list's workbook). */
+  rows: RawRosterRow[];
   checked: CheckedRoster;
   errors: RowError[];
   /** Rows whose area is outside the community's bounds (settings.areaBounds): imported only when confirmed. */
   unusual: { row: number; address: string; type: string; area: string; message: string }[];
 }
 
-async function analyse(file: FilePayload, community: CommunityFields): Promise<Analysis> {
+/** Rows read between two yields to the event loop (a progress poll is answered meanwhile). */
+const CHUNK = 500;
+
+async function analyse(file: FilePayload, target: Target, progress: ImportProgress): Promise<Analysis> {
+  const community = target.fields;
   const data = Buffer.from(file.base64, 'base64');
   const read = await readRosterFile(file.fileName, data);
   const rowErrors: RowError[] = [];
   const records: RosterRecord[] = [];
   const places: RosterPlace[] = [];
-  for (const row of read.rows) {
+  for (let i = 0; i < read.rows.length; i++) {
+    if (i % CHUNK === 0) {
+      progress.read(i, read.rows.length);
+      await yieldToEvents();
+    }
+    const row = read.rows[i]!;
     const result = readRosterRow(row.cells, row.row);
     rowErrors.push(...result.errors);
     if (result.record) records.push(result.record);
     if (result.place) places.push(result.place);
   }
+  progress.read(read.rows.length, read.rows.length);
+  await yieldToEvents();
   const errors = mergeErrors(read.errors, rowErrors);
   if (errors.length === 0 && records.length === 0) {
     errors.push({ row: null, message: '文件中没有数据行：请在表头下方逐行填写专有部分' });
   }
   const checked = checkRoster(records, community.developer.trim() || null, places);
   errors.push(...checked.errors);
+  if (target.refusal) errors.unshift(target.refusal);
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const unusual = checked.records.flatMap((r) => {
     const message = unusualArea(r.type, r.area, community.settings.areaBounds);
     return message === null ? [] : [{ row: r.row, address: formatAddress(r.building, r.entrance, r.room), type: r.type, area: formatHundredths(r.area), message }];
   });
-  return { data, checked, errors, unusual };
+  return { data, rows: read.rows, checked, errors, unusual };
 }
 
 /** The refusal of unusual areas that nobody confirmed, one error per row. */
@@ -86,56 +141,81 @@ export function summarize(checked: CheckedRoster, countParking: boolean) {
   };
 }
 
-function nameTaken(ctx: ServiceContext, name: string): RowError | null {
-  return findCommunityByName(ctx, name)
-    ? { row: null, column: '小区名称', message: `小区“${name}”已存在；花名册只能导入到新小区，请换一个名称` }
-    : null;
+export async function previewRosterImport(ctx: ServiceContext, actor: Actor, request: ImportRequest) {
+  const progress = new ImportProgress(request.ticket, actor);
+  try {
+    const target = targetOf(ctx, request);
+    const { checked, errors, unusual } = await analyse(request.file, target, progress);
+    return {
+      ok: errors.length === 0,
+      errors,
+      summary: errors.length === 0 ? summarize(checked, target.fields.settings.countParkingInVotes) : null,
+      unusual: unusual.slice(0, UNUSUAL_LISTED),
+      unusualCount: unusual.length,
+      sample: checked.records.slice(0, 20).map((r) => ({
+        row: r.row, address: formatAddress(r.building, r.entrance, r.room), type: r.type, area: formatHundredths(r.area),
+        areaSource: r.areaSource, deliveryStatus: r.deliveryStatus,
+        owners: r.owners.map((o) => o.name).join('、') || (r.developerName ?? ''),
+      })),
+    };
+  } finally {
+    progress.end();
+  }
 }
 
-export async function previewRosterImport(ctx: ServiceContext, file: FilePayload, community: CommunityFields) {
-  const { checked, errors, unusual } = await analyse(file, community);
-  const taken = nameTaken(ctx, community.name);
-  if (taken) errors.unshift(taken);
-  return {
-    ok: errors.length === 0,
-    errors,
-    summary: errors.length === 0 ? summarize(checked, community.settings.countParkingInVotes) : null,
-    unusual: unusual.slice(0, UNUSUAL_LISTED),
-    unusualCount: unusual.length,
-    sample: checked.records.slice(0, 20).map((r) => ({
-      row: r.row, address: formatAddress(r.building, r.entrance, r.room), type: r.type, area: formatHundredths(r.area),
-      areaSource: r.areaSource, deliveryStatus: r.deliveryStatus,
-      owners: r.owners.map((o) => o.name).join('、') || (r.developerName ?? ''),
-    })),
-  };
+/**
+ * The error list as a workbook: every row of the file, the faulty ones marked
+ * and a column saying what is wrong (unconfirmed unusual areas included, as
+ * the import would refuse them), so that the clerk corrects the file in Excel.
+ */
+export async function rosterImportErrors(ctx: ServiceContext, actor: Actor, request: ImportRequest) {
+  const progress = new ImportProgress(request.ticket, actor);
+  try {
+    const target = targetOf(ctx, request);
+    const { rows, errors, unusual } = await analyse(request.file, target, progress);
+    const all = request.acceptUnusual ? errors : [...errors, ...unconfirmed(unusual)];
+    const base = request.file.fileName.replace(/\.[^.]*$/, '');
+    return { fileName: `${base}-错误清单.xlsx`, base64: (await writeRosterErrorsWorkbook(rows, all)).toString('base64') };
+  } finally {
+    progress.end();
+  }
 }
 
-export async function importRoster(ctx: ServiceContext, actor: Actor, file: FilePayload, fields: CommunityFields, options: { acceptUnusual?: boolean } = {}) {
-  const { data, checked, errors, unusual } = await analyse(file, fields);
-  const taken = nameTaken(ctx, fields.name);
-  if (taken) errors.unshift(taken);
-  if (!options.acceptUnusual && unusual.length > 0) {
-    errors.push(...unconfirmed(unusual));
-    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  }
-  if (errors.length > 0) {
-    throw new AppError('VALIDATION', `花名册中有 ${errors.length} 处问题，未导入任何数据；请修改后重新导入`, rowProblems(errors));
-  }
-  const summary = summarize(checked, fields.settings.countParkingInVotes);
-  const communityId = write(ctx, actor, (tx) => {
-    const community = insertCommunity(ctx, tx.audit, { ...fields, developer: fields.developer.trim() || (checked.developerName ?? '') });
-    insertRecords(ctx, community.id, checked);
-    tx.audit({
-      action: 'import-roster', entity: 'community', entityId: community.id,
-      after: {
-        fileName: file.fileName, sha256: createHash('sha256').update(data).digest('hex'), ...summary,
-        // Confirmed unusual areas: how many, and the first rows (the file's hash names the rest).
-        ...(unusual.length > 0 ? { unusualAreasConfirmed: { count: unusual.length, rows: unusual.slice(0, 100).map((u) => u.row) } } : {}),
-      },
+export async function importRoster(ctx: ServiceContext, actor: Actor, request: ImportRequest) {
+  const progress = new ImportProgress(request.ticket, actor);
+  try {
+    const { file } = request;
+    const target = targetOf(ctx, request);
+    const fields = target.fields;
+    const { data, checked, errors, unusual } = await analyse(file, target, progress);
+    if (!request.acceptUnusual && unusual.length > 0) {
+      errors.push(...unconfirmed(unusual));
+      errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    }
+    if (errors.length > 0) {
+      throw new AppError('VALIDATION', `花名册中有 ${errors.length} 处问题，未导入任何数据；请修改后重新导入`, rowProblems(errors));
+    }
+    const summary = summarize(checked, fields.settings.countParkingInVotes);
+    progress.writing();
+    await yieldToEvents();
+    const communityId = write(ctx, actor, (tx) => {
+      const id = target.existingId ?? insertCommunity(ctx, tx.audit, { ...fields, developer: fields.developer.trim() || (checked.developerName ?? '') }).id;
+      insertRecords(ctx, id, checked);
+      tx.audit({
+        action: 'import-roster', entity: 'community', entityId: id,
+        after: {
+          fileName: file.fileName, sha256: createHash('sha256').update(data).digest('hex'), ...summary,
+          // Confirmed unusual areas: how many, and the first rows (the file's hash names the rest).
+          ...(unusual.length > 0 ? { unusualAreasConfirmed: { count: unusual.length, rows: unusual.slice(0, 100).map((u) => u.row) } } : {}),
+        },
+      });
+      return id;
     });
-    return community.id;
-  });
-  return { communityId, summary };
+    progress.wrote(checked.records.length);
+    return { communityId, summary };
+  } finally {
+    progress.end();
+  }
 }
 
 /** Bulk insert with bare prepared statements (drizzle's batched insert is several times slower here). */

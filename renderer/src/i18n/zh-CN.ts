@@ -12,6 +12,7 @@ import { printsText } from './zh-CN.prints';
 import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
+import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
 
 /**
@@ -341,40 +342,8 @@ export const zhCN = {
     merged: (n: string) => `合并计算的专有部分共 ${n} 个（计入的专有部分数减去表决权人数）。`,
     rule: '依据：《中华人民共和国民法典》第二百七十八条；《最高人民法院关于审理建筑物区分所有权纠纷案件具体应用法律若干问题的解释》第八条、第九条——专有部分面积按不动产登记簿记载的面积计算，尚未登记的按测绘机构的实测面积计算，尚未实测的按房屋买卖合同记载的面积计算；业主人数按专有部分的数量计算，一个专有部分按一人计算，建设单位尚未出售和虽已出售但尚未交付的部分按一人计算，同一买受人拥有一个以上专有部分的按一人计算。',
   },
-  importer: {
-    title: '导入花名册',
-    intro: '按模板填写花名册（Excel .xlsx 或 .csv），先预览核对，没有错误才能导入。导入会新建一个小区，全部成功或全部不导入。',
-    step1: '下载模板',
-    downloadTemplate: '下载花名册模板',
-    step2: '选择文件',
-    chooseFile: '选择文件（.xlsx / .csv）',
-    noFile: '尚未选择文件',
-    step3: '新小区信息',
-    preview: '预览',
-    confirm: '确认导入',
-    summary: '预览结果',
-    parts: '专有部分',
-    owners: '业主',
-    votingSubjects: '表决权人数',
-    totalArea: '总面积（㎡）',
-    sample: '前几行（将按此记录）',
-    errorsTitle: (n: string) => `发现 ${n} 处错误，请在文件中改正后重新预览`,
-    errorsTitleNoPreview: (n: string) => `发现 ${n} 处错误，请在文件中改正后重新导入`,
-    errorsNote: '有错误的文件不能导入（全部导入或全部不导入）。',
-    row: '行',
-    column: '列',
-    problem: '问题',
-    fileLevel: '整个文件',
-    ok: '没有发现错误，可以导入。',
-    imported: (n: string) => `导入完成：${n} 个专有部分`,
-    mustPreview: '请先预览，确认无误后再导入',
-    unusualTitle: (n: string) => `有 ${n} 行的面积超出本小区的合理范围，请逐行核对`,
-    unusualNote: '多半是输错或单位错（如 89.50 写成 8950）。有误的请在文件中改正后重新预览；确属无误的，勾选下面的确认后才能导入。合理范围可在左侧小区信息的“面积合理范围”中修改。',
-    unusualMore: (shown: string, all: string) => `（列出前 ${shown} 行，共 ${all} 行）`,
-    unusualConfirm: (n: string) => `以上 ${n} 行的面积已逐一核对，确认无误`,
-    unusualReason: '超出原因',
-    mustConfirmUnusual: '请先核对超出合理范围的面积，并勾选确认',
-  },
+  importer: importerText,
+  communitySettings: communitySettingsText,
   backup: {
     title: '数据备份',
     intro: '备份使用数据库的备份功能生成，随时可用于恢复。系统会在每天首次使用和每次升级前自动备份。',

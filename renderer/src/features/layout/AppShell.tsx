@@ -80,6 +80,7 @@ function Shell({ user, onLogout, warnings }: Props) {
                 { key: 'communities', label: t.communities },
                 { key: 'roster', label: t.roster, disabled: currentId === null },
                 { key: 'electorate', label: t.electorate, disabled: currentId === null },
+                { key: 'communitySettings', label: zhCN.communitySettings.nav, disabled: currentId === null },
                 { key: 'import', label: t.import },
               ],
             },
@@ -150,6 +151,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'communities': return { name: 'communities' };
     case 'roster': return communityId ? { name: 'roster', communityId } : null;
     case 'electorate': return communityId ? { name: 'electorate', communityId } : null;
+    case 'communitySettings': return communityId ? { name: 'communitySettings', communityId } : null;
     case 'meetings': return communityId ? { name: 'meetings', communityId } : null;
     case 'actions': return communityId ? { name: 'actions', communityId } : null;
     case 'matters': return communityId ? { name: 'matters', communityId } : null;

@@ -6,6 +6,7 @@ const CommunitiesPage = lazyExport(() => import('../register/communities/Communi
 const RosterPage = lazyExport(() => import('../register/roster/RosterPage'), 'RosterPage');
 const ElectoratePage = lazyExport(() => import('../register/electorate/ElectoratePage'), 'ElectoratePage');
 const PersonPage = lazyExport(() => import('../register/persons/PersonPage'), 'PersonPage');
+const CommunitySettingsPage = lazyExport(() => import('../register/communities/CommunitySettingsPage'), 'CommunitySettingsPage');
 const ImportPage = lazyExport(() => import('../register/import/ImportPage'), 'ImportPage');
 const BackupsPage = lazyExport(() => import('../system/backups/BackupsPage'), 'BackupsPage');
 const HolidaysPage = lazyExport(() => import('../system/holidays/HolidaysPage'), 'HolidaysPage');
@@ -51,6 +52,7 @@ function view(route: Route) {
     case 'electorate': return <ElectoratePage key={route.communityId} communityId={route.communityId} />;
     case 'person': return <PersonPage key={route.personId} communityId={route.communityId} personId={route.personId} />;
     case 'import': return <ImportPage />;
+    case 'communitySettings': return <CommunitySettingsPage key={route.communityId} communityId={route.communityId} />;
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage />;

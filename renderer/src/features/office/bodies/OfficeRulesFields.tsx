@@ -25,11 +25,11 @@ const legendStyle = { fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4
 const subheadStyle = { fontWeight: 500, color: '#4e5969', margin: '2px 0 8px' } as const;
 const full = { width: '100%' } as const;
 
-type Place = '默认' | '北京' | '上海' | '杭州';
-const PLACES: Place[] = ['默认', '北京', '上海', '杭州'];
+export type Place = '默认' | '北京' | '上海' | '杭州';
+export const PLACES: Place[] = ['默认', '北京', '上海', '杭州'];
 
 /** The committee's and the contract's rules of a place: docs/domain.md §6's defaults with the place's differences. */
-function presetValues(place: Place): Partial<CommitteeRules & Pick<ContractPeriods, 'handoverDays' | 'renewalPreparationMonths'>> {
+export function presetValues(place: Place): Partial<CommitteeRules & Pick<ContractPeriods, 'handoverDays' | 'renewalPreparationMonths'>> {
   const committee = { ...DEFAULT_COMMITTEE_RULES, ...(place === '默认' ? {} : COMMITTEE_RULE_PRESETS[place]) };
   const contract = place === '北京' || place === '杭州' ? CONTRACT_PERIOD_PRESETS[place] : {};
   return {

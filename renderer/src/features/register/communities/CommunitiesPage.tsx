@@ -13,7 +13,7 @@ const t = zhCN.community;
 
 export function CommunitiesPage() {
   const { list, error, reload } = useCommunities();
-  const [editing, setEditing] = useState<CommunityItem | null | undefined>(undefined);
+  const [creating, setCreating] = useState(false);
 
   const open = (c: CommunityItem) => {
     rememberCommunity(c.id);
@@ -34,7 +34,7 @@ export function CommunitiesPage() {
       id: 'actions', header: '', size: 170, meta: { align: 'right' },
       cell: ({ row }) => (
         <Space size={4} onClick={(e) => e.stopPropagation()}>
-          <Button size="small" type="link" onClick={() => setEditing(row.original)}>{zhCN.common.edit}</Button>
+          <Button size="small" type="link" onClick={() => { rememberCommunity(row.original.id); navigate({ name: 'communitySettings', communityId: row.original.id }); }} data-testid="community-settings">{zhCN.communitySettings.nav}</Button>
           <Button size="small" type="link" onClick={() => open(row.original)}>{t.open}</Button>
         </Space>
       ),
@@ -45,7 +45,7 @@ export function CommunitiesPage() {
     <div className="page">
       <PageHeader
         title={t.listTitle}
-        extra={<Button type="primary" onClick={() => setEditing(null)}>{t.create}</Button>}
+        extra={<Button type="primary" onClick={() => setCreating(true)}>{t.create}</Button>}
       />
       {error !== null && <Alert type="error" showIcon title={errorMessage(error)} />}
       <div className="page-fill">
@@ -60,13 +60,12 @@ export function CommunitiesPage() {
         />
       </div>
       <CommunityFormModal
-        open={editing !== undefined}
-        community={editing ?? null}
-        onClose={() => setEditing(undefined)}
+        open={creating}
+        onClose={() => setCreating(false)}
         onSaved={(id) => {
-          setEditing(undefined);
+          setCreating(false);
           reload();
-          if (editing === null) navigate({ name: 'roster', communityId: id });
+          navigate({ name: 'roster', communityId: id });
         }}
       />
     </div>

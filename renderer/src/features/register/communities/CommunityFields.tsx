@@ -1,4 +1,8 @@
-/** The fields of a community, shared by the community form and the import form. */
+/**
+ * A community's fields: its name and offices (CommunityFields: the new
+ * community's form and 小区设置), and its rules (CommunityRulesFields: only on
+ * 小区设置 — a new community starts with the defaults).
+ */
 import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { fundRules } from '../../../../../shared/contract/treasury/fund';
 import { DEFAULT_AREA_BOUNDS } from '../../../../../shared/domain/area';
@@ -33,6 +37,14 @@ export function CommunityFields() {
       <Form.Item name="developer" label={t.developer}>
         <Input maxLength={100} />
       </Form.Item>
+    </>
+  );
+}
+
+/** The community's rules, section by section (settings.*). */
+export function CommunityRulesFields() {
+  return (
+    <>
       <Form.Item name={['settings', 'countParkingInVotes']} label={t.countParking} valuePropName="checked" extra={t.countParkingHelp}>
         <Switch checkedChildren={t.counted} unCheckedChildren={t.notCounted} />
       </Form.Item>

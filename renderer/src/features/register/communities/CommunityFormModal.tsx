@@ -1,24 +1,26 @@
 import { useEffect } from 'react';
 import { App as AntApp, Form } from 'antd';
-import { communityFields, communityUpdate } from '../../../../../shared/contract/register';
+import { communityFields } from '../../../../../shared/contract/register';
 import { invoke } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { CommunityFields, emptyCommunity } from './CommunityFields';
-import type { CommunityItem } from './CommunitiesContext';
 
 const t = zhCN.community;
 
+/**
+ * A new community: its name and offices; every rule starts at its default and
+ * is changed on 小区设置 (CommunitySettingsPage), where the community's own
+ * fields are edited too.
+ */
 interface Props {
   open: boolean;
-  /** null: a new community. */
-  community: CommunityItem | null;
   onClose: () => void;
   onSaved: (id: string) => void;
 }
 
-export function CommunityFormModal({ open, community, onClose, onSaved }: Props) {
+export function CommunityFormModal({ open, onClose, onSaved }: Props) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
@@ -27,22 +29,11 @@ export function CommunityFormModal({ open, community, onClose, onSaved }: Props)
     if (!open) return;
     setErrors([]);
     form.resetFields();
-    form.setFieldsValue(community ? {
-      name: community.name, address: community.address, streetOffice: community.streetOffice,
-      communityOffice: community.communityOffice, developer: community.developer, settings: community.settings,
-    } : emptyCommunity);
-  }, [open, community, form]);
+    form.setFieldsValue(emptyCommunity);
+  }, [open, form]);
 
   const submit = () => {
-    const values = form.getFieldsValue(true);
-    if (community) {
-      return submitForm(communityUpdate, { ...values, id: community.id }, async (input) => {
-        const saved = await invoke('community.update', input);
-        message.success(t.saved);
-        onSaved(saved.id);
-      });
-    }
-    return submitForm(communityFields, values, async (input) => {
+    return submitForm(communityFields, form.getFieldsValue(true), async (input) => {
       const saved = await invoke('community.create', input);
       message.success(t.created);
       onSaved(saved.id);
@@ -52,10 +43,9 @@ export function CommunityFormModal({ open, community, onClose, onSaved }: Props)
   return (
     <FormModal
       open={open}
-      title={community ? t.edit : t.create}
+      title={t.create}
       onCancel={onClose}
       width={560}
-      // Through the form, so that its own rules (the extra rows of the fund settings) are checked first.
       save={{ busy, onSave: () => form.submit(), testId: 'community-save', label: zhCN.common.save }}
       errors={errors}
       errorsTestId="community-errors"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert } from 'antd';
 import type { RowError } from '../../../../../shared/domain/roster-rows';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
@@ -16,13 +17,14 @@ const columns: ColumnDef<IndexedError>[] = [
 
 /**
  * Every error of an imported file, by row and column; a file with errors is not
- * imported. `title` replaces the roster wording where there is no preview step.
+ * imported. `title` replaces the roster wording where there is no preview step;
+ * `action` sits in the alert (the roster's 下载错误清单).
  */
-export function ImportErrors({ errors, title }: { errors: RowError[]; title?: string }) {
+export function ImportErrors({ errors, title, action }: { errors: RowError[]; title?: string; action?: ReactNode }) {
   const rows = errors.map((e, index) => ({ ...e, index }));
   return (
     <div className="import-errors" data-testid="import-errors">
-      <Alert type="error" showIcon title={title ?? t.errorsTitle(formatCount(errors.length))} description={t.errorsNote} />
+      <Alert type="error" showIcon title={title ?? t.errorsTitle(formatCount(errors.length))} description={t.errorsNote} action={action} />
       <DataGrid
         testId="import-error-grid"
         columns={columns}

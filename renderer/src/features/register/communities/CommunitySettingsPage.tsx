@@ -1,0 +1,97 @@
+/**
+ * 小区设置: a community's name and offices and every rule it keeps
+ * (CommunityRulesFields), with 套用地方规则 on one line at the top — the one
+ * place the rules are edited. A new community (created or imported) starts
+ * with the defaults.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Select, Space, Spin, Typography } from 'antd';
+import { communityUpdate } from '../../../../../shared/contract/register';
+import { invoke } from '../../../api/client';
+import { errorMessage } from '../../../api/errors';
+import { useQuery } from '../../../api/queries';
+import { FormError } from '../../../components/FormError';
+import { PageHeader } from '../../../components/PageHeader';
+import { useFormSubmit } from '../../../components/useFormSubmit';
+import { zhCN } from '../../../i18n/zh-CN';
+import { CommunityFields, CommunityRulesFields } from './CommunityFields';
+import { useCommunities } from './CommunitiesContext';
+import { LOCAL_PLACES, localRuleFields, type LocalPlace } from './localRules';
+
+const t = zhCN.communitySettings;
+
+export function CommunitySettingsPage({ communityId }: { communityId: string }) {
+  const { message } = AntApp.useApp();
+  const communities = useCommunities();
+  const state = useQuery('community.get', { id: communityId });
+  const community = state.data;
+  const [form] = Form.useForm();
+  const { busy, errors, submit: submitForm } = useFormSubmit(form);
+  const [place, setPlace] = useState<LocalPlace | null>(null);
+  const [applied, setApplied] = useState<LocalPlace | null>(null);
+
+  // Filled once per community: a quiet re-read after another save must not overwrite what is being typed.
+  useEffect(() => {
+    if (!community) return;
+    form.resetFields();
+    form.setFieldsValue({
+      name: community.name, address: community.address, streetOffice: community.streetOffice,
+      communityOffice: community.communityOffice, developer: community.developer, settings: community.settings,
+    });
+  }, [community?.id, form]);
+
+  const apply = () => {
+    if (!place) return;
+    form.setFields(localRuleFields(place).map((f) => ({ ...f, errors: [] })));
+    setApplied(place);
+  };
+
+  const submit = () => submitForm(communityUpdate, { ...form.getFieldsValue(true), id: communityId }, async (input) => {
+    await invoke('community.update', input);
+    message.success(t.saved);
+    setApplied(null);
+    communities.reload();
+    state.reload();
+  });
+
+  return (
+    <div className="page page-scroll community-settings-page" data-testid="community-settings-page">
+      <PageHeader
+        title={t.title(community?.name ?? '')}
+        extra={<Button type="primary" onClick={() => form.submit()} loading={busy} disabled={!community} data-testid="community-save">{t.save}</Button>}
+      />
+      <Typography.Paragraph type="secondary" className="page-intro">{t.intro}</Typography.Paragraph>
+      {state.error !== null && state.error !== undefined && <Alert type="error" showIcon title={errorMessage(state.error)} />}
+      {!community && state.error == null && <Spin />}
+      {community && (
+        <section className="panel community-settings">
+          <div className="local-rules-line" data-testid="local-rules">
+            <Space wrap>
+              <span className="strong">{t.applyLocal}</span>
+              <Select
+                style={{ width: 220 }}
+                value={place ?? undefined}
+                placeholder={t.applyPlaceholder}
+                onChange={(p: LocalPlace) => setPlace(p)}
+                options={LOCAL_PLACES.map((p) => ({ value: p, label: t.places[p] }))}
+                data-testid="local-rules-place"
+              />
+              <Button onClick={apply} disabled={!place} data-testid="local-rules-apply">{t.apply}</Button>
+            </Space>
+            <div className="local-rules-note">{applied ? <span data-testid="local-rules-applied">{t.applied(t.places[applied])}</span> : t.placeCovers}</div>
+          </div>
+          <Form form={form} layout="vertical" onFinish={submit} data-testid="community-form" className="community-settings-form">
+            <h3 className="section-title"><span>{t.basics}</span></h3>
+            <CommunityFields />
+            <h3 className="section-title"><span>{t.rules}</span></h3>
+            <CommunityRulesFields />
+          </Form>
+          <div data-testid="community-errors"><FormError messages={errors} /></div>
+          <Space className="wizard-actions">
+            <Button type="primary" onClick={() => form.submit()} loading={busy} data-testid="community-save-bottom">{t.save}</Button>
+          </Space>
+        </section>
+      )}
+    </div>
+  );
+}
