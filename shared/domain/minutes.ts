@@ -76,3 +76,13 @@ export function diffLines(before: string, after: string): DiffLine[] {
   while (j < b.length) out.push({ op: 'added', text: b[j++]! });
   return out;
 }
+
+/**
+ * The minutes' title from the meeting's name without doubling words:
+ * 第六次业委会会议 → 第六次业委会会议纪要, 三方联席会 → 三方联席会纪要,
+ * 物业费调整 → 物业费调整会议纪要.
+ */
+export function minutesTitle(meetingTitle: string): string {
+  const t = meetingTitle.trim();
+  return t.endsWith('会') || t.endsWith('会议') ? `${t}纪要` : `${t}会议纪要`;
+}

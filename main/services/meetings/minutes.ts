@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { minutesVersion, type actionRow, type minutesContent as minutesContentSchema } from '../../../shared/contract/meetings';
 import { addDays } from '../../../shared/domain/dates';
-import { diffLines, minutesText, type MinutesContent } from '../../../shared/domain/minutes';
+import { diffLines, minutesText, minutesTitle, type MinutesContent } from '../../../shared/domain/minutes';
 import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { actionItems, meetings, minutes } from '../../db/schema/meetings';
@@ -61,7 +61,7 @@ function indexMinutes(ctx: ServiceContext, meetingId: string): void {
   const m = meetingOf(ctx, meetingId);
   const newest = newestMinutes(ctx, meetingId);
   if (!newest) return;
-  indexDocument(ctx.sqlite, { communityId: m.communityId, type: 'minutes', id: newest.meetingId, title: `${m.date} ${m.title}会议纪要`, body: toVersion(newest).text });
+  indexDocument(ctx.sqlite, { communityId: m.communityId, type: 'minutes', id: newest.meetingId, title: `${m.date} ${minutesTitle(m.title)}`, body: toVersion(newest).text });
 }
 
 /** Create the first draft, or change the current draft. An approved version cannot be changed. */
