@@ -30,6 +30,7 @@ import { addAttachment, listAttachments, openAttachment } from './services/syste
 import {
   createMeeting, getMeeting, listMeetings, meetingReminders, postDecisions, recordResults, setAttendees, updateMeeting,
 } from './services/meetings/meetings';
+import { meetingBodyAsOf } from './services/meetings/meetings-body';
 import { advanceMatter, createMatter, getMatter, listMatters, updateMatter } from './services/meetings/matters';
 import { approveMinutes, completeAction, correctMinutes, diffMinutes, getMinutes, listActions, listMinutes, saveDraft } from './services/meetings/minutes';
 import { searchGovernance } from './services/system/search-governance';
@@ -146,6 +147,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'meeting.setAttendees': (input, call) => setAttendees(ctx, call.actor, input),
     'meeting.recordResults': (input, call) => recordResults(ctx, call.actor, input),
     'meeting.postDecisions': (input, call) => postDecisions(ctx, call.actor, input),
+    'meeting.body': (input) => meetingBodyAsOf(ctx, input),
     'meeting.reminders': (input) => meetingReminders(ctx, input.communityId),
 
     'minutes.list': (input) => listMinutes(ctx, input.meetingId),

@@ -45,12 +45,21 @@ export const meetingFields = z.object({
   place: optionalText('地点', 100),
   convener: optionalText('召集人', 60),
   noticeDate: calendarDate('通知日期').nullable().default(null),
-  /** Committee meetings: how many members the body has (quorum and decisions count them). */
+  /**
+   * Committee meetings: how many members the body has (quorum and decisions count them); the form fills it
+   * from 组织建设 (meeting.body), and another number for this meeting needs a written reason (rule members-differ).
+   */
   membersTotal: z.number().int().min(1, { error: '成员人数至少为1' }).max(99).nullable().default(null),
   agenda: z.array(agendaItemInput).max(50, { error: '议题不能超过50项' }).default([]),
   /** Written reason to go ahead although a rule says no; audited. */
   overrideReason: reason,
 });
+/** A committee meeting's body in 组织建设 as of the meeting's date: its term and members (the meeting's 应到). */
+export const meetingBodyQuery = z.object({ communityId: id, kind: meetingKind, date: calendarDate('会议日期') });
+export const meetingBody = z.object({
+  bodyId: id, bodyKind: z.string(), electedOn: z.string(), termEnd: z.string(),
+  members: z.array(z.object({ name: z.string(), role: z.string() })),
+}).nullable();
 export const meetingUpdate = meetingFields.omit({ communityId: true }).extend({ id });
 
 export const attendeeInput = z.object({

@@ -93,6 +93,7 @@ export const methods = {
   'meeting.setAttendees': method({ input: meetings.setAttendeesInput, output: meetings.meeting }),
   'meeting.recordResults': method({ input: meetings.recordResultsInput, output: meetings.meeting }),
   'meeting.postDecisions': method({ input: meetings.postDecisionsInput, output: meetings.meeting }),
+  'meeting.body': method({ input: meetings.meetingBodyQuery, output: meetings.meetingBody }),
   'meeting.reminders': method({ input: z.object({ communityId: id }), output: meetings.reminders }),
 
   'minutes.list': method({ input: z.object({ meetingId: id }), output: z.array(meetings.minutesVersion) }),

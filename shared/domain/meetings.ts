@@ -38,6 +38,25 @@ export type AssemblyForm = (typeof ASSEMBLY_FORMS)[number];
 export const ATTENDEE_PARTIES = ['居委会', '业委会', '物业', '党组织', '街道', '业主代表', '其他'] as const;
 export type AttendeeParty = (typeof ATTENDEE_PARTIES)[number];
 
+/**
+ * The body whose members a committee meeting counts (组织建设's kinds), and the
+ * party its members sign in under. Other meetings have no fixed membership.
+ */
+export const MEETING_BODY: Partial<Record<MeetingKind, { body: '业主委员会' | '业主议事会' | '业主监事会'; party: AttendeeParty }>> = {
+  业委会会议: { body: '业主委员会', party: '业委会' },
+  议事会会议: { body: '业主议事会', party: '业主代表' },
+  监事会会议: { body: '业主监事会', party: '业主代表' },
+};
+
+/**
+ * Whether a new attendee row starts ticked as a member: only in a committee
+ * meeting and only under its members' party — 物业, 居委会, 街道 and other
+ * invitees attend without counting toward the quorum.
+ */
+export function startsAsMember(kind: MeetingKind, party: AttendeeParty): boolean {
+  return MEETING_BODY[kind]?.party === party;
+}
+
 export type DecisionRule = 'more-than-half' | 'half-or-more';
 
 /** Per-community settings; the defaults are docs/domain.md §4's (procedure) and §6's. */
@@ -68,6 +87,8 @@ export const DEFAULT_MEETING_RULES: MeetingRules = {
  */
 export interface RuleViolation {
   rule: 'notice-period' | 'notice-missing' | 'not-in-notice' | 'quorum' | 'posting-late' | 'committee-members' | 'committee-term'
+    // A committee meeting's member count differs from its body's in 组织建设.
+    | 'members-differ'
     // A repair charge (shared/domain/treasury.ts chargeWarnings).
     | 'repair-notice' | 'repair-audit' | 'repair-decision';
   message: string;
@@ -84,6 +105,18 @@ export function requiredNoticeDays(kind: MeetingKind, rules: MeetingRules): numb
   if (kind === '临时业主大会') return rules.extraordinaryNoticeDays;
   if (ASSEMBLY_KINDS.includes(kind)) return rules.assemblyNoticeDays;
   return null;
+}
+
+/**
+ * The notice date to suggest for a meeting recorded after it was held: the
+ * meeting date less the notice period (the day notice was due at the latest),
+ * so the record does not claim a notice later than the rules allow. Nothing for
+ * a meeting still ahead (the notice is typed when given) or one with no period.
+ */
+export function suggestedNoticeDate(kind: MeetingKind, date: string, today: string, rules: MeetingRules): string | null {
+  const days = requiredNoticeDays(kind, rules);
+  if (days === null || date >= today) return null;
+  return addDays(date, -days);
 }
 
 /** The notice rules of an owners' assembly: in time, and every item put to a vote was in the notice. */

@@ -273,6 +273,12 @@ describe('closing before the announced end', () => {
       await call(app, 'ballot.record', { voteId: vote.id, subjectId: subject.id, choices: [] }, session);
     }
     expect((await call(app, 'vote.close', { id: vote.id }, session)).status).toBe('closed');
+    // The written solicitation dated at the vote's end is held on the day it closed, not "upcoming" until 2099.
+    const closedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(await call(app, 'meeting.get', { id: vote.meetingId }, session)).toMatchObject({ status: 'held', date: closedOn });
+    const listed = (await call(app, 'meeting.list', { communityId, from: closedOn, to: closedOn }, session)).find((m) => m.id === vote.meetingId);
+    expect(listed).toMatchObject({ status: 'held', date: closedOn });
+    expect((await call(app, 'meeting.list', { communityId, from: '2099-12-31' }, session)).map((m) => m.id)).not.toContain(vote.meetingId);
   });
 
   it('the import and the result list use the addresses as frozen, not the register corrected later', async () => {

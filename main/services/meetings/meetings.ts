@@ -12,13 +12,15 @@ import {
 } from '../../../shared/contract/meetings';
 import { isRestDay } from '../../../shared/domain/dates';
 import {
-  checkMeetingNotice, checkPosting, COMMITTEE_KINDS, committeeDecision, committeeMeetingDue, committeeQuorum, postingDeadline,
+  checkMeetingNotice, checkPosting, COMMITTEE_KINDS, committeeDecision, committeeMeetingDue, committeeQuorum, MEETING_BODY, postingDeadline,
   requiredNoticeDays, type MeetingKind, type MeetingRules, type RuleViolation,
 } from '../../../shared/domain/meetings';
 import { addDays } from '../../../shared/domain/dates';
-import { nowIso, todayInOffice } from '../../db/clock';
+import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { agendaItems, attendees as attendeesTable, matters, meetings, minutes } from '../../db/schema/meetings';
+import { votes } from '../../db/schema/votes';
+import { meetingBodyAsOf, membersDiffer } from './meetings-body';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { officeCalendar } from '../system/holidays';
@@ -28,11 +30,27 @@ import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides
 type MeetingFields = z.output<typeof meetingFields>;
 type Meeting = z.output<typeof meetingSchema>;
 
-/** The meeting's row, its kind, form and status checked against the contract's lists. */
+/**
+ * A written solicitation (书面征求意见) is held by its vote: dated at the vote's last day when created, it is
+ * held once the vote is closed, on the day it closed if that came first (an early close when every ballot is in).
+ * Asia/Shanghai has kept UTC+8 without summer time since 1991, so SQL's +8 hours is the office's day (officeDayOf).
+ */
+const closedVote = and(eq(votes.meetingId, meetings.id), eq(votes.status, 'closed'), eq(meetings.form, '书面征求意见'));
+const heldOn = sql<string>`case when ${votes.closedAt} is null then ${meetings.date} else min(${meetings.date}, date(${votes.closedAt}, '+8 hours')) end`;
+
+/** The meeting's row, its kind, form and status checked against the contract's lists; a closed written vote's meeting held. */
 function meetingRow(ctx: ServiceContext, id: string) {
   const row = ctx.db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', '找不到这个会议，可能已被删除');
-  return { ...row, kind: meetingKind.parse(row.kind), form: meetingSchema.shape.form.parse(row.form), status: meetingStatus.parse(row.status) };
+  const closedAt = row.form === '书面征求意见'
+    ? ctx.db.select({ closedAt: votes.closedAt }).from(votes).where(and(eq(votes.meetingId, id), eq(votes.status, 'closed'))).get()?.closedAt ?? null
+    : null;
+  const closedOn = closedAt === null ? null : officeDayOf(closedAt);
+  return {
+    ...row, kind: meetingKind.parse(row.kind), form: meetingSchema.shape.form.parse(row.form),
+    status: closedOn === null ? meetingStatus.parse(row.status) : 'held' as const,
+    date: closedOn !== null && closedOn < row.date ? closedOn : row.date,
+  };
 }
 
 export function meetingRules(ctx: ServiceContext, communityId: string): MeetingRules {
@@ -96,14 +114,14 @@ export function listMeetings(ctx: ServiceContext, q: { communityId: string; from
   const anyMinutes = ctx.db.select({ one: sql<number>`1` }).from(minutes).where(eq(minutes.meetingId, meetings.id));
   const draftMinutes = ctx.db.select({ one: sql<number>`1` }).from(minutes).where(and(eq(minutes.meetingId, meetings.id), eq(minutes.status, 'draft')));
   return ctx.db.select({
-    id: meetings.id, kind: meetings.kind, title: meetings.title, date: meetings.date, startTime: meetings.startTime, place: meetings.place,
-    status: meetings.status, noticeDate: meetings.noticeDate,
+    id: meetings.id, kind: meetings.kind, title: meetings.title, date: heldOn, startTime: meetings.startTime, place: meetings.place,
+    status: meetings.status, closedAt: votes.closedAt, noticeDate: meetings.noticeDate,
     // One of three literals, by the case itself.
     minutesStatus: sql<'none' | 'draft' | 'approved'>`case when ${notExists(anyMinutes)} then 'none' when ${exists(draftMinutes)} then 'draft' else 'approved' end`,
-  }).from(meetings)
-    .where(and(eq(meetings.communityId, q.communityId), gte(meetings.date, q.from ?? '0000-00-00'), lte(meetings.date, q.to ?? '9999-99-99')))
-    .orderBy(meetings.date, meetings.startTime).limit(q.limit).all()
-    .map((m) => ({ ...m, kind: meetingKind.parse(m.kind), status: meetingStatus.parse(m.status) }));
+  }).from(meetings).leftJoin(votes, closedVote)
+    .where(and(eq(meetings.communityId, q.communityId), gte(heldOn, q.from ?? '0000-00-00'), lte(heldOn, q.to ?? '9999-99-99')))
+    .orderBy(heldOn, meetings.startTime).limit(q.limit).all()
+    .map(({ closedAt, ...m }) => ({ ...m, kind: meetingKind.parse(m.kind), status: closedAt === null ? meetingStatus.parse(m.status) : 'held' as const }));
 }
 
 function checkAgendaMatters(ctx: ServiceContext, communityId: string, agenda: MeetingFields['agenda']): void {
@@ -150,7 +168,8 @@ export function createMeeting(ctx: ServiceContext, actor: Actor, f: MeetingField
   getCommunity(ctx, f.communityId);
   validateShape(f);
   checkAgendaMatters(ctx, f.communityId, f.agenda);
-  const violations = noticeViolations(ctx, f.communityId, f);
+  const body = meetingBodyAsOf(ctx, f);
+  const violations = [...noticeViolations(ctx, f.communityId, f), ...membersDiffer(f.kind, f.membersTotal, body)];
   requireOverride(violations, f.overrideReason);
   const id = newId();
   write(ctx, actor, (tx) => {
@@ -160,6 +179,13 @@ export function createMeeting(ctx: ServiceContext, actor: Actor, f: MeetingField
       convener: f.convener, noticeDate: f.noticeDate, membersTotal: f.membersTotal, status: 'planned', createdAt: now, updatedAt: now,
     }).run();
     writeAgenda(ctx, id, f.agenda);
+    // The body's members start the attendee list, ticked as members; invitees are added on the meeting's page.
+    const party = MEETING_BODY[f.kind]?.party;
+    if (body !== null && party !== undefined) {
+      body.members.forEach((m, i) => {
+        ctx.db.insert(attendeesTable).values({ id: newId(), meetingId: id, position: i + 1, party, name: m.name, role: m.role, isMember: true, present: null }).run();
+      });
+    }
     tx.audit({ action: 'create', entity: 'meeting', entityId: id, after: snapshot(ctx, id) });
     recordOverrides(ctx, tx, actor, { communityId: f.communityId, entity: 'meeting', entityId: id }, violations, f.overrideReason);
   });
@@ -171,7 +197,10 @@ export function updateMeeting(ctx: ServiceContext, actor: Actor, f: Omit<Meeting
   if (row.status === 'held') throw new AppError('REFUSED', '会议已召开并记录了结果，不能再修改通知内容；如有更正请在会议纪要中说明');
   validateShape(f);
   checkAgendaMatters(ctx, row.communityId, f.agenda);
-  const violations = noticeViolations(ctx, row.communityId, f);
+  // The member count is checked again only when it, the kind or the date changed (an earlier reason stands otherwise).
+  const recount = f.membersTotal !== row.membersTotal || f.kind !== row.kind || f.date !== row.date;
+  const body = recount ? meetingBodyAsOf(ctx, { communityId: row.communityId, kind: f.kind, date: f.date }) : null;
+  const violations = [...noticeViolations(ctx, row.communityId, f), ...membersDiffer(f.kind, f.membersTotal, body)];
   requireOverride(violations, f.overrideReason);
   write(ctx, actor, (tx) => {
     const before = snapshot(ctx, f.id);

@@ -49,8 +49,13 @@ export const meetingsText = {
   convener: '召集人',
   convenerPlaceholder: '如 和平小区业主委员会',
   noticeDate: '通知日期',
-  membersTotal: '成员人数',
+  membersTotal: '应到（成员人数）',
   membersHelp: '该组织的全部成员人数（不论是否出席），用于计算法定出席人数和表决。',
+  membersFromBody: (body: string, electedOn: string, n: number) => `组织建设：${body}（${electedOn} 选举）${n}人`,
+  membersFromBodyNote: '新建会议时，这些成员自动列入出席人员并勾选为“成员”；物业、居委会等列席人员在会议页面添加，不计入应到人数。',
+  membersNoBody: (body: string) => `组织建设中没有会议日期时在任的${body}，请在“组织建设”中登记成员，或在此填写成员人数。`,
+  membersDiffer: (n: number) => `与组织建设中的${n}人不同：保存时须写明本次会议按此人数计算的理由。`,
+  noticeSuggested: (days: number) => `已按会议日期前${days}日填入（事后补录），请按实际通知日期修改。`,
   noticeRule: (kind: string, days: number) => `${kind}须至少提前${days}日通知（《物业管理条例》第十四条；临时会议按本小区设置）。`,
   latestNotice: (date: string, weekday: string) => `最迟通知日期：${date}（${weekday}）`,
   latestNoticeRest: '该日为周末，期限不顺延，建议提前发出通知',
@@ -84,6 +89,7 @@ export const meetingsText = {
     'not-in-notice': '表决事项未列入通知',
     quorum: '出席人数',
     'posting-late': '公告期限',
+    'members-differ': '应到人数与组织建设不同',
   } as Record<string, string>,
 
   // ── the meeting's page ──
@@ -113,6 +119,11 @@ export const meetingsText = {
   checkPostingDone: (date: string) => `已于 ${date} 公告`,
   checkPostingLate: (date: string) => `${date} 公告，已逾期`,
   checkPostingWaiting: '尚未公告',
+  checkPostingOverdue: (days: number) => `已逾期${days}天仍未公告，请尽快公告并说明逾期原因`,
+  checkPostingDueToday: '今天是最后一天，请今天公告',
+  checkPostingDueSoon: (days: number) => `还剩${days}天`,
+  overdue: '已逾期',
+  dueSoon: '即将到期',
   checkQuorum: '出席人数',
   checkQuorumText: (members: number, needed: number) => `成员${members}人，须过半数即至少${needed}人出席`,
   checkQuorumPresent: (present: number) => `实到成员${present}人`,
@@ -205,6 +216,9 @@ export const meetingsText = {
   signInRole: '职务',
   signInSign: '签到',
   signInNote: (n: number) => `应到 ${n} 人，实到＿＿＿人。`,
+  /** Committee meetings: 应到 counts the members only; invitees attend as 列席. */
+  signInMembersNote: (members: number, present: number | null, invitees: number) =>
+    `应到 ${members} 人，实到 ${present === null ? '＿＿＿' : present} 人${invitees > 0 ? `；列席 ${invitees} 人（不计入应到人数）` : ''}。`,
   recorder: '记录人',
   printBack: '返回',
 

@@ -6,12 +6,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography, type InputRef } from 'antd';
-import { ATTENDEE_PARTIES, type AttendeeParty } from '../../../../../shared/domain/meetings';
+import { ATTENDEE_PARTIES, MEETING_BODY, startsAsMember, type AttendeeParty, type MeetingKind } from '../../../../../shared/domain/meetings';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { useSending } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
-import { isCommittee, type Meeting } from './meetingShared';
+import type { Meeting } from './meetingShared';
 
 const t = zhCN.meetings;
 
@@ -22,12 +22,14 @@ const newKey = () => `r${++nextKey}`;
 
 /** The saved list, or one empty row to start typing in. */
 function rowsOf(meeting: Meeting): Row[] {
-  if (meeting.attendees.length === 0) return [blankRow(undefined, isCommittee(meeting.kind))];
+  if (meeting.attendees.length === 0) return [blankRow(undefined, meeting.kind)];
   return meeting.attendees.map((a) => ({ key: newKey(), party: a.party, name: a.name, role: a.role, isMember: a.isMember, present: a.present }));
 }
 
-function blankRow(after: Row | undefined, committee: boolean): Row {
-  return { key: newKey(), party: after?.party ?? (committee ? '业委会' : '居委会'), name: '', role: '', isMember: after?.isMember ?? committee, present: null };
+/** A new row takes the party of the row above; it is a member only under the members' party of a committee meeting. */
+function blankRow(after: Row | undefined, kind: MeetingKind): Row {
+  const party = after?.party ?? MEETING_BODY[kind]?.party ?? '居委会';
+  return { key: newKey(), party, name: '', role: '', isMember: startsAsMember(kind, party), present: null };
 }
 
 /** "张伟 主任" → 张伟 / 主任 (space, full-width space or tab). */
@@ -40,7 +42,6 @@ function parseLine(line: string): { name: string; role: string } | null {
 
 export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: (meeting: Meeting) => void }) {
   const { message } = AntApp.useApp();
-  const committee = isCommittee(meeting.kind);
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [dirty, setDirty] = useState(false);
   const { busy, errors, setErrors, run } = useSending();
@@ -65,7 +66,7 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
   };
   const update = (key: string, patch: Partial<Row>) => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const addRow = (afterIndex = rows.length - 1) => {
-    const row = blankRow(rows[afterIndex], committee);
+    const row = blankRow(rows[afterIndex], meeting.kind);
     change([...rows.slice(0, afterIndex + 1), row, ...rows.slice(afterIndex + 1)]);
     setFocus(`${row.key}:name`);
   };
@@ -132,7 +133,8 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
                 <Select
                   size="small"
                   value={row.party}
-                  onChange={(party: AttendeeParty) => update(row.key, { party })}
+                  // 物业, 居委会 and other invitees attend without counting toward the quorum.
+                  onChange={(party: AttendeeParty) => update(row.key, { party, isMember: startsAsMember(meeting.kind, party) })}
                   options={ATTENDEE_PARTIES.map((p) => ({ value: p, label: p }))}
                   style={{ width: '100%' }}
                   aria-label={`${t.party}${index + 1}`}
@@ -198,7 +200,7 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
       </div>
       <BulkAdd
         open={bulkOpen}
-        committee={committee}
+        kind={meeting.kind}
         onClose={() => setBulkOpen(false)}
         onAdd={(party, people, isMember) => {
           const filled = rows.filter((r) => r.name.trim() !== '' || r.role.trim() !== '');
@@ -211,13 +213,13 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
   );
 }
 
-function BulkAdd({ open, committee, onClose, onAdd }: {
-  open: boolean; committee: boolean; onClose: () => void;
+function BulkAdd({ open, kind, onClose, onAdd }: {
+  open: boolean; kind: MeetingKind; onClose: () => void;
   onAdd: (party: AttendeeParty, people: { name: string; role: string }[], isMember: boolean) => void;
 }) {
-  const [party, setParty] = useState<AttendeeParty>(committee ? '业委会' : '居委会');
+  const [party, setParty] = useState<AttendeeParty>(MEETING_BODY[kind]?.party ?? '居委会');
   const [text, setText] = useState('');
-  const [isMember, setIsMember] = useState(committee);
+  const [isMember, setIsMember] = useState(startsAsMember(kind, party));
   const people = text.split('\n').map(parseLine).filter((p): p is { name: string; role: string } => p !== null);
   return (
     <Modal
@@ -235,7 +237,7 @@ function BulkAdd({ open, committee, onClose, onAdd }: {
       <Form layout="vertical" data-testid="attendee-bulk-form">
         <Form.Item label={t.bulkParty}>
           <Space>
-            <Select value={party} onChange={setParty} options={ATTENDEE_PARTIES.map((p) => ({ value: p, label: p }))} style={{ width: 160 }} />
+            <Select value={party} onChange={(p: AttendeeParty) => { setParty(p); setIsMember(startsAsMember(kind, p)); }} options={ATTENDEE_PARTIES.map((p) => ({ value: p, label: p }))} style={{ width: 160 }} />
             <Checkbox checked={isMember} onChange={(e) => setIsMember(e.target.checked)}>{t.isMember}</Checkbox>
           </Space>
         </Form.Item>

@@ -4,12 +4,15 @@
  * editing an assembly it shows the latest day to give notice; a save that
  * breaks a procedural rule is refused by main and may go ahead with a reason.
  */
-import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
+import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { DateField } from '../../../components/DateField';
 import { meetingFields, meetingUpdate } from '../../../../../shared/contract/meetings';
 import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../../shared/domain/dates';
-import { ASSEMBLY_FORMS, MEETING_KINDS, requiredNoticeDays, type MeetingKind } from '../../../../../shared/domain/meetings';
+import {
+  ASSEMBLY_FORMS, MEETING_BODY, MEETING_KINDS, requiredNoticeDays, suggestedNoticeDate, type MeetingKind, type MeetingRules,
+} from '../../../../../shared/domain/meetings';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
@@ -39,7 +42,8 @@ interface Props {
 function initialValues(meeting: Meeting | null): FormValues {
   if (!meeting) {
     return {
-      kind: '联席会议', form: '现场会议', title: '', date: '', startTime: '', place: '', convener: '', noticeDate: todayDate(),
+      // No notice date until the user gives one or a past date suggests it (a meeting recorded after it was held).
+      kind: '联席会议', form: '现场会议', title: '', date: '', startTime: '', place: '', convener: '', noticeDate: '',
       membersTotal: null, agenda: [],
     };
   }
@@ -91,6 +95,32 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   }, [open, meeting]);
 
   const kind = Form.useWatch('kind', form) ?? meeting?.kind ?? '联席会议';
+  const date = Form.useWatch('date', form) ?? '';
+  const noticeDate = Form.useWatch('noticeDate', form) ?? '';
+  const rules = useMeetingRules(communityId);
+  // Typed by the user (kept) or filled by the form (follows the meeting's date and body).
+  const typed = useRef({ noticeDate: false, membersTotal: false });
+  useEffect(() => {
+    if (open) typed.current = { noticeDate: meeting?.noticeDate != null, membersTotal: meeting !== null };
+  }, [open, meeting]);
+
+  const body = useAsync(
+    () => (isCommittee(kind) && isValidDate(date) ? invoke('meeting.body', { communityId, kind, date }).catch(() => null) : Promise.resolve(null)),
+    [communityId, kind, date],
+  );
+  useEffect(() => {
+    if (!open || typed.current.membersTotal || !body.data) return;
+    form.setFieldsValue({ membersTotal: body.data.members.length });
+  }, [open, body.data]);
+
+  const onValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
+    if (override.violations) override.clear();
+    if ('noticeDate' in changed) typed.current.noticeDate = (changed.noticeDate ?? '') !== '';
+    if ('membersTotal' in changed) typed.current.membersTotal = changed.membersTotal != null;
+    if (('date' in changed || 'kind' in changed) && !typed.current.noticeDate) {
+      form.setFieldsValue({ noticeDate: suggestedNotice(all, rules) ?? '' });
+    }
+  };
 
   const save = () => {
     const input = toInput(form.getFieldsValue(true) as FormValues);
@@ -138,7 +168,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
         layout="vertical"
         className="compact-form meeting-form"
         data-testid="meeting-form"
-        onValuesChange={() => { if (override.violations) override.clear(); }}
+        onValuesChange={onValuesChange}
       >
         <div className="form-row">
           <Form.Item name="kind" label={t.kind} required>
@@ -168,7 +198,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
             <DateField data-testid="meeting-notice-date" />
           </Form.Item>
         </div>
-        <NoticeHint form={form} kind={kind} communityId={communityId} />
+        <NoticeHint form={form} kind={kind} communityId={communityId} suggested={!typed.current.noticeDate && noticeDate !== ''} />
         <div className="form-row">
           <Form.Item name="place" label={t.place}>
             <Input maxLength={100} placeholder={t.placePlaceholder} data-testid="meeting-place" />
@@ -178,9 +208,12 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
           </Form.Item>
         </div>
         {isCommittee(kind) && (
-          <Form.Item name="membersTotal" label={t.membersTotal} extra={t.membersHelp} required>
-            <InputNumber min={1} max={99} precision={0} style={{ width: 160 }} data-testid="meeting-members" />
-          </Form.Item>
+          <div className="meeting-members-row">
+            <Form.Item name="membersTotal" label={t.membersTotal} extra={t.membersHelp} required>
+              <InputNumber min={1} max={99} precision={0} style={{ width: 160 }} data-testid="meeting-members" />
+            </Form.Item>
+            <BodyMembers form={form} kind={kind} dateValid={isValidDate(date)} body={body.data ?? null} />
+          </div>
         )}
         <AgendaEditor matterOptions={matterOptions} />
       </Form>
@@ -190,8 +223,34 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   );
 }
 
+/** A past meeting's notice date by the rules (the latest day notice could have been given); null when none applies. */
+function suggestedNotice(v: FormValues, rules: MeetingRules): string | null {
+  const kind = v.kind ?? '联席会议';
+  return v.date && isValidDate(v.date) ? suggestedNoticeDate(kind, v.date, todayDate(), rules) : null;
+}
+
+type Body = NonNullable<MethodOutput<'meeting.body'>>;
+
+/** The committee's members in 组织建设 as of the meeting's date: the 应到 they give, and a note when the count typed differs. */
+function BodyMembers({ form, kind, dateValid, body }: { form: FormInstance<FormValues>; kind: MeetingKind; dateValid: boolean; body: Body | null }) {
+  const total = Form.useWatch('membersTotal', form) ?? null;
+  if (!dateValid) return null;
+  if (body === null) return <div className="meeting-body-members muted" data-testid="meeting-body-none">{t.membersNoBody(MEETING_BODY[kind]?.body ?? kind)}</div>;
+  return (
+    <div className="meeting-body-members" data-testid="meeting-body-members">
+      <div><strong>{t.membersFromBody(body.bodyKind, body.electedOn, body.members.length)}</strong></div>
+      <div className="meeting-body-names">
+        {body.members.map((m, i) => <Tag key={`${m.name}-${i}`} className="tight-tag">{m.name}{m.role ? `（${m.role}）` : ''}</Tag>)}
+      </div>
+      {total !== null && total !== body.members.length
+        ? <div className="meeting-hint-bad" data-testid="meeting-members-differ">{t.membersDiffer(body.members.length)}</div>
+        : <div className="muted">{t.membersFromBodyNote}</div>}
+    </div>
+  );
+}
+
 /** Assemblies: the notice period and the latest day to give notice (informative; main checks on save). */
-function NoticeHint({ form, kind, communityId }: { form: FormInstance<FormValues>; kind: MeetingKind; communityId: string }) {
+function NoticeHint({ form, kind, communityId, suggested }: { form: FormInstance<FormValues>; kind: MeetingKind; communityId: string; suggested: boolean }) {
   const rules = useMeetingRules(communityId);
   const date = Form.useWatch('date', form) ?? '';
   const noticeDate = Form.useWatch('noticeDate', form) ?? '';
@@ -215,6 +274,7 @@ function NoticeHint({ form, kind, communityId }: { form: FormInstance<FormValues
   return (
     <div className="meeting-notice-hint" data-testid="meeting-notice-hint">
       <div>{t.noticeRule(kind, days)}</div>
+      {suggested && <div className="meeting-hint-warn" data-testid="meeting-notice-suggested">{t.noticeSuggested(days)}</div>}
       {latest && (
         <div>
           <strong data-testid="meeting-latest-notice">{t.latestNotice(latest, weekdayName(latest))}</strong>

@@ -10,7 +10,8 @@ import { Alert, Button, Descriptions, Empty, Spin, Tag, Tooltip } from 'antd';
 import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { PageHeader } from '../../../components/PageHeader';
-import { formatDateTime } from '../../../format';
+import { daysBetween } from '../../../../../shared/domain/dates';
+import { formatDateTime, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { Attachments } from '../minutes/Attachments';
@@ -119,21 +120,42 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
   );
 }
 
-function CheckRow({ label, state, testId, children }: { label: string; state: 'ok' | 'bad' | 'info'; testId: string; children: ReactNode }) {
+type CheckState = 'ok' | 'bad' | 'info' | 'overdue' | 'due-soon';
+const MARKS: Record<CheckState, string> = { ok: '✓', bad: '✗', info: '•', overdue: '!', 'due-soon': '!' };
+const TAGS: Partial<Record<CheckState, { color: string; text: string }>> = {
+  ok: { color: 'green', text: t.ok }, bad: { color: 'red', text: t.notOk }, overdue: { color: 'red', text: t.overdue }, 'due-soon': { color: 'orange', text: t.dueSoon },
+};
+
+function CheckRow({ label, state, testId, children }: { label: string; state: CheckState; testId: string; children: ReactNode }) {
+  const tag = TAGS[state];
   return (
     <div className={`meeting-check check-${state}`} data-testid={testId} data-state={state}>
-      <span className="meeting-check-mark" aria-hidden>{state === 'ok' ? '✓' : state === 'bad' ? '✗' : '•'}</span>
+      <span className="meeting-check-mark" aria-hidden>{MARKS[state]}</span>
       <span className="meeting-check-label">{label}</span>
       <span className="meeting-check-text">{children}</span>
-      {state !== 'info' && <Tag className="tight-tag" color={state === 'ok' ? 'green' : 'red'}>{state === 'ok' ? t.ok : t.notOk}</Tag>}
+      {tag && <Tag className="tight-tag" color={tag.color}>{tag.text}</Tag>}
     </div>
   );
+}
+
+/**
+ * The decisions' posting: done in time or late, or still waiting — red with the days past once the deadline
+ * has gone by, orange while it is near. A written solicitation posts its result on the vote's page instead.
+ */
+function postingState(meeting: Meeting, today: string): { state: CheckState; words: string | null } {
+  const deadline = meeting.checks.postingDeadline.date;
+  if (meeting.postedDate !== null) return { state: meeting.postedDate <= deadline ? 'ok' : 'bad', words: null };
+  if (meeting.status !== 'held' || meeting.form === '书面征求意见') return { state: 'info', words: null };
+  if (today > deadline) return { state: 'overdue', words: t.checkPostingOverdue(daysBetween(deadline, today)) };
+  const left = daysBetween(today, deadline);
+  return { state: 'due-soon', words: left === 0 ? t.checkPostingDueToday : t.checkPostingDueSoon(left) };
 }
 
 function Checks({ meeting }: { meeting: Meeting }) {
   const rules = useMeetingRules(meeting.communityId);
   const { notice, postingDeadline, quorum } = meeting.checks;
   const held = meeting.status === 'held';
+  const posting = postingState(meeting, todayDate());
   return (
     <section className="panel meeting-checks" data-testid="meeting-checks">
       <h3 className="section-heading">{t.checks}</h3>
@@ -161,16 +183,12 @@ function Checks({ meeting }: { meeting: Meeting }) {
           {t.checkQuorumText(quorum.members, quorum.needed)}；{held ? t.checkQuorumPresent(quorum.present) : t.checkQuorumNotYet}
         </CheckRow>
       )}
-      <CheckRow
-        label={t.checkPosting}
-        testId="check-posting"
-        state={meeting.postedDate === null ? 'info' : meeting.postedDate <= postingDeadline.date ? 'ok' : 'bad'}
-      >
+      <CheckRow label={t.checkPosting} testId="check-posting" state={posting.state}>
         {t.checkPostingText(rules.postingDays, postingDeadline.date)}
         {postingDeadline.moved && <span data-testid="check-posting-moved">{t.checkPostingMoved(postingDeadline.plainEnd, postingDeadline.date)}</span>}
         {'；'}
         {meeting.postedDate === null
-          ? t.checkPostingWaiting
+          ? <>{t.checkPostingWaiting}{posting.words && <span className="meeting-check-words" data-testid="check-posting-words">{'，'}{posting.words}</span>}</>
           : meeting.postedDate <= postingDeadline.date ? t.checkPostingDone(meeting.postedDate) : t.checkPostingLate(meeting.postedDate)}
       </CheckRow>
     </section>

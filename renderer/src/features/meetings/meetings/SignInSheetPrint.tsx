@@ -10,7 +10,7 @@ import { useQuery } from '../../../api/queries';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
-import { chineseDay, weekdayName, type Meeting } from './meetingShared';
+import { attendanceCounts, chineseDay, weekdayName, type Meeting } from './meetingShared';
 import { PrintTableHead } from '../../print/PrintTableHead';
 
 const t = zhCN.meetings;
@@ -33,6 +33,16 @@ function groups(attendees: readonly Attendee[]): { party: string; people: Attend
     .filter((g) => g.people.length > 0);
 }
 
+/**
+ * 应到/实到. A committee meeting counts its members (组织建设's, as the meeting recorded them): invitees such as
+ * 物业 or 居委会 attend as 列席 and are not 应到; 实到 is filled in once presence is recorded. Other meetings
+ * expect everyone invited.
+ */
+function countNote(meeting: Meeting): string {
+  const c = attendanceCounts(meeting);
+  return c.members ? t.signInMembersNote(c.expected, c.present, c.invitees) : t.signInNote(c.expected);
+}
+
 export function SignInSheetPrint({ meetingId }: { meetingId: string }) {
   const loaded = useQuery('meeting.get', { id: meetingId });
   const meeting = loaded.data;
@@ -53,7 +63,7 @@ export function SignInSheetPrint({ meetingId }: { meetingId: string }) {
       ready={meeting !== undefined}
       notice={notice}
       onBack={back}
-      footer={meeting ? <p className="print-note">{t.signInNote(meeting.attendees.length)}</p> : undefined}
+      footer={meeting ? <p className="print-note" data-testid="signin-count">{countNote(meeting)}</p> : undefined}
       signatures={[t.recorder]}
     >
       {meeting && (

@@ -17,6 +17,24 @@ export type MeetingListItem = MethodOutput<'meeting.list'>[number];
 export const isAssembly = (kind: MeetingKind) => ASSEMBLY_KINDS.includes(kind);
 export const isCommittee = (kind: MeetingKind) => COMMITTEE_KINDS.includes(kind);
 
+/**
+ * 应到 and 实到 of a meeting. A committee meeting expects its members (the count it recorded from 组织建设) and
+ * counts the members present; invitees (物业, 居委会, 列席) are counted apart. Other meetings expect everyone on
+ * the list. 实到 is null until presence is recorded.
+ */
+export function attendanceCounts(meeting: Meeting): { expected: number; present: number | null; invitees: number; members: boolean } {
+  const held = meeting.status === 'held';
+  if (isCommittee(meeting.kind) && meeting.membersTotal !== null) {
+    return {
+      expected: meeting.membersTotal,
+      present: held ? meeting.attendees.filter((a) => a.isMember && a.present === true).length : null,
+      invitees: meeting.attendees.filter((a) => !a.isMember && (!held || a.present === true)).length,
+      members: true,
+    };
+  }
+  return { expected: meeting.attendees.length, present: held ? meeting.attendees.filter((a) => a.present === true).length : null, invitees: 0, members: false };
+}
+
 /** 星期四 */
 export function weekdayName(date: string): string {
   return t.weekdays[weekday(date)] ?? '';

@@ -16,6 +16,8 @@ import { navigate } from '../../../router';
 import { PrintPage } from '../../print/PrintPage';
 import './minutes.css';
 import { PrintTableHead } from '../../print/PrintTableHead';
+import { committeeDecision, type MeetingRules } from '../../../../../shared/domain/meetings';
+import { attendanceCounts, useMeetingRules, type Meeting } from '../meetings/meetingShared';
 
 const t = zhCN.minutes;
 
@@ -30,6 +32,19 @@ function Paragraphs({ text }: { text: string }) {
   if (lines.length === 0) return <p className="minutes-print-empty">{t.noItems}</p>;
   return <>{lines.map((l, i) => <p key={i}>{l}</p>)}</>;
 }
+
+type AgendaItem = Meeting['agenda'][number];
+
+/** A decision's count as the meeting recorded it (committee meetings record the yes votes), with the number it needed. */
+function VoteLine({ item, meeting, rules }: { item: AgendaItem; meeting: Meeting; rules: MeetingRules }) {
+  const members = meeting.membersTotal;
+  if (item.yesVotes === null || members === null) return <p className="minutes-print-vote">{t.printVote}：{t.printVoteNotRecorded}</p>;
+  const { needed, passed } = committeeDecision(members, item.yesVotes, rules.committeeDecisionRule);
+  return <p className="minutes-print-vote" data-testid="minutes-print-vote">{t.printVote}：{t.printVoteText(item.yesVotes, members, needed, passed)}</p>;
+}
+
+/** The agenda item a minutes item speaks of, by its title (the draft starts from the agenda). */
+const itemOf = (meeting: Meeting, title: string) => meeting.agenda.find((a) => a.forVote && a.title.trim() === title.trim());
 
 export function MinutesPrint({ minutesId }: { minutesId: string }) {
   const data = useAsync(async () => {
@@ -51,6 +66,11 @@ export function MinutesPrint({ minutesId }: { minutesId: string }) {
   const meeting = data.data?.meeting;
   const c = minutes?.content;
   const approved = minutes?.status === 'approved';
+  const rules = useMeetingRules(meeting?.communityId ?? '');
+  const counts = meeting ? attendanceCounts(meeting) : null;
+  // Committee votes the minutes' items do not name are still stated, under 表决情况.
+  const unmatched = meeting && c ? meeting.agenda.filter((a) => a.forVote && !c.items.some((i) => i.title.trim() === a.title.trim())) : [];
+  const committeeVotes = meeting?.membersTotal != null;
 
   return (
     <PrintPage
@@ -91,6 +111,11 @@ export function MinutesPrint({ minutesId }: { minutesId: string }) {
             <div className="minutes-print-field"><span>{t.convener}：</span><span>{meeting.convener}</span></div>
           )}
           <div className="minutes-print-field"><span>{t.present}：</span><span>{c.attendees.trim() || t.noItems}</span></div>
+          {counts && (
+            <div className="minutes-print-field" data-testid="minutes-print-count">
+              <span>{t.attendanceCount}：</span><span>{t.attendanceCountText(counts.expected, counts.present, counts.invitees)}</span>
+            </div>
+          )}
           <div className="minutes-print-field"><span>{t.recorder}：</span><span>{c.recorder.trim() || t.noItems}</span></div>
 
           {c.items.map((item, i) => (
@@ -100,8 +125,21 @@ export function MinutesPrint({ minutesId }: { minutesId: string }) {
               <Paragraphs text={item.discussion} />
               <h3>{t.printDecision}</h3>
               <Paragraphs text={item.decision} />
+              {meeting && committeeVotes && itemOf(meeting, item.title) && <VoteLine item={itemOf(meeting, item.title)!} meeting={meeting} rules={rules} />}
             </section>
           ))}
+
+          {meeting && committeeVotes && unmatched.length > 0 && (
+            <>
+              <h2>{t.printVotesHeading}</h2>
+              {unmatched.map((a) => (
+                <div key={a.id}>
+                  <p className="minutes-print-vote-title">{a.title}</p>
+                  <VoteLine item={a} meeting={meeting} rules={rules} />
+                </div>
+              ))}
+            </>
+          )}
 
           <h2>{t.actions}</h2>
           {c.actions.length === 0
