@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { legalBasis } from '../../shared/domain/tally';
 import type { RosterExportRow } from '../fixtures/roster-generator';
+import { officeDay } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 import { choose } from './ui-steps';
 
@@ -342,5 +343,16 @@ describe('owners\' votes', () => {
     expect(flat).toContain('甲业主');
     expect(flat).toContain('业主（或受托人）签名');
     expect((flat.match(/同意反对弃权/g) ?? []).length).toBe(4);
+  });
+
+  it('titles its printouts without doubling a word when the vote is named …表决', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    const title = '2026年业主表决';
+    const vote = await env.call('vote.create', { communityId, title, opens: officeDay(-1), closes: officeDay(10), items: [{ title: ITEM_GENERAL, category: 4 }] }, session);
+    await go(page, `#/c/${communityId}/print/ballots/${vote.id}`);
+    await page.locator('[data-testid=ballots-print][data-ready=true]').waitFor();
+    expect(await page.locator('.ballot-title').first().textContent()).toBe('2026年业主表决票');
+    expect(await page.locator('[data-testid=ballots-print]').innerText()).not.toContain('表决表决');
   });
 });
