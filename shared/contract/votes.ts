@@ -118,7 +118,11 @@ export const ballotImportInput = z.object({ voteId: id, file: filePayload });
 export const ballotImportResult = z.object({ recorded: z.number().int() });
 export const ballotImportPreview = z.object({ ok: z.boolean(), errors: z.array(rowError), rows: z.number().int() });
 
-const comparison = z.object({ text: z.string(), met: z.boolean() });
+/** A check as main states it: the formula, whether it holds (in integers), and the share as the notice prints it. */
+const comparison = z.object({
+  text: z.string(), met: z.boolean(),
+  share: z.object({ percent: z.string(), beyond: z.enum(['under', 'over']).nullable() }),
+});
 export const itemTally = z.object({
   itemId: id, title: z.string(), category: z.number().int(), categoryName: z.string(), scopeLabel: z.string(),
   threshold: z.enum(['three-quarters', 'majority']), legalBasis: z.string(),

@@ -86,6 +86,21 @@ export interface Comparison {
   /** e.g. "3 × 8,000.00 ≥ 2 × 12,000.00" */
   text: string;
   met: boolean;
+  /** The left figure's share of the right one, as the notice prints it for residents (display only). */
+  share: Share;
+}
+
+/**
+ * A share for the public notice: the percentage rounded half up to 0.01 %,
+ * and, where that rounded figure alone would suggest the opposite of the exact
+ * check (6,666.66 of 10,000.00 m² shows 66.67 % and is short of two thirds;
+ * 3,500.01 of 7,000.00 m² shows 50.00 % and is more than half), on which side
+ * of it the true share lies, so that the notice says 不足66.67% or 超过50.00%.
+ */
+export interface Share {
+  /** "66.67%" */
+  percent: string;
+  beyond: 'under' | 'over' | null;
 }
 
 export interface ItemTally {
@@ -115,7 +130,22 @@ function compare(k1: number, x: number, op: '≥' | '>', k2: number, y: number, 
   const left = k1 === 1 ? f(x) : `${k1} × ${f(x)}`;
   const right = k2 === 1 ? f(y) : `${k2} × ${f(y)}`;
   const met = op === '≥' ? k1 * x >= k2 * y : k1 * x > k2 * y;
-  return { text: `${left} ${met ? op : op === '≥' ? '<' : '≤'} ${right}`, met };
+  return { text: `${left} ${met ? op : op === '≥' ? '<' : '≤'} ${right}`, met, share: shareOf(x, y, k2, k1, op, met) };
+}
+
+/**
+ * x's share of y beside the threshold p/q that the exact check `met` decided.
+ * The rounded figure h (in 0.01 %) "says" met when h/10000 op p/q, in integers;
+ * where it says otherwise than `met`, the true share is strictly on the other
+ * side of h: not met ⇒ x/y < p/q ≤ h/10000; met ⇒ x/y ≥ p/q > h/10000 (or
+ * x/y > p/q ≥ h/10000 for "more than").
+ */
+function shareOf(x: number, y: number, p: number, q: number, op: '≥' | '>', met: boolean): Share {
+  const h = percentHundredths(x, y);
+  const text = hundredthsText(h);
+  if (y === 0) return { percent: text, beyond: null };
+  const shown = op === '≥' ? h * q >= p * 10_000 : h * q > p * 10_000;
+  return { percent: text, beyond: shown === met ? null : met ? 'over' : 'under' };
 }
 
 /** The rules applied to one item's counts (a local item brings its own threshold). */
@@ -158,10 +188,20 @@ export function countBallots(electorate: CountArea, ballots: readonly CountedBal
   return c;
 }
 
+/**
+ * A share in hundredths of a percent, rounded half up, for display only (the
+ * rules use integers). BigInt, so that part × 20,000 stays exact for any area.
+ */
+export function percentHundredths(part: number, whole: number): number {
+  if (whole === 0) return 0;
+  return Number((BigInt(part) * 20_000n + BigInt(whole)) / (2n * BigInt(whole)));
+}
+
+function hundredthsText(h: number): string {
+  return `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}%`;
+}
+
 /** A share as a percentage with two decimals, for display only (the rules use integers). */
 export function percent(part: number, whole: number): string {
-  if (whole === 0) return '0.00%';
-  // Integer arithmetic: hundredths of a percent, rounded half up.
-  const bp = Math.floor((part * 20000 + whole) / (2 * whole));
-  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+  return hundredthsText(percentHundredths(part, whole));
 }

@@ -5,8 +5,10 @@
  * 6) shows each item's frozen electorate; re-freezing is taken with a reason
  * before the first ballot and refused after it; ballots recorded through the
  * API move the live tally (main's comparisons, the outcome); the vote is
- * closed and its result posted; the result notice prints the figures, the
- * legal basis, addresses and areas but no owner's name; the ballots print one
+ * closed and its result posted; the result notice prints the figures, each
+ * threshold as a percentage with 达到 and the fraction in words (the formulas
+ * only in the annex 计票核对), the 公示期, the legal basis, addresses and
+ * areas but no owner's name; the ballots print one
  * A4 page per voting subject with its code. PDFs are read back with
  * pdftotext / pdfinfo and rendered with pdftoppm (kept in /tmp/shots).
  */
@@ -15,8 +17,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addDays } from '../../shared/domain/dates';
 import { legalBasis } from '../../shared/domain/tally';
 import type { RosterExportRow } from '../fixtures/roster-generator';
+import { officeDay } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 import { choose } from './ui-steps';
 
@@ -53,6 +57,8 @@ beforeAll(async () => {
 }, TEST_TIMEOUT);
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
+/** 2026-05-03 → 2026年5月3日, as the notice writes a date. */
+const dayText = (date: string) => { const [y, m, d] = date.split('-').map(Number); return `${y}年${m}月${d}日`; };
 
 const go = goTo;
 
@@ -227,7 +233,7 @@ describe('owners\' votes', () => {
     await page.getByTestId('subjects-search').fill('202');
     await expect.poll(() => page.getByTestId('subjects-grid').getAttribute('data-query'), { timeout: UI_TIMEOUT }).toBe('202');
     expect(await page.getByTestId('subjects-grid').getAttribute('data-total')).toBe('1');
-    expect(await page.getByTestId('subject-choices').first().textContent()).toBe('1 同意');
+    expect(await page.getByTestId('subject-choices').first().textContent()).toBe('议题1 同意');
     await page.getByTestId('subjects-search').fill('');
     await page.getByTestId('subjects-state').getByText('未收回').click();
     await expect.poll(() => page.getByTestId('subjects-grid').getAttribute('data-total'), { timeout: UI_TIMEOUT }).toBe('0');
@@ -251,7 +257,15 @@ describe('owners\' votes', () => {
     expect(await page.getByTestId('vote-close').count()).toBe(0);
     expect(await page.getByTestId('vote-entry').count()).toBe(0);
 
+    // Before the posting is recorded, the notice's 公示期 starts on the date the posting form prefills, for 7 days.
     const posted = await page.getByTestId('vote-post-date').inputValue();
+    const postingText = `公示期：${dayText(posted)}至${dayText(addDays(posted, 7))}。`;
+    await page.getByTestId('vote-print-result').click();
+    await page.locator('[data-testid=vote-result-print][data-ready=true]').waitFor();
+    expect(await page.getByTestId('result-posting').textContent()).toContain(postingText);
+    await page.getByTestId('print-toolbar').getByRole('button', { name: '返回' }).click();
+    await page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+
     await page.getByTestId('vote-post').click();
     await expect.poll(() => page.getByTestId('vote-posted-date').textContent(), { timeout: UI_TIMEOUT }).toBe(posted);
     expect((await env.call('vote.get', { id: voteId }, session)).postedDate).toBe(posted);
@@ -260,13 +274,32 @@ describe('owners\' votes', () => {
     await page.getByTestId('vote-print-result').click();
     await page.locator('[data-testid=vote-result-print][data-ready=true]').waitFor();
     expect(await page.getByTestId('print-title').textContent()).toBe(`${VOTE_TITLE}表决结果公告`);
+    // The notice itself speaks in percentages and words; the formulas stand only in the annex 计票核对.
+    const body = squeeze(await page.getByTestId('vote-result-print').innerText());
+    expect(body).toContain('参与表决4人，专有部分面积635.00平方米。参与表决的专有部分面积占总面积100.00%，达到三分之二以上；参与表决人数占总人数100.00%，达到三分之二以上。');
+    expect(body).toContain('同意3人，专有部分面积395.00平方米。同意的专有部分面积占参与表决专有部分面积62.20%，达到过半数；同意人数占参与表决人数75.00%，达到过半数。');
+    expect(body).toContain('同意的专有部分面积占参与表决专有部分面积100.00%，达到四分之三以上');
+    expect(body).not.toContain('×');
+    expect(body).not.toContain('≥');
+    expect(body).toContain(squeeze(postingText));
+    const check = page.getByTestId('vote-result-check');
+    expect(await check.getByRole('heading').textContent()).toBe('附件1：计票核对');
+    const general = check.getByTestId('check-item').filter({ hasText: ITEM_GENERAL });
+    expect(squeeze(await general.getByTestId('check-figures').textContent() ?? '')).toBe('表决权人4人、635.00平方米；参与表决4人、635.00平方米；同意3人、395.00平方米。');
+    expect(await general.locator('[data-check=participation-area] .vote-check-formula').textContent()).toBe('3 × 635.00 ≥ 2 × 635.00');
+    expect(await general.locator('[data-check=approval-area] .vote-check-formula').textContent()).toBe('2 × 395.00 > 635.00');
+    expect(await general.locator('[data-check=approval-count]').getAttribute('data-met')).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/votes-result-screen.png`, fullPage: true });
+
     const { text, pdf } = await printToPdf(page, 'result');
     const flat = squeeze(text);
-    // The figures of the whole-community item, its comparisons, basis and outcome; the 1幢 item's basis.
+    // The figures of the whole-community item, its words, basis and outcome; the 1幢 item's basis; the annex's formulas.
     expect(flat).toContain('表决权人4人，专有部分面积635.00平方米');
-    expect(flat).toContain('参与表决4人，占总人数100.00%');
-    expect(flat).toContain('同意3人，占参与表决人数75.00%；面积395.00平方米，占参与表决面积62.20%');
+    expect(flat).toContain('参与表决的专有部分面积占总面积100.00%，达到三分之二以上');
+    expect(flat).toContain('同意人数占参与表决人数75.00%，达到过半数');
     expect(flat).toContain('反对1人，面积240.00平方米');
+    expect(flat).toContain(squeeze(postingText));
+    expect(flat).toContain('附件1：计票核对');
     expect(flat).toContain(squeeze('2 × 395.00 > 635.00'));
     expect(flat).toContain(squeeze(legalBasis(4)));
     expect(flat).toContain(squeeze(legalBasis(6)));
@@ -310,5 +343,16 @@ describe('owners\' votes', () => {
     expect(flat).toContain('甲业主');
     expect(flat).toContain('业主（或受托人）签名');
     expect((flat.match(/同意反对弃权/g) ?? []).length).toBe(4);
+  });
+
+  it('titles its printouts without doubling a word when the vote is named …表决', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    const title = '2026年业主表决';
+    const vote = await env.call('vote.create', { communityId, title, opens: officeDay(-1), closes: officeDay(10), items: [{ title: ITEM_GENERAL, category: 4 }] }, session);
+    await go(page, `#/c/${communityId}/print/ballots/${vote.id}`);
+    await page.locator('[data-testid=ballots-print][data-ready=true]').waitFor();
+    expect(await page.locator('.ballot-title').first().textContent()).toBe('2026年业主表决票');
+    expect(await page.locator('[data-testid=ballots-print]').innerText()).not.toContain('表决表决');
   });
 });

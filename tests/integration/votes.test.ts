@@ -92,7 +92,7 @@ describe('ballots and the tally', () => {
     const [g, l] = t.items;
     expect(g).toMatchObject({ participants: { count: 3, area: '395.00' }, yes: { count: 2, area: '300.00' }, no: { count: 1, area: '95.00' } });
     // 3 × 395.00 < 2 × 635.00: participation not met, so the item fails although most said yes.
-    expect(g!.comparisons.participationArea).toEqual({ text: '3 × 395.00 < 2 × 635.00', met: false });
+    expect(g!.comparisons.participationArea).toEqual({ text: '3 × 395.00 < 2 × 635.00', met: false, share: { percent: '62.20%', beyond: null } });
     expect(g).toMatchObject({ participationMet: false, passed: false });
     expect(g!.percents).toEqual({ participationArea: '62.20%', participationCount: '75.00%', yesArea: '75.95%', yesCount: '66.67%' });
     expect(l).toMatchObject({ threshold: 'three-quarters', participants: { count: 1, area: '200.00' }, passed: true });

@@ -1,4 +1,6 @@
 /** Interface texts of features/votes/votes (zh-CN), merged into zhCN.votes. */
+import { titleWith } from '../../../shared/domain/titles';
+
 export const votesText = {
   breakdown: {
     counted: (counted: number, inScope: number) => `计入专有部分${counted}个（范围内共${inScope}个）`,
@@ -196,6 +198,7 @@ export const votesText = {
   colChoices: '表决意见',
   invalidBallot: (reason: string) => (reason ? `无效票（${reason}）` : '无效票'),
   proxy: (holder: string) => `代理人：${holder}`,
+  choiceOfItem: (n: string, choice: string) => `议题${n} ${choice}`,
   choice: { yes: '同意', no: '反对', abstain: '弃权', blank: '未填', invalid: '无效', none: '—' } as Record<string, string>,
 
   // ── settings, as stated ──
@@ -204,7 +207,7 @@ export const votesText = {
   settingParking: (yes: boolean) => (yes ? '车位计入专有部分面积和业主人数。' : '车位不计入专有部分面积和业主人数。'),
 
   // ── ballots printout ──
-  ballotTitle: (title: string) => `${title}表决票`,
+  ballotTitle: (title: string) => titleWith(title, '表决票'),
   ballotCommunity: '小区',
   ballotCode: '表决票编码',
   ballotCodeHelp: '录入时请输入此编码',
@@ -227,7 +230,7 @@ export const votesText = {
   ballotAreaInScope: (a: string) => `（本项计 ${a}㎡）`,
 
   // ── result notice ──
-  resultTitle: (title: string) => `${title.replace(/表决$/, '')}表决结果公告`,
+  resultTitle: (title: string) => titleWith(title, '表决结果公告'),
   resultAddressee: '全体业主',
   resultStillOpen: '这次表决尚未结束，不能打印表决结果公告。请在表决页面“结束表决”后再打印。',
   resultLoading: '正在准备表决结果公告…',
@@ -238,14 +241,11 @@ export const votesText = {
   resultItemHead: (ordinal: string, title: string) => `${ordinal}、${title}`,
   resultItemCategory: (category: string, scope: string) => `事项类别：${category}；表决范围：${scope}。`,
   resultElectorate: (count: string, area: string) => `表决权人${count}人，专有部分面积${area}平方米。`,
-  resultParticipation: (count: string, cp: string, area: string, ap: string) =>
-    `参与表决${count}人，占总人数${cp}；专有部分面积${area}平方米，占总面积${ap}。`,
-  resultYes: (count: string, cp: string, area: string, ap: string) =>
-    `同意${count}人，占参与表决人数${cp}；面积${area}平方米，占参与表决面积${ap}。`,
+  // The figures, then the thresholds in words (shared/domain/tally-words.ts): the check formulas go to the annex.
+  resultParticipation: (count: string, area: string) => `参与表决${count}人，专有部分面积${area}平方米。`,
+  resultYes: (count: string, area: string) => `同意${count}人，专有部分面积${area}平方米。`,
   resultNoAbstain: (no: string, noArea: string, abstain: string, abstainArea: string) =>
     `反对${no}人，面积${noArea}平方米；弃权${abstain}人，面积${abstainArea}平方米。`,
-  resultComparisons: '计票核对：',
-  resultComparisonLine: (label: string, text: string, met: boolean) => `${label}：${text}（${met ? '达到' : '未达到'}）`,
   cmpParticipationArea: '参与表决面积',
   cmpParticipationCount: '参与表决人数',
   cmpApprovalArea: '同意面积',
@@ -254,8 +254,18 @@ export const votesText = {
   resultOutcome: (outcome: string) => `表决结果：${outcome}。`,
   resultOutcomeText: { passed: '通过', failed: '未通过', short: '参与表决的人数或面积未达到三分之二，未通过' } as Record<'passed' | 'failed' | 'short', string>,
   resultSettingsHead: '计票规则：',
-  resultAnnexNote: '各专有部分的表决情况见附件（只列房屋地址和面积，不公布业主姓名）。对表决结果有异议的，可在公告期内向业主委员会提出。',
-  resultAnnexTitle: '附件：各专有部分表决情况',
+  resultPosting: (from: string, to: string) => `公示期：${from}至${to}。对表决结果有异议的，可在公示期内向业主委员会书面提出。`,
+  resultAnnexNote: '附件：1. 计票核对；2. 各专有部分表决情况（只列房屋地址和面积，不公布业主姓名）。',
+  resultAnnexTitle: '附件2：各专有部分表决情况',
+  // ── annex 1: the exact checks, for auditors ──
+  checkTitle: '附件1：计票核对',
+  checkIntro: '计票全部以整数进行：面积以0.01平方米为单位，人数以人计；比例不作除法，以交叉相乘比较（“3 × 参与表决面积 ≥ 2 × 总面积”即参与表决面积达到总面积的三分之二）。公告正文中的百分比四舍五入到0.01%，仅供阅读，是否达到以本表核对为准。',
+  checkFigures: (electorate: string, electorateArea: string, part: string, partArea: string, yes: string, yesArea: string) =>
+    `表决权人${electorate}人、${electorateArea}平方米；参与表决${part}人、${partArea}平方米；同意${yes}人、${yesArea}平方米。`,
+  checkColCondition: '条件',
+  checkColFormula: '核对式',
+  checkColResult: '结果',
+  checkMet: (met: boolean) => (met ? '达到' : '未达到'),
   resultAnnexLegend: '“—”表示未交回表决票或该房屋不在此议题的表决范围内；“未填”表示表决票上该议题未填写；“无效”表示无效表决票。',
   resultColNo: '序号',
   resultColAddress: '房屋地址',

@@ -173,6 +173,7 @@ export function ChoiceList({ items, draft, onChange, large, dimmed, testId }: {
                   tabIndex={-1}
                   className={`be-choice is-${c}${chosen === c ? ' is-chosen' : ''}`}
                   aria-pressed={chosen === c}
+                  aria-keyshortcuts={t.choiceKeys[c]}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={(e) => {
                     e.stopPropagation();
@@ -181,7 +182,7 @@ export function ChoiceList({ items, draft, onChange, large, dimmed, testId }: {
                     onChange({ ...draft, choices, cursor: Math.min(items.length, i + 1) });
                   }}
                 >
-                  <kbd>{t.choiceKeys[c]}</kbd>{t.choices[c]}
+                  {t.choices[c]}<kbd aria-hidden="true">{t.choiceKeys[c]}</kbd>
                 </button>
               ))}
             </div>

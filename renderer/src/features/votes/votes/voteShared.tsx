@@ -41,14 +41,19 @@ export function voteFieldLabel(column: string): string {
   return '';
 }
 
-/** A ballot's choices as text: "1 同意　2 反对" (item numbers by position). */
+/**
+ * A ballot's choices as text: "议题1 同意　议题2 反对" (items by position), or just
+ * "同意" when the vote has one item — a bare "1 同意" read as a key, not an item.
+ */
 export function choicesText(ballot: SubjectRow['ballot'], items: readonly { id: string }[]): string {
   if (!ballot) return '';
   if (!ballot.valid) return t.invalidBallot(ballot.invalidReason);
   return ballot.choices
     .map((c) => {
+      const word = t.choice[c.choice] ?? c.choice;
+      if (items.length === 1) return word;
       const n = items.findIndex((i) => i.id === c.itemId);
-      return `${n >= 0 ? n + 1 : '?'} ${t.choice[c.choice] ?? c.choice}`;
+      return t.choiceOfItem(n >= 0 ? String(n + 1) : '?', word);
     })
     .join('　');
 }
