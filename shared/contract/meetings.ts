@@ -255,7 +255,8 @@ export const matterDecision = z.discriminatedUnion('kind', [
     kind: z.literal('vote'), voteId: id, title: z.string(), closedOn: z.string(),
     items: z.array(z.object({
       title: z.string(), passed: z.boolean(), threshold: z.enum(['three-quarters', 'majority']),
-      participationArea: z.string(), participationCount: z.string(), yesArea: z.string(), yesCount: z.string(),
+      /** The result notice's own sentences for the item (shared/domain/tally-words.ts), so that both say it alike. */
+      participation: z.string(), approval: z.string(),
     })),
   }),
   z.object({

@@ -404,8 +404,10 @@ describe('matters through 五议两公开一备案', () => {
     await page.locator('[data-testid=matter-notice-resolution][data-draft=true]').waitFor();
     const text = squeeze((await page.getByTestId('matter-notice-resolution').textContent())!);
     expect(text).toContain('经业主共同表决（续聘物业表决');
-    expect(text).toContain(`“续聘和美物业”：参与表决的专有部分面积占总面积的${tally.percents.participationArea}，人数占总人数的${tally.percents.participationCount}`);
-    expect(text).toContain(`同意的面积占参与表决面积的${tally.percents.yesArea}，人数占参与表决人数的${tally.percents.yesCount}`);
+    // The same sentences as the vote's result notice (shared/domain/tally-words.ts).
+    const c = tally.comparisons;
+    expect(text).toContain(`“续聘和美物业”：参与表决的专有部分面积占总面积${c.participationArea.share.percent}，达到三分之二以上；参与表决人数占总人数${c.participationCount.share.percent}，达到三分之二以上。`);
+    expect(text).toContain(`同意的专有部分面积占参与表决专有部分面积${c.approvalArea.share.percent}，达到过半数；同意人数占参与表决人数${c.approvalCount.share.percent}，达到过半数。`);
     expect(text).toContain('表决通过');
     await page.screenshot({ path: path.join(SHOTS, 'matters-draft-vote.png'), fullPage: true });
 
@@ -414,7 +416,7 @@ describe('matters through 五议两公开一备案', () => {
     const f = page.locator('[data-testid=advance-form][data-step="publish-resolution"]');
     await f.waitFor();
     const drafted = await f.getByTestId('advance-notice-text').inputValue();
-    expect(drafted).toContain(`参与表决的专有部分面积占总面积的${tally.percents.participationArea}`);
+    expect(drafted).toContain(`参与表决的专有部分面积占总面积${c.participationArea.share.percent}`);
     const edited = drafted.replace('现将结果公告如下：', '现将结果公告如下（续聘期三年）：');
     await f.getByTestId('advance-notice-text').fill(edited);
     await submitAdvance(page, 'publish-resolution');

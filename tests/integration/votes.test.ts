@@ -260,7 +260,7 @@ describe('a vote that decides a matter', () => {
     const after = await call(app, 'matter.get', { id: matter.id }, session);
     expect(after.steps[4]!.done).toBe(false);
     expect(after.pendingVote).toBeNull();
-    expect(after.decision).toMatchObject({ kind: 'vote', voteId: vote.id, items: [{ title: '更换物业', passed: false, participationArea: '0.00%' }] });
+    expect(after.decision).toMatchObject({ kind: 'vote', voteId: vote.id, items: [{ title: '更换物业', passed: false, participation: expect.stringContaining('参与表决的专有部分面积占总面积0.00%，未达到三分之二以上') }] });
   });
 });
 

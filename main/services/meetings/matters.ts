@@ -10,6 +10,7 @@ import { AppError, inputProblems } from '../../../shared/contract/errors';
 import {
   matterCategory, type advanceInput, type matterDecision, type matterDetail, type matterFields, type matterListItem, type matterUpdate,
 } from '../../../shared/contract/meetings';
+import { thresholdSentences } from '../../../shared/domain/tally-words';
 import { boardPosition, checkAdvance, nextStep, voteStepOf, type StepRecord } from '../../../shared/domain/workflow';
 import { nowIso, todayInOffice } from '../../db/clock';
 import { newId } from '../../db/ids';
@@ -86,7 +87,7 @@ function decisionOf(ctx: ServiceContext, matterId: string): z.output<typeof matt
     const linked = new Set(ctx.db.select({ id: voteItems.id }).from(voteItems)
       .where(and(eq(voteItems.voteId, vote.id), eq(voteItems.matterId, matterId))).all().map((i) => i.id));
     const items = tallyVote(ctx, vote.id).items.filter((i) => linked.has(i.itemId)).map((i) => ({
-      title: i.title, passed: i.passed, threshold: i.threshold, ...i.percents,
+      title: i.title, passed: i.passed, threshold: i.threshold, ...thresholdSentences(i.comparisons, i.threshold),
     }));
     return { kind: 'vote', voteId: vote.id, title: vote.title, closedOn: todayInOffice('Asia/Shanghai', new Date(vote.closedAt ?? 0)), items };
   }

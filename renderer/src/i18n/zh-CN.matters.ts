@@ -24,12 +24,7 @@ function decisionLines(d: Decision): string[] {
   if (d.kind === 'meeting') {
     return d.items.map((i) => `“${i.title}”：${d.membersTotal !== null ? `应到成员${d.membersTotal}人，` : ''}同意${i.yes}人，${i.passed ? '决定通过' : '未获通过'}。`);
   }
-  return d.items.map((i) => {
-    const need = i.threshold === 'three-quarters' ? '四分之三以上' : '过半数';
-    return `“${i.title}”：参与表决的专有部分面积占总面积的${i.participationArea}，人数占总人数的${i.participationCount}；`
-      + `同意的面积占参与表决面积的${i.yesArea}，人数占参与表决人数的${i.yesCount}`
-      + `（须参与表决的面积和人数均达三分之二以上，同意的面积和人数均达${need}），${i.passed ? '表决通过' : '未获通过'}。`;
-  });
+  return d.items.map((i) => `“${i.title}”：${i.participation}${i.approval}${i.passed ? '表决通过' : '未获通过'}。`);
 }
 
 /** What to add to a matter at each step of the default workflow, and by a step's kind for an office's own steps. */
