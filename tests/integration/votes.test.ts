@@ -236,7 +236,11 @@ describe('a vote that decides a matter', () => {
     const tally = await call(app, 'vote.tally', { id: vote.id }, session);
     expect(waiting.decision).toEqual({
       kind: 'vote', voteId: vote.id, title: '续聘物业表决', closedOn: expect.any(String) as string,
-      items: [{ title: '续聘物业服务企业', passed: true, threshold: 'majority', ...tally.items[0]!.percents }],
+      items: [{
+        title: '续聘物业服务企业', passed: true, threshold: 'majority',
+        participation: '参与表决的专有部分面积占总面积100.00%，达到三分之二以上；参与表决人数占总人数100.00%，达到三分之二以上。',
+        approval: expect.stringMatching(/^同意的专有部分面积占参与表决专有部分面积.*，达到过半数；同意人数占参与表决人数.*，达到过半数。$/) as string,
+      }],
     });
     expect(tally.items[0]!.percents.participationArea).toBe('100.00%');
     for (const [key, date] of [['propose', '2026-10-05'], ['joint', '2026-10-08'], ['party', '2026-10-12']] as const) {

@@ -9,7 +9,7 @@ function inlineDate(date: string): string {
 /** What decided a matter, as matter.get gives it. */
 type Decision =
   | { kind: 'vote'; title: string; closedOn: string; items: readonly {
-    title: string; passed: boolean; threshold: 'three-quarters' | 'majority'; participationArea: string; participationCount: string; yesArea: string; yesCount: string;
+    title: string; passed: boolean; threshold: 'three-quarters' | 'majority'; participation: string; approval: string;
   }[] }
   | { kind: 'meeting'; title: string; meetingKind: string; date: string; membersTotal: number | null; items: readonly { title: string; yes: number; passed: boolean }[] };
 

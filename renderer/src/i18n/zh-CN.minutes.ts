@@ -99,6 +99,16 @@ export const minutesText = {
   convener: '召集人',
   present: '出席',
   printItem: (n: number, title: string) => `议题${n}：${title}`,
+  attendanceCount: '人数',
+  /** 应到 7 人，实到 6 人；列席 2 人（不计入应到） */
+  attendanceCountText: (expected: number, present: number | null, invitees: number) =>
+    `应到 ${expected} 人，实到 ${present === null ? '（未记录）' : present} 人${invitees > 0 ? `；列席 ${invitees} 人（不计入应到）` : ''}`,
+  printVote: '表决结果',
+  /** 同意 5 票（成员 7 人，须 4 票同意），通过 */
+  printVoteText: (yes: number, members: number, needed: number, passed: boolean) =>
+    `同意 ${yes} 票（成员 ${members} 人，须 ${needed} 票同意），${passed ? '通过' : '未通过'}`,
+  printVoteNotRecorded: '未记录表决票数',
+  printVotesHeading: '表决情况',
   printDiscussion: '讨论情况',
   printDecision: '决定事项',
   printNo: '序号',
