@@ -13,6 +13,7 @@ import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
 import { reconciliationText } from './zh-CN.reconciliation';
+import { unsavedText } from './zh-CN.unsaved';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -485,6 +486,7 @@ export const zhCN = {
   },
   meetings: meetingsText,
   minutes: minutesText,
+  unsaved: unsavedText,
   matters: mattersText,
   votes: votesText,
   ballots: ballotsText,
