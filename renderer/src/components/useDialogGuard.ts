@@ -1,18 +1,18 @@
 /**
  * Text typed into a dialog is not thrown away by a stray 取消, ×, Esc or a
- * click beside it: once something was typed (an input event inside the
- * dialog), closing asks 放弃修改 / 继续填写, and the dialog counts as unsaved
+ * click beside it: once something was typed (an input event of a text field
+ * inside the dialog), closing asks 放弃修改 / 继续填写, and the dialog counts as unsaved
  * for leaving the page (the back button while it is open). While its save runs
  * it does not count: a save that succeeds closes the dialog, or moves on to
  * the new record's page, without a question.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { zhCN } from '../i18n/zh-CN';
 import { confirmDiscard, useUnsavedChanges } from '../unsavedChanges';
 
 export interface DialogGuard {
   /** For the dialog's content wrapper: onInput={guard.onTyped}. */
-  onTyped: () => void;
+  onTyped: (event: FormEvent) => void;
   /** Close through this: it asks first if something was typed. */
   close: (onClose: () => void) => void;
 }
@@ -29,8 +29,8 @@ export function useDialogGuard(open: boolean, busy: boolean): DialogGuard {
   }, [open]);
   useUnsavedChanges(() => open && typed.current && !busyNow.current, zhCN.unsaved.dialogForm);
   return {
-    onTyped: () => {
-      typed.current = true;
+    onTyped: (event) => {
+      if (isTextField(event.target)) typed.current = true;
     },
     close: (onClose) => {
       if (!typed.current || busyNow.current) {
@@ -42,4 +42,10 @@ export function useDialogGuard(open: boolean, busy: boolean): DialogGuard {
       });
     },
   };
+}
+
+/** Typed text, not a ticked box or a chosen radio (those fire input events too, and are quickly set again). */
+function isTextField(target: EventTarget): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'file', 'range', 'color', 'button', 'submit', 'reset'].includes(target.type);
 }
