@@ -152,6 +152,7 @@ describe('common revenue and the committee\'s budget', () => {
     await bad.getByRole('button', { name: /取\s*消/ }).click();
     // Typed in the dialog: 取消 asks before throwing it away (components/useDialogGuard).
     await page.getByTestId('unsaved-leave').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await bad.waitFor({ state: 'hidden' });
     expect((await env.call('revenue.summary', { communityId, from: Q_FROM, to: Q_TO }, session)).entries).toHaveLength(0);
 
@@ -298,6 +299,7 @@ describe('common revenue and the committee\'s budget', () => {
     await page.screenshot({ path: '/tmp/revenue-custom-period.png' });
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByTestId('unsaved-leave').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await dialog.waitFor({ state: 'hidden' });
     expect((await env.call('fund.balance', { communityId }, session)).fund).toBe('19111.11');
     // The whole year holds the quarter, and so its transfers.
