@@ -59,8 +59,9 @@ export function setDiscardQuestion(ask: DiscardQuestion): () => void {
 }
 
 /** The sentence of the question: 纪要草稿有未保存的修改，离开将丢失。 */
-export function discardSentence(descriptions: string[]): string {
-  return zhCN.unsaved.body(descriptions.join('、'));
+export function discardSentence(descriptions: string[], kind: DiscardKind = 'leave'): string {
+  const what = descriptions.join('、');
+  return kind === 'leave' ? zhCN.unsaved.body(what) : zhCN.unsaved.bodyClose(what);
 }
 
 /**
@@ -72,7 +73,7 @@ export function confirmDiscard(descriptions: string[], kind: DiscardKind = 'leav
   if (descriptions.length === 0) return Promise.resolve(true);
   if (pending) return pending;
   // Before the guard is mounted (no modal context yet) the browser's own confirm still asks.
-  const ask: DiscardQuestion = question ?? ((d) => Promise.resolve(window.confirm(discardSentence(d))));
+  const ask: DiscardQuestion = question ?? ((d) => Promise.resolve(window.confirm(discardSentence(d, kind))));
   const asked = ask(descriptions, kind).finally(() => {
     pending = null;
   });

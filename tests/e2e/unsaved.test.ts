@@ -225,7 +225,8 @@ describe('未保存的修改', () => {
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     const ask = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
     await ask.waitFor({ timeout: UI_TIMEOUT });
-    expect(await ask.getByTestId('unsaved-question').textContent()).toBe('对话框中填写的内容有未保存的修改，离开将丢失。');
+    expect(await ask.getByTestId('unsaved-question').textContent()).toBe('对话框中填写的内容尚未保存，关闭将丢失。');
+    await page.waitForTimeout(500); // the dialog's fade-in, for the picture
     await page.screenshot({ path: `${SHOTS}/unsaved-dialog-confirm.png` });
     await ask.getByTestId('unsaved-stay').click();
     await ask.waitFor({ state: 'detached' });

@@ -20,7 +20,7 @@ export function UnsavedChangesGuard() {
       new Promise<boolean>((resolve) => {
         modal.confirm({
           title: t.title,
-          content: <span data-testid="unsaved-question">{discardSentence(descriptions)}</span>,
+          content: <span data-testid="unsaved-question">{discardSentence(descriptions, kind)}</span>,
           okText: kind === 'leave' ? t.leave : t.discard,
           cancelText: kind === 'leave' ? t.stay : t.keepEditing,
           autoFocusButton: 'cancel',

@@ -2,6 +2,7 @@
 export const unsavedText = {
   title: '有未保存的修改',
   body: (what: string) => `${what}有未保存的修改，离开将丢失。`,
+  bodyClose: (what: string) => `${what}尚未保存，关闭将丢失。`,
   stay: '留在本页',
   leave: '放弃修改并离开',
   /** A dialog's own 取消 / ×: the dialog closes, the page stays. */
