@@ -124,6 +124,15 @@ function createWindow(): void {
   const win = new BrowserWindow(mainWindowOptions(PRELOAD_PATH, { devTools: !app.isPackaged }));
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
+  // The renderer refuses to unload while typed text is unsaved (beforeunload); Electron asks nothing by itself,
+  // so closing or reloading would silently fail: ask here, in the renderer's words (zh-CN.unsaved).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning', title: '有未保存的修改', message: '本页有未保存的修改，离开将丢失。',
+      buttons: ['放弃修改并离开', '留在本页'], defaultId: 1, cancelId: 1, noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

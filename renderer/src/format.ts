@@ -35,6 +35,11 @@ export function formatDateTime(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}:${parts.second}`;
 }
 
+/** The office's clock time (HH:mm) of an instant: "已自动保存 14:32". */
+export function officeTime(at: Date | string): string {
+  return formatDateTime(new Date(at).toISOString()).slice(11, 16);
+}
+
 /** Today as YYYY-MM-DD in the office's time zone. */
 export function todayDate(): string {
   return officeDay(new Date());

@@ -2,7 +2,8 @@
  * A tiny hash router: the route lives in location.hash (#/c/<id>/roster …), so
  * reloading keeps the screen and no server routing is needed.
  */
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+import { confirmLeave, hasUnsavedChanges, isAsking } from './unsavedChanges';
 
 export type Route =
   | { name: 'communities' }
@@ -238,19 +239,82 @@ export function routeHash(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
+/**
+ * Go to a route. With unsaved text on the screen (unsavedChanges.ts) the
+ * person is asked first; when nothing is unsaved the address changes at once,
+ * as before. Resolves whether the app went there (or was there already).
+ */
+export function leaveTo(route: Route): Promise<boolean> {
   const hash = routeHash(route);
-  if (window.location.hash !== hash) window.location.hash = hash;
+  if (window.location.hash === hash) return Promise.resolve(true);
+  if (!hasUnsavedChanges()) {
+    window.location.hash = hash;
+    return Promise.resolve(true);
+  }
+  return confirmLeave().then((ok) => {
+    if (ok) {
+      window.location.hash = hash;
+      // The dirty screen is still mounted until the new route renders: this change was agreed to.
+      agreedHash = window.location.hash;
+    }
+    return ok;
+  });
+}
+
+export function navigate(route: Route): void {
+  void leaveTo(route);
+}
+
+// ── the current route: one hashchange listener for the whole renderer ──
+
+let currentHash = typeof window === 'undefined' ? '' : window.location.hash;
+let currentRoute: Route = parseHash(currentHash);
+/** A hash the person already agreed to leave for (navigate asked before changing it). */
+let agreedHash: string | null = null;
+const subscribers = new Set<() => void>();
+
+function accept(hash: string): void {
+  currentHash = hash;
+  currentRoute = parseHash(hash);
+  for (const notify of subscribers) notify();
+}
+
+/**
+ * Back, forward, a link or a typed address changed the hash. With unsaved
+ * text the page's own address is put back at once (a new history entry right
+ * after the one the person went to) while the question is open; 离开 then
+ * steps back onto that entry, 留在本页 leaves everything as it was.
+ */
+function onHashChange(): void {
+  const hash = window.location.hash;
+  if (hash === currentHash) return;
+  if (hash !== agreedHash && hasUnsavedChanges()) {
+    const url = new URL(window.location.href);
+    url.hash = currentHash;
+    window.history.pushState(window.history.state, '', url.href);
+    if (isAsking()) return;
+    void confirmLeave().then((ok) => {
+      if (!ok) return;
+      agreedHash = hash;
+      window.history.back();
+    });
+    return;
+  }
+  agreedHash = null;
+  accept(hash);
+}
+
+if (typeof window !== 'undefined') window.addEventListener('hashchange', onHashChange);
+
+function subscribe(notify: () => void): () => void {
+  subscribers.add(notify);
+  // A hash set before the first screen subscribed (the address typed, a test) counts too.
+  if (window.location.hash !== currentHash) accept(window.location.hash);
+  return () => subscribers.delete(notify);
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseHash(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return route;
+  return useSyncExternalStore(subscribe, () => currentRoute);
 }
 
 export function routeCommunityId(route: Route): string | null {

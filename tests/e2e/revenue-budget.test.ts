@@ -146,6 +146,9 @@ describe('common revenue and the committee\'s budget', () => {
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-record-refused.png' });
     await bad.getByRole('button', { name: /取\s*消/ }).click();
+    // Typed in the dialog: 取消 asks before throwing it away (components/useDialogGuard).
+    await page.getByTestId('unsaved-leave').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await bad.waitFor({ state: 'hidden' });
     expect((await env.call('revenue.summary', { communityId, from: Q_FROM, to: Q_TO }, session)).entries).toHaveLength(0);
 
@@ -290,6 +293,10 @@ describe('common revenue and the committee\'s budget', () => {
       .toContain(`${Q_FROM} 至 ${Q_TO} 的公共收益已转入维修资金 19111.11 元，与本次期间部分重叠`);
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-custom-period.png' });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('unsaved-leave').click();
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'hidden' });
     expect((await env.call('fund.balance', { communityId }, session)).fund).toBe('19111.11');
     // The whole year holds the quarter, and so its transfers.
     await page.getByTestId('revenue-from').fill(`${YEAR}-01-01`);

@@ -57,6 +57,11 @@ export const minutesText = {
   reasonRequired: '请填写更正理由',
   corrected: (n: number) => `已建立第${n}版草稿，请修改后保存并批准`,
   unsaved: '有未保存的修改',
+  /** What leaving would lose, for the question "…有未保存的修改，离开将丢失。" */
+  unsavedWhat: '纪要草稿',
+  autosavedAt: (time: string) => `已自动保存 ${time}`,
+  savedAt: (time: string) => `已保存 ${time}`,
+  autosaveFailed: (reason: string) => `自动保存未成功：${reason}。内容仍在本页，尚未保存。`,
   readOnly: '已批准的纪要不能修改',
   noItems: '无',
   // ── attachments ──

@@ -14,6 +14,7 @@ import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
 import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
+import { unsavedText } from './zh-CN.unsaved';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -454,6 +455,7 @@ export const zhCN = {
   },
   meetings: meetingsText,
   minutes: minutesText,
+  unsaved: unsavedText,
   matters: mattersText,
   votes: votesText,
   ballots: ballotsText,

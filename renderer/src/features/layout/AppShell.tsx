@@ -1,7 +1,9 @@
 /** The frame of the app: left navigation with the current community, a header with the user, the screen. */
 import { useEffect } from 'react';
 import { Button, Layout, Menu, Select, Typography } from 'antd';
-import { navigate, routeCommunityId, useRoute, type Route } from '../../router';
+import { leaveTo, navigate, routeCommunityId, useRoute, type Route } from '../../router';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
+import { confirmLeave } from '../../unsavedChanges';
 import { zhCN } from '../../i18n/zh-CN';
 import type { User } from '../system/auth/user';
 import { WarningBanners } from '../system/start/StartGate';
@@ -48,6 +50,7 @@ function Shell({ user, onLogout, warnings }: Props) {
 
   return (
     <Layout className="app-shell">
+      <UnsavedChangesGuard />
       <Layout.Sider width={216} className="app-sider">
         <div className="app-brand">
           <div className="app-brand-title">{zhCN.app.title}</div>
@@ -63,8 +66,10 @@ function Shell({ user, onLogout, warnings }: Props) {
             showSearch={{ optionFilterProp: 'label' }}
             options={(list ?? []).map((c) => ({ value: c.id, label: c.name }))}
             onChange={(id: string) => {
-              rememberCommunity(id);
-              navigate(menuRoute(SELECTED_MENU[route.name] ?? route.name, id) ?? { name: 'roster', communityId: id });
+              // Remembered only once the screen may change: 留在本页 keeps the community too.
+              void leaveTo(menuRoute(SELECTED_MENU[route.name] ?? route.name, id) ?? { name: 'roster', communityId: id }).then((went) => {
+                if (went) rememberCommunity(id);
+              });
             }}
             notFoundContent={t.noCommunity}
           />
@@ -128,7 +133,7 @@ function Shell({ user, onLogout, warnings }: Props) {
           <Typography.Text strong className="app-header-title">{current?.name ?? ''}</Typography.Text>
           <div className="app-header-user">
             <span data-testid="current-user">{user.displayName}</span>
-            <Button size="small" onClick={onLogout}>{zhCN.auth.logout}</Button>
+            <Button size="small" onClick={() => void confirmLeave().then((ok) => ok && onLogout())}>{zhCN.auth.logout}</Button>
           </div>
         </Layout.Header>
         <WarningBanners warnings={warnings} />

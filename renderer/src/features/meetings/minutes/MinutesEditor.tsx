@@ -5,8 +5,15 @@
  * date, and anything else. Checked with the contract's minutesContent schema;
  * 保存草稿 sends minutes.saveDraft, 批准 saves and then approves (after a
  * confirmation that the minutes lock).
+ *
+ * Nothing typed is lost: while the draft has unsaved text it is declared to
+ * unsavedChanges.ts (leaving the page asks), and it saves itself every 30 s and
+ * when the editor loses focus, through the same minutes.saveDraft (only
+ * drafts: approved minutes are changed by a correction, which is itself a
+ * draft here). The line beside the buttons says when it last saved, or why it
+ * could not (the text stays, still unsaved).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import { App as AntApp, AutoComplete, Button, Card, Form, Input } from 'antd';
 import { DateField } from '../../../components/DateField';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
@@ -18,6 +25,9 @@ import { errorMessage } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
+import { AUTOSAVE_INTERVAL_MS, startAutosave, type Autosave } from '../../../components/autosave';
+import { officeTime } from '../../../format';
+import { useUnsavedChanges } from '../../../unsavedChanges';
 
 const t = zhCN.minutes;
 
@@ -55,32 +65,90 @@ export function presentAttendees(meeting: Meeting): { text: string; count: numbe
 
 interface Props {
   meetingId: string;
+  /** The content the editor starts from; read once when it mounts (the form then holds the edits). */
   initial: MinutesContent;
   onSaved: (version: MinutesVersion) => void;
   onApproved: (version: MinutesVersion) => void;
 }
 
+/** The last save, for the line beside the buttons. */
+type SaveState = { kind: 'saved' | 'autosaved'; at: Date } | { kind: 'failed'; reason: string } | null;
+
 export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props) {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm();
-  const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  const { busy, errors, submit } = useFormSubmit(form);
   const [dirty, setDirty] = useState(false);
   const [filling, setFilling] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>(null);
+  /** Counts edits: a save clears the dirty flag only if nothing was typed while it ran. */
+  const revision = useRef(0);
+  const dirtyRef = useRef(false);
+  const autosave = useRef<Autosave | null>(null);
 
+  const markDirty = useCallback(() => {
+    revision.current += 1;
+    dirtyRef.current = true;
+    setDirty(true);
+  }, []);
+  const markSaved = (savedRevision: number) => {
+    if (revision.current !== savedRevision) return;
+    dirtyRef.current = false;
+    setDirty(false);
+  };
+
+  useUnsavedChanges(dirty, t.unsavedWhat);
+
+  // Once per draft (the section keys the editor): later reads of the same draft must not overwrite what is being typed.
   useEffect(() => {
     form.setFieldsValue(initial);
-    setDirty(false);
-    setErrors([]);
-    // A new initial content is a new draft to edit; the form itself keeps the edits.
-  }, [initial, form]);
+  }, [form]);
 
-  const save = () =>
-    submit(minutesContent, form.getFieldsValue(true), async (content) => {
+  const save = () => {
+    const savedRevision = revision.current;
+    return submit(minutesContent, form.getFieldsValue(true), async (content) => {
       const saved = await invoke('minutes.saveDraft', { meetingId, content });
-      setDirty(false);
+      markSaved(savedRevision);
+      setSaveState({ kind: 'saved', at: new Date() });
       message.success(t.savedDraft);
       onSaved(saved);
     });
+  };
+
+  // The quiet save: no field errors placed while typing, the reason on the status line instead.
+  const autoSave = async () => {
+    const savedRevision = revision.current;
+    const checked = minutesContent.safeParse(form.getFieldsValue(true));
+    if (!checked.success) {
+      const reason = checked.error.issues[0]?.message ?? '';
+      setSaveState({ kind: 'failed', reason });
+      throw new Error(reason);
+    }
+    try {
+      const saved = await invoke('minutes.saveDraft', { meetingId, content: checked.data });
+      markSaved(savedRevision);
+      setSaveState({ kind: 'autosaved', at: new Date() });
+      onSaved(saved);
+    } catch (e) {
+      setSaveState({ kind: 'failed', reason: errorMessage(e) });
+      throw e;
+    }
+  };
+  const autoSaveRef = useRef(autoSave);
+  autoSaveRef.current = autoSave;
+
+  useEffect(() => {
+    const timer = startAutosave({ intervalMs: AUTOSAVE_INTERVAL_MS, isDirty: () => dirtyRef.current, save: () => autoSaveRef.current() });
+    autosave.current = timer;
+    return () => timer.stop();
+  }, []);
+
+  // Focus left the editor (not just moved between its fields): save what is there.
+  const onBlur = (event: FocusEvent<HTMLFormElement>) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && event.currentTarget.contains(next)) return;
+    void autosave.current?.now();
+  };
 
   const approve = () => {
     modal.confirm({
@@ -88,14 +156,16 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
       content: t.approveBody,
       okText: t.approve,
       cancelText: zhCN.common.cancel,
-      onOk: () =>
-        submit(minutesContent, form.getFieldsValue(true), async (content) => {
+      onOk: () => {
+        const savedRevision = revision.current;
+        return submit(minutesContent, form.getFieldsValue(true), async (content) => {
           const saved = await invoke('minutes.saveDraft', { meetingId, content });
           const approved = await invoke('minutes.approve', { id: saved.id });
-          setDirty(false);
+          markSaved(savedRevision);
           message.success(t.approved);
           onApproved(approved);
-        }),
+        });
+      },
     });
   };
 
@@ -109,7 +179,7 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
         return;
       }
       form.setFieldValue('attendees', text);
-      setDirty(true);
+      markDirty();
       message.success(t.filled(count));
     } catch (e) {
       message.error(errorMessage(e));
@@ -124,8 +194,9 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
       layout="vertical"
       className="minutes-editor"
       data-testid="minutes-editor"
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={markDirty}
       onFinish={() => void save()}
+      onBlur={onBlur}
     >
       <div className="minutes-attendees-row">
         <Form.Item name="attendees" label={t.attendees}>
@@ -203,9 +274,19 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
         <Button htmlType="submit" loading={busy} data-testid="minutes-save">{t.saveDraft}</Button>
         <Button type="primary" onClick={approve} disabled={busy} data-testid="minutes-approve">{t.approve}</Button>
         {dirty && <span className="minutes-dirty" data-testid="minutes-dirty">{t.unsaved}</span>}
+        <SaveStateLine state={saveState} />
       </div>
     </Form>
   );
+}
+
+function SaveStateLine({ state }: { state: SaveState }) {
+  if (!state) return null;
+  if (state.kind === 'failed') {
+    return <span className="minutes-save-state failed" data-testid="minutes-save-state" data-state="failed">{t.autosaveFailed(state.reason)}</span>;
+  }
+  const text = state.kind === 'autosaved' ? t.autosavedAt(officeTime(state.at)) : t.savedAt(officeTime(state.at));
+  return <span className="minutes-save-state" data-testid="minutes-save-state" data-state={state.kind}>{text}</span>;
 }
 
 function ActionRow({ name, index, onRemove }: { name: number; index: number; onRemove: () => void }) {

@@ -13,15 +13,18 @@ import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
+import { useDialogGuard } from '../../../components/useDialogGuard';
 import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
+import { confirmLeave } from '../../../unsavedChanges';
 import { Attachments } from './Attachments';
 import { MinutesEditor, contentFromAgenda, type MinutesVersion } from './MinutesEditor';
 import { MinutesDiff, MinutesView } from './MinutesView';
 import './minutes.css';
 
 const t = zhCN.minutes;
+const EMPTY: MinutesContent = { attendees: '', recorder: '', items: [], actions: [], other: '' };
 
 export function MinutesSection({ communityId, meetingId }: { communityId: string; meetingId: string }) {
   const { message } = AntApp.useApp();
@@ -49,9 +52,9 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
     }
   };
 
+  // `starting` stays: until the list read again holds version 1, the first draft's editor must stay mounted.
   const afterChange = (version: MinutesVersion) => {
     setSelectedId(version.id);
-    setStarting(null);
     list.reload();
   };
 
@@ -67,6 +70,15 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
     const before = versions.find((v) => v.id === shown.supersedesId);
     if (before) diffPair = [before, shown];
   }
+
+  const firstDraft = versions.length === 0 ? starting : null;
+  // The first draft keeps its editor when it becomes version 1 (a draft's id is fixed from then on).
+  const editorKey = shown && shown.version > 1 ? shown.id : 'first-draft';
+
+  // Showing another version unmounts the editor: its unsaved text is asked about first.
+  const show = (id: string) => {
+    void confirmLeave().then((ok) => ok && setSelectedId(id));
+  };
 
   const error = list.error ?? null;
   return (
@@ -87,9 +99,6 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none}>
           <Button type="primary" onClick={() => void start()} loading={opening} data-testid="minutes-start">{t.draft}</Button>
         </Empty>
-      )}
-      {list.data && versions.length === 0 && starting && (
-        <MinutesEditor meetingId={meetingId} initial={starting} onSaved={afterChange} onApproved={afterChange} />
       )}
 
       {versions.length > 0 && (
@@ -115,7 +124,7 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
                   ? t.approvedBy(v.approvedBy ?? '', formatDateTime(v.approvedAt))
                   : t.createdBy(v.createdBy, formatDateTime(v.createdAt))}
               </span>
-              <Button size="small" type={v.id === shown?.id ? 'default' : 'link'} disabled={v.id === shown?.id} onClick={() => setSelectedId(v.id)} data-testid="minutes-show">
+              <Button size="small" type={v.id === shown?.id ? 'default' : 'link'} disabled={v.id === shown?.id} onClick={() => show(v.id)} data-testid="minutes-show">
                 {t.show}
               </Button>
             </div>
@@ -126,37 +135,41 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
 
       {diffPair && <MinutesDiff from={diffPair[0]} to={diffPair[1]} stamp={`${diffPair[0].text}\u0001${diffPair[1].text}`} />}
 
-      {shown && (
-        <div className="minutes-shown" data-testid="minutes-shown" data-version={String(shown.version)} data-status={shown.status}>
-          <div className="minutes-status-line">
-            <strong>{t.versionLabel(shown.version)}</strong>
-            {shown.status === 'approved'
-              ? <Tag color="green" data-testid="minutes-approved">{t.statusApproved}</Tag>
-              : <Tag color="gold">{t.statusDraft}</Tag>}
-            {shown.status === 'approved' && shown.approvedAt && (
-              <span data-testid="minutes-approved-by">{t.approvedBy(shown.approvedBy ?? '', formatDateTime(shown.approvedAt))}</span>
-            )}
-            {shown.status === 'approved' && shown.id === newest?.id && (
-              <Button onClick={() => setCorrecting(shown)} data-testid="minutes-correct">{t.correct}</Button>
-            )}
-          </div>
-          {shown.supersedesId && (
+      {/* One place for the editor, whether the first draft is not saved yet or a saved draft is shown: its first
+          (auto)save turns the one into the other without remounting, so the cursor and what is typed stay. */}
+      {(shown ?? firstDraft) && (
+        <div className="minutes-shown" data-testid="minutes-shown" data-version={shown ? String(shown.version) : ''} data-status={shown?.status ?? 'draft'}>
+          {shown && (
+            <div className="minutes-status-line">
+              <strong>{t.versionLabel(shown.version)}</strong>
+              {shown.status === 'approved'
+                ? <Tag color="green" data-testid="minutes-approved">{t.statusApproved}</Tag>
+                : <Tag color="gold">{t.statusDraft}</Tag>}
+              {shown.status === 'approved' && shown.approvedAt && (
+                <span data-testid="minutes-approved-by">{t.approvedBy(shown.approvedBy ?? '', formatDateTime(shown.approvedAt))}</span>
+              )}
+              {shown.status === 'approved' && shown.id === newest?.id && (
+                <Button onClick={() => setCorrecting(shown)} data-testid="minutes-correct">{t.correct}</Button>
+              )}
+            </div>
+          )}
+          {shown?.supersedesId && (
             <div className="minutes-correction" style={{ marginTop: 8 }}>
               {t.correctionOf(versions.find((v) => v.id === shown.supersedesId)?.version ?? shown.version - 1, shown.correctionReason)}
             </div>
           )}
           <div style={{ marginTop: 10 }}>
-            {shown.status === 'draft'
-              ? (
+            {shown && shown.status !== 'draft'
+              ? <MinutesView content={shown.content} />
+              : (
                 <MinutesEditor
-                  key={shown.id}
+                  key={editorKey}
                   meetingId={meetingId}
-                  initial={shown.content}
+                  initial={shown?.content ?? firstDraft ?? EMPTY}
                   onSaved={afterChange}
                   onApproved={afterChange}
                 />
-              )
-              : <MinutesView content={shown.content} />}
+              )}
           </div>
         </div>
       )}
@@ -184,6 +197,7 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
 function CorrectModal({ version, onClose, onCorrected }: { version: MinutesVersion; onClose: () => void; onCorrected: (v: MinutesVersion) => void }) {
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
+  const guard = useDialogGuard(true, busy);
   const send = () =>
     submit(correctMinutesInput, { id: version.id, reason: form.getFieldValue('reason') ?? '' }, async (input) => {
       onCorrected(await invoke('minutes.correct', input));
@@ -196,10 +210,10 @@ function CorrectModal({ version, onClose, onCorrected }: { version: MinutesVersi
       cancelText={zhCN.common.cancel}
       confirmLoading={busy}
       onOk={() => void send()}
-      onCancel={onClose}
+      onCancel={() => guard.close(onClose)}
     >
       <p>{t.correctIntro}</p>
-      <Form form={form} layout="vertical" data-testid="minutes-correct-form" onFinish={() => void send()}>
+      <Form form={form} layout="vertical" data-testid="minutes-correct-form" onFinish={() => void send()} onInput={guard.onTyped}>
         <Form.Item name="reason" label={t.reason} required>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} data-testid="minutes-correct-reason" />
         </Form.Item>

@@ -1,0 +1,250 @@
+/**
+ * Nothing typed is lost (issue 15): a minutes draft with unsaved text asks
+ * before a menu entry, the back button or the community switch leaves it —
+ * 留在本页 keeps the text, 放弃修改并离开 leaves; closing the window asks
+ * too (beforeunload). The draft saves itself when the editor loses focus and
+ * every 30 s (the browser's clock moved on with page.clock) and says
+ * 已自动保存 HH:mm; the autosaved draft is there after a reload; a failed
+ * autosave says so and keeps the text. A dialog's 取消 asks once something
+ * was typed in it.
+ */
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays } from '../../shared/domain/dates';
+import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, submitLogin, useE2E } from './harness';
+
+const env = useE2E();
+const SHOTS = '/tmp/shots';
+let session = '';
+let communityId = '';
+let otherCommunityId = '';
+
+const TYPED = '物业报告3幢电梯钢丝绳磨损，业委会要求先公开报价再决定。';
+/** A week ago in the office's time zone (as the minutes test does): held, so its minutes may be written. */
+const MEETING_DATE = addDays(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()), -7);
+const QUESTION = '纪要草稿有未保存的修改，离开将丢失。';
+
+beforeAll(async () => {
+  session = await setupAdmin(env);
+  communityId = (await env.call('community.create', { name: '和平小区', address: '南湖路1号' }, session)).id;
+  otherCommunityId = (await env.call('community.create', { name: '幸福小区', address: '北湖路2号' }, session)).id;
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, TEST_TIMEOUT);
+
+async function newMeeting(title: string): Promise<string> {
+  const meeting = await env.call('meeting.create', {
+    communityId, kind: '联席会议', title, date: MEETING_DATE, startTime: '14:30', place: '社区二楼会议室',
+    convener: '南湖社区居委会', agenda: [{ title: '3幢电梯维修' }, { title: '小区绿化整治' }],
+  }, session);
+  return meeting.id;
+}
+
+const meetingHash = (meetingId: string) => `#/c/${communityId}/meeting/${meetingId}`;
+const editor = (page: Page) => page.getByTestId('minutes-section').getByTestId('minutes-editor');
+const discussion = (page: Page) => editor(page).getByTestId('minutes-item-0').getByTestId('item-discussion');
+const question = (page: Page) => page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
+
+async function openMeeting(page: Page, meetingId: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, meetingHash(meetingId));
+  await page.getByTestId('minutes-section').waitFor();
+}
+
+async function startDraft(page: Page, meetingId: string): Promise<void> {
+  await openMeeting(page, meetingId);
+  await page.getByTestId('minutes-start').click();
+  await discussion(page).waitFor();
+}
+
+/** minutes.saveDraft cannot reach main (a connection that broke): every save of the draft fails. */
+async function failSaves(page: Page): Promise<void> {
+  await page.route('**/api/invoke', async (route) => {
+    const body = route.request().postDataJSON() as { method?: string } | null;
+    if (body?.method === 'minutes.saveDraft') await route.abort('connectionfailed');
+    else await route.continue();
+  });
+}
+
+async function answer(page: Page, choice: 'stay' | 'leave'): Promise<void> {
+  const dialog = question(page);
+  await dialog.waitFor({ timeout: UI_TIMEOUT });
+  expect(await dialog.getByTestId('unsaved-question').textContent()).toBe(QUESTION);
+  await dialog.getByTestId(choice === 'stay' ? 'unsaved-stay' : 'unsaved-leave').click();
+  await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+}
+
+describe('未保存的修改', () => {
+  it('asks before the menu, the back button or the community switch leaves an unsaved draft; 留在本页 keeps the text', async () => {
+    const { page } = env;
+    const meetingId = await newMeeting('第一次联席会议');
+    await openAndLogin(env);
+    await failSaves(page);
+    await startDraft(page, meetingId);
+    await discussion(page).fill(TYPED);
+    await editor(page).getByTestId('minutes-dirty').waitFor();
+
+    // ── a menu entry: asked; 留在本页 keeps the page and the text ──
+    await page.getByRole('menuitem', { name: '会议', exact: true }).click();
+    await question(page).waitFor({ timeout: UI_TIMEOUT });
+    // The blur of the editor tried to save and could not: it says so, and the text stays unsaved.
+    const state = editor(page).getByTestId('minutes-save-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe('failed');
+    expect(await state.textContent()).toContain('自动保存未成功');
+    await page.screenshot({ path: `${SHOTS}/unsaved-confirm.png` });
+    await answer(page, 'stay');
+    expect(await page.evaluate(() => window.location.hash)).toBe(meetingHash(meetingId));
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+    await editor(page).getByTestId('minutes-dirty').waitFor();
+    // The line stays in view at the bottom of the window (the buttons' bar is sticky) while the editor scrolls.
+    expect(await state.isVisible()).toBe(true);
+    expect(await state.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/unsaved-failed-line.png` });
+
+    // ── the back button: asked; staying puts the address back ──
+    await page.evaluate(() => window.history.back());
+    await answer(page, 'stay');
+    expect(await page.evaluate(() => window.location.hash)).toBe(meetingHash(meetingId));
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+
+    // ── the community switch: asked; staying keeps the community ──
+    await page.getByTestId('community-switcher').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '幸福小区' }).click();
+    await answer(page, 'stay');
+    expect(await page.evaluate(() => window.location.hash)).toBe(meetingHash(meetingId));
+    expect(await page.getByTestId('community-switcher').textContent()).toContain('和平小区');
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+
+    // ── 退出登录 asks too ──
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await answer(page, 'stay');
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+
+    // ── closing the window: the browser's own question (beforeunload); dismissed, the page stays ──
+    const beforeUnload = new Promise<string>((resolve) => {
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      });
+    });
+    await page.close({ runBeforeUnload: true });
+    expect(await beforeUnload).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+
+    // ── the back button, then 离开: the meetings list before it ──
+    await page.evaluate(() => window.history.back());
+    await answer(page, 'leave');
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: UI_TIMEOUT }).not.toBe(meetingHash(meetingId));
+    await expect.poll(() => page.getByTestId('minutes-section').count()).toBe(0);
+
+    // ── a menu entry, then 离开 ──
+    await openMeeting(page, meetingId);
+    await page.getByTestId('minutes-start').click();
+    await discussion(page).fill(TYPED);
+    await page.getByRole('menuitem', { name: '事项办理', exact: true }).click();
+    await answer(page, 'leave');
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: UI_TIMEOUT }).toBe(`#/c/${communityId}/matters`);
+    await page.getByTestId('matters-board').waitFor();
+
+    // ── the community switch, then 离开 ──
+    await openMeeting(page, meetingId);
+    await page.getByTestId('minutes-start').click();
+    await discussion(page).fill(TYPED);
+    await page.getByTestId('community-switcher').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '幸福小区' }).click();
+    await answer(page, 'leave');
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: UI_TIMEOUT }).toBe(`#/c/${otherCommunityId}/meetings`);
+
+    // Nothing was saved: the saves failed and the person chose to leave.
+    expect(await env.call('minutes.list', { meetingId }, session)).toEqual([]);
+  }, TEST_TIMEOUT);
+
+  it('saves the draft on blur (已自动保存 HH:mm), and it is there after a reload', async () => {
+    const { page } = env;
+    const meetingId = await newMeeting('第二次联席会议');
+    await openAndLogin(env);
+    await startDraft(page, meetingId);
+    await discussion(page).fill(TYPED);
+    await editor(page).getByTestId('minutes-dirty').waitFor();
+    // Focus leaves the editor: a click on the page's header.
+    const before = officeNow();
+    await page.locator('.app-header').click();
+    const state = editor(page).getByTestId('minutes-save-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe('autosaved');
+    expect(await state.textContent()).toMatch(/^已自动保存 \d\d:\d\d$/);
+    expect([`已自动保存 ${before}`, `已自动保存 ${officeNow()}`]).toContain(await state.textContent());
+    await expect.poll(() => editor(page).getByTestId('minutes-dirty').count()).toBe(0);
+    // Still the same editor (not remounted by its first save), now version 1.
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+    await expect.poll(() => page.getByTestId('minutes-shown').getAttribute('data-version')).toBe('1');
+    expect(await state.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/unsaved-autosaved-line.png` });
+
+    const [saved] = await env.call('minutes.list', { meetingId }, session);
+    expect(saved!.status).toBe('draft');
+    expect(saved!.content.items[0]!.discussion).toBe(TYPED);
+
+    // Saved, so leaving asks nothing.
+    await page.reload();
+    if (await page.getByTestId('login-form').isVisible().catch(() => false)) await submitLogin(page, 'admin', 'mima-2026-sanfang');
+    await page.getByTestId('current-user').waitFor({ timeout: UI_TIMEOUT });
+    await openMeeting(page, meetingId);
+    await discussion(page).waitFor();
+    expect(await discussion(page).inputValue()).toBe(TYPED);
+  }, TEST_TIMEOUT);
+
+  it('saves the draft every 30 s while it has unsaved text (the page clock moved on)', async () => {
+    const { page } = env;
+    const meetingId = await newMeeting('第三次联席会议');
+    await page.clock.install();
+    await openAndLogin(env);
+    await startDraft(page, meetingId);
+    await discussion(page).fill(TYPED);
+    // The focus stays in the editor: only the timer can save.
+    await editor(page).getByTestId('minutes-dirty').waitFor();
+    await page.clock.fastForward(20_000);
+    await page.waitForTimeout(500);
+    expect(await env.call('minutes.list', { meetingId }, session)).toEqual([]);
+    await page.clock.fastForward(11_000);
+    const state = editor(page).getByTestId('minutes-save-state');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: UI_TIMEOUT }).toBe('autosaved');
+    const [saved] = await env.call('minutes.list', { meetingId }, session);
+    expect(saved!.content.items[0]!.discussion).toBe(TYPED);
+    expect(await discussion(page).evaluate((el) => el === document.activeElement)).toBe(true);
+  }, TEST_TIMEOUT);
+
+  it('asks before a dialog\'s 取消 throws away what was typed in it', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await page.evaluate((c) => { window.location.hash = `#/c/${c}/matters`; }, communityId);
+    await page.getByTestId('matter-create').click();
+    const form = page.getByTestId('matter-create-form');
+    await form.waitFor();
+    await form.getByTestId('matter-title').fill('2幢楼顶防水维修');
+    const dialog = page.getByRole('dialog').filter({ has: form });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    const ask = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    expect(await ask.getByTestId('unsaved-question').textContent()).toBe('对话框中填写的内容尚未保存，关闭将丢失。');
+    await page.waitForTimeout(500); // the dialog's fade-in, for the picture
+    await page.screenshot({ path: `${SHOTS}/unsaved-dialog-confirm.png` });
+    await ask.getByTestId('unsaved-stay').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await form.getByTestId('matter-title').inputValue()).toBe('2幢楼顶防水维修');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    await ask.getByTestId('unsaved-leave').click();
+    await form.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // Opened again, untouched: 取消 closes at once.
+    await page.getByTestId('matter-create').click();
+    await form.waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await form.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    expect(await ask.count()).toBe(0);
+  }, TEST_TIMEOUT);
+});
+
+/** The office's clock time now (Asia/Shanghai), HH:mm. */
+function officeNow(): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date());
+}
