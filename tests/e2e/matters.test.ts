@@ -348,7 +348,7 @@ describe('matters through 五议两公开一备案', () => {
     // A word found nowhere says so.
     await page.getByTestId('search-input').fill('游泳池');
     await page.getByTestId('search-input').press('Enter');
-    await page.getByText('没有找到包含“游泳池”的纪要或事项').waitFor({ timeout: UI_TIMEOUT });
+    await page.getByText('没有找到包含“游泳池”的纪要、事项、议程、表决或问题').waitFor({ timeout: UI_TIMEOUT });
 
     // Reloading the URL keeps the search; a hit opens the matter.
     await go(page, `#/c/${communityId}/search?q=${encodeURIComponent('渗水')}`);

@@ -6,6 +6,10 @@
  * the field shows 2026-12-04 whatever the browser's language (a native date
  * input showed mm/dd/yyyy in an English browser).
  *
+ * With `withTime` it is the same control for a moment (反映时间, 派单时间): the
+ * value is the contract's office-local 'YYYY-MM-DDTHH:mm', shown and typed as
+ * 2026-12-04 09:30 (or 2026-12-04T09:30, 202612040930).
+ *
  * data-testid and aria-label land on the text input itself, so a test fills it.
  */
 import { useState, type CSSProperties, type FormEvent } from 'react';
@@ -31,9 +35,14 @@ const COMPLETE = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
  */
 const SHORT = ['YYYY/M/D', 'YYYY.M.D', 'YYYY-M-D', 'YYYY年M月D日'];
 
-function dateIn(text: string, formats: string[]): string | undefined {
+/** The same for a moment: whole the moment they are typed, the first as shown; and the short forms. */
+const COMPLETE_TIME = ['YYYY-MM-DD HH:mm', 'YYYY-MM-DDTHH:mm', 'YYYYMMDDHHmm', 'YYYY/MM/DD HH:mm'];
+const SHORT_TIME = ['YYYY/M/D H:mm', 'YYYY-M-D H:mm', 'YYYY-MM-DD H:mm'];
+const VALUE = { date: 'YYYY-MM-DD', time: 'YYYY-MM-DDTHH:mm' } as const;
+
+function dateIn(text: string, formats: string[], value: string): string | undefined {
   const day = dayjs(text.trim(), formats, true);
-  return day.isValid() ? day.format('YYYY-MM-DD') : undefined;
+  return day.isValid() ? day.format(value) : undefined;
 }
 
 export interface DateFieldProps {
@@ -42,6 +51,8 @@ export interface DateFieldProps {
   /** Days that cannot be picked (before a start, after today …), as date text. */
   disabledDate?: (date: string) => boolean;
   disabled?: boolean;
+  /** A moment (date and minute) instead of a day. */
+  withTime?: boolean;
   placeholder?: string;
   size?: 'small' | 'middle' | 'large';
   style?: CSSProperties;
@@ -53,9 +64,11 @@ export interface DateFieldProps {
   'data-testid'?: string;
 }
 
-export function DateField({ value, onChange, disabledDate, placeholder, style, allowClear = true, ...rest }: DateFieldProps) {
+export function DateField({ value, onChange, disabledDate, placeholder, style, allowClear = true, withTime = false, ...rest }: DateFieldProps) {
   const [open, setOpen] = useState(false);
-  const parsed = value ? dayjs(value, 'YYYY-MM-DD', true) : null;
+  const valueFormat = withTime ? VALUE.time : VALUE.date;
+  const complete = withTime ? COMPLETE_TIME : COMPLETE;
+  const parsed = value ? dayjs(value, valueFormat, true) : null;
   const typed = (event: FormEvent<HTMLSpanElement>) => {
     if (!(event.target instanceof HTMLInputElement)) return;
     // Emptying the field empties the value at once, as a text field would.
@@ -63,7 +76,7 @@ export function DateField({ value, onChange, disabledDate, placeholder, style, a
       if (value) onChange?.('');
       return;
     }
-    const date = dateIn(event.target.value, COMPLETE);
+    const date = dateIn(event.target.value, complete, valueFormat);
     if (date === undefined) return;
     if (date !== value) onChange?.(date);
     // After the picker's own reaction to the keystroke, which opens the calendar.
@@ -72,7 +85,7 @@ export function DateField({ value, onChange, disabledDate, placeholder, style, a
   /** Enter or leaving the field: a short form is complete now. */
   const finished = (target: EventTarget) => {
     if (!(target instanceof HTMLInputElement)) return;
-    const date = dateIn(target.value, SHORT);
+    const date = dateIn(target.value, withTime ? SHORT_TIME : SHORT, valueFormat);
     if (date !== undefined && date !== value) onChange?.(date);
   };
   return (
@@ -87,12 +100,13 @@ export function DateField({ value, onChange, disabledDate, placeholder, style, a
         open={open}
         onOpenChange={setOpen}
         value={parsed?.isValid() ? parsed : null}
-        onChange={(day) => onChange?.(day ? day.format('YYYY-MM-DD') : '')}
-        format={COMPLETE}
-        placeholder={placeholder ?? '如 2026-12-04'}
+        onChange={(day) => onChange?.(day ? day.format(valueFormat) : '')}
+        format={complete}
+        showTime={withTime ? { format: 'HH:mm' } : false}
+        placeholder={placeholder ?? (withTime ? '如 2026-12-04 09:30' : '如 2026-12-04')}
         allowClear={allowClear}
         disabledDate={disabledDate ? (day) => disabledDate(day.format('YYYY-MM-DD')) : undefined}
-        style={{ width: 160, ...style }}
+        style={{ width: withTime ? 190 : 160, ...style }}
       />
     </span>
   );
