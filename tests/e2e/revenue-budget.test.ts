@@ -391,6 +391,8 @@ describe('common revenue and the committee\'s budget', () => {
     await expect.poll(() => text(dialog.getByTestId('budget-lines-errors')), { timeout: UI_TIMEOUT }).toContain('预算科目“会议费”已有 1 笔支出，不能删除');
     await settled(page.locator('body'));
     await page.screenshot({ path: '/tmp/revenue-budget-refused.png' });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect((await env.call('budget.get', { communityId, year: YEAR }, session)).lines.map((l) => l.name)).toEqual(['办公费', '会议费', '宣传费']);
 
     // 打印预算执行表 opens the year's print view; another year has no budget.
