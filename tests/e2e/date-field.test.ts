@@ -53,7 +53,8 @@ describe('the one date control', () => {
     await typeInto(page, 'stats-to', '2026-12-04');
     await expect.poll(() => total(page), { timeout: UI_TIMEOUT }).toBe('3 件');
     await page.getByTestId('stats-from').click();
-    const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    // The calendar of the field clicked (another field's may still be fading out).
+    const calendar = page.locator('.ant-picker-dropdown:visible').filter({ has: page.locator('td[title="2026-11-15"]') }).last();
     await calendar.waitFor();
     expect(await calendar.locator('thead').textContent()).toContain('一二三四五六日');
     await page.screenshot({ path: '/tmp/date-field-calendar.png' });
