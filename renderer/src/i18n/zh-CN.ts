@@ -13,6 +13,7 @@ import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
 import { reconciliationText } from './zh-CN.reconciliation';
+import { deadlineText } from './zh-CN.deadline';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -498,6 +499,7 @@ export const zhCN = {
   bodies: bodiesText,
   issues: issuesText,
   reconciliation: reconciliationText,
+  deadline: deadlineText,
 } as const;
 
 export type Messages = typeof zhCN;
