@@ -112,6 +112,8 @@ export const contractSummary = z.object({
   id, communityId: id, communityName: z.string(), companyId: id, companyName: z.string(), creditCode: z.string(), kind: contractKind,
   startDate: z.string(), endDate: z.string(), state: contractState,
   nonRenewalNoticeBy: datedNotice, renewalPreparationFrom: z.string().nullable(),
+  /** The owners' decision still pending: due by the expiry, urgent from renewal preparation, and what follows without it. */
+  decisionDue: z.object({ due: z.string(), urgentFrom: z.string().nullable(), message: z.string() }).nullable(),
 });
 export const contractDetail = contractSummary.extend({
   voteId: id.nullable(), voteTitle: z.string().nullable(),
