@@ -10,7 +10,7 @@ import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../../shared/contract/office';
-import { nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
+import { escalate, nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
@@ -118,9 +118,16 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
       case 'feedback':
         return submit(feedbackInput, { id: issue.id, at, feedback: v.feedback ?? '', satisfaction: v.satisfaction ?? '' },
           async (data) => done(await invoke('issue.feedback', data)));
-      case 'escalate':
+      case 'escalate': {
+        // At the top there is nobody to hand it to: the rule's own refusal, before asking for a unit and a person.
+        const refused = next === null ? escalate(issue.level as EscalationLevel, v.reason ?? '') : null;
+        if (refused && !refused.ok) {
+          setErrors([refused.message]);
+          return Promise.resolve();
+        }
         return submit(escalateInput, { id: issue.id, at, reason: v.reason ?? '', responsibleUnit: v.responsibleUnit ?? '', responsiblePerson: v.responsiblePerson ?? '' },
           async (data) => done(await invoke('issue.escalate', data)));
+      }
     }
   };
 
