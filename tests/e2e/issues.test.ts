@@ -420,7 +420,11 @@ describe('the issue ledger', () => {
     const first = rows.find((r) => r[col('问题')] === FIRST)!;
     expect(first[col('层级')]).toBe('小区');
     expect(first[col('来源')]).toBe('院坝会');
-    expect(String(first[col('逾期')])).toContain('处理方案应于');
+    // Escalated: judged by the 小区's deadline, not late; its people are the 小区's.
+    expect(first[col('逾期')] ?? '').toBe('');
+    expect(first[col('办结期限')]).toBe(levelResolutionDue(officeNow(), '小区', DEFAULT_LEVEL_DAYS, holidayCalendar()).date);
+    expect(first[col('责任方')]).toBe('小区党支部');
+    expect(String(rows.find((r) => r[col('问题')] === '路灯不亮')![col('逾期')])).toContain('前办结，已逾期');
     // The history sheet: every step, with who did it.
     const history = workbook.getWorksheet('办理记录')!;
     expect(history.rowCount).toBeGreaterThan(15);
@@ -455,7 +459,8 @@ describe('the issue ledger', () => {
     // The rows in number order; the overdue ones marked.
     const rowTexts = await page.getByTestId('issues-print-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     const of = (title: string) => rowTexts.find((r) => r.includes(title))!;
-    expect(of(FIRST)).toContain('方案逾期');
+    // Escalated to 小区 with the 小区's deadline: no longer marked late.
+    expect(of(FIRST)).not.toContain('逾期');
     expect(of(FIRST)).toContain('小区');
     expect(of('路灯不亮')).toContain('办结逾期');
     expect(of(SECOND)).toContain('物业 保洁主管李师傅');

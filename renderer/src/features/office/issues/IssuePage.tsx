@@ -171,7 +171,7 @@ function Deadlines({ issue: i }: { issue: IssueDetail }) {
             <span className="num">{shown(i.planDueAt)}</span>
             {planOverdue && <span className="issue-overdue-word">{t.overdueMark}</span>}
           </span>
-          {planCounts && <div><Deadline due={i.planDueAt} what={t.planWhat} block testId="issue-plan-countdown" /></div>}
+          {planCounts && <div className="issue-countdown"><Deadline due={i.planDueAt} what={t.planWhat} block testId="issue-plan-countdown" /></div>}
           {madeAt && (
             <span className="issue-deadline-note">
               {i.plannedAt !== null && madeAt === i.plannedAt ? t.planMadeAt(shown(madeAt)) : t.planSolved(shown(madeAt))}
@@ -185,7 +185,7 @@ function Deadlines({ issue: i }: { issue: IssueDetail }) {
             {resolutionOverdue && <span className="issue-overdue-word">{t.overdueMark}</span>}
           </span>
           {!closed && i.resolutionDue !== null && (
-            <div>
+            <div className="issue-countdown">
               <Deadline due={i.resolutionDue} what={i.level === '街道' ? t.resolutionWhatTop : t.resolutionWhat(i.level)} block testId="issue-resolution-countdown" />
             </div>
           )}
