@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DEFAULT_COMMITTEE_RULES } from '../domain/committees';
 import { checkCreditCode } from '../domain/credit-code';
 import { DEFAULT_CHECKLIST } from '../domain/evaluation';
-import { ESCALATION_LEVELS, ISSUE_STATUSES, isValidDateTime } from '../domain/issue-ledger';
+import { DEFAULT_LEVEL_DAYS, ESCALATION_LEVELS, ISSUE_STATUSES, isValidDateTime } from '../domain/issue-ledger';
 import { DEFAULT_CONTRACT_PERIODS } from '../domain/service-contracts';
 import { yuanText } from './treasury/fund';
 import { calendarDate } from './meetings';
@@ -39,6 +39,12 @@ export const officeRules = z.object({
   partyMembers: count('正式党员人数', 0, 100_000).nullable().default(null),
   /** A handling plan within this many hours of the report (Bishan: 24). */
   issuePlanHours: count('制定处理方案时限（小时）', 1, 720).default(24),
+  /** Days to solve an issue at the level it is escalated to, from the escalation's day (docs/domain.md §7: 7 / 15 / 30). */
+  issueLevelDays: z.object({
+    小区: count('小区层级办结天数', 1, 365).default(DEFAULT_LEVEL_DAYS.小区),
+    社区: count('社区层级办结天数', 1, 365).default(DEFAULT_LEVEL_DAYS.社区),
+    街道: count('街道层级办结天数', 1, 365).default(DEFAULT_LEVEL_DAYS.街道),
+  }).prefault({}),
   /** The evaluation checklist (names and weights), editable. */
   checklist: z.array(z.object({ key: requiredText('评价项代码', 30), name: requiredText('评价项', 30), weight: count('权重', 1, 1000) }))
     .min(1, { error: '评价表至少要有一项' }).max(20).default(() => DEFAULT_CHECKLIST.map((i) => ({ ...i }))),
@@ -106,6 +112,8 @@ export const contractSummary = z.object({
   id, communityId: id, communityName: z.string(), companyId: id, companyName: z.string(), creditCode: z.string(), kind: contractKind,
   startDate: z.string(), endDate: z.string(), state: contractState,
   nonRenewalNoticeBy: datedNotice, renewalPreparationFrom: z.string().nullable(),
+  /** The owners' decision still pending: due by the expiry, urgent from renewal preparation, and what follows without it. */
+  decisionDue: z.object({ due: z.string(), urgentFrom: z.string().nullable(), message: z.string() }).nullable(),
 });
 export const contractDetail = contractSummary.extend({
   voteId: id.nullable(), voteTitle: z.string().nullable(),
@@ -253,7 +261,12 @@ export const feedbackInput = z.object({
   id, at: dateTime('回访时间'), feedback: requiredText('回访意见', 1000),
   satisfaction: z.enum(['满意', '基本满意', '不满意'], { error: '满意度应为满意、基本满意、不满意之一' }),
 });
-export const escalateInput = z.object({ id, reason: requiredText('提级理由', 500), at: dateTime('提级时间').optional() });
+/** One level up: the reason, and who answers for it there (the unit and the person); the new level's deadline follows from the community's setting. */
+export const escalateInput = z.object({
+  id, reason: requiredText('提级理由', 500), at: dateTime('提级时间').optional(),
+  responsibleUnit: requiredText('新层级责任单位', 60),
+  responsiblePerson: requiredText('新层级责任人', 40),
+});
 
 export const issueEvent = z.object({ at: z.string(), kind: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string(), author: z.string() });
 export const issueSummary = z.object({
@@ -265,6 +278,8 @@ export const issueSummary = z.object({
   overdue: z.array(z.object({ deadline: z.enum(['plan', 'resolution']), due: z.string(), message: z.string() })),
   /** Flagged for escalation: a deadline passed with no escalation since. */
   flag: z.object({ reason: z.string(), suggested: escalationLevel.nullable() }).nullable(),
+  /** When it reached its present level (the last escalation); null at 楼栋. */
+  escalatedAt: z.string().nullable(),
 });
 export const issueDetail = issueSummary.extend({
   reporter: z.string(), buildingId: id.nullable(), partId: id.nullable(), description: z.string(),

@@ -9,12 +9,17 @@
  *   (已办结) on or before that day.
  * - Escalation runs 楼栋 → 小区 → 社区 → 街道 and stops there: small matters stay
  *   in the 小区, big ones within the street's area (小事不出小区、大事不出辖区).
+ *   Each level is given its own days to solve it (a setting per level) and a
+ *   responsible unit and person there; the issue's lateness restarts at the new
+ *   level: 逾期 is judged against that level's deadline, and the deadlines of the
+ *   levels below stay in the history (docs/domain.md §7).
  *
  * Times of day are office-local wall-clock times 'YYYY-MM-DDTHH:mm' (Beijing
  * time: the service converts instants with the office's time zone). China has
  * had no daylight saving since 1991, so hours add on UTC arithmetic exactly.
  */
-import { addDays, isValidDate } from './dates';
+import { addDays, deadlineToAct, isValidDate } from './dates';
+import type { HolidayCalendar } from './holidays';
 
 const MINUTE_MS = 60_000;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
@@ -81,13 +86,18 @@ export function checkTransition(from: IssueStatus, to: IssueStatus): string | nu
 export const ESCALATION_LEVELS = ['楼栋', '小区', '社区', '街道'] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** The levels an issue can be escalated to: each has its own days to solve it. */
+export type UpperLevel = Exclude<EscalationLevel, '楼栋'>;
+/** In order: the level above ESCALATION_LEVELS[i] is UPPER_LEVELS[i]. */
+export const UPPER_LEVELS: readonly UpperLevel[] = ['小区', '社区', '街道'];
+
 /** The level above, or null at 街道 (the top: 大事不出辖区). */
-export function nextLevel(level: EscalationLevel): EscalationLevel | null {
-  return ESCALATION_LEVELS[ESCALATION_LEVELS.indexOf(level) + 1] ?? null;
+export function nextLevel(level: EscalationLevel): UpperLevel | null {
+  return UPPER_LEVELS[ESCALATION_LEVELS.indexOf(level)] ?? null;
 }
 
 /** Refused: the message, and `field: 'reason'` when what is missing is the reason (the top level needs no reason to refuse). */
-export type EscalationResult = { ok: true; level: EscalationLevel } | { ok: false; message: string; field?: 'reason' };
+export type EscalationResult = { ok: true; level: UpperLevel } | { ok: false; message: string; field?: 'reason' };
 
 /** One level up, with a written reason; refused past 街道 and without a reason. */
 export function escalate(level: EscalationLevel, reason: string): EscalationResult {
@@ -100,12 +110,30 @@ export function escalate(level: EscalationLevel, reason: string): EscalationResu
 export interface IssueRules {
   /** A handling plan within this many hours of the report (Bishan: 24). */
   planHours: number;
+  /**
+   * Days the level an issue is escalated to has to solve it, counted from the
+   * escalation's day (docs/domain.md §7: the seeds name no figure; 7 / 15 / 30 is
+   * the app's default, a week for the 小区, a fortnight for the 社区, a month for
+   * the street calling in its departments).
+   */
+  levelDays: Record<UpperLevel, number>;
 }
 
-export const DEFAULT_ISSUE_RULES: IssueRules = { planHours: 24 };
+export const DEFAULT_LEVEL_DAYS: Record<UpperLevel, number> = { 小区: 7, 社区: 15, 街道: 30 };
+export const DEFAULT_ISSUE_RULES: IssueRules = { planHours: 24, levelDays: DEFAULT_LEVEL_DAYS };
+
+/**
+ * The resolution due date at the level escalated to: the escalation's day plus
+ * the level's days; the last day moves past rest days, as for any period
+ * within which someone must act (docs/domain.md §8).
+ */
+export function levelResolutionDue(escalatedAt: string, level: UpperLevel, levelDays: Record<UpperLevel, number>, calendar: HolidayCalendar) {
+  const days = levelDays[level];
+  return { ...deadlineToAct(dayOf(escalatedAt), { days }, calendar), days };
+}
 
 /** When the handling plan is due: the report time plus the setting's hours, on the clock. */
-export function planDueAt(reportedAt: string, rules: IssueRules = DEFAULT_ISSUE_RULES): string {
+export function planDueAt(reportedAt: string, rules: Pick<IssueRules, 'planHours'> = DEFAULT_ISSUE_RULES): string {
   return addHours(reportedAt, rules.planHours);
 }
 
@@ -142,11 +170,16 @@ export interface Overdue {
   message: string;
 }
 
-/** Deadlines passed at `now` and not met (a plan neither made nor made unnecessary; an open issue past its due date). */
+/**
+ * Deadlines passed at `now` and not met (a plan neither made nor made
+ * unnecessary; an open issue past its due date). The plan's hours belong to the
+ * first level: once escalated, the issue is judged by the new level's
+ * resolution deadline only (the missed plan stays in the history and the rates).
+ */
 export function overdueAt(i: IssueFacts, now: string): Overdue[] {
   const out: Overdue[] = [];
   const plan = planMadeAt(i);
-  if (plan === null && now > i.planDueAt) {
+  if (plan === null && now > i.planDueAt && i.escalations.length === 0) {
     out.push({ deadline: 'plan', due: i.planDueAt, message: `处理方案应于 ${i.planDueAt.replace('T', ' ')} 前制定，已逾期` });
   }
   if (i.resolutionDue !== null && i.closedAt === null && now >= resolutionPassesAt(i.resolutionDue)) {

@@ -255,3 +255,32 @@ export function contractStateOn(c: ContractFacts, today: string, periods: Contra
   const what = next === prep ? `续聘准备自 ${prep} 开始` : `物业不续聘须于 ${noticeBy.date} 前书面通知`;
   return state('in-term', next, `服务期内，至 ${c.expiry} 届满；${what}`);
 }
+
+/** A deadline the owners face, with the plain sentence of what follows when it passes. */
+export interface OwnersDeadline {
+  /** The last day to decide: the expiry (a decision on that day still counts). */
+  due: string;
+  /** From this day the deadline is urgent: renewal preparation's start (or null without that reminder). */
+  urgentFrom: string | null;
+  /** What happens at the deadline, for the owners and the office. */
+  message: string;
+}
+
+/**
+ * The owners' decision to renew or to hire another is due by the expiry: an
+ * expiry with no decision leaves the contract running on for an indefinite
+ * term (Art. 948). Null when nothing is pending: a decision taken, the
+ * contract ending anyway (the company declined, a notice to end it, a recorded
+ * end), or already past expiry (then the state says it runs on).
+ */
+export function ownersDecisionDeadline(c: ContractFacts, today: string, periods: ContractPeriods, calendar: HolidayCalendar): OwnersDeadline | null {
+  if (today > c.expiry || today < c.start) return null;
+  if (c.ownersDecision !== null && c.ownersDecision.on <= today) return null;
+  if (contractEnd(c, today, periods, calendar) !== null) return null;
+  if (c.terminationNoticeOn !== null && c.terminationNoticeOn <= today) return null;
+  return {
+    due: c.expiry,
+    urgentFrom: renewalPreparationFrom(c.expiry, periods),
+    message: `业主大会须在 ${c.expiry}（届满日）前决定续聘或另聘；届时仍未决定、物业继续服务的，合同继续有效但成为不定期合同（民法典第948条），此后任何一方提前${periods.indefiniteNoticeDays}日书面通知即可解除`,
+  };
+}

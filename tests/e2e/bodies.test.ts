@@ -208,6 +208,14 @@ describe('the community’s bodies', () => {
     expect(await filing.getAttribute('data-moved')).toBe('false');
     expect(await filing.getAttribute('data-state')).toBe('late');
     expect(await text(filing)).toContain('已逾期，至今未登记');
+    // The count speaks: the filing's missed days in red; the first meeting, done, counts nothing.
+    expect(await filing.getByTestId('body-deadline-filing-countdown').getAttribute('data-level')).toBe('overdue');
+    expect(await text(filing.getByTestId('body-deadline-filing-countdown-count'))).toMatch(/^已逾期 \d+ 天$/);
+    expect(await first.getByTestId('body-deadline-first-countdown').count()).toBe(0);
+    // The term's end, five years away: neutral, with what must happen by then.
+    const termEnd = card.getByTestId('body-term-countdown');
+    expect(await termEnd.getAttribute('data-level')).toBe('later');
+    expect(await text(termEnd.getByTestId('body-term-countdown-what'))).toContain('届满前应完成换届选举');
     expect(await text(card.getByTestId('body-warnings'))).toContain('业委会备案应在选举后30日内完成（最迟 2026-11-30），至今未登记');
     const members = card.getByTestId('body-members-grid');
     const bRow = members.locator('.data-grid-row').filter({ hasText: /^B/ });

@@ -64,6 +64,7 @@ const COMPANY = '安居物业服务有限公司';
 const GOOD_CODE = '91350100M000100Y43';
 const BAD_CODE = '91350100M000100Y44';
 const OTHER_CODE = '91110000802100433B';
+const PEARL_CODE = '91330106MA27XK8L3N';
 const VOTE_TITLE = '关于选聘安居物业服务有限公司的表决';
 const OPEN_VOTE = '关于使用维修资金维修电梯的表决';
 
@@ -311,9 +312,15 @@ describe('property-service contracts', () => {
     expect(await text(overdue.getByTestId('contract-row-state'))).toContain(`合同已于 ${YEAR - 2}-12-31 终止`);
     expect(await text(overdue.getByTestId('contract-row-state'))).toContain('已逾期');
     await overdue.getByTestId('contract-overdue').waitFor();
+    // The countdowns: the missed handover in red with its days; ours, ending at expiry months away, neutral.
+    expect(await overdue.getByTestId('contract-row-countdown').getAttribute('data-level')).toBe('overdue');
+    expect(await text(overdue.getByTestId('contract-row-countdown-count'))).toMatch(/^已逾期 \d+ 天$/);
+    expect(await text(overdue.getByTestId('contract-row-countdown-what'))).toBe('物业须在此日前移交物业服务用房和资料');
     const ours = gridRow(page, 'deadlines-grid', COMPANY);
     expect(await text(ours)).toContain('阳光小区');
     expect(await text(ours.getByTestId('contract-row-date'))).toContain(EXPIRY);
+    expect(await ours.getByTestId('contract-row-countdown').getAttribute('data-level')).toBe('later');
+    expect(await text(ours.getByTestId('contract-row-countdown-what'))).toBe('合同届满终止，新物业接管前原物业继续服务');
     // Sorted: the overdue one first.
     const firstRow = await page.locator('[data-testid=deadlines-grid] .data-grid-row:not(.placeholder)').evaluateAll((rows) => rows
       .map((r) => ({ top: new DOMMatrixReadOnly(getComputedStyle(r).transform).m42, text: r.textContent ?? '' }))
@@ -352,5 +359,43 @@ describe('property-service contracts', () => {
     expect(flat).toContain('制表人：');
     expect(flat).toContain('审核人：');
     expect(flat).not.toContain('第一季度');
+  }, TEST_TIMEOUT);
+
+  it('counts down to the owners’ decision of a contract 86 days from expiry, past its renewal preparation, in orange with what follows', async () => {
+    const { page } = env;
+    const expiry = officeDay(86);
+    const c = await env.call('contract.create', {
+      communityId, company: { name: '明珠物业服务有限公司', creditCode: PEARL_CODE }, kind: '业主大会表决选聘',
+      startDate: officeDay(-3 * 365), endDate: expiry,
+    }, session);
+    await openAndLogin(env);
+    await goTo(page, `#/c/${communityId}/contract/${c.id}`);
+    await page.locator('[data-testid=contract-page][data-ready=true]').waitFor();
+    // Past the non-renewal window (86 < 90 days), past renewal preparation (6 months), no owners' decision.
+    expect(await page.getByTestId('contract-page').getAttribute('data-state')).toBe('notice-window-passed');
+    const countdown = page.getByTestId('contract-countdown');
+    expect(await countdown.getAttribute('data-level')).toBe('soon');
+    expect(await text(countdown.getByTestId('contract-countdown-count'))).toBe('还剩 86 天');
+    const sentence = await text(countdown.getByTestId('contract-countdown-what'));
+    expect(sentence).toContain(`业主大会须在 ${expiry}（届满日）前决定续聘或另聘`);
+    expect(sentence).toContain('合同继续有效但成为不定期合同（民法典第948条）');
+    expect(await page.locator('.contract-state.soon').count()).toBe(1);
+    expect(await page.getByTestId('contract-expiry-countdown').getAttribute('data-level')).toBe('soon');
+    // Orange, not the neutral blue: the count's colour is the urgency's.
+    expect(await countdown.getByTestId('contract-countdown-count').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(212, 107, 8)');
+    await quiet(page);
+    await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+    await page.screenshot({ path: '/tmp/deadlines-contract.png' });
+
+    // Listed on the board with the same countdown and the short sentence.
+    await goTo(page, '#/deadlines');
+    await page.locator('[data-testid=deadlines-page][data-ready=true]').waitFor();
+    await totalBecomes(page, 'deadlines-grid', 3);
+    const row = gridRow(page, 'deadlines-grid', '明珠物业服务有限公司');
+    expect(await row.getByTestId('contract-row-countdown').getAttribute('data-level')).toBe('soon');
+    expect(await text(row.getByTestId('contract-row-countdown-count'))).toBe('还剩 86 天');
+    expect(await text(row.getByTestId('contract-row-countdown-what'))).toBe('届满前须决定续聘或另聘，否则成为不定期合同');
+    await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+    await page.screenshot({ path: '/tmp/deadlines-board.png' });
   }, TEST_TIMEOUT);
 });

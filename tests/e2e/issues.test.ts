@@ -6,7 +6,8 @@
  * - 地库入口积水 (设施维修, 2幢201) is registered in the UI as reported 50 hours
  *   ago: its 24-hour plan is overdue, it shows on the board and in the overdue
  *   list flagged 建议提级→小区, and is escalated from that list with the flag's
- *   reason, edited;
+ *   reason, edited, and the 小区's unit and person: it gets the 小区's deadline
+ *   (7 days), counts down to it and is no longer 逾期;
  * - 楼道堆放杂物 (环境卫生, reported 5 h ago) is dispatched (4 h ago), planned
  *   (3 h ago, due in 3 days), closed (1 h ago) and visited in the UI, moving
  *   across the board; its history lists each step;
@@ -35,6 +36,9 @@ import type { Locator, Page } from 'playwright-core';
 import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 import { choose, fieldError, pickPart, settled } from './ui-steps';
+import { DEFAULT_LEVEL_DAYS, levelResolutionDue } from '../../shared/domain/issue-ledger';
+import { holidayCalendar } from '../../shared/domain/holidays';
+import { officeNow } from '../../renderer/src/components/deadline';
 
 const env = useE2E();
 
@@ -166,7 +170,8 @@ describe('the issue ledger', () => {
     await expect.poll(() => text(dueError), { timeout: UI_TIMEOUT }).toContain('早于登记日期');
     expect(await text(dialog.locator('.form-error'))).toContain('早于登记日期');
     // Typing a valid value takes the field's message away at once, before the next save.
-    await dialog.getByTestId('issue-resolution-due').fill('');
+    // (A date field takes only complete dates as typed; escalation will replace this date with the 小区's.)
+    await dialog.getByTestId('issue-resolution-due').fill(officeDay(30));
     await expect.poll(() => dueError.count(), { timeout: UI_TIMEOUT }).toBe(0);
     await settled(dialog);
     await page.screenshot({ path: '/tmp/issues-form.png' });
@@ -221,21 +226,47 @@ describe('the issue ledger', () => {
     const reason = escalate.getByTestId('action-reason');
     expect(await reason.inputValue()).toContain('处理方案应于');
     await reason.fill(`${await reason.inputValue()}；物业两日未响应，请小区协调`);
+    // The new level's days, from the community's setting (小区: 7 by default).
+    expect(await text(escalate.getByTestId('action-level-hint'))).toContain('提级之日起7日');
+    // Nobody at the new level named: refused on the field.
+    await escalate.getByTestId('action-save').click();
+    await expect.poll(() => text(fieldError(escalate, 'action-level-unit')), { timeout: UI_TIMEOUT }).toBe('请填写新层级责任单位');
+    await escalate.getByTestId('action-level-unit').fill('小区党支部');
+    await escalate.getByTestId('action-level-person').fill('李书记');
     await settled(escalate);
     await page.screenshot({ path: '/tmp/issues-escalate.png' });
     await escalate.getByTestId('action-save').click();
     await escalate.waitFor({ state: 'hidden' });
-    // Escalated to 小区: the flag is answered (still overdue).
-    await expect.poll(() => row.getByTestId('overdue-level').getAttribute('data-level'), { timeout: UI_TIMEOUT }).toBe('小区');
-    expect(await row.getByTestId('issue-flag').count()).toBe(0);
+    // Escalated to 小区 with the 小区's own deadline: no longer overdue, so it leaves the overdue list.
+    await expect.poll(() => list.getAttribute('data-count'), { timeout: UI_TIMEOUT }).toBe('1');
+    expect(await list.getByTestId('overdue-row').filter({ hasText: FIRST }).count()).toBe(0);
 
     await openIssue(page, FIRST);
     expect(await text(page.getByTestId('issue-level'))).toBe('小区级');
     expect(await page.getByTestId('issue-flag-alert').count()).toBe(0);
-    const escalated = page.getByTestId('history-row').filter({ hasText: '提级' });
+    // The new level's deadline and the people who answer for it there; 逾期 restarts at this level.
+    const due = levelResolutionDue(officeNow(), '小区', DEFAULT_LEVEL_DAYS, holidayCalendar()).date;
+    expect(await text(page.getByTestId('issue-resolution-due'))).toBe(due);
+    expect(await page.getByTestId('issue-resolution-due').getAttribute('data-overdue')).toBe('false');
+    expect(await page.getByTestId('issue-plan-due').getAttribute('data-overdue')).toBe('false');
+    expect(await page.getByTestId('issue-overdue-messages').count()).toBe(0);
+    const countdown = page.getByTestId('issue-resolution-countdown');
+    expect(await countdown.getAttribute('data-level')).not.toBe('overdue');
+    expect(await text(countdown.getByTestId('issue-resolution-countdown-count'))).toMatch(/^还剩 \d+ 天$/);
+    expect(await text(countdown.getByTestId('issue-resolution-countdown-what'))).toBe('到期仍未办结，即为小区层级逾期，建议提级或督办');
+    expect(await text(page.getByTestId('issue-level-unit'))).toBe('小区党支部');
+    expect(await text(page.getByTestId('issue-level-person'))).toBe('李书记');
+    expect(await text(page.getByTestId('issue-party'))).toBe('小区党支部');
+    const escalated = page.locator('[data-testid=history-row][data-kind=escalate]');
     expect(await text(escalated)).toContain('楼栋 → 小区');
     expect(await text(escalated)).toContain('物业两日未响应，请小区协调');
     expect(await text(escalated)).toContain('王主任');
+    // The history keeps the deadline and the people it replaced.
+    expect(await text(page.locator('[data-testid=history-row][data-kind=due]'))).toContain(due);
+    expect(await text(page.locator('[data-testid=history-row][data-kind=dispatch]'))).toContain('小区党支部 李书记');
+    await quiet(page);
+    await page.getByTestId('issue-deadlines').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/deadlines-issue-escalated.png' });
   }, TEST_TIMEOUT);
 
   it('dispatches, plans, closes and visits an issue in the UI, across the board', async () => {
@@ -322,7 +353,7 @@ describe('the issue ledger', () => {
   it('refuses to escalate past 街道, in main\'s words', async () => {
     const { page } = env;
     for (const reason of ['楼栋长无法协调', '小区内无停车位调剂', '需街道执法']) {
-      await env.call('issue.escalate', { id: ids[THIRD]!, reason }, session);
+      await env.call('issue.escalate', { id: ids[THIRD]!, reason, responsibleUnit: '街道城管科', responsiblePerson: '张科长' }, session);
     }
     await openAndLogin(env);
     await openIssue(page, THIRD);
@@ -389,7 +420,11 @@ describe('the issue ledger', () => {
     const first = rows.find((r) => r[col('问题')] === FIRST)!;
     expect(first[col('层级')]).toBe('小区');
     expect(first[col('来源')]).toBe('院坝会');
-    expect(String(first[col('逾期')])).toContain('处理方案应于');
+    // Escalated: judged by the 小区's deadline, not late; its people are the 小区's.
+    expect(first[col('逾期')] ?? '').toBe('');
+    expect(first[col('办结期限')]).toBe(levelResolutionDue(officeNow(), '小区', DEFAULT_LEVEL_DAYS, holidayCalendar()).date);
+    expect(first[col('责任方')]).toBe('小区党支部');
+    expect(String(rows.find((r) => r[col('问题')] === '路灯不亮')![col('逾期')])).toContain('前办结，已逾期');
     // The history sheet: every step, with who did it.
     const history = workbook.getWorksheet('办理记录')!;
     expect(history.rowCount).toBeGreaterThan(15);
@@ -424,7 +459,8 @@ describe('the issue ledger', () => {
     // The rows in number order; the overdue ones marked.
     const rowTexts = await page.getByTestId('issues-print-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
     const of = (title: string) => rowTexts.find((r) => r.includes(title))!;
-    expect(of(FIRST)).toContain('方案逾期');
+    // Escalated to 小区 with the 小区's deadline: no longer marked late.
+    expect(of(FIRST)).not.toContain('逾期');
     expect(of(FIRST)).toContain('小区');
     expect(of('路灯不亮')).toContain('办结逾期');
     expect(of(SECOND)).toContain('物业 保洁主管李师傅');

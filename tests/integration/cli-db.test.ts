@@ -163,7 +163,8 @@ describe('CLI --db FILE', () => {
       '--source', '网格员走访', '--reporter', '2幢王阿姨');
     expect(issue.code).toBe(0);
     expect(sql('select source, reporter from issues where id = ?', issue.json.id)).toEqual({ source: '网格员走访', reporter: '2幢王阿姨' });
-    expect(cli('issue', 'escalate', '--id', issue.json.id, '--reason', '物业未答复').json).toEqual({ level: '小区' });
+    expect(cli('issue', 'escalate', '--id', issue.json.id, '--reason', '物业未答复', '--unit', '小区党支部', '--person', '李书记').json)
+      .toMatchObject({ level: '小区' });
 
     // restore brings back the backup on this file; the current one is kept aside beside it, not in the default folder.
     const restored = cli('restore', backup);

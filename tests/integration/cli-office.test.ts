@@ -43,13 +43,20 @@ describe('CLI: issue', () => {
     const i = cli(dir, 'issue', 'create', '--community', '阳光小区', '--title', '电梯异响', '--category', '电梯', '--reported-at', '2026-02-28T21:15');
     expect(i.code).toBe(0);
     expect(i.json).toEqual({ id: i.json.id, planDueAt: '2026-03-01T21:15' });
-    const levels = ['小区', '社区', '街道'].map(() => cli(dir, 'issue', 'escalate', '--id', i.json.id, '--reason', '未按期答复').json);
-    expect(levels).toEqual([{ level: '小区' }, { level: '社区' }, { level: '街道' }]);
-    const past = cli(dir, 'issue', 'escalate', '--id', i.json.id, '--reason', '再提级');
+    const up = (reason: string) => cli(dir, 'issue', 'escalate', '--id', i.json.id, '--reason', reason, '--unit', '街道城管科', '--person', '张科长');
+    const levels = ['小区', '社区', '街道'].map(() => up('未按期答复').json);
+    expect(levels.map((l) => l.level)).toEqual(['小区', '社区', '街道']);
+    // Each level's own days from today (7 / 15 / 30 by default), so each due date is later than the one before.
+    const dues = levels.map((l) => l.resolutionDue as string);
+    expect(dues.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(dues[0]! < dues[1]! && dues[1]! < dues[2]!).toBe(true);
+    const noPerson = spawnSync(process.execPath, ['scripts/cli.mjs', '--data-dir', dir, 'issue', 'escalate', '--id', i.json.id, '--reason', 'x', '--unit', '街道'], { encoding: 'utf8' });
+    expect(noPerson.status).toBe(2);
+    const past = up('再提级');
     expect(past.code).toBe(1);
     expect(past.json.errors[0].message).toContain('不能再向上提级');
     const wrong = cli(dir, 'issue', 'create', '--community', '阳光小区', '--title', 'x', '--category', '噪音', '--reported-at', '2026-02-28T21:15');
     expect(wrong.code).toBe(1);
     expect(wrong.json.errors[0].message).toContain('类别应为');
-  });
+  }, 180_000); // nine processes, each opening the database
 });

@@ -219,27 +219,47 @@ describe('the issue ledger', () => {
     const late = getIssue(ctx, second.id, '2026-02-28T10:01');
     expect(late.overdue.map((o) => o.deadline)).toEqual(['plan']);
     expect(late.flag?.suggested).toBe('小区');
-    const up = escalateIssue(ctx, actor, { id: second.id, reason: '物业未在24小时内答复', at: '2026-02-28T11:00' }, '2026-02-28T11:00');
+    const up = escalateIssue(ctx, actor, { id: second.id, reason: '物业未在24小时内答复', at: '2026-02-28T11:00', responsibleUnit: '小区党支部', responsiblePerson: '王书记' }, '2026-02-28T11:00');
     expect(up.level).toBe('小区');
     expect(up.flag).toBeNull();
-    // The resolution date passes unmet: flagged again.
-    expect(getIssue(ctx, second.id, '2026-03-06T00:00').flag?.suggested).toBe('社区');
-    escalateIssue(ctx, actor, { id: second.id, reason: '小区协调未果', at: '2026-03-06T09:00' }, '2026-03-06T09:00');
-    escalateIssue(ctx, actor, { id: second.id, reason: '涉及特种设备，需街道协调', at: '2026-03-06T10:00' }, '2026-03-06T10:00');
-    expect(() => escalateIssue(ctx, actor, { id: second.id, reason: '再提级', at: '2026-03-06T11:00' }, '2026-03-06T11:00')).toThrow('不能再向上提级');
-    expect(() => escalateIssue(ctx, actor, { id: first.id, reason: 'x', at: '2026-03-06T11:00' }, '2026-03-06T11:00')).toThrow('不再提级');
-    const noReason = await callError(app, 'issue.escalate', { id: second.id, reason: '' }, session);
+    // The 小区's deadline: 7 days from 02-28 is Saturday 03-07, moved to Monday 03-09; its people answer for it; no longer 逾期.
+    expect(up).toMatchObject({ resolutionDue: '2026-03-09', responsibleParty: '小区党支部', responsiblePerson: '王书记', escalatedAt: '2026-02-28T11:00', overdue: [] });
+    // The history keeps the deadline and the people it replaced.
+    expect(up.events.slice(-3).map((e) => [e.kind, e.from, e.to])).toEqual([
+      ['escalate', '楼栋', '小区'], ['due', '2026-03-05', '2026-03-09'], ['dispatch', null, '小区党支部 王书记'],
+    ]);
+    expect(up.events.at(-2)!.reason).toContain('提级之日起7日');
+    const audit = ctx.sqlite.prepare("select before, after from audit_log where entity = 'issue' and action = 'escalate'").get() as { before: string; after: string };
+    expect(JSON.parse(audit.before)).toMatchObject({ level: '楼栋', resolutionDue: '2026-03-05' });
+    expect(JSON.parse(audit.after)).toMatchObject({ level: '小区', resolutionDue: '2026-03-09', responsiblePerson: '王书记' });
+    // The old due date (03-05) no longer makes it late: lateness restarts at the new level.
+    expect(getIssue(ctx, second.id, '2026-03-06T00:00')).toMatchObject({ overdue: [], flag: null });
+    // The 小区's date passes unmet: late again, flagged for the 社区.
+    const lateAgain = getIssue(ctx, second.id, '2026-03-10T00:00');
+    expect(lateAgain.overdue.map((o) => [o.deadline, o.due])).toEqual([['resolution', '2026-03-09']]);
+    expect(lateAgain.flag?.suggested).toBe('社区');
+    const toCommunity = escalateIssue(ctx, actor, { id: second.id, reason: '小区协调未果', at: '2026-03-10T09:00', responsibleUnit: '阳光社区居委会', responsiblePerson: '陈主任' }, '2026-03-10T09:00');
+    expect(toCommunity).toMatchObject({ level: '社区', resolutionDue: '2026-03-25', overdue: [], flag: null });
+    const toStreet = escalateIssue(ctx, actor, { id: second.id, reason: '涉及特种设备，需街道协调', at: '2026-03-10T10:00', responsibleUnit: '街道城管科', responsiblePerson: '张科长' }, '2026-03-10T10:00');
+    expect(toStreet).toMatchObject({ level: '街道', resolutionDue: '2026-04-09', responsibleParty: '街道城管科' });
+    const again = { reason: '再提级', at: '2026-03-10T11:00', responsibleUnit: '区住建局', responsiblePerson: '赵' };
+    expect(() => escalateIssue(ctx, actor, { id: second.id, ...again }, '2026-03-10T11:00')).toThrow('不能再向上提级');
+    expect(() => escalateIssue(ctx, actor, { id: first.id, ...again }, '2026-03-10T11:00')).toThrow('不再提级');
+    const noReason = await callError(app, 'issue.escalate', { id: second.id, reason: '', responsibleUnit: '街道', responsiblePerson: '张' }, session);
     expect(noReason.code).toBe('VALIDATION');
+    const noPerson = await callError(app, 'issue.escalate', { id: second.id, reason: '再提级', responsibleUnit: '街道', responsiblePerson: ' ' }, session);
+    expect(noPerson.details).toEqual([expect.objectContaining({ field: 'responsiblePerson', message: '请填写新层级责任人' })]);
 
-    planIssue(ctx, actor, { id: second.id, plan: '更换曳引机轴承', at: '2026-03-06T12:00', resolutionDue: null }, '2026-03-06T12:00');
-    setIssueStatus(ctx, actor, { id: second.id, status: '已办结', at: '2026-03-09T12:00', note: '' }, '2026-03-09T12:00');
+    planIssue(ctx, actor, { id: second.id, plan: '更换曳引机轴承', at: '2026-03-10T12:00', resolutionDue: null }, '2026-03-10T12:00');
+    setIssueStatus(ctx, actor, { id: second.id, status: '已办结', at: '2026-03-13T12:00', note: '' }, '2026-03-13T12:00');
     const stats = issueStatistics(ctx, { communityId, from: '2026-01-01', to: '2026-03-31' }, '2026-04-01T00:00');
     expect(stats.total).toBe(2);
     expect(stats.byCategory).toEqual([{ category: '电梯', count: 1 }, { category: '设施维修', count: 1 }]); // ties in the list's order
     expect(stats.planOnTime).toEqual({ onTime: 1, counted: 2, percent: 50 });
-    expect(stats.resolvedOnTime).toEqual({ onTime: 1, counted: 2, percent: 50 });
-    // To plan: 16 h 40 min (1,000 min) and 7 days 2 h (10,200 min) → the median of two is their mean, 5,600 min.
-    expect(stats.timeToPlan.median).toBe('3天21小时20分');
+    // Both closed by the deadline of the level they were at (the second by the street's 04-09).
+    expect(stats.resolvedOnTime).toEqual({ onTime: 2, counted: 2, percent: 100 });
+    // To plan: 16 h 40 min (1,000 min) and 11 days 2 h (15,960 min) → the median of two is their mean, 8,480 min.
+    expect(stats.timeToPlan.median).toBe('5天21小时20分');
 
     const file = await call(app, 'issue.export', { communityId }, session);
     const wb = new ExcelJS.Workbook();

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addHours, checkIssueFacts, checkTransition, durationStats, escalate, ESCALATION_LEVELS, escalationFlag, formatMinutes,
   ISSUE_STATUSES, ISSUE_TRANSITIONS, isValidDateTime, minutesBetween, minutesToClose, minutesToPlan, nextLevel, overdueAt,
-  planDueAt, planOnTimeRate, ratePercent, resolutionOnTimeRate, type IssueFacts,
+  planDueAt, planOnTimeRate, ratePercent, resolutionOnTimeRate, type IssueFacts, DEFAULT_LEVEL_DAYS, levelResolutionDue,
 } from '../../shared/domain/issue-ledger';
+import { holidayCalendar } from '../../shared/domain/holidays';
 
 /** Reported Friday 2026-05-08 at 16:30, plan due 24 hours later. */
 const issue = (extra: Partial<IssueFacts> = {}): IssueFacts => ({
@@ -114,9 +115,32 @@ describe('escalation: 楼栋 → 小区 → 社区 → 街道, with a reason, ne
     const escalated = { ...i, level: '小区' as const, escalations: [{ at: '2026-05-09T18:00', to: '小区' as const, reason: '方案逾期' }] };
     expect(escalationFlag(escalated, '2026-05-12T09:00')).toBeNull();
     expect(escalationFlag(escalated, '2026-05-16T08:00')).toEqual({ reason: '问题应于 2026-05-15 前办结，已逾期', suggested: '社区' });
-    // An escalation before the deadline passed does not answer it.
+    // The plan's hours belong to the first level: escalated before they passed, the plan is not late at the new level…
     const early = { ...i, level: '小区' as const, escalations: [{ at: '2026-05-09T08:00', to: '小区' as const, reason: '业主要求' }] };
-    expect(escalationFlag(early, '2026-05-09T17:00')?.suggested).toBe('社区');
+    expect(overdueAt(early, '2026-05-09T17:00')).toEqual([]);
+    expect(escalationFlag(early, '2026-05-09T17:00')).toBeNull();
+    // …but an escalation before the resolution deadline passed does not answer that deadline.
+    expect(escalationFlag(early, '2026-05-16T08:00')?.suggested).toBe('社区');
+  });
+
+  it('an escalated issue is late only by its new level: the plan missed below stays in the rates, not in 逾期', () => {
+    const missed = issue({ status: '已派单' });
+    expect(overdueAt(missed, '2026-05-10T09:00').map((o) => o.deadline)).toEqual(['plan']);
+    const escalated = { ...missed, level: '小区' as const, resolutionDue: '2026-05-18', escalations: [{ at: '2026-05-10T09:00', to: '小区' as const, reason: '方案逾期' }] };
+    expect(overdueAt(escalated, '2026-05-18T23:59')).toEqual([]);
+    expect(overdueAt(escalated, '2026-05-19T00:00')).toEqual([{ deadline: 'resolution', due: '2026-05-18', message: '问题应于 2026-05-18 前办结，已逾期' }]);
+    expect(planOnTimeRate([escalated], '2026-05-19T00:00')).toEqual({ onTime: 0, counted: 1, percent: 0 });
+  });
+
+  it('gives the level escalated to its own days from the escalation’s day, the last day moved past rest days', () => {
+    const cal = holidayCalendar();
+    expect(DEFAULT_LEVEL_DAYS).toEqual({ 小区: 7, 社区: 15, 街道: 30 });
+    // Sunday 2026-05-10 + 7 = Sunday 05-17 → Monday 05-18.
+    expect(levelResolutionDue('2026-05-10T09:00', '小区', DEFAULT_LEVEL_DAYS, cal)).toEqual({ date: '2026-05-18', plainEnd: '2026-05-17', moved: true, days: 7 });
+    expect(levelResolutionDue('2026-03-10T23:59', '社区', DEFAULT_LEVEL_DAYS, cal)).toMatchObject({ date: '2026-03-25', moved: false, days: 15 });
+    expect(levelResolutionDue('2026-03-10T10:00', '街道', { ...DEFAULT_LEVEL_DAYS, 街道: 10 }, cal)).toMatchObject({ date: '2026-03-20', days: 10 });
+    expect(nextLevel('楼栋')).toBe('小区');
+    expect(nextLevel('街道')).toBeNull();
   });
 
   it('at 街道 it is flagged for supervision, with nothing to escalate to; closed issues are not flagged', () => {

@@ -5,7 +5,7 @@ import { addDays, addMonths, daysBetween, isRestDay, noticeIsInTime } from '../.
 import { holidayCalendar } from '../../shared/domain/holidays';
 import {
   checkContractFacts, contractDeadlines, contractEnd, contractStateOn, CONTRACT_PERIOD_PRESETS, DEFAULT_CONTRACT_PERIODS,
-  earliestEndAfter, handoverDueBy, nonRenewalNoticeBy, renewalPreparationFrom, type ContractFacts, type ContractStateKind,
+  earliestEndAfter, handoverDueBy, nonRenewalNoticeBy, ownersDecisionDeadline, renewalPreparationFrom, type ContractFacts, type ContractStateKind,
 } from '../../shared/domain/service-contracts';
 
 const cal = holidayCalendar();
@@ -257,5 +257,24 @@ describe('properties', () => {
         expect(contractStateOn(c, today, P, cal)).toEqual(contractStateOn(asOfToday, today, P, cal));
       },
     ));
+  });
+});
+
+describe('the owners’ decision, due by the expiry (Art. 948)', () => {
+  it('is pending within the term until decided, urgent from renewal preparation, with the run-on as what follows', () => {
+    const d = ownersDecisionDeadline(base, '2026-10-06', P, cal);
+    expect(d).toMatchObject({ due: '2026-12-31', urgentFrom: '2026-06-30' });
+    expect(d?.message).toContain('2026-12-31（届满日）前决定续聘或另聘');
+    expect(d?.message).toContain('不定期合同（民法典第948条）');
+    expect(d?.message).toContain('提前60日书面通知');
+    expect(ownersDecisionDeadline(base, '2026-12-31', P, cal)?.due).toBe('2026-12-31');
+  });
+  it('is not pending once decided, when the contract ends anyway, or after the expiry', () => {
+    expect(ownersDecisionDeadline({ ...base, ownersDecision: { kind: 'renew', on: '2026-09-01' } }, '2026-10-06', P, cal)).toBeNull();
+    // Decided later than the day asked about: still pending on that day.
+    expect(ownersDecisionDeadline({ ...base, ownersDecision: { kind: 'renew', on: '2026-11-01' } }, '2026-10-06', P, cal)).not.toBeNull();
+    expect(ownersDecisionDeadline({ ...base, nonRenewalNoticeOn: '2026-09-01' }, '2026-10-06', P, cal)).toBeNull();
+    expect(ownersDecisionDeadline({ ...base, terminationNoticeOn: '2026-09-01' }, '2026-10-06', P, cal)).toBeNull();
+    expect(ownersDecisionDeadline(base, '2027-01-01', P, cal)).toBeNull();
   });
 });

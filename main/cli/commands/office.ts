@@ -69,15 +69,19 @@ export const officeCommands: CommandSpec[] = [
   },
   {
     name: 'issue escalate', writes: true,
-    summary: '提级一层（楼栋→小区→社区→街道），到街道为止',
+    summary: '提级一层（楼栋→小区→社区→街道），到街道为止；新层级的办结期限按小区设置的天数，须写明新层级的责任单位和责任人',
     options: [
       { name: '--id', value: 'ID', type: 'id', required: true, help: '问题编号' },
       { name: '--reason', value: 'T', type: 'text', required: true, help: '提级理由' },
+      { name: '--unit', value: 'U', type: 'text', required: true, help: '新层级的责任单位' },
+      { name: '--person', value: 'P', type: 'text', required: true, help: '新层级的责任人' },
     ],
     async run(input) {
       return withApp(input, true, async (app) => {
-        const i = await call(app, 'issue.escalate', { id: input.need('--id'), reason: input.need('--reason') });
-        return { level: i.level };
+        const i = await call(app, 'issue.escalate', {
+          id: input.need('--id'), reason: input.need('--reason'), responsibleUnit: input.need('--unit'), responsiblePerson: input.need('--person'),
+        });
+        return { level: i.level, resolutionDue: i.resolutionDue };
       });
     },
   },

@@ -13,7 +13,7 @@ import {
   type issueSummary, type issueUpdate, type planInput, type statusInput,
 } from '../../../shared/contract/office';
 import {
-  ESCALATION_LEVELS, ISSUE_STATUSES, checkIssueFacts, type IssueFactProblem, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
+  ESCALATION_LEVELS, ISSUE_STATUSES, checkIssueFacts, levelResolutionDue, type IssueFactProblem, checkTransition, durationStats, escalate, escalationFlag, formatMinutes, isClosedStatus, minutesToClose, minutesToPlan,
   overdueAt, planDueAt, planOnTimeRate, resolutionOnTimeRate, type EscalationLevel, type IssueFacts, type IssueStatus,
 } from '../../../shared/domain/issue-ledger';
 import { nowInOffice, nowIso } from '../../db/clock';
@@ -24,6 +24,7 @@ import { issueEvents, issues } from '../../db/schema/office';
 import { buildings, parts } from '../../db/schema/register';
 import { addSafeRow } from '../../files/safe-cells';
 import { getCommunity } from '../register/communities';
+import { officeCalendar } from '../system/holidays';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { indexIssue } from '../system/search-sources';
 
@@ -64,6 +65,7 @@ function summaryOf(row: IssueRow, events: readonly EventRow[], now: string): Iss
     planDueAt: row.planDueAt, resolutionDue: row.resolutionDue, responsiblePerson: row.responsiblePerson, plan: row.plan,
     plannedAt: row.plannedAt, closedAt: row.closedAt, satisfaction: row.satisfaction,
     overdue: overdueAt(facts, now), flag: escalationFlag(facts, now),
+    escalatedAt: facts.escalations.reduce<string | null>((m, e) => (m === null || e.at > m ? e.at : m), null),
   };
 }
 
@@ -264,6 +266,12 @@ export function recordFeedback(ctx: ServiceContext, actor: Actor, input: z.outpu
   return getIssue(ctx, input.id, now);
 }
 
+/**
+ * One level up (docs/domain.md §7): the new level's resolution deadline from the
+ * community's days for that level, and its responsible unit and person. The
+ * history keeps what they replace: the escalation, the deadline moved (from →
+ * to) and the hand-over of responsibility are each an event.
+ */
 export function escalateIssue(ctx: ServiceContext, actor: Actor, input: z.output<typeof escalateInput>, now = nowInOffice()): IssueDetail {
   const at = input.at ?? now;
   write(ctx, actor, (scope) => {
@@ -272,9 +280,22 @@ export function escalateIssue(ctx: ServiceContext, actor: Actor, input: z.output
     if (isClosedStatus(row.status)) throw new AppError('REFUSED', `问题已${row.status}，不再提级`);
     const result = escalate(row.level, input.reason);
     if (!result.ok) throw result.field ? AppError.field('REFUSED', result.field, result.message) : new AppError('REFUSED', result.message);
-    ctx.db.update(issues).set({ level: result.level, updatedAt: nowIso() }).where(eq(issues.id, input.id)).run();
-    event(ctx, actor, input.id, at, 'escalate', row.level, result.level, input.reason);
-    scope.audit({ action: 'escalate', entity: 'issue', entityId: input.id, before: { level: row.level }, after: { level: result.level, reason: input.reason } });
+    const level = result.level;
+    const rules = getCommunity(ctx, row.communityId).settings.officeRules;
+    const due = levelResolutionDue(at, level, rules.issueLevelDays, officeCalendar(ctx));
+    const responsible = `${input.responsibleUnit} ${input.responsiblePerson}`;
+    ctx.db.update(issues).set({
+      level, resolutionDue: due.date, responsibleParty: input.responsibleUnit, responsiblePerson: input.responsiblePerson, updatedAt: nowIso(),
+    }).where(eq(issues.id, input.id)).run();
+    event(ctx, actor, input.id, at, 'escalate', row.level, level, input.reason);
+    const moved = due.moved ? `，第${due.days}日 ${due.plainEnd} 为休息日，顺延` : '';
+    event(ctx, actor, input.id, at, 'due', row.resolutionDue, due.date, `${level}层级办结期限：提级之日起${due.days}日${moved}`);
+    event(ctx, actor, input.id, at, 'dispatch', [row.responsibleParty, row.responsiblePerson].filter(Boolean).join(' ') || null, responsible, `提级至${level}`);
+    scope.audit({
+      action: 'escalate', entity: 'issue', entityId: input.id,
+      before: { level: row.level, resolutionDue: row.resolutionDue, responsibleParty: row.responsibleParty, responsiblePerson: row.responsiblePerson },
+      after: { level, reason: input.reason, at, resolutionDue: due.date, responsibleParty: input.responsibleUnit, responsiblePerson: input.responsiblePerson },
+    });
   });
   return getIssue(ctx, input.id, now);
 }
@@ -327,7 +348,7 @@ export async function exportIssues(ctx: ServiceContext, communityId: string, now
   const history = workbook.addWorksheet('办理记录');
   history.addRow(['编号', '时间', '事项', '从', '到', '说明', '经办人']);
   history.getRow(1).font = { bold: true };
-  const KIND: Record<string, string> = { created: '登记', dispatch: '派单', plan: '处理方案', status: '状态', escalate: '提级' };
+  const KIND: Record<string, string> = { created: '登记', dispatch: '派单', plan: '处理方案', status: '状态', escalate: '提级', due: '办结期限' };
   for (const { row, events } of all) {
     for (const e of events) addSafeRow(history, [row.number, e.at.replace('T', ' '), KIND[e.kind] ?? e.kind, e.fromValue ?? '', e.toValue ?? '', e.reason, e.author]);
   }

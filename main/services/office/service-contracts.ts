@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract/office';
 import { fenToYuan } from '../../../shared/domain/money';
 import {
-  checkContractFacts, contractStateOn, earliestEndAfter, nonRenewalNoticeBy, renewalPreparationFrom,
+  checkContractFacts, contractStateOn, earliestEndAfter, nonRenewalNoticeBy, renewalPreparationFrom, ownersDecisionDeadline,
   type ContractFacts, type ContractPeriods,
 } from '../../../shared/domain/service-contracts';
 import { nowIso, todayInOffice } from '../../db/clock';
@@ -166,6 +166,7 @@ function summaryOf(ctx: ServiceContext, row: ContractRow, today: string): Contra
     state: contractStateOn(factsOf(row), today, periods, calendar),
     nonRenewalNoticeBy: { date: noticeBy.date, onRestDay: noticeBy.onRestDay },
     renewalPreparationFrom: renewalPreparationFrom(row.endDate, periods),
+    decisionDue: ownersDecisionDeadline(factsOf(row), today, periods, calendar),
   };
 }
 

@@ -15,6 +15,7 @@ import { issuesText } from './zh-CN.issues';
 import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
 import { unsavedText } from './zh-CN.unsaved';
+import { deadlineText } from './zh-CN.deadline';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -469,6 +470,7 @@ export const zhCN = {
   bodies: bodiesText,
   issues: issuesText,
   reconciliation: reconciliationText,
+  deadline: deadlineText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -6,6 +6,7 @@
  * re-election flag, every warning of the rules, and the rules passed with a
  * written reason.
  */
+import { Deadline } from '../../../components/Deadline';
 import { Alert, Button, Tag } from 'antd';
 import { addDays, daysBetween } from '../../../../../shared/domain/dates';
 import type { OfficeRules } from '../../../../../shared/contract/office';
@@ -54,7 +55,7 @@ function TermTag({ body }: { body: Body }) {
 }
 
 /** A deadline after the election: its date (moved past a rest day or not), and done, late or pending. */
-function Deadline({ name, days, electedOn, by, done, testId }: {
+function ElectionDeadline({ name, days, electedOn, by, done, testId }: {
   name: string; days: number; electedOn: string; by: { date: string; moved: boolean }; done: string | null; testId: string;
 }) {
   const today = todayDate();
@@ -70,6 +71,7 @@ function Deadline({ name, days, electedOn, by, done, testId }: {
       </div>
       {by.moved && <div className="body-deadline-moved">{t.deadlineMoved(addDays(electedOn, days))}</div>}
       <div className={`body-deadline-state ${state.cls}`}>{state.text}</div>
+      {done === null && <Deadline due={by.date} testId={`${testId}-countdown`} />}
     </div>
   );
 }
@@ -102,7 +104,10 @@ export function BodyCard({ body, rules, onEdit, onRenew }: Props) {
       <div className="body-facts">
         <span><span className="label">{t.electedOn}</span><span data-testid="body-elected">{body.electedOn}</span></span>
         <span><span className="label">{t.termYears}</span><span data-testid="body-term">{t.years(body.termYears)}</span></span>
-        <span><span className="label">{t.termEnd}</span><span data-testid="body-term-end">{body.termEnd}</span></span>
+        <span>
+          <span className="label">{t.termEnd}</span><span data-testid="body-term-end">{body.termEnd}</span>{' '}
+          <Deadline due={body.termEnd} warnFrom={body.term.reElectionFrom} what={committee ? t.termEndWhat : t.termEndWhatOther} testId="body-term-countdown" />
+        </span>
         <span>
           <span className="label">{t.membersCount}</span>
           <span data-testid="body-member-summary">{t.memberSummary(body.members.length, party, cross)}</span>
@@ -111,11 +116,11 @@ export function BodyCard({ body, rules, onEdit, onRenew }: Props) {
       {!body.term.flagged && <div className="body-term-line" data-testid="body-term-state">{body.term.message}</div>}
       {committee && body.firstMeetingBy && body.filingBy && (
         <div className="body-deadlines">
-          <Deadline
+          <ElectionDeadline
             name={t.firstMeeting} days={rules?.firstMeetingDays ?? 7} electedOn={body.electedOn} by={body.firstMeetingBy} done={body.firstMeetingOn}
             testId="body-deadline-first"
           />
-          <Deadline
+          <ElectionDeadline
             name={t.filing} days={rules?.filingDays ?? 30} electedOn={body.electedOn} by={body.filingBy} done={body.filedOn}
             testId="body-deadline-filing"
           />

@@ -2,7 +2,8 @@
  * settings.officeRules (docs/domain.md §6, §7) as a section of the community form:
  * the property-service contract's handover and renewal preparation, the
  * owners' committee's member count, term, deadlines after the election and
- * re-election preparation, the issue ledger's plan hours, the party members
+ * re-election preparation, the issue ledger's plan hours and days per level
+ * escalated to, the party members
  * counted for the party organisation, and the evaluation checklist (names and
  * weights, editable rows). Each field shows docs/domain.md's default (as its
  * initial value) and a hint naming the places that differ; 北京 / 上海 / 杭州
@@ -15,6 +16,7 @@ import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Space } from 'antd';
 import { COMMITTEE_RULE_PRESETS, DEFAULT_COMMITTEE_RULES, type CommitteeRules } from '../../../../../shared/domain/committees';
 import { DEFAULT_CHECKLIST } from '../../../../../shared/domain/evaluation';
+import { DEFAULT_LEVEL_DAYS, UPPER_LEVELS } from '../../../../../shared/domain/issue-ledger';
 import { CONTRACT_PERIOD_PRESETS, DEFAULT_CONTRACT_PERIODS, type ContractPeriods } from '../../../../../shared/domain/service-contracts';
 import { zhCN } from '../../../i18n/zh-CN';
 
@@ -121,6 +123,14 @@ export function OfficeRulesFields() {
         <Form.Item name={[...RULES, 'partyMembers']} label={r.partyMembers} extra={r.partyMembersHelp} initialValue={null}>
           <InputNumber min={0} max={100_000} precision={0} suffix={r.personsUnit} placeholder={r.partyPlaceholder} style={full} data-testid="rule-party-members" />
         </Form.Item>
+      </div>
+
+      <div className="form-row" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
+        {UPPER_LEVELS.map((level) => (
+          <Form.Item key={level} name={[...RULES, 'issueLevelDays', level]} label={r.issueLevelDays(level)} extra={level === '小区' ? r.issueLevelHelp : undefined} initialValue={DEFAULT_LEVEL_DAYS[level]}>
+            <InputNumber min={1} max={365} precision={0} suffix={r.days} style={full} data-testid={`rule-issue-level-days-${level}`} />
+          </Form.Item>
+        ))}
       </div>
 
       <Form.Item label={r.checklistHeading} extra={<span>{r.checklistHelp}；<span data-testid="rule-checklist-total">{r.checklistTotal(weightSum)}</span></span>}>

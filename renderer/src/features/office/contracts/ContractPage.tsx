@@ -24,7 +24,9 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate, routeHash } from '../../../router';
 import { ContractForm } from './ContractForm';
 import { lazyExport, OnDemand } from '../../../components/OnDemand';
-import { BandTag, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
+import { Deadline } from '../../../components/Deadline';
+import { deadlineView, officeNow } from '../../../components/deadline';
+import { BandTag, contractDeadline, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
 
@@ -87,11 +89,18 @@ export function ContractPage({ communityId, contractId }: { communityId: string;
 /** Which rule applies today, prominently: the message, the date it is about, the notes. */
 function StatePanel({ contract: c }: { contract: ContractDetail }) {
   const s = c.state;
+  const d = contractDeadline(c);
+  const level = d ? deadlineView(d.due, officeNow(), { warnFrom: d.warnFrom }).level : 'later';
   return (
     <section className="panel" data-testid="contract-state">
       <h3 className="section-heading">{t.today}</h3>
-      <div className={`contract-state${s.overdue ? ' overdue' : ''}`} data-kind={s.kind} data-overdue={s.overdue ? 'true' : 'false'}>
+      <div className={`contract-state${s.overdue || level === 'overdue' ? ' overdue' : level === 'soon' ? ' soon' : ''}`} data-kind={s.kind} data-overdue={s.overdue ? 'true' : 'false'}>
         <div className="contract-state-message" data-testid="contract-state-message">{s.message}</div>
+        {d && (
+          <div className="contract-state-deadline">
+            <Deadline due={d.due} warnFrom={d.warnFrom} what={d.sentence} testId="contract-countdown" />
+          </div>
+        )}
         <div className="contract-state-date">
           {t.stateDate}：<span className="num" data-testid="contract-state-date">{s.date}</span> <StateTag state={s} />
         </div>
@@ -111,6 +120,7 @@ function DatesPanel({ contract: c }: { contract: ContractDetail }) {
   const [result, setResult] = useState<string | null>(null);
   const { busy, errors, setErrors, run } = useSending();
   const d = c.dismissalIfNoticedToday;
+  const today = todayDate();
 
   const compute = () => {
     const checked = dismissalInput.safeParse({ id: c.id, noticeDate: date });
@@ -132,13 +142,28 @@ function DatesPanel({ contract: c }: { contract: ContractDetail }) {
         <dd>
           <span className="num strong" data-testid="contract-notice-by">{c.nonRenewalNoticeBy.date}</span>
           {c.nonRenewalNoticeBy.onRestDay && <span className="muted">{t.restDay}</span>}
+          {c.nonRenewalNoticeBy.date >= today
+            ? <> <Deadline due={c.nonRenewalNoticeBy.date} warnDays={30} what={t.noticeByWhat} testId="contract-notice-by-countdown" /></>
+            : <span className="muted"> {t.noticeByPassed}</span>}
         </dd>
         <dt>{t.renewalFrom}</dt>
         <dd>
           {c.renewalPreparationFrom
             ? <span className="num strong" data-testid="contract-renewal-from">{c.renewalPreparationFrom}</span>
             : <span className="muted" data-testid="contract-renewal-from">{t.noRenewalReminder}</span>}
+          {c.renewalPreparationFrom && c.renewalPreparationFrom > today && (
+            <> <Deadline due={c.renewalPreparationFrom} what={t.renewalFromWhat} warnDays={30} testId="contract-renewal-countdown" /></>
+          )}
         </dd>
+        {c.decisionDue && (
+          <>
+            <dt>{t.expiryLabel}</dt>
+            <dd>
+              <span className="num strong">{c.decisionDue.due}</span>{' '}
+              <Deadline due={c.decisionDue.due} warnFrom={c.decisionDue.urgentFrom} what={t.decisionShort} testId="contract-expiry-countdown" />
+            </dd>
+          </>
+        )}
         <dt>{t.dismissalToday(d.days)}</dt>
         <dd>
           <span className="num strong" data-testid="contract-dismissal-today">{d.date}</span>

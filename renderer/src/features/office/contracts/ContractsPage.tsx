@@ -12,7 +12,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
 import { navigate } from '../../../router';
 import { ContractForm } from './ContractForm';
-import { StateTag, t, type ContractSummary } from './contractShared';
+import { Deadline } from '../../../components/Deadline';
+import { contractDeadline, StateTag, t, type ContractSummary } from './contractShared';
 
 export const contractColumns: ColumnDef<ContractSummary>[] = [
   { id: 'company', header: t.colCompany, size: 160, cell: ({ row }) => <span className="strong" title={row.original.companyName}>{row.original.companyName}</span> },
@@ -26,12 +27,16 @@ export const contractColumns: ColumnDef<ContractSummary>[] = [
     ),
   },
   {
-    id: 'next', header: t.colNext, size: 170,
-    cell: ({ row }) => (
-      <span className={row.original.state.overdue ? 'deadline-row-overdue' : undefined} data-testid="contract-row-date">
-        <span className="num">{row.original.state.date}</span> <StateTag state={row.original.state} />
-      </span>
-    ),
+    id: 'next', header: t.colNext, size: 230,
+    cell: ({ row }) => {
+      const d = contractDeadline(row.original);
+      return (
+        <span className={row.original.state.overdue ? 'deadline-row-overdue' : undefined} data-testid="contract-row-date">
+          <span className="num">{d?.due ?? row.original.state.date}</span> <StateTag state={row.original.state} />
+          {d && <div><Deadline due={d.due} warnFrom={d.warnFrom} what={d.what} block testId="contract-row-countdown" /></div>}
+        </span>
+      );
+    },
   },
 ];
 

@@ -1,6 +1,8 @@
 /**
  * 合同期限提醒: every community's property-service contracts, sorted by the
- * date of the rule that applies today (the soonest first), with its message;
+ * deadline they count down to (the owners' decision, a handover, an end; else
+ * the date of the rule that applies today), the soonest first, with its message
+ * and countdown (components/Deadline.tsx);
  * the overdue ones (a handover past its day) highlighted and first. A row
  * opens the contract.
  */
@@ -13,7 +15,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { formatCount } from '../../../format';
 import { navigate, routeHash } from '../../../router';
 import { contractColumns } from './ContractsPage';
-import { t, type ContractSummary } from './contractShared';
+import { contractDeadline, t, type ContractSummary } from './contractShared';
 
 const columns: ColumnDef<ContractSummary>[] = [
   {
@@ -40,7 +42,10 @@ const columns: ColumnDef<ContractSummary>[] = [
 export function DeadlinesPage(_props: Record<string, never>) {
   const list = useQuery('contract.list', {});
   const rows = useMemo(
-    () => [...(list.data ?? [])].sort((a, b) => Number(b.state.overdue) - Number(a.state.overdue) || a.state.date.localeCompare(b.state.date) || a.communityName.localeCompare(b.communityName, 'zh-CN')),
+    () => [...(list.data ?? [])]
+      .map((c) => ({ c, due: contractDeadline(c)?.due ?? c.state.date }))
+      .sort((a, b) => Number(b.c.state.overdue) - Number(a.c.state.overdue) || a.due.localeCompare(b.due) || a.c.communityName.localeCompare(b.c.communityName, 'zh-CN'))
+      .map(({ c }) => c),
     [list.data],
   );
   const overdue = rows.filter((r) => r.state.overdue).length;

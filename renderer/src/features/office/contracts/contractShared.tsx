@@ -42,6 +42,32 @@ export function averageOf(evaluations: readonly Evaluation[]): { text: string; b
   return { text: `${Math.floor(tenths / 10)}.${tenths % 10}`, band: bandOf({ numerator, denominator }) ?? t.none };
 }
 
+/** The deadline a contract's row and page count down to, with what follows (short, for a table). */
+export interface ContractDeadline {
+  due: string;
+  warnFrom: string | null;
+  what: string;
+  /** The full sentence, for the contract's page. */
+  sentence: string;
+}
+
+/**
+ * The owners' pending decision first (due by the expiry, urgent from renewal
+ * preparation: Art. 948's run-on is what follows); else the date of a state
+ * that is a deadline — the handover, the end after a notice, the end at expiry.
+ */
+export function contractDeadline(c: ContractSummary): ContractDeadline | null {
+  if (c.decisionDue) return { due: c.decisionDue.due, warnFrom: c.decisionDue.urgentFrom, what: t.decisionShort, sentence: c.decisionDue.message };
+  const s = c.state;
+  const of = (what: string): ContractDeadline => ({ due: s.date, warnFrom: null, what, sentence: s.message });
+  switch (s.kind) {
+    case 'handover-due': return of(t.handoverWhat);
+    case 'termination-noticed': return of(t.terminationWhat);
+    case 'ending-at-expiry': return of(t.endingWhat);
+    default: return null;
+  }
+}
+
 /** 已逾期, when the state is past its deadline (a handover), beside the state's date. */
 export function StateTag({ state }: { state: ContractState }) {
   return state.overdue

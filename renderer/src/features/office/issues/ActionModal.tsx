@@ -10,10 +10,11 @@ import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../../shared/contract/office';
-import { nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
+import { escalate, nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
+import { useQuery } from '../../../api/queries';
 import { clearErrors, nowDateTime, t, type IssueDetail, type IssueSummary } from './issueShared';
 import { SaveCancel } from '../../../components/SaveCancel';
 
@@ -32,6 +33,7 @@ interface Values {
   feedback?: string;
   satisfaction?: string;
   reason?: string;
+  responsibleUnit?: string;
 }
 
 const AT_LABEL: Record<ActionKind, string> = {
@@ -68,6 +70,9 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const open = kind !== null;
+  const next = nextLevel(issue.level as EscalationLevel);
+  const community = useQuery('community.get', { id: issue.communityId });
+  const levelDays = next ? community.data?.settings.officeRules.issueLevelDays[next] : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -83,6 +88,9 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
       feedback: '',
       satisfaction: '满意',
       reason: issue.flag?.reason ?? '',
+      // Escalating hands it to someone new: nothing carried over from the level below.
+      responsibleUnit: '',
+      ...(kind === 'escalate' ? { responsiblePerson: '' } : {}),
     });
   }, [open, kind, issue.id]);
 
@@ -110,9 +118,16 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
       case 'feedback':
         return submit(feedbackInput, { id: issue.id, at, feedback: v.feedback ?? '', satisfaction: v.satisfaction ?? '' },
           async (data) => done(await invoke('issue.feedback', data)));
-      case 'escalate':
-        return submit(escalateInput, { id: issue.id, at, reason: v.reason ?? '' },
+      case 'escalate': {
+        // At the top there is nobody to hand it to: the rule's own refusal, before asking for a unit and a person.
+        const refused = next === null ? escalate(issue.level as EscalationLevel, v.reason ?? '') : null;
+        if (refused && !refused.ok) {
+          setErrors([refused.message]);
+          return Promise.resolve();
+        }
+        return submit(escalateInput, { id: issue.id, at, reason: v.reason ?? '', responsibleUnit: v.responsibleUnit ?? '', responsiblePerson: v.responsiblePerson ?? '' },
           async (data) => done(await invoke('issue.escalate', data)));
+      }
     }
   };
 
@@ -171,9 +186,24 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
           </>
         )}
         {kind === 'escalate' && (
-          <Form.Item name="reason" label={t.reason} required>
-            <Input.TextArea rows={3} maxLength={500} placeholder={t.reasonPlaceholder} data-testid="action-reason" />
-          </Form.Item>
+          <>
+            <Form.Item name="reason" label={t.reason} required>
+              <Input.TextArea rows={3} maxLength={500} placeholder={t.reasonPlaceholder} data-testid="action-reason" />
+            </Form.Item>
+            {next && (
+              <>
+                <div className="form-row">
+                  <Form.Item name="responsibleUnit" label={t.levelUnit(next)} required>
+                    <Input maxLength={60} placeholder={t.levelUnitPlaceholder(next)} data-testid="action-level-unit" />
+                  </Form.Item>
+                  <Form.Item name="responsiblePerson" label={t.levelPerson(next)} required>
+                    <Input maxLength={40} data-testid="action-level-person" />
+                  </Form.Item>
+                </div>
+                {levelDays !== undefined && <p className="issue-help" data-testid="action-level-hint">{t.escalateHint(next, levelDays)}</p>}
+              </>
+            )}
+          </>
         )}
         <Form.Item name="at" label={kind ? AT_LABEL[kind] : t.at} required>
           <Input type="datetime-local" data-testid="action-at" />

@@ -1,9 +1,11 @@
 /**
  * The board by status: 登记 / 已派单 / 处理中 / 已办结 / 已回访, each issue a
- * card with its number, title, category, place, level and next deadline, red
+ * card with its number, title, category, place, level and next deadline (its
+ * countdown, hours under two days), red
  * marks for passed deadlines and the 建议提级 flag. A card opens the issue.
  */
 import { ISSUE_STATUSES } from '../../../../../shared/domain/issue-ledger';
+import { Deadline } from '../../../components/Deadline';
 import { FlagMark, LevelTag, nextDue, OverdueMarks, shown, t, type IssueSummary } from './issueShared';
 
 export function IssueBoard({ issues, onOpen }: { issues: readonly IssueSummary[]; onOpen: (i: IssueSummary) => void }) {
@@ -50,7 +52,8 @@ function IssueCard({ issue: i, onOpen }: { issue: IssueSummary; onOpen: () => vo
       <div className="issue-card-meta">{[i.category, i.place].filter(Boolean).join(' · ')}</div>
       {due && (
         <div className={`issue-card-due${overdue ? ' overdue-text' : ''}`}>
-          {due.label} <span className="num">{due.due}</span>
+          {due.label} <span className="num">{due.shown}</span>
+          <div><Deadline due={due.due} testId="issue-card-countdown" /></div>
         </div>
       )}
       {i.closedAt && <div className="issue-card-due muted">{t.closedOn(shown(i.closedAt))}</div>}

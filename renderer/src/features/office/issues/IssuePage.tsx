@@ -12,6 +12,7 @@ import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
+import { Deadline } from '../../../components/Deadline';
 import { PageHeader } from '../../../components/PageHeader';
 import { navigate, routeHash } from '../../../router';
 import { ActionModal, type ActionKind } from './ActionModal';
@@ -146,21 +147,31 @@ function Actions({ issue: i, onAct }: { issue: IssueDetail; onAct: (k: ActionKin
   }
 }
 
+/** What the issue is judged by now: the plan's hours (first level only), the resolution's day at its level, and who answers for it there. */
 function Deadlines({ issue: i }: { issue: IssueDetail }) {
   const planOverdue = i.overdue.find((o) => o.deadline === 'plan');
   const resolutionOverdue = i.overdue.find((o) => o.deadline === 'resolution');
+  const closed = i.status === '已办结' || i.status === '已回访';
   // The plan counts as made when it was recorded, or when the issue was solved before a plan.
   const madeAt = i.plannedAt !== null && i.closedAt !== null ? (i.plannedAt < i.closedAt ? i.plannedAt : i.closedAt) : i.plannedAt ?? i.closedAt;
+  const planCounts = !closed && madeAt === null && i.escalatedAt === null;
   const onTime = (ok: boolean) => <span className={ok ? 'issue-met' : 'overdue-text'}>（{ok ? t.met : t.late}）</span>;
   return (
     <section className="panel" data-testid="issue-deadlines">
       <h3 className="section-heading">{t.deadlines}</h3>
+      {i.escalatedAt !== null && (
+        <p className="issue-level-responsible" data-testid="issue-level-responsible">
+          <span className="strong">{t.levelResponsible}</span>：<span data-testid="issue-level-unit">{i.responsibleParty || t.none}</span> <span data-testid="issue-level-person">{i.responsiblePerson}</span>
+          <span className="muted">（{t.atLevel(i.level, shown(i.escalatedAt))}）</span>
+        </p>
+      )}
       <Descriptions size="small" column={3} className="issue-descriptions">
         <Descriptions.Item label={t.planDueAt}>
           <span data-testid="issue-plan-due" data-overdue={planOverdue ? 'true' : 'false'} className={planOverdue ? 'overdue-text strong' : ''}>
             <span className="num">{shown(i.planDueAt)}</span>
             {planOverdue && <span className="issue-overdue-word">{t.overdueMark}</span>}
           </span>
+          {planCounts && <div className="issue-countdown"><Deadline due={i.planDueAt} what={t.planWhat} block testId="issue-plan-countdown" /></div>}
           {madeAt && (
             <span className="issue-deadline-note">
               {i.plannedAt !== null && madeAt === i.plannedAt ? t.planMadeAt(shown(madeAt)) : t.planSolved(shown(madeAt))}
@@ -173,6 +184,11 @@ function Deadlines({ issue: i }: { issue: IssueDetail }) {
             <span className="num">{i.resolutionDue ?? t.resolutionNone}</span>
             {resolutionOverdue && <span className="issue-overdue-word">{t.overdueMark}</span>}
           </span>
+          {!closed && i.resolutionDue !== null && (
+            <div className="issue-countdown">
+              <Deadline due={i.resolutionDue} what={i.level === '街道' ? t.resolutionWhatTop : t.resolutionWhat(i.level)} block testId="issue-resolution-countdown" />
+            </div>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t.closedAt}>
           <span className="num" data-testid="issue-closed-at">{i.closedAt ? shown(i.closedAt) : t.notClosed}</span>

@@ -62,11 +62,15 @@ export function FlagMark({ issue }: { issue: Pick<IssueSummary, 'flag'> }) {
   );
 }
 
-/** The next deadline that matters: the plan's while none is made, else the resolution's. */
-export function nextDue(i: IssueSummary): { label: string; due: string } | null {
+/**
+ * The next deadline that matters: the plan's while none is made at the first
+ * level, else the resolution's at the issue's level (an escalated issue is
+ * judged by its new level's day). `due` as stored, `shown` for reading.
+ */
+export function nextDue(i: IssueSummary): { label: string; due: string; shown: string } | null {
   if (i.status === '已办结' || i.status === '已回访') return null;
-  if (i.plannedAt === null) return { label: t.planDue, due: shown(i.planDueAt) };
-  if (i.resolutionDue !== null) return { label: t.resolutionDue, due: i.resolutionDue };
+  if (i.plannedAt === null && i.escalatedAt === null) return { label: t.planDue, due: i.planDueAt, shown: shown(i.planDueAt) };
+  if (i.resolutionDue !== null) return { label: t.resolutionDue, due: i.resolutionDue, shown: i.resolutionDue };
   return null;
 }
 
