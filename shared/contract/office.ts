@@ -227,6 +227,8 @@ export const coverage = z.object({
 
 // ── the issue ledger ────────────────────────────────────────────────
 export const ISSUE_SOURCES = ['院坝会', '楼栋会', '网格员走访', '热线', '来访', '联席会议'] as const;
+/** An issue's source when none is said: the form starts with it too. */
+export const DEFAULT_ISSUE_SOURCE = '来访' satisfies (typeof ISSUE_SOURCES)[number];
 export const ISSUE_CATEGORIES = ['停车', '电梯', '养老', '托幼', '环境卫生', '安全', '设施维修', '邻里纠纷', '物业服务', '其他'] as const;
 export const RESPONSIBLE_PARTIES = ['居委会', '业委会', '物业', '街道部门'] as const;
 export const issueStatus = z.enum(ISSUE_STATUSES);
@@ -236,7 +238,7 @@ export const issueFields = z.object({
   communityId: id,
   title: requiredText('问题标题', 100),
   reportedAt: dateTime('反映时间'),
-  source: z.enum(ISSUE_SOURCES, { error: `来源应为${ISSUE_SOURCES.join('、')}之一` }).default('来访'),
+  source: z.enum(ISSUE_SOURCES, { error: `来源应为${ISSUE_SOURCES.join('、')}之一` }).default(DEFAULT_ISSUE_SOURCE),
   reporter: optionalText('反映人', 40),
   category: z.enum(ISSUE_CATEGORIES, { error: `类别应为${ISSUE_CATEGORIES.join('、')}之一` }),
   buildingId: id.nullable().default(null),

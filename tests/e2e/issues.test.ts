@@ -144,8 +144,10 @@ describe('the issue ledger', () => {
     await page.getByTestId('issue-create').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('issue-form').waitFor();
-    // The report time defaults to now.
-    expect(await dialog.getByTestId('issue-reported-at').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // The report time defaults to now, shown as 2026-12-04 09:30 (the one date control, with its time).
+    expect(await dialog.getByTestId('issue-reported-at').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // The source starts as 来访 (what the contract assumes when none is said), not as an empty field that is refused.
+    expect(await text(dialog.getByTestId('issue-source'))).toContain('来访');
     // Nothing typed: the contract's words on the fields.
     await dialog.getByTestId('issue-save').click();
     await expect.poll(() => text(dialog), { timeout: UI_TIMEOUT }).toContain('请填写问题标题');
@@ -286,7 +288,7 @@ describe('the issue ledger', () => {
     const edit = page.getByRole('dialog');
     await edit.getByTestId('issue-form').waitFor();
     await expect.poll(() => edit.getByTestId('issue-reported-at').isDisabled(), { timeout: UI_TIMEOUT }).toBe(true);
-    expect(await edit.getByTestId('issue-reported-at').inputValue()).toBe(ago(5));
+    expect(await edit.getByTestId('issue-reported-at').inputValue()).toBe(ago(5).replace('T', ' '));
     await edit.getByTestId('issue-place').fill('3幢二单元楼道');
     await edit.getByTestId('issue-description').fill('楼道内堆放纸箱和旧家具，影响消防通行');
     await edit.getByTestId('issue-save').click();

@@ -206,7 +206,7 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
           </>
         )}
         <Form.Item name="at" label={kind ? AT_LABEL[kind] : t.at} required>
-          <Input type="datetime-local" data-testid="action-at" />
+          <DateField withTime data-testid="action-at" />
         </Form.Item>
       </Form>
       <div data-testid="action-errors"><FormError messages={errors} /></div>

@@ -10,7 +10,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Form, Input, Modal, Select } from 'antd';
 import { DateField } from '../../../components/DateField';
-import { ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
+import { DEFAULT_ISSUE_SOURCE, ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
@@ -63,7 +63,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         resolutionDue: issue.resolutionDue ?? '', matterId: issue.matterId, meetingId: issue.meetingId,
       }
       : {
-        title: '', reportedAt: nowDateTime(), source: undefined, reporter: '', category: undefined, buildingId: null, partId: null, place: '',
+        title: '', reportedAt: nowDateTime(), source: DEFAULT_ISSUE_SOURCE, reporter: '', category: undefined, buildingId: null, partId: null, place: '',
         description: '', resolutionDue: '', matterId: null, meetingId: null,
       });
   }, [open, issue]);
@@ -111,7 +111,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         </Form.Item>
         <div className="form-row three">
           <Form.Item name="reportedAt" label={t.fieldReportedAt} required>
-            <Input type="datetime-local" disabled={issue !== null} data-testid="issue-reported-at" />
+            <DateField withTime disabled={issue !== null} style={{ width: '100%' }} data-testid="issue-reported-at" />
           </Form.Item>
           <Form.Item name="source" label={t.fieldSource}>
             <Select options={ISSUE_SOURCES.map((s) => ({ value: s, label: s }))} placeholder={t.sourceDefault} data-testid="issue-source" />
