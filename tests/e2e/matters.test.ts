@@ -141,6 +141,11 @@ describe('matters through 五议两公开一备案', () => {
     expect(await step(page, 'suggest').textContent()).toContain('3幢业主张某某等12户提出');
     expect(await step(page, 'propose').getAttribute('data-state')).toBe('next');
     expect(await step(page, 'propose').textContent()).toContain('正在等待“小区党组织提议”，已等待 60 天');
+    // Its expected day long passed: the countdown is red and says by how much, with what the day means.
+    const due = step(page, 'propose').getByTestId('step-deadline');
+    expect(await due.getAttribute('data-level')).toBe('overdue');
+    expect(await due.textContent()).toMatch(/已逾期 \d+ 天/);
+    expect(await due.textContent()).toContain('前办完');
     // The files' hint speaks of the step at hand, not of minutes.
     const hint = page.getByTestId('attachments-hint');
     expect(await hint.textContent()).toContain('提议书');

@@ -126,7 +126,6 @@ export const mattersText = {
     attachmentHintDone: '可添加本事项各步骤的材料：建议书、会议记录、表决结果、张贴公告的照片、备案回执等。添加文件不会改变已记录的步骤。',
     finished: '全部步骤已办理完毕，事项已办结。',
     waiting: (step: string, days: number) => `正在等待“${step}”，已等待 ${days} 天`,
-    overdue: (days: number) => `超过预计的 ${days} 天`,
   },
   step: {
     vote: '业主表决',
@@ -148,6 +147,8 @@ export const mattersText = {
     recorded: (by: string, at: string) => `${by} 记录于 ${at}`,
     act: '办理此步',
     expected: (days: number) => `预计 ${days} 天`,
+    /** What the step's expected day means: the workflow's pace, which the board flags when passed. */
+    expectedBy: (date: string) => `按流程应于 ${date} 前办完，逾期在事项看板上标红提醒`,
   },
   kinds: {
     plain: '一般',

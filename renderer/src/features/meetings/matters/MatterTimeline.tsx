@@ -5,6 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import { Button, Tag, Timeline } from 'antd';
+import { addDays } from '../../../../../shared/domain/dates';
+import { Deadline } from '../../../components/Deadline';
 import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -60,8 +62,14 @@ export function MatterTimeline({ matter, onAct }: { matter: MatterDetail; onAct:
                   <div className="timeline-next-line">
                     <span className={overdue ? 'overdue-text' : 'muted'}>
                       {zhCN.matters.page.waiting(step.name, matter.position.waitingDays)}
-                      {overdue ? `，${zhCN.matters.page.overdue(step.expectedDays)}` : `（${t.expected(step.expectedDays)}）`}
                     </span>
+                    {/* The step's expected day as a deadline that speaks: days left, orange in its last three days, red after. */}
+                    <Deadline
+                      due={addDays(matter.position.waitingSince, step.expectedDays)}
+                      warnDays={3}
+                      what={t.expectedBy(addDays(matter.position.waitingSince, step.expectedDays))}
+                      testId="step-deadline"
+                    />
                     <Button type="primary" size="small" onClick={() => onAct(step)} data-testid="advance-open">{t.act}</Button>
                   </div>
                 </div>
