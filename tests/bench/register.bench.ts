@@ -104,7 +104,7 @@ async function benchRegister() {
     summary = app.stdout;
   }
   console.log(`import result: ${summary}`);
-  report('import 20,000-part xlsx via CLI (median of 3)', median(appRuns), median(rawRuns), '≤ 2×');
+  report(`import 20,000-part xlsx via CLI (median of ${runs})`, median(appRuns), median(rawRuns), '≤ 2×');
   if (!wanted('electorate', 'roster-filter')) return;
 
   // 2. The electorate of the whole community, in process, warm, against a bare SQL aggregate.
