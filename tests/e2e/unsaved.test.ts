@@ -242,6 +242,49 @@ describe('未保存的修改', () => {
     await form.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     expect(await ask.count()).toBe(0);
   }, TEST_TIMEOUT);
+
+  it('asks the same before the meeting, issue and contract dialogs are closed with typed text, and before leaving 小区设置 changed', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    const ask = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
+    for (const { screen, open, form, field } of [
+      { screen: 'meetings', open: 'meeting-create', form: 'meeting-form', field: 'meeting-title' },
+      { screen: 'issues', open: 'issue-create', form: 'issue-form', field: 'issue-title' },
+      { screen: 'contracts', open: 'contract-create', form: 'contract-form', field: 'contract-signatories' },
+    ]) {
+      await page.evaluate(({ c, s }) => { window.location.hash = `#/c/${c}/${s}`; }, { c: communityId, s: screen });
+      await page.getByTestId(open).click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByTestId(form) });
+      await dialog.waitFor();
+      const input = dialog.getByTestId(field);
+      await input.fill('已经填写的内容');
+      await page.keyboard.press('Escape');
+      await ask.waitFor({ timeout: UI_TIMEOUT });
+      await ask.getByTestId('unsaved-stay').click();
+      await ask.waitFor({ state: 'detached' });
+      expect(await input.inputValue()).toBe('已经填写的内容');
+      await dialog.getByRole('button', { name: /取\s*消/ }).click();
+      await ask.getByTestId('unsaved-leave').click();
+      await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    }
+
+    // 小区设置 is a page: a changed rule asks before a menu entry leaves it, and saving ends the question.
+    await page.evaluate((c) => { window.location.hash = `#/c/${c}/settings`; }, communityId);
+    const notice = page.getByTestId('rule-posting-days');
+    await notice.waitFor();
+    await notice.fill('5');
+    await page.getByRole('menuitem', { name: '花名册', exact: true }).click();
+    await question(page).waitFor({ timeout: UI_TIMEOUT });
+    expect(await question(page).getByTestId('unsaved-question').textContent()).toBe('本页填写的内容有未保存的修改，离开将丢失。');
+    await question(page).getByTestId('unsaved-stay').click();
+    await question(page).waitFor({ state: 'detached' });
+    expect(await notice.inputValue()).toBe('5');
+    await page.getByTestId('community-save').click();
+    await expect.poll(async () => (await env.call('community.get', { id: communityId }, session)).settings.meetingRules.postingDays, { timeout: UI_TIMEOUT }).toBe(5);
+    await page.getByRole('menuitem', { name: '花名册', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: UI_TIMEOUT }).toBe(`#/c/${communityId}/roster`);
+    expect(await question(page).count()).toBe(0);
+  }, TEST_TIMEOUT);
 });
 
 /** The office's clock time now (Asia/Shanghai), HH:mm. */

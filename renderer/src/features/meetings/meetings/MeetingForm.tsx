@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
+import { useDialogGuard } from '../../../components/useDialogGuard';
 import { DateField } from '../../../components/DateField';
 import { meetingFields, meetingUpdate } from '../../../../../shared/contract/meetings';
 import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../../shared/domain/dates';
@@ -81,6 +82,9 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   const [form] = Form.useForm<FormValues>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
+  // Typed text is not lost to a stray 取消, × or Esc (components/useDialogGuard.ts).
+  const guard = useDialogGuard(open, busy);
+  const cancel = () => guard.close(onClose);
   const override = useOverride();
   const matters = useAsync(() => invoke('matter.list', { communityId }).catch(() => []), [communityId]);
 
@@ -151,12 +155,12 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
     <Modal
       open={open}
       title={meeting ? t.editTitle : t.createTitle}
-      onCancel={onClose}
+      onCancel={cancel}
       width={820}
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button onClick={cancel}>{zhCN.common.cancel}</Button>
           {override.violations
             ? <Button type="primary" danger loading={busy} onClick={() => void save()} data-testid="meeting-override-save">{t.overrideSave}</Button>
             : <Button type="primary" loading={busy} onClick={() => void save()} data-testid="meeting-save">{zhCN.common.save}</Button>}
@@ -168,6 +172,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
         layout="vertical"
         className="compact-form meeting-form"
         data-testid="meeting-form"
+        onInput={guard.onTyped}
         onValuesChange={onValuesChange}
       >
         <div className="form-row">

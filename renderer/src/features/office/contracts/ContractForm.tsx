@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { useDialogGuard } from '../../../components/useDialogGuard';
 import { DateField } from '../../../components/DateField';
 import { CONTRACT_KINDS, contractFields, contractUpdate } from '../../../../../shared/contract/office';
 import type { MethodInput } from '../../../../../shared/contract/methods';
@@ -84,6 +85,9 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
+  // Typed text is not lost to a stray 取消, × or Esc (components/useDialogGuard.ts).
+  const guard = useDialogGuard(open, busy);
+  const cancel = () => guard.close(onClose);
   const companies = useAsync(() => (open ? invoke('company.list', { text: '' }) : Promise.resolve([])), [open]);
   const mode = Form.useWatch('companyMode', form) as Values['companyMode'];
   const kind = Form.useWatch('kind', form) as Kind | undefined;
@@ -149,14 +153,14 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
     <Modal
       open={open}
       title={contract ? t.editTitle : t.formTitle}
-      onCancel={onClose}
+      onCancel={cancel}
       width={800}
       destroyOnHidden
       footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="contract-save" label={t.save} />
+        <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="contract-save" label={t.save} />
       }
     >
-      <Form form={form} layout="vertical" className="compact-form contract-form" data-testid="contract-form">
+      <Form form={form} layout="vertical" className="compact-form contract-form" data-testid="contract-form" onInput={guard.onTyped}>
         {!contract && (
           <Form.Item name="companyMode" label={t.fieldCompany} required>
             <Radio.Group

@@ -14,6 +14,7 @@ import { FormError } from '../../../components/FormError';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
+import { useUnsavedChanges } from '../../../unsavedChanges';
 import { CommunityFields, CommunityRulesFields } from './CommunityFields';
 import { useCommunities } from './CommunitiesContext';
 import { LOCAL_PLACES, localRuleFields, type LocalPlace } from './localRules';
@@ -29,6 +30,9 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
   const { busy, errors, submit: submitForm } = useFormSubmit(form);
   const [place, setPlace] = useState<LocalPlace | null>(null);
   const [applied, setApplied] = useState<LocalPlace | null>(null);
+  // Changed since filled or saved: leaving the page asks first (unsavedChanges.ts).
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty, zhCN.unsaved.pageForm);
 
   // Filled once per community: a quiet re-read after another save must not overwrite what is being typed.
   useEffect(() => {
@@ -38,18 +42,21 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
       name: community.name, address: community.address, streetOffice: community.streetOffice,
       communityOffice: community.communityOffice, developer: community.developer, settings: community.settings,
     });
+    setDirty(false);
   }, [community?.id, form]);
 
   const apply = () => {
     if (!place) return;
     form.setFields(localRuleFields(place).map((f) => ({ ...f, errors: [] })));
     setApplied(place);
+    setDirty(true);
   };
 
   const submit = () => submitForm(communityUpdate, { ...form.getFieldsValue(true), id: communityId }, async (input) => {
     await invoke('community.update', input);
     message.success(t.saved);
     setApplied(null);
+    setDirty(false);
     communities.reload();
     state.reload();
   });
@@ -80,7 +87,7 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
             </Space>
             <div className="local-rules-note">{applied ? <span data-testid="local-rules-applied">{t.applied(t.places[applied])}</span> : t.placeCovers}</div>
           </div>
-          <Form form={form} layout="vertical" onFinish={submit} data-testid="community-form" className="community-settings-form">
+          <Form form={form} layout="vertical" onFinish={submit} onValuesChange={() => setDirty(true)} data-testid="community-form" className="community-settings-form">
             <h3 className="section-title"><span>{t.basics}</span></h3>
             <CommunityFields />
             <h3 className="section-title"><span>{t.rules}</span></h3>
