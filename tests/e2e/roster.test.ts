@@ -13,6 +13,7 @@ import {
   TEST_TIMEOUT, UI_TIMEOUT, importRosterApi, openAndLogin, openRoster, searchRoster, setupAdmin, useE2E, visibleAddresses,
 } from './harness';
 import { addressOf, expectedSearch, hundredths } from './roster-facts';
+import { openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const env = useE2E();
 const rows = generateRoster({ parts: 120, seed: 3 });
@@ -182,16 +183,14 @@ describe('the roster', () => {
     const { page } = env;
     const session = await setupAdmin(env);
     await openAndLogin(env);
-    await page.getByRole('menuitem', { name: '小区管理' }).click();
-    await page.getByRole('button', { name: '编辑' }).first().click();
-    const dialog = page.getByRole('dialog');
-    const bounds = dialog.getByTestId('community-area-bounds');
+    // The bounds live on 小区设置 (the community's page) with its other rules.
+    const settings = await openCommunitySettings(page);
+    const bounds = settings.getByTestId('community-area-bounds');
     await bounds.waitFor();
     expect(await bounds.getByTestId('bound-住宅-max').inputValue()).toBe('1000.00');
     expect(await bounds.getByTestId('bound-车位-max').inputValue()).toBe('50.00');
     await bounds.getByTestId('bound-住宅-max').fill('2000');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await saveCommunitySettings(page);
     expect((await env.call('community.get', { id: communityId }, session)).settings.areaBounds.住宅).toEqual({ min: 500, max: 200_000 });
 
     const row = rows.filter((r) => soleOwned(r) && r.building === '2幢').at(-1)!;
@@ -260,7 +259,7 @@ describe('the roster', () => {
     await modal.getByTestId('selected-owners').getByText('新业主').waitFor({ timeout: UI_TIMEOUT });
 
     // The holding starts on a given date.
-    await modal.locator('input[type=date]').fill('2026-01-15');
+    await modal.getByTestId('owners-from').fill('2026-01-15');
     await modal.getByRole('button', { name: '保存' }).click();
     await page.getByText('业主已更新').waitFor({ timeout: UI_TIMEOUT });
 

@@ -92,7 +92,7 @@ export function SetOwnersModal({ open, part, onClose, onSaved }: Props) {
           )}
           <Form form={form} layout="vertical" className="owners-date">
             <Form.Item name="date" label={t.startDate}>
-              <DateField style={{ width: 180 }} />
+              <DateField style={{ width: 180 }} data-testid="owners-from" />
             </Form.Item>
           </Form>
         </section>
