@@ -9,9 +9,8 @@
  * "Shown" means settled: no API call in flight, no spinner, for two painted frames.
  */
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
-import { MIGRATIONS_DIR, RENDERER_DIST_DIR } from '../../main/node-paths';
-import { startWebServer } from '../../main/transport/http-server';
+import type { Page } from 'playwright-core';
+import { openBenchBrowser } from './filter-repaint';
 
 type Report = (name: string, app: number, baseline: number, target: string) => void;
 
@@ -69,17 +68,9 @@ function replay(page: Page, from: number): Promise<number> {
 const callCount = (page: Page) => page.evaluate(() => (window as unknown as { __calls: unknown[] }).__calls.length);
 
 export async function benchScreens(dataDir: string, report: Report): Promise<void> {
-  const server = await startWebServer({ dataDir, migrationsDir: MIGRATIONS_DIR, rendererDir: RENDERER_DIST_DIR });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { server, browser, session, firstCommunityId, close } = await openBenchBrowser(dataDir);
   try {
-    const setup = await server.app.handle({ method: 'auth.setup', input: { username: 'bench', displayName: '基准', password: 'bench-password' } })
-      .then((r) => (r.ok ? r : server.app.handle({ method: 'auth.login', input: { username: 'bench', password: 'bench-password' } })));
-    if (!setup.ok) throw new Error(setup.error.message);
-    const session = (setup.result as { session: string }).session;
-    const cid = ((await server.app.handle({ method: 'community.list', input: {}, session })) as { result: { id: string }[] }).result[0]!.id;
+    const cid = await firstCommunityId();
     // A vote over the whole community, so that the votes screens carry 20,000 parts.
     const vote = await server.app.handle({ method: 'vote.create', session, input: {
       communityId: cid, title: '基准表决', opens: '2026-11-01', closes: '2026-12-31', items: [{ title: '续聘物业服务企业', category: 4 }],
@@ -178,7 +169,6 @@ export async function benchScreens(dataDir: string, report: Report): Promise<voi
     report(`save 登记问题, Chromium (p95 of ${SAVES})`, quantile(saves, 0.95), quantile(savesRaw, 0.95), '≤ 200 ms');
     await context.close();
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
