@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
+import { officeDay } from '../fixtures/worked-roster';
 import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
 import { choose } from './ui-steps';
 
@@ -17,15 +18,7 @@ const SHOTS = '/tmp/shots';
 let session = '';
 let communityId = '';
 
-function today(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-const TODAY = today();
+const TODAY = officeDay(0);
 const HELD = addDays(TODAY, -20);
 const TITLE = '第六次业委会会议';
 const ITEM = '决定更换小区监控设备';
