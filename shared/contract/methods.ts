@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import './zod-locale';
 import { filePayload, id } from './fields';
+import type { Permission } from '../domain/permissions';
 import * as register from './register';
 import * as system from './system';
 import * as meetings from './meetings';
@@ -17,11 +18,34 @@ import * as repairs from './treasury/repairs';
 import * as revenue from './treasury/revenue';
 import * as reports from './treasury/reports';
 
+/**
+ * Which community a call acts on, for the permission check (main/security/access.ts finds it):
+ * - 'office': no single community — office-wide actions, or lists main narrows to the caller's communities;
+ * - { input }: the input's field holding the community's id (communityId, or id for community.*);
+ * - { record, field }: the input's field holding the id of a record of that kind; main looks up its community.
+ */
+export type CommunityLocator =
+  | 'office'
+  | { input: string }
+  | { record: RecordKind; field: string };
+
+/** The kinds of record whose community main can look up from an id. */
+export type RecordKind =
+  | 'part' | 'person' | 'meeting' | 'minutes' | 'action' | 'matter' | 'attachment' | 'vote' | 'entry' | 'statementRow'
+  | 'repair' | 'contract' | 'body' | 'candidate' | 'issue' | 'mediation' | 'review';
+
+export interface Access {
+  permission: Permission;
+  community: CommunityLocator;
+}
+
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   /** Callable without a session (first start, login, health). */
   public?: boolean;
+  /** The permission the call needs and the community it acts on (shared/domain/permissions.ts); signed-in methods only. */
+  access?: Access;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {

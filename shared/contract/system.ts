@@ -3,6 +3,7 @@
  * backups, the audit log, the holiday calendar.
  */
 import { z } from 'zod';
+import { ROLES } from '../domain/permissions';
 import { id, isoDate, requiredText } from './fields';
 
 // ── system and accounts ───────────────────────────────────────────────
@@ -33,7 +34,9 @@ export const dataKeyStatus = z.object({
   keyFile: z.string(),
 });
 
-export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string() });
+/** A role over some communities or all (shared/domain/permissions.ts). */
+export const grant = z.object({ role: z.enum(ROLES), communities: z.union([z.literal('all'), z.array(z.string())]) });
+export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), grants: z.array(grant), companyId: z.string().nullable() });
 
 export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
 

@@ -4,6 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import type { Grant } from '../../../shared/domain/permissions';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso } from '../../db/clock';
@@ -18,6 +19,10 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: string;
+  /** What the person may do where (shared/domain/permissions.ts). */
+  grants: Grant[];
+  /** A 物业联络员's property company: they see the issues dispatched to it and its contracts. */
+  companyId: string | null;
 }
 
 /** How a user is named in the audit log: 王主任（admin）. */
@@ -54,7 +59,7 @@ export class AuthService {
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
     const now = nowIso();
-    const user = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin' };
+    const user: SessionUser = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin', grants: grantsOf('admin'), companyId: null };
     const actor: Actor = { author: authorOf(user), userId: user.id };
     write(this.ctx, actor, (tx) => {
       // Checked again inside the transaction: two first starts cannot both create an administrator.
@@ -138,5 +143,10 @@ function expired(s: { openedAt: number; lastSeen: number }, now: number): boolea
 }
 
 function toUser(row: typeof users.$inferSelect): SessionUser {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, grants: grantsOf(row.role), companyId: null };
+}
+
+/** Until accounts carry their own roles (issue 16), the first administrator is 管理员 over every community. */
+function grantsOf(role: string): Grant[] {
+  return role === 'admin' ? [{ role: 'admin', communities: 'all' }] : [];
 }
