@@ -4,6 +4,7 @@
  * between two versions — an approved version is never changed, a correction is
  * a new version shown against the old.
  */
+import { titleWith } from './titles';
 
 export interface MinutesItem {
   title: string;
@@ -29,10 +30,12 @@ export interface MinutesContent {
   other: string;
 }
 
-/** The minutes' title from the meeting's: 三方联席会议 → 三方联席会议纪要, 物业费调整 → 物业费调整会议纪要 (never 会议会议纪要). */
+/**
+ * The minutes' title from the meeting's, by the one rule of titles (titles.ts): 三方联席会议 → 三方联席会议纪要,
+ * 物业费调整 → 物业费调整会议纪要 (never 会议会议纪要); 业主大会 → 业主大会会议纪要, as the statutes name its meetings.
+ */
 export function minutesTitle(meetingTitle: string): string {
-  const t = meetingTitle.trim();
-  return t.endsWith('会') || t.endsWith('会议') ? `${t}纪要` : `${t}会议纪要`;
+  return titleWith(meetingTitle, '会议纪要');
 }
 
 export const EMPTY_MINUTES: MinutesContent = { attendees: '', recorder: '', items: [], actions: [], other: '' };

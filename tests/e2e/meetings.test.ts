@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
 import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
 import { choose, openCommunitySettings, saveCommunitySettings } from './ui-steps';
+import { officeDay } from '../fixtures/worked-roster';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -21,16 +22,7 @@ let session = '';
 let communityId = '';
 const ids: Record<string, string> = {};
 
-/** Today in the office's time zone (YYYY-MM-DD). */
-function today(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-const TODAY = today();
+const TODAY = officeDay(0);
 const ASSEMBLY_DATE = addDays(TODAY, 10);
 const ASSEMBLY_TITLE = '2026年第一次业主大会';
 const AGENDA = ['审议《业主大会议事规则》修订稿', '表决续聘物业服务企业', '通报上半年公共收益收支情况'];

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addDays } from '../../shared/domain/dates';
+import { officeDay } from '../fixtures/worked-roster';
 import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, useE2E } from './harness';
 
 const env = useE2E();
@@ -22,17 +22,8 @@ let session = '';
 let communityId = '';
 let meetingId = '';
 
-/** Today in the office's time zone (Asia/Shanghai), as main counts it. */
-function today(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date()).map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-const MEETING_DATE = addDays(today(), -7);
-const YESTERDAY = addDays(today(), -1);
+const MEETING_DATE = officeDay(-7);
+const YESTERDAY = officeDay(-1);
 const DECISION_1 = '同意动用维修资金更换3幢电梯钢丝绳，由物业公司组织询价';
 const DECISION_1_FIXED = '同意动用维修资金更换3幢电梯钢丝绳，由业委会组织公开招标';
 const DECISION_2 = '绿化整治方案下次会议再议';
@@ -211,7 +202,7 @@ describe('会议纪要', () => {
     await expect.poll(() => list.getAttribute('data-filter')).toBe('open');
     await row.getByTestId('action-complete').click();
     const done = page.getByRole('dialog').filter({ has: page.getByTestId('action-complete-form') });
-    expect(await done.getByTestId('action-done-date').inputValue()).toBe(today());
+    expect(await done.getByTestId('action-done-date').inputValue()).toBe(officeDay(0));
     await done.getByTestId('action-done-date').fill(YESTERDAY);
     await done.getByRole('button', { name: '标记完成' }).click();
     await expect.poll(() => page.getByTestId('actions-grid').getAttribute('data-total'), { timeout: UI_TIMEOUT }).toBe('0');

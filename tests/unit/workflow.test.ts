@@ -126,7 +126,9 @@ describe('minutes versions', () => {
 
   it('names the minutes after the meeting without doubling 会议', () => {
     expect(minutesTitle('第六次业委会会议')).toBe('第六次业委会会议纪要');
-    expect(minutesTitle('三方联席会')).toBe('三方联席会纪要');
+    expect(minutesTitle('三方联席会')).toBe('三方联席会会议纪要');
+    expect(minutesTitle('2026年第一次业主大会')).toBe('2026年第一次业主大会会议纪要');
+    expect(minutesTitle('三方联席会议')).toBe('三方联席会议纪要');
     expect(minutesTitle('物业费调整')).toBe('物业费调整会议纪要');
   });
 

@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
-import { TABLE_FILE_ACCEPT } from '../../../api/files';
+import { useTableFileChooser } from '../../../components/useTableFileChooser';
 import { formatBytes } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { useCommunities } from '../communities/CommunitiesContext';
@@ -21,30 +20,17 @@ interface Props {
 
 /** Step 1: the file and the community — nothing else is asked. */
 export function ImportChooseStep({ file, onFile, target, onTarget, onTemplate, templateBusy }: Props) {
-  const fileInput = useRef<HTMLInputElement>(null);
+  const chooser = useTableFileChooser(onFile, 'file-input');
   const empty = (useCommunities().list ?? []).filter((c) => c.parts === 0);
   return (
     <div className="import-choose" data-testid="import-choose">
       <Form layout="vertical" className="compact-form" component="div">
         <Form.Item label={t.fileLabel} required extra={<span>{t.templateHint} <Button type="link" size="small" onClick={onTemplate} loading={templateBusy} data-testid="download-template">{t.downloadTemplate}</Button></span>}>
           <Space wrap>
-            <Button onClick={() => fileInput.current?.click()} data-testid="choose-file">{file ? t.changeFile : t.chooseFile}</Button>
+            <Button onClick={chooser.open} data-testid="choose-file">{file ? t.changeFile : t.chooseFile}</Button>
             <span className="file-name" data-testid="file-name">{file ? `${file.name}（${formatBytes(file.size)}）` : t.noFile}</span>
           </Space>
-          <input
-            ref={fileInput}
-            type="file"
-            accept={TABLE_FILE_ACCEPT}
-            className="hidden-input"
-            // Inline: antd's form items show every file input as a block.
-            style={{ display: 'none' }}
-            data-testid="file-input"
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              if (chosen) onFile(chosen);
-              e.target.value = '';
-            }}
-          />
+          {chooser.input}
         </Form.Item>
         <Form.Item label={t.target} required>
           <Radio.Group

@@ -2,14 +2,15 @@
  * The office's holiday calendar: one year as twelve month calendars, where the
  * arrangement comes from, a day's setting, and the xlsx template and import.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { holidaySetDay } from '../../../../../shared/contract/system';
 import type { RowError } from '../../../../../shared/domain/roster-rows';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
-import { downloadFile, readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../../api/files';
+import { downloadFile, readFilePayload, tableFileTooBig } from '../../../api/files';
+import { useTableFileChooser } from '../../../components/useTableFileChooser';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { FormModal } from '../../../components/FormModal';
@@ -57,7 +58,7 @@ export function HolidaysPage() {
   const [busy, setBusy] = useState<'template' | 'import' | null>(null);
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
   const [importError, setImportError] = useState<string[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const chooser = useTableFileChooser((file) => void runImport(file), 'holiday-file-input');
 
   const changeYear = (next: number) => {
     setShown(null);
@@ -106,19 +107,8 @@ export function HolidaysPage() {
         extra={
           <>
             <Button onClick={downloadTemplate} loading={busy === 'template'} data-testid="holiday-template">{t.downloadTemplate}</Button>
-            <Button type="primary" onClick={() => fileInput.current?.click()} loading={busy === 'import'} data-testid="holiday-import">{t.importXlsx}</Button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept={TABLE_FILE_ACCEPT}
-              className="hidden-input"
-              data-testid="holiday-file-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void runImport(file);
-              }}
-            />
+            <Button type="primary" onClick={chooser.open} loading={busy === 'import'} data-testid="holiday-import">{t.importXlsx}</Button>
+            {chooser.input}
           </>
         }
       />

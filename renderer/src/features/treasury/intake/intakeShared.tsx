@@ -1,7 +1,7 @@
 /** Pieces shared by the fund's intake screens: the file chooser, a figure, amounts. */
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Space } from 'antd';
-import { TABLE_FILE_ACCEPT } from '../../../api/files';
+import { useTableFileChooser } from '../../../components/useTableFileChooser';
 import { formatBytes } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { groupedYuan } from '../fund/fundShared';
@@ -12,23 +12,12 @@ const t = zhCN.intake;
 
 /** A button that opens the file dialog, with the chosen file's name beside it. */
 export function FileChoice({ file, onChoose, testId, disabled }: { file: File | null; onChoose: (file: File) => void; testId: string; disabled?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
+  const chooser = useTableFileChooser(onChoose, `${testId}-input`);
   return (
     <Space wrap>
-      <Button onClick={() => input.current?.click()} disabled={disabled} data-testid={`${testId}-choose`}>{t.chooseFile}</Button>
+      <Button onClick={chooser.open} disabled={disabled} data-testid={`${testId}-choose`}>{t.chooseFile}</Button>
       <span className="file-name" data-testid={`${testId}-name`}>{file ? `${file.name}（${formatBytes(file.size)}）` : t.noFile}</span>
-      <input
-        ref={input}
-        type="file"
-        accept={TABLE_FILE_ACCEPT}
-        className="hidden-input"
-        data-testid={`${testId}-input`}
-        onChange={(e) => {
-          const chosen = e.target.files?.[0];
-          e.target.value = '';
-          if (chosen) onChoose(chosen);
-        }}
-      />
+      {chooser.input}
     </Space>
   );
 }

@@ -4,12 +4,13 @@
  * (`ballot.previewImport`) — every error by row and column, nothing recorded —
  * then 导入 records all rows or none.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Space } from 'antd';
 import type { RowError } from '../../../../../shared/domain/roster-rows';
 import { invoke } from '../../../api/client';
 import { ApiError, errorMessage } from '../../../api/errors';
-import { readFilePayload, TABLE_FILE_ACCEPT, tableFileTooBig } from '../../../api/files';
+import { readFilePayload, tableFileTooBig } from '../../../api/files';
+import { useTableFileChooser } from '../../../components/useTableFileChooser';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { formatBytes, formatCount } from '../../../format';
@@ -23,7 +24,7 @@ const t = zhCN.ballots;
 export function BallotImport({ voteId, onImported }: { voteId: string; onImported: () => void }) {
   const { message } = AntApp.useApp();
   const vote = useQuery('vote.get', { id: voteId });
-  const fileInput = useRef<HTMLInputElement>(null);
+  const chooser = useTableFileChooser((chosen) => void choose(chosen), 'ballot-import-input');
   const [file, setFile] = useState<{ name: string; size: number; payload: { fileName: string; base64: string } } | null>(null);
   const [checked, setChecked] = useState<{ rows: number } | null>(null);
   const [rowErrors, setRowErrors] = useState<RowError[]>([]);
@@ -94,7 +95,7 @@ export function BallotImport({ voteId, onImported }: { voteId: string; onImporte
       </div>
       {closed && <Alert type="info" showIcon title={t.importClosed} />}
       <Space wrap>
-        <Button onClick={() => fileInput.current?.click()} disabled={closed || busy !== null} loading={busy === 'preview'} data-testid="ballot-import-choose">
+        <Button onClick={chooser.open} disabled={closed || busy !== null} loading={busy === 'preview'} data-testid="ballot-import-choose">
           {t.importChoose}
         </Button>
         <span className="file-name" data-testid="ballot-import-file">{file ? `${file.name}（${formatBytes(file.size)}）` : t.importNoFile}</span>
@@ -102,17 +103,7 @@ export function BallotImport({ voteId, onImported }: { voteId: string; onImporte
           {t.importConfirm}
         </Button>
       </Space>
-      <input
-        ref={fileInput}
-        type="file"
-        accept={TABLE_FILE_ACCEPT}
-        className="hidden-input"
-        data-testid="ballot-import-input"
-        onChange={(e) => {
-          void choose(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      {chooser.input}
       <FormError messages={errors} />
       {checked && <Alert type="success" showIcon title={t.importOk(formatCount(checked.rows))} data-testid="ballot-import-ok" data-rows={checked.rows} />}
       {rowErrors.length > 0 && <ImportErrors errors={rowErrors} />}
