@@ -7,6 +7,7 @@ import zh_CN from 'antd/locale/zh_CN';
 import { captureToken } from './api/session';
 import { App } from './App';
 import { theme } from './theme';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 // Browser mode: the page URL carries the server's token once; keep it and clean the address bar.

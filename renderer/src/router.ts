@@ -249,6 +249,9 @@ export function leaveTo(route: Route): Promise<boolean> {
   if (window.location.hash === hash) return Promise.resolve(true);
   if (!hasUnsavedChanges()) {
     window.location.hash = hash;
+    // The route store follows at once rather than on the hashchange task: the screen being left unmounts before
+    // the quiet re-reads a save schedules (api/queries.ts), so a save that moves on reads only the new page's data.
+    accept(window.location.hash);
     return Promise.resolve(true);
   }
   return confirmLeave().then((ok) => {

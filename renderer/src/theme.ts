@@ -2,6 +2,7 @@ import type { ThemeConfig } from 'antd';
 
 /** Calm, dense office look: system Chinese fonts, small radii, compact rows. */
 export const theme: ThemeConfig = {
+  zeroRuntime: true,
   token: {
     colorPrimary: '#1f5fbf',
     borderRadius: 4,

@@ -18,7 +18,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
-import { onChange } from './changes';
+import { afterNavigation, onChange } from './changes';
 import { invoke } from './client';
 import type { AsyncState } from './useAsync';
 
@@ -41,6 +41,14 @@ onChange((change) => {
   if (change === 'session') cache.clear();
   else for (const entry of cache.values()) entry.stale = true;
 });
+
+/** Start a read a page is about to need (its children's), so that it runs beside the page's own. */
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const key = keyOf(method, input);
+  const entry = cache.get(key);
+  if (entry && entry.json !== undefined && !entry.stale) return;
+  fetchInto(key, () => invoke(method, input)).catch(() => undefined);
+}
 
 function keyOf(method: string, input: unknown): string {
   return `${method} ${JSON.stringify(input)}`;
@@ -122,7 +130,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
   useEffect(() => {
     if (key === null) return undefined;
     let cancel: () => void = () => undefined;
-    const off = onChange((change) => { if (change === 'wrote') { cancel(); cancel = load(true); } });
+    const off = onChange((change) => { if (change === 'wrote') { cancel(); cancel = afterNavigation(() => load(true)); } });
     return () => { off(); cancel(); };
   }, [key, load]);
 

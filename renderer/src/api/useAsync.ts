@@ -5,7 +5,7 @@
  * A single contract read is better as useQuery, which also caches.
  */
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { onChange } from './changes';
+import { afterNavigation, onChange } from './changes';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -52,14 +52,19 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, { afte
   dataRef.current = data;
   useEffect(() => {
     let live = true;
+    let cancel: () => void = () => undefined;
     const off = onChange((change) => {
       if (change !== 'wrote' || !afterWrites) return;
-      loadRef.current().then(
-        (value) => { if (live && JSON.stringify(value) !== JSON.stringify(dataRef.current)) setData(value); },
-        () => undefined,
-      );
+      cancel();
+      // Not in the write's own task: a screen the save leaves never reads again (changes.ts, afterNavigation).
+      cancel = afterNavigation(() => {
+        loadRef.current().then(
+          (value) => { if (live && JSON.stringify(value) !== JSON.stringify(dataRef.current)) setData(value); },
+          () => undefined,
+        );
+      });
     });
-    return () => { live = false; off(); };
+    return () => { live = false; off(); cancel(); };
   }, deps);
 
   const reload = useCallback(() => setAttempt((a) => a + 1), []);

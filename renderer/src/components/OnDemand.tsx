@@ -7,7 +7,7 @@
  * install, a disk error — or it failed while drawing), says so with the error
  * and a reload instead of leaving a blank page.
  */
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, createElement, lazy, Suspense, type FunctionComponent, type ReactNode } from 'react';
 import { Button, Result, Spin } from 'antd';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -16,9 +16,47 @@ type Page = (props: never) => ReactNode;
 /** A page's props: its first parameter, none for a page that takes none. */
 type PropsOf<P extends Page> = Parameters<P> extends [infer Props, ...unknown[]] ? Props : object;
 
-export function lazyExport<Name extends string, Module extends Record<Name, Page>>(load: () => Promise<Module>, name: Name) {
-  // The cast only restates the page's own props for lazy(), which wants a ComponentType.
-  return lazy(async () => ({ default: (await load())[name] as unknown as ComponentType<PropsOf<Module[Name]>> }));
+/** The screens' loaders (lazyScreen), for warming them once the app is idle (warmScreens). */
+const loaders: (() => Promise<unknown>)[] = [];
+
+/** A screen of the app's frame: on demand like any lazyExport, and warmed in idle time after sign-in. */
+export function lazyScreen<Name extends string, Module extends Record<Name, Page>>(load: () => Promise<Module>, name: Name) {
+  return lazyExport(load, name, true);
+}
+
+/** A module's named component, loaded the first time it is drawn (a chart's module, a print view). */
+export function lazyExport<Name extends string, Module extends Record<Name, Page>>(load: () => Promise<Module>, name: Name, warm = false) {
+  type Props = PropsOf<Module[Name]>;
+  // The cast only restates the page's own props, which React wants as a ComponentType.
+  let loaded: FunctionComponent<Props> | null = null;
+  const loadAndKeep = async () => {
+    loaded = (await load())[name] as unknown as FunctionComponent<Props>;
+    return { default: loaded };
+  };
+  if (warm) loaders.push(loadAndKeep);
+  const Lazy = lazy(loadAndKeep);
+  // Once the code is here (warmed, or visited before) the page is drawn at once: through lazy() it would suspend
+  // anyway, and React holds a shown fallback at least 300 ms before the page replaces it.
+  function OnDemandScreen(props: Props) {
+    return createElement((loaded ?? Lazy) as FunctionComponent<object>, props as object);
+  }
+  return OnDemandScreen;
+}
+
+/**
+ * After sign-in, while the person reads the first screen, the other screens' code (not the charts' ECharts, not
+ * the print views) is fetched and compiled one by one in idle time, so that the first visit of each is as quick as the next (issue 15's page change); the login
+ * page itself still loads only the frame. A failed load is left to the screen's own visit, which says so.
+ */
+export function warmScreens(): () => void {
+  let stopped = false;
+  const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 50));
+  const next = (i: number) => {
+    if (stopped || i >= loaders.length) return;
+    idle(() => { void loaders[i]!().catch(() => undefined).finally(() => next(i + 1)); });
+  };
+  next(0);
+  return () => { stopped = true; };
 }
 
 class ScreenFailure extends Component<{ children: ReactNode }, { error: Error | null }> {

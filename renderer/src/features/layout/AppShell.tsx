@@ -9,6 +9,7 @@ import type { User } from '../system/auth/user';
 import { WarningBanners } from '../system/start/StartGate';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
+import { warmScreens } from '../../components/OnDemand';
 
 const t = zhCN.nav;
 
@@ -41,6 +42,8 @@ function Shell({ user, onLogout, warnings }: Props) {
   useEffect(() => {
     if (fromRoute) rememberCommunity(fromRoute);
   }, [fromRoute]);
+  // The other screens' code, fetched while the first is read (components/OnDemand.tsx).
+  useEffect(() => warmScreens(), []);
 
   const selectedKey = SELECTED_MENU[route.name] ?? route.name;
   const go = (key: string) => {

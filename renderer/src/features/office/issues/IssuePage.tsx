@@ -11,6 +11,7 @@ import { Alert, Button, Descriptions, Spin, Tooltip } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
+import { prefetch } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { Deadline } from '../../../components/Deadline';
 import { PageHeader } from '../../../components/PageHeader';
@@ -23,6 +24,13 @@ import { Attachments } from '../../meetings/minutes/Attachments';
 
 export function IssuePage({ communityId, issueId }: { communityId: string; issueId: string }) {
   const loaded = useAsync(() => invoke('issue.get', { id: issueId }), [issueId]);
+  // The page's lower sections read beside the issue itself, not after it arrives.
+  useEffect(() => {
+    prefetch('attachment.list', { ownerType: 'issue', ownerId: issueId });
+    prefetch('mediation.list', { communityId });
+    prefetch('issue.list', { communityId, overdueOnly: false, text: '' });
+    prefetch('community.get', { id: communityId });
+  }, [communityId, issueId]);
   const [issue, setIssue] = useState<IssueDetail | null>(null);
   const [acting, setActing] = useState<ActionKind | null>(null);
   const [editing, setEditing] = useState(false);

@@ -10,7 +10,7 @@ import { DateField } from '../../../components/DateField';
 import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
-import { useAsync } from '../../../api/useAsync';
+import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
@@ -29,8 +29,8 @@ interface Props {
 }
 
 export function Mediations({ communityId, issueId, help }: Props) {
-  const list = useAsync(() => invoke('mediation.list', { communityId }), [communityId]);
-  const issues = useAsync(() => invoke('issue.list', { communityId, overdueOnly: false, text: '' }), [communityId]);
+  const list = useQuery('mediation.list', { communityId });
+  const issues = useQuery('issue.list', { communityId, overdueOnly: false, text: '' });
   const [editing, setEditing] = useState<Mediation | 'new' | null>(null);
   const rows = useMemo(() => (list.data ?? []).filter((m) => issueId === undefined || m.issueId === issueId), [list.data, issueId]);
   const issueLabel = useMemo(() => new Map((issues.data ?? []).map((i) => [i.id, `${t.number(i.number)} ${i.title}`])), [issues.data]);
