@@ -264,7 +264,11 @@ describe('property-service contracts', () => {
     modal = await record(officeDay(-1), '');
     await modal.getByTestId('event-errors').getByRole('alert').waitFor();
     expect(await text(modal.getByTestId('event-errors'))).toContain(`本合同已登记物业不续聘通知（${NOTICE_ON}）`);
+    // A date was typed: 取消 asks before it is thrown away (GuardedModal).
     await modal.getByRole('button', { name: /取\s*消/ }).click();
+    const ask = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
+    await ask.getByTestId('unsaved-leave').click();
+    await ask.waitFor({ state: 'detached' });
     await modal.waitFor({ state: 'hidden' });
 
     // ── two quarterly evaluations ──

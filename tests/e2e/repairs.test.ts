@@ -202,7 +202,10 @@ describe('repair projects', () => {
     const refusal = page.getByTestId('charge-confirm-errors').getByRole('alert');
     await refusal.waitFor();
     expect(await text(refusal)).toContain('晚于今天，不能预先记账');
+    // The reason was typed: going back asks before it is thrown away (GuardedModal).
     await page.getByTestId('charge-confirm-back').click();
+    const ask = page.locator('.ant-modal-confirm').filter({ has: page.getByTestId('unsaved-question') });
+    await ask.getByTestId('unsaved-leave').click();
     await confirm.waitFor({ state: 'detached' });
     await page.getByTestId('charge-date').fill(TODAY);
     await page.getByTestId('charge-preview').click();

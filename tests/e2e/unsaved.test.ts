@@ -6,13 +6,14 @@
  * every 30 s (the browser's clock moved on with page.clock) and says
  * 已自动保存 HH:mm; the autosaved draft is there after a reload; a failed
  * autosave says so and keeps the text. A dialog's 取消 asks once something
- * was typed in it.
+ * was typed in it — every dialog that holds text (GuardedModal: a matter's
+ * step, an issue's action, a new vote …) and the part drawer of the roster.
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addDays } from '../../shared/domain/dates';
-import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, setupAdmin, submitLogin, useE2E } from './harness';
+import { TEST_TIMEOUT, UI_TIMEOUT, openAndLogin, openRoster, setupAdmin, submitLogin, useE2E } from './harness';
 
 const env = useE2E();
 const SHOTS = '/tmp/shots';
@@ -284,6 +285,129 @@ describe('未保存的修改', () => {
     await page.getByRole('menuitem', { name: '花名册', exact: true }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: UI_TIMEOUT }).toBe(`#/c/${communityId}/roster`);
     expect(await question(page).count()).toBe(0);
+  }, TEST_TIMEOUT);
+});
+
+describe('every dialog that holds typed text (GuardedModal)', () => {
+  const DIALOG_QUESTION = '对话框中填写的内容尚未保存，关闭将丢失。';
+  const cancelButton = (dialog: Locator) => dialog.getByRole('button', { name: /^取\s*消$/ });
+
+  /**
+   * The dialog `open` gives, its text field `field`: closed untouched, 取消 asks
+   * nothing; typed, 取消 asks — 继续填写 keeps the text, 放弃修改 closes; opened
+   * again, the field is as it was before the typing.
+   */
+  async function guarded(page: Page, name: string, open: () => Promise<Locator>, field: string, typed: string): Promise<void> {
+    const ask = question(page);
+    let dialog = await open();
+    const before = await dialog.getByTestId(field).inputValue();
+    await cancelButton(dialog).click();
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    expect(await ask.count(), `${name}: closed untouched, nothing asked`).toBe(0);
+
+    dialog = await open();
+    await dialog.getByTestId(field).fill(typed);
+    await cancelButton(dialog).click();
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    expect(await ask.getByTestId('unsaved-question').textContent()).toBe(DIALOG_QUESTION);
+    if (name === 'advance') {
+      await page.waitForTimeout(500); // the question's fade-in, for the picture
+      await page.screenshot({ path: `${SHOTS}/unsaved-advance-confirm.png` });
+    }
+    await ask.getByTestId('unsaved-stay').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await dialog.getByTestId(field).inputValue(), `${name}: 继续填写 keeps the text`).toBe(typed);
+
+    // × asks the same; 放弃修改 closes.
+    await dialog.locator('.ant-modal-close').click();
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    await ask.getByTestId('unsaved-leave').click();
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+
+    dialog = await open();
+    expect(await dialog.getByTestId(field).inputValue(), `${name}: 放弃修改 threw the text away`).toBe(before);
+    await cancelButton(dialog).click();
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    expect(await ask.count()).toBe(0);
+  }
+
+  it('asks before a matter\'s step, an issue\'s action and a new vote are closed with typed text', async () => {
+    const { page } = env;
+    const matter = await env.call('matter.create', { communityId, title: '1幢外墙渗水维修', raisedOn: MEETING_DATE }, session);
+    const issue = await env.call('issue.create', { communityId, title: '楼道堆放杂物', category: '环境卫生', reportedAt: `${MEETING_DATE}T09:30` }, session);
+    await openAndLogin(env);
+
+    // 办理此步 of a matter (AdvanceModal: antd's own 取消 under okText).
+    await page.evaluate(({ c, m }) => { window.location.hash = `#/c/${c}/matter/${m}`; }, { c: communityId, m: matter.id });
+    await guarded(page, 'advance', async () => {
+      await page.getByTestId('advance-open').first().click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('advance-form') });
+      await dialog.waitFor();
+      return dialog;
+    }, 'advance-note', '已在1幢公告栏张贴征求意见表。');
+
+    // 当场办结 of an issue (ActionModal).
+    await page.evaluate(({ c, i }) => { window.location.hash = `#/c/${c}/issue/${i}`; }, { c: communityId, i: issue.id });
+    await page.locator('[data-testid=issue-page][data-ready=true]').waitFor();
+    await guarded(page, 'action', async () => {
+      await page.getByTestId('issue-action-close').click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('action-form-close') });
+      await dialog.waitFor();
+      return dialog;
+    }, 'action-note', '物业当场清理，已拍照留存。');
+
+    // 发起表决 (VoteForm).
+    await page.evaluate((c) => { window.location.hash = `#/c/${c}/votes`; }, communityId);
+    await guarded(page, 'vote', async () => {
+      await page.getByTestId('vote-create').click();
+      const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('vote-form') });
+      await dialog.getByTestId('vote-form').waitFor();
+      return dialog;
+    }, 'vote-title', '关于续聘物业服务企业的表决');
+
+    // Typed and still open, leaving the page counts it as unsaved: the menu asks; staying keeps the dialog and its text.
+    await page.getByTestId('vote-create').click();
+    const vote = page.getByRole('dialog').filter({ has: page.getByTestId('vote-form') });
+    await vote.getByTestId('vote-title').fill('关于更换门禁系统的表决');
+    await page.evaluate(() => window.history.back());
+    const ask = question(page);
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    expect(await ask.getByTestId('unsaved-question').textContent()).toBe('对话框中填写的内容有未保存的修改，离开将丢失。');
+    await ask.getByTestId('unsaved-stay').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await vote.getByTestId('vote-title').inputValue()).toBe('关于更换门禁系统的表决');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/c/${communityId}/votes`);
+
+    // Nothing was saved by any of it.
+    const done = (m: typeof matter) => m.steps.filter((s) => s.done).length;
+    expect(done(await env.call('matter.get', { id: matter.id }, session))).toBe(done(matter));
+    expect((await env.call('issue.get', { id: issue.id }, session)).status).toBe('登记');
+  }, TEST_TIMEOUT);
+
+  it('the part drawer asks before its typed fields are closed away, and no longer once they are saved', async () => {
+    const { page } = env;
+    await env.call('part.create', { communityId, building: '1幢', room: '101', area: '88.00' }, session);
+    await openAndLogin(env);
+    await openRoster(env, communityId);
+    await page.locator('[data-testid=roster-grid] .data-grid-row:not(.placeholder)').first().click();
+    const form = page.getByTestId('part-form');
+    await form.waitFor();
+    const ask = question(page);
+
+    await page.getByTestId('part-area').fill('89.50');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ timeout: UI_TIMEOUT });
+    expect(await ask.getByTestId('unsaved-question').textContent()).toBe(DIALOG_QUESTION);
+    await ask.getByTestId('unsaved-stay').click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('part-area').inputValue()).toBe('89.50');
+
+    // Saved, the drawer stays open; closing it now asks nothing.
+    await form.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByText('专有部分已保存').waitFor();
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    expect(await ask.count()).toBe(0);
   }, TEST_TIMEOUT);
 });
 

@@ -3,13 +3,12 @@
  * that belong to no single field below it, and 取消 / the action in the footer
  * (SaveCancel). Closing discards the dialog's content (destroyOnHidden): the
  * form is filled afresh each time it opens; so once something was typed,
- * 取消 / × / Esc ask first (useDialogGuard).
+ * 取消 / × / Esc ask first (GuardedModal).
  */
 import type { ReactNode } from 'react';
-import { Modal } from 'antd';
 import { FormError } from './FormError';
+import { GuardedModal } from './GuardedModal';
 import { SaveCancel, type SaveCancelProps } from './SaveCancel';
-import { useDialogGuard } from './useDialogGuard';
 
 interface FormModalProps {
   open: boolean;
@@ -24,12 +23,18 @@ interface FormModalProps {
 }
 
 export function FormModal({ open, title, width, save, onCancel, errors, errorsTestId, children }: FormModalProps) {
-  const guard = useDialogGuard(open, save.busy);
-  const cancel = () => guard.close(onCancel);
   return (
-    <Modal open={open} title={title} onCancel={cancel} destroyOnHidden width={width} footer={<SaveCancel onCancel={cancel} {...save} />}>
-      <div onInput={guard.onTyped}>{children}</div>
+    <GuardedModal
+      open={open}
+      title={title}
+      busy={save.busy}
+      onClose={onCancel}
+      destroyOnHidden
+      width={width}
+      footer={(cancel) => <SaveCancel onCancel={cancel} {...save} />}
+    >
+      {children}
       <div data-testid={errorsTestId}><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }

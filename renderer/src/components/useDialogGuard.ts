@@ -4,7 +4,8 @@
  * inside the dialog), closing asks 放弃修改 / 继续填写, and the dialog counts as unsaved
  * for leaving the page (the back button while it is open). While its save runs
  * it does not count: a save that succeeds closes the dialog, or moves on to
- * the new record's page, without a question.
+ * the new record's page, without a question. Dialogs have it through
+ * GuardedModal (the one frame for it); a drawer that holds a form uses it itself.
  */
 import { useEffect, useRef, type FormEvent } from 'react';
 import { zhCN } from '../i18n/zh-CN';
@@ -15,6 +16,8 @@ export interface DialogGuard {
   onTyped: (event: FormEvent) => void;
   /** Close through this: it asks first if something was typed. */
   close: (onClose: () => void) => void;
+  /** What was typed is saved and the dialog stays open (a drawer's form): closing no longer asks. */
+  saved: () => void;
 }
 
 export function useDialogGuard(open: boolean, busy: boolean): DialogGuard {
@@ -31,6 +34,9 @@ export function useDialogGuard(open: boolean, busy: boolean): DialogGuard {
   return {
     onTyped: (event) => {
       if (isTextField(event.target)) typed.current = true;
+      // React's events bubble through portals: a dialog opened from this one has
+      // its own guard, and what is typed there must not make this one ask.
+      event.stopPropagation();
     },
     close: (onClose) => {
       if (!typed.current || busyNow.current) {
@@ -40,6 +46,9 @@ export function useDialogGuard(open: boolean, busy: boolean): DialogGuard {
       void confirmDiscard([zhCN.unsaved.dialogForm], 'close').then((ok) => {
         if (ok) onClose();
       });
+    },
+    saved: () => {
+      typed.current = false;
     },
   };
 }

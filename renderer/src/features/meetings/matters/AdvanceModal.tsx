@@ -11,12 +11,13 @@
  * until it is typed over. Opened after printing the draft, it says so.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Form, Input, Radio, Select, Typography } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { advanceInput } from '../../../../../shared/contract/meetings';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { isValidDate } from '../../../../../shared/domain/dates';
@@ -140,10 +141,11 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved, 
   };
 
   return (
-    <Modal
+    <GuardedModal
       open
+      busy={busy}
       title={t.title(step.name)}
-      onCancel={onClose}
+      onClose={onClose}
       onOk={() => void save()}
       okText={skip ? t.submitSkip : t.submit}
       okButtonProps={{ 'data-testid': 'advance-submit' }}
@@ -196,7 +198,7 @@ export function AdvanceModal({ matter, step, communityOffice, onClose, onSaved, 
           )}
         </Form>
       </div>
-    </Modal>
+    </GuardedModal>
   );
 }
 

@@ -5,10 +5,11 @@
  * with the same party); 批量添加 takes one name per line.
  */
 import { useEffect, useRef, useState } from 'react';
-import { App as AntApp, Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import { ATTENDEE_PARTIES, MEETING_BODY, startsAsMember, type AttendeeParty, type MeetingKind } from '../../../../../shared/domain/meetings';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useSending } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Meeting } from './meetingShared';
@@ -222,10 +223,15 @@ function BulkAdd({ open, kind, onClose, onAdd }: {
   const [isMember, setIsMember] = useState(startsAsMember(kind, party));
   const people = text.split('\n').map(parseLine).filter((p): p is { name: string; role: string } => p !== null);
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={false}
       title={t.bulkTitle}
-      onCancel={onClose}
+      onClose={() => {
+        // Closed is thrown away (as the question says): it does not come back when the dialog opens again.
+        setText('');
+        onClose();
+      }}
       okText={t.bulkAdd}
       okButtonProps={{ disabled: people.length === 0 }}
       onOk={() => {
@@ -245,6 +251,6 @@ function BulkAdd({ open, kind, onClose, onAdd }: {
           <Input.TextArea rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder={t.bulkPlaceholder} data-testid="attendee-bulk-text" />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -5,9 +5,9 @@
  * breaks a procedural rule is refused by main and may go ahead with a reason.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Button, type FormInstance, Checkbox, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
-import { useDialogGuard } from '../../../components/useDialogGuard';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { DateField } from '../../../components/DateField';
 import { meetingFields, meetingUpdate } from '../../../../../shared/contract/meetings';
 import { addDays, daysBetween, isRestDay, isValidDate } from '../../../../../shared/domain/dates';
@@ -82,9 +82,6 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   const [form] = Form.useForm<FormValues>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
-  // Typed text is not lost to a stray 取消, × or Esc (components/useDialogGuard.ts).
-  const guard = useDialogGuard(open, busy);
-  const cancel = () => guard.close(onClose);
   const override = useOverride();
   const matters = useAsync(() => invoke('matter.list', { communityId }).catch(() => []), [communityId]);
 
@@ -152,27 +149,27 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   );
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={meeting ? t.editTitle : t.createTitle}
-      onCancel={cancel}
+      onClose={onClose}
       width={820}
       destroyOnHidden
-      footer={
+      footer={(cancel) => (
         <Space>
           <Button onClick={cancel}>{zhCN.common.cancel}</Button>
           {override.violations
             ? <Button type="primary" danger loading={busy} onClick={() => void save()} data-testid="meeting-override-save">{t.overrideSave}</Button>
             : <Button type="primary" loading={busy} onClick={() => void save()} data-testid="meeting-save">{zhCN.common.save}</Button>}
         </Space>
-      }
+      )}
     >
       <Form
         form={form}
         layout="vertical"
         className="compact-form meeting-form"
         data-testid="meeting-form"
-        onInput={guard.onTyped}
         onValuesChange={onValuesChange}
       >
         <div className="form-row">
@@ -224,7 +221,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
       </Form>
       <FormError messages={errors} />
       <OverridePanel state={override} />
-    </Modal>
+    </GuardedModal>
   );
 }
 

@@ -5,11 +5,12 @@
  * with an overridable rule.
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Checkbox, InputNumber, Modal, Space, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, InputNumber, Space, Typography } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { calendarDate } from '../../../../../shared/contract/meetings';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { isCommittee, type Meeting } from './meetingShared';
@@ -65,13 +66,14 @@ export function ResultsModal({ meeting, open, onClose, onSaved }: { meeting: Mee
     }));
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.recordTitle}
-      onCancel={onClose}
+      onClose={onClose}
       width={640}
       destroyOnHidden
-      footer={<Footer override={override} busy={busy} onCancel={onClose} onSave={() => void save()} testId="results" />}
+      footer={(cancel) => <Footer override={override} busy={busy} onCancel={cancel} onSave={() => void save()} testId="results" />}
     >
       <div data-testid="results-form">
         <div className="toolbar">
@@ -145,7 +147,7 @@ export function ResultsModal({ meeting, open, onClose, onSaved }: { meeting: Mee
         <FormError messages={errors} />
         <OverridePanel state={override} />
       </div>
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -177,13 +179,14 @@ export function PostModal({ meeting, open, onClose, onSaved }: { meeting: Meetin
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.postTitle}
-      onCancel={onClose}
+      onClose={onClose}
       width={520}
       destroyOnHidden
-      footer={<Footer override={override} busy={busy} onCancel={onClose} onSave={() => void save()} testId="post" />}
+      footer={(cancel) => <Footer override={override} busy={busy} onCancel={cancel} onSave={() => void save()} testId="post" />}
     >
       <div data-testid="post-form">
         <Typography.Paragraph type="secondary">{t.postHelp(meeting.checks.postingDeadline.date)}</Typography.Paragraph>
@@ -202,6 +205,6 @@ export function PostModal({ meeting, open, onClose, onSaved }: { meeting: Meetin
         <FormError messages={errors} />
         <OverridePanel state={override} />
       </div>
-    </Modal>
+    </GuardedModal>
   );
 }

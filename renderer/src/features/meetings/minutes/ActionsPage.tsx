@@ -4,7 +4,7 @@
  * date.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Modal, Segmented, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Segmented, Tag, Typography } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { completeActionInput } from '../../../../../shared/contract/meetings';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
@@ -13,6 +13,7 @@ import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
@@ -125,14 +126,15 @@ function CompleteModal({ row, onClose, onDone }: { row: ActionRow; onClose: () =
       onDone();
     });
   return (
-    <Modal
+    <GuardedModal
       open
+      busy={busy}
       title={t.doneTitle}
       okText={t.markDone}
       cancelText={zhCN.common.cancel}
       confirmLoading={busy}
       onOk={() => void send()}
-      onCancel={onClose}
+      onClose={onClose}
     >
       <p>{row.text}</p>
       <Form form={form} layout="vertical" data-testid="action-complete-form" initialValues={{ date: todayDate() }} onFinish={() => void send()}>
@@ -141,6 +143,6 @@ function CompleteModal({ row, onClose, onDone }: { row: ActionRow; onClose: () =
         </Form.Item>
       </Form>
       <FormError messages={errors} />
-    </Modal>
+    </GuardedModal>
   );
 }

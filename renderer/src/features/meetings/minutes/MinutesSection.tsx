@@ -5,7 +5,7 @@
  * between versions, 打印, and the attachments of the version shown.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Modal, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Empty, Form, Input, Spin, Tag } from 'antd';
 import { correctMinutesInput } from '../../../../../shared/contract/meetings';
 import type { MinutesContent } from '../../../../../shared/domain/minutes';
 import { invoke } from '../../../api/client';
@@ -13,7 +13,7 @@ import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
-import { useDialogGuard } from '../../../components/useDialogGuard';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -197,28 +197,28 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
 function CorrectModal({ version, onClose, onCorrected }: { version: MinutesVersion; onClose: () => void; onCorrected: (v: MinutesVersion) => void }) {
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
-  const guard = useDialogGuard(true, busy);
   const send = () =>
     submit(correctMinutesInput, { id: version.id, reason: form.getFieldValue('reason') ?? '' }, async (input) => {
       onCorrected(await invoke('minutes.correct', input));
     });
   return (
-    <Modal
+    <GuardedModal
       open
+      busy={busy}
       title={t.correctTitle}
       okText={t.correct}
       cancelText={zhCN.common.cancel}
       confirmLoading={busy}
       onOk={() => void send()}
-      onCancel={() => guard.close(onClose)}
+      onClose={onClose}
     >
       <p>{t.correctIntro}</p>
-      <Form form={form} layout="vertical" data-testid="minutes-correct-form" onFinish={() => void send()} onInput={guard.onTyped}>
+      <Form form={form} layout="vertical" data-testid="minutes-correct-form" onFinish={() => void send()}>
         <Form.Item name="reason" label={t.reason} required>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={500} data-testid="minutes-correct-reason" />
         </Form.Item>
       </Form>
       <FormError messages={errors} />
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -8,12 +8,13 @@
  * 「仍要保存」 sends it again with the written reason (meetings' override).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { App as AntApp, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { BODY_KINDS, bodyFields, bodyUpdate, type OfficeRules } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { OverridePanel, useOverride } from '../../meetings/meetings/override';
@@ -132,20 +133,21 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
   const title = !mode ? '' : mode.mode === 'edit' ? t.editTitle(mode.body.kind, mode.body.electedOn) : mode.renew ? t.renewTitle(mode.kind) : t.createTitle;
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={title}
-      onCancel={onClose}
+      onClose={onClose}
       width={860}
       destroyOnHidden
-      footer={
+      footer={(cancel) => (
         <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button onClick={cancel}>{zhCN.common.cancel}</Button>
           {override.violations
             ? <Button type="primary" danger loading={busy} onClick={() => void save()} data-testid="body-override-save">{t.overrideSave}</Button>
             : <Button type="primary" loading={busy} onClick={() => void save()} data-testid="body-save">{t.save}</Button>}
         </Space>
-      }
+      )}
     >
       {mode?.mode === 'create' && mode.renew && <p className="body-help">{t.renewHelp}</p>}
       {committee && rules && (
@@ -238,7 +240,7 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
       </Form>
       <div data-testid="body-form-errors"><FormError messages={errors} /></div>
       <OverridePanel texts={t} inputId="body-override-reason" state={override} />
-    </Modal>
+    </GuardedModal>
   );
 }
 

@@ -9,8 +9,8 @@
  * above the buttons, in its words.
  */
 import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { useDialogGuard } from '../../../components/useDialogGuard';
+import { App as AntApp, Button, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { DateField } from '../../../components/DateField';
 import { CONTRACT_KINDS, contractFields, contractUpdate } from '../../../../../shared/contract/office';
 import type { MethodInput } from '../../../../../shared/contract/methods';
@@ -85,9 +85,6 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
-  // Typed text is not lost to a stray 取消, × or Esc (components/useDialogGuard.ts).
-  const guard = useDialogGuard(open, busy);
-  const cancel = () => guard.close(onClose);
   const companies = useAsync(() => (open ? invoke('company.list', { text: '' }) : Promise.resolve([])), [open]);
   const mode = Form.useWatch('companyMode', form) as Values['companyMode'];
   const kind = Form.useWatch('kind', form) as Kind | undefined;
@@ -150,17 +147,16 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   );
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={contract ? t.editTitle : t.formTitle}
-      onCancel={cancel}
+      onClose={onClose}
       width={800}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="contract-save" label={t.save} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="contract-save" label={t.save} />}
     >
-      <Form form={form} layout="vertical" className="compact-form contract-form" data-testid="contract-form" onInput={guard.onTyped}>
+      <Form form={form} layout="vertical" className="compact-form contract-form" data-testid="contract-form">
         {!contract && (
           <Form.Item name="companyMode" label={t.fieldCompany} required>
             <Radio.Group
@@ -284,7 +280,7 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
       </Form>
       <p className="contract-help">{t.formHelp}</p>
       <div data-testid="contract-form-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }
 

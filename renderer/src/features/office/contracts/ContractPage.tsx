@@ -8,7 +8,7 @@
  * quarterly evaluations with their trend chart and 打印年度评价报告.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, InputNumber, Select, Space, Spin, Tag } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { contractEventInput, dismissalInput, evaluationInput, CONTRACT_EVENTS } from '../../../../../shared/contract/office';
 import type { MethodInput } from '../../../../../shared/contract/methods';
@@ -17,6 +17,7 @@ import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit, useSending } from '../../../components/useFormSubmit';
 import { groupedArea, todayDate } from '../../../format';
@@ -280,15 +281,14 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={event !== null}
+      busy={busy}
       title={event ? t.recordTitle(t.eventName[event] ?? event) : ''}
-      onCancel={onClose}
+      onClose={onClose}
       destroyOnHidden
       width={480}
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="event-save" label={t.record} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="event-save" label={t.record} />}
     >
       <div className="compact-form" data-testid="event-form">
         <div className="toolbar-label">{t.eventDate}</div>
@@ -297,7 +297,7 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
         <Input.TextArea rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} aria-label={t.eventNote} data-testid="event-note" />
       </div>
       <div data-testid="event-errors" style={{ marginTop: 12 }}><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }
 
@@ -443,15 +443,14 @@ function EvaluationForm({ contract, checklist, open, onClose, onSaved }: {
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.formEvalTitle}
-      onCancel={onClose}
+      onClose={onClose}
       width={720}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="evaluation-save" label={t.save} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="evaluation-save" label={t.save} />}
     >
       <p className="contract-help">{t.evalHelp}</p>
       <Form form={form} layout="vertical" className="compact-form" data-testid="evaluation-form">
@@ -490,6 +489,6 @@ function EvaluationForm({ contract, checklist, open, onClose, onSaved }: {
         </Form.Item>
       </Form>
       <div data-testid="evaluation-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -7,12 +7,13 @@
  * on their field or above the buttons, in its words.
  */
 import { useEffect } from 'react';
-import { App as AntApp, Form, Input, Modal, Radio, Select } from 'antd';
+import { App as AntApp, Form, Input, Radio, Select } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { RESPONSIBLE_PARTIES, dispatchInput, escalateInput, feedbackInput, planInput, statusInput } from '../../../../../shared/contract/office';
 import { escalate, nextLevel, type EscalationLevel } from '../../../../../shared/domain/issue-ledger';
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useQuery } from '../../../api/queries';
 import { clearErrors, nowDateTime, t, type IssueDetail, type IssueSummary } from './issueShared';
@@ -132,15 +133,14 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={kind ? titleOf(kind, issue) : ''}
-      onCancel={onClose}
+      onClose={onClose}
       width={560}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="action-save" label={kind ? ACTION_NAME[kind] : t.confirm} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="action-save" label={kind ? ACTION_NAME[kind] : t.confirm} />}
     >
       <p className="issue-help issue-action-of" data-testid="action-issue">{t.number(issue.number)} {issue.title}</p>
       <Form form={form} onValuesChange={(changed: object) => clearErrors(form, changed)} layout="vertical" className="compact-form" data-testid={`action-form-${kind ?? ''}`}>
@@ -210,6 +210,6 @@ export function ActionModal({ kind, issue, onClose, onDone }: Props) {
         </Form.Item>
       </Form>
       <div data-testid="action-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -8,8 +8,8 @@
  * above the buttons, in its words.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Form, Input, Modal, Select } from 'antd';
-import { useDialogGuard } from '../../../components/useDialogGuard';
+import { App as AntApp, Form, Input, Select } from 'antd';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { DateField } from '../../../components/DateField';
 import { DEFAULT_ISSUE_SOURCE, ISSUE_CATEGORIES, ISSUE_SOURCES, issueFields, issueUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
@@ -47,9 +47,6 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
-  // Typed text is not lost to a stray 取消, × or Esc (components/useDialogGuard.ts).
-  const guard = useDialogGuard(open, busy);
-  const cancel = () => guard.close(onClose);
   const buildings = useAsync(() => (open ? invoke('community.buildings', { id: communityId }) : Promise.resolve([])), [communityId, open]);
   const matters = useAsync(() => (open ? invoke('matter.list', { communityId }) : Promise.resolve([])), [communityId, open]);
   const meetings = useAsync(() => (open ? invoke('meeting.list', { communityId, limit: 1000 }) : Promise.resolve([])), [communityId, open]);
@@ -98,18 +95,17 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={issue ? t.editTitle : t.formTitle}
-      onCancel={cancel}
+      onClose={onClose}
       width={760}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="issue-save" label={issue ? t.saveEdit : t.save} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="issue-save" label={issue ? t.saveEdit : t.save} />}
     >
       {!issue && <p className="issue-help">{t.formHelp(community.data?.settings.officeRules.issuePlanHours ?? 24)}</p>}
-      <Form form={form} onValuesChange={(changed: object) => clearErrors(form, changed)} layout="vertical" className="compact-form issue-form" data-testid="issue-form" onInput={guard.onTyped}>
+      <Form form={form} onValuesChange={(changed: object) => clearErrors(form, changed)} layout="vertical" className="compact-form issue-form" data-testid="issue-form">
         <Form.Item name="title" label={t.fieldTitle} required>
           <Input maxLength={100} placeholder={t.titlePlaceholder} data-testid="issue-title" />
         </Form.Item>
@@ -193,7 +189,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         </div>
       </Form>
       <div data-testid="issue-form-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }
 

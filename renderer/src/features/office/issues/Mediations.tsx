@@ -5,13 +5,14 @@
  * 调解记录 tab (all records) and on an issue's page (those linked to it).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Radio, Select } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { mediationFields, mediationUpdate } from '../../../../../shared/contract/office';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -116,17 +117,16 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={locked ? t.mediationView : record ? t.mediationEdit : t.mediationCreate}
-      onCancel={onClose}
+      onClose={onClose}
       width={760}
       destroyOnHidden
-      footer={locked
-        ? <Button onClick={onClose} data-testid="mediation-close">{zhCN.common.close}</Button>
-        : (
-          <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="mediation-save" label={zhCN.common.save} />
-        )}
+      footer={(cancel) => (locked
+        ? <Button onClick={cancel} data-testid="mediation-close">{zhCN.common.close}</Button>
+        : <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="mediation-save" label={zhCN.common.save} />)}
     >
       {locked && record ? <MediationView record={record} issueLabel={issueOptions.find((o) => o.value === record.issueId)?.label ?? null} /> : (
         <>
@@ -185,7 +185,7 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
           {record && <MediationFiles id={record.id} />}
         </>
       )}
-    </Modal>
+    </GuardedModal>
   );
 }
 

@@ -1,8 +1,14 @@
-/** A part in a drawer beside the roster: its fields, its owners, its ownership history. */
+/**
+ * A part in a drawer beside the roster: its fields, its owners, its ownership
+ * history. Typed into the part's fields and not saved, the drawer's ×, Esc or a
+ * click beside it ask first, as a dialog's do (useDialogGuard); the drawer stays
+ * open after a save, so the save tells the guard.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Drawer, Spin } from 'antd';
 import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
+import { useDialogGuard } from '../../../components/useDialogGuard';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
 import { PartForm, type PartDetail } from './PartForm';
@@ -27,29 +33,43 @@ interface Props {
 export function PartDrawer({ communityId, target, buildings, onClose, onChanged, onCreated }: Props) {
   const partId = target?.mode === 'edit' ? target.partId : null;
   const [address, setAddress] = useState<string | null>(null);
+  const open = target !== null;
+  // Not busy: a save here never closes the drawer nor leaves the page by itself.
+  const guard = useDialogGuard(open, false);
   return (
     <Drawer
-      open={target !== null}
-      onClose={onClose}
+      open={open}
+      onClose={() => guard.close(onClose)}
       size={640}
       title={<span data-testid="part-title">{target?.mode === 'create' ? t.createTitle : t.editTitle(address ?? '')}</span>}
       destroyOnHidden
       data-testid="part-drawer"
     >
-      {target?.mode === 'create' && (
-        <PartForm
-          communityId={communityId}
-          part={null}
-          buildings={buildings}
-          onSaved={(p) => {
-            onChanged();
-            onCreated(p.partId);
-          }}
-        />
-      )}
-      {partId !== null && (
-        <PartDetailView key={partId} communityId={communityId} partId={partId} buildings={buildings} onChanged={onChanged} onAddress={setAddress} />
-      )}
+      <div onInput={guard.onTyped}>
+        {target?.mode === 'create' && (
+          <PartForm
+            communityId={communityId}
+            part={null}
+            buildings={buildings}
+            onSaved={(p) => {
+              guard.saved();
+              onChanged();
+              onCreated(p.partId);
+            }}
+          />
+        )}
+        {partId !== null && (
+          <PartDetailView
+            key={partId}
+            communityId={communityId}
+            partId={partId}
+            buildings={buildings}
+            onChanged={onChanged}
+            onFormSaved={guard.saved}
+            onAddress={setAddress}
+          />
+        )}
+      </div>
     </Drawer>
   );
 }
@@ -59,10 +79,12 @@ interface DetailProps {
   partId: string;
   buildings: Buildings;
   onChanged: () => void;
+  /** The part's own fields were saved (not its owners: their dialog has its own guard). */
+  onFormSaved: () => void;
   onAddress: (address: string | null) => void;
 }
 
-function PartDetailView({ communityId, partId, buildings, onChanged, onAddress }: DetailProps) {
+function PartDetailView({ communityId, partId, buildings, onChanged, onFormSaved, onAddress }: DetailProps) {
   const { message } = AntApp.useApp();
   const loaded = useQuery('part.get', { id: partId });
   const [part, setPart] = useState<PartDetail | null>(null);
@@ -82,7 +104,15 @@ function PartDetailView({ communityId, partId, buildings, onChanged, onAddress }
 
   return (
     <div className="part-detail">
-      <PartForm communityId={communityId} part={current} buildings={buildings} onSaved={(p) => saved(p, t.saved)} />
+      <PartForm
+        communityId={communityId}
+        part={current}
+        buildings={buildings}
+        onSaved={(p) => {
+          onFormSaved();
+          saved(p, t.saved);
+        }}
+      />
       <PartOwners part={current} onSetOwners={() => setSettingOwners(true)} />
       <OwnershipHistory part={current} />
       <SetOwnersModal

@@ -21,11 +21,17 @@ interface Props {
   onSaved: (person: PersonDetail) => void;
   onCancel?: () => void;
   submitText?: string;
+  /** Told when the save starts and ends (a dialog around the form does not ask while it runs). */
+  onBusy?: (busy: boolean) => void;
 }
 
-export function PersonForm({ communityId, person, onSaved, onCancel, submitText }: Props) {
+export function PersonForm({ communityId, person, onSaved, onCancel, submitText, onBusy }: Props) {
   const [form] = Form.useForm();
   const { busy, errors, submit: submitForm } = useFormSubmit(form);
+  useEffect(() => {
+    onBusy?.(busy);
+    return () => onBusy?.(false);
+  }, [busy, onBusy]);
 
   useEffect(() => {
     form.setFieldsValue(person ? { name: person.name, document: person.document, phone: person.phone } : { name: '', document: '', phone: '' });

@@ -3,11 +3,12 @@
  * phone. Lists the parts the person holds or held.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Modal, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Spin, Tag } from 'antd';
 import { invoke } from '../../../api/client';
 import { errorMessage } from '../../../api/errors';
 import { useAsync } from '../../../api/useAsync';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
@@ -33,6 +34,7 @@ export function PersonPage({ communityId, personId }: { communityId: string; per
   const loaded = useAsync(() => invoke('person.get', { id: personId }), [personId]);
   const [person, setPerson] = useState<PersonDetail | null>(null);
   const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
   const current = person ?? loaded.data ?? null;
 
   if (loaded.error) return <div className="page"><Alert type="error" showIcon title={errorMessage(loaded.error)} /></div>;
@@ -70,18 +72,21 @@ export function PersonPage({ communityId, personId }: { communityId: string; per
         getRowId={(p) => `${p.partId}|${p.startDate ?? ''}`}
         autoHeightRows={12}
       />
-      <Modal open={editing} title={t.edit} footer={null} onCancel={() => setEditing(false)} width={560} destroyOnHidden>
-        <PersonForm
-          communityId={communityId}
-          person={current}
-          onCancel={() => setEditing(false)}
-          onSaved={(p) => {
-            setPerson(p);
-            setEditing(false);
-            message.success(t.saved);
-          }}
-        />
-      </Modal>
+      <GuardedModal open={editing} busy={saving} title={t.edit} footer={null} onClose={() => setEditing(false)} width={560} destroyOnHidden>
+        {(cancel) => (
+          <PersonForm
+            communityId={communityId}
+            person={current}
+            onCancel={cancel}
+            onBusy={setSaving}
+            onSaved={(p) => {
+              setPerson(p);
+              setEditing(false);
+              message.success(t.saved);
+            }}
+          />
+        )}
+      </GuardedModal>
     </div>
   );
 }

@@ -8,8 +8,9 @@
  * reason, which goes to main with the posting and is kept with it.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Space } from 'antd';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { zhCN } from '../../../i18n/zh-CN';
 
 const t = zhCN.fund.confirmPosting;
@@ -54,15 +55,16 @@ export function PostingConfirm({
   const missingReason = needsReason && reason.trim() === '';
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={title}
-      onCancel={onCancel}
+      onClose={onCancel}
       destroyOnHidden
       width={760}
-      footer={
+      footer={(cancel) => (
         <Space>
-          <Button onClick={onCancel} data-testid={`${testId}-back`}>{t.back}</Button>
+          <Button onClick={cancel} data-testid={`${testId}-back`}>{t.back}</Button>
           <Button
             type="primary"
             danger={needsReason}
@@ -74,7 +76,7 @@ export function PostingConfirm({
             {confirmLabel}
           </Button>
         </Space>
-      }
+      )}
     >
       <div data-testid={testId} data-warnings={warnings.length}>
         <p className="posting-summary" data-testid={`${testId}-summary`}>{summary}</p>
@@ -110,6 +112,6 @@ export function PostingConfirm({
         <div data-testid={`${testId}-errors`}><FormError messages={errors} /></div>
         {table}
       </div>
-    </Modal>
+    </GuardedModal>
   );
 }

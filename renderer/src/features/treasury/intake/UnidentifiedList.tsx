@@ -6,7 +6,7 @@
  * or to common revenue, each with a note (fund.claimUnidentified).
  */
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Descriptions, Input, Modal, Select, Spin } from 'antd';
+import { App as AntApp, Button, Descriptions, Input, Select, Spin } from 'antd';
 import { DateField } from '../../../components/DateField';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { claimInput } from '../../../../../shared/contract/treasury/intake';
@@ -15,6 +15,7 @@ import { fenToYuan, parseYuan } from '../../../../../shared/domain/money';
 import { invoke } from '../../../api/client';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { SaveCancel } from '../../../components/SaveCancel';
 import { useSending } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
@@ -120,13 +121,14 @@ function ClaimModal({ communityId, item, onClose, onClaimed }: { communityId: st
   });
 
   return (
-    <Modal
+    <GuardedModal
       open
+      busy={sending.busy}
       title={t.claimTitle}
-      onCancel={onClose}
+      onClose={onClose}
       destroyOnHidden
       width={760}
-      footer={<SaveCancel onCancel={onClose} busy={sending.busy} onSave={save} testId="claim-save" label={t.claimSave} />}
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={sending.busy} onSave={save} testId="claim-save" label={t.claimSave} />}
     >
       <Descriptions size="small" column={2} bordered className="settle-receipt" data-testid="claim-item">
         <Descriptions.Item label={t.colNumber}>{t.numberText(item.number)}</Descriptions.Item>
@@ -171,6 +173,6 @@ function ClaimModal({ communityId, item, onClose, onClaimed }: { communityId: st
         <span data-testid="claim-total">{t.claimTotal(money(fenToYuan(typed)), money(fenToYuan(yuanToFen(item.remaining) - typed)))}</span>
       </div>
       <div data-testid="claim-errors"><FormError messages={sending.errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }

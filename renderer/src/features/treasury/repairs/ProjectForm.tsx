@@ -9,12 +9,13 @@
  * on their fields and above the buttons, in its words.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Form, Input, Modal, Radio, Select, Tag } from 'antd';
+import { App as AntApp, Form, Input, Radio, Select, Tag } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { projectFields } from '../../../../../shared/contract/treasury/repairs';
 import { invoke } from '../../../api/client';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PartPicker } from '../fund/PartPicker';
@@ -126,15 +127,14 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.formTitle}
-      onCancel={onClose}
+      onClose={onClose}
       width={780}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="repair-save" label={t.save} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="repair-save" label={t.save} />}
     >
       <p className="repair-help">{t.formHelp}</p>
       <Form form={form} layout="vertical" className="compact-form repair-form" data-testid="repair-form">
@@ -222,7 +222,7 @@ export function ProjectForm({ communityId, open, onClose, onCreated }: Props) {
         </div>
       </Form>
       <div data-testid="repair-form-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }
 

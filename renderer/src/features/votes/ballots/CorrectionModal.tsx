@@ -3,13 +3,14 @@
  * ballots are never undone; the correction keeps the original. After the vote
  * is closed it is an amendment (修正案) and the tally is re-run — said here.
  */
-import { useRef, useState, type RefObject } from 'react';
-import { Alert, Button, Input, Modal, type InputRef } from 'antd';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Alert, Button, Input, type InputRef } from 'antd';
 import { BALLOT_CHANNELS } from '../../../../../shared/contract/votes';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { useSending } from '../../../components/useFormSubmit';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { zhCN } from '../../../i18n/zh-CN';
 import { BallotToggles } from './BallotToggles';
 import {
@@ -29,28 +30,35 @@ export function CorrectionModal({ vote, target, onClose, onDone }: {
   onDone: (result: Result, target: CorrectionTarget, ballot: RecordedBallot) => void;
 }) {
   const editorRef = useRef<HTMLDivElement>(null);
+  // The body's save: while it runs, closing does not ask (GuardedModal).
+  const [busy, setBusy] = useState(false);
   const closed = vote.status === 'closed';
   const title = target ? (closed ? t.amendTitle : t.correctTitle)(target.subject.code, target.subject.addresses) : '';
   return (
-    <Modal
+    <GuardedModal
       open={target !== null}
+      busy={busy}
       title={title}
-      onCancel={onClose}
+      onClose={onClose}
       footer={null}
       width={680}
       destroyOnHidden
       afterOpenChange={(open) => { if (open) editorRef.current?.focus(); }}
     >
-      {target && <CorrectionBody key={target.ballot.id} vote={vote} target={target} editorRef={editorRef} onClose={onClose} onDone={onDone} />}
-    </Modal>
+      {(cancel) => target && (
+        <CorrectionBody key={target.ballot.id} vote={vote} target={target} editorRef={editorRef} onClose={cancel} onBusy={setBusy} onDone={onDone} />
+      )}
+    </GuardedModal>
   );
 }
 
-function CorrectionBody({ vote, target, editorRef, onClose, onDone }: {
+function CorrectionBody({ vote, target, editorRef, onClose, onBusy, onDone }: {
   vote: Vote;
   target: CorrectionTarget;
   editorRef: RefObject<HTMLDivElement | null>;
+  /** 取消: through the dialog's guard. */
   onClose: () => void;
+  onBusy: (busy: boolean) => void;
   onDone: (result: Result, target: CorrectionTarget, ballot: RecordedBallot) => void;
 }) {
   const closed = vote.status === 'closed';
@@ -58,6 +66,10 @@ function CorrectionBody({ vote, target, editorRef, onClose, onDone }: {
   const [draft, setDraft] = useState(() => draftOf(items, target.ballot));
   const [reason, setReason] = useState('');
   const { busy, errors, setErrors, run } = useSending();
+  useEffect(() => {
+    onBusy(busy);
+    return () => onBusy(false);
+  }, [busy, onBusy]);
   const reasonRef = useRef<InputRef>(null);
   const refs = { invalidReason: useRef<InputRef>(null), proxyHolder: useRef<InputRef>(null), proxyDocument: useRef<InputRef>(null) };
   const channel: Channel = (BALLOT_CHANNELS as readonly string[]).includes(target.ballot.channel) ? target.ballot.channel as Channel : '纸质';

@@ -12,12 +12,13 @@
  * (`tick`). While any differ or miss a pass, main refuses to close the vote.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Pagination, Radio, Space, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Pagination, Radio, Space, Spin, Tag } from 'antd';
 import { settleInput, type SETTLEMENT_STATES } from '../../../../../shared/contract/votes';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { errorMessage, refusalMessages } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -201,19 +202,20 @@ function SettleModal({ voteId, target, onClose, onDone }: {
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={target !== null}
+      busy={busy}
       title={target ? t.deSettleTitle(target.keep, target.row.code, target.row.addresses) : ''}
-      onCancel={onClose}
+      onClose={onClose}
       destroyOnHidden
-      footer={
+      footer={(cancel) => (
         <Space>
-          <Button onClick={onClose}>{zhCN.common.cancel}</Button>
+          <Button onClick={cancel}>{zhCN.common.cancel}</Button>
           <Button type="primary" loading={busy} onClick={() => void save()} data-testid="vote-de-settle-save">
             {target?.keep === 'second' ? t.deKeepSecond : t.deKeepFirst}
           </Button>
         </Space>
-      }
+      )}
     >
       {target && (
         <div data-testid="vote-de-settle" data-keep={target.keep}>
@@ -236,6 +238,6 @@ function SettleModal({ voteId, target, onClose, onDone }: {
           <div data-testid="vote-de-settle-errors"><FormError messages={errors} /></div>
         </div>
       )}
-    </Modal>
+    </GuardedModal>
   );
 }

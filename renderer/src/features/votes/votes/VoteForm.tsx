@@ -7,7 +7,7 @@
  * create; its refusals show above the buttons.
  */
 import { useEffect, useMemo } from 'react';
-import { App as AntApp, Button, Checkbox, Form, Input, Modal, Radio, Select, Tag, Typography, type FormInstance } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, Radio, Select, Tag, Typography, type FormInstance } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { voteCreate } from '../../../../../shared/contract/votes';
 import { addDays } from '../../../../../shared/domain/dates';
@@ -17,6 +17,7 @@ import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
 import { useQuery } from '../../../api/queries';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -129,15 +130,14 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
   };
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.createTitle}
-      onCancel={onClose}
+      onClose={onClose}
       width={900}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="vote-save" label={t.create} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="vote-save" label={t.create} />}
     >
       <Form form={form} layout="vertical" className="compact-form vote-form" data-testid="vote-form">
         <Form.Item name="title" label={t.voteTitle} required>
@@ -184,7 +184,7 @@ export function VoteForm({ communityId, open, onClose, onCreated }: Props) {
       <div className="vote-form-errors" data-testid="vote-form-errors">
         <FormError messages={errors.flatMap((m) => m.split('\n'))} />
       </div>
-    </Modal>
+    </GuardedModal>
   );
 }
 

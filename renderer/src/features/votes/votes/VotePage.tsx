@@ -8,12 +8,13 @@
  * subjects with their ballots.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Descriptions, Form, Input, Modal, Spin, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Spin, Tag } from 'antd';
 import { DateField } from '../../../components/DateField';
 import { postResultInput, refreezeInput } from '../../../../../shared/contract/votes';
 import { invoke } from '../../../api/client';
 import { errorMessage, refusalMessages } from '../../../api/errors';
 import { FormError } from '../../../components/FormError';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount, formatDateTime, groupedArea, officeDay, todayDate } from '../../../format';
@@ -366,14 +367,13 @@ function RefreezeModal({ vote, open, onClose, onDone }: { vote: VoteDetail; open
   });
 
   return (
-    <Modal
+    <GuardedModal
       open={open}
+      busy={busy}
       title={t.refreezeTitle}
-      onCancel={onClose}
+      onClose={onClose}
       destroyOnHidden
-      footer={
-        <SaveCancel onCancel={onClose} busy={busy} onSave={save} testId="vote-refreeze-save" label={t.refreeze} />
-      }
+      footer={(cancel) => <SaveCancel onCancel={cancel} busy={busy} onSave={save} testId="vote-refreeze-save" label={t.refreeze} />}
     >
       <p className="vote-modal-help">{t.refreezeHelp}</p>
       <Form form={form} layout="vertical" data-testid="vote-refreeze-form">
@@ -382,6 +382,6 @@ function RefreezeModal({ vote, open, onClose, onDone }: { vote: VoteDetail; open
         </Form.Item>
       </Form>
       <div data-testid="vote-refreeze-errors"><FormError messages={errors} /></div>
-    </Modal>
+    </GuardedModal>
   );
 }
