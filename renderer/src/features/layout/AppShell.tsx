@@ -9,6 +9,7 @@ import type { User } from '../system/auth/user';
 import { WarningBanners } from '../system/start/StartGate';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
+import { ReviewsMenuLabel } from '../system/reviews/ReviewsMenuLabel';
 
 const t = zhCN.nav;
 
@@ -80,6 +81,8 @@ function Shell({ user, onLogout, warnings }: Props) {
           selectedKeys={[selectedKey]}
           onClick={({ key }) => go(key)}
           items={[
+            // 待复核 (two-person control) first: what waits for this person, with its count.
+            { key: 'reviews', label: <ReviewsMenuLabel /> },
             {
               type: 'group', label: t.groupRegister, children: [
                 { key: 'communities', label: t.communities },
@@ -178,6 +181,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'backups': return { name: 'backups' };
     case 'holidays': return { name: 'holidays' };
     case 'audit': return { name: 'audit' };
+    case 'reviews': return { name: 'reviews' };
     default: return null;
   }
 }

@@ -55,6 +55,9 @@ export function CommunityRulesFields() {
       <RevenueRulesFields />
       <RepairRulesFields />
       <OfficeRulesFields />
+      <Form.Item name={['settings', 'twoPersonControl']} label={zhCN.reviews.setting} valuePropName="checked" extra={zhCN.reviews.settingHelp}>
+        <Switch checkedChildren={zhCN.reviews.on} unCheckedChildren={zhCN.reviews.off} data-testid="two-person-control" />
+      </Form.Item>
     </>
   );
 }
@@ -317,5 +320,6 @@ export const emptyCommunity = {
     countParkingInVotes: false, areaBounds: DEFAULT_AREA_BOUNDS, meetingRules: { ...DEFAULT_MEETING_RULES },
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
     fundRules: fundRules.parse({}),
+    twoPersonControl: false,
   },
 };

@@ -1,0 +1,15 @@
+/** The menu entry 待复核 with the number of reviews waiting for the signed-in person (read again after any write). */
+import { Badge } from 'antd';
+import { useQuery } from '../../../api/queries';
+import { zhCN } from '../../../i18n/zh-CN';
+
+export function ReviewsMenuLabel() {
+  const waiting = useQuery('review.list', { filter: 'toConfirm' });
+  const count = waiting.data?.length ?? 0;
+  return (
+    <span className="reviews-menu-label" data-testid="reviews-menu" data-count={waiting.data ? count : ''}>
+      {zhCN.reviews.nav}
+      {count > 0 && <Badge count={count} size="small" className="reviews-menu-badge" data-testid="reviews-menu-count" />}
+    </span>
+  );
+}
