@@ -38,6 +38,7 @@ export const reviewsText = {
   closeMonthPending: '结账待复核',
   chargePending: '分摊待复核',
   /** 小区设置. */
+  settingHeading: '复核',
   setting: '复核（双人控制）',
   settingHelp: '开启后，结束表决、结账、冲销凭证和维修费用分摊须由另一位有相同权限的人员在“待复核”中确认后才生效。',
   on: '开启',

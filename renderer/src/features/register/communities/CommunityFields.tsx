@@ -55,10 +55,20 @@ export function CommunityRulesFields() {
       <RevenueRulesFields />
       <RepairRulesFields />
       <OfficeRulesFields />
+      <ReviewRulesFields />
+    </>
+  );
+}
+
+/** settings.twoPersonControl: 复核 (issue 16), its own section like the other rules. */
+function ReviewRulesFields() {
+  return (
+    <fieldset style={{ border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 }} data-testid="community-review-rules">
+      <legend style={{ fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 }}>{zhCN.reviews.settingHeading}</legend>
       <Form.Item name={['settings', 'twoPersonControl']} label={zhCN.reviews.setting} valuePropName="checked" extra={zhCN.reviews.settingHelp}>
         <Switch checkedChildren={zhCN.reviews.on} unCheckedChildren={zhCN.reviews.off} data-testid="two-person-control" />
       </Form.Item>
-    </>
+    </fieldset>
   );
 }
 

@@ -70,7 +70,7 @@ export function ReviewsPage({ tab }: { tab: Tab }) {
 
   const columns = useMemo<ColumnDef<ReviewRow>[]>(() => [
     {
-      id: 'summary', header: t.colSummary, size: 360, meta: { grow: true },
+      id: 'summary', header: t.colSummary, size: 300, meta: { grow: true },
       cell: ({ row }) => (
         <span>
           <Tag className="tight-tag">{t.actions[row.original.action]}</Tag>
@@ -78,20 +78,20 @@ export function ReviewsPage({ tab }: { tab: Tab }) {
         </span>
       ),
     },
-    { id: 'community', header: t.colCommunity, size: 120, cell: ({ row }) => row.original.communityName },
-    { id: 'requested', header: t.colRequested, size: 230, cell: ({ row }) => t.requested(row.original.requestedBy, formatDateTime(row.original.requestedAt)) },
+    { id: 'community', header: t.colCommunity, size: 100, cell: ({ row }) => row.original.communityName },
+    { id: 'requested', header: t.colRequested, size: 180, cell: ({ row }) => t.requested(row.original.requestedBy, formatDateTime(row.original.requestedAt)) },
     {
-      id: 'status', header: t.colStatus, size: 90,
+      id: 'status', header: t.colStatus, size: 80,
       cell: ({ row }) => <Tag color={STATUS_COLORS[row.original.status]} data-testid="review-status">{t.statuses[row.original.status]}</Tag>,
     },
     {
-      id: 'decided', header: t.colDecided, size: 260,
+      id: 'decided', header: t.colDecided, size: 190,
       cell: ({ row }) => (row.original.decidedBy
         ? <span>{t.decided(row.original.decidedBy, formatDateTime(row.original.decidedAt ?? ''))}{row.original.reason ? `：${row.original.reason}` : ''}</span>
         : '—'),
     },
     {
-      id: 'actions', header: t.colActions, size: 230,
+      id: 'actions', header: t.colActions, size: 210,
       cell: ({ row }) => {
         const r = row.original;
         return (
