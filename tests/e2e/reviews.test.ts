@@ -144,6 +144,7 @@ describe('closing a vote with 复核 on', () => {
     await page.getByTestId('entry-reverse-pending').waitFor();
     expect(await page.getByTestId('entry-reverse').count()).toBe(0);
     await page.getByTestId('ledger-close-pending').waitFor();
+    expect(await page.getByTestId('ledger-close-month').isDisabled()).toBe(true);
     expect(await page.getByTestId('ledger-close-pending').textContent()).toContain('结账：2026-10 及以前各月');
     await settled(page.getByTestId('entry-drawer'));
     await page.screenshot({ path: `${SHOTS}/reviews-ledger-pending.png` });

@@ -11,7 +11,7 @@ import type { App } from '../../main/app-types';
 import { hashSecret } from '../../main/services/system/passwords';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
-import { call, callError, loggedInApp } from '../helpers';
+import { call, callError, loggedInApp, runCli } from '../helpers';
 
 /**
  * A second account, written straight into the file: test-only, until the accounts track's user.create exists.
@@ -209,6 +209,20 @@ describe('the books with 复核 on', () => {
     const charged = await call(app, 'repair.get', { id: project.id }, wang);
     expect(charged.status).toBe('charged');
     expect(charged.charge!.shares.map((s) => [s.address, s.amount])).toEqual(preview.shares.map((s) => [s.address, s.amount]));
+  });
+});
+
+describe('the CLI with 复核 on', () => {
+  it('`vote close` asks like anyone else (the CLI has no account: its name tells it apart), and a person in the app confirms', async () => {
+    const { app, wang } = await setup();
+    const communityId = await community(app, wang, '复核小区', true);
+    const voteId = await votedVote(app, wang, communityId);
+    const asked = runCli(app.dataDir, 'vote', 'close', '--vote', voteId);
+    expect(asked).toMatchObject({ code: 0, json: { id: voteId, status: 'open', closedAt: null, review: { status: 'pending' } } });
+    const [review] = await call(app, 'review.list', { filter: 'toConfirm' }, wang);
+    expect(review).toMatchObject({ id: asked.json.review.id, requestedBy: expect.stringMatching(/^CLI:/), canConfirm: true });
+    await call(app, 'review.confirm', { id: review!.id }, wang);
+    expect((await call(app, 'vote.get', { id: voteId }, wang)).closedBy).toMatch(/^CLI:.+提交，王主任（admin）复核$/);
   });
 });
 

@@ -107,6 +107,8 @@ export function actOrAsk<M extends ReviewedAction>(ctx: ServiceContext, actor: A
   refuseIfWaiting(ctx, action, subject);
   if (!getCommunity(ctx, subject.communityId).settings.twoPersonControl) return spec.run(ctx, actor, input);
   const review = write(ctx, actor, (tx) => {
+    // Again inside the transaction: of two people asking at once, the second is told, not refused by the unique index.
+    refuseIfWaiting(ctx, action, subject);
     // The trial: the action as it would run now, in a savepoint undone at once, so a refusal reaches the person asking.
     try {
       ctx.sqlite.transaction(() => {
