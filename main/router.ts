@@ -38,9 +38,8 @@ import { listWorkflows, saveWorkflow, setDefaultWorkflow } from './services/meet
 import { importBallots, previewBallotImport } from './services/votes/ballot-import';
 import { recordBallot, replaceBallot } from './services/votes/ballots';
 import { tallyVote } from './services/votes/vote-tally';
-import { closeVote } from './services/votes/vote-close';
 import { differences, recordCheck, settleDifference, settlement } from './services/votes/double-entry';
-import { closeMonth, booksOf, entryPage, getEntry, recordEntry, reverseEntry } from './services/treasury/ledger';
+import { booksOf, entryPage, getEntry, recordEntry } from './services/treasury/ledger';
 import { apportionByArea, fundBalance, householdPage, recordDeposit, subLedgerOf } from './services/treasury/fund';
 import { shareEarnings } from './services/treasury/interest';
 import { importOpening, openingTemplate, previewOpening } from './services/treasury/fund-opening';
@@ -49,7 +48,7 @@ import { claimUnidentified, unidentifiedItems } from './services/treasury/suspen
 import { reconcile } from './services/treasury/reconciliation';
 import { fundSummary, householdStatements } from './services/treasury/fund-reports';
 import { exportLedgers } from './services/treasury/ledger-export';
-import { chargeProject, createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/treasury/repairs';
+import { createProject, getProject, listProjects, payProject, previewCharge, recordProjectNotice } from './services/treasury/repairs';
 import { recordRevenue, revenueSummary, previewTransfer, transferToFund } from './services/treasury/revenue';
 import { budgetReport, setBudget, spendBudget } from './services/treasury/budget';
 import { listCompanies, saveCompany, createContract, dismissalOf, getContract, listContracts, recordContractEvent, updateContract } from './services/office/service-contracts';
@@ -60,6 +59,8 @@ import {
 } from './services/office/issues';
 import { createMediation, listMediations, updateMediation } from './services/office/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes/votes';
+import { actOrAsk, confirmReview, listReviews, rejectReview } from './services/system/reviews';
+import type { Grant } from '../shared/domain/permissions';
 
 export interface Call {
   actor: Actor;
@@ -84,6 +85,7 @@ export interface RouterDeps {
 }
 
 function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
+  const grantsOf = (call: Call) => grantsOfSession(auth, call);
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null),
     'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
@@ -180,7 +182,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'vote.refreeze': (input, call) => refreezeVote(ctx, call.actor, input),
     'vote.subjects': (input) => voteSubjects(ctx, input),
     'vote.tally': (input) => tallyVote(ctx, input.id),
-    'vote.close': (input, call) => closeVote(ctx, call.actor, input.id),
+    // The four reviewed actions act at once, or wait for a second person when their community has 复核 on (services/system/reviews.ts).
+    'vote.close': (input, call) => actOrAsk(ctx, call.actor, 'vote.close', input),
     'vote.postResult': (input, call) => postVoteResult(ctx, call.actor, input),
     'vote.resultParts': (input) => resultPartsOf(ctx, input.id),
     'ballot.record': (input, call) => recordBallot(ctx, call.actor, input),
@@ -194,10 +197,10 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
 
     'ledger.books': (input) => booksOf(ctx, input.communityId),
     'ledger.record': (input, call) => recordEntry(ctx, call.actor, input),
-    'ledger.reverse': (input, call) => reverseEntry(ctx, call.actor, input),
+    'ledger.reverse': (input, call) => actOrAsk(ctx, call.actor, 'ledger.reverse', input),
     'ledger.entry': (input) => getEntry(ctx, input.id),
     'ledger.entries': (input) => entryPage(ctx, input),
-    'ledger.closeMonth': (input, call) => closeMonth(ctx, call.actor, input),
+    'ledger.closeMonth': (input, call) => actOrAsk(ctx, call.actor, 'ledger.closeMonth', input),
     'fund.households': (input) => householdPage(ctx, input),
     'fund.balance': (input) => fundBalance(ctx, input.communityId),
     'fund.subLedger': (input) => subLedgerOf(ctx, input.partId),
@@ -225,7 +228,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'repair.notice': (input, call) => recordProjectNotice(ctx, call.actor, input),
     'repair.pay': (input, call) => payProject(ctx, call.actor, input),
     'repair.previewCharge': (input) => previewCharge(ctx, input),
-    'repair.charge': (input, call) => chargeProject(ctx, call.actor, input),
+    'repair.charge': (input, call) => actOrAsk(ctx, call.actor, 'repair.charge', input),
 
     'revenue.record': (input, call) => recordRevenue(ctx, call.actor, input),
     'revenue.summary': (input) => revenueSummary(ctx, input),
@@ -278,7 +281,23 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     },
 
     'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
+
+    'review.list': (input, call) => listReviews(ctx, call.actor, grantsOf(call), input),
+    'review.confirm': (input, call) => confirmReview(ctx, call.actor, grantsOf(call), input.id),
+    'review.reject': (input, call) => rejectReview(ctx, call.actor, grantsOf(call), input),
   };
+}
+
+/** A trusted local caller without a session (the CLI, fixedAuthor) acts as 管理员 over every community. */
+const TRUSTED_GRANTS: Grant[] = [{ role: 'admin', communities: 'all' }];
+
+/**
+ * The caller's grants. Until the Call carries them (issue 16's access track adds that), they are read from the
+ * session; a call without one reached a signed-in method only as the trusted CLI (createRouter's fixedAuthor).
+ */
+function grantsOfSession(auth: AuthService, call: Call): Grant[] {
+  if (call.session === undefined) return call.actor.userId === null ? TRUSTED_GRANTS : [];
+  return auth.userFor(call.session)?.grants ?? [];
 }
 
 /** Zod issues as the contract's problems: a field's by its path, the input's as a whole when it has none. */

@@ -17,6 +17,7 @@ import * as intake from './treasury/intake';
 import * as repairs from './treasury/repairs';
 import * as revenue from './treasury/revenue';
 import * as reports from './treasury/reports';
+import * as reviews from './reviews';
 
 /**
  * Which community a call acts on, for the permission check (main/security/access.ts finds it):
@@ -150,7 +151,7 @@ export const methods = {
   'vote.refreeze': method({ input: votes.refreezeInput, output: votes.voteDetail }),
   'vote.subjects': method({ input: votes.subjectQuery, output: votes.subjectPage }),
   'vote.tally': method({ input: byId, output: votes.voteTally }),
-  'vote.close': method({ input: byId, output: votes.voteDetail }),
+  'vote.close': method({ input: byId, output: votes.voteDetail.extend(reviews.awaitingReview) }),
   'vote.postResult': method({ input: votes.postResultInput, output: votes.voteDetail }),
   'vote.resultParts': method({ input: byId, output: votes.resultParts }),
   'ballot.record': method({ input: votes.recordBallotInput, output: votes.recordBallotResult }),
@@ -166,10 +167,10 @@ export const methods = {
   /** The treasurer's books: accounts, the three forms, reversals, closing months. */
   'ledger.books': method({ input: z.object({ communityId: id }), output: fund.books }),
   'ledger.record': method({ input: fund.recordInput, output: fund.entry }),
-  'ledger.reverse': method({ input: fund.reverseInput, output: fund.entry }),
+  'ledger.reverse': method({ input: fund.reverseInput, output: fund.entry.extend(reviews.awaitingReview) }),
   'ledger.entry': method({ input: byId, output: fund.entry }),
   'ledger.entries': method({ input: fund.entryQuery, output: fund.entryPage }),
-  'ledger.closeMonth': method({ input: fund.closeMonthInput, output: fund.books }),
+  'ledger.closeMonth': method({ input: fund.closeMonthInput, output: fund.books.extend(reviews.awaitingReview) }),
   'fund.households': method({ input: fund.householdQuery, output: fund.householdPage }),
   'fund.balance': method({ input: z.object({ communityId: id }), output: fund.fundBalance }),
   'fund.subLedger': method({ input: z.object({ partId: id }), output: fund.subLedger }),
@@ -197,7 +198,7 @@ export const methods = {
   'repair.notice': method({ input: repairs.projectNotice, output: repairs.projectDetail }),
   'repair.pay': method({ input: repairs.projectPayment, output: repairs.projectDetail }),
   'repair.previewCharge': method({ input: repairs.chargePreviewInput, output: repairs.chargePreview }),
-  'repair.charge': method({ input: repairs.chargeInput, output: repairs.projectDetail }),
+  'repair.charge': method({ input: repairs.chargeInput, output: repairs.projectDetail.extend(reviews.awaitingReview) }),
 
   'revenue.record': method({ input: revenue.revenueInput, output: fund.entry }),
   'revenue.summary': method({ input: revenue.periodQuery, output: revenue.revenueSummary }),
@@ -241,6 +242,19 @@ export const methods = {
   'mediation.list': method({ input: z.object({ communityId: id }), output: z.array(office.mediation) }),
   'mediation.create': method({ input: office.mediationFields, output: office.mediation }),
   'mediation.update': method({ input: office.mediationUpdate, output: office.mediation }),
+
+  /**
+   * 复核 (two-person control): what waits for whom, and its decision. The four reviewed methods (vote.close,
+   * ledger.closeMonth, ledger.reverse, repair.charge) answer with `review` set when their community has 复核 on
+   * and they waited instead of acting (shared/contract/reviews.ts says why an optional field, not a second shape).
+   * The router checks only that the caller may see the community's votes (every role that can confirm anything
+   * holds it); one declaration cannot name the permission a review needs, which is the reviewed action's own
+   * (votes.write or books.write) and is stored with it, so the service checks that one and refuses with FORBIDDEN.
+   */
+  'review.list': method({ input: reviews.reviewQuery, output: z.array(reviews.reviewRow), access: { permission: 'votes.read', community: 'office' } }),
+  'review.confirm': method({ input: byId, output: reviews.reviewRow, access: { permission: 'votes.read', community: { record: 'review', field: 'id' } } }),
+  /** Rejected by a second person with the permission, or withdrawn by the person who asked; the reason is kept. */
+  'review.reject': method({ input: reviews.rejectInput, output: reviews.reviewRow, access: { permission: 'votes.read', community: { record: 'review', field: 'id' } } }),
 
   /** Desktop app: the shown print view to a PDF file (printToPDF); browser mode answers available: false. */
   'print.savePdf': method({

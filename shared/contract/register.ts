@@ -57,6 +57,12 @@ export const communitySettings = z.object({
   voteRules: voteRules.prefault({}),
   fundRules: fundRules.prefault({}),
   officeRules: officeRules.prefault({}),
+  /**
+   * 复核 (two-person control, issue 16): closing a vote, closing a month, a reversal and a repair's charge wait
+   * until a second person with the same permission confirms (shared/contract/reviews.ts). Off by default: a small
+   * office with one treasurer could otherwise never close its books.
+   */
+  twoPersonControl: z.boolean().default(false),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 

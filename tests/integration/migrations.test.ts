@@ -186,6 +186,11 @@ async function readBack(app: App, session: string, communityId: string, r: Legac
   const hits = (await get('search.query', { communityId, text: SEARCH_WORD })).hits;
   expect(hits.length > 0).toBe(r.tables.includes('search_docs'));
 
+  if (r.reviews) {
+    const reviews = await get('review.list', { filter: 'community', communityId });
+    expect(reviews.map((x) => [x.id, x.status, x.canConfirm])).toEqual([[r.reviews.withdrawn, 'withdrawn', false], [r.reviews.confirmed, 'confirmed', false]]);
+  }
+
   if (r.holidays) {
     const year = await get('holiday.year', { year: r.holidays.year });
     expect(year.origin).toBe('office');

@@ -92,7 +92,8 @@ export const voteCommands: CommandSpec[] = [
     async run(input) {
       return withApp(input, true, async (app) => {
         const v = await call(app, 'vote.close', { id: input.need('--vote') });
-        return { id: v.id, status: v.status, closedAt: v.closedAt };
+        // With 复核 on the vote stays open and the answer names the review that waits for a second person.
+        return { id: v.id, status: v.status, closedAt: v.closedAt, ...(v.review ? { review: { id: v.review.id, status: v.review.status } } : {}) };
       });
     },
   },

@@ -17,3 +17,4 @@ export * from './treasury';
 export * from './office';
 export * from './system';
 export * from './rule-overrides';
+export * from './reviews';

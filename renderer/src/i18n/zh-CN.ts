@@ -16,6 +16,7 @@ import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
 import { unsavedText } from './zh-CN.unsaved';
 import { deadlineText } from './zh-CN.deadline';
+import { reviewsText } from './zh-CN.reviews';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -434,6 +435,7 @@ export const zhCN = {
       import: '导入',
       holiday: '节假日',
       ballot: '表决票',
+      review: '复核',
     } as Record<string, string>,
     actions: {
       create: '新建',
@@ -452,6 +454,10 @@ export const zhCN = {
       'unlock-data-key': '用恢复码解锁数据密钥',
       'protect-data-key': '用恢复码保护数据密钥',
       'delete-plaintext-backups': '删除明文备份',
+      'request-review': '提交复核',
+      'confirm-review': '复核确认',
+      'reject-review': '复核退回',
+      'withdraw-review': '撤回复核',
     } as Record<string, string>,
   },
   meetings: meetingsText,
@@ -471,6 +477,7 @@ export const zhCN = {
   issues: issuesText,
   reconciliation: reconciliationText,
   deadline: deadlineText,
+  reviews: reviewsText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -10,6 +10,7 @@ import { WarningBanners } from '../system/start/StartGate';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
 import { warmScreens } from '../../components/OnDemand';
+import { ReviewsMenuLabel } from '../system/reviews/ReviewsMenuLabel';
 
 const t = zhCN.nav;
 
@@ -83,6 +84,8 @@ function Shell({ user, onLogout, warnings }: Props) {
           selectedKeys={[selectedKey]}
           onClick={({ key }) => go(key)}
           items={[
+            // 待复核 (two-person control) first: what waits for this person, with its count.
+            { key: 'reviews', label: <ReviewsMenuLabel /> },
             {
               type: 'group', label: t.groupRegister, children: [
                 { key: 'communities', label: t.communities },
@@ -181,6 +184,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'backups': return { name: 'backups' };
     case 'holidays': return { name: 'holidays' };
     case 'audit': return { name: 'audit' };
+    case 'reviews': return { name: 'reviews' };
     default: return null;
   }
 }

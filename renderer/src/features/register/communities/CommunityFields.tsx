@@ -55,7 +55,20 @@ export function CommunityRulesFields() {
       <RevenueRulesFields />
       <RepairRulesFields />
       <OfficeRulesFields />
+      <ReviewRulesFields />
     </>
+  );
+}
+
+/** settings.twoPersonControl: 复核 (issue 16), its own section like the other rules. */
+function ReviewRulesFields() {
+  return (
+    <fieldset style={{ border: 0, borderTop: '1px solid #eef0f3', padding: '10px 0 0', margin: '4px 0 0', minWidth: 0 }} data-testid="community-review-rules">
+      <legend style={{ fontWeight: 600, fontSize: 14, padding: 0, marginBottom: 4 }}>{zhCN.reviews.settingHeading}</legend>
+      <Form.Item name={['settings', 'twoPersonControl']} label={zhCN.reviews.setting} valuePropName="checked" extra={zhCN.reviews.settingHelp}>
+        <Switch checkedChildren={zhCN.reviews.on} unCheckedChildren={zhCN.reviews.off} data-testid="two-person-control" />
+      </Form.Item>
+    </fieldset>
   );
 }
 
@@ -317,5 +330,6 @@ export const emptyCommunity = {
     countParkingInVotes: false, areaBounds: DEFAULT_AREA_BOUNDS, meetingRules: { ...DEFAULT_MEETING_RULES },
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
     fundRules: fundRules.parse({}),
+    twoPersonControl: false,
   },
 };

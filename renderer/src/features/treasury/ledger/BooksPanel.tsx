@@ -4,6 +4,7 @@ import { errorMessage } from '../../../api/errors';
 import { Yuan } from '../fund/fundShared';
 import type { Books } from './ledgerShared';
 import { zhCN } from '../../../i18n/zh-CN';
+import { PendingTag, usePendingReview } from '../../system/reviews/PendingReview';
 
 const t = zhCN.ledger;
 
@@ -15,6 +16,8 @@ interface Props {
 }
 
 export function BooksPanel({ books, error, selectedId, onSelect }: Props) {
+  // 复核: a month's closing waiting for a second person (its subject is the community's books).
+  const pendingClose = usePendingReview(books?.communityId ?? null, books?.communityId ?? null, 'ledger.closeMonth');
   return (
     <aside className="ledger-books" data-testid="ledger-books">
       <h3 className="section-heading">{t.accountsTitle}</h3>
@@ -25,6 +28,11 @@ export function BooksPanel({ books, error, selectedId, onSelect }: Props) {
           <div className="ledger-books-closed" data-testid="ledger-closed-through" data-month={books.closedThrough ?? ''}>
             {books.closedThrough ? t.closedThrough(books.closedThrough) : t.notClosed}
           </div>
+          {pendingClose && (
+            <div className="ledger-books-pending" data-testid="ledger-close-pending" title={zhCN.reviews.pendingNote(pendingClose.summary, pendingClose.requestedBy, pendingClose.requestedAt.slice(0, 10))}>
+              <PendingTag label={zhCN.reviews.closeMonthPending} testId="ledger-close-pending-tag" />{pendingClose.summary}
+            </div>
+          )}
           {books.accounts.map((a) => (
             <button
               key={a.id}

@@ -43,7 +43,9 @@ export function CloseMonthModal({ communityId, open, closedThrough, onClose, onC
 
   const save = () => submit(closeMonthInput, { communityId, month: form.getFieldValue('month') ?? '' }, async (input) => {
     const books = await invoke('ledger.closeMonth', input);
-    message.success(t.closed(books.closedThrough ?? input.month));
+    // With 复核 on the month is not closed yet: it waits for a second person.
+    if (books.review) message.info(zhCN.reviews.sent);
+    else message.success(t.closed(books.closedThrough ?? input.month));
     onClosed();
     onClose();
   });

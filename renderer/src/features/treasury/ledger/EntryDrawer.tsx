@@ -16,6 +16,7 @@ import { Yuan } from '../fund/fundShared';
 import { DirectionTag, kindText, ReversalTags, type Entry } from './ledgerShared';
 import { ReverseModal } from './ReverseModal';
 import { zhCN } from '../../../i18n/zh-CN';
+import { PendingNote, PendingTag, usePendingReview } from '../../system/reviews/PendingReview';
 
 const t = zhCN.ledger;
 
@@ -43,6 +44,8 @@ export function EntryDrawer({ entryId, onOpen, onReversed }: Props) {
 function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string }) {
   const entry = useQuery('ledger.entry', { id: entryId });
   const [reversing, setReversing] = useState(false);
+  // 复核: a reversal waiting for a second person is shown, and not offered again.
+  const pendingReverse = usePendingReview(null, entryId, 'ledger.reverse');
   if (entry.error !== null) return <Alert type="error" showIcon title={errorMessage(entry.error)} />;
   const e = entry.data;
   if (!e) return <Spin />;
@@ -54,8 +57,10 @@ function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string })
         <h3 className="section-heading" data-testid="entry-title">
           {t.entryTitle(e.number)} <ReversalTags reversed={e.reversedById !== null} reversal={e.reversesId !== null} />
         </h3>
-        {canReverse && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
+        {canReverse && pendingReverse === null && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
+        {canReverse && pendingReverse && <PendingTag label={zhCN.reviews.reversePending} testId="entry-reverse-pending" />}
       </div>
+      {canReverse && pendingReverse && <PendingNote review={pendingReverse} what={t.reverse} testId="entry-reverse-pending-note" />}
       <Descriptions size="small" column={2} bordered className="fund-descriptions" data-testid="entry-summary">
         <Descriptions.Item label={t.entryDate}><span className="num" data-testid="entry-date">{e.date}</span></Descriptions.Item>
         <Descriptions.Item label={t.entryKind}><span data-testid="entry-kind">{kindText(e.kind)}</span></Descriptions.Item>

@@ -12,6 +12,7 @@ import { DataGrid } from '../../../components/DataGrid';
 import type { PagedSource } from '../../../components/usePagedRows';
 import { navigate } from '../../../router';
 import { BooksPanel } from './BooksPanel';
+import { usePendingReview } from '../../system/reviews/PendingReview';
 import { CloseMonthModal } from './CloseMonthModal';
 import { EntryDrawer } from './EntryDrawer';
 import { ledgerColumns } from './ledgerColumns';
@@ -30,6 +31,7 @@ export function LedgerPage({ communityId, entryId }: { communityId: string; entr
   const [total, setTotal] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const books = useQuery('ledger.books', { communityId });
+  const pendingClose = usePendingReview(communityId, communityId, 'ledger.closeMonth');
 
   const source = useMemo<PagedSource<EntryRow>>(() => {
     const query = {
@@ -63,6 +65,7 @@ export function LedgerPage({ communityId, entryId }: { communityId: string; entr
         total={total}
         onRecord={setDialog}
         onCloseMonth={() => setDialog('close')}
+        closeMonthPending={pendingClose !== null && pendingClose !== undefined}
       />
       <div className="ledger-body">
         <div className="page-fill">

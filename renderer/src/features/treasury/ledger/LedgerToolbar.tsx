@@ -24,9 +24,11 @@ interface Props {
   total: number | null;
   onRecord: (form: RecordForm) => void;
   onCloseMonth: () => void;
+  /** 复核: a month's closing already waits for a second person, so 结账 is not offered again. */
+  closeMonthPending?: boolean;
 }
 
-export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, onCloseMonth }: Props) {
+export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, onCloseMonth, closeMonthPending = false }: Props) {
   return (
     <>
       <PageHeader
@@ -37,7 +39,7 @@ export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, on
             <Button type="primary" onClick={() => onRecord('income')} data-testid="ledger-income">{t.income}</Button>
             <Button type="primary" onClick={() => onRecord('expense')} data-testid="ledger-expense">{t.expense}</Button>
             <Button onClick={() => onRecord('transfer')} data-testid="ledger-transfer">{t.transfer}</Button>
-            <Button onClick={onCloseMonth} data-testid="ledger-close-month">{t.closeMonth}</Button>
+            <Button onClick={onCloseMonth} disabled={closeMonthPending} title={closeMonthPending ? zhCN.reviews.closeMonthPending : undefined} data-testid="ledger-close-month">{t.closeMonth}</Button>
           </>
         }
       />

@@ -23,9 +23,11 @@ interface Props {
   open: boolean;
   onClose: () => void;
   onReversed: (reversal: Entry) => void;
+  /** With 复核 on: nothing reversed yet, the reversal waits for a second person. */
+  onWaiting?: () => void;
 }
 
-export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
+export function ReverseModal({ entry, open, onClose, onReversed, onWaiting }: Props) {
   const [form] = Form.useForm<{ date: string; reason: string }>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
@@ -40,6 +42,11 @@ export function ReverseModal({ entry, open, onClose, onReversed }: Props) {
 
   const save = () => submit(reverseInput, { ...form.getFieldsValue(true), id: entry.id }, async (input) => {
     const reversal = await invoke('ledger.reverse', input);
+    if (reversal.review) {
+      message.info(zhCN.reviews.sent);
+      (onWaiting ?? onClose)();
+      return;
+    }
     message.success(t.reversed(reversal.number));
     onReversed(reversal);
   });

@@ -72,7 +72,9 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
     return submit(chargeInput, data, async () => {
       const charged = await invoke('repair.charge', data);
       setPreview(null);
-      message.success(t.confirmed);
+      // With 复核 on nothing is charged yet: it waits for a second person.
+      if (charged.review) message.info(zhCN.reviews.sent);
+      else message.success(t.confirmed);
       onCharged(charged);
     });
   };

@@ -25,6 +25,7 @@ import { navigate, routeHash } from '../../../router';
 import { groupedYuan, Yuan } from '../fund/fundShared';
 import { SharesTable } from '../fund/SharesTable';
 import { ChargePanel } from './ChargePanel';
+import { PendingNote, usePendingReview } from '../../system/reviews/PendingReview';
 import { PayModal } from './PayModal';
 import { fenOf, StatusTag, yuanShown, type ProjectDetail } from './repairShared';
 
@@ -35,6 +36,8 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
   const community = useQuery('community.get', { id: communityId });
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [paying, setPaying] = useState(false);
+  // 复核: a charge waiting for a second person is shown instead of the charge form.
+  const pendingCharge = usePendingReview(communityId, projectId, 'repair.charge');
   useEffect(() => {
     if (loaded.data) setProject(loaded.data);
   }, [loaded.data]);
@@ -66,7 +69,9 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
           </section>
           {p.charge
             ? <ChargedPanel project={p} />
-            : <ChargePanel project={p} rules={community.data?.settings.fundRules} onCharged={setProject} />}
+            : pendingCharge
+              ? <section className="panel" data-testid="repair-charge-pending"><PendingNote review={pendingCharge} what={zhCN.reviews.actions['repair.charge'] ?? ''} testId="repair-charge-pending-note" /><p className="repair-help">{pendingCharge.summary}</p></section>
+              : <ChargePanel project={p} rules={community.data?.settings.fundRules} onCharged={setProject} />}
           <PayModal project={p} open={paying} onClose={() => setPaying(false)} onPaid={setProject} />
         </>
       )}

@@ -26,6 +26,7 @@ import { BallotCounts, TallyCards } from './VoteTally';
 import { VoteSubjects } from './VoteSubjects';
 import { StatusTag, voteFieldLabel, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { PendingNote, PendingTag, usePendingReview } from '../../system/reviews/PendingReview';
 
 const t = zhCN.votes;
 
@@ -81,6 +82,8 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
   }, [loadVote, loadTally]);
 
   const open = vote?.status === 'open';
+  // 复核: a close that waits for a second person is shown, and not offered again.
+  const pendingClose = usePendingReview(communityId, voteId, 'vote.close');
   useEffect(() => {
     if (!open) return;
     const timer = window.setInterval(() => {
@@ -130,12 +133,14 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
             )}
             <Button onClick={() => navigate({ name: 'printBallots', communityId, voteId })} data-testid="vote-print-ballots">{t.printBallots}</Button>
             <Button onClick={() => navigate({ name: 'printVoteResult', communityId, voteId })} data-testid="vote-print-result">{t.printResult}</Button>
-            {open && <CloseButton vote={vote} onClosed={changed} />}
+            {open && pendingClose === null && <CloseButton vote={vote} onClosed={changed} />}
+            {open && pendingClose && <PendingTag label={zhCN.reviews.voteClosePending} testId="vote-close-pending" />}
             <Button onClick={back}>{t.back}</Button>
           </>
         }
       />
 
+      {open && pendingClose && <PendingNote review={pendingClose} what={t.closeVote} testId="vote-close-pending-note" />}
       <section className="panel">
         <Descriptions size="small" column={3} data-testid="vote-summary">
           <Descriptions.Item label={t.colWindow}><span className="num" data-testid="vote-window">{t.window(vote.opens, vote.closes)}</span></Descriptions.Item>
@@ -292,7 +297,9 @@ function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteD
       onOk: async () => {
         try {
           const closed = await invoke('vote.close', { id: vote.id });
-          message.success(t.closed);
+          // With 复核 on the vote stays open and waits for a second person.
+          if (closed.review) message.info(zhCN.reviews.sent);
+          else message.success(t.closed);
           onClosed(closed);
         } catch (e) {
           // Shown until read (not a passing toast): what main refused and, with double entry, where to settle.
