@@ -50,7 +50,9 @@ export type Route =
   | { name: 'import' }
   | { name: 'backups' }
   | { name: 'holidays' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  /** 账户管理 (管理员). */
+  | { name: 'accounts' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
 export type PrintRoute =
@@ -160,6 +162,7 @@ export function parseHash(hash: string): Route {
   if (a === 'holidays') return { name: 'holidays' };
   if (a === 'workflows') return { name: 'workflows' };
   if (a === 'audit') return { name: 'audit' };
+  if (a === 'accounts') return { name: 'accounts' };
   if (a === 'deadlines') return { name: 'deadlines' };
   if (a === 'coverage') return { name: 'coverage' };
   return { name: 'communities' };
@@ -236,6 +239,7 @@ export function routeHash(route: Route): string {
     case 'backups': return '#/backups';
     case 'holidays': return '#/holidays';
     case 'audit': return '#/audit';
+    case 'accounts': return '#/accounts';
   }
 }
 

@@ -16,6 +16,7 @@ import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
 import { unsavedText } from './zh-CN.unsaved';
 import { deadlineText } from './zh-CN.deadline';
+import { accountsText } from './zh-CN.accounts';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -444,6 +445,10 @@ export const zhCN = {
       'set-day': '设置节假日',
       'set-owners': '设置业主',
       'recover-password': '重设密码',
+      'change-password': '修改密码',
+      'reset-password': '重置密码',
+      disable: '停用账户',
+      enable: '启用账户',
       backup: '备份',
       restore: '恢复',
       login: '登录',
@@ -471,6 +476,7 @@ export const zhCN = {
   issues: issuesText,
   reconciliation: reconciliationText,
   deadline: deadlineText,
+  accounts: accountsText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -11,6 +11,7 @@ const ImportPage = lazyExport(() => import('../register/import/ImportPage'), 'Im
 const BackupsPage = lazyExport(() => import('../system/backups/BackupsPage'), 'BackupsPage');
 const HolidaysPage = lazyExport(() => import('../system/holidays/HolidaysPage'), 'HolidaysPage');
 const AuditPage = lazyExport(() => import('../system/audit/AuditPage'), 'AuditPage');
+const AccountsPage = lazyExport(() => import('../system/accounts/AccountsPage'), 'AccountsPage');
 const MeetingsPage = lazyExport(() => import('../meetings/meetings/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyExport(() => import('../meetings/meetings/MeetingPage'), 'MeetingPage');
 const ActionsPage = lazyExport(() => import('../meetings/minutes/ActionsPage'), 'ActionsPage');
@@ -56,6 +57,7 @@ function view(route: Route) {
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage />;
+    case 'accounts': return <AccountsPage />;
     case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;
     case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;
     case 'actions': return <ActionsPage key={route.communityId} communityId={route.communityId} />;
