@@ -65,10 +65,10 @@ export function AccountsPage() {
         ),
       },
       {
-        id: 'status', header: t.status, size: 150,
+        id: 'status', header: t.status, size: 190,
         cell: ({ row }) => (
           <Space size={4}>
-            {row.original.active ? <Tag color="green">{t.active}</Tag> : <Tag>{t.disabled}</Tag>}
+            {row.original.active ? <Tag color="green">{t.active}</Tag> : <Tag color="volcano">{t.disabled}</Tag>}
             {row.original.active && row.original.mustChangePassword && <Tag color="orange">{t.mustChange}</Tag>}
           </Space>
         ),
