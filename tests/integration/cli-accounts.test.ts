@@ -87,6 +87,22 @@ describe('CLI: user', () => {
     after.close();
   }, 180_000);
 
+  it('works on the file given by --db, and nothing is written in the default folder', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-cli-accounts-db-')), 'office.sqlite');
+    try {
+      const db = { db: file };
+      const added = cli(db, 'user', 'add', '--username', 'duban2', '--display-name', '督导', '--role', '只读');
+      expect(added.code).toBe(0);
+      expect(cli(db, 'user', 'list').json).toEqual({ users: [{ username: 'duban2', displayName: '督导', roles: ['只读'], communities: ['全部小区'], active: true }] });
+      expect(cli(db, 'user', 'reset-password', '--username', 'duban2').json.username).toBe('duban2');
+      expect(cli(db, 'user', 'disable', '--username', 'duban2').json).toEqual({ username: 'duban2', active: false });
+      // The folder the tests pass with --data-dir does not know this account.
+      expect(cli(dir, 'user', 'list').json.users.map((u: { username: string }) => u.username)).not.toContain('duban2');
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('refuses an unknown role, community, company or username in Chinese (exit 1), and a missing option (exit 2)', () => {
     const role = cli(dir, 'user', 'add', '--username', 'x1', '--display-name', '某', '--role', '主任');
     expect(role.code).toBe(1);
