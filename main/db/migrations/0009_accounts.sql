@@ -11,6 +11,7 @@ CREATE INDEX `user_grants_user` ON `user_grants` (`user_id`);--> statement-break
 ALTER TABLE `users` ADD `active` integer DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `must_change_password` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `company_id` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `key_wrap` text;--> statement-breakpoint
 -- Written by hand: the administrator(s) the earlier versions created become 管理员 over every community
 -- (community_id null), which is what they could do before accounts had roles.
 INSERT INTO `user_grants` (`id`, `user_id`, `role`, `community_id`)

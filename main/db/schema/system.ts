@@ -27,6 +27,11 @@ export const users = sqliteTable('users', {
    * only (schema/index.ts); the accounts service checks the company exists when it is set.
    */
   companyId: text('company_id'),
+  /**
+   * The data key wrapped by this administrator's recovery code, for an administrator whose code is not the one
+   * in data_key.recovery_wrap (main/security/data-key.ts): every administrator's code opens a backup elsewhere.
+   */
+  keyWrap: text('key_wrap'),
   ...timestamps,
 });
 

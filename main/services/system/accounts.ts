@@ -136,7 +136,10 @@ export function updateUser(ctx: ServiceContext, actor: Actor, input: { id: strin
     if (wasAdmin && !grants.some((g) => g.role === 'admin') && before.active && otherActiveAdmins(ctx, before.id) === 0) {
       throw new AppError('REFUSED', '这是唯一启用的管理员账户，不能取消其“管理员”角色', [fieldProblem('grants', '至少要保留一个启用的管理员')]);
     }
-    ctx.db.update(users).set({ displayName: input.displayName, role: roleSummary(grants), companyId, updatedAt: nowIso() }).where(eq(users.id, before.id)).run();
+    // No longer 管理员: their recovery code stops opening the data key (their own wrap goes; see auth.ts recover).
+    const keepsWrap = grants.some((g) => g.role === 'admin');
+    ctx.db.update(users).set({ displayName: input.displayName, role: roleSummary(grants), companyId, ...(keepsWrap ? {} : { keyWrap: null }), updatedAt: nowIso() })
+      .where(eq(users.id, before.id)).run();
     storeGrants(ctx, before.id, grants);
     tx.audit({
       action: 'update', entity: 'user', entityId: before.id, before: auditView(before, beforeGrants),

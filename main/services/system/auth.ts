@@ -14,7 +14,7 @@ import { userGrants, users } from '../../db/schema/system';
 import { write, type Actor, type ServiceContext } from '../context';
 import { LoginLimiter, type LoginLimits } from './login-limits';
 import { hashSecret, needsRehash, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
-import { keyRow, recoveryWrapFor, storeRecoveryWrap } from '../../security/data-key';
+import { keyRow, opensOfficeWrap, recoveryWrapFor, storeRecoveryWrap } from '../../security/data-key';
 import { ROLES, type Role } from '../../../shared/domain/permissions';
 
 export interface SessionUser {
@@ -117,12 +117,15 @@ export class AuthService {
     const firstAdminPassword = row.mustChangePassword && current.grants.some((g) => g.role === 'admin');
     const recoveryCode = firstAdminPassword ? newRecoveryCode() : null;
     const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), recoveryCode ? hashSecret(recoveryCode) : Promise.resolve(null)]);
-    // The data key keeps the one wrap it has (the administrator who set it up can still open a backup elsewhere);
-    // only a database whose key no code protects yet is wrapped with this one.
-    const keyWrap = recoveryCode && !keyRow(this.ctx.sqlite)?.recoveryWrap ? await recoveryWrapFor(this.ctx.keys, recoveryCode) : null;
+    // The new code opens the data key too, as the first administrator's does: in data_key when no code protects
+    // it yet, else on this account beside the wrap already there (whose holder's code keeps opening backups).
+    const keyWrap = recoveryCode ? await recoveryWrapFor(this.ctx.keys, recoveryCode) : null;
+    const officeWrap = keyWrap !== null && !keyRow(this.ctx.sqlite)?.recoveryWrap;
     write(this.ctx, { author: authorOf(current), userId: current.id }, (tx) => {
-      this.ctx.db.update(users).set({ passwordHash, mustChangePassword: false, ...(recoveryHash ? { recoveryHash } : {}), updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
-      if (keyWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap);
+      this.ctx.db.update(users).set({
+        passwordHash, mustChangePassword: false, ...(recoveryHash ? { recoveryHash } : {}), ...(keyWrap && !officeWrap ? { keyWrap } : {}), updatedAt: nowIso(),
+      }).where(eq(users.id, row.id)).run();
+      if (keyWrap && officeWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap);
       tx.audit({ action: 'change-password', entity: 'user', entityId: row.id, after: { passwordChanged: true, wasTemporary: row.mustChangePassword, recoveryCodeIssued: recoveryCode !== null } });
     });
     for (const [token, s] of this.sessions) if (s.user.id === row.id && token !== session) this.sessions.delete(token);
@@ -142,11 +145,16 @@ export class AuthService {
     if (!row.active) throw new AppError('UNAUTHENTICATED', DISABLED_MESSAGE);
     // The code is spent: a new one replaces it, shown once like the first.
     const recoveryCode = newRecoveryCode();
+    // Whose code wraps the data key in data_key: this person's (the spent code's wrap is replaced there), or, with
+    // several administrators, another's (kept: their code still opens a backup; this one's goes on the account).
+    const officeWrap = !keyRow(this.ctx.sqlite)?.recoveryWrap || (await opensOfficeWrap(this.ctx.sqlite, input.recoveryCode));
     const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
     const user = { ...toUser(this.ctx, row), mustChangePassword: false };
+    const isAdmin = user.grants.some((g) => g.role === 'admin');
     write(this.ctx, { author: authorOf(user), userId: user.id }, (tx) => {
-      this.ctx.db.update(users).set({ passwordHash, recoveryHash, mustChangePassword: false, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
-      storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
+      const ownWrap = officeWrap ? null : isAdmin ? keyWrap : null;
+      this.ctx.db.update(users).set({ passwordHash, recoveryHash, mustChangePassword: false, keyWrap: ownWrap, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
+      if (officeWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });
     this.limiter.succeeded(input.username);
