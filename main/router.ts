@@ -12,7 +12,8 @@ import {
 import { createBackup } from './db/backups';
 import type { BusyWait } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
-import { authorOf, type AuthService } from './services/system/auth';
+import { authorOf, PASSWORD_CHANGE_MESSAGE, type AuthService } from './services/system/auth';
+import { createUser, listUsers, resetPassword, setActive, updateUser } from './services/system/accounts';
 import { listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
 import { callWrites, write, type Actor, type ServiceContext } from './services/context';
@@ -88,11 +89,22 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
   const grantsOf = (call: Call) => grantsOfSession(auth, call);
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null),
-    'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
+    'auth.status': (_i, call) => {
+      const user = auth.userFor(call.session);
+      return { needsSetup: auth.needsSetup(), user, mustChangePassword: user?.mustChangePassword ?? false };
+    },
     'auth.setup': (input) => auth.setup(input),
     'auth.login': (input) => auth.login(input),
     'auth.recover': (input) => auth.recover(input),
     'auth.logout': (_i, call) => (auth.logout(call.session), { ok: true as const }),
+    'auth.changePassword': (input, call) => auth.changePassword(call.session, input),
+
+    'user.list': () => listUsers(ctx),
+    'user.create': (input, call) => createUser(ctx, call.actor, input),
+    'user.update': (input, call) => updateUser(ctx, call.actor, input),
+    'user.resetPassword': (input, call) => resetPassword(ctx, auth, call.actor, input.id),
+    'user.disable': (input, call) => setActive(ctx, auth, call.actor, input.id, false),
+    'user.enable': (input, call) => setActive(ctx, auth, call.actor, input.id, true),
 
     'backup.list': () => listBackupsMarked(ctx.backupDir),
     'backup.create': (_i, call) => createBackup(ctx.sqlite, ctx.backupDir, 'manual').then((b) => {
@@ -340,6 +352,9 @@ async function withBusyRetry<T>(wait: BusyWait, writes: { commits: number; chang
   }
 }
 
+/** What a session opened with a temporary password may call (besides the public methods). */
+const PASSWORD_CHANGE_ALLOWS: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.logout', 'auth.status']);
+
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
   return async function handle(request: InvokeRequest): Promise<InvokeResponse> {
@@ -354,6 +369,11 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       else {
         const user = deps.auth.userFor(request.session);
         if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+        // A temporary password opens only the way to change it. Public methods stay open: they need no session,
+        // so refusing them to one would keep nothing from anybody.
+        if (user?.mustChangePassword && !spec.public && !PASSWORD_CHANGE_ALLOWS.has(request.method)) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_MESSAGE);
+        }
         actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
       }
       const parsed = spec.input.safeParse(request.input ?? {});

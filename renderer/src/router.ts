@@ -52,7 +52,9 @@ export type Route =
   | { name: 'holidays' }
   | { name: 'audit' }
   /** 待复核 (two-person control): what waits for the signed-in person, what they asked, a community's reviews. */
-  | { name: 'reviews'; tab?: 'toConfirm' | 'requested' | 'community' };
+  | { name: 'reviews'; tab?: 'toConfirm' | 'requested' | 'community' }
+  /** 账户管理 (管理员). */
+  | { name: 'accounts' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
 export type PrintRoute =
@@ -163,6 +165,7 @@ export function parseHash(hash: string): Route {
   if (a === 'workflows') return { name: 'workflows' };
   if (a === 'audit') return { name: 'audit' };
   if (a === 'reviews') return { name: 'reviews', tab: b === 'requested' || b === 'community' ? b : undefined };
+  if (a === 'accounts') return { name: 'accounts' };
   if (a === 'deadlines') return { name: 'deadlines' };
   if (a === 'coverage') return { name: 'coverage' };
   return { name: 'communities' };
@@ -240,6 +243,7 @@ export function routeHash(route: Route): string {
     case 'holidays': return '#/holidays';
     case 'audit': return '#/audit';
     case 'reviews': return route.tab ? `#/reviews/${route.tab}` : '#/reviews';
+    case 'accounts': return '#/accounts';
   }
 }
 

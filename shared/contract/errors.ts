@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED', // signed in with a temporary password: only auth.changePassword (and logout, status) until it is changed
   'DATABASE', // the database cannot be used (damaged, newer version, a failing disk)
   'DISK_FULL', // the disk is full: nothing was written (main/db/faults.ts)
   'READ_ONLY', // the data folder cannot be written

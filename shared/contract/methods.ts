@@ -62,9 +62,19 @@ export const methods = {
 
   'auth.status': method({ input: empty, output: system.authStatus, public: true }),
   'auth.setup': method({ input: system.setupInput, output: system.sessionWithCode, public: true }),
-  'auth.login': method({ input: system.loginInput, output: system.sessionOut, public: true }),
+  'auth.login': method({ input: system.loginInput, output: system.loginOut, public: true }),
   'auth.recover': method({ input: system.recoverInput, output: system.sessionWithCode, public: true }),
   'auth.logout': method({ input: empty, output: done }),
+  /** One's own password, knowing the current one; the only call a temporary password allows (besides logout and status). */
+  'auth.changePassword': method({ input: system.changePasswordInput, output: system.changePasswordOut }),
+
+  // Accounts (issue 16): never deleted, only disabled, so the audit log keeps every name.
+  'user.list': method({ input: empty, output: z.array(system.userRow), access: { permission: 'office.accounts', community: 'office' } }),
+  'user.create': method({ input: system.userCreate, output: system.temporaryPasswordOut, access: { permission: 'office.accounts', community: 'office' } }),
+  'user.update': method({ input: system.userUpdate, output: system.userRow, access: { permission: 'office.accounts', community: 'office' } }),
+  'user.resetPassword': method({ input: byId, output: system.temporaryPasswordOut, access: { permission: 'office.accounts', community: 'office' } }),
+  'user.disable': method({ input: byId, output: system.userActiveOut, access: { permission: 'office.accounts', community: 'office' } }),
+  'user.enable': method({ input: byId, output: system.userActiveOut, access: { permission: 'office.accounts', community: 'office' } }),
 
   'backup.list': method({ input: empty, output: z.array(system.backupListItem) }),
   'backup.create': method({ input: empty, output: system.backupInfo }),

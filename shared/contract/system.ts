@@ -38,7 +38,8 @@ export const dataKeyStatus = z.object({
 export const grant = z.object({ role: z.enum(ROLES), communities: z.union([z.literal('all'), z.array(z.string())]) });
 export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), grants: z.array(grant), companyId: z.string().nullable() });
 
-export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
+/** `mustChangePassword`: the session was opened with a temporary password, which must be changed before anything else. */
+export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable(), mustChangePassword: z.boolean() });
 
 /** Bounds on what a login form sends: checked before any hashing, in the form and in main. */
 export const MAX_USERNAME = 32;
@@ -59,6 +60,36 @@ export const recoverInput = z.object({
   newPassword: password,
 });
 export const sessionOut = z.object({ session: z.string(), user });
+/** A login with a temporary password says so: every call but auth.changePassword is refused until it is changed. */
+export const loginOut = sessionOut.extend({ mustChangePassword: z.boolean() });
+export const changePasswordInput = z.object({
+  oldPassword: z.string().min(1, { error: '请填写当前密码' }).max(MAX_PASSWORD, passwordTooLong),
+  newPassword: password,
+});
+/** `recoveryCode`: an administrator's first own password (after a temporary one) brings their recovery code, shown once. */
+export const changePasswordOut = z.object({ ok: z.literal(true), recoveryCode: z.string().nullable() });
+
+// ── the accounts an administrator manages (issue 16) ─────────────────
+/**
+ * What an account may do: roles with the communities each covers. 管理员 always covers every community (its
+ * office-wide rights need it); each other role names its communities, or all.
+ */
+export const grantsInput = z.array(grant).min(1, { error: '请至少选择一个角色' }).max(ROLES.length);
+export const userCreate = z.object({
+  username,
+  displayName: requiredText('姓名', 40),
+  grants: grantsInput,
+  /** A 物业联络员's property company (required with that role, ignored otherwise). */
+  companyId: id.nullable().default(null),
+});
+export const userUpdate = z.object({ id, displayName: requiredText('姓名', 40), grants: grantsInput, companyId: id.nullable().default(null) });
+export const userRow = z.object({
+  id, username: z.string(), displayName: z.string(), grants: z.array(grant), companyId: z.string().nullable(), companyName: z.string().nullable(),
+  active: z.boolean(), mustChangePassword: z.boolean(), createdAt: z.string(),
+});
+/** A one-time password, shown once to the administrator who hands it over. */
+export const temporaryPasswordOut = z.object({ id, username: z.string(), temporaryPassword: z.string() });
+export const userActiveOut = z.object({ id, username: z.string(), active: z.boolean() });
 /** The one-time recovery code comes back only here, to be printed and kept. */
 export const sessionWithCode = sessionOut.extend({ recoveryCode: z.string() });
 

@@ -118,6 +118,30 @@ describe('a backup restored on another PC', () => {
     expect((await call(old, 'system.health', {})).ok).toBe(true);
   });
 
+  it('every administrator’s code opens it: one added later, after their first password and after their own recovery; the first one’s still does', async () => {
+    const a = await pcA();
+    const made = await call(a.app, 'user.create', { username: 'zhang', displayName: '张副主任', grants: [{ role: 'admin', communities: 'all' }] }, a.session);
+    const second = await call(a.app, 'auth.login', { username: 'zhang', password: made.temporaryPassword });
+    const { recoveryCode: zhangCode } = await call(a.app, 'auth.changePassword', { oldPassword: made.temporaryPassword, newPassword: 'second admin' }, second.session);
+    // Their own recovery replaces their own wrap, not the first administrator's.
+    const { recoveryCode: zhangNext } = await call(a.app, 'auth.recover', { username: 'zhang', recoveryCode: zhangCode!, newPassword: 'second admin 2' });
+    const backup = path.join(tempDir(), 'two-admins.sqlite');
+    await a.app.backupTo(backup);
+    const first = await testApp(await restoredOnNewPc(backup));
+    await call(first, 'dataKey.unlock', { recoveryCode: a.recoveryCode });
+    expect((await call(first, 'system.health', {})).ok).toBe(true);
+    const byZhang = await testApp(await restoredOnNewPc(backup));
+    expect((await callError(byZhang, 'dataKey.unlock', { recoveryCode: zhangCode! })).message).toContain('恢复码不对');
+    await call(byZhang, 'dataKey.unlock', { recoveryCode: zhangNext });
+    expect((await call(byZhang, 'system.health', {})).ok).toBe(true);
+    // No longer 管理员: their code stops opening backups made after.
+    await call(a.app, 'user.update', { id: made.id, displayName: '张副主任', grants: [{ role: 'reader', communities: 'all' }] }, a.session);
+    const later = path.join(tempDir(), 'demoted.sqlite');
+    await a.app.backupTo(later);
+    const demoted = await testApp(await restoredOnNewPc(later));
+    expect((await callError(demoted, 'dataKey.unlock', { recoveryCode: zhangNext })).message).toContain('恢复码不对');
+  });
+
   it('through the CLI: restore explains, unlock --recovery-code opens it, then commands work', async () => {
     const a = await pcA();
     a.app.close();

@@ -165,7 +165,10 @@ describe('every migration keeps the data of a populated database', () => {
 
       // The office's administrator of that version signs in, and the app reads every kind of record back.
       const app = await testApp(dir);
-      const { session } = await call(app, 'auth.login', LEGACY_ADMIN);
+      const { session, user, mustChangePassword } = await call(app, 'auth.login', LEGACY_ADMIN);
+      // Migration 0009: the administrator of the versions before accounts had roles is 管理员 over every community.
+      expect(user.grants).toEqual([{ role: 'admin', communities: 'all' }]);
+      expect(mustChangePassword).toBe(false);
       await readBack(app, session, communityId, records);
     });
   }

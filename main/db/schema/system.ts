@@ -13,12 +13,39 @@ export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role').notNull(), // 'admin' | 'staff'
+  /** 'admin' when the account holds a 管理员 grant, else 'staff': a summary kept for older readers; the grants decide. */
+  role: text('role').notNull(),
   passwordHash: text('password_hash').notNull(),
   /** scrypt hash of the one-time recovery code; replaced each time it is used. */
   recoveryHash: text('recovery_hash').notNull(),
+  /** A disabled account cannot sign in; accounts are never deleted, so the audit log keeps their names. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Set by a temporary password (a new account, a reset): every call but changing it is refused until it is changed. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * A 物业联络员's property company (companies.id). No foreign key: the system tables stand on the register
+   * only (schema/index.ts); the accounts service checks the company exists when it is set.
+   */
+  companyId: text('company_id'),
+  /**
+   * The data key wrapped by this administrator's recovery code, for an administrator whose code is not the one
+   * in data_key.recovery_wrap (main/security/data-key.ts): every administrator's code opens a backup elsewhere.
+   */
+  keyWrap: text('key_wrap'),
   ...timestamps,
 });
+
+/**
+ * What each account may do where (shared/domain/permissions.ts): one row per role and community it covers;
+ * community_id null is every community of the office, those added later too. Replaced as a whole when an
+ * administrator edits the account (audited with before and after).
+ */
+export const userGrants = sqliteTable('user_grants', {
+  id: text('id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  role: text('role').notNull(),
+  communityId: text('community_id').references(() => communities.id),
+}, (t) => [index('user_grants_user').on(t.userId)]);
 
 /**
  * The data key that seals personal data (main/security/data-key.ts): one row. The key itself is not here —

@@ -1,18 +1,21 @@
 /**
  * Accounts: the administrator created at first start, login, the one-time
- * recovery code, and sessions (in memory: a restart logs everyone out).
+ * recovery code, changing one's own password (a temporary one must be changed
+ * first), and sessions (in memory: a restart logs everyone out). The accounts
+ * an administrator manages are accounts.ts.
  */
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Grant } from '../../../shared/domain/permissions';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso } from '../../db/clock';
-import { users } from '../../db/schema/system';
+import { userGrants, users } from '../../db/schema/system';
 import { write, type Actor, type ServiceContext } from '../context';
 import { LoginLimiter, type LoginLimits } from './login-limits';
 import { hashSecret, needsRehash, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
-import { recoveryWrapFor, storeRecoveryWrap } from '../../security/data-key';
+import { keyRow, opensOfficeWrap, recoveryWrapFor, storeRecoveryWrap } from '../../security/data-key';
+import { ROLES, type Role } from '../../../shared/domain/permissions';
 
 export interface SessionUser {
   id: string;
@@ -23,7 +26,12 @@ export interface SessionUser {
   grants: Grant[];
   /** A 物业联络员's property company: they see the issues dispatched to it and its contracts. */
   companyId: string | null;
+  /** Signed in with a temporary password: every call but changing it is refused (main/router.ts). */
+  mustChangePassword: boolean;
 }
+
+/** The words of the refusal while a temporary password is unchanged (main/router.ts, PASSWORD_CHANGE_REQUIRED). */
+export const PASSWORD_CHANGE_MESSAGE = '请先设置新密码：临时密码只能用来登录并修改密码';
 
 /** How a user is named in the audit log: 王主任（admin）. */
 export function authorOf(user: { displayName: string; username: string }): string {
@@ -59,12 +67,15 @@ export class AuthService {
     const recoveryCode = newRecoveryCode();
     const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.password), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
     const now = nowIso();
-    const user: SessionUser = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin', grants: grantsOf('admin'), companyId: null };
+    const user: SessionUser = {
+      id: newId(), username: input.username, displayName: input.displayName, role: 'admin', grants: [{ role: 'admin', communities: 'all' }], companyId: null, mustChangePassword: false,
+    };
     const actor: Actor = { author: authorOf(user), userId: user.id };
     write(this.ctx, actor, (tx) => {
       // Checked again inside the transaction: two first starts cannot both create an administrator.
       if (!this.needsSetup()) throw new AppError('REFUSED', '管理员账户已经创建，请直接登录');
-      this.ctx.db.insert(users).values({ ...user, passwordHash, recoveryHash, createdAt: now, updatedAt: now }).run();
+      this.ctx.db.insert(users).values({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, passwordHash, recoveryHash, createdAt: now, updatedAt: now }).run();
+      this.ctx.db.insert(userGrants).values({ id: newId(), userId: user.id, role: 'admin', communityId: null }).run();
       storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the recovery code also opens the data key (security/data-key.ts)
       tx.audit({ action: 'create', entity: 'user', entityId: user.id, after: user });
     });
@@ -78,9 +89,52 @@ export class AuthService {
     // Hash even for unknown users so that timing does not reveal which usernames exist.
     const ok = row ? await verifySecret(input.password, row.passwordHash) : (await hashSecret(input.password), false);
     if (!row || !ok) throw new AppError('UNAUTHENTICATED', '用户名或密码不正确');
+    // Told only to whoever knows the password: a guess does not learn that the account exists and is disabled.
+    if (!row.active) throw new AppError('UNAUTHENTICATED', DISABLED_MESSAGE);
     this.limiter.succeeded(input.username);
     if (needsRehash(row.passwordHash)) await this.rehash(row, input.password);
-    return { session: this.open(toUser(row)), user: toUser(row) };
+    const user = toUser(this.ctx, row);
+    return { session: this.open(user), user, mustChangePassword: user.mustChangePassword };
+  }
+
+  /**
+   * Everyone changes their own password, knowing the current one (a temporary one included). The other sessions
+   * of the account end; this one goes on. An administrator whose account another administrator created (with a
+   * temporary password) gets their own recovery code now, shown once, as the first administrator did at setup.
+   */
+  async changePassword(session: string | undefined, input: { oldPassword: string; newPassword: string }): Promise<{ ok: true; recoveryCode: string | null }> {
+    const current = this.userFor(session);
+    if (!current) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+    this.limiter.admit(current.username);
+    const row = this.ctx.db.select().from(users).where(eq(users.id, current.id)).get();
+    if (!row || !(await verifySecret(input.oldPassword, row.passwordHash))) {
+      throw new AppError('VALIDATION', '当前密码不正确', [{ kind: 'field', field: 'oldPassword', message: '当前密码不正确' }]);
+    }
+    this.limiter.succeeded(current.username);
+    if (input.newPassword === input.oldPassword) {
+      throw new AppError('VALIDATION', '新密码不能与当前密码相同', [{ kind: 'field', field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    }
+    const firstAdminPassword = row.mustChangePassword && current.grants.some((g) => g.role === 'admin');
+    const recoveryCode = firstAdminPassword ? newRecoveryCode() : null;
+    const [passwordHash, recoveryHash] = await Promise.all([hashSecret(input.newPassword), recoveryCode ? hashSecret(recoveryCode) : Promise.resolve(null)]);
+    // The new code opens the data key too, as the first administrator's does: in data_key when no code protects
+    // it yet, else on this account beside the wrap already there (whose holder's code keeps opening backups).
+    const keyWrap = recoveryCode ? await recoveryWrapFor(this.ctx.keys, recoveryCode) : null;
+    const officeWrap = keyWrap !== null && !keyRow(this.ctx.sqlite)?.recoveryWrap;
+    write(this.ctx, { author: authorOf(current), userId: current.id }, (tx) => {
+      this.ctx.db.update(users).set({
+        passwordHash, mustChangePassword: false, ...(recoveryHash ? { recoveryHash } : {}), ...(keyWrap && !officeWrap ? { keyWrap } : {}), updatedAt: nowIso(),
+      }).where(eq(users.id, row.id)).run();
+      if (keyWrap && officeWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap);
+      tx.audit({ action: 'change-password', entity: 'user', entityId: row.id, after: { passwordChanged: true, wasTemporary: row.mustChangePassword, recoveryCodeIssued: recoveryCode !== null } });
+    });
+    for (const [token, s] of this.sessions) if (s.user.id === row.id && token !== session) this.sessions.delete(token);
+    return { ok: true, recoveryCode };
+  }
+
+  /** Every open session of an account ends (its password was reset, or it was disabled). */
+  endSessionsOf(userId: string): void {
+    for (const [token, s] of this.sessions) if (s.user.id === userId) this.sessions.delete(token);
   }
 
   async recover(input: { username: string; recoveryCode: string; newPassword: string }) {
@@ -88,13 +142,19 @@ export class AuthService {
     const row = this.ctx.db.select().from(users).where(eq(users.username, input.username)).get();
     const ok = row ? await verifySecret(normalizeRecoveryCode(input.recoveryCode), row.recoveryHash) : false;
     if (!row || !ok) throw new AppError('UNAUTHENTICATED', '用户名或恢复码不正确');
+    if (!row.active) throw new AppError('UNAUTHENTICATED', DISABLED_MESSAGE);
     // The code is spent: a new one replaces it, shown once like the first.
     const recoveryCode = newRecoveryCode();
+    // Whose code wraps the data key in data_key: this person's (the spent code's wrap is replaced there), or, with
+    // several administrators, another's (kept: their code still opens a backup; this one's goes on the account).
+    const officeWrap = !keyRow(this.ctx.sqlite)?.recoveryWrap || (await opensOfficeWrap(this.ctx.sqlite, input.recoveryCode));
     const [passwordHash, recoveryHash, keyWrap] = await Promise.all([hashSecret(input.newPassword), hashSecret(recoveryCode), recoveryWrapFor(this.ctx.keys, recoveryCode)]);
-    const user = toUser(row);
+    const user = { ...toUser(this.ctx, row), mustChangePassword: false };
+    const isAdmin = user.grants.some((g) => g.role === 'admin');
     write(this.ctx, { author: authorOf(user), userId: user.id }, (tx) => {
-      this.ctx.db.update(users).set({ passwordHash, recoveryHash, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
-      storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
+      const ownWrap = officeWrap ? null : isAdmin ? keyWrap : null;
+      this.ctx.db.update(users).set({ passwordHash, recoveryHash, mustChangePassword: false, keyWrap: ownWrap, updatedAt: nowIso() }).where(eq(users.id, row.id)).run();
+      if (officeWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap); // the new code opens the data key from now on
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });
     this.limiter.succeeded(input.username);
@@ -102,7 +162,13 @@ export class AuthService {
     return { session: this.open(user), user, recoveryCode };
   }
 
-  /** The user behind a session, or null when it is unknown, idle too long or past its lifetime. */
+  /**
+   * The user behind a session, or null when it is unknown, idle too long, past its lifetime, or its account was
+   * disabled. The account and its grants are read again on every call (two indexed reads, microseconds): an
+   * administrator's change of someone's roles applies to their open sessions at their next call, and so does
+   * a change made by the CLI in another process, which no in-memory notice could reach. Ending the sessions
+   * instead would throw away a half-filled form for a change that may only add a community.
+   */
   userFor(session: string | undefined, now = this.now()): SessionUser | null {
     if (!session) return null;
     const s = this.sessions.get(session);
@@ -111,7 +177,13 @@ export class AuthService {
       this.sessions.delete(session);
       return null;
     }
+    const row = this.ctx.db.select().from(users).where(eq(users.id, s.user.id)).get();
+    if (!row?.active) {
+      this.sessions.delete(session);
+      return null;
+    }
     s.lastSeen = now;
+    s.user = toUser(this.ctx, row);
     return s.user;
   }
 
@@ -142,11 +214,27 @@ function expired(s: { openedAt: number; lastSeen: number }, now: number): boolea
   return now - s.lastSeen > SESSION_IDLE_MS || now - s.openedAt > SESSION_MAX_MS;
 }
 
-function toUser(row: typeof users.$inferSelect): SessionUser {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, grants: grantsOf(row.role), companyId: null };
+const DISABLED_MESSAGE = '该账户已停用，不能登录。如需使用，请联系管理员重新启用';
+
+export function toUser(ctx: ServiceContext, row: typeof users.$inferSelect): SessionUser {
+  return {
+    id: row.id, username: row.username, displayName: row.displayName, role: row.role, grants: grantsOf(ctx, row.id), companyId: row.companyId,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
-/** Until accounts carry their own roles (issue 16), the first administrator is 管理员 over every community. */
-function grantsOf(role: string): Grant[] {
-  return role === 'admin' ? [{ role: 'admin', communities: 'all' }] : [];
+/**
+ * An account's grants from user_grants: one per role, its communities gathered ('all' when a row has no
+ * community). A role the table no longer knows is left out, never guessed.
+ */
+export function grantsOf(ctx: ServiceContext, userId: string): Grant[] {
+  const rows = ctx.db.select().from(userGrants).where(eq(userGrants.userId, userId)).orderBy(asc(userGrants.role), asc(userGrants.communityId)).all();
+  const byRole = new Map<Role, 'all' | string[]>();
+  for (const r of rows) {
+    const role = ROLES.find((x) => x === r.role);
+    if (!role) continue;
+    const had = byRole.get(role) ?? [];
+    byRole.set(role, had === 'all' || r.communityId === null ? 'all' : [...had, r.communityId]);
+  }
+  return ROLES.filter((r) => byRole.has(r)).map((role) => ({ role, communities: byRole.get(role)! }));
 }

@@ -2,7 +2,7 @@
  * Password and recovery-code hashing with scrypt (node:crypto), and the
  * recovery code itself: the only way back in on an offline PC.
  */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface ScryptParams {
   N: number;
@@ -64,4 +64,17 @@ export function newRecoveryCode(): string {
 export function normalizeRecoveryCode(typed: string): string {
   const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return plain.match(/.{1,5}/g)?.join('-') ?? '';
+}
+
+// Letters and digits a person reads off a screen and types without doubt: no 0/O/o, 1/l/I.
+const TEMPORARY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/**
+ * A one-time password an administrator hands over (a new account, a reset): 12 characters drawn with
+ * node:crypto's randomInt (about 70 bits), to be changed at the first sign-in.
+ */
+export function newTemporaryPassword(): string {
+  let out = '';
+  for (let i = 0; i < 12; i++) out += TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)];
+  return out;
 }

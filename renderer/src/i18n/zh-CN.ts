@@ -17,6 +17,7 @@ import { reconciliationText } from './zh-CN.reconciliation';
 import { unsavedText } from './zh-CN.unsaved';
 import { deadlineText } from './zh-CN.deadline';
 import { reviewsText } from './zh-CN.reviews';
+import { accountsText } from './zh-CN.accounts';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -446,6 +447,10 @@ export const zhCN = {
       'set-day': '设置节假日',
       'set-owners': '设置业主',
       'recover-password': '重设密码',
+      'change-password': '修改密码',
+      'reset-password': '重置密码',
+      disable: '停用账户',
+      enable: '启用账户',
       backup: '备份',
       restore: '恢复',
       login: '登录',
@@ -478,6 +483,7 @@ export const zhCN = {
   reconciliation: reconciliationText,
   deadline: deadlineText,
   reviews: reviewsText,
+  accounts: accountsText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -1,12 +1,14 @@
 /** The frame of the app: left navigation with the current community, a header with the user, the screen. */
-import { useEffect } from 'react';
-import { Button, Layout, Menu, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Button, Dropdown, Layout, Menu, Select, Typography } from 'antd';
+import { may } from '../../../../shared/domain/permissions';
 import { leaveTo, navigate, routeCommunityId, useRoute, type Route } from '../../router';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { confirmLeave } from '../../unsavedChanges';
 import { zhCN } from '../../i18n/zh-CN';
 import type { User } from '../system/auth/user';
 import { WarningBanners } from '../system/start/StartGate';
+import { ChangePasswordModal } from '../system/accounts/ChangePasswordModal';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
 import { warmScreens } from '../../components/OnDemand';
@@ -46,6 +48,7 @@ function Shell({ user, onLogout, warnings }: Props) {
   // The other screens' code, fetched while the first is read (components/OnDemand.tsx).
   useEffect(() => warmScreens(), []);
 
+  const [changingPassword, setChangingPassword] = useState(false);
   const selectedKey = SELECTED_MENU[route.name] ?? route.name;
   const go = (key: string) => {
     const target = menuRoute(key, currentId);
@@ -129,6 +132,8 @@ function Shell({ user, onLogout, warnings }: Props) {
                 { key: 'backups', label: t.backups },
                 { key: 'holidays', label: t.holidays },
                 { key: 'audit', label: t.audit },
+                // Only for who may manage accounts (the same table main enforces).
+                ...(may(user.grants, 'office.accounts', null) ? [{ key: 'accounts', label: zhCN.accounts.nav }] : []),
               ],
             },
           ]}
@@ -138,7 +143,14 @@ function Shell({ user, onLogout, warnings }: Props) {
         <Layout.Header className="app-header">
           <Typography.Text strong className="app-header-title">{current?.name ?? ''}</Typography.Text>
           <div className="app-header-user">
-            <span data-testid="current-user">{user.displayName}</span>
+            <Dropdown
+              trigger={['click']}
+              menu={{ items: [{ key: 'password', label: zhCN.accounts.changePassword }], onClick: () => setChangingPassword(true) }}
+            >
+              <Button size="small" type="text" data-testid="user-menu" aria-label={zhCN.accounts.userMenu}>
+                <span data-testid="current-user">{user.displayName}</span> ▾
+              </Button>
+            </Dropdown>
             <Button size="small" onClick={() => void confirmLeave().then((ok) => ok && onLogout())}>{zhCN.auth.logout}</Button>
           </div>
         </Layout.Header>
@@ -146,6 +158,7 @@ function Shell({ user, onLogout, warnings }: Props) {
         <Layout.Content className="app-content">
           <Screen route={route} />
         </Layout.Content>
+        <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
       </Layout>
     </Layout>
   );
@@ -185,6 +198,7 @@ function menuRoute(key: string, communityId: string | null): Route | null {
     case 'holidays': return { name: 'holidays' };
     case 'audit': return { name: 'audit' };
     case 'reviews': return { name: 'reviews' };
+    case 'accounts': return { name: 'accounts' };
     default: return null;
   }
 }

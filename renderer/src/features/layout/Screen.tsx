@@ -11,6 +11,7 @@ const ImportPage = lazyScreen(() => import('../register/import/ImportPage'), 'Im
 const BackupsPage = lazyScreen(() => import('../system/backups/BackupsPage'), 'BackupsPage');
 const HolidaysPage = lazyScreen(() => import('../system/holidays/HolidaysPage'), 'HolidaysPage');
 const AuditPage = lazyScreen(() => import('../system/audit/AuditPage'), 'AuditPage');
+const AccountsPage = lazyScreen(() => import('../system/accounts/AccountsPage'), 'AccountsPage');
 const ReviewsPage = lazyScreen(() => import('../system/reviews/ReviewsPage'), 'ReviewsPage');
 const MeetingsPage = lazyScreen(() => import('../meetings/meetings/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyScreen(() => import('../meetings/meetings/MeetingPage'), 'MeetingPage');
@@ -57,6 +58,7 @@ function view(route: Route) {
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage />;
+    case 'accounts': return <AccountsPage />;
     case 'reviews': return <ReviewsPage tab={route.tab ?? 'toConfirm'} />;
     case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;
     case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;

@@ -14,6 +14,7 @@ import { SetupScreen } from './SetupScreen';
 import { LoginScreen } from './LoginScreen';
 import { RecoverScreen } from './RecoverScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
+import { ForcedPasswordScreen } from '../accounts/ForcedPasswordScreen';
 import type { User } from './user';
 
 
@@ -22,6 +23,8 @@ type Phase =
   | { name: 'login' }
   | { name: 'recover' }
   | { name: 'code'; user: User; code: string }
+  /** Signed in with a temporary password: a new one first (main refuses everything else until then). */
+  | { name: 'change'; user: User; temporaryPassword: string }
   | { name: 'in'; user: User };
 
 type SessionOut = { session: string; user: User };
@@ -34,6 +37,7 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
   useEffect(() => {
     if (!status.data) return;
     if (status.data.needsSetup) setPhase({ name: 'setup' });
+    else if (status.data.user && status.data.mustChangePassword) setPhase({ name: 'change', user: status.data.user, temporaryPassword: '' });
     else if (status.data.user) setPhase({ name: 'in', user: status.data.user });
     else {
       setSession(null);
@@ -44,7 +48,7 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
   useEffect(
     () => onUnauthenticated(() => {
       setPhase((p) => {
-        if (p?.name !== 'in') return p;
+        if (p?.name !== 'in' && p?.name !== 'change') return p;
         message.warning(zhCN.auth.sessionExpired);
         return { name: 'login' };
       });
@@ -74,7 +78,25 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     case 'setup':
       return <SetupScreen onDone={showCode} />;
     case 'login':
-      return <LoginScreen onDone={enter} onForgot={() => setPhase({ name: 'recover' })} />;
+      return (
+        <LoginScreen
+          onDone={(out, password) => {
+            if (!out.mustChangePassword) return enter(out);
+            setSession(out.session);
+            setPhase({ name: 'change', user: out.user, temporaryPassword: password });
+          }}
+          onForgot={() => setPhase({ name: 'recover' })}
+        />
+      );
+    case 'change':
+      return (
+        <ForcedPasswordScreen
+          temporaryPassword={phase.temporaryPassword}
+          onLogout={logout}
+          // An administrator added later gets their recovery code now, shown once, like the first one.
+          onDone={(out) => setPhase(out.recoveryCode ? { name: 'code', user: phase.user, code: out.recoveryCode } : { name: 'in', user: phase.user })}
+        />
+      );
     case 'recover':
       return <RecoverScreen onDone={showCode} onBack={() => setPhase({ name: 'login' })} />;
     case 'code':

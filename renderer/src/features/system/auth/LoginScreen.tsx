@@ -7,14 +7,15 @@ import { AuthForm } from './AuthForm';
 
 const t = zhCN.auth;
 
-export function LoginScreen({ onDone, onForgot }: { onDone: (out: MethodOutput<'auth.login'>) => void; onForgot: () => void }) {
+/** `onDone` gets the password typed too: after a temporary one, the new-password screen fills it in. */
+export function LoginScreen({ onDone, onForgot }: { onDone: (out: MethodOutput<'auth.login'>, password: string) => void; onForgot: () => void }) {
   return (
     <AuthForm
       title={t.loginTitle}
       testId="login-form"
       initialValues={{ username: '', password: '' }}
       schema={loginInput}
-      send={async (input) => onDone(await invoke('auth.login', input))}
+      send={async (input) => onDone(await invoke('auth.login', input), input.password)}
       // A refused login starts the password over.
       onError={(form) => form.setFieldValue('password', '')}
       submitText={t.login}
