@@ -13,6 +13,10 @@ import { createBackup } from './db/backups';
 import type { BusyWait } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
 import { authorOf, type AuthService } from './services/system/auth';
+import {
+  authorize, communityOfRecord, issueOfCompany, locatorValues, NO_CALLER, servedBy, TRUSTED_CALLER, type AccessScope, type Caller,
+} from './security/access';
+import { may } from '../shared/domain/permissions';
 import { listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
 import { callWrites, write, type Actor, type ServiceContext } from './services/context';
@@ -64,6 +68,10 @@ import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPar
 export interface Call {
   actor: Actor;
   session: string | undefined;
+  /** Who is calling: their grants and company (main/security/access.ts); the CLI is 管理员 over all. */
+  caller: Caller;
+  /** What the caller sees through the method's permission: the router narrows lists with it. */
+  scope: AccessScope;
 }
 
 type Handlers = {
@@ -110,7 +118,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'dataKey.status': () => keyStatus(ctx.sqlite, keyPlace),
     'dataKey.protect': (input, call) => protectWithRecoveryCode(ctx, call.actor, input.recoveryCode),
 
-    'community.list': () => listCommunities(ctx),
+    'community.list': (_i, call) => call.scope.narrow(listCommunities(ctx), (c) => c.id),
     'community.get': (input) => getCommunity(ctx, input.id),
     'community.create': (input, call) => createCommunity(ctx, call.actor, input),
     'community.update': (input, call) => updateCommunity(ctx, call.actor, input),
@@ -130,9 +138,9 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'part.update': (input, call) => updatePart(ctx, call.actor, input),
     'part.setOwners': (input, call) => setOwners(ctx, call.actor, input),
 
-    'person.get': (input, call) => viewPerson(ctx, call.actor, input.id),
-    'person.create': (input, call) => createPerson(ctx, call.actor, input),
-    'person.update': (input, call) => updatePerson(ctx, call.actor, input),
+    'person.get': (input, call) => viewPerson(ctx, call.actor, input.id, (communityId) => may(call.caller.grants, 'personal.full', communityId)),
+    'person.create': (input, call) => createPerson(ctx, call.actor, input, may(call.caller.grants, 'personal.full', input.communityId)),
+    'person.update': (input, call) => updatePerson(ctx, call.actor, input, may(call.caller.grants, 'personal.full', personCommunity(ctx, input.id))),
     'person.search': (input) => searchPersons(ctx, input),
 
     'holiday.year': (input) => holidayYear(ctx, input.year),
@@ -236,9 +244,13 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'budget.set': (input, call) => setBudget(ctx, call.actor, input),
     'budget.spend': (input, call) => spendBudget(ctx, call.actor, input),
 
-    'company.list': (input) => listCompanies(ctx, input.text),
+    // Companies are the office's, shown whole to whoever reads contracts anywhere; a 物业联络员 sees only their own.
+    'company.list': (input, call) => {
+      const rows = listCompanies(ctx, input.text);
+      return call.scope.whole === 'all' || call.scope.whole.length > 0 ? rows : rows.filter((c) => c.id === call.caller.companyId);
+    },
     'company.save': (input, call) => saveCompany(ctx, call.actor, input),
-    'contract.list': (input) => listContracts(ctx, input.communityId),
+    'contract.list': (input, call) => call.scope.narrow(listContracts(ctx, input.communityId), (c) => c.communityId, (c) => c.companyId === call.caller.companyId),
     'contract.get': (input) => getContract(ctx, input.id),
     'contract.create': (input, call) => createContract(ctx, call.actor, input),
     'contract.update': (input, call) => updateContract(ctx, call.actor, input),
@@ -253,9 +265,14 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'candidate.list': (input) => listCandidates(ctx, input.communityId),
     'candidate.create': (input, call) => createCandidate(ctx, call.actor, input),
     'candidate.check': (input, call) => checkCandidate(ctx, call.actor, input),
-    'coverage.list': () => coverageList(ctx),
+    'coverage.list': (_i, call) => call.scope.narrow(coverageList(ctx), (c) => c.communityId),
 
-    'issue.list': (input) => listIssues(ctx, input),
+    'issue.list': (input, call) => {
+      const rows = listIssues(ctx, input);
+      if (call.scope.everything || call.caller.companyId === null) return call.scope.narrow(rows, (r) => r.communityId);
+      const served = servedBy(ctx, call.caller.companyId);
+      return call.scope.narrow(rows, (r) => r.communityId, (r) => issueOfCompany(served, r));
+    },
     'issue.get': (input) => getIssue(ctx, input.id),
     'issue.create': (input, call) => createIssue(ctx, call.actor, input),
     'issue.update': (input, call) => updateIssue(ctx, call.actor, input),
@@ -279,6 +296,11 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
 
     'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
   };
+}
+
+/** The person's community for the answer's masking; an unknown person is the service's to refuse. */
+function personCommunity(ctx: ServiceContext, id: string): string | null {
+  return communityOfRecord(ctx, 'person', id);
 }
 
 /** Zod issues as the contract's problems: a field's by its path, the input's as a whole when it has none. */
@@ -331,16 +353,27 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       if (!isMethodName(request.method)) throw new AppError('NOT_FOUND', `未知的操作：${String(request.method)}`);
       const spec = methods[request.method];
       let actor: Actor;
-      if (options.fixedAuthor) actor = { author: options.fixedAuthor, userId: null };
-      else {
+      let caller: Caller;
+      if (options.fixedAuthor) {
+        actor = { author: options.fixedAuthor, userId: null };
+        caller = TRUSTED_CALLER;
+      } else {
         const user = deps.auth.userFor(request.session);
         if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
         actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
+        caller = user ? { grants: user.grants, companyId: user.companyId } : NO_CALLER;
       }
-      const parsed = spec.input.safeParse(request.input ?? {});
+      // Permission before validation (main/security/access.ts says why): the service never runs for a refused call.
+      const raw: unknown = request.input ?? {};
+      let scope = authorize(deps.ctx, spec.access, raw, caller, false);
+      const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw validationError(parsed.error);
+      // Asked again on the parsed input where it could name another record than the one checked (a default filled in).
+      const before = locatorValues(spec.access, raw);
+      const after = locatorValues(spec.access, parsed.data);
+      if (before.some((v, i) => typeof v !== 'string' || v !== after[i])) scope = authorize(deps.ctx, spec.access, parsed.data, caller, true);
       const handler = table[request.method] as (input: unknown, call: Call) => unknown;
-      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session }));
+      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session, caller, scope }));
       // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
       const checked = spec.output.safeParse(result);
       if (!checked.success) {
