@@ -48,8 +48,10 @@ export class AccessScope {
   readonly asLiaison: 'all' | readonly string[];
 
   constructor(readonly caller: Caller, readonly permission: Permission | 'any' | null) {
-    const others = caller.grants.filter((g) => g.role !== 'liaison');
-    const liaison = caller.grants.filter((g) => g.role === 'liaison');
+    // A community's name, rules and buildings ('any') are every role's over it, a liaison's too; the rows of
+    // a permission are seen whole only through a role other than 物业联络员.
+    const others = permission === 'any' ? caller.grants : caller.grants.filter((g) => g.role !== 'liaison');
+    const liaison = permission === 'any' ? [] : caller.grants.filter((g) => g.role === 'liaison');
     this.whole = reach(others, permission);
     this.asLiaison = reach(liaison, permission);
   }
