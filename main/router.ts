@@ -19,7 +19,7 @@ import {
 import { may } from '../shared/domain/permissions';
 import { listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
-import { callWrites, write, type Actor, type ServiceContext } from './services/context';
+import { auditView, callWrites, write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/register/electorate';
 import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/system/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/register/parts';
@@ -186,7 +186,14 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'vote.get': (input) => getVote(ctx, input.id),
     'vote.create': (input, call) => createVote(ctx, call.actor, input),
     'vote.refreeze': (input, call) => refreezeVote(ctx, call.actor, input),
-    'vote.subjects': (input) => voteSubjects(ctx, input),
+    'vote.subjects': (input, call) => {
+      const full = may(call.caller.grants, 'personal.full', communityOfRecord(ctx, 'vote', input.voteId));
+      const page = voteSubjects(ctx, input, full);
+      // The proxies' authorisations shown in full: who saw whose, as for a person's page.
+      const proxies = page.rows.flatMap((r) => (r.ballot && r.ballot.proxyDocument !== '' ? [{ ballotId: r.ballot.id, proxyHolder: r.ballot.proxyHolder }] : []));
+      if (full && proxies.length > 0) auditView(ctx, call.actor, { action: 'view-full-document', entity: 'vote', entityId: input.voteId, after: { proxies } });
+      return page;
+    },
     'vote.tally': (input) => tallyVote(ctx, input.id),
     'vote.close': (input, call) => closeVote(ctx, call.actor, input.id),
     'vote.postResult': (input, call) => postVoteResult(ctx, call.actor, input),

@@ -12,6 +12,7 @@ import type { ErrorEnvelope } from '../../shared/contract/errors';
 import { METHOD_NAMES, methods, type Access, type MethodName, type RecordKind } from '../../shared/contract/methods';
 import { communitiesFor, forbiddenMessage, ROLE_PERMISSIONS, ROLES, type Grant, type Permission, type Role } from '../../shared/domain/permissions';
 import { communityOfRecord } from '../../main/security/access';
+import { maskDocument } from '../../shared/domain/identity';
 import { accessWorld, type CommunityRecords } from '../fixtures/access-world';
 
 type World = Awaited<ReturnType<typeof accessWorld>>;
@@ -201,6 +202,34 @@ describe('full ID numbers and phones', () => {
       expect(row.author).toMatch(/^李专员（/);
       expect(JSON.parse(row.after)).toEqual({ name: shown!.name, communityId: A.communityId });
     }
+  });
+});
+
+describe('a proxy’s authorisation on the ballot list', () => {
+  it('is masked for a role without personal.full; in full for 小区专员, audited; a masked one sent back keeps the stored one', async () => {
+    const { C } = world.communities; // C: no earlier call of this file changed its ballots
+    const subject = world.ctx.sqlite.prepare('select subject_id from ballots where id = ?').pluck().get(C.ballot) as string;
+    const page = async (session: string) => {
+      const r = await world.handle({ method: 'vote.subjects', input: { voteId: C.vote }, session });
+      return r.ok ? (r.result as { rows: { id: string; ballot: { id: string; proxyDocument: string } | null }[] }).rows.find((row) => row.id === subject)!.ballot! : null;
+    };
+    const audited = () => world.ctx.sqlite.prepare("select count(*) from audit_log where entity = 'vote' and entity_id = ? and action = 'view-full-document'").pluck().get(C.vote);
+    const secretary = world.auth.signIn([{ role: 'secretary', communities: [C.communityId] }]);
+    expect((await page(secretary))?.proxyDocument).toBe(maskDocument('授权委托书第3号'));
+    expect(audited()).toBe(0);
+    const officer = world.auth.signIn([{ role: 'officer', communities: [C.communityId] }], null, '李专员');
+    expect((await page(officer))?.proxyDocument).toBe('授权委托书第3号');
+    expect(audited()).toBe(1);
+    // The secretary corrects the ballot from what they were shown: the masked authorisation stays the stored one.
+    const item = world.ctx.sqlite.prepare('select id from vote_items where vote_id = ?').pluck().get(C.vote) as string;
+    const replaced = await world.handle({
+      method: 'ballot.replace', session: secretary,
+      input: { ballotId: C.ballot, reason: '误录', proxyHolder: '钱七', proxyDocument: maskDocument('授权委托书第3号'), choices: [{ itemId: item, choice: 'no' }] },
+    });
+    expect(replaced).toMatchObject({ ok: true });
+    const now = (await page(officer))!;
+    expect(now.id).not.toBe(C.ballot);
+    expect(now.proxyDocument).toBe('授权委托书第3号');
   });
 });
 
