@@ -227,7 +227,7 @@ export function communityOfRecord(ctx: ServiceContext, kind: RecordKind, id: str
  * Is this record the company's? A contract is when the company signed it. An issue is when it was dispatched to
  * the property company (责任方 物业) of a community the company serves: the dispatch names the party, not the
  * firm, so the firm is the one holding that community's contract — one not handed over yet (after its end a
- * company keeps serving until the handover, docs/domain.md §6).
+ * company keeps serving until the next one takes over: 民法典 Art. 950).
  */
 export function companyHolds(ctx: ServiceContext, kind: RecordKind, id: string, companyId: string): boolean {
   if (kind === 'contract') {
