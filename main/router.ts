@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { AppError, fieldProblem, type Problem } from '../shared/contract/errors';
 import {
-  isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
+  isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup } from './db/backups';
 import type { BusyWait } from './app-types';
@@ -358,7 +358,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
     const wrote = <R extends InvokeResponse>(response: R): R => (writes.changed > 0 ? { ...response, wrote: true } : response);
     try {
       if (!isMethodName(request.method)) throw new AppError('NOT_FOUND', `未知的操作：${String(request.method)}`);
-      const spec = methods[request.method];
+      const spec: AnyMethodSpec = methods[request.method];
       let actor: Actor;
       let caller: Caller;
       if (options.fixedAuthor) {

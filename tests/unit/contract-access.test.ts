@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { METHOD_NAMES, methods, type Access } from '../../shared/contract/methods';
+import { METHOD_NAMES, methods, type Access, type MethodName, type Methods } from '../../shared/contract/methods';
 import { PERMISSIONS } from '../../shared/domain/permissions';
 
 /** The object schema under refinements and defaults, or null. */
@@ -23,8 +23,13 @@ function accessOf(name: (typeof METHOD_NAMES)[number]): Access | undefined {
   return (methods[name] as { access?: Access }).access;
 }
 
+/** The methods that are neither public nor declare access — by the types: the type check fails if any is. */
+type Undeclared = { [M in MethodName]: Methods[M] extends { public: true } ? never : Methods[M] extends { access: Access } ? never : M }[MethodName];
+const NONE_UNDECLARED: [Undeclared] extends [never] ? true : Undeclared = true;
+
 describe('the contract declares who may call each method', () => {
   it('every method is public or declares its access, never both', () => {
+    expect(NONE_UNDECLARED).toBe(true);
     for (const name of METHOD_NAMES) {
       const spec = methods[name] as { public?: boolean; access?: Access };
       expect(spec.public === true || spec.access !== undefined, `${name}: neither public nor access`).toBe(true);
