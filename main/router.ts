@@ -7,16 +7,20 @@
 import type { z } from 'zod';
 import { AppError, fieldProblem, type Problem } from '../shared/contract/errors';
 import {
-  isMethodName, methods, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
+  isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup } from './db/backups';
 import type { BusyWait } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
 import { authorOf, PASSWORD_CHANGE_MESSAGE, type AuthService } from './services/system/auth';
 import { createUser, listUsers, resetPassword, setActive, updateUser } from './services/system/accounts';
+import {
+  authorize, communityOfRecord, issueOfCompany, locatorValues, NO_CALLER, servedBy, TRUSTED_CALLER, type AccessScope, type Caller,
+} from './security/access';
+import { may } from '../shared/domain/permissions';
 import { listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
-import { callWrites, write, type Actor, type ServiceContext } from './services/context';
+import { auditView, callWrites, write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/register/electorate';
 import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/system/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/register/parts';
@@ -61,11 +65,14 @@ import {
 import { createMediation, listMediations, updateMediation } from './services/office/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes/votes';
 import { actOrAsk, confirmReview, listReviews, rejectReview } from './services/system/reviews';
-import type { Grant } from '../shared/domain/permissions';
 
 export interface Call {
   actor: Actor;
   session: string | undefined;
+  /** Who is calling: their grants and company (main/security/access.ts); the CLI is 管理员 over all. */
+  caller: Caller;
+  /** What the caller sees through the method's permission: the router narrows lists with it. */
+  scope: AccessScope;
 }
 
 type Handlers = {
@@ -86,7 +93,6 @@ export interface RouterDeps {
 }
 
 function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
-  const grantsOf = (call: Call) => grantsOfSession(auth, call);
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null),
     'auth.status': (_i, call) => {
@@ -124,7 +130,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'dataKey.status': () => keyStatus(ctx.sqlite, keyPlace),
     'dataKey.protect': (input, call) => protectWithRecoveryCode(ctx, call.actor, input.recoveryCode),
 
-    'community.list': () => listCommunities(ctx),
+    'community.list': (_i, call) => call.scope.narrow(listCommunities(ctx), (c) => c.id),
     'community.get': (input) => getCommunity(ctx, input.id),
     'community.create': (input, call) => createCommunity(ctx, call.actor, input),
     'community.update': (input, call) => updateCommunity(ctx, call.actor, input),
@@ -144,9 +150,9 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'part.update': (input, call) => updatePart(ctx, call.actor, input),
     'part.setOwners': (input, call) => setOwners(ctx, call.actor, input),
 
-    'person.get': (input, call) => viewPerson(ctx, call.actor, input.id),
-    'person.create': (input, call) => createPerson(ctx, call.actor, input),
-    'person.update': (input, call) => updatePerson(ctx, call.actor, input),
+    'person.get': (input, call) => viewPerson(ctx, call.actor, input.id, (communityId) => may(call.caller.grants, 'personal.full', communityId)),
+    'person.create': (input, call) => createPerson(ctx, call.actor, input, may(call.caller.grants, 'personal.full', input.communityId)),
+    'person.update': (input, call) => updatePerson(ctx, call.actor, input, may(call.caller.grants, 'personal.full', personCommunity(ctx, input.id))),
     'person.search': (input) => searchPersons(ctx, input),
 
     'holiday.year': (input) => holidayYear(ctx, input.year),
@@ -192,7 +198,14 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'vote.get': (input) => getVote(ctx, input.id),
     'vote.create': (input, call) => createVote(ctx, call.actor, input),
     'vote.refreeze': (input, call) => refreezeVote(ctx, call.actor, input),
-    'vote.subjects': (input) => voteSubjects(ctx, input),
+    'vote.subjects': (input, call) => {
+      const full = may(call.caller.grants, 'personal.full', communityOfRecord(ctx, 'vote', input.voteId));
+      const page = voteSubjects(ctx, input, full);
+      // The proxies' authorisations shown in full: who saw whose, as for a person's page.
+      const proxies = page.rows.flatMap((r) => (r.ballot && r.ballot.proxyDocument !== '' ? [{ ballotId: r.ballot.id, proxyHolder: r.ballot.proxyHolder }] : []));
+      if (full && proxies.length > 0) auditView(ctx, call.actor, { action: 'view-full-document', entity: 'vote', entityId: input.voteId, after: { proxies } });
+      return page;
+    },
     'vote.tally': (input) => tallyVote(ctx, input.id),
     // The four reviewed actions act at once, or wait for a second person when their community has 复核 on (services/system/reviews.ts).
     'vote.close': (input, call) => actOrAsk(ctx, call.actor, 'vote.close', input),
@@ -251,9 +264,13 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'budget.set': (input, call) => setBudget(ctx, call.actor, input),
     'budget.spend': (input, call) => spendBudget(ctx, call.actor, input),
 
-    'company.list': (input) => listCompanies(ctx, input.text),
+    // Companies are the office's, shown whole to whoever reads contracts anywhere; a 物业联络员 sees only their own.
+    'company.list': (input, call) => {
+      const rows = listCompanies(ctx, input.text);
+      return call.scope.whole === 'all' || call.scope.whole.length > 0 ? rows : rows.filter((c) => c.id === call.caller.companyId);
+    },
     'company.save': (input, call) => saveCompany(ctx, call.actor, input),
-    'contract.list': (input) => listContracts(ctx, input.communityId),
+    'contract.list': (input, call) => call.scope.narrow(listContracts(ctx, input.communityId), (c) => c.communityId, (c) => c.companyId === call.caller.companyId),
     'contract.get': (input) => getContract(ctx, input.id),
     'contract.create': (input, call) => createContract(ctx, call.actor, input),
     'contract.update': (input, call) => updateContract(ctx, call.actor, input),
@@ -268,9 +285,14 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'candidate.list': (input) => listCandidates(ctx, input.communityId),
     'candidate.create': (input, call) => createCandidate(ctx, call.actor, input),
     'candidate.check': (input, call) => checkCandidate(ctx, call.actor, input),
-    'coverage.list': () => coverageList(ctx),
+    'coverage.list': (_i, call) => call.scope.narrow(coverageList(ctx), (c) => c.communityId),
 
-    'issue.list': (input) => listIssues(ctx, input),
+    'issue.list': (input, call) => {
+      const rows = listIssues(ctx, input);
+      if (call.scope.everything || call.caller.companyId === null) return call.scope.narrow(rows, (r) => r.communityId);
+      const served = servedBy(ctx, call.caller.companyId);
+      return call.scope.narrow(rows, (r) => r.communityId, (r) => issueOfCompany(served, r));
+    },
     'issue.get': (input) => getIssue(ctx, input.id),
     'issue.create': (input, call) => createIssue(ctx, call.actor, input),
     'issue.update': (input, call) => updateIssue(ctx, call.actor, input),
@@ -294,22 +316,16 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
 
     'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
 
-    'review.list': (input, call) => listReviews(ctx, call.actor, grantsOf(call), input),
-    'review.confirm': (input, call) => confirmReview(ctx, call.actor, grantsOf(call), input.id),
-    'review.reject': (input, call) => rejectReview(ctx, call.actor, grantsOf(call), input),
+    'review.list': (input, call) => listReviews(ctx, call.actor, call.caller.grants, input),
+    'review.confirm': (input, call) => confirmReview(ctx, call.actor, call.caller.grants, input.id),
+    'review.reject': (input, call) => rejectReview(ctx, call.actor, call.caller.grants, input),
   };
 }
 
-/** A trusted local caller without a session (the CLI, fixedAuthor) acts as 管理员 over every community. */
-const TRUSTED_GRANTS: Grant[] = [{ role: 'admin', communities: 'all' }];
 
-/**
- * The caller's grants. Until the Call carries them (issue 16's access track adds that), they are read from the
- * session; a call without one reached a signed-in method only as the trusted CLI (createRouter's fixedAuthor).
- */
-function grantsOfSession(auth: AuthService, call: Call): Grant[] {
-  if (call.session === undefined) return call.actor.userId === null ? TRUSTED_GRANTS : [];
-  return auth.userFor(call.session)?.grants ?? [];
+/** The person's community for the answer's masking; an unknown person is the service's to refuse. */
+function personCommunity(ctx: ServiceContext, id: string): string | null {
+  return communityOfRecord(ctx, 'person', id);
 }
 
 /** Zod issues as the contract's problems: a field's by its path, the input's as a whole when it has none. */
@@ -363,10 +379,13 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
     const wrote = <R extends InvokeResponse>(response: R): R => (writes.changed > 0 ? { ...response, wrote: true } : response);
     try {
       if (!isMethodName(request.method)) throw new AppError('NOT_FOUND', `未知的操作：${String(request.method)}`);
-      const spec = methods[request.method];
+      const spec: AnyMethodSpec = methods[request.method];
       let actor: Actor;
-      if (options.fixedAuthor) actor = { author: options.fixedAuthor, userId: null };
-      else {
+      let caller: Caller;
+      if (options.fixedAuthor) {
+        actor = { author: options.fixedAuthor, userId: null };
+        caller = TRUSTED_CALLER;
+      } else {
         const user = deps.auth.userFor(request.session);
         if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
         // A temporary password opens only the way to change it. Public methods stay open: they need no session,
@@ -375,11 +394,19 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
           throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_MESSAGE);
         }
         actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
+        caller = user ? { grants: user.grants, companyId: user.companyId } : NO_CALLER;
       }
-      const parsed = spec.input.safeParse(request.input ?? {});
+      // Permission before validation (main/security/access.ts says why): the service never runs for a refused call.
+      const raw: unknown = request.input ?? {};
+      let scope = authorize(deps.ctx, spec.access, raw, caller, false);
+      const parsed = spec.input.safeParse(raw);
       if (!parsed.success) throw validationError(parsed.error);
+      // Asked again on the parsed input where it could name another record than the one checked (a default filled in).
+      const before = locatorValues(spec.access, raw);
+      const after = locatorValues(spec.access, parsed.data);
+      if (before.some((v, i) => typeof v !== 'string' || v !== after[i])) scope = authorize(deps.ctx, spec.access, parsed.data, caller, true);
       const handler = table[request.method] as (input: unknown, call: Call) => unknown;
-      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session }));
+      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session, caller, scope }));
       // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
       const checked = spec.output.safeParse(result);
       if (!checked.success) {

@@ -8,26 +8,20 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../main/app-types';
-import { hashSecret } from '../../main/services/system/passwords';
 import { rosterCsv } from '../fixtures/roster-generator';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
 import { call, callError, loggedInApp, runCli } from '../helpers';
 
 /**
- * A second account, written straight into the file: test-only, until the accounts track's user.create exists.
- * Role 'admin' holds every permission on every community (main/services/system/auth.ts grantsOf); any other role
- * name holds none there yet, which stands for a person without the permission.
+ * Another account, made the way the administrator makes one (user.create, then the temporary password changed at
+ * the first sign-in): 'admin' is 管理员 over every community; 'reader' is 只读 over every community, a person
+ * who may see the vote but holds no permission to close it.
  */
-async function addUser(app: App, username: string, displayName: string, role: string): Promise<string> {
+async function addUser(app: App, adminSession: string, username: string, displayName: string, role: 'admin' | 'reader'): Promise<string> {
+  const made = await call(app, 'user.create', { username, displayName, grants: [{ role, communities: 'all' }], companyId: null }, adminSession);
+  const first = await call(app, 'auth.login', { username, password: made.temporaryPassword });
   const password = `${username}-password`;
-  const db = new Database(app.dbPath);
-  try {
-    const now = new Date().toISOString();
-    db.prepare('insert into users (id, username, display_name, role, password_hash, recovery_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(`user-${username}`, username, displayName, role, await hashSecret(password), await hashSecret('unused'), now, now);
-  } finally {
-    db.close();
-  }
+  await call(app, 'auth.changePassword', { oldPassword: made.temporaryPassword, newPassword: password }, first.session);
   return (await call(app, 'auth.login', { username, password })).session;
 }
 
@@ -53,8 +47,8 @@ async function votedVote(app: App, session: string, communityId: string, categor
 
 async function setup() {
   const { app, session: wang } = await loggedInApp(); // 王主任（admin）
-  const li = await addUser(app, 'li', '李会计', 'admin');
-  const zhao = await addUser(app, 'zhao', '赵干事', 'staff');
+  const li = await addUser(app, wang, 'li', '李会计', 'admin');
+  const zhao = await addUser(app, wang, 'zhao', '赵干事', 'reader');
   return { app, wang, li, zhao };
 }
 
@@ -123,7 +117,8 @@ describe('closing a vote with 复核 on', () => {
     const reviewLog = await call(app, 'audit.list', { entity: 'review', entityId: asked.review!.id, offset: 0, limit: 50 }, wang);
     expect(reviewLog.rows.map((r) => [r.action, r.author])).toEqual([['confirm-review', '李会计（li）'], ['request-review', '王主任（admin）']]);
     // The community's history keeps it with its outcome.
-    expect((await call(app, 'review.list', { filter: 'community', communityId: reviewed }, zhao))).toEqual([]); // no permission there: not shown
+    // 只读 sees the community's history, and may decide nothing in it.
+    expect((await call(app, 'review.list', { filter: 'community', communityId: reviewed }, zhao))).toMatchObject([{ status: 'confirmed', canConfirm: false, canReject: false }]);
     expect((await call(app, 'review.list', { filter: 'community', communityId: reviewed }, li)).map((r) => r.status)).toEqual(['confirmed']);
   });
 

@@ -88,11 +88,11 @@ describe('the register through the contract', () => {
     expect(person.document).toBe(ZHANG);
     expect(person.parts).toEqual([expect.objectContaining({ address: '1幢1单元101', current: true, startDate: '2026-01-05' })]);
 
-    // The audit log is a list too: it keeps the person's record masked, and the full view of the person page: who saw whose.
+    // The audit log is a list too: it keeps the person's record masked, and each full value the person page showed: who saw whose.
     const log = await call(app, 'audit.list', { entity: 'person', entityId: zhang.id }, session);
-    expect(log.rows.map((r) => r.action)).toEqual(['view-personal-data', 'create']);
-    expect(log.rows[0]).toMatchObject({ author: '王主任（admin）', after: { name: '张三' } });
-    expect(log.rows[1]!.after).toMatchObject({ name: '张三', document: `${ZHANG.slice(0, 6)}**********${ZHANG.slice(16)}`, phone: '138****5678' });
+    expect(log.rows.map((r) => r.action)).toEqual(['view-full-phone', 'view-full-document', 'create']);
+    for (const row of log.rows.slice(0, 2)) expect(row).toMatchObject({ author: '王主任（admin）', after: { name: '张三', communityId: zhang.communityId } });
+    expect(log.rows[2]!.after).toMatchObject({ name: '张三', document: `${ZHANG.slice(0, 6)}**********${ZHANG.slice(16)}`, phone: '138****5678' });
     expect(JSON.stringify(log)).not.toContain(ZHANG);
     const setupLog = await call(app, 'audit.list', { entity: 'user' }, session);
     expect(setupLog.rows[0]!.author).toBe('王主任（admin）');
@@ -169,6 +169,6 @@ describe('a response says whether the call changed data', () => {
     expect(viewed).toMatchObject({ ok: true, result: { document: ZHANG } });
     expect(viewed).not.toHaveProperty('wrote');
     const audit = await call(app, 'audit.list', { entity: 'person', limit: 10, offset: 0 }, session);
-    expect(audit.rows.map((r) => r.action)).toContain('view-personal-data');
+    expect(audit.rows.map((r) => r.action)).toContain('view-full-document');
   });
 });

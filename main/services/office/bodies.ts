@@ -125,14 +125,18 @@ function checkMembers(ctx: ServiceContext, communityId: string, members: Members
     const key = m.personId ?? m.name;
     if (names.has(key)) throw new AppError('VALIDATION', `第${i + 1}位成员“${m.name}”重复`, [fieldProblem(`members.${i}.name`, '重复', `第${i + 1}位成员姓名`)]);
     names.add(key);
-    if (m.personId !== null && !personExists(ctx, m.personId)) {
+    if (m.personId !== null && !personExists(ctx, communityId, m.personId)) {
       throw AppError.field('VALIDATION', `members.${i}.name`, `第${i + 1}位成员“${m.name}”不在人员名册中`);
     }
   }
-  void communityId;
 }
 
-const personExists = (ctx: ServiceContext, personId: string) => ctx.db.select({ id: persons.id }).from(persons).where(eq(persons.id, personId)).get() !== undefined;
+/**
+ * A person of this community's register: another community's person is "not in the register" too, so that a
+ * caller over one 小区 cannot learn whether an id names someone in another (issue 16).
+ */
+const personExists = (ctx: ServiceContext, communityId: string, personId: string) =>
+  ctx.db.select({ id: persons.id }).from(persons).where(and(eq(persons.id, personId), eq(persons.communityId, communityId))).get() !== undefined;
 
 function writeMembers(ctx: ServiceContext, bodyId: string, members: Members): void {
   ctx.db.delete(bodyMembers).where(eq(bodyMembers.bodyId, bodyId)).run();
@@ -242,7 +246,7 @@ export function createCandidate(ctx: ServiceContext, actor: Actor, input: z.outp
   if (input.publicityStart !== null && input.publicityEnd !== null && input.publicityEnd < input.publicityStart) {
     throw new AppError('VALIDATION', `公示结束日期 ${input.publicityEnd} 早于开始日期 ${input.publicityStart}`);
   }
-  if (input.personId !== null && !personExists(ctx, input.personId)) throw new AppError('VALIDATION', '所选人员不在人员名册中');
+  if (input.personId !== null && !personExists(ctx, input.communityId, input.personId)) throw new AppError('VALIDATION', '所选人员不在人员名册中');
   const id = write(ctx, actor, (scope) => {
     const id = newId();
     const now = nowIso();

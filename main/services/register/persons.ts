@@ -32,25 +32,38 @@ function personRow(ctx: ServiceContext, id: string) {
   return row;
 }
 
-/** The person with the full document and phone (opened here, in main). */
-export function getPerson(ctx: ServiceContext, id: string) {
+/**
+ * The person, with the full document and phone (opened here, in main) when `full` — for a caller holding
+ * 查看完整证件号与电话 (shared/domain/permissions.ts 'personal.full') — else their masked forms, as lists show them.
+ */
+export function getPerson(ctx: ServiceContext, id: string, full = true) {
   const row = personRow(ctx, id);
-  const full = openPerson(ctx.keys, row);
+  const shown = full ? openPerson(ctx.keys, row) : { document: row.documentMasked, phone: row.phoneMasked };
   const held = ctx.db
     .select({ partId: parts.id, address: parts.address, area: parts.area, startDate: ownerships.startDate, endDate: ownerships.endDate })
     .from(ownerships).innerJoin(parts, eq(parts.id, ownerships.partId)).where(eq(ownerships.personId, id))
     .orderBy(sql`${ownerships.endDate} is not null`, parts.sortKey).all();
   return {
     id: row.id, communityId: row.communityId, name: row.name,
-    document: full.document ?? '', documentKind: row.documentKind ?? '', phone: full.phone ?? '',
+    document: shown.document ?? '', documentKind: row.documentKind ?? '', phone: shown.phone ?? '',
     parts: held.map((h) => ({ ...h, area: formatHundredths(h.area), current: h.endDate === null })),
   };
 }
 
-/** A person's own page: the full values, and a record of who saw whose (PIPL: a record of processing). */
-export function viewPerson(ctx: ServiceContext, actor: Actor, id: string) {
-  const person = getPerson(ctx, id);
-  auditView(ctx, actor, { action: 'view-personal-data', entity: 'person', entityId: id, after: { name: person.name } });
+/**
+ * A person's own page: the full values only to whom `mayFull` allows on the person's community, and for each
+ * full value shown an audit row of who saw whose (PIPL: a record of processing) — 查看完整证件号 and 查看完整电话
+ * on the audit screen. Anyone else gets the masked forms and leaves no row: nothing personal was shown.
+ */
+export function viewPerson(ctx: ServiceContext, actor: Actor, id: string, mayFull: (communityId: string) => boolean = () => true) {
+  const row = personRow(ctx, id);
+  const full = mayFull(row.communityId);
+  const person = getPerson(ctx, id, full);
+  if (full) {
+    const whose = { name: person.name, communityId: person.communityId };
+    if (row.document !== null) auditView(ctx, actor, { action: 'view-full-document', entity: 'person', entityId: id, after: whose });
+    if (row.phone !== null) auditView(ctx, actor, { action: 'view-full-phone', entity: 'person', entityId: id, after: whose });
+  }
   return person;
 }
 
@@ -88,7 +101,8 @@ function refuseDuplicateDocument(ctx: ServiceContext, communityId: string, docum
   }
 }
 
-export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { communityId: string }) {
+/** Create and update answer with the values just saved: full to whom may see them (they typed them), masked to others. */
+export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { communityId: string }, full = true) {
   getCommunity(ctx, input.communityId);
   const fields = normalizeFields(input);
   const id = write(ctx, actor, (tx) => {
@@ -102,10 +116,10 @@ export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFie
     tx.audit({ action: 'create', entity: 'person', entityId: id, after: { ...auditedPerson(fields), communityId: input.communityId } });
     return id;
   });
-  return getPerson(ctx, id);
+  return getPerson(ctx, id, full);
 }
 
-export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { id: string }) {
+export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { id: string }, full = true) {
   const fields = normalizeFields(input);
   write(ctx, actor, (tx) => {
     const before = personRow(ctx, input.id);
@@ -119,7 +133,7 @@ export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFie
       before: { name: before.name, document: before.documentMasked, phone: before.phoneMasked }, after: auditedPerson(fields),
     });
   });
-  return getPerson(ctx, input.id);
+  return getPerson(ctx, input.id, full);
 }
 
 /** LIKE pattern matching the text anywhere, with the user's % and _ taken literally. */

@@ -15,7 +15,8 @@ import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { ballotChoices, ballots, voteAmendments, voteItems, voteItemSubjects, voteSubjects } from '../../db/schema/votes';
 import { write, type Actor, type ServiceContext } from '../context';
-import { auditedBallot, sealProxyDocument } from '../../security/personal-data';
+import { auditedBallot, openProxyDocument, sealProxyDocument } from '../../security/personal-data';
+import { maskDocument } from '../../../shared/domain/identity';
 import { voteRow } from './vote-record';
 import { ballotCounts, recordOutcomes, subjectCount, tallyVote } from './vote-tally';
 
@@ -137,10 +138,13 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
 }
 
 /** Replace a current ballot with a new one and the reason; after closing this is an amendment with the tally before and after. */
-export function replaceBallot(ctx: ServiceContext, actor: Actor, input: BallotFields & { ballotId: string; reason: string }) {
-  const old = ctx.db.select({ id: ballots.id, voteId: ballots.voteId, subjectId: ballots.subjectId, supersededBy: ballots.supersededBy }).from(ballots)
-    .where(eq(ballots.id, input.ballotId)).get();
+export function replaceBallot(ctx: ServiceContext, actor: Actor, given: BallotFields & { ballotId: string; reason: string }) {
+  const old = ctx.db.select({ id: ballots.id, voteId: ballots.voteId, subjectId: ballots.subjectId, supersededBy: ballots.supersededBy, proxyDocument: ballots.proxyDocument })
+    .from(ballots).where(eq(ballots.id, given.ballotId)).get();
   if (!old) throw new AppError('NOT_FOUND', '找不到这张表决票');
+  // Whoever may not see the proxy's authorisation in full got it masked (votes.ts voteSubjects): sent back unchanged, it stays as stored.
+  const stored = openProxyDocument(ctx.keys, old.id, old.proxyDocument);
+  const input = stored !== '' && given.proxyDocument === maskDocument(stored) ? { ...given, proxyDocument: stored } : given;
   if (old.supersededBy) throw new AppError('REFUSED', '这张表决票已被替换，请对现行的那张票作更正');
   const vote = voteRow(ctx, old.voteId);
   const choices = normalizedChoices(ctx, old.voteId, subjectScope(ctx, old.voteId, old.subjectId), input);

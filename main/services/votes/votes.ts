@@ -34,6 +34,7 @@ import { meetingRules } from '../meetings/meetings';
 import { voteRow, voteSettingsOf, type VoteRow } from './vote-record';
 import { ballotCounts, subjectCount } from './vote-tally';
 import { openProxyDocument } from '../../security/personal-data';
+import { maskDocument } from '../../../shared/domain/identity';
 
 type VoteDetail = z.output<typeof voteDetail>;
 type VoteCreate = z.output<typeof voteCreate>;
@@ -294,9 +295,13 @@ export function refreezeVote(ctx: ServiceContext, actor: Actor, input: { id: str
   return getVote(ctx, input.id);
 }
 
-/** Subjects with their in-scope items and current ballot: the entry screen's lookup and the ballot list. */
+/**
+ * Subjects with their in-scope items and current ballot: the entry screen's lookup and the ballot list. A proxy's
+ * authorisation is shown in full only when `full` (查看完整证件号与电话, issue 16), else masked like an ID in a list;
+ * a replacement sent back with the masked form keeps the stored one (ballots.ts).
+ */
 export function voteSubjects(
-  ctx: ServiceContext, q: { voteId: string; search: string; state: 'all' | 'returned' | 'not-returned'; offset: number; limit: number },
+  ctx: ServiceContext, q: { voteId: string; search: string; state: 'all' | 'returned' | 'not-returned'; offset: number; limit: number }, full = true,
 ): z.output<typeof subjectPage> {
   voteRow(ctx, q.voteId);
   const s = subjectsTable;
@@ -334,7 +339,7 @@ export function voteSubjects(
         items: itemsOf.all({ subjectId: r.id }).map((i) => ({ itemId: i.itemId, area: dec(i.area) })),
         // The proxy's authorisation is opened for the ballot screens, which correct a ballot from it.
         ballot: b ? {
-          ...b, proxyDocument: openProxyDocument(ctx.keys, b.id, b.proxyDocument),
+          ...b, proxyDocument: full ? openProxyDocument(ctx.keys, b.id, b.proxyDocument) : maskDocument(openProxyDocument(ctx.keys, b.id, b.proxyDocument)),
           choices: choicesOf.all({ ballotId: b.id }).map((c) => ({ itemId: c.itemId, choice: oneOf(CHOICES, c.choice, 'ballot_choices.choice') })),
         } : null,
       };

@@ -456,6 +456,8 @@ export const zhCN = {
       login: '登录',
       logout: '退出',
       'view-personal-data': '查看完整证件号和电话',
+      'view-full-document': '查看完整证件号',
+      'view-full-phone': '查看完整电话',
       'unlock-data-key': '用恢复码解锁数据密钥',
       'protect-data-key': '用恢复码保护数据密钥',
       'delete-plaintext-backups': '删除明文备份',
