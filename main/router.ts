@@ -86,11 +86,13 @@ export interface RouterDeps {
 function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null),
-    'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session) }),
+    'auth.status': (_i, call) => ({ needsSetup: auth.needsSetup(), user: auth.userFor(call.session), locked: auth.isLocked(call.session) }),
     'auth.setup': (input) => auth.setup(input),
     'auth.login': (input) => auth.login(input),
     'auth.recover': (input) => auth.recover(input),
     'auth.logout': (_i, call) => (auth.logout(call.session), { ok: true as const }),
+    'auth.lock': (_i, call) => (auth.lock(call.session), { ok: true as const }),
+    'auth.unlock': async (input, call) => (await auth.unlock(call.session, input.password), { ok: true as const }),
 
     'backup.list': () => listBackupsMarked(ctx.backupDir),
     'backup.create': (_i, call) => createBackup(ctx.sqlite, ctx.backupDir, 'manual').then((b) => {
@@ -321,6 +323,9 @@ async function withBusyRetry<T>(wait: BusyWait, writes: { commits: number; chang
   }
 }
 
+/** What a session whose screen is locked may still call: its state, the unlock itself, and leaving. */
+const WHILE_LOCKED = new Set<MethodName>(['system.health', 'auth.status', 'auth.lock', 'auth.unlock', 'auth.logout']);
+
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
   return async function handle(request: InvokeRequest): Promise<InvokeResponse> {
@@ -336,6 +341,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
         const user = deps.auth.userFor(request.session);
         if (!user && !spec.public) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
         actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
+        if (user && deps.auth.isLocked(request.session) && !WHILE_LOCKED.has(request.method)) {
+          throw new AppError('SCREEN_LOCKED', '屏幕已锁定，请输入密码解锁');
+        }
       }
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationError(parsed.error);

@@ -64,6 +64,9 @@ export const methods = {
   'auth.login': method({ input: system.loginInput, output: system.sessionOut, public: true }),
   'auth.recover': method({ input: system.recoverInput, output: system.sessionWithCode, public: true }),
   'auth.logout': method({ input: empty, output: done }),
+  /** The screen locked after idle minutes: the session's other calls are refused with SCREEN_LOCKED until auth.unlock. */
+  'auth.lock': method({ input: empty, output: done }),
+  'auth.unlock': method({ input: system.unlockInput, output: done }),
 
   'backup.list': method({ input: empty, output: z.array(system.backupListItem) }),
   'backup.create': method({ input: empty, output: system.backupInfo }),

@@ -38,7 +38,8 @@ export const dataKeyStatus = z.object({
 export const grant = z.object({ role: z.enum(ROLES), communities: z.union([z.literal('all'), z.array(z.string())]) });
 export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), grants: z.array(grant), companyId: z.string().nullable() });
 
-export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable() });
+/** `locked`: the session's screen is locked (idle), the person must give the password again (auth.unlock). */
+export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable(), locked: z.boolean() });
 
 /** Bounds on what a login form sends: checked before any hashing, in the form and in main. */
 export const MAX_USERNAME = 32;
@@ -52,6 +53,8 @@ export const username = z.string().trim().regex(new RegExp(`^[A-Za-z0-9_.-]{2,${
 
 export const setupInput = z.object({ username, displayName: requiredText('姓名', 40), password });
 export const loginInput = z.object({ username: typedUsername, password: z.string().min(1, { error: '请填写密码' }).max(MAX_PASSWORD, passwordTooLong) });
+/** The idle lock's password: the session's own person. */
+export const unlockInput = z.object({ password: loginInput.shape.password });
 export const recoverInput = z.object({
   username: typedUsername,
   // 20 characters in groups of five; room for spaces a person types between them.

@@ -1,7 +1,7 @@
 /** The frame of the app: left navigation with the current community, a header with the user, the screen. */
 import { useEffect } from 'react';
 import { Button, Layout, Menu, Select, Typography } from 'antd';
-import { leaveTo, navigate, routeCommunityId, useRoute, type Route } from '../../router';
+import { leaveTo, navigate, routeCommunityId, useRoute } from '../../router';
 import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { confirmLeave } from '../../unsavedChanges';
 import { zhCN } from '../../i18n/zh-CN';
@@ -9,6 +9,9 @@ import type { User } from '../system/auth/user';
 import { WarningBanners } from '../system/start/StartGate';
 import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommunities } from '../register/communities/CommunitiesContext';
 import { Screen } from './Screen';
+import { menuRoute, SELECTED_MENU, visibleMenu } from './menu';
+import { useGrants } from '../system/auth/permissions';
+import { setLockMinutes } from '../system/auth/idle';
 
 const t = zhCN.nav;
 
@@ -28,6 +31,7 @@ export function AppShell(props: Props) {
 
 function Shell({ user, onLogout, warnings }: Props) {
   const route = useRoute();
+  const grants = useGrants();
   const { list } = useCommunities();
   const fromRoute = routeCommunityId(route);
   const remembered = rememberedCommunity();
@@ -41,6 +45,8 @@ function Shell({ user, onLogout, warnings }: Props) {
   useEffect(() => {
     if (fromRoute) rememberCommunity(fromRoute);
   }, [fromRoute]);
+  // The idle lock uses the current community's 锁屏分钟数 (the default until one is chosen).
+  useEffect(() => setLockMinutes(current?.settings.lockMinutes), [current?.settings.lockMinutes]);
 
   const selectedKey = SELECTED_MENU[route.name] ?? route.name;
   const go = (key: string) => {
@@ -79,53 +85,12 @@ function Shell({ user, onLogout, warnings }: Props) {
           className="app-menu"
           selectedKeys={[selectedKey]}
           onClick={({ key }) => go(key)}
-          items={[
-            {
-              type: 'group', label: t.groupRegister, children: [
-                { key: 'communities', label: t.communities },
-                { key: 'roster', label: t.roster, disabled: currentId === null },
-                { key: 'electorate', label: t.electorate, disabled: currentId === null },
-                { key: 'communitySettings', label: zhCN.communitySettings.nav, disabled: currentId === null },
-                { key: 'import', label: t.import },
-              ],
-            },
-            {
-              type: 'group', label: t.groupGovernance, children: [
-                { key: 'meetings', label: t.meetings, disabled: currentId === null },
-                { key: 'actions', label: t.actions, disabled: currentId === null },
-                { key: 'matters', label: t.matters, disabled: currentId === null },
-                { key: 'votes', label: t.votes, disabled: currentId === null },
-                { key: 'search', label: t.search, disabled: currentId === null },
-                { key: 'workflows', label: t.workflows },
-              ],
-            },
-            {
-              type: 'group', label: t.groupMoney, children: [
-                { key: 'fund', label: zhCN.fund.nav, disabled: currentId === null },
-                { key: 'ledger', label: zhCN.ledger.nav, disabled: currentId === null },
-                { key: 'reconciliation', label: zhCN.reconciliation.nav, disabled: currentId === null },
-                { key: 'repairs', label: zhCN.repairs.nav, disabled: currentId === null },
-                { key: 'revenue', label: zhCN.revenue.nav, disabled: currentId === null },
-                { key: 'budget', label: zhCN.revenue.budgetNav, disabled: currentId === null },
-              ],
-            },
-            {
-              type: 'group', label: t.groupOffice, children: [
-                { key: 'contracts', label: zhCN.contracts.nav, disabled: currentId === null },
-                { key: 'bodies', label: zhCN.bodies.nav, disabled: currentId === null },
-                { key: 'issues', label: zhCN.issues.nav, disabled: currentId === null },
-                { key: 'deadlines', label: zhCN.contracts.deadlinesNav },
-                { key: 'coverage', label: zhCN.bodies.coverageNav },
-              ],
-            },
-            {
-              type: 'group', label: t.groupSystem, children: [
-                { key: 'backups', label: t.backups },
-                { key: 'holidays', label: t.holidays },
-                { key: 'audit', label: t.audit },
-              ],
-            },
-          ]}
+          items={visibleMenu(grants, currentId).map((group) => ({
+            type: 'group' as const,
+            key: group.key,
+            label: group.label,
+            children: group.entries.map((entry) => ({ key: entry.key, label: entry.label, disabled: entry.route(currentId) === null })),
+          }))}
         />
       </Layout.Sider>
       <Layout className="app-main">
@@ -143,41 +108,4 @@ function Shell({ user, onLogout, warnings }: Props) {
       </Layout>
     </Layout>
   );
-}
-
-/** Pages reached from a list keep the list's menu entry selected. */
-const SELECTED_MENU: Partial<Record<Route['name'], string>> = {
-  person: 'roster', meeting: 'meetings', matter: 'matters', vote: 'votes', ballotEntry: 'votes', subLedger: 'fund',
-  fundOpening: 'fund', bankStatement: 'fund', repair: 'repairs', contract: 'contracts', issue: 'issues',
-};
-
-function menuRoute(key: string, communityId: string | null): Route | null {
-  switch (key) {
-    case 'communities': return { name: 'communities' };
-    case 'roster': return communityId ? { name: 'roster', communityId } : null;
-    case 'electorate': return communityId ? { name: 'electorate', communityId } : null;
-    case 'communitySettings': return communityId ? { name: 'communitySettings', communityId } : null;
-    case 'meetings': return communityId ? { name: 'meetings', communityId } : null;
-    case 'actions': return communityId ? { name: 'actions', communityId } : null;
-    case 'matters': return communityId ? { name: 'matters', communityId } : null;
-    case 'votes': return communityId ? { name: 'votes', communityId } : null;
-    case 'search': return communityId ? { name: 'search', communityId } : null;
-    case 'fund': return communityId ? { name: 'fund', communityId } : null;
-    case 'ledger': return communityId ? { name: 'ledger', communityId } : null;
-    case 'reconciliation': return communityId ? { name: 'reconciliation', communityId } : null;
-    case 'repairs': return communityId ? { name: 'repairs', communityId } : null;
-    case 'revenue': return communityId ? { name: 'revenue', communityId } : null;
-    case 'budget': return communityId ? { name: 'budget', communityId } : null;
-    case 'contracts': return communityId ? { name: 'contracts', communityId } : null;
-    case 'bodies': return communityId ? { name: 'bodies', communityId } : null;
-    case 'issues': return communityId ? { name: 'issues', communityId } : null;
-    case 'deadlines': return { name: 'deadlines' };
-    case 'coverage': return { name: 'coverage' };
-    case 'workflows': return { name: 'workflows' };
-    case 'import': return { name: 'import' };
-    case 'backups': return { name: 'backups' };
-    case 'holidays': return { name: 'holidays' };
-    case 'audit': return { name: 'audit' };
-    default: return null;
-  }
 }

@@ -1,5 +1,7 @@
 import type { Route } from '../../router';
 import { lazyExport, OnDemand } from '../../components/OnDemand';
+import { missingForRoute, useGrants } from '../system/auth/permissions';
+import { ForbiddenPage } from '../system/auth/ForbiddenPage';
 
 // Each screen's module loads the first time it is shown (components/OnDemand.tsx).
 const CommunitiesPage = lazyExport(() => import('../register/communities/CommunitiesPage'), 'CommunitiesPage');
@@ -41,6 +43,8 @@ const IssuePage = lazyExport(() => import('../office/issues/IssuePage'), 'IssueP
 
 /** Which screen a route shows, loaded on demand. */
 export function Screen({ route }: { route: Route }) {
+  const missing = missingForRoute(useGrants(), route);
+  if (missing) return <ForbiddenPage permission={missing} />;
   // Keyed by the route's name: a failure on one screen does not stay on the next.
   return <OnDemand key={route.name}>{view(route)}</OnDemand>;
 }

@@ -15,6 +15,8 @@ import { LoginScreen } from './LoginScreen';
 import { RecoverScreen } from './RecoverScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
 import type { User } from './user';
+import { IdleLock } from './IdleLock';
+import { GrantsProvider } from './permissions';
 
 
 type Phase =
@@ -22,7 +24,7 @@ type Phase =
   | { name: 'login' }
   | { name: 'recover' }
   | { name: 'code'; user: User; code: string }
-  | { name: 'in'; user: User };
+  | { name: 'in'; user: User; locked?: boolean };
 
 type SessionOut = { session: string; user: User };
 
@@ -34,7 +36,7 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
   useEffect(() => {
     if (!status.data) return;
     if (status.data.needsSetup) setPhase({ name: 'setup' });
-    else if (status.data.user) setPhase({ name: 'in', user: status.data.user });
+    else if (status.data.user) setPhase({ name: 'in', user: status.data.user, locked: status.data.locked });
     else {
       setSession(null);
       setPhase({ name: 'login' });
@@ -80,6 +82,10 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     case 'code':
       return <RecoveryCodeScreen user={phase.user} code={phase.code} onContinue={() => setPhase({ name: 'in', user: phase.user })} />;
     case 'in':
-      return <>{children(phase.user, logout)}</>;
+      return (
+        <IdleLock user={phase.user} initiallyLocked={phase.locked === true} onLogout={logout}>
+          <GrantsProvider grants={phase.user.grants}>{children(phase.user, logout)}</GrantsProvider>
+        </IdleLock>
+      );
   }
 }
