@@ -13,7 +13,7 @@ import { createBackup } from './db/backups';
 import type { BusyWait } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
 import { authorOf, type AuthService } from './services/system/auth';
-import { listAudit } from './services/system/audit';
+import { auditAuthors, exportAudit, listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
 import { callWrites, write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/register/electorate';
@@ -102,6 +102,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     }),
     'backup.deletePlaintext': (input, call) => deletePlaintextBackups(ctx, call.actor, input.files),
     'audit.list': (input) => listAudit(ctx.sqlite, input),
+    'audit.authors': () => auditAuthors(ctx.sqlite),
+    'audit.export': (input) => exportAudit(ctx.sqlite, input),
 
     // Unlocked already: the code is still checked, and the key file on this PC rewritten from it.
     'dataKey.unlock': async (input, call) => {

@@ -80,6 +80,9 @@ export const methods = {
   'dataKey.protect': method({ input: system.recoveryCodeInput, output: done }),
 
   'audit.list': method({ input: system.auditQuery, output: z.object({ total: z.number().int(), rows: z.array(system.auditRow) }) }),
+  'audit.authors': method({ input: empty, output: system.auditAuthors, access: { permission: 'office.audit', community: 'office' } }),
+  /** The filtered log as xlsx (personal data masked as on the screen). */
+  'audit.export': method({ input: system.auditFilter, output: filePayload, access: { permission: 'office.audit', community: 'office' } }),
 
   'community.list': method({ input: empty, output: z.array(register.communityListItem) }),
   'community.get': method({ input: byId, output: register.community }),

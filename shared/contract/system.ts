@@ -70,16 +70,32 @@ export const backupInfo = z.object({ file: z.string(), kind: z.string(), created
 export const backupListItem = backupInfo.extend({ plaintext: z.boolean() });
 export const deletePlaintextBackups = z.object({ files: z.array(z.string().min(1)).min(1, { error: '请选择要删除的备份' }).max(1000) });
 
-export const auditQuery = z.object({
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
+/**
+ * What the audit log screen filters by (issue 16): the person (the author as the log names them), the community,
+ * kinds of action, one record (its entity and id: a record's page links to its history), a date range in the
+ * office's days, and only the views of full personal data.
+ */
+export const auditFilter = z.object({
+  author: z.string().max(100).optional(),
+  communityId: id.optional(),
+  actions: z.array(z.string().max(60)).max(100).optional(),
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(120).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  personalDataViews: z.boolean().default(false),
+});
+export const auditQuery = auditFilter.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+/** `communityId`: the community the record belongs to, found from the record (null: office-wide, or not found). */
 export const auditRow = z.object({
   id, at: z.string(), author: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(),
+  communityId: z.string().nullable(), before: z.unknown(), after: z.unknown(),
 });
+/** Who appears in the log, for the person filter: everyone who ever acted, disabled accounts included. */
+export const auditAuthors = z.object({ authors: z.array(z.string()) });
 
 
 // ── the holiday calendar ─────────────────────────────────────────────
