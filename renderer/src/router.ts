@@ -50,7 +50,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'backups' }
   | { name: 'holidays' }
-  | { name: 'audit' };
+  /** The audit log; `entity` and `entityId`: one record's history (a record's page links here). */
+  | { name: 'audit'; entity?: string; entityId?: string };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
 export type PrintRoute =
@@ -159,7 +160,7 @@ export function parseHash(hash: string): Route {
   if (a === 'backups') return { name: 'backups' };
   if (a === 'holidays') return { name: 'holidays' };
   if (a === 'workflows') return { name: 'workflows' };
-  if (a === 'audit') return { name: 'audit' };
+  if (a === 'audit') return { name: 'audit', entity: query.get('entity') ?? undefined, entityId: query.get('id') ?? undefined };
   if (a === 'deadlines') return { name: 'deadlines' };
   if (a === 'coverage') return { name: 'coverage' };
   return { name: 'communities' };
@@ -235,7 +236,12 @@ export function routeHash(route: Route): string {
     case 'import': return '#/import';
     case 'backups': return '#/backups';
     case 'holidays': return '#/holidays';
-    case 'audit': return '#/audit';
+    case 'audit': {
+      const query = new URLSearchParams();
+      if (route.entity) query.set('entity', route.entity);
+      if (route.entity && route.entityId) query.set('id', route.entityId);
+      return `#/audit${query.toString() === '' ? '' : `?${query.toString()}`}`;
+    }
   }
 }
 

@@ -59,7 +59,7 @@ function view(route: Route) {
     case 'communitySettings': return <CommunitySettingsPage key={route.communityId} communityId={route.communityId} />;
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
-    case 'audit': return <AuditPage />;
+    case 'audit': return <AuditPage key={`${route.entity ?? ''}/${route.entityId ?? ''}`} entity={route.entity} entityId={route.entityId} />;
     case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;
     case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;
     case 'actions': return <ActionsPage key={route.communityId} communityId={route.communityId} />;

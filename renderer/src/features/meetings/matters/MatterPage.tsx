@@ -21,6 +21,7 @@ import { MatterTimeline } from './MatterTimeline';
 import { attachmentHint } from './notices';
 import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
 import './matters.css';
+import { HistoryLink } from '../../system/audit/HistoryLink';
 
 const t = zhCN.matters.page;
 
@@ -70,6 +71,7 @@ export function MatterPage({ communityId, matterId, advance }: { communityId: st
         extra={
           <>
             <Button onClick={() => navigate({ name: 'matters', communityId })}>{t.back}</Button>
+            <HistoryLink entity="matter" id={matter.id} />
             <PrintButton
               step={resolution}
               label={t.printResolution}

@@ -29,6 +29,8 @@ import { deadlineView, officeNow } from '../../../components/deadline';
 import { BandTag, contractDeadline, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 // ECharts loads with the chart, not with the page.
 const EvaluationChart = lazyExport(() => import('./EvaluationChart'), 'EvaluationChart');
@@ -37,6 +39,7 @@ type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
 
 export function ContractPage({ communityId, contractId }: { communityId: string; contractId: string }) {
+  const can = useCan();
   const loaded = useQuery('contract.get', { id: contractId });
   const [contract, setContract] = useState<ContractDetail | null>(null);
   const [editing, setEditing] = useState(false);
@@ -52,7 +55,8 @@ export function ContractPage({ communityId, contractId }: { communityId: string;
         sub={c && <span>{c.kind}　<span className="num">{t.term(c.startDate, c.endDate)}</span></span>}
         extra={(
           <Space>
-            {c && <Button onClick={() => setEditing(true)} data-testid="contract-edit">{t.edit}</Button>}
+            {c && can('contracts.write') && <Button onClick={() => setEditing(true)} data-testid="contract-edit">{t.edit}</Button>}
+            <HistoryLink entity="service_contract" id={contractId} />
             <Button onClick={() => navigate({ name: 'contracts', communityId })}>{t.back}</Button>
           </Space>
         )}

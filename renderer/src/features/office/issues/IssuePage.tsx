@@ -20,6 +20,7 @@ import { IssueForm } from './IssueForm';
 import { Mediations } from './Mediations';
 import { LevelTag, shown, StatusTag, t, type IssueDetail } from './issueShared';
 import { Attachments } from '../../meetings/minutes/Attachments';
+import { HistoryLink } from '../../system/audit/HistoryLink';
 
 export function IssuePage({ communityId, issueId }: { communityId: string; issueId: string }) {
   const loaded = useAsync(() => invoke('issue.get', { id: issueId }), [issueId]);
@@ -40,6 +41,7 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
         extra={
           <>
             {i && <Actions issue={i} onAct={setActing} />}
+            <HistoryLink entity="issue" id={issueId} />
             <Button onClick={() => navigate({ name: 'issues', communityId })} data-testid="issue-back">{t.back}</Button>
           </>
         }

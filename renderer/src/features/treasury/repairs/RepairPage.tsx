@@ -27,6 +27,7 @@ import { SharesTable } from '../fund/SharesTable';
 import { ChargePanel } from './ChargePanel';
 import { PayModal } from './PayModal';
 import { fenOf, StatusTag, yuanShown, type ProjectDetail } from './repairShared';
+import { HistoryLink } from '../../system/audit/HistoryLink';
 
 const t = zhCN.repairs;
 
@@ -45,7 +46,7 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
       <PageHeader
         title={<span data-testid="repair-title-shown">{p ? p.title : t.title}</span>}
         sub={p && <StatusTag status={p.status} testId="repair-status" />}
-        extra={<Button onClick={() => navigate({ name: 'repairs', communityId })}>{t.back}</Button>}
+        extra={<><HistoryLink entity="repair_project" id={projectId} /><Button onClick={() => navigate({ name: 'repairs', communityId })}>{t.back}</Button></>}
       />
       {loaded.error !== null && <Alert type="error" showIcon title={errorMessage(loaded.error)} />}
       {!p && loaded.error === null && <Spin />}

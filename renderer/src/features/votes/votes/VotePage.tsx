@@ -25,6 +25,8 @@ import { BallotCounts, TallyCards } from './VoteTally';
 import { VoteSubjects } from './VoteSubjects';
 import { StatusTag, voteFieldLabel, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.votes;
 
@@ -32,6 +34,7 @@ const t = zhCN.votes;
 const TALLY_EVERY_MS = 4000;
 
 export function VotePage({ communityId, voteId }: { communityId: string; voteId: string }) {
+  const can = useCan();
   const [vote, setVote] = useState<VoteDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [tally, setTally] = useState<VoteTally | null>(null);
@@ -124,12 +127,13 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
         sub={<StatusTag status={vote.status} testId="vote-status" />}
         extra={
           <>
-            {open && (
+            {open && can('votes.write') && (
               <Button type="primary" onClick={() => navigate({ name: 'ballotEntry', communityId, voteId })} data-testid="vote-entry">{t.ballotsEntry}</Button>
             )}
             <Button onClick={() => navigate({ name: 'printBallots', communityId, voteId })} data-testid="vote-print-ballots">{t.printBallots}</Button>
             <Button onClick={() => navigate({ name: 'printVoteResult', communityId, voteId })} data-testid="vote-print-result">{t.printResult}</Button>
-            {open && <CloseButton vote={vote} onClosed={changed} />}
+            {open && can('votes.write') && <CloseButton vote={vote} onClosed={changed} />}
+            <HistoryLink entity="vote" id={voteId} />
             <Button onClick={back}>{t.back}</Button>
           </>
         }
