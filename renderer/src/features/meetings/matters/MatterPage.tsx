@@ -22,10 +22,12 @@ import { attachmentHint } from './notices';
 import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
 import './matters.css';
 import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.matters.page;
 
 export function MatterPage({ communityId, matterId, advance }: { communityId: string; matterId: string; advance?: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const loaded = useQuery('matter.get', { id: matterId });
   const community = useQuery('community.get', { id: communityId });
@@ -105,7 +107,7 @@ export function MatterPage({ communityId, matterId, advance }: { communityId: st
         <Typography.Text type="secondary" className="matter-version-note">{t.versionNote}</Typography.Text>
         <div className="section-title">
           <span>{t.description}</span>
-          <Button size="small" onClick={() => setEditing(true)} data-testid="matter-edit">{t.editInfo}</Button>
+          {can('meetings.write') && <Button size="small" onClick={() => setEditing(true)} data-testid="matter-edit">{t.editInfo}</Button>}
         </div>
         <div className="matter-description pre-line" data-testid="matter-description-text">
           {matter.description || <span className="muted">{t.noDescription}</span>}

@@ -10,6 +10,7 @@ import { ATTENDEE_PARTIES, MEETING_BODY, startsAsMember, type AttendeeParty, typ
 import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { useSending } from '../../../components/useFormSubmit';
+import { useCan } from '../../system/auth/permissions';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Meeting } from './meetingShared';
 
@@ -41,6 +42,7 @@ function parseLine(line: string): { name: string; role: string } | null {
 }
 
 export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: (meeting: Meeting) => void }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [dirty, setDirty] = useState(false);
@@ -190,14 +192,14 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
         </tbody>
       </table>
       <FormError messages={errors} />
-      <div className="toolbar meeting-attendees-actions">
+      {can('meetings.write') && <div className="toolbar meeting-attendees-actions">
         <Button onClick={() => addRow()} data-testid="attendee-add">+ {t.addRow}</Button>
         <Button onClick={() => setBulkOpen(true)} data-testid="attendee-bulk">{t.bulkAdd}</Button>
         <span className="toolbar-spacer" />
         <span className="toolbar-count">{t.attendeesCount(rows.filter((r) => r.name.trim() !== '').length)}</span>
         {dirty && <span className="meeting-dirty">{t.attendeesDirty}</span>}
         <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="attendees-save">{t.saveAttendees}</Button>
-      </div>
+      </div>}
       <BulkAdd
         open={bulkOpen}
         kind={meeting.kind}

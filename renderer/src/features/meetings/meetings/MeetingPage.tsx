@@ -94,7 +94,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
       <section className="panel" data-testid="meeting-attendance">
         <div className="section-title meeting-section-title">
           <h3 className="section-heading">{t.attendance}</h3>
-          <span className="meeting-section-actions">
+          {can('meetings.write') && <span className="meeting-section-actions">
             <Tooltip title={meeting.attendees.length === 0 ? t.recordNeedAttendees : undefined}>
               <Button type="primary" ghost disabled={meeting.attendees.length === 0} onClick={() => setDialog('results')} data-testid="meeting-record-results">
                 {t.recordResults}
@@ -103,7 +103,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
             <Tooltip title={held ? undefined : t.postNeedHeld}>
               <Button disabled={!held} onClick={() => setDialog('post')} data-testid="meeting-post-decisions">{t.postDecisions}</Button>
             </Tooltip>
-          </span>
+          </span>}
         </div>
         <AttendeesEditor meeting={meeting} onSaved={setShown} />
       </section>

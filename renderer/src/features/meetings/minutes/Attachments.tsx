@@ -19,6 +19,7 @@ import { formatBytes, formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { AttachmentViewer, type ViewedFile } from './AttachmentViewer';
 import './minutes.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.minutes;
 
@@ -27,6 +28,7 @@ type OwnerType = MethodInput<'attachment.list'>['ownerType'];
 
 /** `hint`: what to add here, in the owner's words (a matter's hint follows its step); the minutes' hint otherwise. */
 export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean; hint?: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const list = useQuery('attachment.list', { ownerType, ownerId });
   const [adding, setAdding] = useState(0);
@@ -102,7 +104,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ow
               return false;
             }}
           >
-            <Button loading={adding > 0} data-testid="attachment-add">{t.addAttachment}</Button>
+            {can('meetings.write') && <Button loading={adding > 0} data-testid="attachment-add">{t.addAttachment}</Button>}
           </Upload>
         )}
       </div>

@@ -183,7 +183,7 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
       <section className="panel" data-testid="vote-items">
         <div className="section-title vote-section-title">
           <h3 className="section-heading">{t.itemsTitle}</h3>
-          {open && <Button onClick={() => setDialog('refreeze')} data-testid="vote-refreeze">{t.refreeze}</Button>}
+          {open && can('votes.write') && <Button onClick={() => setDialog('refreeze')} data-testid="vote-refreeze">{t.refreeze}</Button>}
         </div>
         <ItemsTable vote={vote} />
       </section>
@@ -318,6 +318,7 @@ function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteD
 }
 
 function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: VoteDetail) => void }) {
+  const can = useCan();
   const [form] = Form.useForm<{ postedDate: string }>();
   const { message } = AntApp.useApp();
   const { busy, errors, submit } = useFormSubmit(form);
@@ -345,7 +346,7 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
           <DateField data-testid="vote-post-date" />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" ghost loading={busy} onClick={() => void post()} data-testid="vote-post">{t.post}</Button>
+          {can('votes.write') && <Button type="primary" ghost loading={busy} onClick={() => void post()} data-testid="vote-post">{t.post}</Button>}
         </Form.Item>
       </Form>
       <FormError messages={errors} />
