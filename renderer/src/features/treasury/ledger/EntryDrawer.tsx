@@ -16,6 +16,7 @@ import { Yuan } from '../fund/fundShared';
 import { DirectionTag, kindText, ReversalTags, type Entry } from './ledgerShared';
 import { ReverseModal } from './ReverseModal';
 import { zhCN } from '../../../i18n/zh-CN';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.ledger;
 
@@ -41,6 +42,7 @@ export function EntryDrawer({ entryId, onOpen, onReversed }: Props) {
 }
 
 function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string }) {
+  const can = useCan();
   const entry = useQuery('ledger.entry', { id: entryId });
   const [reversing, setReversing] = useState(false);
   if (entry.error !== null) return <Alert type="error" showIcon title={errorMessage(entry.error)} />;
@@ -54,7 +56,7 @@ function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string })
         <h3 className="section-heading" data-testid="entry-title">
           {t.entryTitle(e.number)} <ReversalTags reversed={e.reversedById !== null} reversal={e.reversesId !== null} />
         </h3>
-        {canReverse && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
+        {canReverse && can('books.write') && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
       </div>
       <Descriptions size="small" column={2} bordered className="fund-descriptions" data-testid="entry-summary">
         <Descriptions.Item label={t.entryDate}><span className="num" data-testid="entry-date">{e.date}</span></Descriptions.Item>
