@@ -228,6 +228,7 @@ function recordedOn(c: ContractDetail, event: EventKey): string | null {
 
 /** The dated events that end a contract: recorded ones with their dates, 登记 for the others. */
 function EventsPanel({ contract: c, onSaved }: { contract: ContractDetail; onSaved: (c: ContractDetail) => void }) {
+  const can = useCan();
   const [recording, setRecording] = useState<EventKey | null>(null);
   return (
     <section className="panel" data-testid="contract-events">
@@ -246,7 +247,7 @@ function EventsPanel({ contract: c, onSaved }: { contract: ContractDetail; onSav
                     : <span className="muted">{t.notRecorded}</span>}
                 </td>
                 <td>
-                  <Button size="small" onClick={() => setRecording(event)} data-testid={`contract-record-${event}`}>{t.record}</Button>
+                  {can('contracts.write') && <Button size="small" onClick={() => setRecording(event)} data-testid={`contract-record-${event}`}>{t.record}</Button>}
                 </td>
               </tr>
             );
@@ -308,6 +309,7 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
 // ── evaluations ─────────────────────────────────────────────────────
 
 function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
+  const can = useCan();
   const list = useQuery('contract.evaluations', { contractId: c.id });
   const community = useQuery('community.get', { id: c.communityId });
   const [entering, setEntering] = useState(false);
@@ -338,7 +340,7 @@ function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
       <div className="contract-section-head">
         <h3 className="section-heading">{t.evaluations}</h3>
         <div className="contract-section-actions">
-          <Button onClick={() => setEntering(true)} disabled={checklist.length === 0} data-testid="evaluation-create">{t.evaluate}</Button>
+          {can('contracts.write') && <Button onClick={() => setEntering(true)} disabled={checklist.length === 0} data-testid="evaluation-create">{t.evaluate}</Button>}
           <span className="toolbar-label">{t.reportYear}</span>
           <Select
             value={shownYear}

@@ -19,6 +19,7 @@ import { clearErrors, t, type Mediation } from './issueShared';
 import { MediationGrid } from './MediationGrid';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { useCan } from '../../system/auth/permissions';
 
 interface Props {
   communityId: string;
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function Mediations({ communityId, issueId, help }: Props) {
+  const can = useCan();
   const list = useAsync(() => invoke('mediation.list', { communityId }), [communityId]);
   const issues = useAsync(() => invoke('issue.list', { communityId, overdueOnly: false, text: '' }), [communityId]);
   const [editing, setEditing] = useState<Mediation | 'new' | null>(null);
@@ -40,7 +42,7 @@ export function Mediations({ communityId, issueId, help }: Props) {
       <div className="toolbar">
         {help && <p className="issue-help issue-grow">{t.mediationHelp}</p>}
         {!help && <span className="toolbar-spacer" />}
-        <Button onClick={() => setEditing('new')} data-testid="mediation-create">{t.mediationCreate}</Button>
+        {can('mediations.write') && <Button onClick={() => setEditing('new')} data-testid="mediation-create">{t.mediationCreate}</Button>}
       </div>
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="muted issue-none" data-testid="mediations-none">{issueId ? t.mediationsNone : t.mediationNone}</div>}
