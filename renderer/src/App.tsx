@@ -3,11 +3,11 @@ import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute, type PrintRoute } from './router';
 import { missingForRoute, useGrants } from './features/system/auth/permissions';
-import { ForbiddenPage } from './features/system/auth/ForbiddenPage';
 
 // The frame and the print views load after sign-in: the login page needs neither.
 const AppShell = lazyExport(() => import('./features/layout/AppShell'), 'AppShell');
 const PrintScreen = lazyExport(() => import('./features/print/PrintScreen'), 'PrintScreen');
+const ForbiddenPage = lazyExport(() => import('./features/system/auth/ForbiddenPage'), 'ForbiddenPage');
 
 export function App() {
   const route = useRoute();

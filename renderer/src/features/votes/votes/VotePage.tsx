@@ -207,7 +207,7 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
         <VoteSubjects vote={vote} revision={revision} />
       </section>
 
-      {open && (
+      {open && can('votes.write') && (
         <section className="panel vote-import-panel" data-testid="vote-import">
           <h3 className="section-heading">{t.importTitle}</h3>
           <BallotImport voteId={voteId} onImported={refreshAll} />
