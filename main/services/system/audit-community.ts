@@ -3,7 +3,7 @@
  * record (entity + id), not its community: the community is found from the record itself, so no migration and no
  * change to the sixty places that write audit rows, and old rows are included. Filtering goes the other way round
  * — the ids of the community's records of each kind, looked up in the log's (entity, entity_id) index — so it
- * costs what the community has, not what the whole log holds.
+ * costs what the community has, not what the whole log holds (ballot rows aside: see `ballot` below).
  *
  * Kinds not listed are office-wide (accounts, the database, holidays, workflows, companies): they belong to no
  * community. A kind added later and not listed here is treated the same until it is added.
@@ -19,6 +19,10 @@ interface Place {
   /** This row's record's community (a correlated scalar subquery on the row's entity_id). */
   of: string;
 }
+
+const BALLOT_COMMUNITY = `coalesce((select v.community_id from ballots b join votes v on v.id = b.vote_id where b.id = ${ENTITY_ID}),`
+  + ` (select v.community_id from vote_subjects s join votes v on v.id = s.vote_id where s.id = ${ENTITY_ID}),`
+  + ` (select v.community_id from votes v where v.id = ${ENTITY_ID}))`;
 
 /** A kind kept in a table with its own community_id. */
 function table(name: string): Place {
@@ -56,15 +60,10 @@ const PLACES: Record<string, Place> = {
     ids: 'select e.id from contract_evaluations e join service_contracts c on c.id = e.contract_id where c.community_id in (?)',
     of: `(select c.community_id from contract_evaluations e join service_contracts c on c.id = e.contract_id where e.id = ${ENTITY_ID})`,
   },
-  // A ballot's row names the ballot, the voting subject (double entry) or the vote (an import).
-  ballot: {
-    ids: 'select b.id from ballots b join votes v on v.id = b.vote_id where v.community_id in (?)'
-      + ' union all select s.id from vote_subjects s join votes v on v.id = s.vote_id where v.community_id in (?)'
-      + ' union all select v.id from votes v where v.community_id in (?)',
-    of: `coalesce((select v.community_id from ballots b join votes v on v.id = b.vote_id where b.id = ${ENTITY_ID}),`
-      + ` (select v.community_id from vote_subjects s join votes v on v.id = s.vote_id where s.id = ${ENTITY_ID}),`
-      + ` (select v.community_id from votes v where v.id = ${ENTITY_ID}))`,
-  },
+  // A ballot's row names the ballot, the voting subject (double entry) or the vote (an import). Ballots have no
+  // index on their vote that covers superseded ones, so these rows are matched one by one through their record
+  // (three primary-key lookups a row, over the log's ballot rows only).
+  ballot: { ids: { where: `${BALLOT_COMMUNITY} in (?)` }, of: BALLOT_COMMUNITY },
 };
 
 /** The raw pieces with the community ids bound where `?` stands. */
