@@ -99,6 +99,17 @@ describe('锁屏', () => {
     expect(await lockScreen(page).count()).toBe(0);
   }, TEST_TIMEOUT);
 
+  it('锁屏 in the header locks at once', async () => {
+    const { page } = env;
+    await openAndLogin(env);
+    await page.getByTestId('lock-now').click();
+    await lockScreen(page).waitFor({ timeout: UI_TIMEOUT });
+    expect(await lockScreen(page).textContent()).toContain('屏幕已锁定，请输入密码继续');
+    await page.getByTestId('unlock-password').fill(ADMIN.password);
+    await page.getByRole('button', { name: '解锁' }).click();
+    await lockScreen(page).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }, TEST_TIMEOUT);
+
   it('小区设置 keeps 锁屏分钟数 within 1–120', async () => {
     const community = await env.call('community.get', { id: communityId }, session);
     const response = await env.server.app.handle({ method: 'community.update', input: { ...community, settings: { ...community.settings, lockMinutes: 121 } }, session });

@@ -11,7 +11,7 @@ import { CommunitiesProvider, rememberCommunity, rememberedCommunity, useCommuni
 import { Screen } from './Screen';
 import { menuRoute, SELECTED_MENU, visibleMenu } from './menu';
 import { useGrants } from '../system/auth/permissions';
-import { setLockMinutes } from '../system/auth/idle';
+import { lockNow, setLockMinutes } from '../system/auth/idle';
 
 const t = zhCN.nav;
 
@@ -98,6 +98,7 @@ function Shell({ user, onLogout, warnings }: Props) {
           <Typography.Text strong className="app-header-title">{current?.name ?? ''}</Typography.Text>
           <div className="app-header-user">
             <span data-testid="current-user">{user.displayName}</span>
+            <Button size="small" onClick={lockNow} data-testid="lock-now">{zhCN.auth.lockNow}</Button>
             <Button size="small" onClick={() => void confirmLeave().then((ok) => ok && onLogout())}>{zhCN.auth.logout}</Button>
           </div>
         </Layout.Header>

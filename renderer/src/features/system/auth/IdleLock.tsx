@@ -12,7 +12,7 @@ import { invoke, onScreenLocked } from '../../../api/client';
 import { announce } from '../../../api/changes';
 import { zhCN } from '../../../i18n/zh-CN';
 import { AuthForm } from './AuthForm';
-import { useIdle, useLockMinutes } from './idle';
+import { onLockNow, useIdle, useLockMinutes } from './idle';
 import type { User } from './user';
 
 const t = zhCN.auth;
@@ -36,6 +36,11 @@ export function IdleLock({ user, initiallyLocked, onLogout, children }: Props) {
     invoke('auth.lock', {}).catch(() => undefined);
   }, []);
   useIdle(minutes * 60_000, locked === null, lockIdle);
+
+  useEffect(() => onLockNow(() => {
+    setLocked((current) => current ?? { idle: false });
+    invoke('auth.lock', {}).catch(() => undefined);
+  }), []);
 
   useEffect(() => onScreenLocked(() => {
     refused.current = true;

@@ -43,3 +43,15 @@ export function useIdle(idleMs: number, active: boolean, onIdle: () => void): vo
     };
   }, [idleMs, active, onIdle]);
 }
+
+const lockRequests = new Set<() => void>();
+
+/** 锁屏 in the header: lock now when stepping away from the PC (the same lock as the idle one). */
+export function lockNow(): void {
+  for (const lock of lockRequests) lock();
+}
+
+export function onLockNow(listener: () => void): () => void {
+  lockRequests.add(listener);
+  return () => lockRequests.delete(listener);
+}
