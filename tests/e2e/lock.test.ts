@@ -108,6 +108,12 @@ describe('锁屏', () => {
     await page.getByTestId('unlock-password').fill(ADMIN.password);
     await page.getByRole('button', { name: '解锁' }).click();
     await lockScreen(page).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // The minutes are set on 小区设置.
+    await page.evaluate((c) => { window.location.hash = `#/c/${c}/settings`; }, communityId);
+    const field = page.getByTestId('community-lock');
+    await field.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('rule-lock-minutes').inputValue()).toBe('3');
+    await field.screenshot({ path: `${SHOTS}/lock-setting.png` });
   }, TEST_TIMEOUT);
 
   it('小区设置 keeps 锁屏分钟数 within 1–120', async () => {
