@@ -18,7 +18,7 @@ import {
   authorize, communityOfRecord, issueOfCompany, locatorValues, NO_CALLER, servedBy, TRUSTED_CALLER, type AccessScope, type Caller,
 } from './security/access';
 import { may } from '../shared/domain/permissions';
-import { listAudit } from './services/system/audit';
+import { auditAuthors, exportAudit, listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
 import { auditView, callWrites, write, type Actor, type ServiceContext } from './services/context';
 import { electorateOf } from './services/register/electorate';
@@ -97,7 +97,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'system.health': (_i, call) => health(call.actor.userId !== null),
     'auth.status': (_i, call) => {
       const user = auth.userFor(call.session);
-      return { needsSetup: auth.needsSetup(), user, mustChangePassword: user?.mustChangePassword ?? false };
+      return { needsSetup: auth.needsSetup(), user, mustChangePassword: user?.mustChangePassword ?? false, locked: auth.isLocked(call.session) };
     },
     'auth.setup': (input) => auth.setup(input),
     'auth.login': (input) => auth.login(input),
@@ -112,6 +112,9 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'user.disable': (input, call) => setActive(ctx, auth, call.actor, input.id, false),
     'user.enable': (input, call) => setActive(ctx, auth, call.actor, input.id, true),
 
+    'auth.lock': (_i, call) => (auth.lock(call.session), { ok: true as const }),
+    'auth.unlock': async (input, call) => (await auth.unlock(call.session, input.password), { ok: true as const }),
+
     'backup.list': () => listBackupsMarked(ctx.backupDir),
     'backup.create': (_i, call) => createBackup(ctx.sqlite, ctx.backupDir, 'manual').then((b) => {
       // A backup changes no record, but who took it and when belongs in the log.
@@ -120,6 +123,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     }),
     'backup.deletePlaintext': (input, call) => deletePlaintextBackups(ctx, call.actor, input.files),
     'audit.list': (input) => listAudit(ctx.sqlite, input),
+    'audit.authors': () => auditAuthors(ctx.sqlite),
+    'audit.export': (input) => exportAudit(ctx.sqlite, input),
 
     // Unlocked already: the code is still checked, and the key file on this PC rewritten from it.
     'dataKey.unlock': async (input, call) => {
@@ -370,6 +375,8 @@ async function withBusyRetry<T>(wait: BusyWait, writes: { commits: number; chang
 
 /** What a session opened with a temporary password may call (besides the public methods). */
 const PASSWORD_CHANGE_ALLOWS: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.logout', 'auth.status']);
+/** What a session whose screen is locked may still call: its state, the unlock itself, and leaving. */
+const WHILE_LOCKED = new Set<MethodName>(['system.health', 'auth.status', 'auth.lock', 'auth.unlock', 'auth.logout']);
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
@@ -395,6 +402,9 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
         }
         actor = user ? { author: authorOf(user), userId: user.id } : { author: '未登录', userId: null };
         caller = user ? { grants: user.grants, companyId: user.companyId } : NO_CALLER;
+        if (user && deps.auth.isLocked(request.session) && !WHILE_LOCKED.has(request.method)) {
+          throw new AppError('SCREEN_LOCKED', '屏幕已锁定，请输入密码解锁');
+        }
       }
       // Permission before validation (main/security/access.ts says why): the service never runs for a refused call.
       const raw: unknown = request.input ?? {};

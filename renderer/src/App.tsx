@@ -1,11 +1,13 @@
 import { StartGate } from './features/system/start/StartGate';
 import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
-import { isPrintRoute, useRoute } from './router';
+import { isPrintRoute, useRoute, type PrintRoute } from './router';
+import { missingForRoute, useGrants } from './features/system/auth/permissions';
 
 // The frame and the print views load after sign-in: the login page needs neither.
 const AppShell = lazyExport(() => import('./features/layout/AppShell'), 'AppShell');
 const PrintScreen = lazyExport(() => import('./features/print/PrintScreen'), 'PrintScreen');
+const ForbiddenPage = lazyExport(() => import('./features/system/auth/ForbiddenPage'), 'ForbiddenPage');
 
 export function App() {
   const route = useRoute();
@@ -16,7 +18,7 @@ export function App() {
           {(user, logout) => (
             <OnDemand>
               {isPrintRoute(route)
-                ? <PrintScreen route={route} />
+                ? <PrintGate route={route} />
                 : <AppShell user={user} onLogout={logout} warnings={warnings} />}
             </OnDemand>
           )}
@@ -24,4 +26,10 @@ export function App() {
       )}
     </StartGate>
   );
+}
+
+/** A print view opened by its address shows 无权限 like a screen does when the person may not see it. */
+function PrintGate({ route }: { route: PrintRoute }) {
+  const missing = missingForRoute(useGrants(), route);
+  return missing ? <ForbiddenPage permission={missing} /> : <PrintScreen route={route} />;
 }

@@ -50,7 +50,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'backups' }
   | { name: 'holidays' }
-  | { name: 'audit' }
+  /** The audit log; `entity` and `entityId`: one record's history (a record's page links here). */
+  | { name: 'audit'; entity?: string; entityId?: string }
   /** 待复核 (two-person control): what waits for the signed-in person, what they asked, a community's reviews. */
   | { name: 'reviews'; tab?: 'toConfirm' | 'requested' | 'community' }
   /** 账户管理 (管理员). */
@@ -163,7 +164,7 @@ export function parseHash(hash: string): Route {
   if (a === 'backups') return { name: 'backups' };
   if (a === 'holidays') return { name: 'holidays' };
   if (a === 'workflows') return { name: 'workflows' };
-  if (a === 'audit') return { name: 'audit' };
+  if (a === 'audit') return { name: 'audit', entity: query.get('entity') ?? undefined, entityId: query.get('id') ?? undefined };
   if (a === 'reviews') return { name: 'reviews', tab: b === 'requested' || b === 'community' ? b : undefined };
   if (a === 'accounts') return { name: 'accounts' };
   if (a === 'deadlines') return { name: 'deadlines' };
@@ -241,7 +242,12 @@ export function routeHash(route: Route): string {
     case 'import': return '#/import';
     case 'backups': return '#/backups';
     case 'holidays': return '#/holidays';
-    case 'audit': return '#/audit';
+    case 'audit': {
+      const query = new URLSearchParams();
+      if (route.entity) query.set('entity', route.entity);
+      if (route.entity && route.entityId) query.set('id', route.entityId);
+      return `#/audit${query.toString() === '' ? '' : `?${query.toString()}`}`;
+    }
     case 'reviews': return route.tab ? `#/reviews/${route.tab}` : '#/reviews';
     case 'accounts': return '#/accounts';
   }

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'READ_ONLY', // the data folder cannot be written
   'BUSY', // another writer held the database longer than the wait
   'LOCKED', // another program locks the database file
+  'SCREEN_LOCKED', // the session's screen locked after idle minutes: only unlock, logout and status until the password is given again
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

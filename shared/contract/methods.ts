@@ -102,6 +102,9 @@ export const methods = {
   'auth.logout': method({ input: empty, output: done, access: 'signed-in' }),
   /** One's own password, knowing the current one; the only call a temporary password allows (besides logout and status). */
   'auth.changePassword': method({ input: system.changePasswordInput, output: system.changePasswordOut, access: 'signed-in' }),
+  /** The screen locked after idle minutes: the session's other calls are refused with SCREEN_LOCKED until auth.unlock. */
+  'auth.lock': method({ input: empty, output: done, access: 'signed-in' }),
+  'auth.unlock': method({ input: system.unlockInput, output: done, access: 'signed-in' }),
 
   // Accounts (issue 16): never deleted, only disabled, so the audit log keeps every name.
   'user.list': method({ input: empty, output: z.array(system.userRow), access: { permission: 'office.accounts', community: 'office' } }),
@@ -123,6 +126,9 @@ export const methods = {
   'dataKey.protect': method({ input: system.recoveryCodeInput, output: done, access: officeWide('office.backup') }),
 
   'audit.list': method({ input: system.auditQuery, output: z.object({ total: z.number().int(), rows: z.array(system.auditRow) }), access: officeWide('office.audit') }),
+  'audit.authors': method({ input: empty, output: system.auditAuthors, access: officeWide('office.audit') }),
+  /** The filtered log as xlsx (personal data masked as on the screen). */
+  'audit.export': method({ input: system.auditFilter, output: filePayload, access: officeWide('office.audit') }),
 
   'community.list': method({ input: empty, output: z.array(register.communityListItem), access: officeWide('any') }),
   'community.get': method({ input: byId, output: register.community, access: inCommunity('any', 'id') }),

@@ -15,6 +15,10 @@ import {
 import { electorateBreakdown } from './electorate';
 
 // ── communities ───────────────────────────────────────────────────────
+/** The idle lock's minutes: office PCs are shared and left on, so 10 unless the community says otherwise. */
+export const DEFAULT_LOCK_MINUTES = 10;
+export const LOCK_MINUTES_MIN = 1;
+export const LOCK_MINUTES_MAX = 120;
 const days = (label: string, max: number) =>
   z.number({ error: `${label}应为天数` }).int({ error: `${label}应为整数` }).min(1, { error: `${label}至少为1` }).max(max, { error: `${label}不能超过${max}` });
 
@@ -63,6 +67,10 @@ export const communitySettings = z.object({
    * office with one treasurer could otherwise never close its books.
    */
   twoPersonControl: z.boolean().default(false),
+  /** 锁屏分钟数 (issue 16): after this many idle minutes the screen locks and asks the password again. */
+  lockMinutes: z.number({ error: '锁屏分钟数应为分钟数' }).int({ error: '锁屏分钟数应为整数' })
+    .min(LOCK_MINUTES_MIN, { error: `锁屏分钟数至少为${LOCK_MINUTES_MIN}` }).max(LOCK_MINUTES_MAX, { error: `锁屏分钟数不能超过${LOCK_MINUTES_MAX}` })
+    .default(DEFAULT_LOCK_MINUTES),
 });
 export type CommunitySettings = z.infer<typeof communitySettings>;
 

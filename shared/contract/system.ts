@@ -38,8 +38,11 @@ export const dataKeyStatus = z.object({
 export const grant = z.object({ role: z.enum(ROLES), communities: z.union([z.literal('all'), z.array(z.string())]) });
 export const user = z.object({ id, username: z.string(), displayName: z.string(), role: z.string(), grants: z.array(grant), companyId: z.string().nullable() });
 
-/** `mustChangePassword`: the session was opened with a temporary password, which must be changed before anything else. */
-export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable(), mustChangePassword: z.boolean() });
+/**
+ * `mustChangePassword`: the session was opened with a temporary password, which must be changed before anything else.
+ * `locked`: the session's screen is locked (idle), the person must give the password again (auth.unlock).
+ */
+export const authStatus = z.object({ needsSetup: z.boolean(), user: user.nullable(), mustChangePassword: z.boolean(), locked: z.boolean() });
 
 /** Bounds on what a login form sends: checked before any hashing, in the form and in main. */
 export const MAX_USERNAME = 32;
@@ -53,6 +56,8 @@ export const username = z.string().trim().regex(new RegExp(`^[A-Za-z0-9_.-]{2,${
 
 export const setupInput = z.object({ username, displayName: requiredText('姓名', 40), password });
 export const loginInput = z.object({ username: typedUsername, password: z.string().min(1, { error: '请填写密码' }).max(MAX_PASSWORD, passwordTooLong) });
+/** The idle lock's password: the session's own person. */
+export const unlockInput = z.object({ password: loginInput.shape.password });
 export const recoverInput = z.object({
   username: typedUsername,
   // 20 characters in groups of five; room for spaces a person types between them.
@@ -98,16 +103,32 @@ export const backupInfo = z.object({ file: z.string(), kind: z.string(), created
 export const backupListItem = backupInfo.extend({ plaintext: z.boolean() });
 export const deletePlaintextBackups = z.object({ files: z.array(z.string().min(1)).min(1, { error: '请选择要删除的备份' }).max(1000) });
 
-export const auditQuery = z.object({
-  entity: z.string().optional(),
-  entityId: z.string().optional(),
+/**
+ * What the audit log screen filters by (issue 16): the person (the author as the log names them), the community,
+ * kinds of action, one record (its entity and id: a record's page links to its history), a date range in the
+ * office's days, and only the views of full personal data.
+ */
+export const auditFilter = z.object({
+  author: z.string().max(100).optional(),
+  communityId: id.optional(),
+  actions: z.array(z.string().max(60)).max(100).optional(),
+  entity: z.string().max(60).optional(),
+  entityId: z.string().max(120).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  personalDataViews: z.boolean().default(false),
+});
+export const auditQuery = auditFilter.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+/** `communityId`: the community the record belongs to, found from the record (null: office-wide, or not found). */
 export const auditRow = z.object({
   id, at: z.string(), author: z.string(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
-  before: z.unknown(), after: z.unknown(),
+  communityId: z.string().nullable(), before: z.unknown(), after: z.unknown(),
 });
+/** Who appears in the log, for the person filter: everyone who ever acted, disabled accounts included. */
+export const auditAuthors = z.object({ authors: z.array(z.string()) });
 
 
 // ── the holiday calendar ─────────────────────────────────────────────

@@ -8,7 +8,7 @@ const ZHANG = id('33010519900101121');
 describe('accounts', () => {
   it('first start creates the administrator once and shows a recovery code', async () => {
     const app = await testApp();
-    expect(await call(app, 'auth.status', {})).toEqual({ needsSetup: true, user: null, mustChangePassword: false });
+    expect(await call(app, 'auth.status', {})).toEqual({ needsSetup: true, user: null, mustChangePassword: false, locked: false });
     const setup = await call(app, 'auth.setup', { username: 'admin', displayName: '王主任', password: 'correct horse' });
     expect(setup.recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     expect((await call(app, 'auth.status', {}, setup.session)).user?.displayName).toBe('王主任');

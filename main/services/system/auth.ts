@@ -191,6 +191,35 @@ export class AuthService {
     if (session) this.sessions.delete(session);
   }
 
+  // ── the idle lock (issue 16) ─────────────────────────────────────────
+  // The screen locks itself after the community's idle minutes (the renderer counts them) and says so here, so
+  // that the locked session's calls are refused (main/router.ts) until its person gives the password again: the
+  // page and a half-filled form stay in the renderer, the session stays open. Kept apart from `sessions` so that
+  // the rest of the service is untouched; a token whose session ended is forgotten on the next look.
+  private locked = new Set<string>();
+
+  lock(session: string | undefined): void {
+    if (session && this.sessions.has(session)) this.locked.add(session);
+  }
+
+  isLocked(session: string | undefined): boolean {
+    if (!session || !this.locked.has(session)) return false;
+    if (this.sessions.has(session)) return true;
+    this.locked.delete(session);
+    return false;
+  }
+
+  /** The session's own person types their password again; guesses count like logins (LoginLimiter). */
+  async unlock(session: string | undefined, password: string): Promise<void> {
+    const user = this.userFor(session);
+    if (!user) throw new AppError('UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+    this.limiter.admit(user.username);
+    const row = this.ctx.db.select().from(users).where(eq(users.id, user.id)).get();
+    if (!row || !(await verifySecret(password, row.passwordHash))) throw AppError.field('REFUSED', 'password', '密码不正确');
+    this.limiter.succeeded(user.username);
+    this.locked.delete(session!);
+  }
+
   private open(user: SessionUser): string {
     const now = this.now();
     // Sessions nobody came back to are dropped here, so the map does not grow with every login.

@@ -31,6 +31,14 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Called when main refuses a call because the session's screen is locked (SCREEN_LOCKED): the lock shows. */
+export function onScreenLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 async function send(method: string, input: unknown, session: string | undefined): Promise<InvokeResponse> {
   const bridge = window.sanfang;
   if (bridge && typeof bridge.invoke === 'function') return bridge.invoke(method, input, session);
@@ -71,5 +79,6 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
     setSession(null);
     for (const listener of unauthenticatedListeners) listener();
   }
+  if (error.code === 'SCREEN_LOCKED') for (const listener of lockedListeners) listener();
   throw error;
 }

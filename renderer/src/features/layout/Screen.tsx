@@ -1,5 +1,7 @@
 import type { Route } from '../../router';
 import { lazyScreen, OnDemand } from '../../components/OnDemand';
+import { missingForRoute, useGrants } from '../system/auth/permissions';
+import { ForbiddenPage } from '../system/auth/ForbiddenPage';
 
 // Each screen's module loads the first time it is shown (components/OnDemand.tsx).
 const CommunitiesPage = lazyScreen(() => import('../register/communities/CommunitiesPage'), 'CommunitiesPage');
@@ -43,6 +45,8 @@ const IssuePage = lazyScreen(() => import('../office/issues/IssuePage'), 'IssueP
 
 /** Which screen a route shows, loaded on demand. */
 export function Screen({ route }: { route: Route }) {
+  const missing = missingForRoute(useGrants(), route);
+  if (missing) return <ForbiddenPage permission={missing} />;
   // Keyed by the route's name: a failure on one screen does not stay on the next.
   return <OnDemand key={route.name}>{view(route)}</OnDemand>;
 }
@@ -57,7 +61,7 @@ function view(route: Route) {
     case 'communitySettings': return <CommunitySettingsPage key={route.communityId} communityId={route.communityId} />;
     case 'backups': return <BackupsPage />;
     case 'holidays': return <HolidaysPage />;
-    case 'audit': return <AuditPage />;
+    case 'audit': return <AuditPage key={`${route.entity ?? ''}/${route.entityId ?? ''}`} entity={route.entity} entityId={route.entityId} />;
     case 'accounts': return <AccountsPage />;
     case 'reviews': return <ReviewsPage tab={route.tab ?? 'toConfirm'} />;
     case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;

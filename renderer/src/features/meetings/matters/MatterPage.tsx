@@ -21,10 +21,13 @@ import { MatterTimeline } from './MatterTimeline';
 import { attachmentHint } from './notices';
 import { publicationSteps, type MatterDetail, type MatterStep } from './shared';
 import './matters.css';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.matters.page;
 
 export function MatterPage({ communityId, matterId, advance }: { communityId: string; matterId: string; advance?: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const loaded = useQuery('matter.get', { id: matterId });
   const community = useQuery('community.get', { id: communityId });
@@ -70,6 +73,7 @@ export function MatterPage({ communityId, matterId, advance }: { communityId: st
         extra={
           <>
             <Button onClick={() => navigate({ name: 'matters', communityId })}>{t.back}</Button>
+            <HistoryLink entity="matter" id={matter.id} />
             <PrintButton
               step={resolution}
               label={t.printResolution}
@@ -103,7 +107,7 @@ export function MatterPage({ communityId, matterId, advance }: { communityId: st
         <Typography.Text type="secondary" className="matter-version-note">{t.versionNote}</Typography.Text>
         <div className="section-title">
           <span>{t.description}</span>
-          <Button size="small" onClick={() => setEditing(true)} data-testid="matter-edit">{t.editInfo}</Button>
+          {can('meetings.write') && <Button size="small" onClick={() => setEditing(true)} data-testid="matter-edit">{t.editInfo}</Button>}
         </div>
         <div className="matter-description pre-line" data-testid="matter-description-text">
           {matter.description || <span className="muted">{t.noDescription}</span>}

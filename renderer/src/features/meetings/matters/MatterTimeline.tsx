@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import type { MatterDetail, MatterStep } from './shared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.matters.step;
 const kinds = zhCN.matters.kinds;
@@ -26,6 +27,7 @@ function stateOf(step: MatterStep, nextKey: string | null): State {
 const COLORS: Record<State, string> = { done: 'green', skipped: 'gray', next: 'blue', future: 'gray' };
 
 export function MatterTimeline({ matter, onAct }: { matter: MatterDetail; onAct: (step: MatterStep) => void }) {
+  const can = useCan();
   const nextKey = matter.done ? null : (matter.steps.find((s) => !s.done && !s.skipped)?.key ?? null);
   return (
     <Timeline
@@ -70,7 +72,7 @@ export function MatterTimeline({ matter, onAct }: { matter: MatterDetail; onAct:
                       what={t.expectedBy(addDays(matter.position.waitingSince, step.expectedDays))}
                       testId="step-deadline"
                     />
-                    <Button type="primary" size="small" onClick={() => onAct(step)} data-testid="advance-open">{t.act}</Button>
+                    {can('meetings.write') && <Button type="primary" size="small" onClick={() => onAct(step)} data-testid="advance-open">{t.act}</Button>}
                   </div>
                 </div>
               )}

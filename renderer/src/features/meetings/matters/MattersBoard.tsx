@@ -17,6 +17,7 @@ import { navigate } from '../../../router';
 import { NewMatterModal } from './NewMatterModal';
 import { defaultWorkflow, type MatterListItem, type Workflow } from './shared';
 import './matters.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.matters.board;
 const tt = zhCN.matters.table;
@@ -63,6 +64,7 @@ function buildColumns(matters: readonly MatterListItem[], workflow: Workflow | n
 }
 
 export function MattersBoard({ communityId }: { communityId?: string }) {
+  const can = useCan();
   const matters = useAsync(() => (communityId ? invoke('matter.list', { communityId }) : Promise.resolve([])), [communityId]);
   const workflows = useQuery('workflow.list', {});
   const [view, setView] = useState<'board' | 'table'>('board');
@@ -89,7 +91,7 @@ export function MattersBoard({ communityId }: { communityId?: string }) {
             />
             <Button onClick={() => navigate({ name: 'search', communityId })}>{t.searchLink}</Button>
             <Button onClick={() => navigate({ name: 'workflows' })}>{t.workflowsLink}</Button>
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="matter-create">{t.create}</Button>
+            {can('meetings.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="matter-create">{t.create}</Button>}
           </>
         }
       />

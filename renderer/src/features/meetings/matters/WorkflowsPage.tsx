@@ -15,6 +15,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { WorkflowEditor } from './WorkflowEditor';
 import type { Workflow } from './shared';
 import './matters.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.matters.workflows;
 const e = zhCN.matters.editor;
@@ -41,6 +42,7 @@ function families(list: readonly Workflow[]): Family[] {
 type Editing = { family: Family | null } | null;
 
 export function WorkflowsPage(_props: { communityId?: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const loaded = useQuery('workflow.list', {});
   const list = useMemo(() => families(loaded.data ?? []), [loaded.data]);
@@ -50,7 +52,7 @@ export function WorkflowsPage(_props: { communityId?: string }) {
     <div className="page page-scroll workflows-page" data-testid="workflows-page">
       <PageHeader
         title={t.title}
-        extra={<Button type="primary" onClick={() => setEditing({ family: null })} data-testid="workflow-create" disabled={editing !== null}>{t.create}</Button>}
+        extra={can('office.settings') && <Button type="primary" onClick={() => setEditing({ family: null })} data-testid="workflow-create" disabled={editing !== null}>{t.create}</Button>}
       />
       <Alert type="info" showIcon title={t.intro} />
       {loaded.error !== null && <Alert type="error" showIcon title={errorMessage(loaded.error)} action={<Button size="small" onClick={loaded.reload}>{zhCN.common.retry}</Button>} />}
@@ -88,6 +90,7 @@ export function WorkflowsPage(_props: { communityId?: string }) {
 }
 
 function FamilyPanel({ family, onEdit, editingDisabled, onMakeDefault }: { family: Family; onEdit: () => void; editingDisabled: boolean; onMakeDefault: () => Promise<void> }) {
+  const can = useCan();
   const [openVersion, setOpenVersion] = useState<string>(family.current.id);
   const shown = family.versions.find((w) => w.id === openVersion) ?? family.current;
   return (
@@ -100,12 +103,12 @@ function FamilyPanel({ family, onEdit, editingDisabled, onMakeDefault }: { famil
           <span className="muted">{t.steps(family.current.steps.length)}</span>
         </Space>
         <Space size={8}>
-          {!family.isDefault && (
+          {!family.isDefault && can('office.settings') && (
             <Popconfirm title={t.makeDefaultConfirm} onConfirm={onMakeDefault} okText={zhCN.common.ok} cancelText={zhCN.common.cancel}>
               <Button data-testid="workflow-make-default">{t.makeDefault}</Button>
             </Popconfirm>
           )}
-          <Button onClick={onEdit} disabled={editingDisabled} data-testid="workflow-edit">{t.edit}</Button>
+          {can('office.settings') && <Button onClick={onEdit} disabled={editingDisabled} data-testid="workflow-edit">{t.edit}</Button>}
         </Space>
       </div>
 

@@ -11,6 +11,7 @@ import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { GuardedModal } from '../../../components/GuardedModal';
 import { useSending } from '../../../components/useFormSubmit';
+import { useCan } from '../../system/auth/permissions';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Meeting } from './meetingShared';
 
@@ -42,6 +43,7 @@ function parseLine(line: string): { name: string; role: string } | null {
 }
 
 export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSaved: (meeting: Meeting) => void }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<Row[]>(() => rowsOf(meeting));
   const [dirty, setDirty] = useState(false);
@@ -191,14 +193,14 @@ export function AttendeesEditor({ meeting, onSaved }: { meeting: Meeting; onSave
         </tbody>
       </table>
       <FormError messages={errors} />
-      <div className="toolbar meeting-attendees-actions">
+      {can('meetings.write') && <div className="toolbar meeting-attendees-actions">
         <Button onClick={() => addRow()} data-testid="attendee-add">+ {t.addRow}</Button>
         <Button onClick={() => setBulkOpen(true)} data-testid="attendee-bulk">{t.bulkAdd}</Button>
         <span className="toolbar-spacer" />
         <span className="toolbar-count">{t.attendeesCount(rows.filter((r) => r.name.trim() !== '').length)}</span>
         {dirty && <span className="meeting-dirty">{t.attendeesDirty}</span>}
         <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="attendees-save">{t.saveAttendees}</Button>
-      </div>
+      </div>}
       <BulkAdd
         open={bulkOpen}
         kind={meeting.kind}

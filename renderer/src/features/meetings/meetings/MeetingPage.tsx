@@ -21,10 +21,13 @@ import { AttendeesEditor } from './AttendeesEditor';
 import { MeetingForm } from './MeetingForm';
 import { PostModal, ResultsModal } from './MeetingResults';
 import { KindTag, dateWithWeekday, isAssembly, useMeetingRules, weekdayName, type Meeting } from './meetingShared';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.meetings;
 
 export function MeetingPage({ communityId, meetingId }: { communityId: string; meetingId: string }) {
+  const can = useCan();
   const loaded = useQuery('meeting.get', { id: meetingId });
   const [shown, setShown] = useState<Meeting | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'results' | 'post' | null>(null);
@@ -53,11 +56,14 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
         sub={<Tag className="tight-tag" color={held ? 'green' : 'default'} data-testid="meeting-status">{t.status[meeting.status]}</Tag>}
         extra={
           <>
-            <Tooltip title={held ? t.editHeld : undefined}>
-              <Button disabled={held} onClick={() => setDialog('edit')} data-testid="meeting-edit">{t.edit}</Button>
-            </Tooltip>
+            {can('meetings.write') && (
+              <Tooltip title={held ? t.editHeld : undefined}>
+                <Button disabled={held} onClick={() => setDialog('edit')} data-testid="meeting-edit">{t.edit}</Button>
+              </Tooltip>
+            )}
             <Button onClick={() => navigate({ name: 'printMeetingNotice', communityId, meetingId })} data-testid="meeting-print-notice">{t.printNotice}</Button>
             <Button onClick={() => navigate({ name: 'printSignIn', communityId, meetingId })} data-testid="meeting-print-signin">{t.printSignIn}</Button>
+            <HistoryLink entity="meeting" id={meetingId} />
             <Button onClick={back}>{t.back}</Button>
           </>
         }
@@ -88,7 +94,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
       <section className="panel" data-testid="meeting-attendance">
         <div className="section-title meeting-section-title">
           <h3 className="section-heading">{t.attendance}</h3>
-          <span className="meeting-section-actions">
+          {can('meetings.write') && <span className="meeting-section-actions">
             <Tooltip title={meeting.attendees.length === 0 ? t.recordNeedAttendees : undefined}>
               <Button type="primary" ghost disabled={meeting.attendees.length === 0} onClick={() => setDialog('results')} data-testid="meeting-record-results">
                 {t.recordResults}
@@ -97,7 +103,7 @@ export function MeetingPage({ communityId, meetingId }: { communityId: string; m
             <Tooltip title={held ? undefined : t.postNeedHeld}>
               <Button disabled={!held} onClick={() => setDialog('post')} data-testid="meeting-post-decisions">{t.postDecisions}</Button>
             </Tooltip>
-          </span>
+          </span>}
         </div>
         <AttendeesEditor meeting={meeting} onSaved={setShown} />
       </section>

@@ -20,10 +20,12 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { MeetingForm } from './MeetingForm';
 import { KindTag, weekdayName, type MeetingListItem } from './meetingShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.meetings;
 
 export function MeetingsPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState<'list' | 'calendar'>('list');
   const open = (meetingId: string) => navigate({ name: 'meeting', communityId, meetingId });
@@ -32,7 +34,7 @@ export function MeetingsPage({ communityId }: { communityId: string }) {
     <div className="page page-scroll meetings-page" data-testid="meetings-page">
       <PageHeader
         title={t.title}
-        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="meeting-create">{t.create}</Button>}
+        extra={can('meetings.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="meeting-create">{t.create}</Button>}
       />
       <Reminders communityId={communityId} onOpen={open} />
       <Tabs

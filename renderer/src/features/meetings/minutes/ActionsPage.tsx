@@ -17,6 +17,7 @@ import { GuardedModal } from '../../../components/GuardedModal';
 import { PageHeader } from '../../../components/PageHeader';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
+import { useCan } from '../../system/auth/permissions';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate, routeHash } from '../../../router';
 import './minutes.css';
@@ -36,6 +37,7 @@ function StateTag({ row }: { row: ActionRow }) {
 }
 
 export function ActionsPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [filter, setFilter] = useState<Filter>('open');
   const list = useQuery('action.list', { communityId, filter });
   const [completing, setCompleting] = useState<ActionRow | null>(null);
@@ -65,9 +67,9 @@ export function ActionsPage({ communityId }: { communityId: string }) {
       id: 'done', header: '', size: 100, meta: { align: 'center' },
       cell: ({ row }) => row.original.state === 'done'
         ? null
-        : <Button size="small" onClick={() => setCompleting(row.original)} data-testid="action-complete">{t.markDone}</Button>,
+        : can('meetings.write') && <Button size="small" onClick={() => setCompleting(row.original)} data-testid="action-complete">{t.markDone}</Button>,
     },
-  ], [communityId]);
+  ], [communityId, can]);
 
   const rows = list.data ?? [];
   return (

@@ -19,14 +19,23 @@ import { formatBytes, formatDateTime } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { AttachmentViewer, type ViewedFile } from './AttachmentViewer';
 import './minutes.css';
+import { useCan } from '../../system/auth/permissions';
+import type { Permission } from '../../../../../shared/domain/permissions';
 
 const t = zhCN.minutes;
 
 type Attachment = MethodOutput<'attachment.list'>[number];
 type OwnerType = MethodInput<'attachment.list'>['ownerType'];
 
+/** Attaching a file changes its record: the record's own write permission. */
+const ADD_PERMISSION: Record<OwnerType, Permission> = {
+  meeting: 'meetings.write', minutes: 'meetings.write', matter: 'meetings.write',
+  issue: 'issues.write', mediation: 'mediations.write', contract: 'contracts.write',
+};
+
 /** `hint`: what to add here, in the owner's words (a matter's hint follows its step); the minutes' hint otherwise. */
 export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ownerType: OwnerType; ownerId: string; readOnly?: boolean; hint?: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const list = useQuery('attachment.list', { ownerType, ownerId });
   const [adding, setAdding] = useState(0);
@@ -93,7 +102,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ow
     <div className="attachments" data-testid={`attachments-${ownerType}`} data-count={list.data ? String(rows.length) : ''}>
       <div className="attachments-head">
         <span className="section-title">{t.attachments}</span>
-        {!readOnly && (
+        {!readOnly && can(ADD_PERMISSION[ownerType]) && (
           <Upload
             multiple
             showUploadList={false}
@@ -106,7 +115,7 @@ export function Attachments({ ownerType, ownerId, readOnly = false, hint }: { ow
           </Upload>
         )}
       </div>
-      {!readOnly && <div className="attachments-hint" data-testid="attachments-hint">{hint ?? t.attachmentHint}</div>}
+      {!readOnly && can(ADD_PERMISSION[ownerType]) && <div className="attachments-hint" data-testid="attachments-hint">{hint ?? t.attachmentHint}</div>}
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <AttachmentViewer file={viewing} onClose={() => setViewing(null)} />
       {list.data && (

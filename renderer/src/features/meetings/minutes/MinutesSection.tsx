@@ -22,11 +22,13 @@ import { Attachments } from './Attachments';
 import { MinutesEditor, contentFromAgenda, type MinutesVersion } from './MinutesEditor';
 import { MinutesDiff, MinutesView } from './MinutesView';
 import './minutes.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.minutes;
 const EMPTY: MinutesContent = { attendees: '', recorder: '', items: [], actions: [], other: '' };
 
 export function MinutesSection({ communityId, meetingId }: { communityId: string; meetingId: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const list = useQuery('minutes.list', { meetingId });
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -97,7 +99,7 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
 
       {list.data && versions.length === 0 && !starting && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none}>
-          <Button type="primary" onClick={() => void start()} loading={opening} data-testid="minutes-start">{t.draft}</Button>
+          {can('meetings.write') && <Button type="primary" onClick={() => void start()} loading={opening} data-testid="minutes-start">{t.draft}</Button>}
         </Empty>
       )}
 
@@ -148,7 +150,7 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
               {shown.status === 'approved' && shown.approvedAt && (
                 <span data-testid="minutes-approved-by">{t.approvedBy(shown.approvedBy ?? '', formatDateTime(shown.approvedAt))}</span>
               )}
-              {shown.status === 'approved' && shown.id === newest?.id && (
+              {shown.status === 'approved' && shown.id === newest?.id && can('meetings.write') && (
                 <Button onClick={() => setCorrecting(shown)} data-testid="minutes-correct">{t.correct}</Button>
               )}
             </div>

@@ -17,6 +17,7 @@ import { BodyCard } from './BodyCard';
 import { BodyForm, type BodyFormMode } from './BodyForm';
 import { CandidatesSection } from './Candidates';
 import { partyCount, type Body, type BodyKind } from './bodiesShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.bodies;
 
@@ -35,6 +36,7 @@ const historyColumns: ColumnDef<Body>[] = [
 ];
 
 export function BodiesPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [tab, setTab] = useState<'bodies' | 'candidates'>('bodies');
   const [form, setForm] = useState<BodyFormMode | null>(null);
   const list = useQuery('body.list', { communityId });
@@ -50,7 +52,7 @@ export function BodiesPage({ communityId }: { communityId: string }) {
       <PageHeader
         title={t.title}
         sub={list.data && <span data-testid="bodies-count">{t.count(formatCount(bodies.filter((b) => b.current).length))}</span>}
-        extra={<Button type="primary" onClick={() => setForm({ mode: 'create', kind: firstMissing, renew: false })} data-testid="body-create">{t.create}</Button>}
+        extra={can('bodies.write') && <Button type="primary" onClick={() => setForm({ mode: 'create', kind: firstMissing, renew: false })} data-testid="body-create">{t.create}</Button>}
       />
       <p className="bodies-intro">{t.intro}</p>
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
@@ -69,7 +71,7 @@ export function BodiesPage({ communityId }: { communityId: string }) {
                     return (
                       <section key={kind} className="panel body-empty-card" data-testid="body-empty" data-kind={kind}>
                         <span><span className="strong">{t.notFormed(kind)}</span>　<span className="muted">{t.notFormedHelp}</span></span>
-                        <Button size="small" onClick={() => setForm({ mode: 'create', kind, renew: false })} data-testid="body-register">{t.register}</Button>
+                        {can('bodies.write') && <Button size="small" onClick={() => setForm({ mode: 'create', kind, renew: false })} data-testid="body-register">{t.register}</Button>}
                       </section>
                     );
                   }

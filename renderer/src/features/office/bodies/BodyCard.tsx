@@ -14,6 +14,7 @@ import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { formatDateTime, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { crossCount, OWNERS_COMMITTEE, partyCount, type Body } from './bodiesShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.bodies;
 
@@ -84,6 +85,7 @@ interface Props {
 }
 
 export function BodyCard({ body, rules, onEdit, onRenew }: Props) {
+  const can = useCan();
   const committee = body.kind === OWNERS_COMMITTEE;
   const party = partyCount(body.members);
   const cross = crossCount(body.members);
@@ -97,8 +99,8 @@ export function BodyCard({ body, rules, onEdit, onRenew }: Props) {
           <TermTag body={body} />
         </div>
         <div className="body-card-actions">
-          <Button size="small" onClick={onEdit} data-testid="body-edit">{t.edit}</Button>
-          <Button size="small" onClick={onRenew} data-testid="body-renew">{t.renew}</Button>
+          {can('bodies.write') && <Button size="small" onClick={onEdit} data-testid="body-edit">{t.edit}</Button>}
+          {can('bodies.write') && <Button size="small" onClick={onRenew} data-testid="body-renew">{t.renew}</Button>}
         </div>
       </div>
       <div className="body-facts">

@@ -20,6 +20,7 @@ import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatDateTime, todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PersonSelect, type Candidate, type Person } from './bodiesShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.bodies;
 
@@ -40,6 +41,7 @@ function publicityState(c: Candidate, today: string): 'before' | 'during' | 'ove
 }
 
 export function CandidatesSection({ communityId }: { communityId: string }) {
+  const can = useCan();
   const list = useAsync(() => invoke('candidate.list', { communityId }), [communityId]);
   const [adding, setAdding] = useState(false);
   const [checking, setChecking] = useState<{ candidate: Candidate; check: CheckRow } | null>(null);
@@ -49,7 +51,7 @@ export function CandidatesSection({ communityId }: { communityId: string }) {
     <div className="bodies-cards" data-testid="candidates" data-ready={list.data ? 'true' : 'false'}>
       <div className="body-card-head">
         <p className="bodies-intro">{t.candidatesIntro}</p>
-        <Button type="primary" onClick={() => setAdding(true)} data-testid="candidate-create">{t.candidateCreate}</Button>
+        {can('bodies.write') && <Button type="primary" onClick={() => setAdding(true)} data-testid="candidate-create">{t.candidateCreate}</Button>}
       </div>
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="panel muted" data-testid="candidates-empty">{t.candidatesEmpty}</div>}
@@ -76,6 +78,7 @@ export function CandidatesSection({ communityId }: { communityId: string }) {
 }
 
 function CandidateCard({ candidate: c, onCheck }: { candidate: Candidate; onCheck: (check: CheckRow) => void }) {
+  const can = useCan();
   const today = todayDate();
   const state = publicityState(c, today);
   const failed = c.checks.some((k) => k.passed === false);
@@ -88,10 +91,10 @@ function CandidateCard({ candidate: c, onCheck }: { candidate: Candidate; onChec
     {
       id: 'action', header: '', size: 70, meta: { align: 'center' },
       cell: ({ row }) => (
-        <Button size="small" type="link" onClick={() => onCheck(row.original)} data-testid={`check-${row.original.check}`}>{t.record}</Button>
+        can('bodies.write') && <Button size="small" type="link" onClick={() => onCheck(row.original)} data-testid={`check-${row.original.check}`}>{t.record}</Button>
       ),
     },
-  ], [onCheck]);
+  ], [onCheck, can]);
   return (
     <section className="panel candidate-card" data-testid="candidate-card" data-name={c.name} data-cleared={c.cleared ? 'true' : 'false'}>
       <div className="candidate-card-head">

@@ -30,6 +30,8 @@ import { deadlineView, officeNow } from '../../../components/deadline';
 import { BandTag, contractDeadline, rateText, ratePercent, StateTag, t, type ContractDetail, type Evaluation } from './contractShared';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 // ECharts loads with the chart, not with the page.
 const EvaluationChart = lazyExport(() => import('./EvaluationChart'), 'EvaluationChart');
@@ -38,6 +40,7 @@ type EventKey = (typeof CONTRACT_EVENTS)[number];
 type Checklist = { key: string; name: string; weight: number }[];
 
 export function ContractPage({ communityId, contractId }: { communityId: string; contractId: string }) {
+  const can = useCan();
   const loaded = useQuery('contract.get', { id: contractId });
   const [contract, setContract] = useState<ContractDetail | null>(null);
   const [editing, setEditing] = useState(false);
@@ -53,7 +56,8 @@ export function ContractPage({ communityId, contractId }: { communityId: string;
         sub={c && <span>{c.kind}　<span className="num">{t.term(c.startDate, c.endDate)}</span></span>}
         extra={(
           <Space>
-            {c && <Button onClick={() => setEditing(true)} data-testid="contract-edit">{t.edit}</Button>}
+            {c && can('contracts.write') && <Button onClick={() => setEditing(true)} data-testid="contract-edit">{t.edit}</Button>}
+            <HistoryLink entity="service_contract" id={contractId} />
             <Button onClick={() => navigate({ name: 'contracts', communityId })}>{t.back}</Button>
           </Space>
         )}
@@ -225,6 +229,7 @@ function recordedOn(c: ContractDetail, event: EventKey): string | null {
 
 /** The dated events that end a contract: recorded ones with their dates, 登记 for the others. */
 function EventsPanel({ contract: c, onSaved }: { contract: ContractDetail; onSaved: (c: ContractDetail) => void }) {
+  const can = useCan();
   const [recording, setRecording] = useState<EventKey | null>(null);
   return (
     <section className="panel" data-testid="contract-events">
@@ -243,7 +248,7 @@ function EventsPanel({ contract: c, onSaved }: { contract: ContractDetail; onSav
                     : <span className="muted">{t.notRecorded}</span>}
                 </td>
                 <td>
-                  <Button size="small" onClick={() => setRecording(event)} data-testid={`contract-record-${event}`}>{t.record}</Button>
+                  {can('contracts.write') && <Button size="small" onClick={() => setRecording(event)} data-testid={`contract-record-${event}`}>{t.record}</Button>}
                 </td>
               </tr>
             );
@@ -304,6 +309,7 @@ function RecordModal({ contract, event, onClose, onSaved }: { contract: Contract
 // ── evaluations ─────────────────────────────────────────────────────
 
 function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
+  const can = useCan();
   const list = useQuery('contract.evaluations', { contractId: c.id });
   const community = useQuery('community.get', { id: c.communityId });
   const [entering, setEntering] = useState(false);
@@ -334,7 +340,7 @@ function EvaluationsPanel({ contract: c }: { contract: ContractDetail }) {
       <div className="contract-section-head">
         <h3 className="section-heading">{t.evaluations}</h3>
         <div className="contract-section-actions">
-          <Button onClick={() => setEntering(true)} disabled={checklist.length === 0} data-testid="evaluation-create">{t.evaluate}</Button>
+          {can('contracts.write') && <Button onClick={() => setEntering(true)} disabled={checklist.length === 0} data-testid="evaluation-create">{t.evaluate}</Button>}
           <span className="toolbar-label">{t.reportYear}</span>
           <Select
             value={shownYear}

@@ -14,6 +14,7 @@ import { navigate } from '../../../router';
 import { ContractForm } from './ContractForm';
 import { Deadline } from '../../../components/Deadline';
 import { contractDeadline, StateTag, t, type ContractSummary } from './contractShared';
+import { useCan } from '../../system/auth/permissions';
 
 export const contractColumns: ColumnDef<ContractSummary>[] = [
   { id: 'company', header: t.colCompany, size: 160, cell: ({ row }) => <span className="strong" title={row.original.companyName}>{row.original.companyName}</span> },
@@ -41,6 +42,7 @@ export const contractColumns: ColumnDef<ContractSummary>[] = [
 ];
 
 export function ContractsPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [creating, setCreating] = useState(false);
   const list = useQuery('contract.list', { communityId });
   const open = (contractId: string) => navigate({ name: 'contract', communityId, contractId });
@@ -51,7 +53,7 @@ export function ContractsPage({ communityId }: { communityId: string }) {
       <PageHeader
         title={t.title}
         sub={list.data && <span data-testid="contracts-count">{t.count(formatCount(rows.length))}</span>}
-        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="contract-create">{t.create}</Button>}
+        extra={can('contracts.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="contract-create">{t.create}</Button>}
       />
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="panel contract-empty" data-testid="contracts-empty">{t.empty}</div>}

@@ -21,8 +21,12 @@ import { IssueForm } from './IssueForm';
 import { Mediations } from './Mediations';
 import { LevelTag, shown, StatusTag, t, type IssueDetail } from './issueShared';
 import { Attachments } from '../../meetings/minutes/Attachments';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import type { Permission } from '../../../../../shared/domain/permissions';
+import { useCan } from '../../system/auth/permissions';
 
 export function IssuePage({ communityId, issueId }: { communityId: string; issueId: string }) {
+  const can = useCan();
   const loaded = useAsync(() => invoke('issue.get', { id: issueId }), [issueId]);
   // The page's lower sections read beside the issue itself, not after it arrives.
   useEffect(() => {
@@ -48,6 +52,7 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
         extra={
           <>
             {i && <Actions issue={i} onAct={setActing} />}
+            <HistoryLink entity="issue" id={issueId} />
             <Button onClick={() => navigate({ name: 'issues', communityId })} data-testid="issue-back">{t.back}</Button>
           </>
         }
@@ -64,14 +69,14 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
               data-suggested={i.flag.suggested ?? ''}
               title={t.flagTitle(i.flag.suggested)}
               description={i.flag.reason}
-              action={!closed && i.flag.suggested ? <Button size="small" danger onClick={() => setActing('escalate')} data-testid="flag-escalate">{t.actions.escalate}</Button> : undefined}
+              action={!closed && i.flag.suggested && can('issues.write') ? <Button size="small" danger onClick={() => setActing('escalate')} data-testid="flag-escalate">{t.actions.escalate}</Button> : undefined}
             />
           )}
           <section className="panel">
             <div className="issue-section-head">
               <h3 className="section-heading">{t.details}</h3>
               <Tooltip title={closed ? t.editClosed : undefined}>
-                <Button size="small" disabled={closed} onClick={() => setEditing(true)} data-testid="issue-edit">{t.edit}</Button>
+                {can('issues.write') && <Button size="small" disabled={closed} onClick={() => setEditing(true)} data-testid="issue-edit">{t.edit}</Button>}
               </Tooltip>
             </div>
             <Descriptions size="small" column={3} className="issue-descriptions" data-testid="issue-details">
@@ -140,10 +145,16 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
   );
 }
 
+/** 制定方案 and 办结 are the handling a property company's liaison does (issues.handle); the rest is the office's. */
+const ACTION_PERMISSION: Record<ActionKind, Permission> = {
+  plan: 'issues.handle', close: 'issues.handle', dispatch: 'issues.write', escalate: 'issues.write', feedback: 'issues.write', reopen: 'issues.write',
+};
+
 /** What the status allows; 提级 stays offered up to the top so that main can say why not. */
 function Actions({ issue: i, onAct }: { issue: IssueDetail; onAct: (k: ActionKind) => void }) {
   const a = t.actions;
-  const button = (kind: ActionKind, label: string, primary = false) => (
+  const can = useCan();
+  const button = (kind: ActionKind, label: string, primary = false) => can(ACTION_PERMISSION[kind]) && (
     <Button key={`${kind}-${label}`} type={primary ? 'primary' : 'default'} onClick={() => onAct(kind)} data-testid={`issue-action-${kind}`}>{label}</Button>
   );
   switch (i.status) {

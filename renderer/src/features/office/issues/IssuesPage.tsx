@@ -21,10 +21,12 @@ import { IssueStatsView } from './IssueStatsView';
 import { Mediations } from './Mediations';
 import { OverdueList } from './OverdueList';
 import { t, thisYear, type IssueSummary } from './issueShared';
+import { useCan } from '../../system/auth/permissions';
 
 type Tab = 'board' | 'overdue' | 'stats' | 'mediation';
 
 export function IssuesPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const [tab, setTab] = useState<Tab>('board');
   const [text, setText] = useState('');
@@ -62,7 +64,7 @@ export function IssuesPage({ communityId }: { communityId: string }) {
             <SearchBox value={text} onSearch={setText} placeholder={t.searchPlaceholder} delayMs={150} width={260} testId="issues-search" />
             <Button loading={exporting} onClick={() => void exportXlsx()} data-testid="issues-export">{t.export}</Button>
             <Button onClick={print} data-testid="issues-print">{t.print}</Button>
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="issue-create">{t.create}</Button>
+            {can('issues.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="issue-create">{t.create}</Button>}
           </>
         }
       />

@@ -20,6 +20,7 @@ import { clearErrors, t, type Mediation } from './issueShared';
 import { MediationGrid } from './MediationGrid';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { useCan } from '../../system/auth/permissions';
 
 interface Props {
   communityId: string;
@@ -30,6 +31,7 @@ interface Props {
 }
 
 export function Mediations({ communityId, issueId, help }: Props) {
+  const can = useCan();
   const list = useQuery('mediation.list', { communityId });
   const issues = useQuery('issue.list', { communityId, overdueOnly: false, text: '' });
   const [editing, setEditing] = useState<Mediation | 'new' | null>(null);
@@ -41,7 +43,7 @@ export function Mediations({ communityId, issueId, help }: Props) {
       <div className="toolbar">
         {help && <p className="issue-help issue-grow">{t.mediationHelp}</p>}
         {!help && <span className="toolbar-spacer" />}
-        <Button onClick={() => setEditing('new')} data-testid="mediation-create">{t.mediationCreate}</Button>
+        {can('mediations.write') && <Button onClick={() => setEditing('new')} data-testid="mediation-create">{t.mediationCreate}</Button>}
       </div>
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="muted issue-none" data-testid="mediations-none">{issueId ? t.mediationsNone : t.mediationNone}</div>}

@@ -13,6 +13,7 @@ import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
 import { useLocalSort } from '../../../components/useLocalSort';
 import { ActionModal } from './ActionModal';
 import { FlagMark, LevelTag, shown, StatusTag, t, type IssueSummary } from './issueShared';
+import { useCan } from '../../system/auth/permissions';
 
 /** The sortable columns: by number, report time, status and level in their order (main lists the newest first). */
 const COMPARE: Record<string, (a: IssueSummary, b: IssueSummary) => number> = {
@@ -32,6 +33,7 @@ interface Props {
 }
 
 export function OverdueList({ communityId, text, version, onOpen, onChanged }: Props) {
+  const can = useCan();
   const list = useAsync(() => invoke('issue.list', { communityId, overdueOnly: true, text }), [communityId, text, version]);
   const [escalating, setEscalating] = useState<IssueSummary | null>(null);
   const rows = useMemo(() => list.data ?? [], [list.data]);
@@ -67,11 +69,11 @@ export function OverdueList({ communityId, text, version, onOpen, onChanged }: P
       cell: ({ row: { original: i } }) => {
         const next = nextLevel(i.level as EscalationLevel);
         return next
-          ? <Button size="small" type={i.flag ? 'primary' : 'default'} danger={i.flag !== null} onClick={() => setEscalating(i)} data-testid="overdue-escalate">{t.escalateTo(next)}</Button>
+          ? can('issues.write') && <Button size="small" type={i.flag ? 'primary' : 'default'} danger={i.flag !== null} onClick={() => setEscalating(i)} data-testid="overdue-escalate">{t.escalateTo(next)}</Button>
           : <span className="muted">{t.escalateTop}</span>;
       },
     },
-  ], [onOpen]);
+  ], [onOpen, can]);
 
   return (
     <div className="issue-overdue" data-testid="issue-overdue-list" data-ready={list.data ? 'true' : 'false'} data-count={rows.length}>

@@ -8,10 +8,12 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { rememberCommunity, useCommunities, type CommunityItem } from './CommunitiesContext';
 import { CommunityFormModal } from './CommunityFormModal';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.community;
 
 export function CommunitiesPage() {
+  const can = useCan();
   const { list, error, reload } = useCommunities();
   const [creating, setCreating] = useState(false);
 
@@ -34,18 +36,18 @@ export function CommunitiesPage() {
       id: 'actions', header: '', size: 170, meta: { align: 'right' },
       cell: ({ row }) => (
         <Space size={4} onClick={(e) => e.stopPropagation()}>
-          <Button size="small" type="link" onClick={() => { rememberCommunity(row.original.id); navigate({ name: 'communitySettings', communityId: row.original.id }); }} data-testid="community-settings">{zhCN.communitySettings.nav}</Button>
+          {can('community.settings', row.original.id) && <Button size="small" type="link" onClick={() => { rememberCommunity(row.original.id); navigate({ name: 'communitySettings', communityId: row.original.id }); }} data-testid="community-settings">{zhCN.communitySettings.nav}</Button>}
           <Button size="small" type="link" onClick={() => open(row.original)}>{t.open}</Button>
         </Space>
       ),
     },
-  ], []);
+  ], [can]);
 
   return (
     <div className="page">
       <PageHeader
         title={t.listTitle}
-        extra={<Button type="primary" onClick={() => setCreating(true)}>{t.create}</Button>}
+        extra={can('community.settings', null) && <Button type="primary" onClick={() => setCreating(true)}>{t.create}</Button>}
       />
       {error !== null && <Alert type="error" showIcon title={errorMessage(error)} />}
       <div className="page-fill">

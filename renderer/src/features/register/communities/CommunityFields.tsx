@@ -5,6 +5,7 @@
  */
 import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { fundRules } from '../../../../../shared/contract/treasury/fund';
+import { DEFAULT_LOCK_MINUTES, LOCK_MINUTES_MAX, LOCK_MINUTES_MIN } from '../../../../../shared/contract/register';
 import { DEFAULT_AREA_BOUNDS } from '../../../../../shared/domain/area';
 import { DEFAULT_MEETING_RULES } from '../../../../../shared/domain/meetings';
 import { PART_TYPES, type PartType } from '../../../../../shared/domain/register';
@@ -56,6 +57,12 @@ export function CommunityRulesFields() {
       <RepairRulesFields />
       <OfficeRulesFields />
       <ReviewRulesFields />
+      <fieldset style={fieldsetStyle} data-testid="community-lock">
+        <legend style={legendStyle}>{t.lockHeading}</legend>
+        <Form.Item name={['settings', 'lockMinutes']} label={t.lockMinutes} extra={t.lockMinutesHelp} style={{ maxWidth: 320 }}>
+          <InputNumber min={LOCK_MINUTES_MIN} max={LOCK_MINUTES_MAX} precision={0} suffix={t.minutes} style={{ width: '100%' }} data-testid="rule-lock-minutes" />
+        </Form.Item>
+      </fieldset>
     </>
   );
 }
@@ -331,5 +338,6 @@ export const emptyCommunity = {
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },
     fundRules: fundRules.parse({}),
     twoPersonControl: false,
+    lockMinutes: DEFAULT_LOCK_MINUTES,
   },
 };

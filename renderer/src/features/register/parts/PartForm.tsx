@@ -17,6 +17,7 @@ import { zodRule } from '../../../components/zodForm';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
 import { useCommunities } from '../communities/CommunitiesContext';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.part;
 
@@ -39,6 +40,7 @@ function initialValues(part: PartDetail | null) {
 }
 
 export function PartForm({ communityId, part, buildings, onSaved }: Props) {
+  const can = useCan();
   const [form] = Form.useForm();
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
   const building = Form.useWatch('building', form) as string | undefined;
@@ -109,7 +111,7 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
         <Select options={DELIVERY_STATUSES.map((v) => ({ value: v, label: v }))} style={{ maxWidth: 200 }} />
       </Form.Item>
       <FormError messages={errors} />
-      <Button type="primary" htmlType="submit" loading={busy}>{zhCN.common.save}</Button>
+      {can('register.write') && <Button type="primary" htmlType="submit" loading={busy}>{zhCN.common.save}</Button>}
     </Form>
   );
 }

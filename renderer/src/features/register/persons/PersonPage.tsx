@@ -13,6 +13,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { PersonForm, type PersonDetail } from './PersonForm';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.person;
 
@@ -31,6 +33,7 @@ const partColumns: ColumnDef<PersonPart>[] = [
 
 export function PersonPage({ communityId, personId }: { communityId: string; personId: string }) {
   const { message } = AntApp.useApp();
+  const can = useCan();
   const loaded = useAsync(() => invoke('person.get', { id: personId }), [personId]);
   const [person, setPerson] = useState<PersonDetail | null>(null);
   const [editing, setEditing] = useState(false);
@@ -47,7 +50,8 @@ export function PersonPage({ communityId, personId }: { communityId: string; per
         extra={
           <>
             <Button onClick={() => navigate({ name: 'roster', communityId })}>{zhCN.common.back}</Button>
-            <Button type="primary" onClick={() => setEditing(true)}>{t.edit}</Button>
+            <HistoryLink entity="person" id={personId} />
+            {can('register.write') && <Button type="primary" onClick={() => setEditing(true)}>{t.edit}</Button>}
           </>
         }
       />

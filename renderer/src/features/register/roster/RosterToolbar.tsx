@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatCount } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.roster;
 
@@ -31,6 +32,7 @@ interface Props {
 }
 
 export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, onExport, exporting, onPrint }: Props) {
+  const can = useCan();
   const building = buildings.find((b) => b.id === filters.buildingId);
   const entrance = building?.entrances.find((e) => e.id === filters.entranceId);
   return (
@@ -42,7 +44,7 @@ export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, 
         <Space size={8}>
           <Button onClick={onExport} loading={exporting}>{building ? t.exportBuilding(building.name) : t.export}</Button>
           <Button data-testid="roster-print" onClick={onPrint}>{building ? t.printScope(`${building.name}${entrance?.name ?? ''}`) : t.print}</Button>
-          <Button type="primary" onClick={onAddPart}>{t.addPart}</Button>
+          {can('register.write') && <Button type="primary" onClick={onAddPart}>{t.addPart}</Button>}
         </Space>
       }
     />

@@ -16,6 +16,8 @@ import { RecoverScreen } from './RecoverScreen';
 import { RecoveryCodeScreen } from './RecoveryCodeScreen';
 import { ForcedPasswordScreen } from '../accounts/ForcedPasswordScreen';
 import type { User } from './user';
+import { IdleLock } from './IdleLock';
+import { GrantsProvider } from './permissions';
 
 
 type Phase =
@@ -25,7 +27,7 @@ type Phase =
   | { name: 'code'; user: User; code: string }
   /** Signed in with a temporary password: a new one first (main refuses everything else until then). */
   | { name: 'change'; user: User; temporaryPassword: string }
-  | { name: 'in'; user: User };
+  | { name: 'in'; user: User; locked?: boolean };
 
 type SessionOut = { session: string; user: User };
 
@@ -38,7 +40,7 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     if (!status.data) return;
     if (status.data.needsSetup) setPhase({ name: 'setup' });
     else if (status.data.user && status.data.mustChangePassword) setPhase({ name: 'change', user: status.data.user, temporaryPassword: '' });
-    else if (status.data.user) setPhase({ name: 'in', user: status.data.user });
+    else if (status.data.user) setPhase({ name: 'in', user: status.data.user, locked: status.data.locked });
     else {
       setSession(null);
       setPhase({ name: 'login' });
@@ -102,6 +104,10 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     case 'code':
       return <RecoveryCodeScreen user={phase.user} code={phase.code} onContinue={() => setPhase({ name: 'in', user: phase.user })} />;
     case 'in':
-      return <>{children(phase.user, logout)}</>;
+      return (
+        <IdleLock user={phase.user} initiallyLocked={phase.locked === true} onLogout={logout}>
+          <GrantsProvider grants={phase.user.grants}>{children(phase.user, logout)}</GrantsProvider>
+        </IdleLock>
+      );
   }
 }

@@ -20,6 +20,7 @@ import { fenToYuan } from '../../../../../shared/domain/money';
 import { BudgetLinesModal } from './BudgetLinesModal';
 import { SpendModal } from './SpendModal';
 import './budget.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.revenue.budget;
 
@@ -36,6 +37,7 @@ function spendDate(year: number): string {
 }
 
 export function BudgetPage({ communityId, year: asked }: { communityId: string; year?: number }) {
+  const can = useCan();
   const year = asked ?? Number(todayDate().slice(0, 4));
   const [dialog, setDialog] = useState<Dialog>(null);
   const report = useQuery('budget.get', { communityId, year });
@@ -50,8 +52,8 @@ export function BudgetPage({ communityId, year: asked }: { communityId: string; 
         extra={
           <>
             <Button onClick={() => navigate({ name: 'printBudget', communityId, year })} data-testid="budget-print">{t.print}</Button>
-            <Button onClick={() => setDialog('lines')} disabled={!data} data-testid="budget-edit">{hasLines ? t.edit : t.create}</Button>
-            <Button type="primary" onClick={() => setDialog('spend')} disabled={!hasLines} data-testid="budget-spend">{t.spend}</Button>
+            {can('books.write') && <Button onClick={() => setDialog('lines')} disabled={!data} data-testid="budget-edit">{hasLines ? t.edit : t.create}</Button>}
+            {can('books.write') && <Button type="primary" onClick={() => setDialog('spend')} disabled={!hasLines} data-testid="budget-spend">{t.spend}</Button>}
           </>
         }
       />
@@ -80,7 +82,7 @@ export function BudgetPage({ communityId, year: asked }: { communityId: string; 
         <section className="panel budget-empty" data-testid="budget-empty">
           <p className="strong">{t.empty(year)}</p>
           <p>{t.emptyHelp}</p>
-          <Button type="primary" onClick={() => setDialog('lines')} data-testid="budget-create">{t.create}</Button>
+          {can('books.write') && <Button type="primary" onClick={() => setDialog('lines')} data-testid="budget-create">{t.create}</Button>}
         </section>
       ))}
       <BudgetLinesModal communityId={communityId} year={year} report={data} open={dialog === 'lines'} onClose={() => setDialog(null)} onSaved={reload} />

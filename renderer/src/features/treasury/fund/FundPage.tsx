@@ -28,6 +28,7 @@ import { fenToYuan } from '../../../../../shared/domain/money';
 import { type HouseholdRow } from './fundShared';
 import { householdColumns } from './householdColumns';
 import { zhCN } from '../../../i18n/zh-CN';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.fund;
 const ti = zhCN.intake;
@@ -35,6 +36,7 @@ const ti = zhCN.intake;
 type Dialog = 'deposit' | 'earnings' | 'apportion' | null;
 
 export function FundPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [text, setText] = useState('');
   const [belowOnly, setBelowOnly] = useState(false);
   const [revision, setRevision] = useState(0);
@@ -65,12 +67,12 @@ export function FundPage({ communityId }: { communityId: string }) {
         sub={<span data-testid="fund-count">{total === null ? '' : t.count(formatCount(total))}</span>}
         extra={
           <>
-            <Button onClick={() => navigate({ name: 'fundOpening', communityId })} data-testid="fund-opening">{ti.openingNav}</Button>
+            {can('books.write') && <Button onClick={() => navigate({ name: 'fundOpening', communityId })} data-testid="fund-opening">{ti.openingNav}</Button>}
             <Button onClick={() => navigate({ name: 'bankStatement', communityId })} data-testid="fund-statement">{ti.statementNav}</Button>
             <span className="fund-header-divider" aria-hidden />
             <Button onClick={() => setDialog('apportion')} data-testid="fund-apportion">{t.apportion}</Button>
-            <Button onClick={() => setDialog('earnings')} data-testid="fund-earnings">{t.earnings}</Button>
-            <Button type="primary" onClick={() => setDialog('deposit')} data-testid="fund-deposit">{t.deposit}</Button>
+            {can('books.write') && <Button onClick={() => setDialog('earnings')} data-testid="fund-earnings">{t.earnings}</Button>}
+            {can('books.write') && <Button type="primary" onClick={() => setDialog('deposit')} data-testid="fund-deposit">{t.deposit}</Button>}
           </>
         }
       />

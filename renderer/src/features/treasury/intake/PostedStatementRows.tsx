@@ -17,12 +17,14 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { Yuan } from '../fund/fundShared';
 import { ClassifyModal } from './ClassifyModal';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.intake;
 
 type Posted = MethodOutput<'fund.statementRows'>['rows'][number];
 
 export function PostedStatementRows({ communityId, revision, onChanged }: { communityId: string; revision: number; onChanged: () => void }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const [total, setTotal] = useState<number | null>(null);
@@ -62,7 +64,7 @@ export function PostedStatementRows({ communityId, revision, onChanged }: { comm
     {
       id: 'action', header: t.colAction, size: 84, meta: { align: 'center' },
       cell: ({ row }) => (
-        <Button size="small" type="link" className="intake-link-button" onClick={() => setChanging(row.original)} data-testid="posted-reclassify">{t.reclassify}</Button>
+        can('books.write') && <Button size="small" type="link" className="intake-link-button" onClick={() => setChanging(row.original)} data-testid="posted-reclassify">{t.reclassify}</Button>
       ),
     },
   ];

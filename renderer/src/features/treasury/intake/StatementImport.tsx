@@ -25,6 +25,7 @@ import { ImportErrors } from '../../register/import/ImportErrors';
 import { Yuan } from '../fund/fundShared';
 import { ClassifyModal, type Classified } from './ClassifyModal';
 import { Figure, FileChoice, money, yuanToFen } from './intakeShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.intake;
 
@@ -43,6 +44,7 @@ function withChoice(r: StatementRow, c: Classified | undefined): StatementRow {
 }
 
 export function StatementImport({ communityId, onImported }: { communityId: string; onImported: () => void }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [unmatched, setUnmatched] = useState<Unmatched>('suspense');
@@ -135,13 +137,13 @@ export function StatementImport({ communityId, onImported }: { communityId: stri
             ]}
           />
         </div>
-        <div className="statement-actions">
+        {can('books.write') && <div className="statement-actions">
           <Button onClick={() => void runPreview()} loading={busy === 'preview'} disabled={busy === 'import'} data-testid="statement-preview">{t.preview}</Button>
           {/* A row still to classify leaves the button on: pressing it says which. */}
           <Button type="primary" onClick={() => void runImport()} loading={busy === 'import'} disabled={preview === null || preview.errors.length > 0 || busy === 'preview'} data-testid="statement-import-button">
             {t.importStatement}
           </Button>
-        </div>
+        </div>}
       </section>
       <div data-testid="statement-errors"><FormError messages={sending.errors} /></div>
       {rowErrors.length > 0 && (

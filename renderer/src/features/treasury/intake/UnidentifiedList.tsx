@@ -19,6 +19,7 @@ import { GuardedModal } from '../../../components/GuardedModal';
 import { SaveCancel } from '../../../components/SaveCancel';
 import { useSending } from '../../../components/useFormSubmit';
 import { formatCount, todayDate } from '../../../format';
+import { useCan } from '../../system/auth/permissions';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { PartPicker } from '../fund/PartPicker';
@@ -36,6 +37,7 @@ interface Props {
 }
 
 export function UnidentifiedList({ communityId, items, onClaimed }: Props) {
+  const can = useCan();
   const [claiming, setClaiming] = useState<Item | null>(null);
   if (!items) return <Spin />;
   const total = items.reduce((s, r) => s + yuanToFen(r.remaining), 0);
@@ -60,7 +62,7 @@ export function UnidentifiedList({ communityId, items, onClaimed }: Props) {
     { id: 'remaining', header: t.colRemaining, size: 110, meta: { align: 'right' }, cell: ({ row }) => <span className="strong"><Yuan value={row.original.remaining} testId="unidentified-remaining" /></span> },
     {
       id: 'action', header: t.colAction, size: 76, meta: { align: 'center' },
-      cell: ({ row }) => (yuanToFen(row.original.remaining) > 0
+      cell: ({ row }) => (yuanToFen(row.original.remaining) > 0 && can('books.write')
         ? <Button size="small" type="link" className="intake-link-button" onClick={() => setClaiming(row.original)} data-testid="unidentified-claim">{t.claim}</Button>
         : null),
     },

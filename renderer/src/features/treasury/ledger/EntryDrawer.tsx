@@ -17,6 +17,7 @@ import { DirectionTag, kindText, ReversalTags, type Entry } from './ledgerShared
 import { ReverseModal } from './ReverseModal';
 import { zhCN } from '../../../i18n/zh-CN';
 import { PendingNote, PendingTag, usePendingReview } from '../../system/reviews/PendingReview';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.ledger;
 
@@ -42,6 +43,7 @@ export function EntryDrawer({ entryId, onOpen, onReversed }: Props) {
 }
 
 function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string }) {
+  const can = useCan();
   const entry = useQuery('ledger.entry', { id: entryId });
   const [reversing, setReversing] = useState(false);
   // 复核: a reversal waiting for a second person is shown, and not offered again.
@@ -57,7 +59,7 @@ function EntryView({ entryId, onOpen, onReversed }: Props & { entryId: string })
         <h3 className="section-heading" data-testid="entry-title">
           {t.entryTitle(e.number)} <ReversalTags reversed={e.reversedById !== null} reversal={e.reversesId !== null} />
         </h3>
-        {canReverse && pendingReverse === null && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
+        {canReverse && can('books.write') && pendingReverse === null && <Button danger onClick={() => setReversing(true)} data-testid="entry-reverse">{t.reverse}</Button>}
         {canReverse && pendingReverse && <PendingTag label={zhCN.reviews.reversePending} testId="entry-reverse-pending" />}
       </div>
       {canReverse && pendingReverse && <PendingNote review={pendingReverse} what={t.reverse} testId="entry-reverse-pending-note" />}

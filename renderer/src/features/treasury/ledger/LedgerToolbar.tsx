@@ -6,6 +6,7 @@ import { SearchBox } from '../../../components/SearchBox';
 import { formatCount } from '../../../format';
 import { accountLabel, type Account, type RecordForm } from './ledgerShared';
 import { zhCN } from '../../../i18n/zh-CN';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.ledger;
 
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, onCloseMonth, closeMonthPending = false }: Props) {
+  const can = useCan();
   return (
     <>
       <PageHeader
@@ -36,10 +38,10 @@ export function LedgerToolbar({ filters, onChange, accounts, total, onRecord, on
         sub={<span data-testid="ledger-count">{total === null ? '' : t.count(formatCount(total))}</span>}
         extra={
           <>
-            <Button type="primary" onClick={() => onRecord('income')} data-testid="ledger-income">{t.income}</Button>
-            <Button type="primary" onClick={() => onRecord('expense')} data-testid="ledger-expense">{t.expense}</Button>
-            <Button onClick={() => onRecord('transfer')} data-testid="ledger-transfer">{t.transfer}</Button>
-            <Button onClick={onCloseMonth} disabled={closeMonthPending} title={closeMonthPending ? zhCN.reviews.closeMonthPending : undefined} data-testid="ledger-close-month">{t.closeMonth}</Button>
+            {can('books.write') && <Button type="primary" onClick={() => onRecord('income')} data-testid="ledger-income">{t.income}</Button>}
+            {can('books.write') && <Button type="primary" onClick={() => onRecord('expense')} data-testid="ledger-expense">{t.expense}</Button>}
+            {can('books.write') && <Button onClick={() => onRecord('transfer')} data-testid="ledger-transfer">{t.transfer}</Button>}
+            {can('books.write') && <Button onClick={onCloseMonth} disabled={closeMonthPending} title={closeMonthPending ? zhCN.reviews.closeMonthPending : undefined} data-testid="ledger-close-month">{t.closeMonth}</Button>}
           </>
         }
       />

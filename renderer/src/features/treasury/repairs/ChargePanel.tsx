@@ -21,6 +21,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { PostingConfirm } from '../fund/PostingConfirm';
 import { SharesTable } from '../fund/SharesTable';
 import { checkCost, fenOf, yuanShown, type Apportionment, type ProjectDetail } from './repairShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.repairs;
 
@@ -33,6 +34,7 @@ interface Props {
 }
 
 export function ChargePanel({ project, rules, onCharged }: Props) {
+  const can = useCan();
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
@@ -127,7 +129,7 @@ export function ChargePanel({ project, rules, onCharged }: Props) {
         )}
       </Form>
       <div className="repair-charge-actions">
-        <Button type="primary" loading={busy && preview === null} onClick={() => void showPreview()} data-testid="charge-preview">{t.preview}</Button>
+        {can('books.write') && <Button type="primary" loading={busy && preview === null} onClick={() => void showPreview()} data-testid="charge-preview">{t.preview}</Button>}
       </div>
       <div data-testid="charge-errors"><FormError messages={preview ? [] : errors} /></div>
       <PostingConfirm

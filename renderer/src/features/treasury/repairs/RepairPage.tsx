@@ -28,10 +28,13 @@ import { ChargePanel } from './ChargePanel';
 import { PendingNote, usePendingReview } from '../../system/reviews/PendingReview';
 import { PayModal } from './PayModal';
 import { fenOf, StatusTag, yuanShown, type ProjectDetail } from './repairShared';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.repairs;
 
 export function RepairPage({ communityId, projectId }: { communityId: string; projectId: string }) {
+  const can = useCan();
   const loaded = useQuery('repair.get', { id: projectId });
   const community = useQuery('community.get', { id: communityId });
   const [project, setProject] = useState<ProjectDetail | null>(null);
@@ -48,7 +51,7 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
       <PageHeader
         title={<span data-testid="repair-title-shown">{p ? p.title : t.title}</span>}
         sub={p && <StatusTag status={p.status} testId="repair-status" />}
-        extra={<Button onClick={() => navigate({ name: 'repairs', communityId })}>{t.back}</Button>}
+        extra={<><HistoryLink entity="repair_project" id={projectId} /><Button onClick={() => navigate({ name: 'repairs', communityId })}>{t.back}</Button></>}
       />
       {loaded.error !== null && <Alert type="error" showIcon title={errorMessage(loaded.error)} />}
       {!p && loaded.error === null && <Spin />}
@@ -59,7 +62,7 @@ export function RepairPage({ communityId, projectId }: { communityId: string; pr
           <section className="panel" data-testid="repair-payments">
             <div className="repair-section-head">
               <h3 className="section-heading">{t.payments}</h3>
-              <Button onClick={() => setPaying(true)} data-testid="repair-pay">{t.pay}</Button>
+              {can('books.write') && <Button onClick={() => setPaying(true)} data-testid="repair-pay">{t.pay}</Button>}
             </div>
             <Payments project={p} />
             <div className="repair-paid">
@@ -127,6 +130,7 @@ function Overview({ project: p }: { project: ProjectDetail }) {
 
 /** The notice before the works: its date recorded (repair.notice), and the printout. */
 function NoticePanel({ project: p, onSaved }: { project: ProjectDetail; onSaved: (p: ProjectDetail) => void }) {
+  const can = useCan();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, run } = useSending();
   const [date, setDate] = useState(p.noticeDate ?? todayDate());
@@ -158,7 +162,7 @@ function NoticePanel({ project: p, onSaved }: { project: ProjectDetail; onSaved:
         </span>
         <span className="toolbar-label">{t.noticeDate}</span>
         <DateField className="repair-notice-date" value={date} onChange={(v) => setDate(v)} aria-label={t.noticeDate} data-testid="repair-notice-date" />
-        <Button loading={busy} onClick={() => void save()} data-testid="repair-notice-save">{p.noticeDate ? t.changeNotice : t.recordNotice}</Button>
+        {can('books.write') && <Button loading={busy} onClick={() => void save()} data-testid="repair-notice-save">{p.noticeDate ? t.changeNotice : t.recordNotice}</Button>}
       </div>
       <div data-testid="repair-notice-errors"><FormError messages={errors} /></div>
     </section>

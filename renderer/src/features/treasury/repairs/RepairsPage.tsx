@@ -16,6 +16,7 @@ import { navigate } from '../../../router';
 import { Yuan } from '../fund/fundShared';
 import { ProjectForm } from './ProjectForm';
 import { StatusTag, type ProjectSummary } from './repairShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.repairs;
 
@@ -50,6 +51,7 @@ const columns: ColumnDef<ProjectSummary>[] = [
 ];
 
 export function RepairsPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [creating, setCreating] = useState(false);
   const list = useQuery('repair.list', { communityId });
   const open = (projectId: string) => navigate({ name: 'repair', communityId, projectId });
@@ -60,7 +62,7 @@ export function RepairsPage({ communityId }: { communityId: string }) {
       <PageHeader
         title={t.title}
         sub={list.data && <span data-testid="repairs-count">{t.count(formatCount(rows.length))}</span>}
-        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="repair-create">{t.create}</Button>}
+        extra={can('books.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="repair-create">{t.create}</Button>}
       />
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && rows.length === 0 && <div className="panel repair-empty" data-testid="repairs-empty">{t.empty}</div>}

@@ -25,6 +25,7 @@ import { PeriodPicker } from './PeriodPicker';
 import { RecordRevenueModal, type Direction } from './RecordRevenueModal';
 import { availableToTransfer, TransferModal } from './TransferModal';
 import './revenue.css';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.revenue;
 
@@ -44,6 +45,7 @@ function dateIn(p: Period): string {
 }
 
 export function RevenuePage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [period, setPeriod] = useState<Period>(currentQuarter);
   const [record, setRecord] = useState<Direction | null>(null);
   const [transferring, setTransferring] = useState(false);
@@ -63,8 +65,8 @@ export function RevenuePage({ communityId }: { communityId: string }) {
         extra={
           <>
             <Button onClick={() => navigate({ name: 'printRevenue', communityId, ...period })} data-testid="revenue-print">{t.printNotice}</Button>
-            <Button onClick={() => setRecord('cost')} data-testid="revenue-record-cost">{t.recordCost}</Button>
-            <Button type="primary" onClick={() => setRecord('income')} data-testid="revenue-record-income">{t.recordIncome}</Button>
+            {can('books.write') && <Button onClick={() => setRecord('cost')} data-testid="revenue-record-cost">{t.recordCost}</Button>}
+            {can('books.write') && <Button type="primary" onClick={() => setRecord('income')} data-testid="revenue-record-income">{t.recordIncome}</Button>}
           </>
         }
       />
@@ -152,6 +154,7 @@ function KindTable({ summary: s }: { summary: Summary }) {
 
 /** What the rule asks, what went, what is left, why, and the rule in words; 转入维修资金. */
 function Proposal({ summary: s, onTransfer }: { summary: Summary; onTransfer: () => void }) {
+  const can = useCan();
   const p = s.proposal;
   const outstanding = decimal2ToHundredths(p.outstanding);
   const available = availableToTransfer(s);
@@ -187,9 +190,11 @@ function Proposal({ summary: s, onTransfer }: { summary: Summary; onTransfer: ()
       </Descriptions>
       <div className="revenue-proposal-actions">
         {available === 0 && <span className="muted">{outstanding === 0 && p.required ? t.transferDone : t.nothingToTransfer}</span>}
-        <Button type={p.required && outstanding > 0 ? 'primary' : 'default'} disabled={available === 0} onClick={onTransfer} data-testid="revenue-transfer">
-          {t.transfer}
-        </Button>
+        {can('books.write') && (
+          <Button type={p.required && outstanding > 0 ? 'primary' : 'default'} disabled={available === 0} onClick={onTransfer} data-testid="revenue-transfer">
+            {t.transfer}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -24,6 +24,7 @@ import { formatCount } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { voteFieldLabel, type VoteDetail } from './voteShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.votes;
 /** Rows per page: a vote whose second pass has not started misses it everywhere. */
@@ -36,6 +37,7 @@ type Keep = 'first' | 'second';
 const STATES: State[] = ['differ', 'missing', 'agreed'];
 
 export function DoubleEntryPanel({ vote, tick, onSettled }: { vote: VoteDetail; tick: number; onSettled: () => void }) {
+  const can = useCan();
   const [state, setState] = useState<State>('differ');
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ state: State; result: Settlement } | null>(null);
@@ -92,7 +94,7 @@ export function DoubleEntryPanel({ vote, tick, onSettled }: { vote: VoteDetail; 
                 </Radio.Button>
               ))}
             </Radio.Group>
-            {open && state === 'missing' && counts.missing > 0 && (
+            {open && state === 'missing' && counts.missing > 0 && can('votes.write') && (
               <Button type="primary" onClick={() => enter('second')} data-testid="vote-de-enter-second">{t.deEnterSecondAll}</Button>
             )}
           </div>
@@ -126,8 +128,8 @@ export function DoubleEntryPanel({ vote, tick, onSettled }: { vote: VoteDetail; 
                       <td className="nowrap">
                         {row.entered === 'both' ? (
                           <Space size={4}>
-                            <Button size="small" onClick={() => setSettling({ row, keep: 'first' })} data-testid="vote-de-keep-first">{t.deKeepFirst}</Button>
-                            <Button size="small" onClick={() => setSettling({ row, keep: 'second' })} data-testid="vote-de-keep-second">{t.deKeepSecond}</Button>
+                            {can('votes.write') && <Button size="small" onClick={() => setSettling({ row, keep: 'first' })} data-testid="vote-de-keep-first">{t.deKeepFirst}</Button>}
+                            {can('votes.write') && <Button size="small" onClick={() => setSettling({ row, keep: 'second' })} data-testid="vote-de-keep-second">{t.deKeepSecond}</Button>}
                           </Space>
                         ) : (
                           // One pass only: nothing to choose between; the missing pass is entered from the paper ballot.

@@ -27,6 +27,8 @@ import { VoteSubjects } from './VoteSubjects';
 import { StatusTag, voteFieldLabel, settingsSentences, type VoteDetail, type VoteTally } from './voteShared';
 import { SaveCancel } from '../../../components/SaveCancel';
 import { PendingNote, PendingTag, usePendingReview } from '../../system/reviews/PendingReview';
+import { HistoryLink } from '../../system/audit/HistoryLink';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.votes;
 
@@ -34,6 +36,7 @@ const t = zhCN.votes;
 const TALLY_EVERY_MS = 4000;
 
 export function VotePage({ communityId, voteId }: { communityId: string; voteId: string }) {
+  const can = useCan();
   const [vote, setVote] = useState<VoteDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [tally, setTally] = useState<VoteTally | null>(null);
@@ -128,13 +131,14 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
         sub={<StatusTag status={vote.status} testId="vote-status" />}
         extra={
           <>
-            {open && (
+            {open && can('votes.write') && (
               <Button type="primary" onClick={() => navigate({ name: 'ballotEntry', communityId, voteId })} data-testid="vote-entry">{t.ballotsEntry}</Button>
             )}
             <Button onClick={() => navigate({ name: 'printBallots', communityId, voteId })} data-testid="vote-print-ballots">{t.printBallots}</Button>
             <Button onClick={() => navigate({ name: 'printVoteResult', communityId, voteId })} data-testid="vote-print-result">{t.printResult}</Button>
-            {open && pendingClose === null && <CloseButton vote={vote} onClosed={changed} />}
+            {open && can('votes.write') && pendingClose === null && <CloseButton vote={vote} onClosed={changed} />}
             {open && pendingClose && <PendingTag label={zhCN.reviews.voteClosePending} testId="vote-close-pending" />}
+            <HistoryLink entity="vote" id={voteId} />
             <Button onClick={back}>{t.back}</Button>
           </>
         }
@@ -185,7 +189,7 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
       <section className="panel" data-testid="vote-items">
         <div className="section-title vote-section-title">
           <h3 className="section-heading">{t.itemsTitle}</h3>
-          {open && <Button onClick={() => setDialog('refreeze')} data-testid="vote-refreeze">{t.refreeze}</Button>}
+          {open && can('votes.write') && <Button onClick={() => setDialog('refreeze')} data-testid="vote-refreeze">{t.refreeze}</Button>}
         </div>
         <ItemsTable vote={vote} />
       </section>
@@ -209,7 +213,7 @@ export function VotePage({ communityId, voteId }: { communityId: string; voteId:
         <VoteSubjects vote={vote} revision={revision} />
       </section>
 
-      {open && (
+      {open && can('votes.write') && (
         <section className="panel vote-import-panel" data-testid="vote-import">
           <h3 className="section-heading">{t.importTitle}</h3>
           <BallotImport voteId={voteId} onImported={refreshAll} />
@@ -322,6 +326,7 @@ function CloseButton({ vote, onClosed }: { vote: VoteDetail; onClosed: (v: VoteD
 }
 
 function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: VoteDetail) => void }) {
+  const can = useCan();
   const [form] = Form.useForm<{ postedDate: string }>();
   const { message } = AntApp.useApp();
   const { busy, errors, submit } = useFormSubmit(form);
@@ -349,7 +354,7 @@ function PostingPanel({ vote, onPosted }: { vote: VoteDetail; onPosted: (v: Vote
           <DateField data-testid="vote-post-date" />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" ghost loading={busy} onClick={() => void post()} data-testid="vote-post">{t.post}</Button>
+          {can('votes.write') && <Button type="primary" ghost loading={busy} onClick={() => void post()} data-testid="vote-post">{t.post}</Button>}
         </Form.Item>
       </Form>
       <FormError messages={errors} />

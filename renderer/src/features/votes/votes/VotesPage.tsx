@@ -14,10 +14,12 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { navigate } from '../../../router';
 import { VoteForm } from './VoteForm';
 import { StatusTag, type VoteListItem } from './voteShared';
+import { useCan } from '../../system/auth/permissions';
 
 const t = zhCN.votes;
 
 export function VotesPage({ communityId }: { communityId: string }) {
+  const can = useCan();
   const [creating, setCreating] = useState(false);
   const list = useQuery('vote.list', { communityId });
   const open = (voteId: string) => navigate({ name: 'vote', communityId, voteId });
@@ -38,7 +40,7 @@ export function VotesPage({ communityId }: { communityId: string }) {
     <div className="page page-scroll votes-page" data-testid="votes-page" data-ready={list.data ? 'true' : 'false'}>
       <PageHeader
         title={t.title}
-        extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="vote-create">{t.create}</Button>}
+        extra={can('votes.write') && <Button type="primary" onClick={() => setCreating(true)} data-testid="vote-create">{t.create}</Button>}
       />
       {list.error !== null && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       {list.data && (
