@@ -137,9 +137,17 @@ export function communitiesFor(grants: readonly Grant[], permission: Permission)
   return [...ids];
 }
 
-/** The role a refusal names: the least powerful one that would allow it (财务 for 记账, not 管理员). */
+/**
+ * The role a refusal names: the one whose work it is. Reading is 只读's — except the books' entries, which are
+ * 财务's (a 只读 may read them too, but "需要“只读”权限：查看账簿" would send the person to the wrong desk); a change
+ * is the first of 业委会秘书, 财务, 小区专员, 物业联络员 that may make it (记账 → 财务, 录入选票 → 业委会秘书,
+ * 修改名册 → 小区专员), and 管理员 for the office's settings.
+ */
 export function roleNeededFor(permission: Permission): Role {
-  const order: Role[] = ['reader', 'liaison', 'secretary', 'treasurer', 'officer', 'admin'];
+  const reading = permission.endsWith('.read') || permission === 'books.summary';
+  const order: Role[] = permission === 'books.read' ? ['treasurer']
+    : reading ? ['reader']
+      : ['secretary', 'treasurer', 'officer', 'liaison', 'admin'];
   return order.find((r) => ROLE_PERMISSIONS[r].includes(permission)) ?? 'admin';
 }
 

@@ -54,7 +54,7 @@ describe('操作日志', () => {
 
     await page.getByTestId('audit-personal-views').click();
     await totalBecomes(page, 'audit-grid', 1);
-    expect(await gridRow(page, 'audit-grid', '查看完整证件号和电话').count()).toBe(1);
+    expect(await gridRow(page, 'audit-grid', '查看完整电话').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/audit-personal-views.png` });
     await page.getByTestId('audit-personal-views').click();
 
@@ -89,7 +89,7 @@ describe('操作日志', () => {
     const rows = sheet.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
     expect(rows.length).toBe(expected);
     expect(rows.every((r) => r[1] === '王主任（admin）' && r[2] === '和平小区')).toBe(true);
-    expect(rows.map((r) => r[3])).toEqual(expect.arrayContaining(['新建', '查看完整证件号和电话']));
+    expect(rows.map((r) => r[3])).toEqual(expect.arrayContaining(['新建', '查看完整电话']));
     // Personal data stays masked in the file as on the screen.
     expect(JSON.stringify(rows)).not.toContain('13812345678');
   }, TEST_TIMEOUT);
@@ -105,7 +105,7 @@ describe('操作日志', () => {
     const history = await total({ entity: 'person', entityId: personId });
     expect(history).toBeGreaterThanOrEqual(3);
     await totalBecomes(page, 'audit-grid', history);
-    expect(await gridRow(page, 'audit-grid', '查看完整证件号和电话').count()).toBe(history - 1);
+    expect(await gridRow(page, 'audit-grid', '查看完整电话').count()).toBe(history - 1);
     expect(await gridRow(page, 'audit-grid', '新建').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/audit-record-history.png` });
 
@@ -162,6 +162,6 @@ describe('what a person may not use is not shown', () => {
     await expect.poll(() => page.getByTestId('forbidden-message').textContent(), { timeout: UI_TIMEOUT }).toBe('需要“管理员”权限：查看操作日志');
     // Another community's books: not covered.
     await goTo(page, `#/c/${happyId}/ledger`);
-    await expect.poll(() => page.getByTestId('forbidden-message').textContent(), { timeout: UI_TIMEOUT }).toBe('需要“只读”权限：查看账簿');
+    await expect.poll(() => page.getByTestId('forbidden-message').textContent(), { timeout: UI_TIMEOUT }).toBe('需要“财务”权限：查看账簿');
   }, TEST_TIMEOUT);
 });
