@@ -35,14 +35,14 @@ export function IssuePage({ communityId, issueId }: { communityId: string; issue
     prefetch('issue.list', { communityId, overdueOnly: false, text: '' });
     prefetch('community.get', { id: communityId });
   }, [communityId, issueId]);
-  const [issue, setIssue] = useState<IssueDetail | null>(null);
+  // An action's answer is shown at once; the next read (after the write) replaces it. Read in the same render the
+  // issue arrives, not copied into state by an effect (a second render of the whole page after each read).
+  const [answered, setAnswered] = useState<{ over: IssueDetail | undefined; issue: IssueDetail } | null>(null);
+  const setIssue = (next: IssueDetail) => setAnswered({ over: loaded.data, issue: next });
   const [acting, setActing] = useState<ActionKind | null>(null);
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (loaded.data) setIssue(loaded.data);
-  }, [loaded.data]);
 
-  const i = issue;
+  const i = answered && answered.over === loaded.data ? answered.issue : loaded.data ?? null;
   const closed = i !== null && (i.status === '已办结' || i.status === '已回访');
   return (
     <div className="page page-scroll issue-page" data-testid="issue-page" data-ready={i ? 'true' : 'false'} data-status={i?.status} data-level={i?.level}>
