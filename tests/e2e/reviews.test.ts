@@ -5,9 +5,7 @@
  * closes the vote, its 结束时间 naming both people. Screenshots in /tmp/shots.
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../main/services/system/passwords';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, setupAdmin, submitLogin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
 import { gridRow, settled } from './ui-steps';
@@ -30,15 +28,10 @@ beforeAll(async () => {
   voteId = vote.id;
   const subjects = (await env.call('vote.subjects', { voteId }, session)).rows;
   for (const s of subjects) await env.call('ballot.record', { voteId, subjectId: s.id, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' }] }, session);
-  const db = new Database(env.server.app.dbPath);
-  try {
-    const now = new Date().toISOString();
-    // Role 'admin': every permission on every community, as the session's grants say today (main/services/system/auth.ts).
-    db.prepare('insert into users (id, username, display_name, role, password_hash, recovery_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run('user-li', LI.username, LI.displayName, 'admin', await hashSecret(LI.password), await hashSecret('unused'), now, now);
-  } finally {
-    db.close();
-  }
+  // A second administrator, made as the office makes one: user.create, then the temporary password changed.
+  const made = await env.call('user.create', { username: LI.username, displayName: LI.displayName, grants: [{ role: 'admin', communities: 'all' }], companyId: null }, session);
+  const first = await env.call('auth.login', { username: LI.username, password: made.temporaryPassword });
+  await env.call('auth.changePassword', { oldPassword: made.temporaryPassword, newPassword: LI.password }, first.session);
   fs.mkdirSync(SHOTS, { recursive: true });
 }, TEST_TIMEOUT);
 
