@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ErrorEnvelope } from '../../shared/contract/errors';
 import { METHOD_NAMES, methods, type Access, type MethodName, type RecordKind } from '../../shared/contract/methods';
+import { accessOf, shapeOf } from '../fixtures/contract-shapes';
 import { communitiesFor, forbiddenMessage, ROLE_PERMISSIONS, ROLES, type Grant, type Permission, type Role } from '../../shared/domain/permissions';
 import { communityOfRecord } from '../../main/security/access';
 import { maskDocument } from '../../shared/domain/identity';
@@ -22,7 +23,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => world?.close());
 
-const accessOf = (name: MethodName): Access | undefined => (methods[name] as { access?: Access }).access;
 
 /** A method's input naming community `c`'s records where its access looks for the community; nothing else. */
 function inputFor(name: MethodName, c: CommunityRecords): Record<string, unknown> {
@@ -241,15 +241,6 @@ const FILL: Record<string, (c: CommunityRecords) => unknown> = {
   ownerType: () => 'meeting', ownerId: (c) => c.meeting, text: () => '电梯', from: () => '2026-01-01', to: () => '2026-12-31', year: () => 2026,
 };
 
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
-  let s: z.ZodType = schema;
-  for (let i = 0; i < 5; i++) {
-    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodType>;
-    if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else return null;
-  }
-  return null;
-}
 
 /** A list or search: its output is rows — an array, or an object with `rows` or `hits`. */
 function rowsOf(name: MethodName, result: unknown): unknown[] | null {

@@ -4,24 +4,11 @@
  * checks what types cannot: that each locator names a field its input really has, an id.
  */
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { METHOD_NAMES, methods, type Access, type MethodName, type Methods } from '../../shared/contract/methods';
+import { accessOf, shapeOf } from '../fixtures/contract-shapes';
 import { PERMISSIONS } from '../../shared/domain/permissions';
 
-/** The object schema under refinements and defaults, or null. */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
-  let s: z.ZodType = schema;
-  for (let i = 0; i < 5; i++) {
-    if (s instanceof z.ZodObject) return s.shape as Record<string, z.ZodType>;
-    if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else return null;
-  }
-  return null;
-}
 
-function accessOf(name: (typeof METHOD_NAMES)[number]): Access | undefined {
-  return (methods[name] as { access?: Access }).access;
-}
 
 /** The methods that are neither public nor declare access — by the types: the type check fails if any is. */
 type Undeclared = { [M in MethodName]: Methods[M] extends { public: true } ? never : Methods[M] extends { access: Access } ? never : M }[MethodName];
