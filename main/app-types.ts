@@ -66,10 +66,28 @@ export interface BusyWait {
   onWait?: (waitedMs: number, limitMs: number) => void;
 }
 
+/**
+ * Where a call comes from: the person at this PC (IPC, loopback browser mode, the CLI) or another PC through the
+ * office server (main/transport/office-server.ts). A network call never gets this PC's own powers — the file
+ * manager, a PDF saved here, the detail of system.health before sign-in, the first administrator's setup.
+ */
+export type CallOrigin = 'local' | 'network';
+
+/** What a signed-in person hears of others' saves (main/services/change-feed.ts): kinds and ids, never contents. */
+export interface ChangeNotice {
+  kinds: string[];
+  ids: string[];
+}
+
 export interface App {
   readonly dbPath: string;
   readonly dataDir: string;
-  handle(request: InvokeRequest): Promise<InvokeResponse>;
+  handle(request: InvokeRequest, origin?: CallOrigin): Promise<InvokeResponse>;
+  /**
+   * Hear of changes while the session lasts; null when the session is not (or no longer) signed in. The
+   * listener gets null when the session ends, and nothing more after that.
+   */
+  subscribe(session: string | undefined, listener: (notice: ChangeNotice | null) => void): (() => void) | null;
   /** A backup with SQLite's backup API to a file of the caller's choosing (CLI `backup --out`). */
   backupTo(file: string): Promise<void>;
   close(): void;

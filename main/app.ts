@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../shared/contract/errors';
 import type { InvokeRequest, InvokeResponse, MethodOutput } from '../shared/contract/methods';
-import type { App, AppOptions } from './app-types';
+import type { App, AppOptions, CallOrigin } from './app-types';
 import { backupToFile, dailyBackupIfDue } from './db/backups';
 import { openDatabase, type OpenedDatabase } from './db/connection';
 import { faultKind, faultMessage } from './db/faults';
@@ -24,6 +24,8 @@ import { write, type ServiceContext } from './services/context';
 import type { DataKeys } from './security/cipher';
 import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';
 import { lockedApp } from './security/locked-app';
+import { visibleChanges } from './security/access';
+import { ChangeFeed } from './services/change-feed';
 import { sealLegacyPlaintext } from './security/seal-legacy';
 
 export type { App, AppOptions } from './app-types';
@@ -90,10 +92,12 @@ export async function openApp(options: AppOptions): Promise<App> {
     const health: Health = { ok: false, dbPath, problems, advice, suggestedBackup, warnings: [] };
     return {
       dbPath, dataDir,
-      async handle(request: InvokeRequest): Promise<InvokeResponse> {
-        if (request.method === 'system.health') return { ok: true, result: healthFor(options.trustedCaller === true, health, warnings) };
-        return { ok: false, error: { code: 'DATABASE', message: options.trustedCaller ? advice : UNUSABLE_PLAIN } };
+      async handle(request: InvokeRequest, origin: CallOrigin = 'local'): Promise<InvokeResponse> {
+        const trusted = options.trustedCaller === true && origin === 'local';
+        if (request.method === 'system.health') return { ok: true, result: healthFor(trusted, health, warnings) };
+        return { ok: false, error: { code: 'DATABASE', message: trusted ? advice : UNUSABLE_PLAIN } };
       },
+      subscribe: () => null,
       async backupTo() {
         throw new AppError('DATABASE', advice);
       },
@@ -155,8 +159,9 @@ export async function openApp(options: AppOptions): Promise<App> {
       if (failed) return failed;
       throw error;
     }
+    const changes = new ChangeFeed();
     const ctx: ServiceContext = {
-      db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, keys,
+      db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: options.migrationsDir, keys, changes,
     };
     const hasData = () => countOf(opened.sqlite.prepare('select (select count(*) from users) + (select count(*) from communities)').pluck().get()) > 0;
     // A daily backup that fails (a full disk) is a warning on every screen, not a reason to stop working.
@@ -194,7 +199,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const auth = new AuthService(ctx);
     const full = (): Health => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings: [] });
     // The data key's warning changes while the app runs (the backup screen takes the recovery code): asked each time.
-    const health = (detailed: boolean) => healthFor(detailed || options.trustedCaller === true, full(),
+    const health = (detailed: boolean, origin: CallOrigin) => healthFor(detailed || (options.trustedCaller === true && origin === 'local'), full(),
       [...warnings, ...keyWarnings(opened.sqlite).map((w) => ({ full: w, plain: w }))]);
     const handle = createRouter(
       { ctx, auth, health, keyPlace, showInFolder: options.showInFolder, savePdf: options.savePdf },
@@ -205,10 +210,27 @@ export async function openApp(options: AppOptions): Promise<App> {
     );
     return {
       dbPath, dataDir, handle,
+      subscribe(session, listener) {
+        if (!auth.userFor(session)) return null;
+        const stop = changes.listen((changed) => {
+          // Asked again at each notice: a session that ended or was locked hears nothing more.
+          const user = auth.userFor(session);
+          if (!user) {
+            stop();
+            listener(null);
+            return;
+          }
+          if (auth.isLocked(session)) return;
+          const notice = visibleChanges(ctx, { grants: user.grants, companyId: user.companyId }, changed);
+          if (notice.kinds.length > 0) listener(notice);
+        });
+        return stop;
+      },
       async backupTo(file: string) {
         await backupToFile(opened.sqlite, file);
       },
       close() {
+        changes.close();
         clearInterval(dailyTimer);
         opened.sqlite.close();
         // Opened sound and changed only through SQLite since: still sound (main/db/soundness.ts).

@@ -10,7 +10,7 @@ import {
   isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup } from './db/backups';
-import type { BusyWait } from './app-types';
+import type { BusyWait, CallOrigin } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
 import { authorOf, PASSWORD_CHANGE_MESSAGE, type AuthService } from './services/system/auth';
 import { createUser, listUsers, resetPassword, setActive, updateUser } from './services/system/accounts';
@@ -73,6 +73,8 @@ export interface Call {
   caller: Caller;
   /** What the caller sees through the method's permission: the router narrows lists with it. */
   scope: AccessScope;
+  /** This PC's person, or another PC through the office server (main/app-types.ts CallOrigin). */
+  origin: CallOrigin;
 }
 
 type Handlers = {
@@ -83,7 +85,7 @@ export interface RouterDeps {
   ctx: ServiceContext;
   auth: AuthService;
   /** Detailed (path, problems, backup) for a signed-in or trusted caller; only "usable or not" for anyone else. */
-  health: (detailed: boolean) => MethodOutput<'system.health'>;
+  health: (detailed: boolean, origin: CallOrigin) => MethodOutput<'system.health'>;
   /** Where this database's data key is kept (dataKey.* methods). */
   keyPlace: KeyPlace;
   /** Shows an attachment's copy in the system's file manager (desktop app only); never opens it. */
@@ -94,12 +96,16 @@ export interface RouterDeps {
 
 function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
   return {
-    'system.health': (_i, call) => health(call.actor.userId !== null),
+    'system.health': (_i, call) => health(call.actor.userId !== null, call.origin),
     'auth.status': (_i, call) => {
       const user = auth.userFor(call.session);
       return { needsSetup: auth.needsSetup(), user, mustChangePassword: user?.mustChangePassword ?? false, locked: auth.isLocked(call.session) };
     },
-    'auth.setup': (input) => auth.setup(input),
+    'auth.setup': (input, call) => {
+      // The first administrator is made at the server (its screen or the CLI on its data folder), never from another PC.
+      if (call.origin === 'network') throw new AppError('REFUSED', FIRST_ADMIN_AT_SERVER);
+      return auth.setup(input);
+    },
     'auth.login': (input) => auth.login(input),
     'auth.recover': (input) => auth.recover(input),
     'auth.logout': (_i, call) => (auth.logout(call.session), { ok: true as const }),
@@ -187,7 +193,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
 
     'attachment.list': (input) => listAttachments(ctx, input.ownerType, input.ownerId),
     'attachment.add': (input, call) => addAttachment(ctx, call.actor, input),
-    'attachment.open': (input) => openAttachment(ctx, input.id, showInFolder),
+    'attachment.open': (input, call) => openAttachment(ctx, input.id, call.origin === 'local' ? showInFolder : undefined),
 
     'workflow.list': () => listWorkflows(ctx),
     'workflow.save': (input, call) => saveWorkflow(ctx, call.actor, input),
@@ -313,7 +319,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
     'mediation.update': (input, call) => updateMediation(ctx, call.actor, input),
 
     'print.savePdf': async (input, call) => {
-      if (!savePdf) return { available: false, file: null };
+      if (!savePdf || call.origin !== 'local') return { available: false, file: null };
       const file = await savePdf(input.fileName);
       if (file) write(ctx, call.actor, (tx) => tx.audit({ action: 'save-pdf', entity: 'printout', entityId: null, after: { title: input.fileName, file } }));
       return { available: true, file };
@@ -327,6 +333,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
   };
 }
 
+
+export const FIRST_ADMIN_AT_SERVER = '办公室服务器还没有管理员：第一个管理员只能在服务器电脑上创建（在服务器的屏幕上，或在服务器上运行 npm run -s cli -- --data-dir 数据文件夹 user add … --role 管理员），不能从其他电脑创建。';
 
 /** The person's community for the answer's masking; an unknown person is the service's to refuse. */
 function personCommunity(ctx: ServiceContext, id: string): string | null {
@@ -380,7 +388,7 @@ const WHILE_LOCKED = new Set<MethodName>(['system.health', 'auth.status', 'auth.
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
-  return async function handle(request: InvokeRequest): Promise<InvokeResponse> {
+  return async function handle(request: InvokeRequest, origin: CallOrigin = 'local'): Promise<InvokeResponse> {
     const writes = { commits: 0, changed: 0 };
     // A call that changed data says so, even when it failed later: the screens' cached reads are then stale (renderer/src/api/queries.ts).
     const wrote = <R extends InvokeResponse>(response: R): R => (writes.changed > 0 ? { ...response, wrote: true } : response);
@@ -416,7 +424,7 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       const after = locatorValues(spec.access, parsed.data);
       if (before.some((v, i) => typeof v !== 'string' || v !== after[i])) scope = authorize(deps.ctx, spec.access, parsed.data, caller, true);
       const handler = table[request.method] as (input: unknown, call: Call) => unknown;
-      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session, caller, scope }));
+      const result = await withBusyRetry(options.busyWait ?? DEFAULT_BUSY_WAIT, writes, async () => handler(parsed.data, { actor, session: request.session, caller, scope, origin }));
       // Outputs are checked too: a drift between a service and the contract is a bug to catch here.
       const checked = spec.output.safeParse(result);
       if (!checked.success) {

@@ -252,3 +252,29 @@ export function servedBy(ctx: ServiceContext, companyId: string): Set<string> {
 export function issueOfCompany(served: ReadonlySet<string>, row: { communityId: string; responsibleParty: string }): boolean {
   return row.responsibleParty === PROPERTY_PARTY && served.has(row.communityId);
 }
+
+/** The audit's entity names that are record kinds whose community can be looked up (communityOfRecord). */
+const RECORD_KINDS: ReadonlySet<string> = new Set<RecordKind>([
+  'part', 'person', 'meeting', 'minutes', 'action', 'matter', 'attachment', 'vote', 'ballot', 'entry', 'statementRow',
+  'repair', 'contract', 'body', 'candidate', 'issue', 'mediation', 'review',
+]);
+
+/**
+ * What a person may hear of changes others made (main/services/change-feed.ts): the kinds of record, and the ids
+ * of those in communities any of their roles covers. A record whose community cannot be told (office-wide rows,
+ * or one deleted since) is heard of by its kind alone; a kind all of whose records are elsewhere not at all.
+ */
+export function visibleChanges(ctx: ServiceContext, caller: Caller, changes: readonly { entity: string; id: string | null }[]): { kinds: string[]; ids: string[] } {
+  const scope = new AccessScope(caller, 'any');
+  const kinds = new Set<string>();
+  const ids = new Set<string>();
+  for (const c of changes) {
+    const community = c.id === null ? null : c.entity === 'community' ? c.id : RECORD_KINDS.has(c.entity) ? communityOfRecord(ctx, c.entity as RecordKind, c.id) : null;
+    if (community === null) kinds.add(c.entity);
+    else if (scope.sees(community)) {
+      kinds.add(c.entity);
+      ids.add(c.id!);
+    }
+  }
+  return { kinds: [...kinds], ids: [...ids] };
+}

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../shared/contract/errors';
 import { methods, type InvokeRequest, type InvokeResponse, type MethodOutput } from '../../shared/contract/methods';
-import type { App } from '../app-types';
+import type { App, CallOrigin } from '../app-types';
 import { backupToFile } from '../db/backups';
 import type { OpenedDatabase } from '../db/connection';
 import type { DataKeys } from './cipher';
@@ -24,6 +24,8 @@ interface Locked {
   /** Starts the full app with the unlocked key. */
   start: (keys: DataKeys) => Promise<App>;
 }
+
+const NOT_UNLOCKED_ON_SERVER = '办公室服务器上的数据尚未解锁：请在服务器电脑上打开本程序，输入恢复码。';
 
 export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }: Locked): App {
   const { dbPath } = keyPlace;
@@ -51,12 +53,18 @@ export function lockedApp({ opened, dataDir, keyPlace, health, refusal, start }:
 
   return {
     dbPath, dataDir,
-    async handle(request: InvokeRequest): Promise<InvokeResponse> {
-      if (unlocked) return unlocked.handle(request);
+    async handle(request: InvokeRequest, origin: CallOrigin = 'local'): Promise<InvokeResponse> {
+      if (unlocked) return unlocked.handle(request, origin);
+      // The recovery code is typed at the server itself: another PC learns only that it has not been.
+      if (origin === 'network') {
+        if (request.method === 'system.health') return { ok: true, result: { ok: false, dbPath: null, problems: [], advice: NOT_UNLOCKED_ON_SERVER, suggestedBackup: null, warnings: [] } };
+        return { ok: false, error: { code: 'DATABASE', message: NOT_UNLOCKED_ON_SERVER } };
+      }
       if (request.method === 'system.health') return { ok: true, result: health };
       if (request.method === 'dataKey.unlock') return unlock(request.input);
       return { ok: false, error: { code: 'DATABASE', message: refusal } };
     },
+    subscribe: (session, listener) => unlocked?.subscribe(session, listener) ?? null,
     async backupTo(file: string) {
       // Everything personal in it is sealed: a backup of a locked database is as safe as the database.
       await (unlocked ? unlocked.backupTo(file) : backupToFile(opened.sqlite, file));

@@ -8,6 +8,7 @@ import type { Db, Sqlite } from '../db/connection';
 import type { DataKeys } from '../security/cipher';
 import { faultMessage, isSqliteBusy } from '../db/faults';
 import { recordAudit, type AuditEntry } from './system/audit';
+import type { Change, ChangeFeed } from './change-feed';
 
 export interface ServiceContext {
   db: Db;
@@ -17,6 +18,8 @@ export interface ServiceContext {
   migrationsDir: string;
   /** Seals and opens personal data, and hashes it for matching (main/security/personal-data.ts says where). */
   keys: DataKeys;
+  /** Where committed changes are announced to the other people working on this database (change-feed.ts). */
+  changes?: ChangeFeed;
 }
 
 /** Who is acting: the logged-in user's display name and id, or "CLI:<os user>". */
@@ -57,17 +60,31 @@ export function auditView(ctx: ServiceContext, actor: Actor, entry: Omit<AuditEn
   commit(ctx, actor, (tx) => tx.audit(entry), false);
 }
 
+/** The records the open outermost transaction has audited so far, announced when it commits (change-feed.ts). */
+const changedInTransaction = new WeakMap<Sqlite, Change[]>();
+
 function commit<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T, changesData: boolean): T {
-  const tx = ctx.sqlite.transaction(() => fn({ audit: (entry) => recordAudit(ctx.sqlite, { ...entry, author: actor.author }) }));
+  const nested = ctx.sqlite.inTransaction;
+  const changed = (nested ? changedInTransaction.get(ctx.sqlite) : undefined) ?? [];
+  const tx = ctx.sqlite.transaction(() => fn({
+    audit: (entry) => {
+      recordAudit(ctx.sqlite, { ...entry, author: actor.author });
+      if (changesData) changed.push({ entity: entry.entity, id: entry.entityId });
+    },
+  }));
   // Nested in another write: a savepoint of the outer transaction, which already holds the lock.
-  if (ctx.sqlite.inTransaction) return tx();
+  if (nested) return tx();
   let result: T;
+  changedInTransaction.set(ctx.sqlite, changed);
   try {
     result = tx.immediate();
   } catch (error) {
     if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'));
     throw error;
+  } finally {
+    changedInTransaction.delete(ctx.sqlite);
   }
+  ctx.changes?.publish(changed);
   const call = callWrites.getStore();
   if (call) {
     call.commits++;

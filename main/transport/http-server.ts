@@ -10,13 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { openApp } from '../app';
 import type { App, AppOptions } from '../app-types';
 import { APP_ORIGIN, appResponseHeaders, parseInvokeEnvelope, resolveAppFile } from './electron-policy';
+import { readJsonBody, sendJson, streamChanges } from './http-common';
 
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY_BYTES = 64 * 1024 * 1024; // a 20,000-row roster as base64 is a few MB
 
 export interface WebServerOptions extends Omit<AppOptions, 'fixedAuthor'> {
   rendererDir: string;
   port?: number;
+  /** Serve this app instead of opening the data folder: the relay to an office server (`npm run web -- --server`). */
+  app?: App;
 }
 
 export interface WebServer {
@@ -35,30 +37,8 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  const data = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(data);
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const app = await openApp(options);
+  const app = options.app ?? (await openApp(options));
   const token = randomBytes(24).toString('base64url');
   let port = 0;
 
@@ -75,18 +55,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!sameToken(req.headers['x-sanfang-token'] as string | undefined, token)) {
           return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '访问令牌无效：请使用启动时显示的完整地址打开本应用' } });
         }
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-          return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: '请求应为 JSON' } });
-        }
-        let raw: unknown;
-        try {
-          raw = JSON.parse((await readBody(req)).toString('utf8'));
-        } catch {
-          return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '请求不是有效的 JSON，或超过大小限制' } });
-        }
+        const raw = await readJsonBody(req, res);
+        if (raw === undefined) return;
         const envelope = parseInvokeEnvelope(raw);
         if (!envelope.ok) return sendJson(res, 400, { ok: false, error: envelope.error });
         return sendJson(res, 200, await app.handle(envelope.request));
+      }
+      if (url.pathname === '/api/events') {
+        if (!sameToken(req.headers['x-sanfang-token'] as string | undefined, token)) {
+          return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '访问令牌无效：请使用启动时显示的完整地址打开本应用' } });
+        }
+        return streamChanges(app, req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '不支持的请求' } });
       // Static files: the same resolution as the desktop app's app:// protocol.

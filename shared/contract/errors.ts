@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'BUSY', // another writer held the database longer than the wait
   'LOCKED', // another program locks the database file
   'SCREEN_LOCKED', // the session's screen locked after idle minutes: only unlock, logout and status until the password is given again
+  'OFFLINE', // the office server cannot be reached (the client retries the same call, with its idempotency key)
+  'CERTIFICATE_CHANGED', // the office server shows another certificate than the one paired: refused, never retried
+  'RATE_LIMITED', // one address made more calls than the office server takes (main/transport/rate-limit.ts)
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
