@@ -29,7 +29,8 @@ import {
 } from 'electron';
 import { openApp } from '../app';
 import { safeStorageProtector } from '../security/os-protector';
-import type { App } from '../app-types';
+import type { App, ChangeNotice } from '../app-types';
+import { ChangeWaiter } from '../transport/change-waiter';
 import type { InvokeResponse } from '../../shared/contract/methods';
 import { AppError } from '../../shared/contract/errors';
 import {
@@ -37,6 +38,7 @@ import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   IPC_CHANNEL,
+  CHANGES_CHANNEL,
   USER_DATA_FOLDER_NAME,
   appResponseHeaders,
   checkIpcSender,
@@ -55,6 +57,7 @@ const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let sanfang: App | null = null;
+let changes: ChangeWaiter | null = null;
 
 // --- before 'ready' ----------------------------------------------------------
 
@@ -115,7 +118,10 @@ async function start(): Promise<void> {
     trustedCaller: true,
   });
 
+  const opened = sanfang;
+  changes = new ChangeWaiter(() => opened);
   ipcMain.handle(IPC_CHANNEL, handleInvoke);
+  ipcMain.handle(CHANGES_CHANNEL, handleNextChange);
   Menu.setApplicationMenu(buildMenu());
   createWindow();
 }
@@ -207,6 +213,16 @@ async function handleInvoke(event: IpcMainInvokeEvent, raw: unknown): Promise<In
     console.error('[sanfang:invoke]', err);
     return { ok: false, error: internalError() };
   }
+}
+
+/** The window waits for the next change notice; its webContents is its key (main/transport/change-waiter.ts). */
+async function handleNextChange(event: IpcMainInvokeEvent, session: unknown): Promise<ChangeNotice | null> {
+  const frame = event.senderFrame;
+  if (!checkIpcSender({ senderUrl: frame?.url, isMainFrame: frame !== null && frame.parent === null }).ok) return null;
+  if (typeof session !== 'string' || session.length === 0 || session.length > 200 || !changes) return null;
+  const client = String(event.sender.id);
+  event.sender.once('destroyed', () => changes?.drop(client));
+  return changes.next(client, session);
 }
 
 function buildMenu(): Menu {

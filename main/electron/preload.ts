@@ -1,10 +1,11 @@
 /**
  * Sandboxed preload: the page's only door to the main process.
  *
- * Exposes exactly one object, `window.sanfang`, with exactly one function,
+ * Exposes exactly one object, `window.sanfang`, with two functions:
  * `invoke(method, input, session?)`, which resolves to the contract's
- * InvokeResponse envelope (`{ ok: true, result }` or `{ ok: false, error }`).
- * Raw ipcRenderer is never exposed.
+ * InvokeResponse envelope (`{ ok: true, result }` or `{ ok: false, error }`),
+ * and `nextChange(session)`, which resolves to the next notice of others'
+ * saves (main/transport/change-waiter.ts). Raw ipcRenderer is never exposed.
  *
  * A sandboxed preload can only `require('electron')`, so this file imports
  * nothing else: the contract's method names are injected at build time by
@@ -18,6 +19,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 declare const __SANFANG_METHOD_NAMES__: readonly string[];
 
 const CHANNEL = 'sanfang:invoke';
+const CHANGES_CHANNEL = 'sanfang:next-change';
 const KNOWN_METHODS: ReadonlySet<string> = new Set(__SANFANG_METHOD_NAMES__);
 
 function refused(message: string) {
@@ -35,6 +37,10 @@ const bridge = Object.freeze({
     }
     if (typeof session !== 'string') return refused('会话标识 session 应为字符串。');
     return ipcRenderer.invoke(CHANNEL, { method, input, session });
+  },
+  nextChange(session: unknown): Promise<unknown> {
+    if (typeof session !== 'string') return refused('会话标识 session 应为字符串。');
+    return ipcRenderer.invoke(CHANGES_CHANNEL, session);
   },
 });
 

@@ -26,6 +26,8 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/`;
 
 /** The one IPC channel; preload.ts repeats this literal (a test checks they agree). */
 export const IPC_CHANNEL = 'sanfang:invoke';
+/** The second channel: the window asks for the next change notice (main/transport/change-waiter.ts). */
+export const CHANGES_CHANNEL = 'sanfang:next-change';
 
 /**
  * The data folder's name under the OS's app-data folder. Set explicitly so the

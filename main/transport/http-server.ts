@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { openApp } from '../app';
 import type { App, AppOptions } from '../app-types';
 import { APP_ORIGIN, appResponseHeaders, parseInvokeEnvelope, resolveAppFile } from './electron-policy';
-import { readJsonBody, sendJson, streamChanges } from './http-common';
+import { readJsonBody, sendJson } from './http-common';
+import { ChangeWaiter } from './change-waiter';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -40,6 +41,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const app = options.app ?? (await openApp(options));
   const token = randomBytes(24).toString('base64url');
+  const waiter = new ChangeWaiter(() => app);
   let port = 0;
 
   const server = http.createServer(async (req, res) => {
@@ -61,11 +63,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!envelope.ok) return sendJson(res, 400, { ok: false, error: envelope.error });
         return sendJson(res, 200, await app.handle(envelope.request));
       }
-      if (url.pathname === '/api/events') {
+      if (url.pathname === '/api/next-change') {
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '只接受 POST' } });
         if (!sameToken(req.headers['x-sanfang-token'] as string | undefined, token)) {
           return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: '访问令牌无效：请使用启动时显示的完整地址打开本应用' } });
         }
-        return streamChanges(app, req, res);
+        const body = await readJsonBody(req, res);
+        if (body === undefined) return;
+        const session = (body as { session?: unknown } | null)?.session;
+        if (typeof session !== 'string' || session.length === 0 || session.length > 200) return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '缺少会话标识 session' } });
+        // A browser tab keeps its own session (sessionStorage): the session is the tab's key.
+        return sendJson(res, 200, { ok: true, result: await waiter.next(session, session) });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: '不支持的请求' } });
       // Static files: the same resolution as the desktop app's app:// protocol.
@@ -97,6 +105,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port, token, app,
     close: () =>
       new Promise<void>((resolve) => {
+        waiter.close();
         server.closeAllConnections();
         server.close(() => {
           app.close();

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,21 +21,9 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { App } from '../../main/app-types';
 import { runCli } from '../helpers';
-import { runUntil, startServe, stopProcess, type ServeProcess } from '../fixtures/office-server';
+import { freePort, runUntil, startServe, stopProcess, type ServeProcess } from '../fixtures/office-server';
 
 const HOST = '127.0.0.2';
-
-/** A port free on `host` now (the system's pick, released at once). */
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, host, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function ok<M extends MethodName>(app: App, method: M, input: MethodInput<M>, session?: string): Promise<MethodOutput<M>> {
   const r = await app.handle(session === undefined ? { method, input } : { method, input, session });

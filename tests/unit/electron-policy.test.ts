@@ -13,6 +13,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   IPC_CHANNEL,
+  CHANGES_CHANNEL,
   MAX_SESSION_LENGTH,
   appResponseHeaders,
   checkIpcSender,
@@ -359,15 +360,18 @@ describe('main/electron (static checks: Electron cannot run here)', () => {
     expect(imports).toEqual(['electron']);
     expect(preloadTs.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preloadTs).toMatch(/exposeInMainWorld\('sanfang', bridge\)/);
-    // Every use of ipcRenderer is the import or a call to ipcRenderer.invoke(CHANNEL, …).
+    // Every use of ipcRenderer is the import or a call to ipcRenderer.invoke on one of the two channels.
     const uses = [...preloadTs.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
     expect(uses.filter((u) => u !== 'ipcRenderer.invoke')).toEqual(['ipcRenderer']);
     expect(preloadTs).not.toMatch(/ipcRenderer\.(send|on|sendSync|postMessage)/);
     expect(preloadTs).toMatch(/ipcRenderer\.invoke\(CHANNEL, \{ method, input(, session)? \}\)/);
+    expect([...preloadTs.matchAll(/ipcRenderer\.invoke\((\w+),/g)].map((m) => m[1]).sort()).toEqual(['CHANGES_CHANNEL', 'CHANNEL', 'CHANNEL']);
     expect(preloadTs).toMatch(/KNOWN_METHODS\.has\(method\)/);
   });
 
-  it('preload uses the same channel as main', () => {
+  it('preload uses the same channels as main', () => {
     expect(preloadTs).toContain(`const CHANNEL = '${IPC_CHANNEL}';`);
+    expect(preloadTs).toContain(`const CHANGES_CHANNEL = '${CHANGES_CHANNEL}';`);
+    expect(mainTs).toMatch(/ipcMain\.handle\(CHANGES_CHANNEL, handleNextChange\)/);
   });
 });

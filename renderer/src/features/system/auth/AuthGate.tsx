@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
 import { invoke, onUnauthenticated } from '../../../api/client';
-import { setSession } from '../../../api/session';
+import { getSession, setSession } from '../../../api/session';
+import { followChanges } from '../../../api/live';
 import { useAsync } from '../../../api/useAsync';
 import { FullPageError, FullPageLoading } from '../../../components/FullPageMessage';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -57,6 +58,13 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     }),
     [message],
   );
+
+  // Signed in: others' saves make the screens on view read again (api/live.ts).
+  const signedIn = phase?.name === 'in';
+  useEffect(() => {
+    const session = signedIn ? getSession() : null;
+    return session ? followChanges(session) : undefined;
+  }, [signedIn]);
 
   const logout = useCallback(() => {
     invoke('auth.logout', {}).catch(() => undefined).finally(() => {

@@ -1,0 +1,116 @@
+/**
+ * Two PCs on one office server (issue 17), in Chromium: the server is `npm run serve` as a real process on
+ * 127.0.0.4; each PC is a loopback server relaying to it through the client path (`npm run web -- --server`'s,
+ * in-process), and a browser context of its own. One person enters ballots by keyboard while another watches
+ * the vote's tally change on their screen, without reloading.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openApp } from '../../main/app';
+import { MIGRATIONS_DIR } from '../../main/node-paths';
+import { startWebServer, type WebServer } from '../../main/transport/http-server';
+import { connectToServer, pairWithServer } from '../../main/transport/office-client';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
+import type { App } from '../../main/app-types';
+import { rosterCsv } from '../fixtures/roster-generator';
+import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
+import { freePort, startServe, type ServeProcess } from '../fixtures/office-server';
+import { ADMIN, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, TEST_TIMEOUT, UI_TIMEOUT, goTo, submitLogin } from './harness';
+import { ballotShown, entryDone, ITEM_GENERAL, ITEM_LIFT } from './ballot-entry-steps';
+
+const SECRETARY = { username: 'mishu', displayName: '李秘书', password: 'mishu-2026-office' };
+
+async function ok<M extends MethodName>(app: App, method: M, input: MethodInput<M>, session?: string): Promise<MethodOutput<M>> {
+  const r = await app.handle(session === undefined ? { method, input } : { method, input, session });
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.result as MethodOutput<M>;
+}
+
+let dataDir: string;
+let serve: ServeProcess;
+const pcs: WebServer[] = [];
+let browser: Browser;
+let communityId: string;
+let voteId: string;
+
+beforeAll(async () => {
+  // The server's database, prepared at the server: its administrator, the worked roster, a vote, and a secretary.
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-office-e2e-'));
+  const local = await openApp({ dataDir, migrationsDir: MIGRATIONS_DIR });
+  const session = (await ok(local, 'auth.setup', ADMIN)).session;
+  communityId = (await ok(local, 'roster.import', {
+    file: { fileName: '阳光小区.csv', base64: Buffer.from(`\uFEFF${rosterCsv(WORKED_ROSTER)}`, 'utf8').toString('base64') },
+    community: { name: '阳光小区' },
+  }, session)).communityId;
+  const building1 = (await ok(local, 'community.buildings', { id: communityId }, session)).find((b) => b.name === '1幢')!.id;
+  voteId = (await ok(local, 'vote.create', {
+    communityId, title: '两台电脑同时录入', opens: officeDay(-3), closes: officeDay(12),
+    items: [{ title: ITEM_GENERAL, category: 4 }, { title: ITEM_LIFT, category: 6, scope: [{ buildingId: building1 }] }],
+  }, session)).id;
+  const secretary = await ok(local, 'user.create', { username: SECRETARY.username, displayName: SECRETARY.displayName, grants: [{ role: 'secretary', communities: [communityId] }] }, session);
+  const s2 = (await ok(local, 'auth.login', { username: SECRETARY.username, password: secretary.temporaryPassword })).session;
+  await ok(local, 'auth.changePassword', { oldPassword: secretary.temporaryPassword, newPassword: SECRETARY.password }, s2);
+  local.close();
+
+  const host = '127.0.0.4';
+  serve = await startServe(['--listen', `${host}:${await freePort(host)}`, '--data-dir', dataDir]);
+  const link = await pairWithServer(serve.url, serve.pairingCode);
+  for (let i = 0; i < 2; i++) pcs.push(await startWebServer({ app: connectToServer(link), rendererDir: RENDERER_DIR, migrationsDir: MIGRATIONS_DIR }));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}, TEST_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  for (const pc of pcs) await pc.close().catch(() => undefined);
+  await serve?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}, TEST_TIMEOUT);
+
+async function signIn(pc: WebServer, who: { username: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  await page.goto(pc.url);
+  await submitLogin(page, who.username, who.password);
+  await page.getByTestId('current-user').waitFor();
+  return { context, page };
+}
+
+const returnedOnTally = (page: Page) => page.getByTestId('vote-tally').getAttribute('data-returned');
+
+describe('two PCs on one office server', () => {
+  it('one enters ballots by keyboard while the other watches the tally change', async () => {
+    const watcher = await signIn(pcs[0]!, ADMIN);
+    const clerk = await signIn(pcs[1]!, SECRETARY);
+    try {
+      await goTo(watcher.page, `#/c/${communityId}/vote/${voteId}`);
+      await watcher.page.locator('[data-testid=vote-page][data-ready=true]').waitFor();
+      await expect.poll(() => returnedOnTally(watcher.page), { timeout: UI_TIMEOUT }).toBe('0');
+
+      await goTo(clerk.page, `#/c/${communityId}/vote/${voteId}/entry`);
+      await clerk.page.locator('[data-testid=ballot-entry-page][data-ready=true]').waitFor();
+      for (const [n, code] of ['0001', '0002'].entries()) {
+        await clerk.page.getByTestId('entry-lookup-input').fill(code);
+        await ballotShown(clerk.page, code);
+        await clerk.page.keyboard.press('1');
+        if (code === '0001') await clerk.page.keyboard.press('1'); // A owns in 1幢: both items
+        await clerk.page.keyboard.press('Enter');
+        await entryDone(clerk.page);
+        // The other screen follows, without a reload, within the notice's gathering and the one-second pace.
+        await expect.poll(() => returnedOnTally(watcher.page), { timeout: UI_TIMEOUT }).toBe(String(n + 1));
+      }
+      await watcher.page.screenshot({ path: path.join('test-results', 'office-watcher-tally.png') });
+      // Same page, same tally as the server counts it.
+      const session = await clerk.page.evaluate(() => sessionStorage.getItem('sanfang.session'));
+      const tally = await ok(pcs[1]!.app, 'vote.tally', { id: voteId }, session!);
+      expect(tally.ballots.returned).toBe(2);
+      expect(await watcher.page.locator('[data-testid=ballots-returned]').getAttribute('data-value')).toBe('2');
+    } finally {
+      await watcher.context.close();
+      await clerk.context.close();
+    }
+  }, TEST_TIMEOUT);
+});
