@@ -14,14 +14,20 @@ import { accessOf, shapeOf } from '../fixtures/contract-shapes';
 import { communitiesFor, forbiddenMessage, ROLE_PERMISSIONS, ROLES, type Grant, type Permission, type Role } from '../../shared/domain/permissions';
 import { communityOfRecord } from '../../main/security/access';
 import { maskDocument } from '../../shared/domain/identity';
-import { accessWorld, type CommunityRecords } from '../fixtures/access-world';
+import { accessWorld, behindOfficeServer, type CommunityRecords } from '../fixtures/access-world';
 
 type World = Awaited<ReturnType<typeof accessWorld>>;
 let world: World;
+/** The same router behind the office server (issue 17), reached through the client path another PC uses. */
+let office: { handle: World['handle']; close: () => Promise<void> };
 beforeAll(async () => {
   world = await accessWorld();
+  office = await behindOfficeServer(world);
 }, 120_000);
-afterAll(() => world?.close());
+afterAll(async () => {
+  await office?.close();
+  world?.close();
+});
 
 
 /** A method's input naming community `c`'s records where its access looks for the community; nothing else. */
@@ -69,13 +75,14 @@ function expectedMessage(name: MethodName): string {
 }
 
 describe('every method for every role, as the table says', () => {
-  for (const role of ROLES) {
-    it(`${role}`, async () => {
+  for (const [role, via] of ROLES.flatMap((r) => [[r, 'this PC'], [r, 'the office server']] as const)) {
+    it(`${role}, ${via}`, async () => {
       const A = world.communities.A;
       const session = world.auth.signIn(grantsOf(role, A.communityId), role === 'liaison' ? world.companies.X : null);
+      const handle = via === 'this PC' ? world.handle : office.handle;
       const wrong: string[] = [];
       for (const name of METHOD_NAMES) {
-        const r = await world.handle({ method: name, input: inputFor(name, A), session });
+        const r = await handle({ method: name, input: inputFor(name, A), session });
         const expected = refusedByTable(name, role);
         if (forbidden(r) !== expected) wrong.push(`${name}: ${expected ? 'should be refused' : `refused: ${r.ok ? '' : r.error.message}`}`);
         else if (expected && !r.ok && r.error.message !== expectedMessage(name)) wrong.push(`${name}: message ${r.error.message}`);
