@@ -176,6 +176,31 @@ describe('npm run serve', () => {
   });
 });
 
+describe('npm run serve’s options', () => {
+  it('--db serves that file (its folder keeps the certificate); wrong options and a taken port are refused in words', async () => {
+    const other = folder();
+    const file = path.join(other, '办公室.sqlite');
+    const byFile = await startServe(['--db', file, '--listen', `127.0.0.6:${await freePort('127.0.0.6')}`]);
+    try {
+      await expect.poll(() => byFile.output()).toContain(`数据文件：${file}`);
+      expect(fs.existsSync(path.join(other, 'office-server', 'certificate.pem'))).toBe(true);
+      await expect.poll(() => byFile.output()).toContain(`--db ${file} user add`); // no administrator yet: how to make one there
+    } finally {
+      await byFile.stop();
+    }
+    const refusals: [string[], RegExp][] = [
+      [['--data-dir', other], /缺少 --listen/],
+      [['--listen', '127.0.0.6'], /--listen 应为 地址:端口/],
+      [['--listen', `${HOST}:${port}`, '--data-dir', other, '--db', file], /只能给一个/],
+      [['--listen', `${HOST}:${port}`, '--verbose', 'yes'], /不认识的选项：--verbose/],
+      [['--listen', `${HOST}:${port}`, '--data-dir', other], new RegExp(`端口 ${port} 已被其他程序占用`)],
+    ];
+    for (const [args, says] of refusals) {
+      await expect(runUntil('scripts/serve.mjs', args, /配对码：/), args.join(' ')).rejects.toThrow(says);
+    }
+  }, 120_000);
+});
+
 describe('a changed certificate', () => {
   it('is refused with words saying so, and the old code no longer pairs', async () => {
     const pc = client();
