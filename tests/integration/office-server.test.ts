@@ -21,6 +21,8 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { App } from '../../main/app-types';
 import { runCli } from '../helpers';
+import { rosterCsv } from '../fixtures/roster-generator';
+import { WORKED_ROSTER } from '../fixtures/worked-roster';
 import { freePort, runUntil, startServe, stopProcess, type ServeProcess } from '../fixtures/office-server';
 
 const HOST = '127.0.0.2';
@@ -176,6 +178,31 @@ describe('npm run serve', () => {
   });
 });
 
+describe('two PCs entering ballots on one vote', () => {
+  it('keep one ballot per subject across them: of two saves of the same subject at once, one is recorded', async () => {
+    const [pc1, pc2] = [client(), client()];
+    const s1 = (await ok(pc1, 'auth.login', { username: 'boss', password: 'office server 2026' })).session;
+    const s2 = (await ok(pc2, 'auth.login', { username: 'boss', password: 'office server 2026' })).session;
+    const { communityId } = await ok(pc1, 'roster.import', {
+      file: { fileName: '南苑.csv', base64: Buffer.from(`\uFEFF${rosterCsv(WORKED_ROSTER)}`, 'utf8').toString('base64') }, community: { name: '南苑' },
+    }, s1);
+    const vote = await ok(pc1, 'vote.create', { communityId, title: '两台电脑', opens: '2026-12-01', closes: '2026-12-20', items: [{ title: '续聘物业', category: 4 }] }, s1);
+    const subjects = (await ok(pc1, 'vote.subjects', { voteId: vote.id, state: 'all', offset: 0, limit: 10 }, s1)).rows;
+    const ballot = (subjectId: string) => ({ voteId: vote.id, subjectId, choices: [{ itemId: vote.items[0]!.id, choice: 'yes' as const }] });
+    for (const subject of subjects) {
+      const [a, b] = await Promise.all([
+        pc1.handle({ method: 'ballot.record', input: ballot(subject.id), session: s1 }),
+        pc2.handle({ method: 'ballot.record', input: ballot(subject.id), session: s2 }),
+      ]);
+      expect([a.ok, b.ok].filter(Boolean), subject.code).toHaveLength(1);
+      const refused = a.ok ? b : a;
+      expect(refused.ok ? '' : refused.error.message).toContain('同一表决权人只能有一张票');
+    }
+    const tally = await ok(pc2, 'vote.tally', { id: vote.id }, s2);
+    expect(tally.ballots.returned).toBe(subjects.length);
+  }, 60_000);
+});
+
 describe('npm run serve’s options', () => {
   it('--db serves that file (its folder keeps the certificate); wrong options and a taken port are refused in words', async () => {
     const other = folder();
@@ -239,7 +266,7 @@ describe('npm run web -- --server URL --pin CODE', () => {
       const login = await invoke('auth.login', { username: 'boss', password: 'office server 2026' });
       expect(login.ok).toBe(true);
       const list = await invoke('community.list', {}, login.result!.session);
-      expect(list.result!.map((c) => c.name).sort()).toEqual(['东苑', '西苑']);
+      expect(list.result!.map((c) => c.name).sort()).toEqual(['东苑', '南苑', '西苑']);
     } finally {
       await stopProcess(child);
     }
