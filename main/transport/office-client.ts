@@ -106,12 +106,15 @@ export async function pairWithServer(address: string, typedCode: string): Promis
 export function connectToServer(link: OfficeLink): App & { readonly url: string } {
   const { url, host, port } = parseServerUrl(link.url);
   const pinned = fingerprintOf(link.certPem);
-  const agent = new https.Agent({
-    keepAlive: true, maxSockets: 16, ca: link.certPem, minVersion: 'TLSv1.2',
+  const tlsOptions = {
+    ca: link.certPem, minVersion: 'TLSv1.2' as const,
     // Trusted by `ca` only because it is the pinned certificate; the name in it does not matter, the fingerprint does.
-    checkServerIdentity: (_host, cert) => (fingerprintOf(cert.raw) === pinned ? undefined : Object.assign(new Error('pin mismatch'), { code: 'CERT_PIN_MISMATCH' })),
+    checkServerIdentity: (_host: string, cert: { raw: Buffer }) => (fingerprintOf(cert.raw) === pinned ? undefined : Object.assign(new Error('pin mismatch'), { code: 'CERT_PIN_MISMATCH' })),
     ...(net.isIP(host) ? {} : { servername: host }),
-  });
+  };
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 16, ...tlsOptions });
+  // Each open event stream holds its connection for as long as its window is signed in: never taken from the calls' pool.
+  const streamAgent = new https.Agent({ keepAlive: false, ...tlsOptions });
   const streams = new Set<() => void>();
 
   function post(body: string, firstTry: boolean): Promise<InvokeResponse> {
@@ -171,7 +174,7 @@ export function connectToServer(link: OfficeLink): App & { readonly url: string 
       };
       const open = () => {
         if (stopped) return;
-        current = https.get({ host, port, path: '/api/events', agent, headers: { 'X-Sanfang-Session': session, Host: hostHeader(host, port) } }, (res) => {
+        current = https.get({ host, port, path: '/api/events', agent: streamAgent, headers: { 'X-Sanfang-Session': session, Host: hostHeader(host, port) } }, (res) => {
           if (res.statusCode === 401) return end();
           if (res.statusCode !== 200) {
             res.resume();
@@ -206,6 +209,7 @@ export function connectToServer(link: OfficeLink): App & { readonly url: string 
     close() {
       for (const stop of [...streams]) stop();
       agent.destroy();
+      streamAgent.destroy();
     },
   };
 }
