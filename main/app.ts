@@ -20,6 +20,7 @@ import { createRouter } from './router';
 import { AuthService } from './services/system/auth';
 import { ensureDefaultWorkflow } from './services/meetings/workflows';
 import { indexMissingDocuments } from './services/system/search-sources';
+import { purgeOldKeys } from './services/system/idempotency';
 import { write, type ServiceContext } from './services/context';
 import type { DataKeys } from './security/cipher';
 import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';
@@ -181,9 +182,13 @@ export async function openApp(options: AppOptions): Promise<App> {
     const dailyTimer = setInterval(() => void dailyBackup(), 60 * 60 * 1000);
     dailyTimer.unref();
 
+    const auth = new AuthService(ctx);
     try {
       ensureDefaultWorkflow(ctx);
       indexMissingDocuments(ctx);
+      // Sessions kept across restarts and requests' keys (issue 17): what has run out is forgotten at each start.
+      auth.dropExpired();
+      purgeOldKeys(ctx.db);
       if (unlockedByRecoveryCode) {
         // Nobody is signed in on a locked start: the log says how the key came to this PC.
         const actor = { author: options.fixedAuthor ?? '启动页（恢复码）', userId: null };
@@ -196,7 +201,6 @@ export async function openApp(options: AppOptions): Promise<App> {
       if (failed) return failed;
       throw error;
     }
-    const auth = new AuthService(ctx);
     const full = (): Health => ({ ok: true, dbPath, problems: [], advice: null, suggestedBackup: null, warnings: [] });
     // The data key's warning changes while the app runs (the backup screen takes the recovery code): asked each time.
     const health = (detailed: boolean, origin: CallOrigin) => healthFor(detailed || (options.trustedCaller === true && origin === 'local'), full(),

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { AppError, fieldProblem, type Problem } from '../shared/contract/errors';
 import {
-  isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
+  isIdempotencyKey, isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup } from './db/backups';
 import type { BusyWait, CallOrigin } from './app-types';
@@ -20,7 +20,8 @@ import {
 import { may } from '../shared/domain/permissions';
 import { auditAuthors, exportAudit, listAudit } from './services/system/audit';
 import { createCommunity, getCommunity, listBuildings, listCommunities, updateCommunity } from './services/register/communities';
-import { auditView, callWrites, write, type Actor, type ServiceContext } from './services/context';
+import { auditView, callWrites, write, type Actor, type CallWrites, type ServiceContext } from './services/context';
+import { answerFor, storeAnswer } from './services/system/idempotency';
 import { electorateOf } from './services/register/electorate';
 import { holidayTemplate, holidayYear, importHolidays, setHolidayDay } from './services/system/holidays';
 import { createPart, getPart, setOwners, updatePart } from './services/register/parts';
@@ -366,7 +367,7 @@ const BUSY_PAUSE_MS = 500;
  * to the wait's limit. Then BUSY, saying how long it waited. `writes` counts
  * what the call committed, for the response's `wrote`.
  */
-async function withBusyRetry<T>(wait: BusyWait, writes: { commits: number; changed: number }, run: () => Promise<T>): Promise<T> {
+async function withBusyRetry<T>(wait: BusyWait, writes: CallWrites, run: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (;;) {
     try {
@@ -388,8 +389,45 @@ const WHILE_LOCKED = new Set<MethodName>(['system.health', 'auth.status', 'auth.
 
 export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
   const table = handlers(deps);
+  /**
+   * Requests with a key still running here: the same request sent again meanwhile (the client saw the connection
+   * break while this process kept working) waits for the first run's answer instead of running beside it.
+   */
+  const running = new Map<string, { method: string; session: string | undefined; answer: Promise<InvokeResponse> }>();
+
   return async function handle(request: InvokeRequest, origin: CallOrigin = 'local'): Promise<InvokeResponse> {
-    const writes = { commits: 0, changed: 0 };
+    const key = request.idempotencyKey;
+    if (key === undefined) return run(request, origin);
+    const first = running.get(key);
+    if (first) {
+      if (first.method !== request.method || first.session !== request.session) return run(request, origin);
+      return first.answer;
+    }
+    const answer = run(request, origin);
+    running.set(key, { method: request.method, session: request.session, answer });
+    try {
+      return await answer;
+    } finally {
+      running.delete(key);
+    }
+  };
+
+  async function run(request: InvokeRequest, origin: CallOrigin): Promise<InvokeResponse> {
+    const writes: CallWrites = { commits: 0, changed: 0 };
+    const response = await answer(request, origin, writes);
+    // The call wrote with a key: its answer is kept for a retry of the same request (services/system/idempotency.ts).
+    if (writes.key?.recorded) {
+      try {
+        storeAnswer(deps.ctx.db, writes.key, response);
+      } catch (error) {
+        // The write stands; a retry is told it was done (ALREADY_DONE) instead of getting this answer.
+        console.error(`[router] ${request.method}: the answer for its idempotency key was not stored`, error);
+      }
+    }
+    return response;
+  }
+
+  async function answer(request: InvokeRequest, origin: CallOrigin, writes: CallWrites): Promise<InvokeResponse> {
     // A call that changed data says so, even when it failed later: the screens' cached reads are then stale (renderer/src/api/queries.ts).
     const wrote = <R extends InvokeResponse>(response: R): R => (writes.changed > 0 ? { ...response, wrote: true } : response);
     try {
@@ -413,6 +451,14 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
         if (user && deps.auth.isLocked(request.session) && !WHILE_LOCKED.has(request.method)) {
           throw new AppError('SCREEN_LOCKED', '屏幕已锁定，请输入密码解锁');
         }
+      }
+      if (request.idempotencyKey !== undefined) {
+        if (!isIdempotencyKey(request.idempotencyKey)) throw new AppError('VALIDATION', '请求标识 idempotencyKey 应为 16–64 个字母、数字、_ 或 -');
+        const call = { key: request.idempotencyKey, userId: actor.userId, method: request.method };
+        // Done before (the answer was lost on the way): answered as then, not run again.
+        const earlier = answerFor(deps.ctx.db, call);
+        if (earlier) return earlier;
+        writes.key = { ...call, recorded: false };
       }
       // Permission before validation (main/security/access.ts says why): the service never runs for a refused call.
       const raw: unknown = request.input ?? {};
@@ -440,5 +486,5 @@ export function createRouter(deps: RouterDeps, options: RouterOptions = {}) {
       console.error(`[router] ${String(request.method)} failed`, error);
       return wrote({ ok: false, error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据没有改变。请联系技术人员。' } });
     }
-  };
+  }
 }

@@ -2,8 +2,8 @@
  * Sandboxed preload: the page's only door to the main process.
  *
  * Exposes exactly one object, `window.sanfang`, with two functions:
- * `invoke(method, input, session?)`, which resolves to the contract's
- * InvokeResponse envelope (`{ ok: true, result }` or `{ ok: false, error }`),
+ * `invoke(method, input, session?, idempotencyKey?)`, which resolves to the
+ * contract's InvokeResponse envelope (`{ ok: true, result }` or `{ ok: false, error }`),
  * and `nextChange(session)`, which resolves to the next notice of others'
  * saves (main/transport/change-waiter.ts). Raw ipcRenderer is never exposed.
  *
@@ -27,16 +27,17 @@ function refused(message: string) {
 }
 
 const bridge = Object.freeze({
-  invoke(method: unknown, input: unknown, session?: unknown): Promise<unknown> {
+  invoke(method: unknown, input: unknown, session?: unknown, idempotencyKey?: unknown): Promise<unknown> {
     if (typeof method !== 'string' || !KNOWN_METHODS.has(method)) {
       const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
       return refused(`未知的接口方法：${name}`);
     }
-    if (session === undefined || session === null) {
-      return ipcRenderer.invoke(CHANNEL, { method, input });
-    }
-    if (typeof session !== 'string') return refused('会话标识 session 应为字符串。');
-    return ipcRenderer.invoke(CHANNEL, { method, input, session });
+    if (session !== undefined && session !== null && typeof session !== 'string') return refused('会话标识 session 应为字符串。');
+    const envelope: Record<string, unknown> = { method, input };
+    if (typeof session === 'string') envelope.session = session;
+    // Passed on as given: main checks its form (parseInvokeEnvelope).
+    if (idempotencyKey !== undefined && idempotencyKey !== null) envelope.idempotencyKey = idempotencyKey;
+    return ipcRenderer.invoke(CHANNEL, envelope);
   },
   nextChange(session: unknown): Promise<unknown> {
     if (typeof session !== 'string') return refused('会话标识 session 应为字符串。');

@@ -9,6 +9,8 @@ import type { DataKeys } from '../security/cipher';
 import { faultMessage, isSqliteBusy } from '../db/faults';
 import { recordAudit, type AuditEntry } from './system/audit';
 import type { Change, ChangeFeed } from './change-feed';
+import { recordKey, type CallKey } from './system/idempotency';
+import { nowIso } from '../db/clock';
 
 export interface ServiceContext {
   db: Db;
@@ -37,9 +39,17 @@ export interface WriteScope {
  * call refused as BUSY before its first commit can safely be run again; a call
  * that changed data (`changed`) says so in its response, so that the screens
  * read again (renderer/src/api/queries.ts). Recording that someone looked at
- * personal data commits an audit row but changes no data.
+ * personal data commits an audit row but changes no data. A call sent with an
+ * idempotency key (`key`) records it in the transaction of its first write that
+ * changes data, so that the key is on record exactly when the write is
+ * (main/services/system/idempotency.ts).
  */
-export const callWrites = new AsyncLocalStorage<{ commits: number; changed: number }>();
+export interface CallWrites {
+  commits: number;
+  changed: number;
+  key?: CallKey | undefined;
+}
+export const callWrites = new AsyncLocalStorage<CallWrites>();
 
 /**
  * Run `fn` in one transaction (all or nothing); the audit rows it records are
@@ -66,14 +76,21 @@ const changedInTransaction = new WeakMap<Sqlite, Change[]>();
 function commit<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) => T, changesData: boolean): T {
   const nested = ctx.sqlite.inTransaction;
   const changed = (nested ? changedInTransaction.get(ctx.sqlite) : undefined) ?? [];
-  const tx = ctx.sqlite.transaction(() => fn({
+  const scope: WriteScope = {
     audit: (entry) => {
       recordAudit(ctx.sqlite, { ...entry, author: actor.author });
       if (changesData) changed.push({ entity: entry.entity, id: entry.entityId });
     },
-  }));
-  // Nested in another write: a savepoint of the outer transaction, which already holds the lock.
-  if (nested) return tx();
+  };
+  // Nested in another write: a savepoint of the outer transaction, which already holds the lock (and records the key).
+  if (nested) return ctx.sqlite.transaction(() => fn(scope))();
+  const call = callWrites.getStore();
+  const key = changesData && call?.key && !call.key.recorded ? call.key : null;
+  const tx = ctx.sqlite.transaction(() => {
+    const result = fn(scope);
+    if (key) recordKey(ctx.db, key, nowIso());
+    return result;
+  });
   let result: T;
   changedInTransaction.set(ctx.sqlite, changed);
   try {
@@ -84,8 +101,8 @@ function commit<T>(ctx: ServiceContext, actor: Actor, fn: (scope: WriteScope) =>
   } finally {
     changedInTransaction.delete(ctx.sqlite);
   }
+  if (key) key.recorded = true;
   ctx.changes?.publish(changed);
-  const call = callWrites.getStore();
   if (call) {
     call.commits++;
     if (changesData) call.changed++;

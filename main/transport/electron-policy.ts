@@ -11,7 +11,7 @@
  * compilation); it may use Node's `path`.
  */
 import path from 'node:path';
-import { isMethodName, type InvokeRequest, type MethodName } from '../../shared/contract/methods';
+import { isIdempotencyKey, isMethodName, type InvokeRequest, type MethodName } from '../../shared/contract/methods';
 import type { ErrorEnvelope } from '../../shared/contract/errors';
 
 // ---------------------------------------------------------------------------
@@ -247,7 +247,7 @@ export function isPermissionAllowed(permission: string, requestingUrl: unknown):
 export type ValidatedRequest = InvokeRequest & { method: MethodName };
 export type EnvelopeCheck = { ok: true; request: ValidatedRequest } | { ok: false; error: ErrorEnvelope };
 
-const ENVELOPE_KEYS = new Set(['method', 'input', 'session']);
+const ENVELOPE_KEYS = new Set(['method', 'input', 'session', 'idempotencyKey']);
 
 function refuse(message: string): { ok: false; error: ErrorEnvelope } {
   return { ok: false, error: { code: 'VALIDATION', message } };
@@ -262,25 +262,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * Checks the shape of what arrives on the IPC channel: a plain object with a
  * known contract method, any input (the router validates it with the method's
- * zod schema), and an optional session string. Anything else is refused
- * before it reaches the router.
+ * zod schema), an optional session string and an optional idempotency key
+ * (shared/contract/methods.ts). Anything else is refused before it reaches
+ * the router.
  */
 export function parseInvokeEnvelope(raw: unknown): EnvelopeCheck {
   if (!isPlainObject(raw)) return refuse('请求格式错误：应为包含 method 与 input 的对象。');
   for (const key of Object.keys(raw)) {
     if (!ENVELOPE_KEYS.has(key)) return refuse(`请求格式错误：不认识的字段「${key.slice(0, 50)}」。`);
   }
-  const { method, input, session } = raw;
+  const { method, input, session, idempotencyKey } = raw;
   if (typeof method !== 'string' || method.length === 0) return refuse('请求格式错误：缺少接口方法名 method。');
   if (!isMethodName(method)) return refuse(`未知的接口方法：${method.slice(0, 100)}`);
+  const request: ValidatedRequest = { method, input };
   if (session !== undefined) {
     if (typeof session !== 'string') return refuse('请求格式错误：会话标识 session 应为字符串。');
     if (session.length === 0 || session.length > MAX_SESSION_LENGTH) {
       return refuse(`请求格式错误：会话标识 session 长度应为 1–${MAX_SESSION_LENGTH} 个字符。`);
     }
-    return { ok: true, request: { method, input, session } };
+    request.session = session;
   }
-  return { ok: true, request: { method, input } };
+  if (idempotencyKey !== undefined) {
+    if (!isIdempotencyKey(idempotencyKey)) return refuse('请求格式错误：请求标识 idempotencyKey 应为 16–64 个字母、数字、_ 或 -。');
+    request.idempotencyKey = idempotencyKey;
+  }
+  return { ok: true, request };
 }
 
 /** The envelope for a refused sender. */

@@ -17,9 +17,15 @@ export const LOOPBACK = '127.0.0.1';
 
 export interface WebServerOptions extends Omit<AppOptions, 'fixedAuthor'> {
   rendererDir: string;
+  /** A fixed port (0 or none: any free one). */
   port?: number;
   /** Serve this app instead of opening the data folder: the relay to an office server (`npm run web -- --server`). */
   app?: App;
+  /**
+   * The access token to accept, instead of a new random one: a server started again on the same port and data
+   * folder with the same token is the same to a page left open (tests of a restart, tests/e2e/reconnect.test.ts).
+   */
+  token?: string;
 }
 
 export interface WebServer {
@@ -40,7 +46,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const app = options.app ?? (await openApp(options));
-  const token = randomBytes(24).toString('base64url');
+  const token = options.token ?? randomBytes(24).toString('base64url');
   const waiter = new ChangeWaiter(() => app);
   let port = 0;
 

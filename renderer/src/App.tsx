@@ -3,6 +3,7 @@ import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute, type PrintRoute } from './router';
 import { missingForRoute, useGrants } from './features/system/auth/permissions';
+import { ConnectionBanner } from './features/layout/ConnectionBanner';
 
 // The frame and the print views load after sign-in: the login page needs neither.
 const AppShell = lazyExport(() => import('./features/layout/AppShell'), 'AppShell');
@@ -12,19 +13,22 @@ const ForbiddenPage = lazyExport(() => import('./features/system/auth/ForbiddenP
 export function App() {
   const route = useRoute();
   return (
-    <StartGate>
-      {(warnings) => (
-        <AuthGate>
-          {(user, logout) => (
-            <OnDemand>
-              {isPrintRoute(route)
-                ? <PrintGate route={route} />
-                : <AppShell user={user} onLogout={logout} warnings={warnings} />}
-            </OnDemand>
-          )}
-        </AuthGate>
-      )}
-    </StartGate>
+    <>
+      <ConnectionBanner />
+      <StartGate>
+        {(warnings) => (
+          <AuthGate>
+            {(user, logout) => (
+              <OnDemand>
+                {isPrintRoute(route)
+                  ? <PrintGate route={route} />
+                  : <AppShell user={user} onLogout={logout} warnings={warnings} />}
+              </OnDemand>
+            )}
+          </AuthGate>
+        )}
+      </StartGate>
+    </>
   );
 }
 

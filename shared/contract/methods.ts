@@ -329,11 +329,23 @@ export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.hasOwn(methods, value);
 }
 
-/** What a client sends: the method, its input, and the session from login. */
+/**
+ * What a client sends: the method, its input, the session from login, and a key naming this one request
+ * (`idempotencyKey`): a request sent again with the same key after the connection broke does not run again —
+ * main answers with what the first run answered (main/router.ts, main/services/system/idempotency.ts).
+ */
 export interface InvokeRequest {
   method: string;
   input: unknown;
   session?: string;
+  idempotencyKey?: string;
+}
+
+/** An idempotency key: 16–64 characters of A–Z, a–z, 0–9, _ and - (a UUID without its dashes is 32). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function isIdempotencyKey(value: unknown): value is string {
+  return typeof value === 'string' && IDEMPOTENCY_KEY_PATTERN.test(value);
 }
 
 /** `wrote`: the call committed to the database (audited writes), so what a screen read before may be stale. */

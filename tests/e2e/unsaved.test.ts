@@ -57,11 +57,14 @@ async function startDraft(page: Page, meetingId: string): Promise<void> {
   await discussion(page).waitFor();
 }
 
-/** minutes.saveDraft cannot reach main (a connection that broke): every save of the draft fails. */
+/**
+ * minutes.saveDraft is refused by main (the disk is full): every save of the draft fails. (A connection that broke
+ * is not a failure yet: the client sends the save again for 2 minutes, tests/e2e/reconnect.test.ts.)
+ */
 async function failSaves(page: Page): Promise<void> {
   await page.route('**/api/invoke', async (route) => {
     const body = route.request().postDataJSON() as { method?: string } | null;
-    if (body?.method === 'minutes.saveDraft') await route.abort('connectionfailed');
+    if (body?.method === 'minutes.saveDraft') await route.fulfill({ json: { ok: false, error: { code: 'DISK_FULL', message: '磁盘空间已满，这次操作没有保存，数据没有改变。' } } });
     else await route.continue();
   });
 }

@@ -203,6 +203,12 @@ describe('IPC envelope', () => {
     expect(parseInvokeEnvelope(Object.assign(Object.create(null), { method, input: 1 })).ok).toBe(true);
   });
 
+  it('accepts an idempotency key of 16–64 letters, digits, _ and -', () => {
+    const key = 'a1B2-c3_D4e5f6g7';
+    expect(parseInvokeEnvelope({ method, input: {}, session: 's', idempotencyKey: key })).toEqual({ ok: true, request: { method, input: {}, session: 's', idempotencyKey: key } });
+    expect(parseInvokeEnvelope({ method, input: {}, idempotencyKey: 'k'.repeat(64) }).ok).toBe(true);
+  });
+
   it.each([
     ['null', null],
     ['a string', 'system.health'],
@@ -222,6 +228,10 @@ describe('IPC envelope', () => {
     ['empty session', { method, input: {}, session: '' }],
     ['non-string session', { method, input: {}, session: 123 }],
     ['null session', { method, input: {}, session: null }],
+    ['too short idempotency key', { method, input: {}, idempotencyKey: 'k'.repeat(15) }],
+    ['too long idempotency key', { method, input: {}, idempotencyKey: 'k'.repeat(65) }],
+    ['idempotency key with other characters', { method, input: {}, idempotencyKey: 'abcdefgh.ijklmnop' }],
+    ['non-string idempotency key', { method, input: {}, idempotencyKey: 12345678901234567 }],
   ])('refuses %s with a Chinese VALIDATION envelope', (_name, raw) => {
     const result = parseInvokeEnvelope(raw);
     expect(result.ok).toBe(false);
@@ -364,8 +374,10 @@ describe('main/electron (static checks: Electron cannot run here)', () => {
     const uses = [...preloadTs.matchAll(/ipcRenderer(\.\w+)?/g)].map((m) => m[0]);
     expect(uses.filter((u) => u !== 'ipcRenderer.invoke')).toEqual(['ipcRenderer']);
     expect(preloadTs).not.toMatch(/ipcRenderer\.(send|on|sendSync|postMessage)/);
-    expect(preloadTs).toMatch(/ipcRenderer\.invoke\(CHANNEL, \{ method, input(, session)? \}\)/);
-    expect([...preloadTs.matchAll(/ipcRenderer\.invoke\((\w+),/g)].map((m) => m[1]).sort()).toEqual(['CHANGES_CHANNEL', 'CHANNEL', 'CHANNEL']);
+    // The envelope is the method and input, then the optional session and idempotency key (checked again in main).
+    expect(preloadTs).toMatch(/const envelope: Record<string, unknown> = \{ method, input \};/);
+    expect(preloadTs).toMatch(/ipcRenderer\.invoke\(CHANNEL, envelope\)/);
+    expect([...preloadTs.matchAll(/ipcRenderer\.invoke\((\w+),/g)].map((m) => m[1]).sort()).toEqual(['CHANGES_CHANNEL', 'CHANNEL']);
     expect(preloadTs).toMatch(/KNOWN_METHODS\.has\(method\)/);
   });
 

@@ -106,3 +106,33 @@ export const holidayDays = sqliteTable('holiday_days', {
   kind: text('kind').notNull(), // holiday 放假 | workday 调休上班
   name: text('name').notNull().default(''),
 }, (t) => [index('holiday_days_year').on(t.year)]);
+
+/**
+ * Open sign-in sessions (main/services/system/auth.ts), kept here so that a restart of the app or the office
+ * server does not sign everyone out and throw away a half-filled form. The token itself is never stored: only
+ * its SHA-256 (a 32-byte random token needs no slow hash), so a copy of the file or a backup opens no session.
+ * Instants are ISO UTC text; last_seen is written at most once a minute, not on every call.
+ */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  openedAt: text('opened_at').notNull(),
+  lastSeen: text('last_seen').notNull(),
+  /** The screen locked itself (issue 16): every call but unlock, status and logout is refused until the password is given. */
+  locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [index('sessions_user').on(t.userId)]);
+
+/**
+ * One row per request key whose call wrote (main/services/system/idempotency.ts): recorded in the transaction
+ * of the call's first write, so that a request sent again after a broken connection is answered, not run again.
+ * `response` is the JSON of the call's answer, stored once the call is over (null: the call's write committed
+ * but its answer was never stored, or it held a secret that is not kept). user_id is null for a call without a
+ * session. Purged after 7 days.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  userId: text('user_id'),
+  method: text('method').notNull(),
+  createdAt: text('created_at').notNull(),
+  response: text('response'),
+}, (t) => [index('idempotency_keys_created').on(t.createdAt)]);

@@ -1,16 +1,18 @@
 /**
  * Accounts: the administrator created at first start, login, the one-time
  * recovery code, changing one's own password (a temporary one must be changed
- * first), and sessions (in memory: a restart logs everyone out). The accounts
+ * first), and sessions (in the database, by the token's hash: a restart of the
+ * app or the office server keeps everyone signed in, issue 17). The accounts
  * an administrator manages are accounts.ts.
  */
-import { asc, eq, sql } from 'drizzle-orm';
-import { randomBytes } from 'node:crypto';
+import { and, asc, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Grant } from '../../../shared/domain/permissions';
 import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { nowIso } from '../../db/clock';
-import { userGrants, users } from '../../db/schema/system';
+import { sessions, userGrants, users } from '../../db/schema/system';
+import { faultMessage, isSqliteBusy } from '../../db/faults';
 import { write, type Actor, type ServiceContext } from '../context';
 import { LoginLimiter, type LoginLimits } from './login-limits';
 import { hashSecret, needsRehash, newRecoveryCode, normalizeRecoveryCode, verifySecret } from './passwords';
@@ -46,8 +48,34 @@ const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
  */
 const SESSION_MAX_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * last_seen is written when it is older than this, not on every call: a read would otherwise cost a write. The
+ * idle limit (12 hours) is then counted from up to a minute earlier than the last call — nobody notices.
+ */
+const LAST_SEEN_STEP_MS = 60 * 1000;
+
+/** Sessions are found by the SHA-256 of their token: the token itself is never stored (schema/system.ts). */
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * A session row written outside write(): session rows are not audited business data — a login or logout changes no
+ * record of the office (login failures and account changes are audited where they happen) and would fill the log
+ * with a row per call. Another process holding the database makes the call BUSY, which the router tries again.
+ */
+function sessionWrite<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isSqliteBusy(error)) throw new AppError('BUSY', faultMessage('busy'));
+    throw error;
+  }
+}
+
 export class AuthService {
-  private sessions = new Map<string, { user: SessionUser; openedAt: number; lastSeen: number }>();
   private readonly now: () => number;
   private readonly limiter: LoginLimiter;
 
@@ -128,13 +156,13 @@ export class AuthService {
       if (keyWrap && officeWrap) storeRecoveryWrap(this.ctx.sqlite, keyWrap);
       tx.audit({ action: 'change-password', entity: 'user', entityId: row.id, after: { passwordChanged: true, wasTemporary: row.mustChangePassword, recoveryCodeIssued: recoveryCode !== null } });
     });
-    for (const [token, s] of this.sessions) if (s.user.id === row.id && token !== session) this.sessions.delete(token);
+    sessionWrite(() => this.ctx.db.delete(sessions).where(and(eq(sessions.userId, row.id), ne(sessions.tokenHash, tokenHash(session!)))).run());
     return { ok: true, recoveryCode };
   }
 
   /** Every open session of an account ends (its password was reset, or it was disabled). */
   endSessionsOf(userId: string): void {
-    for (const [token, s] of this.sessions) if (s.user.id === userId) this.sessions.delete(token);
+    sessionWrite(() => this.ctx.db.delete(sessions).where(eq(sessions.userId, userId)).run());
   }
 
   async recover(input: { username: string; recoveryCode: string; newPassword: string }) {
@@ -158,7 +186,7 @@ export class AuthService {
       tx.audit({ action: 'recover-password', entity: 'user', entityId: row.id, after: { passwordReset: true, recoveryCodeReplaced: true } });
     });
     this.limiter.succeeded(input.username);
-    for (const [token, s] of this.sessions) if (s.user.id === row.id) this.sessions.delete(token);
+    this.endSessionsOf(row.id);
     return { session: this.open(user), user, recoveryCode };
   }
 
@@ -170,43 +198,57 @@ export class AuthService {
    * instead would throw away a half-filled form for a change that may only add a community.
    */
   userFor(session: string | undefined, now = this.now()): SessionUser | null {
-    if (!session) return null;
-    const s = this.sessions.get(session);
+    const s = this.sessionOf(session);
     if (!s) return null;
+    const end = () => sessionWrite(() => this.ctx.db.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash)).run());
     if (expired(s, now)) {
-      this.sessions.delete(session);
+      end();
       return null;
     }
-    const row = this.ctx.db.select().from(users).where(eq(users.id, s.user.id)).get();
+    const row = this.ctx.db.select().from(users).where(eq(users.id, s.userId)).get();
     if (!row?.active) {
-      this.sessions.delete(session);
+      end();
       return null;
     }
-    s.lastSeen = now;
-    s.user = toUser(this.ctx, row);
-    return s.user;
+    if (now - Date.parse(s.lastSeen) >= LAST_SEEN_STEP_MS) {
+      try {
+        this.ctx.db.update(sessions).set({ lastSeen: iso(now) }).where(eq(sessions.tokenHash, s.tokenHash)).run();
+      } catch (error) {
+        // Another process holds the database: the call goes on, and a later one writes the time.
+        if (!isSqliteBusy(error)) throw error;
+      }
+    }
+    return toUser(this.ctx, row);
   }
 
   logout(session: string | undefined): void {
-    if (session) this.sessions.delete(session);
+    if (session) sessionWrite(() => this.ctx.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(session))).run());
+  }
+
+  /** The stored row of a token, or null (no token, or one this database never issued or has ended). */
+  private sessionOf(session: string | undefined) {
+    if (!session) return null;
+    return this.ctx.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash(session))).get() ?? null;
+  }
+
+  /** Sessions past their idle or whole lifetime are deleted (at each login, and at start: main/app.ts). */
+  dropExpired(now = this.now()): number {
+    const stale = or(lt(sessions.lastSeen, iso(now - SESSION_IDLE_MS)), lt(sessions.openedAt, iso(now - SESSION_MAX_MS)));
+    return sessionWrite(() => this.ctx.db.delete(sessions).where(stale).run().changes);
   }
 
   // ── the idle lock (issue 16) ─────────────────────────────────────────
   // The screen locks itself after the community's idle minutes (the renderer counts them) and says so here, so
   // that the locked session's calls are refused (main/router.ts) until its person gives the password again: the
-  // page and a half-filled form stay in the renderer, the session stays open. Kept apart from `sessions` so that
-  // the rest of the service is untouched; a token whose session ended is forgotten on the next look.
-  private locked = new Set<string>();
+  // page and a half-filled form stay in the renderer, the session stays open. Kept on the session's row, so that a
+  // restart does not unlock a locked screen.
 
   lock(session: string | undefined): void {
-    if (session && this.sessions.has(session)) this.locked.add(session);
+    if (session) sessionWrite(() => this.ctx.db.update(sessions).set({ locked: true }).where(eq(sessions.tokenHash, tokenHash(session))).run());
   }
 
   isLocked(session: string | undefined): boolean {
-    if (!session || !this.locked.has(session)) return false;
-    if (this.sessions.has(session)) return true;
-    this.locked.delete(session);
-    return false;
+    return this.sessionOf(session)?.locked === true;
   }
 
   /** The session's own person types their password again; guesses count like logins (LoginLimiter). */
@@ -217,15 +259,15 @@ export class AuthService {
     const row = this.ctx.db.select().from(users).where(eq(users.id, user.id)).get();
     if (!row || !(await verifySecret(password, row.passwordHash))) throw AppError.field('REFUSED', 'password', '密码不正确');
     this.limiter.succeeded(user.username);
-    this.locked.delete(session!);
+    sessionWrite(() => this.ctx.db.update(sessions).set({ locked: false }).where(eq(sessions.tokenHash, tokenHash(session!))).run());
   }
 
   private open(user: SessionUser): string {
     const now = this.now();
-    // Sessions nobody came back to are dropped here, so the map does not grow with every login.
-    for (const [token, s] of this.sessions) if (expired(s, now)) this.sessions.delete(token);
+    // Sessions nobody came back to are dropped here, so the table does not grow with every login.
+    this.dropExpired(now);
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { user, openedAt: now, lastSeen: now });
+    sessionWrite(() => this.ctx.db.insert(sessions).values({ tokenHash: tokenHash(token), userId: user.id, openedAt: iso(now), lastSeen: iso(now) }).run());
     return token;
   }
 
@@ -239,8 +281,8 @@ export class AuthService {
   }
 }
 
-function expired(s: { openedAt: number; lastSeen: number }, now: number): boolean {
-  return now - s.lastSeen > SESSION_IDLE_MS || now - s.openedAt > SESSION_MAX_MS;
+function expired(s: { openedAt: string; lastSeen: string }, now: number): boolean {
+  return now - Date.parse(s.lastSeen) > SESSION_IDLE_MS || now - Date.parse(s.openedAt) > SESSION_MAX_MS;
 }
 
 const DISABLED_MESSAGE = '该账户已停用，不能登录。如需使用，请联系管理员重新启用';

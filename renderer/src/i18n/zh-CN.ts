@@ -477,6 +477,10 @@ export const zhCN = {
   deadline: deadlineText,
   reviews: reviewsText,
   accounts: accountsText,
+  /** The connection to main lost while a call is sent again (api/connection.ts, layout/ConnectionBanner.tsx). */
+  connection: {
+    lost: '与服务器的连接已中断，正在重试…（您填写的内容不会丢失）',
+  },
 } as const;
 
 export type Messages = typeof zhCN;

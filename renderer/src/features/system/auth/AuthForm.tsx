@@ -3,6 +3,7 @@ import { Button, Form, type FormInstance } from 'antd';
 import type { z } from 'zod';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
+import { isOffline } from '../../../api/connection';
 import { AuthCard } from './AuthCard';
 
 interface Props<S extends z.ZodType> {
@@ -14,7 +15,7 @@ interface Props<S extends z.ZodType> {
   schema: S;
   /** Sends the checked data to main; an error it throws shows above the button. */
   send: (data: z.output<S>) => Promise<void>;
-  /** After a refusal from main, e.g. to empty the password. */
+  /** After a refusal from main, e.g. to empty the password — not when main could not be reached: what was typed stays. */
   onError?: (form: FormInstance) => void;
   submitText: string;
   /** The link under the button to the other screen (forgot password / back to login). */
@@ -34,7 +35,7 @@ interface Props<S extends z.ZodType> {
 export function AuthForm<S extends z.ZodType>({ title, intro, testId, initialValues, schema, send, onError, submitText, link, children, wide }: Props<S>) {
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
-  const onFinish = () => submit(schema, form.getFieldsValue(), send, onError && (() => onError(form)));
+  const onFinish = () => submit(schema, form.getFieldsValue(), send, onError && ((e) => { if (!isOffline(e)) onError(form); }));
 
   return (
     <AuthCard title={title} intro={intro} wide={wide}>
