@@ -1,4 +1,5 @@
 import { StartGate } from './features/system/start/StartGate';
+import { WorkstationGate } from './features/system/workstation/workstation';
 import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute, type PrintRoute } from './router';
@@ -12,19 +13,21 @@ const ForbiddenPage = lazyExport(() => import('./features/system/auth/ForbiddenP
 export function App() {
   const route = useRoute();
   return (
-    <StartGate>
-      {(warnings) => (
-        <AuthGate>
-          {(user, logout) => (
-            <OnDemand>
-              {isPrintRoute(route)
-                ? <PrintGate route={route} />
-                : <AppShell user={user} onLogout={logout} warnings={warnings} />}
-            </OnDemand>
-          )}
-        </AuthGate>
-      )}
-    </StartGate>
+    <WorkstationGate>
+      <StartGate>
+        {(warnings) => (
+          <AuthGate>
+            {(user, logout) => (
+              <OnDemand>
+                {isPrintRoute(route)
+                  ? <PrintGate route={route} />
+                  : <AppShell user={user} onLogout={logout} warnings={warnings} />}
+              </OnDemand>
+            )}
+          </AuthGate>
+        )}
+      </StartGate>
+    </WorkstationGate>
   );
 }
 
