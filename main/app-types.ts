@@ -2,7 +2,7 @@
  * What every entry point (Electron main, browser-mode server, CLI, tests) gets
  * from openApp() in main/app.ts: one router over one database.
  */
-import type { InvokeRequest, InvokeResponse } from '../shared/contract/methods';
+import type { InvokeRequest, InvokeResponse, MethodOutput } from '../shared/contract/methods';
 
 /**
  * Protects the data key on this PC with the operating system's help (the desktop app: Electron's
@@ -59,6 +59,17 @@ export interface AppOptions {
   savePdf?: (suggestedName: string) => Promise<string | null>;
   /** How the data key is protected on this PC; none: a plain key file (browser mode, the CLI). */
   keyProtector?: KeyProtector;
+  /**
+   * Serving this database to the office's other PCs while the app is open (main/transport/workstation.ts). The
+   * router checks who asks (a 管理员 of this database, at this PC) and writes the audit row; the shell listens.
+   */
+  officeHosting?: OfficeHosting;
+}
+
+/** What the shell does for `workstation.host` / `workstation.stopHosting`; each resolves to the PC's status after it. */
+export interface OfficeHosting {
+  start(listen: string): Promise<MethodOutput<'workstation.status'>>;
+  stop(): Promise<MethodOutput<'workstation.status'>>;
 }
 
 export interface BusyWait {

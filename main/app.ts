@@ -206,7 +206,7 @@ export async function openApp(options: AppOptions): Promise<App> {
     const health = (detailed: boolean, origin: CallOrigin) => healthFor(detailed || (options.trustedCaller === true && origin === 'local'), full(),
       [...warnings, ...keyWarnings(opened.sqlite).map((w) => ({ full: w, plain: w }))]);
     const handle = createRouter(
-      { ctx, auth, health, keyPlace, showInFolder: options.showInFolder, savePdf: options.savePdf },
+      { ctx, auth, health, keyPlace, showInFolder: options.showInFolder, savePdf: options.savePdf, officeHosting: options.officeHosting },
       {
         fixedAuthor: options.fixedAuthor, busyWait: options.busyWait,
         damageAdvice: () => adviceFor(dbPath, ['数据库文件已损坏'], findHealthyBackup(backupDir, options.migrationsDir)),

@@ -10,7 +10,7 @@ import {
   isIdempotencyKey, isMethodName, methods, type AnyMethodSpec, type InvokeRequest, type InvokeResponse, type MethodName, type MethodOutput, type ParsedInput,
 } from '../shared/contract/methods';
 import { createBackup } from './db/backups';
-import type { BusyWait, CallOrigin } from './app-types';
+import type { BusyWait, CallOrigin, OfficeHosting } from './app-types';
 import { faultMessage, faultOf } from './db/faults';
 import { authorOf, PASSWORD_CHANGE_MESSAGE, type AuthService } from './services/system/auth';
 import { createUser, listUsers, resetPassword, setActive, updateUser } from './services/system/accounts';
@@ -93,9 +93,11 @@ export interface RouterDeps {
   showInFolder?: ((filePath: string) => void) | undefined;
   /** Save the shown page as PDF (desktop app only). */
   savePdf?: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** This database served to the office's other PCs (desktop app and browser mode: main/transport/workstation.ts). */
+  officeHosting?: OfficeHosting | undefined;
 }
 
-function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: RouterDeps): Handlers {
+function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHosting }: RouterDeps): Handlers {
   return {
     'system.health': (_i, call) => health(call.actor.userId !== null, call.origin),
     'auth.status': (_i, call) => {
@@ -326,6 +328,30 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
       return { available: true, file };
     },
 
+    // This PC's choice is its shell's (main/transport/workstation.ts answers these before any database does).
+    'workstation.status': shellOnly,
+    'workstation.connect': shellOnly,
+    'workstation.disconnect': shellOnly,
+    // Serving this database to others: who may was checked above (office.settings); here only at this PC, and audited.
+    'workstation.host': async (input, call) => {
+      if (!officeHosting || call.origin !== 'local') return shellOnly();
+      const status = await officeHosting.start(input.listen);
+      try {
+        write(ctx, call.actor, (tx) => tx.audit({ action: 'office-server-start', entity: 'database', entityId: null, after: { listen: input.listen, addresses: status.hosting?.addresses ?? [] } }));
+      } catch (error) {
+        // Serving without its audit row would be a server nobody can account for: stopped again.
+        await officeHosting.stop();
+        throw error;
+      }
+      return status;
+    },
+    'workstation.stopHosting': async (_i, call) => {
+      if (!officeHosting || call.origin !== 'local') return shellOnly();
+      const status = await officeHosting.stop();
+      write(ctx, call.actor, (tx) => tx.audit({ action: 'office-server-stop', entity: 'database', entityId: null }));
+      return status;
+    },
+
     'search.query': (input) => ({ hits: searchGovernance(ctx, input.communityId, input.text) }),
 
     'review.list': (input, call) => listReviews(ctx, call.actor, call.caller.grants, input),
@@ -334,6 +360,12 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf }: Router
   };
 }
 
+
+/** The workstation.* calls reaching a database: the CLI, a test's bare app, or another PC through the office server. */
+export const SHELL_ONLY = '这项操作由本机的三方办程序处理（桌面程序或 npm run web），不能通过命令行或办公室服务器进行。';
+function shellOnly(): never {
+  throw new AppError('REFUSED', SHELL_ONLY);
+}
 
 export const FIRST_ADMIN_AT_SERVER = '办公室服务器还没有管理员：第一个管理员只能在服务器电脑上创建（在服务器的屏幕上，或在服务器上运行 npm run -s cli -- --data-dir 数据文件夹 user add … --role 管理员），不能从其他电脑创建。';
 

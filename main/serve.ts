@@ -2,11 +2,11 @@
  * `npm run serve -- --listen ADDRESS:PORT [--data-dir DIR | --db FILE]`: this PC as the office server (issue 17).
  * Prints `地址：https://…` and `配对码：…` on lines of their own once it listens (the README and the tests read them).
  */
-import os from 'node:os';
 import { defaultDataDir, openApp } from './app';
 import { MIGRATIONS_DIR } from './node-paths';
 import { parseListen, startOfficeServer } from './transport/office-server';
 import { ensureServerCertificate } from './transport/server-certificate';
+import { addressesOf, listenFailure } from './transport/office-hosting';
 
 const USAGE = '用法：npm run serve -- --listen 地址:端口 [--data-dir 文件夹 | --db 数据文件]\n例如：npm run serve -- --listen 192.168.1.20:8443   （0.0.0.0:8443 表示本机所有网络地址）';
 
@@ -30,13 +30,6 @@ function parseArgs(argv: readonly string[]): { listen: string; dataDir?: string;
   return { listen: out['--listen'], ...(out['--data-dir'] ? { dataDir: out['--data-dir'] } : {}), ...(out['--db'] ? { dbPath: out['--db'] } : {}) };
 }
 
-/** The addresses other PCs can use when the server listens on all of them. */
-function addressesOf(host: string): string[] {
-  if (host !== '0.0.0.0') return [host];
-  const found = Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
-  return found.length > 0 ? found : ['127.0.0.1'];
-}
-
 const args = parseArgs(process.argv.slice(2));
 const listen = parseListen(args.listen) ?? fail(`--listen 应为 地址:端口，例如 192.168.1.20:8443；收到的是「${args.listen}」`);
 const app = await openApp({ dataDir: args.dataDir ?? (args.dbPath ? undefined : defaultDataDir()), dbPath: args.dbPath, migrationsDir: MIGRATIONS_DIR });
@@ -46,14 +39,10 @@ try {
   server = await startOfficeServer({ app, certificate, host: listen.host, port: listen.port });
 } catch (error) {
   app.close();
-  const code = (error as NodeJS.ErrnoException).code;
-  fail(code === 'EADDRINUSE' ? `端口 ${listen.port} 已被其他程序占用：请换一个端口，或先停止占用它的程序`
-    : code === 'EADDRNOTAVAIL' ? `这台电脑没有地址 ${listen.host}：请用本机的网络地址（或 0.0.0.0 表示全部）`
-      : code === 'EACCES' ? `没有权限在端口 ${listen.port} 上等待连接：请用 1024 以上的端口`
-        : `办公室服务器没有启动：${(error as Error).message}`);
+  fail(listenFailure(error, listen.host, listen.port));
 }
 console.log('办公室服务器已启动。');
-for (const address of addressesOf(listen.host)) console.log(`地址：https://${address.includes(':') ? `[${address}]` : address}:${server.port}`);
+for (const address of addressesOf(listen.host, server.port)) console.log(`地址：${address}`);
 console.log(`配对码：${certificate.pairingCode}`);
 console.log(`数据文件：${app.dbPath}`);
 const status = await app.handle({ method: 'auth.status', input: {} });

@@ -1,13 +1,16 @@
 /**
- * `npm run web`: serve the built renderer and the services on 127.0.0.1 — this PC's own database, or with
- * `--server https://ADDRESS:PORT --pin CODE` the office server's, every call relayed over HTTPS to the pinned
- * certificate (main/transport/office-client.ts): the same client path as the desktop app's.
+ * `npm run web`: serve the built renderer and the services on 127.0.0.1 through this PC's workstation
+ * (main/transport/workstation.ts), as the desktop app does: this PC's own database, or the office server chosen on
+ * the first screen (连接到办公室服务器). `--server https://ADDRESS:PORT --pin CODE` makes that choice at the start —
+ * paired before anything opens, every call then relayed over HTTPS to the pinned certificate — and it is
+ * remembered in the data folder like the screen's.
  */
 import { AppError } from '../shared/contract/errors';
 import { defaultDataDir } from './app';
 import { MIGRATIONS_DIR, RENDERER_DIST_DIR } from './node-paths';
 import { startWebServer } from './transport/http-server';
-import { connectToServer, pairWithServer } from './transport/office-client';
+import { pairWithServer, type OfficeLink } from './transport/office-client';
+import { createWorkstation } from './transport/workstation';
 
 const KNOWN = ['--data-dir', '--db', '--port', '--server', '--pin'];
 
@@ -30,21 +33,28 @@ const serverUrl = flag('--server');
 const pin = flag('--pin');
 const dbPath = flag('--db');
 const port = flag('--port') ? Number(flag('--port')) : 0;
-if (serverUrl && (dbPath || flag('--data-dir'))) fail('--server 使用办公室服务器上的数据，不能同时给 --data-dir 或 --db');
 if (Boolean(serverUrl) !== Boolean(pin)) fail('--server 与 --pin 要一起给：服务器地址和它显示的配对码');
 
-let remote;
+let link: OfficeLink | undefined;
 if (serverUrl && pin) {
   try {
-    remote = connectToServer(await pairWithServer(serverUrl, pin));
+    link = await pairWithServer(serverUrl, pin);
   } catch (error) {
     fail(error instanceof AppError ? error.message : `连接办公室服务器失败：${(error as Error).message}`);
   }
 }
-const dataDir = flag('--data-dir') ?? (dbPath || remote ? undefined : defaultDataDir());
-const server = await startWebServer({ dataDir, dbPath, migrationsDir: MIGRATIONS_DIR, rendererDir: RENDERER_DIST_DIR, port, ...(remote ? { app: remote } : {}) });
+const dataDir = flag('--data-dir') ?? (dbPath ? undefined : defaultDataDir());
+const workstation = await createWorkstation({ dataDir, dbPath, migrationsDir: MIGRATIONS_DIR, ...(link ? { link } : {}) });
+const server = await startWebServer({ rendererDir: RENDERER_DIST_DIR, migrationsDir: MIGRATIONS_DIR, port, app: workstation });
+const status = workstation.status();
 console.log(`浏览器模式已启动（仅本机可访问）：${server.url}`);
-console.log(remote ? `办公室服务器：${remote.url}（证书已按配对码核对）` : `数据文件：${server.app.dbPath}`);
+console.log(status.server ? `办公室服务器：${status.server}（证书已按配对码核对）` : `数据文件：${workstation.dbPath}`);
+if (status.hosting) {
+  console.log('本机作为办公室服务器：');
+  for (const address of status.hosting.addresses) console.log(`地址：${address}`);
+  console.log(`配对码：${status.hosting.pairingCode}`);
+}
+if (status.hostingProblem) console.log(`本机作为办公室服务器没有启动（${status.hostingProblem.listen}）：${status.hostingProblem.message}`);
 console.log('按 Ctrl+C 停止。');
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

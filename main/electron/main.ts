@@ -3,9 +3,11 @@
  *
  * Everything decided here (window options, CSP, trusted navigation and IPC
  * senders, request shapes, protocol file mapping, permissions) comes from the
- * pure, unit-tested main/transport/electron-policy.ts; the app itself (database,
- * router, services) comes from openApp() in main/app.ts, shared with the
- * browser-mode server and the CLI. This file only wires them to Electron.
+ * pure, unit-tested main/transport/electron-policy.ts; the app itself comes
+ * from createWorkstation() (main/transport/workstation.ts), shared with the
+ * browser-mode server: this PC's database (openApp, as the CLI uses) or the
+ * office server it was connected to, and serving it to others when chosen.
+ * This file only wires them to Electron.
  *
  * Bundled by scripts/build-electron.mjs to dist/electron/main.cjs (CommonJS,
  * so __dirname is dist/electron; preload.cjs sits beside it and the renderer
@@ -27,7 +29,7 @@ import {
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
-import { openApp } from '../app';
+import { createWorkstation } from '../transport/workstation';
 import { safeStorageProtector } from '../security/os-protector';
 import type { App, ChangeNotice } from '../app-types';
 import { ChangeWaiter } from '../transport/change-waiter';
@@ -103,7 +105,7 @@ async function start(): Promise<void> {
   });
   protocol.handle(APP_SCHEME, serveAppFile);
 
-  sanfang = await openApp({
+  sanfang = await createWorkstation({
     dataDir: app.getPath('userData'),
     migrationsDir: app.isPackaged
       ? path.join(process.resourcesPath, 'migrations')

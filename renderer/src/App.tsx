@@ -1,4 +1,5 @@
 import { StartGate } from './features/system/start/StartGate';
+import { WorkstationGate } from './features/system/workstation/workstation';
 import { AuthGate } from './features/system/auth/AuthGate';
 import { lazyExport, OnDemand } from './components/OnDemand';
 import { isPrintRoute, useRoute, type PrintRoute } from './router';
@@ -15,19 +16,21 @@ export function App() {
   return (
     <>
       <ConnectionBanner />
-      <StartGate>
-        {(warnings) => (
-          <AuthGate>
-            {(user, logout) => (
-              <OnDemand>
-                {isPrintRoute(route)
-                  ? <PrintGate route={route} />
-                  : <AppShell user={user} onLogout={logout} warnings={warnings} />}
-              </OnDemand>
-            )}
-          </AuthGate>
-        )}
-      </StartGate>
+      <WorkstationGate>
+        <StartGate>
+          {(warnings) => (
+            <AuthGate>
+              {(user, logout) => (
+                <OnDemand>
+                  {isPrintRoute(route)
+                    ? <PrintGate route={route} />
+                    : <AppShell user={user} onLogout={logout} warnings={warnings} />}
+                </OnDemand>
+              )}
+            </AuthGate>
+          )}
+        </StartGate>
+      </WorkstationGate>
     </>
   );
 }

@@ -55,7 +55,9 @@ export type Route =
   /** 待复核 (two-person control): what waits for the signed-in person, what they asked, a community's reviews. */
   | { name: 'reviews'; tab?: 'toConfirm' | 'requested' | 'community' }
   /** 账户管理 (管理员). */
-  | { name: 'accounts' };
+  | { name: 'accounts' }
+  /** 办公室服务器: 本机作为办公室服务器 (管理员). */
+  | { name: 'officeServer' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
 export type PrintRoute =
@@ -167,6 +169,7 @@ export function parseHash(hash: string): Route {
   if (a === 'audit') return { name: 'audit', entity: query.get('entity') ?? undefined, entityId: query.get('id') ?? undefined };
   if (a === 'reviews') return { name: 'reviews', tab: b === 'requested' || b === 'community' ? b : undefined };
   if (a === 'accounts') return { name: 'accounts' };
+  if (a === 'office-server') return { name: 'officeServer' };
   if (a === 'deadlines') return { name: 'deadlines' };
   if (a === 'coverage') return { name: 'coverage' };
   return { name: 'communities' };
@@ -250,6 +253,7 @@ export function routeHash(route: Route): string {
     }
     case 'reviews': return route.tab ? `#/reviews/${route.tab}` : '#/reviews';
     case 'accounts': return '#/accounts';
+    case 'officeServer': return '#/office-server';
   }
 }
 

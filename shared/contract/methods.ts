@@ -18,6 +18,7 @@ import * as repairs from './treasury/repairs';
 import * as revenue from './treasury/revenue';
 import * as reports from './treasury/reports';
 import * as reviews from './reviews';
+import * as workstation from './workstation';
 
 /**
  * Which community a call acts on, for the permission check (main/security/access.ts finds it):
@@ -314,6 +315,16 @@ export const methods = {
     // Saving the page already shown: whoever could see the page may keep it.
     access: 'signed-in',
   }),
+  /**
+   * This PC's choice (issue 17), answered by its shell (main/transport/workstation.ts), never by a database. Status,
+   * connecting and going back to this PC's own data are open before sign-in: they are the first screen's, and a
+   * person whose server is gone must be able to leave it. Serving others is a setting of this PC's own database.
+   */
+  'workstation.status': method({ input: empty, output: workstation.status, public: true }),
+  'workstation.connect': method({ input: workstation.connectInput, output: workstation.status, public: true }),
+  'workstation.disconnect': method({ input: empty, output: workstation.status, public: true }),
+  'workstation.host': method({ input: workstation.hostInput, output: workstation.status, access: officeWide('office.settings') }),
+  'workstation.stopHosting': method({ input: empty, output: workstation.status, access: officeWide('office.settings') }),
   'search.query': method({ input: meetings.searchInput, output: z.object({ hits: z.array(meetings.searchHit) }), access: inCommunity('meetings.read') }),
 } as const;
 

@@ -31,6 +31,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   attach: '添加附件',
   override: '说明理由后越过规则',
   'save-pdf': '保存为PDF',
+  'office-server-start': '开启办公室服务器',
+  'office-server-stop': '停止办公室服务器',
   // meetings, minutes, matters
   'set-attendees': '登记参会人员',
   'record-results': '记录会议表决结果',

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../main/transport/http-server';
+import type { App } from '../../main/app-types';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { rosterCsv, type RosterExportRow } from '../fixtures/roster-generator';
@@ -44,8 +45,11 @@ export interface E2E {
 
 const uncaught = new WeakMap<Page, string[]>();
 
-/** Register the hooks of one test file; the returned object is filled in as they run. */
-export function useE2E(options: { prepareDataDir?: (dataDir: string) => void } = {}): E2E {
+/**
+ * Register the hooks of one test file; the returned object is filled in as they run. `app`: what the server serves
+ * on the data folder instead of the plain app (the workstation the desktop app and `npm run web` use).
+ */
+export function useE2E(options: { prepareDataDir?: (dataDir: string) => void; app?: (dataDir: string) => Promise<App> } = {}): E2E {
   const env = {} as E2E;
 
   beforeAll(async () => {
@@ -55,7 +59,8 @@ export function useE2E(options: { prepareDataDir?: (dataDir: string) => void } =
     env.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-e2e-data-'));
     env.tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-e2e-files-'));
     options.prepareDataDir?.(env.dataDir);
-    env.server = await startWebServer({ dataDir: env.dataDir, migrationsDir: MIGRATIONS_DIR, rendererDir: RENDERER_DIR });
+    const app = options.app ? { app: await options.app(env.dataDir) } : {};
+    env.server = await startWebServer({ dataDir: env.dataDir, migrationsDir: MIGRATIONS_DIR, rendererDir: RENDERER_DIR, ...app });
     env.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     env.call = async (method, input, session) => {
       const response = await env.server.app.handle(session === undefined ? { method, input } : { method, input, session });

@@ -336,7 +336,8 @@ describe('main/electron (static checks: Electron cannot run here)', () => {
       expect(mainTs, call).toContain(call);
     }
     expect(mainTs).toMatch(/ipcMain\.handle\(IPC_CHANNEL,/);
-    expect(mainTs).toMatch(/openApp\(/);
+    // The app is this PC's workstation (its own database through openApp, or the office server): main/transport/workstation.ts.
+    expect(mainTs).toMatch(/createWorkstation\(/);
   });
 
   it('main.ts guards every webContents', () => {

@@ -40,7 +40,7 @@ describe('the menu', () => {
       'meetings', 'actions', 'matters', 'votes', 'search', 'workflows',
       'fund', 'ledger', 'reconciliation', 'repairs', 'revenue', 'budget',
       'contracts', 'bodies', 'issues', 'deadlines', 'coverage',
-      'backups', 'holidays', 'audit', 'accounts',
+      'backups', 'holidays', 'audit', 'accounts', 'officeServer',
     ]);
   });
 

@@ -21,7 +21,8 @@ export function FullPageLoading({ text }: { text: string }) {
   );
 }
 
-export function FullPageError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+/** `children`: more below the retry (the office server's choices when connected to one). */
+export function FullPageError({ error, onRetry, children }: { error: unknown; onRetry: () => void; children?: ReactNode }) {
   return (
     <FullPage>
       <Result
@@ -30,6 +31,7 @@ export function FullPageError({ error, onRetry }: { error: unknown; onRetry: () 
         subTitle={errorMessage(error)}
         extra={<Button type="primary" onClick={onRetry}>{zhCN.common.retry}</Button>}
       />
+      {children}
     </FullPage>
   );
 }

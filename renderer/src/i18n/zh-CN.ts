@@ -19,6 +19,7 @@ import { unsavedText } from './zh-CN.unsaved';
 import { deadlineText } from './zh-CN.deadline';
 import { reviewsText } from './zh-CN.reviews';
 import { accountsText } from './zh-CN.accounts';
+import { workstationText } from './zh-CN.workstation';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -481,6 +482,7 @@ export const zhCN = {
   connection: {
     lost: '与服务器的连接已中断，正在重试…（您填写的内容不会丢失）',
   },
+  workstation: workstationText,
 } as const;
 
 export type Messages = typeof zhCN;

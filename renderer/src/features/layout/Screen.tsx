@@ -14,6 +14,7 @@ const BackupsPage = lazyScreen(() => import('../system/backups/BackupsPage'), 'B
 const HolidaysPage = lazyScreen(() => import('../system/holidays/HolidaysPage'), 'HolidaysPage');
 const AuditPage = lazyScreen(() => import('../system/audit/AuditPage'), 'AuditPage');
 const AccountsPage = lazyScreen(() => import('../system/accounts/AccountsPage'), 'AccountsPage');
+const OfficeServerPage = lazyScreen(() => import('../system/workstation/OfficeServerPage'), 'OfficeServerPage');
 const ReviewsPage = lazyScreen(() => import('../system/reviews/ReviewsPage'), 'ReviewsPage');
 const MeetingsPage = lazyScreen(() => import('../meetings/meetings/MeetingsPage'), 'MeetingsPage');
 const MeetingPage = lazyScreen(() => import('../meetings/meetings/MeetingPage'), 'MeetingPage');
@@ -63,6 +64,7 @@ function view(route: Route) {
     case 'holidays': return <HolidaysPage />;
     case 'audit': return <AuditPage key={`${route.entity ?? ''}/${route.entityId ?? ''}`} entity={route.entity} entityId={route.entityId} />;
     case 'accounts': return <AccountsPage />;
+    case 'officeServer': return <OfficeServerPage />;
     case 'reviews': return <ReviewsPage tab={route.tab ?? 'toConfirm'} />;
     case 'meetings': return <MeetingsPage key={route.communityId} communityId={route.communityId} />;
     case 'meeting': return <MeetingPage key={route.meetingId} communityId={route.communityId} meetingId={route.meetingId} />;

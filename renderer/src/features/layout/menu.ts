@@ -78,6 +78,7 @@ export const MENU: MenuGroup[] = [
       office('holidays', t.holidays),
       office('audit', t.audit),
       office('accounts', zhCN.accounts.nav),
+      office('officeServer', zhCN.workstation.nav),
     ],
   },
 ];

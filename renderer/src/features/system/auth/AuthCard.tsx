@@ -9,9 +9,11 @@ interface Props {
   children: ReactNode;
   wide?: boolean;
   className?: string;
+  /** Below the card: where this PC's data is (the first screens' 连接到办公室服务器). */
+  footer?: ReactNode;
 }
 
-export function AuthCard({ title, intro, children, wide = false, className }: Props) {
+export function AuthCard({ title, intro, children, wide = false, className, footer }: Props) {
   return (
     <div className={`auth-page${className ? ` ${className}` : ''}`}>
       <div className="auth-brand">
@@ -23,6 +25,7 @@ export function AuthCard({ title, intro, children, wide = false, className }: Pr
         {intro && <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>}
         {children}
       </div>
+      {footer && <div className="auth-footer">{footer}</div>}
     </div>
   );
 }

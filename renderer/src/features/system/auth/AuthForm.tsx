@@ -24,6 +24,8 @@ interface Props<S extends z.ZodType> {
   children: ReactNode;
   /** A wider card (the unlock screen's intro names a file). */
   wide?: boolean;
+  /** Below the card (AuthCard's footer). */
+  footer?: ReactNode;
 }
 
 /**
@@ -32,13 +34,13 @@ interface Props<S extends z.ZodType> {
  * submit button and the optional link below. The screens differ only in
  * fields, schema and what they send, so the frame is written once here.
  */
-export function AuthForm<S extends z.ZodType>({ title, intro, testId, initialValues, schema, send, onError, submitText, link, children, wide }: Props<S>) {
+export function AuthForm<S extends z.ZodType>({ title, intro, testId, initialValues, schema, send, onError, submitText, link, children, wide, footer }: Props<S>) {
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
   const onFinish = () => submit(schema, form.getFieldsValue(), send, onError && ((e) => { if (!isOffline(e)) onError(form); }));
 
   return (
-    <AuthCard title={title} intro={intro} wide={wide}>
+    <AuthCard title={title} intro={intro} wide={wide} footer={footer}>
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid={testId} initialValues={initialValues}>
         {children}
         <FormError messages={errors} />

@@ -9,7 +9,8 @@ import { invoke, onUnauthenticated } from '../../../api/client';
 import { getSession, setSession } from '../../../api/session';
 import { followChanges } from '../../../api/live';
 import { useAsync } from '../../../api/useAsync';
-import { FullPageError, FullPageLoading } from '../../../components/FullPageMessage';
+import { FullPageLoading } from '../../../components/FullPageMessage';
+import { ServerProblem } from '../workstation/ServerProblem';
 import { zhCN } from '../../../i18n/zh-CN';
 import { SetupScreen } from './SetupScreen';
 import { LoginScreen } from './LoginScreen';
@@ -82,7 +83,7 @@ export function AuthGate({ children }: { children: (user: User, logout: () => vo
     setPhase({ name: 'code', user: out.user, code: out.recoveryCode });
   };
 
-  if (status.error && !status.data) return <FullPageError error={status.error} onRetry={status.reload} />;
+  if (status.error && !status.data) return <ServerProblem error={status.error} onRetry={status.reload} />;
   if (phase === null) return <FullPageLoading text={zhCN.common.loading} />;
   switch (phase.name) {
     case 'setup':

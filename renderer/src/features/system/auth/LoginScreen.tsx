@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { zhCN } from '../../../i18n/zh-CN';
 import { AuthForm } from './AuthForm';
+import { ServerChoice } from '../workstation/ServerChoice';
 
 const t = zhCN.auth;
 
@@ -20,6 +21,8 @@ export function LoginScreen({ onDone, onForgot }: { onDone: (out: MethodOutput<'
       onError={(form) => form.setFieldValue('password', '')}
       submitText={t.login}
       link={{ text: t.forgot, onClick: onForgot }}
+      // Before anyone signs in: this PC's own data, or the office server's.
+      footer={<ServerChoice />}
     >
       <Form.Item name="username" label={t.username}>
         <Input autoComplete="username" autoFocus />

@@ -5,6 +5,9 @@ import type { MethodOutput } from '../../../../../shared/contract/methods';
 import { invoke } from '../../../api/client';
 import { zhCN } from '../../../i18n/zh-CN';
 import { AuthForm } from './AuthForm';
+import { AuthCard } from './AuthCard';
+import { ServerChoice } from '../workstation/ServerChoice';
+import { useWorkstation } from '../workstation/workstation';
 
 const t = zhCN.auth;
 
@@ -13,6 +16,10 @@ const setupForm = setupInput
   .refine((v) => v.password === v.confirm, { path: ['confirm'], error: t.passwordsDiffer });
 
 export function SetupScreen({ onDone }: { onDone: (out: MethodOutput<'auth.setup'>) => void }) {
+  // The office server's first administrator is made at the server itself (main refuses it from here).
+  if (useWorkstation().status?.mode === 'office') {
+    return <AuthCard title={zhCN.workstation.noAdminTitle} intro={zhCN.workstation.noAdminIntro} footer={<ServerChoice compact />}>{null}</AuthCard>;
+  }
   return (
     <AuthForm
       title={t.setupTitle}
@@ -22,6 +29,7 @@ export function SetupScreen({ onDone }: { onDone: (out: MethodOutput<'auth.setup
       schema={setupForm}
       send={async ({ username, displayName, password }) => onDone(await invoke('auth.setup', { username, displayName, password }))}
       submitText={t.createAdmin}
+      footer={<ServerChoice />}
     >
       <Form.Item name="username" label={t.username} extra={t.usernameHint}>
         <Input autoComplete="username" autoFocus />

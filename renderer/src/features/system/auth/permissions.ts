@@ -46,6 +46,7 @@ const ROUTE_PERMISSION: Record<Route['name'], Permission | null> = {
   holidays: 'office.settings',
   audit: 'office.audit',
   accounts: 'office.accounts',
+  officeServer: 'office.settings',
   // Reviews of votes and of the books alike; the list shows each person what their permissions reach (main).
   reviews: 'votes.read',
 };

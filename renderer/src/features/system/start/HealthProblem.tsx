@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { health as healthSchema } from '../../../../../shared/contract/system';
 import { FullPage } from '../../../components/FullPageMessage';
 import { zhCN } from '../../../i18n/zh-CN';
+import { ServerChoice } from '../workstation/ServerChoice';
 
 type Health = z.output<typeof healthSchema>;
 
@@ -30,6 +31,8 @@ export function HealthProblem({ health, onRetry }: { health: Health; onRetry: ()
           )}
         </Descriptions>}
         <Button onClick={onRetry}>{zhCN.common.retry}</Button>
+        {/* This PC's data unusable: the office server's may be; the office server's unusable: back to this PC's. */}
+        <ServerChoice compact />
       </div>
     </FullPage>
   );

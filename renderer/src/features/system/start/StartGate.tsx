@@ -8,10 +8,11 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { Alert } from 'antd';
 import { invoke } from '../../../api/client';
 import { useAsync } from '../../../api/useAsync';
-import { FullPageError, FullPageLoading } from '../../../components/FullPageMessage';
+import { FullPageLoading } from '../../../components/FullPageMessage';
 import { zhCN } from '../../../i18n/zh-CN';
 import { HealthProblem } from './HealthProblem';
 import { UnlockScreen } from './UnlockScreen';
+import { ServerProblem } from '../workstation/ServerProblem';
 
 /** Ask main again (a screen that changed what a warning is about: the data key's panel). */
 const RecheckHealth = createContext<() => void>(() => undefined);
@@ -21,7 +22,7 @@ export function StartGate({ children }: { children: (warnings: string[]) => Reac
   const health = useAsync(() => invoke('system.health', {}), [], { afterWrites: false });
   if (health.loading && !health.data) return <FullPageLoading text={zhCN.health.checking} />;
   if (health.error || !health.data) {
-    return <FullPageError error={health.error} onRetry={health.reload} />;
+    return <ServerProblem error={health.error} onRetry={health.reload} />;
   }
   if (!health.data.ok && health.data.needsRecoveryCode) return <UnlockScreen health={health.data} onUnlocked={health.reload} />;
   if (!health.data.ok) return <HealthProblem health={health.data} onRetry={health.reload} />;
