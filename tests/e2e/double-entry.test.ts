@@ -19,10 +19,12 @@
  *   step, said on the screen); closing is refused while any remain (main's
  *   message shown, until read); once none remain the vote closes;
  * - fast entry speaks through one status line under the lookup, never a stack
- *   of antd messages.
- *
- * The app has one account per office PC: main lets the same account enter both
- * passes (independence is the clerks' practice), so one login does both here.
+ *   of antd messages;
+ * - the two passes of a ballot are two people's: the first pass is 李秘书's (a
+ *   业委会秘书, made with user.create, entering on her own PC: the API here), the
+ *   screen's second pass 王主任's; a pass over one's own other pass is refused
+ *   by main, its words on the status line (the second pass of a ballot whose
+ *   first is one's own; the first pass of one whose second is).
  *
  * Screenshots go to /tmp/shots/double-*.png.
  */
@@ -39,13 +41,21 @@ const SHOTS = '/tmp/shots';
 
 let c: WorkedCommunity;
 let session = '';
+/** 李秘书's session: the other clerk, on her own PC. */
+let clerk = '';
 let communityId = '';
+const LI = { username: 'li', displayName: '李秘书', password: 'li-mima-2026-sanfang' };
 
 const createVote = (title: string, doubleEntry: boolean) => createWorkedVote(env, c, title, doubleEntry);
 
 beforeAll(async () => {
   c = await setUpWorkedCommunity(env);
   ({ session, communityId } = c);
+  // The other clerk, made as the office makes one: user.create, then the temporary password changed.
+  const made = await env.call('user.create', { username: LI.username, displayName: LI.displayName, grants: [{ role: 'secretary', communities: [communityId] }], companyId: null }, session);
+  const first = await env.call('auth.login', { username: LI.username, password: made.temporaryPassword });
+  await env.call('auth.changePassword', { oldPassword: made.temporaryPassword, newPassword: LI.password }, first.session);
+  clerk = (await env.call('auth.login', { username: LI.username, password: LI.password })).session;
   fs.mkdirSync(SHOTS, { recursive: true });
 }, TEST_TIMEOUT);
 
@@ -63,11 +73,22 @@ const lastRecent = async (page: Page) => {
 
 const subjectId = async (voteId: string, code: string) => (await subjectOf(env, c, voteId, code)).id;
 
-async function recordFirst(voteId: string, code: string, choices: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[]) {
+/** A first-pass ballot entered elsewhere: by 李秘书 unless said. */
+async function recordFirst(voteId: string, code: string, choices: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[], by = clerk) {
   await env.call('ballot.record', {
     voteId, subjectId: await subjectId(voteId, code), choices,
     valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
-  }, session);
+  }, by);
+}
+
+/** The save was refused: the one status line says so, with main's words, and the ballot stays on screen; Esc leaves it. */
+async function refusedOnStatusLine(page: Page, addresses: string, words: string): Promise<void> {
+  await expect.poll(() => page.getByTestId('entry-status').getAttribute('data-tone'), { timeout: UI_TIMEOUT }).toBe('error');
+  expect(await page.getByTestId('entry-status-text').textContent()).toBe(`未保存 ${addresses}`);
+  expect(await page.getByTestId('entry-status').textContent()).toContain(words);
+  expect(await page.getByTestId('entry-status').count()).toBe(1);
+  // Not in an antd message either (the vote page's 已处理 may still be fading out after a settlement).
+  expect(await page.locator('.ant-message-notice', { hasText: words }).count()).toBe(0);
 }
 
 type Filter = 'differ' | 'missing' | 'agreed';
@@ -167,7 +188,7 @@ describe('double entry', () => {
 
     await page.getByTestId('entry-pass').getByText('第二遍复核录入').click();
     await expect.poll(() => entry.getAttribute('data-pass')).toBe('second');
-    expect(await page.getByTestId('entry-pass-banner').textContent()).toContain('第二遍复核录入');
+    expect(await page.getByTestId('entry-pass-banner').textContent()).toContain('第二遍复核录入：须由第一遍之外的另一人');
     expect(await page.locator('.be-pass-label').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(firstColour);
     await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe('entry-lookup-input');
     expect(await checkDifferences(page)).toBe(3);
@@ -272,7 +293,8 @@ describe('double entry', () => {
     expect(await rowsIn(page, 'agreed', 2)).toEqual([['0001', '两遍一致'], ['0002', '已处理：以第二遍为准']]);
 
     // 0004 was entered in the second pass only: nothing to choose between, so no 以…为准 — 去录第一遍 opens the
-    // first pass at 0004, where the first clerk reads it as a valid abstention.
+    // first pass at 0004. That second pass was 王主任's (above): the first is not his to enter, main says so on the
+    // status line; 李秘书 enters it on her PC, reading a valid abstention.
     expect(await differenceRows(page, 2)).toEqual([['0004', '只有第二遍录入']]);
     expect(await row('0004').getByTestId('vote-de-keep-first').count()).toBe(0);
     expect(await row('0004').getByTestId('vote-de-keep-second').count()).toBe(0);
@@ -283,8 +305,13 @@ describe('double entry', () => {
     await ballotShown(page, '0004');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
+    await refusedOnStatusLine(page, '3幢301、3幢302', '双人录入的第一遍须由另一人录入：这张票的第二遍是您录入的（王主任（admin）），请由另一位工作人员录入第一遍');
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-own-second.png') });
+    expect((await env.call('vote.tally', { id: voteId }, session)).ballots.returned).toBe(3);
+    await page.keyboard.press('Escape');
     await entryDone(page);
-    expect(await page.getByTestId('entry-count').getAttribute('data-returned')).toBe('4');
+    await recordFirst(voteId, '0004', [{ itemId: vote.items[0]!.id, choice: 'abstain' }]);
+    expect((await env.call('vote.tally', { id: voteId }, session)).ballots.returned).toBe(4);
 
     // 0003 misses its second pass: 去录第二遍 opens the second pass at 0003; the second clerk reads no, as the first did.
     await page.getByTestId('entry-back').click();
@@ -343,14 +370,14 @@ describe('double entry', () => {
     const { page } = env;
     const vote = await createVote('2026年第五次业主大会表决', true);
     const [general, lift] = vote.items;
-    const check = async (code: string, picks: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[]) => env.call('ballot.check', {
+    const check = async (code: string, picks: { itemId: string; choice: 'yes' | 'no' | 'abstain' | 'blank' }[], by = session) => env.call('ballot.check', {
       voteId: vote.id, subjectId: await subjectId(vote.id, code), choices: picks, valid: true, invalidReason: '', channel: '纸质', proxyHolder: '', proxyDocument: '', note: '',
-    }, session);
-    // The first pass complete; the second partial: 0001 agrees, 0002 differs (no for yes); 0003 and 0004 not yet.
+    }, by);
+    // The first pass complete (李秘书's, but 0004 王主任's); the second partial: 0001 agrees, 0002 differs (no for yes); 0003 and 0004 not yet.
     await recordFirst(vote.id, '0001', [{ itemId: general!.id, choice: 'yes' }, { itemId: lift!.id, choice: 'no' }]);
     await recordFirst(vote.id, '0002', [{ itemId: general!.id, choice: 'yes' }]);
     await recordFirst(vote.id, '0003', [{ itemId: general!.id, choice: 'no' }]);
-    await recordFirst(vote.id, '0004', [{ itemId: general!.id, choice: 'abstain' }]);
+    await recordFirst(vote.id, '0004', [{ itemId: general!.id, choice: 'abstain' }], session);
     await check('0001', [{ itemId: general!.id, choice: 'yes' }, { itemId: lift!.id, choice: 'no' }]);
     await check('0002', [{ itemId: general!.id, choice: 'no' }]);
 
@@ -402,12 +429,17 @@ describe('double entry', () => {
     await entryDone(page);
     await statusSays(page, '已保存 2幢202 · 第二遍 · 第 3 张');
     expect(await page.getByTestId('entry-status-match').textContent()).toBe('与第一遍一致');
+    // 0004's first pass is 王主任's own: his second pass is refused, main's words on the same line; Esc leaves the ballot,
+    // and 李秘书 enters that second pass on her PC.
     await page.keyboard.type('00043');
     await ballotShown(page, '0004');
     await expect.poll(() => choices(page)).toEqual(['abstain']);
     await page.keyboard.press('Enter');
+    await refusedOnStatusLine(page, '3幢301、3幢302', '双人录入的第二遍须由另一人录入：这张票的第一遍是您录入的（王主任（admin）），请由另一位工作人员录入第二遍');
+    await page.screenshot({ path: path.join(SHOTS, 'double-entry-own-first.png') });
+    await page.keyboard.press('Escape');
     await entryDone(page);
-    await statusSays(page, '已保存 3幢301、3幢302 · 第二遍 · 第 4 张');
+    await check('0004', [{ itemId: general!.id, choice: 'abstain' }], clerk);
     // 0002 again, as the paper says (yes): it replaces the earlier second entry and now agrees.
     await page.keyboard.type('00021');
     await ballotShown(page, '0002');

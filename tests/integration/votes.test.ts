@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mainlandIdCheckChar } from '../../shared/domain/identity';
 import { rosterCsv, type RosterExportRow } from '../fixtures/roster-generator';
-import { call, callError, loggedInApp } from '../helpers';
+import Database from 'better-sqlite3';
+import type { App } from '../../main/app';
+import { call, callError, loggedInApp, tempDir, testApp } from '../helpers';
 
 const idNo = (first17: string) => first17 + mainlandIdCheckChar(first17);
 const row = (building: string, room: string, area: string, owners: string, extra: Partial<RosterExportRow> = {}): RosterExportRow => ({
@@ -19,8 +21,8 @@ const WORKED: RosterExportRow[] = [
   row('3幢', '302', '120.00', '戊', { deliveryStatus: '已售未交付' }),
 ];
 
-async function setup() {
-  const { app, session } = await loggedInApp();
+async function setup(dataDir?: string) {
+  const { app, session } = await loggedInApp(dataDir);
   const csv = Buffer.from(rosterCsv(WORKED), 'utf8').toString('base64');
   const { communityId } = await call(app, 'roster.import', { file: { fileName: 'r.csv', base64: csv }, community: { name: '阳光小区', developer: '某某置业' } }, session);
   const buildings = await call(app, 'community.buildings', { id: communityId }, session);
@@ -296,18 +298,30 @@ describe('closing before the announced end', () => {
   });
 });
 
+/**
+ * The second clerk, made as the office makes one (user.create, then the temporary password changed): a
+ * 业委会秘书 of the community, whose session enters the second pass.
+ */
+async function secondClerk(app: App, session: string, communityId: string): Promise<string> {
+  const made = await call(app, 'user.create', { username: 'li', displayName: '李秘书', grants: [{ role: 'secretary', communities: [communityId] }], companyId: null }, session);
+  const login = await call(app, 'auth.login', { username: 'li', password: made.temporaryPassword });
+  await call(app, 'auth.changePassword', { oldPassword: made.temporaryPassword, newPassword: 'second pass clerk' }, login.session);
+  return login.session;
+}
+
 describe('double entry', () => {
   it('lists every difference between the two passes and refuses to close until each is settled', async () => {
     const { app, session, communityId } = await setup();
+    const clerk = await secondClerk(app, session, communityId);
     const vote = await call(app, 'vote.create', { communityId, title: '双人录入表决', opens: '2026-11-01', closes: '2026-11-10', doubleEntry: true, items: [{ title: '续聘物业', category: 4 }] }, session);
     const subjects = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
     const g = vote.items[0]!.id;
     const [s1, s2, s3] = subjects;
     await call(app, 'ballot.record', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
     await call(app, 'ballot.record', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
-    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
-    const left = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, session);
-    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s3!.id, choices: [{ itemId: g, choice: 'abstain' }] }, session);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, clerk);
+    const left = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, clerk);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s3!.id, choices: [{ itemId: g, choice: 'abstain' }] }, clerk);
     expect(left.differences).toBe(1);
     const diffs = await call(app, 'vote.differences', { id: vote.id }, session);
     expect(diffs.map((d) => [d.code, d.problems])).toEqual([
@@ -329,12 +343,13 @@ describe('double entry', () => {
 
   it('the settlement list: counts of 不一致 / 缺第二遍 / 已核对, a page per state, settled rows marked', async () => {
     const { app, session, communityId } = await setup();
+    const clerk = await secondClerk(app, session, communityId);
     const vote = await call(app, 'vote.create', { communityId, title: '双人录入核对', opens: '2026-11-01', closes: '2026-11-10', doubleEntry: true, items: [{ title: '续聘物业', category: 4 }] }, session);
     const [s1, s2, s3, s4] = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
     const g = vote.items[0]!.id;
     for (const s of [s1, s2, s3, s4]) await call(app, 'ballot.record', { voteId: vote.id, subjectId: s!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
-    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, session);
-    const saved = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, session);
+    await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: [{ itemId: g, choice: 'yes' }] }, clerk);
+    const saved = await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: [{ itemId: g, choice: 'no' }] }, clerk);
     expect(saved).toEqual({ differences: 3, checked: 2 });
     const differ = await call(app, 'vote.settlement', { id: vote.id }, session);
     expect(differ.counts).toEqual({ differ: 1, missing: 2, agreed: 1 });
@@ -347,6 +362,55 @@ describe('double entry', () => {
     const agreed = await call(app, 'vote.settlement', { id: vote.id, state: 'agreed' }, session);
     expect(agreed.counts).toEqual({ differ: 0, missing: 2, agreed: 2 });
     expect(agreed.rows.map((r) => [r.code, r.settled])).toEqual([[s1!.code, null], [s2!.code, 'second']]);
+  });
+
+  it('the two passes of a ballot are two people\'s: one\'s own other pass is refused with nothing written; another person and the CLI may', async () => {
+    const dir = tempDir();
+    const { app, session, communityId } = await setup(dir);
+    const clerk = await secondClerk(app, session, communityId);
+    const vote = await call(app, 'vote.create', { communityId, title: '双人录入分工', opens: '2026-11-01', closes: '2026-11-10', doubleEntry: true, items: [{ title: '续聘物业', category: 4 }] }, session);
+    const [s1, s2, s3] = (await call(app, 'vote.subjects', { voteId: vote.id }, session)).rows;
+    const yes = [{ itemId: vote.items[0]!.id, choice: 'yes' as const }];
+    const db = new Database(app.dbPath, { readonly: true });
+    const written = () => ({
+      checks: (db.prepare('select count(*) as n from ballot_checks').get() as { n: number }).n,
+      ballots: (db.prepare('select count(*) as n from ballots').get() as { n: number }).n,
+      audit: (db.prepare("select count(*) as n from audit_log where entity = 'ballot'").get() as { n: number }).n,
+    });
+    try {
+      // 王主任 entered s1's first pass: his own second pass is refused, in words naming him, and leaves no row.
+      await call(app, 'ballot.record', { voteId: vote.id, subjectId: s1!.id, choices: yes }, session);
+      const before = written();
+      const own = await callError(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: yes }, session);
+      expect(own).toMatchObject({ code: 'REFUSED', message: '双人录入的第二遍须由另一人录入：这张票的第一遍是您录入的（王主任（admin）），请由另一位工作人员录入第二遍' });
+      expect(written()).toEqual(before);
+      // 李秘书's is accepted.
+      expect(await call(app, 'ballot.check', { voteId: vote.id, subjectId: s1!.id, choices: yes }, clerk)).toEqual({ differences: 0, checked: 1 });
+
+      // The second clerk may be ahead: 李秘书's second pass of s2 with no first yet is accepted; then the first pass
+      // is not hers to enter either, and is 王主任's.
+      await call(app, 'ballot.check', { voteId: vote.id, subjectId: s2!.id, choices: yes }, clerk);
+      const ahead = written();
+      expect(await callError(app, 'ballot.record', { voteId: vote.id, subjectId: s2!.id, choices: yes }, clerk)).toMatchObject({
+        code: 'REFUSED', message: '双人录入的第一遍须由另一人录入：这张票的第二遍是您录入的（李秘书（li）），请由另一位工作人员录入第一遍',
+      });
+      expect(written()).toEqual(ahead);
+      await call(app, 'ballot.record', { voteId: vote.id, subjectId: s2!.id, choices: yes }, session);
+
+      // Renamed in between, still the same person: the username decides, not the display name.
+      await call(app, 'ballot.record', { voteId: vote.id, subjectId: s3!.id, choices: yes }, clerk);
+      const li = (await call(app, 'user.list', {}, session)).find((u) => u.username === 'li')!;
+      await call(app, 'user.update', { id: li.id, displayName: '李干事', grants: li.grants, companyId: null }, session);
+      expect((await callError(app, 'ballot.check', { voteId: vote.id, subjectId: s3!.id, choices: yes }, clerk)).message).toContain('第一遍是您录入的（李秘书（li））');
+
+      // The CLI (a trusted local caller, no account) is not asked: it enters s3's second pass over 李秘书's first, on the same file.
+      const cli = await testApp(dir, { fixedAuthor: 'CLI:tester' });
+      expect(await call(cli, 'ballot.check', { voteId: vote.id, subjectId: s3!.id, choices: yes })).toEqual({ differences: 0, checked: 3 });
+      const rows = db.prepare('select subject_id as subject, entered_by as author from ballot_checks').all() as { subject: string; author: string }[];
+      expect(Object.fromEntries(rows.map((r) => [r.subject, r.author]))).toEqual({ [s1!.id]: '李秘书（li）', [s2!.id]: '李秘书（li）', [s3!.id]: 'CLI:tester' });
+    } finally {
+      db.close();
+    }
   });
 
   it('is refused on a vote without double entry', async () => {

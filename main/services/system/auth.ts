@@ -40,6 +40,18 @@ export function authorOf(user: { displayName: string; username: string }): strin
   return `${user.displayName}（${user.username}）`;
 }
 
+/**
+ * Whether an author text recorded earlier (authorOf) names the person acting now: by the username at its end,
+ * which never changes (a display name may have been renamed in between; a username cannot hold （）).
+ * Rules that want two people (double entry's two passes) bind the app's accounts; an actor without one — the
+ * CLI, a trusted local caller with the data file in hand — is nobody's "same person".
+ */
+export function isSamePerson(actor: Actor, author: string): boolean {
+  if (actor.userId === null) return false;
+  const username = /（([^（）]+)）$/.exec(actor.author)?.[1];
+  return username !== undefined && author.endsWith(`（${username}）`);
+}
+
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 /**
  * However busy, a session ends 24 hours after its login: a working day with an

@@ -13,8 +13,9 @@ import type { ballotFields } from '../../../shared/contract/votes';
 import type { Choice } from '../../../shared/domain/tally';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
-import { ballotChoices, ballots, voteAmendments, voteItems, voteItemSubjects, voteSubjects } from '../../db/schema/votes';
+import { ballotChecks, ballotChoices, ballots, voteAmendments, voteItems, voteItemSubjects, voteSubjects } from '../../db/schema/votes';
 import { write, type Actor, type ServiceContext } from '../context';
+import { isSamePerson } from '../system/auth';
 import { auditedBallot, openProxyDocument, sealProxyDocument } from '../../security/personal-data';
 import { maskDocument } from '../../../shared/domain/identity';
 import { voteRow } from './vote-record';
@@ -118,6 +119,19 @@ function progress(ctx: ServiceContext, voteId: string, ballotId: string) {
   };
 }
 
+/**
+ * Under double entry the second clerk may be ahead of the first: the first pass then must not be theirs
+ * either (double-entry.ts says why). Asked inside the write, so that no second pass slips in between from
+ * another PC; the CLI is not asked (isSamePerson).
+ */
+function refuseOwnSecondPass(ctx: ServiceContext, actor: Actor, voteId: string, subjectId: string): void {
+  const second = ctx.db.select({ enteredBy: ballotChecks.enteredBy }).from(ballotChecks)
+    .where(and(eq(ballotChecks.voteId, voteId), eq(ballotChecks.subjectId, subjectId))).get();
+  if (second && isSamePerson(actor, second.enteredBy)) {
+    throw new AppError('REFUSED', `双人录入的第一遍须由另一人录入：这张票的第二遍是您录入的（${second.enteredBy}），请由另一位工作人员录入第一遍`);
+  }
+}
+
 export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFields & { voteId: string; subjectId: string }) {
   const vote = voteRow(ctx, input.voteId);
   if (vote.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再录入表决票；如发现录入错误，请对该票作更正（修正案）');
@@ -130,6 +144,7 @@ export function recordBallot(ctx: ServiceContext, actor: Actor, input: BallotFie
   }
   const choices = normalizedChoices(ctx, input.voteId, scope, input);
   const id = write(ctx, actor, (tx) => {
+    if (vote.doubleEntry) refuseOwnSecondPass(ctx, actor, input.voteId, input.subjectId);
     const ballotId = ballotWriter(ctx, actor)(input.voteId, input.subjectId, input, choices);
     tx.audit({ action: 'record', entity: 'ballot', entityId: ballotId, after: auditedBallot(input) });
     return ballotId;

@@ -5,6 +5,10 @@
  * settling for the second entry replaces the ballot (with the reason), like any
  * correction. Two passes that agree need no confirmation: the subject is
  * checked as soon as the second entry is saved (the settlement list's 已核对).
+ * The two passes of a subject are two people's: each has an account of their own,
+ * and a pass is refused to whoever entered the subject's other pass (the second
+ * pass here, the first in ballots.ts recordBallot). Settling is not a pass: whoever
+ * settles reads the paper ballot and writes the reason, so either clerk may.
  */
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -17,6 +21,7 @@ import { ballotChecks, ballotChoices, ballots, voteItems, voteSubjects } from '.
 import { auditLog } from '../../db/schema/system';
 import { replaceBallot } from './ballots';
 import { write, type Actor, type ServiceContext } from '../context';
+import { isSamePerson } from '../system/auth';
 import { voteRow } from './vote-record';
 import { openProxyDocument } from '../../security/personal-data';
 
@@ -49,13 +54,19 @@ function requireDoubleEntry(ctx: ServiceContext, voteId: string) {
 export function recordCheck(ctx: ServiceContext, actor: Actor, input: BallotFields & { voteId: string; subjectId: string }) {
   const row = requireDoubleEntry(ctx, input.voteId);
   if (row.status === 'closed') throw new AppError('REFUSED', '表决已结束，不能再复核录入');
-  // Who entered each pass is recorded (entered_by, audit). The app has one account per office PC for now,
-  // so the same account may enter both passes; independence is the clerks' practice, not an account check.
   if (!ctx.db.select({ id: voteSubjects.id }).from(voteSubjects).where(and(eq(voteSubjects.id, input.subjectId), eq(voteSubjects.voteId, input.voteId))).get()) {
     throw new AppError('NOT_FOUND', '这次表决中没有这个表决权人');
   }
   const choices = JSON.stringify(Object.fromEntries(input.choices.map((c) => [c.itemId, c.choice])));
   write(ctx, actor, (tx) => {
+    // Another person's pass, asked inside the write so that no first pass slips in between from another PC. The
+    // current ballot's author entered the first pass as it stands (a correction's author, after one); no ballot yet:
+    // the second clerk may be ahead of the first (ballots.ts asks the same then). The CLI is not asked (isSamePerson).
+    const first = ctx.db.select({ enteredBy: ballots.enteredBy }).from(ballots)
+      .where(and(eq(ballots.voteId, input.voteId), eq(ballots.subjectId, input.subjectId), isNull(ballots.supersededBy))).get();
+    if (first && isSamePerson(actor, first.enteredBy)) {
+      throw new AppError('REFUSED', `双人录入的第二遍须由另一人录入：这张票的第一遍是您录入的（${first.enteredBy}），请由另一位工作人员录入第二遍`);
+    }
     saveCheck(ctx, { voteId: input.voteId, subjectId: input.subjectId, valid: input.valid, invalidReason: input.valid ? '' : input.invalidReason, choices, enteredBy: actor.author, enteredAt: nowIso() });
     tx.audit({ action: 'check', entity: 'ballot', entityId: input.subjectId, after: input });
   });

@@ -103,7 +103,7 @@ export const ballotsText = {
   passes: { first: '第一遍录入', second: '第二遍复核录入' } as Record<'first' | 'second', string>,
   passBanner: {
     first: '第一遍录入：本遍录入的表决票计入计票。',
-    second: '第二遍复核录入：请按纸质票独立录入，不显示第一遍的内容；保存后与第一遍比对，不一致之处在表决页面“双人录入核对”中处理。同一户再次录入时替换本遍先前的录入。',
+    second: '第二遍复核录入：须由第一遍之外的另一人按纸质票独立录入，不显示第一遍的内容；保存后与第一遍比对，不一致之处在表决页面“双人录入核对”中处理。同一户再次录入时替换本遍先前的录入。',
   } as Record<'first' | 'second', string>,
   checkCountLabel: '第二遍复核录入',
   checkEntered: (n: string) => `本次已录入 ${n} 张`,
