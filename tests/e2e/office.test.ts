@@ -20,6 +20,7 @@ import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { freePort, startServe, type ServeProcess } from '../fixtures/office-server';
 import { ADMIN, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, TEST_TIMEOUT, UI_TIMEOUT, goTo, submitLogin } from './harness';
 import { ballotShown, entryDone, ITEM_GENERAL, ITEM_LIFT } from './ballot-entry-steps';
+import { fillNewIssue } from './ui-steps';
 
 const SECRETARY = { username: 'mishu', displayName: '李秘书', password: 'mishu-2026-office' };
 
@@ -82,6 +83,31 @@ async function signIn(pc: WebServer, who: { username: string; password: string }
 const returnedOnTally = (page: Page) => page.getByTestId('vote-tally').getAttribute('data-returned');
 
 describe('two PCs on one office server', () => {
+  it('the office server stops mid-form: the banner, the text kept, and one save when it is back — nobody signs in again', async () => {
+    const pc = await signIn(pcs[0]!, ADMIN);
+    try {
+      const dialog = await fillNewIssue(pc.page, communityId, '地库入口积水');
+      const url = serve.url;
+      await serve.stop();
+      await dialog.getByTestId('issue-save').click();
+      const banner = pc.page.getByTestId('connection-banner');
+      await banner.waitFor();
+      expect(await dialog.getByTestId('issue-title').inputValue()).toBe('地库入口积水');
+      // The same server comes back on its address, with its certificate (kept in its data folder): the pin holds.
+      serve = await startServe(['--listen', new URL(url).host, '--data-dir', dataDir]);
+      await pc.page.locator('[data-testid=issue-page][data-ready=true]').waitFor();
+      expect(await pc.page.getByTestId('issue-title-shown').textContent()).toContain('地库入口积水');
+      await banner.waitFor({ state: 'detached' });
+      expect(await pc.page.getByTestId('login-form').count()).toBe(0);
+      const session = await pc.page.evaluate(() => sessionStorage.getItem('sanfang.session'));
+      const issues = await ok(pcs[0]!.app, 'issue.list', { communityId, overdueOnly: false, text: '' }, session!);
+      expect(issues.map((i) => i.title)).toEqual(['地库入口积水']);
+    } finally {
+      await pc.context.close();
+    }
+  }, TEST_TIMEOUT);
+
+
   it('one enters ballots by keyboard while the other watches the tally change', async () => {
     const watcher = await signIn(pcs[0]!, ADMIN);
     const clerk = await signIn(pcs[1]!, SECRETARY);
@@ -108,6 +134,16 @@ describe('two PCs on one office server', () => {
       const tally = await ok(pcs[1]!.app, 'vote.tally', { id: voteId }, session!);
       expect(tally.ballots.returned).toBe(2);
       expect(await watcher.page.locator('[data-testid=ballots-returned]').getAttribute('data-value')).toBe('2');
+      // Both at the entry screen: the count on each follows the other's saves.
+      await goTo(watcher.page, `#/c/${communityId}/vote/${voteId}/entry`);
+      await watcher.page.locator('[data-testid=ballot-entry-page][data-ready=true]').waitFor();
+      await expect.poll(() => watcher.page.getByTestId('entry-count').getAttribute('data-returned'), { timeout: UI_TIMEOUT }).toBe('2');
+      await clerk.page.getByTestId('entry-lookup-input').fill('0003');
+      await ballotShown(clerk.page, '0003');
+      await clerk.page.keyboard.press('2');
+      await clerk.page.keyboard.press('Enter');
+      await entryDone(clerk.page);
+      await expect.poll(() => watcher.page.getByTestId('entry-count').getAttribute('data-returned'), { timeout: UI_TIMEOUT }).toBe('3');
     } finally {
       await watcher.context.close();
       await clerk.context.close();

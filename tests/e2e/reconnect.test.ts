@@ -12,12 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../main/transport/http-server';
 import { MIGRATIONS_DIR } from '../../main/node-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
-import { ADMIN, CHROMIUM, CHROMIUM_ARGS, goTo, RENDERER_DIR, submitLogin, TEST_TIMEOUT, UI_TIMEOUT } from './harness';
-import { choose, settled } from './ui-steps';
+import { ADMIN, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, submitLogin, TEST_TIMEOUT, UI_TIMEOUT } from './harness';
+import { fillNewIssue, settled } from './ui-steps';
 
 let dataDir = '';
 let server: WebServer;
@@ -77,27 +77,10 @@ async function login(): Promise<void> {
   await page.getByTestId('current-user').waitFor();
 }
 
-/** 登记问题 opened on the ledger and filled in: title, category, description. */
-async function fillNewIssue(title: string): Promise<Locator> {
-  await goTo(page, `#/c/${communityId}/issues`);
-  await page.locator('[data-testid=issues-page][data-ready=true]').waitFor();
-  await page.getByTestId('issue-create').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByTestId('issue-form').waitFor();
-  await dialog.getByTestId('issue-title').fill(title);
-  await expect.poll(async () => {
-    if (((await page.getByTestId('issue-category').textContent()) ?? '').includes('设施维修')) return true;
-    await choose(page, 'issue-category', /^设施维修$/);
-    return ((await page.getByTestId('issue-category').textContent()) ?? '').includes('设施维修');
-  }, { timeout: UI_TIMEOUT }).toBe(true);
-  await dialog.getByTestId('issue-description').fill('下雨后地库入口积水，车辆无法通行');
-  return dialog;
-}
-
 describe('the server goes away mid-form', () => {
   it('the save waits with a banner and the text kept, and goes through once when the server is back — no login asked', async () => {
     await login();
-    const dialog = await fillNewIssue('地库入口积水');
+    const dialog = await fillNewIssue(page, communityId, '地库入口积水');
 
     await server.close();
     await dialog.getByTestId('issue-save').click();
@@ -124,7 +107,7 @@ describe('the server goes away mid-form', () => {
 
   it('the answer of a save is lost on its way back: sent again with its key, main answers and nothing is saved twice', async () => {
     await login();
-    const dialog = await fillNewIssue('楼道堆放杂物');
+    const dialog = await fillNewIssue(page, communityId, '楼道堆放杂物');
     // The first issue.create reaches main and commits; the connection then breaks before the page hears the answer.
     let cut = 0;
     const keys: string[] = [];

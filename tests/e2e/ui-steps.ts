@@ -137,3 +137,20 @@ export async function saveCommunitySettings(page: Page): Promise<void> {
   await page.getByTestId('community-save').click();
   await page.getByText('小区设置已保存').first().waitFor({ timeout: UI_TIMEOUT });
 }
+
+/** 登记问题 opened on the community's issue ledger and filled in: title, category 设施维修, description. */
+export async function fillNewIssue(page: Page, communityId: string, title: string): Promise<Locator> {
+  await page.evaluate((h) => { window.location.hash = h; }, `#/c/${communityId}/issues`);
+  await page.locator('[data-testid=issues-page][data-ready=true]').waitFor();
+  await page.getByTestId('issue-create').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('issue-form').waitFor();
+  await dialog.getByTestId('issue-title').fill(title);
+  await expect.poll(async () => {
+    if (((await page.getByTestId('issue-category').textContent()) ?? '').includes('设施维修')) return true;
+    await choose(page, 'issue-category', /^设施维修$/);
+    return ((await page.getByTestId('issue-category').textContent()) ?? '').includes('设施维修');
+  }, { timeout: UI_TIMEOUT }).toBe(true);
+  await dialog.getByTestId('issue-description').fill('下雨后地库入口积水，车辆无法通行');
+  return dialog;
+}

@@ -93,6 +93,11 @@ function Entry({ vote, onBack, initialPass, initialCode }: { vote: Vote; onBack:
   /** The second pass: main's count of subjects still differing, and the subjects entered on this screen. */
   const [check, setCheck] = useState({ differences: vote.differences, entered: new Set<string>() });
   const second = vote.doubleEntry && !closed && pass === 'second';
+  // The vote read again (after a save here, or another PC's: api/live.ts): its counts are the newest there are.
+  useEffect(() => {
+    setCounts({ returned: vote.ballots.returned, subjects: vote.subjects });
+    setCheck((c) => (c.differences === vote.differences ? c : { ...c, differences: vote.differences }));
+  }, [vote]);
 
   const lookupRef = useRef<InputRef>(null);
   const lookupApi = useRef<LookupApi>(null);
