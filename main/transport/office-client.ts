@@ -12,7 +12,7 @@
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import { AppError, type ErrorEnvelope } from '../../shared/contract/errors';
+import { AppError, fieldProblem, type ErrorEnvelope } from '../../shared/contract/errors';
 import type { InvokeRequest, InvokeResponse } from '../../shared/contract/methods';
 import type { App, ChangeNotice } from '../app-types';
 import { fingerprintOf, normalizePairingCode, pairingCodeOf } from './server-certificate';
@@ -97,7 +97,9 @@ export async function pairWithServer(address: string, typedCode: string): Promis
     socket.once('error', (error) => reject(new AppError('OFFLINE', unreachable(url, error).message)));
   });
   if (pairingCodeOf(fingerprintOf(certPem)) !== code) {
-    throw AppError.field('REFUSED', 'pairingCode', `配对码不符：${url} 上的服务器出示的证书不是这个配对码所指的。请核对服务器屏幕或日志上的配对码；核对无误仍不符时，可能有人冒充服务器，请联系管理员。`);
+    // The field says it in a word; the message says what to do (the dialog shows both).
+    throw new AppError('REFUSED', `配对码不符：${url} 上的服务器出示的证书不是这个配对码所指的。请核对服务器屏幕或日志上的配对码；核对无误仍不符时，可能有人冒充服务器，请联系管理员。`,
+      [fieldProblem('pairingCode', '配对码与该服务器的证书不符')]);
   }
   return { url, certPem };
 }
