@@ -11,7 +11,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { announce } from './changes';
 import { ApiError } from './errors';
 import { getSession, getToken, setSession } from './session';
-import { connectionWorks, newIdempotencyKey, pauseBeforeRetry, RETRY_LIMIT_MS, retryPause, waitingForConnection } from './connection';
+import { connectionWorks, newIdempotencyKey, pauseBeforeRetry, RETRY_LIMIT_MS, RETRY_LIMIT_SIGNED_OUT_MS, retryPause, waitingForConnection } from './connection';
 
 export { ApiError } from './errors';
 
@@ -97,10 +97,10 @@ async function send(request: Request): Promise<InvokeResponse> {
 
 /**
  * Send, and while main cannot be reached (the transport failed, or the office server's relay answers OFFLINE)
- * send the same request again — the same key — after a pause, for up to RETRY_LIMIT_MS; the banner shows
+ * send the same request again — the same key — after a pause, for up to RETRY_LIMIT_MS (RETRY_LIMIT_SIGNED_OUT_MS before sign-in); the banner shows
  * meanwhile. Then the last failure is the answer, as a call failed before there were retries.
  */
-async function sendUntilThrough(request: Request): Promise<InvokeResponse> {
+async function sendUntilThrough(request: Request, limitMs: number): Promise<InvokeResponse> {
   const started = Date.now();
   let stopWaiting: (() => void) | null = null;
   try {
@@ -118,7 +118,7 @@ async function sendUntilThrough(request: Request): Promise<InvokeResponse> {
         failure = e;
       }
       const pause = retryPause(attempt);
-      if (Date.now() - started + pause > RETRY_LIMIT_MS) {
+      if (Date.now() - started + pause > limitMs) {
         if (failure instanceof ApiError) throw failure;
         return failure;
       }
@@ -133,7 +133,7 @@ async function sendUntilThrough(request: Request): Promise<InvokeResponse> {
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const session = getSession() ?? undefined;
   const request: Request = { method, input, idempotencyKey: newIdempotencyKey(), ...(session === undefined ? {} : { session }) };
-  const response = await sendUntilThrough(request);
+  const response = await sendUntilThrough(request, session === undefined ? RETRY_LIMIT_SIGNED_OUT_MS : RETRY_LIMIT_MS);
   if (response.wrote) announce('wrote');
   if (response.ok) return response.result as MethodOutput<M>;
   const error = new ApiError(response.error);

@@ -14,6 +14,12 @@ const RETRY_PAUSES_MS = [500, 1000, 2000];
 const RETRY_EVERY_MS = 3000;
 /** How long a call keeps trying before it fails. */
 export const RETRY_LIMIT_MS = 2 * 60 * 1000;
+/**
+ * Before anyone has signed in there is nothing typed to keep but a login form (which keeps its text anyway), and
+ * the first screen must soon say that the office server cannot be reached and offer what to do
+ * (features/system/workstation): such calls try for a quarter of a minute.
+ */
+export const RETRY_LIMIT_SIGNED_OUT_MS = 15 * 1000;
 
 export function retryPause(attempt: number): number {
   return RETRY_PAUSES_MS[attempt] ?? RETRY_EVERY_MS;
