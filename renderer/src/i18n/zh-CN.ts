@@ -19,6 +19,7 @@ import { unsavedText } from './zh-CN.unsaved';
 import { deadlineText } from './zh-CN.deadline';
 import { reviewsText } from './zh-CN.reviews';
 import { accountsText } from './zh-CN.accounts';
+import { conflictText } from './zh-CN.conflict';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -477,6 +478,7 @@ export const zhCN = {
   deadline: deadlineText,
   reviews: reviewsText,
   accounts: accountsText,
+  conflict: conflictText,
 } as const;
 
 export type Messages = typeof zhCN;
