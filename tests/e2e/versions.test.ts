@@ -3,7 +3,7 @@
  * and 李秘书, open the same issue's edit form and type. 王主任 saves first; 李秘书's save is refused and the
  * dialog names 王主任 and when, showing field by field what the form opened with, 王主任's change and what 李秘书
  * typed — which is still in the form behind it. 继续编辑 keeps the typing; 用我的内容覆盖 then saves it on the
- * fresh revision. A part's form does the same for 采用对方的内容. Screenshots in SHOTS.
+ * fresh revision. A part's form and the minutes editor take the other change with 采用对方的内容. Screenshots in SHOTS.
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,35 @@ describe('two people edit the same record', () => {
     await form.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(async () => (await env.call('part.get', { id: part.partId }, session)).revision, { timeout: UI_TIMEOUT }).toBeGreaterThanOrEqual(detail.revision + 1);
     expect(await page.getByTestId('conflict-dialog').count()).toBe(0);
+  }, TEST_TIMEOUT);
+
+  it('minutes: a draft changed on another PC is not overwritten by this editor, and 采用对方的内容 takes it', async () => {
+    const meeting = await env.call('meeting.create', { communityId, kind: '院坝会', title: '3幢院坝会', date: '2026-11-20', agenda: [{ title: '停车' }] }, session);
+    const content = (recorder: string, other: string) => ({ attendees: '', recorder, items: [{ title: '停车', discussion: '', decision: '' }], actions: [], other });
+    await env.call('minutes.saveDraft', { meetingId: meeting.id, content: content('刘洋', '') }, session);
+    await openAndLogin(env, LI.username, LI.password);
+    const page = env.page;
+    await goTo(page, `#/c/${communityId}/meeting/${meeting.id}`);
+    const editor = page.getByTestId('minutes-section').getByTestId('minutes-editor');
+    await editor.waitFor();
+    await expect.poll(() => editor.getByTestId('minutes-recorder').inputValue(), { timeout: UI_TIMEOUT }).toBe('刘洋');
+    // 王主任, on another PC, saves the draft first.
+    const draft = (await env.call('minutes.list', { meetingId: meeting.id }, session))[0]!;
+    await env.call('minutes.saveDraft', { meetingId: meeting.id, content: content('刘洋', '下次会议定于月底'), expectedRevision: draft.revision }, session);
+
+    await editor.getByTestId('minutes-recorder').fill('张敏');
+    await editor.getByTestId('minutes-save').click();
+    await page.getByTestId('conflict-dialog').waitFor();
+    expect(await page.getByTestId('conflict-message').textContent()).toMatch(/^此记录已被王主任（admin）于 /);
+    const rows = await page.getByTestId('conflict-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows).toEqual([['记录人', '刘洋', '刘洋', '张敏'], ['其他', '（空）', '下次会议定于月底', '（空）']]);
+    await page.getByTestId('conflict-take-theirs').click();
+    await expect.poll(() => editor.getByTestId('minutes-recorder').inputValue(), { timeout: UI_TIMEOUT }).toBe('刘洋');
+    expect(await editor.getByTestId('minutes-other').inputValue()).toBe('下次会议定于月底');
+    // Their version, one's own addition typed again, saved on the fresh revision.
+    await editor.getByTestId('minutes-recorder').fill('张敏');
+    await editor.getByTestId('minutes-save').click();
+    await expect.poll(async () => (await env.call('minutes.list', { meetingId: meeting.id }, session))[0]!.content, { timeout: UI_TIMEOUT })
+      .toEqual(content('张敏', '下次会议定于月底'));
   }, TEST_TIMEOUT);
 });

@@ -12,4 +12,5 @@ export const conflictText = {
   takeTheirs: '采用对方的内容',
   keepEditing: '继续编辑',
   readFailed: '读取对方修改后的内容失败：',
+  gone: '这条记录已不存在',
 };
