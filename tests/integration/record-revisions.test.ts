@@ -188,6 +188,14 @@ describe('changes by any path count', () => {
     expect(e.message).toMatch(/^此记录已被王主任（admin）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 修改/);
   });
 
+  it('a step that changes no field of the form (dispatching an issue) leaves an open form current', async () => {
+    const record = await RECORDS['issue.update']!(w);
+    const opened = await record.read(w.wang) as { id: string; revision: number };
+    await call(w.app, 'issue.dispatch', { id: opened.id, responsibleParty: '物业', responsiblePerson: '李师傅', at: '2026-11-02T10:00' }, w.li);
+    expect((await record.read(w.wang)).revision).toBe(opened.revision);
+    await record.save(w.wang, opened.revision, 'A');
+  });
+
   it('a meeting\'s agenda, a body\'s members and an account\'s grants count for their record', async () => {
     const m = await call(w.app, 'meeting.create', { communityId: w.communityId, kind: '院坝会', title: '院坝会', date: '2099-01-20', agenda: [{ title: '停车' }] }, w.wang);
     await call(w.app, 'meeting.update', { id: m.id, kind: '院坝会', title: '院坝会', date: '2099-01-20', agenda: [{ title: '停车' }, { title: '绿化' }], expectedRevision: m.revision }, w.li);
