@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'DISK_FULL', // the disk is full: nothing was written (main/db/faults.ts)
   'READ_ONLY', // the data folder cannot be written
   'BUSY', // another writer held the database longer than the wait
+  'CONFLICT', // the record changed since the form was opened (its revision, issue 17): nothing was written; details name it (kind 'conflict'), the message who and when
   'LOCKED', // another program locks the database file
   'SCREEN_LOCKED', // the session's screen locked after idle minutes: only unlock, logout and status until the password is given again
   'OFFLINE', // the office server cannot be reached (the client retries the same call, with its idempotency key)

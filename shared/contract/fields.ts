@@ -9,6 +9,15 @@ import { AREA_SOURCES, DELIVERY_STATUSES, PART_TYPES } from '../domain/register'
 
 export const id = z.string().min(1, { error: '缺少编号' }).max(64);
 
+/**
+ * No lost updates (issue 17): every editable record's read carries its revision (main/db/schema/columns.ts), and
+ * its update takes the revision the form was opened with; a save over a newer one is refused as CONFLICT naming
+ * who changed it when. Optional, so that the CLI and older callers still save (as before: last one wins); the
+ * screens always send it. tests/unit/record-revisions.test.ts checks every update method has both.
+ */
+export const revision = z.number().int().positive();
+export const expectedRevision = { expectedRevision: revision.optional() };
+
 export const requiredText = (label: string, max = 100) =>
   z.string({ error: `${label}应为文字` }).trim().min(1, { error: `请填写${label}` }).max(max, { error: `${label}不能超过${max}个字` });
 

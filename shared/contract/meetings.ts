@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isValidDate } from '../domain/dates';
 import { ASSEMBLY_FORMS, ATTENDEE_PARTIES, MEETING_KINDS } from '../domain/meetings';
 import { MATTER_CATEGORIES, STEP_KINDS } from '../domain/workflow';
-import { filePayload, id, optionalText, requiredText } from './fields';
+import { expectedRevision, filePayload, id, optionalText, requiredText, revision } from './fields';
 
 /** A real calendar date (2026-02-30 is refused). */
 export const calendarDate = (label: string) =>
@@ -60,7 +60,7 @@ export const meetingBody = z.object({
   bodyId: id, bodyKind: z.string(), electedOn: z.string(), termEnd: z.string(),
   members: z.array(z.object({ name: z.string(), role: z.string() })),
 }).nullable();
-export const meetingUpdate = meetingFields.omit({ communityId: true }).extend({ id });
+export const meetingUpdate = meetingFields.omit({ communityId: true }).extend({ id, ...expectedRevision });
 
 export const attendeeInput = z.object({
   party: attendeeParty,
@@ -94,7 +94,7 @@ export const deadline = z.object({ date: z.string(), plainEnd: z.string(), moved
 export const meeting = z.object({
   id, communityId: id, communityName: z.string(), kind: meetingKind, form: z.enum(ASSEMBLY_FORMS).nullable(), title: z.string(),
   date: z.string(), startTime: z.string(), place: z.string(), convener: z.string(), noticeDate: z.string().nullable(),
-  membersTotal: z.number().int().nullable(), status: meetingStatus, postedDate: z.string().nullable(),
+  membersTotal: z.number().int().nullable(), status: meetingStatus, postedDate: z.string().nullable(), revision,
   agenda: z.array(agendaItem), attendees: z.array(attendee), overrides: z.array(ruleOverride),
   minutes: z.array(minutesSummary),
   checks: z.object({
@@ -143,9 +143,10 @@ export const minutesContent = z.object({
 export const minutesVersion = z.object({
   id, meetingId: id, version: z.number().int(), status: z.enum(['draft', 'approved']), content: minutesContent,
   text: z.string(), supersedesId: id.nullable(), correctionReason: z.string(), approvedAt: z.string().nullable(),
-  approvedBy: z.string().nullable(), createdAt: z.string(), createdBy: z.string(),
+  approvedBy: z.string().nullable(), createdAt: z.string(), createdBy: z.string(), revision,
 });
-export const saveMinutesInput = z.object({ meetingId: id, content: minutesContent });
+/** `expectedRevision`: the draft's revision the editor opened; 0 when there was no draft yet (another may have started one since). */
+export const saveMinutesInput = z.object({ meetingId: id, content: minutesContent, expectedRevision: z.number().int().nonnegative().optional() });
 export const correctMinutesInput = z.object({ id, reason: requiredText('更正理由', 500) });
 export const diffInput = z.object({ fromId: id, toId: id });
 export const diffOutput = z.object({
@@ -197,11 +198,15 @@ export const stepDefinition = z.object({
 export const workflowInput = z.object({
   /** The family to add a version to; absent for a new workflow. */
   key: z.string().max(64).optional(),
+  /** Saving a new version of a family: the version the editor opened (issue 17). */
+  ...expectedRevision,
   name: requiredText('流程名称', 60),
   steps: z.array(stepDefinition).min(1, { error: '流程至少要有一个步骤' }).max(30),
 });
 export const workflow = z.object({
   id, key: z.string(), name: z.string(), version: z.number().int(), steps: z.array(stepDefinition),
+  /** A workflow is never edited, a save adds a version: its revision is its version (what a save of the family expects). */
+  revision,
   /** The newest version of its family: new matters start on it. */
   current: z.boolean(), isDefault: z.boolean(), matters: z.number().int(), createdAt: z.string(),
 });
@@ -217,7 +222,7 @@ export const matterFields = z.object({
   /** A workflow version; the current default when absent. */
   workflowId: id.optional(),
 });
-export const matterUpdate = z.object({ id, title: requiredText('事项名称', 100), category: matterCategory, description: z.string().trim().max(20000).default(''), raisedBy: optionalText('提出人', 100) });
+export const matterUpdate = z.object({ id, ...expectedRevision, title: requiredText('事项名称', 100), category: matterCategory, description: z.string().trim().max(20000).default(''), raisedBy: optionalText('提出人', 100) });
 
 export const advanceInput = z.object({
   id,
@@ -265,7 +270,7 @@ export const matterDecision = z.discriminatedUnion('kind', [
   }),
 ]);
 export const matterDetail = z.object({
-  id, communityId: id, communityName: z.string(), title: z.string(), category: matterCategory, description: z.string(), raisedBy: z.string(), raisedOn: z.string(),
+  id, communityId: id, communityName: z.string(), title: z.string(), category: matterCategory, description: z.string(), raisedBy: z.string(), raisedOn: z.string(), revision,
   workflow: z.object({ id, name: z.string(), version: z.number().int() }),
   steps: z.array(matterStep), position: boardPosition, done: z.boolean(),
   /** A closed owners' vote decided the matter, but earlier steps are missing: the resolution step waits. */

@@ -262,7 +262,7 @@ export const methods = {
   'budget.spend': method({ input: revenue.spendInput, output: fund.entry, access: inCommunity('books.write') }),
 
   'company.list': method({ input: z.object({ text: z.string().trim().max(100).default('') }), output: z.array(office.company), access: officeWide('contracts.read', { liaisonRows: true }) }),
-  'company.save': method({ input: office.companyFields.extend({ id: id.optional() }), output: office.company, access: officeWide('contracts.write') }),
+  'company.save': method({ input: office.companySave, output: office.company, access: officeWide('contracts.write') }),
   'contract.list': method({ input: z.object({ communityId: id.optional() }), output: z.array(office.contractSummary), access: { permission: 'contracts.read', community: { input: 'communityId', absent: 'office' }, liaisonRows: true } }),
   'contract.get': method({ input: byId, output: office.contractDetail, access: onRecord('contracts.read', 'contract') }),
   'contract.create': method({ input: office.contractFields, output: office.contractDetail, access: inCommunity('contracts.write') }),

@@ -12,7 +12,7 @@ import { DEFAULT_LEVEL_DAYS, ESCALATION_LEVELS, ISSUE_STATUSES, isValidDateTime 
 import { DEFAULT_CONTRACT_PERIODS } from '../domain/service-contracts';
 import { yuanText } from './treasury/fund';
 import { calendarDate } from './meetings';
-import { decimal2, id, optionalText, partType, requiredText } from './fields';
+import { decimal2, expectedRevision, id, optionalText, partType, requiredText, revision } from './fields';
 
 const count = (label: string, min: number, max: number) =>
   z.number({ error: `${label}应为数字` }).int({ error: `${label}应为整数` }).min(min, { error: `${label}至少为${min}` }).max(max, { error: `${label}不能超过${max}` });
@@ -68,7 +68,9 @@ export const companyFields = z.object({
   contact: optionalText('联系人', 40),
   phone: optionalText('联系电话', 30),
 });
-export const company = companyFields.extend({ id, contracts: z.number().int() });
+export const company = companyFields.extend({ id, contracts: z.number().int(), revision });
+/** A new company (no id) or changes to one (its id and the revision its form opened). */
+export const companySave = companyFields.extend({ id: id.optional(), ...expectedRevision });
 
 export const CONTRACT_KINDS = ['前期物业', '招投标选聘', '业主大会表决选聘'] as const;
 export const contractKind = z.enum(CONTRACT_KINDS, { error: `合同类型应为${CONTRACT_KINDS.join('、')}之一` });
@@ -93,7 +95,7 @@ export const contractFields = z.object({
   signatories: optionalText('签约人', 200),
   note: optionalText('备注', 500),
 });
-export const contractUpdate = contractFields.omit({ communityId: true, company: true }).extend({ id });
+export const contractUpdate = contractFields.omit({ communityId: true, company: true }).extend({ id, ...expectedRevision });
 
 /** The events that end a contract, each dated once (a wrong date is corrected with a reason, audited). */
 export const CONTRACT_EVENTS = ['non-renewal-notice', 'owners-decision-renew', 'owners-decision-replace', 'termination-notice', 'ended', 'handed-over'] as const;
@@ -116,7 +118,7 @@ export const contractSummary = z.object({
   decisionDue: z.object({ due: z.string(), urgentFrom: z.string().nullable(), message: z.string() }).nullable(),
 });
 export const contractDetail = contractSummary.extend({
-  voteId: id.nullable(), voteTitle: z.string().nullable(),
+  voteId: id.nullable(), voteTitle: z.string().nullable(), revision,
   nonRenewalNoticeDays: z.number().int(), dismissalNoticeDays: z.number().int(), indefiniteNoticeDays: z.number().int(), handoverDays: z.number().int(),
   fees: z.array(z.object({ partType: z.string(), fee: decimal2 })), serviceLevel: z.string(), deposit: decimal2, signatories: z.string(), note: z.string(),
   nonRenewalNoticeOn: z.string().nullable(), ownersDecision: z.enum(['renew', 'replace']).nullable(), ownersDecisionOn: z.string().nullable(),
@@ -174,11 +176,11 @@ export const bodyFields = z.object({
   /** A rule that says no (member count, term) may be overridden with a written reason, as meetings do. */
   overrideReason: z.string().trim().max(500).default(''),
 });
-export const bodyUpdate = bodyFields.omit({ communityId: true, kind: true }).extend({ id });
+export const bodyUpdate = bodyFields.omit({ communityId: true, kind: true }).extend({ id, ...expectedRevision });
 const deadline = z.object({ date: z.string(), moved: z.boolean() });
 export const body = z.object({
   id, communityId: id, kind: bodyKind, electedOn: z.string(), termYears: z.number().int(), termEnd: z.string(),
-  firstMeetingOn: z.string().nullable(), filedOn: z.string().nullable(), note: z.string(),
+  firstMeetingOn: z.string().nullable(), filedOn: z.string().nullable(), note: z.string(), revision,
   members: z.array(memberInput.extend({ id })),
   /** Owners' committee: the deadlines after the election, the term's state, the warnings of the rules. */
   firstMeetingBy: deadline.nullable(), filingBy: deadline.nullable(),
@@ -249,7 +251,7 @@ export const issueFields = z.object({
   matterId: id.nullable().default(null),
   meetingId: id.nullable().default(null),
 });
-export const issueUpdate = issueFields.omit({ communityId: true, reportedAt: true }).extend({ id });
+export const issueUpdate = issueFields.omit({ communityId: true, reportedAt: true }).extend({ id, ...expectedRevision });
 
 export const dispatchInput = z.object({
   id,
@@ -284,7 +286,7 @@ export const issueSummary = z.object({
   escalatedAt: z.string().nullable(),
 });
 export const issueDetail = issueSummary.extend({
-  reporter: z.string(), buildingId: id.nullable(), partId: id.nullable(), description: z.string(),
+  reporter: z.string(), buildingId: id.nullable(), partId: id.nullable(), description: z.string(), revision,
   responsiblePerson: z.string(), plan: z.string(), plannedAt: z.string().nullable(), closedAt: z.string().nullable(),
   feedback: z.string(), satisfaction: z.string().nullable(), visitedAt: z.string().nullable(),
   matterId: id.nullable(), matterTitle: z.string().nullable(), meetingId: id.nullable(), meetingTitle: z.string().nullable(),
@@ -320,5 +322,5 @@ export const mediationFields = z.object({
   outcome: z.enum(['', '调解成功', '调解不成']).default(''),
   agreement: optionalText('调解协议', 4000),
 });
-export const mediationUpdate = mediationFields.omit({ communityId: true }).extend({ id });
-export const mediation = mediationFields.extend({ id, createdAt: z.string(), updatedAt: z.string() });
+export const mediationUpdate = mediationFields.omit({ communityId: true }).extend({ id, ...expectedRevision });
+export const mediation = mediationFields.extend({ id, createdAt: z.string(), updatedAt: z.string(), revision });

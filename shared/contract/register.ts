@@ -9,8 +9,8 @@ import { extraItem, voteSettings } from './votes';
 import { fundRules } from './treasury/fund';
 import { officeRules } from './office';
 import {
-  areaSource, areaText, decimal2, deliveryStatus, documentText, filePayload, id, optionalText, partType,
-  phoneText, requiredText, rowError,
+  areaSource, areaText, decimal2, deliveryStatus, documentText, expectedRevision, filePayload, id, optionalText, partType,
+  phoneText, requiredText, revision, rowError,
 } from './fields';
 import { electorateBreakdown } from './electorate';
 
@@ -82,11 +82,11 @@ export const communityFields = z.object({
   developer: optionalText('建设单位', 100),
   settings: communitySettings.prefault({}),
 });
-export const communityUpdate = communityFields.extend({ id });
+export const communityUpdate = communityFields.extend({ id, ...expectedRevision });
 
 export const community = z.object({
   id, name: z.string(), address: z.string(), streetOffice: z.string(), communityOffice: z.string(),
-  developer: z.string(), settings: communitySettings,
+  developer: z.string(), settings: communitySettings, revision,
 });
 export const communityListItem = community.extend({ parts: z.number().int(), totalArea: decimal2 });
 
@@ -133,7 +133,7 @@ export const partFields = z.object({
   deliveryStatus: deliveryStatus.default('已交付'),
   acceptUnusual,
 });
-export const partUpdate = partFields.omit({ communityId: true }).extend({ id });
+export const partUpdate = partFields.omit({ communityId: true }).extend({ id, ...expectedRevision });
 
 export const ownershipRow = z.object({
   personId: id, name: z.string(), document: z.string(), phone: z.string(),
@@ -141,6 +141,7 @@ export const ownershipRow = z.object({
 });
 export const partDetail = rosterRow.extend({
   communityId: id,
+  revision,
   /** Current and past owners, newest first; masked like every list. */
   history: z.array(ownershipRow),
 });
@@ -158,12 +159,12 @@ export const personFields = z.object({
   document: documentText,
   phone: phoneText,
 });
-export const personUpdate = personFields.omit({ communityId: true }).extend({ id });
+export const personUpdate = personFields.omit({ communityId: true }).extend({ id, ...expectedRevision });
 export const personSearch = z.object({ communityId: id, search: z.string().trim().max(60).default(''), limit: z.number().int().min(1).max(100).default(20) });
 
 /** A person's own page: the only place the full document and phone are shown. */
 export const personDetail = z.object({
-  id, communityId: id, name: z.string(), document: z.string(), documentKind: z.string(), phone: z.string(),
+  id, communityId: id, name: z.string(), document: z.string(), documentKind: z.string(), phone: z.string(), revision,
   parts: z.array(z.object({ partId: id, address: z.string(), area: decimal2, current: z.boolean(), startDate: z.string().nullable(), endDate: z.string().nullable() })),
 });
 

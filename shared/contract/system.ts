@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/permissions';
-import { id, isoDate, requiredText } from './fields';
+import { expectedRevision, id, isoDate, requiredText, revision } from './fields';
 
 // ── system and accounts ───────────────────────────────────────────────
 export const health = z.object({
@@ -87,10 +87,10 @@ export const userCreate = z.object({
   /** A 物业联络员's property company (required with that role, ignored otherwise). */
   companyId: id.nullable().default(null),
 });
-export const userUpdate = z.object({ id, displayName: requiredText('姓名', 40), grants: grantsInput, companyId: id.nullable().default(null) });
+export const userUpdate = z.object({ id, ...expectedRevision, displayName: requiredText('姓名', 40), grants: grantsInput, companyId: id.nullable().default(null) });
 export const userRow = z.object({
   id, username: z.string(), displayName: z.string(), grants: z.array(grant), companyId: z.string().nullable(), companyName: z.string().nullable(),
-  active: z.boolean(), mustChangePassword: z.boolean(), createdAt: z.string(),
+  active: z.boolean(), mustChangePassword: z.boolean(), createdAt: z.string(), revision,
 });
 /** A one-time password, shown once to the administrator who hands it over. */
 export const temporaryPasswordOut = z.object({ id, username: z.string(), temporaryPassword: z.string() });

@@ -7,9 +7,9 @@ import { companies } from '../../main/db/schema/office';
 
 describe('typed row helpers', () => {
   it('gives a row by its column names, in the schema’s order, as audit rows record it', () => {
-    const row = { id: 'k1', name: '安居物业', creditCode: '91350100M000100Y43', contact: '', phone: '', createdAt: 't0', updatedAt: 't1' };
+    const row = { id: 'k1', name: '安居物业', creditCode: '91350100M000100Y43', contact: '', phone: '', createdAt: 't0', updatedAt: 't1', revision: 1 };
     const stored = storedRow(companies, row);
-    expect(Object.keys(stored)).toEqual(['id', 'name', 'credit_code', 'contact', 'phone', 'created_at', 'updated_at']);
+    expect(Object.keys(stored)).toEqual(['id', 'name', 'credit_code', 'contact', 'phone', 'created_at', 'updated_at', 'revision']);
     expect(stored.credit_code).toBe(row.creditCode);
   });
 

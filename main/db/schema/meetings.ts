@@ -5,7 +5,7 @@
  * because a step may name the owners' vote that decided it and votes stand on meetings and matters.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { timestamps } from './columns';
+import { revision, timestamps } from './columns';
 import { communities } from './register';
 
 /**
@@ -33,6 +33,7 @@ export const matters = sqliteTable('matters', {
   raisedBy: text('raised_by').notNull().default(''),
   raisedOn: text('raised_on').notNull(),
   ...timestamps,
+  ...revision,
 }, (t) => [index('matters_community').on(t.communityId, t.raisedOn)]);
 
 export const meetings = sqliteTable('meetings', {
@@ -50,6 +51,7 @@ export const meetings = sqliteTable('meetings', {
   status: text('status').notNull().default('planned'), // planned | held
   postedDate: text('posted_date'),
   ...timestamps,
+  ...revision,
 }, (t) => [index('meetings_community_date').on(t.communityId, t.date)]);
 
 export const agendaItems = sqliteTable('agenda_items', {
@@ -90,6 +92,7 @@ export const minutes = sqliteTable('minutes', {
   approvedBy: text('approved_by'),
   createdBy: text('created_by').notNull(),
   ...timestamps,
+  ...revision,
 }, (t) => [uniqueIndex('minutes_version').on(t.meetingId, t.version)]);
 
 /** Action items of the approved minutes, tracked to completion. */

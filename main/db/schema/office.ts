@@ -7,7 +7,7 @@
  * meeting.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { timestamps } from './columns';
+import { revision, timestamps } from './columns';
 import { matters, meetings } from './meetings';
 import { buildings, communities, parts, persons } from './register';
 import { votes } from './votes';
@@ -20,6 +20,7 @@ export const companies = sqliteTable('companies', {
   contact: text('contact').notNull().default(''),
   phone: text('phone').notNull().default(''),
   ...timestamps,
+  ...revision,
 });
 
 /**
@@ -55,6 +56,7 @@ export const serviceContracts = sqliteTable('service_contracts', {
   endReason: text('end_reason').notNull().default(''),
   handedOverOn: text('handed_over_on'),
   ...timestamps,
+  ...revision,
 }, (t) => [index('service_contracts_community').on(t.communityId, t.endDate), index('service_contracts_company').on(t.companyId)]);
 
 /** A quarter's service-quality evaluation: the weighted checklist as scored, satisfaction, complaints, collection. */
@@ -88,6 +90,7 @@ export const communityBodies = sqliteTable('community_bodies', {
   firstMeetingOn: text('first_meeting_on'),
   note: text('note').notNull().default(''),
   ...timestamps,
+  ...revision,
 }, (t) => [index('community_bodies_community').on(t.communityId, t.kind)]);
 
 export const bodyMembers = sqliteTable('body_members', {
@@ -155,6 +158,7 @@ export const issues = sqliteTable('issues', {
   matterId: text('matter_id').references(() => matters.id),
   meetingId: text('meeting_id').references(() => meetings.id),
   ...timestamps,
+  ...revision,
 }, (t) => [
   uniqueIndex('issues_number').on(t.communityId, t.number),
   index('issues_status').on(t.communityId, t.status),
@@ -184,4 +188,5 @@ export const mediations = sqliteTable('mediations', {
   outcome: text('outcome').notNull().default(''), // '' (ongoing) | 调解成功 | 调解不成
   agreement: text('agreement').notNull().default(''),
   ...timestamps,
+  ...revision,
 }, (t) => [index('mediations_community').on(t.communityId)]);

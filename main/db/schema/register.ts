@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { timestamps } from './columns';
+import { revision, timestamps } from './columns';
 
 export const communities = sqliteTable('communities', {
   id: text('id').primaryKey(),
@@ -19,6 +19,7 @@ export const communities = sqliteTable('communities', {
   /** JSON of shared/contract/register.ts communitySettings: new settings need no migration. */
   settings: text('settings').notNull().default('{}'),
   ...timestamps,
+  ...revision,
 });
 
 export const buildings = sqliteTable('buildings', {
@@ -66,6 +67,7 @@ export const parts = sqliteTable('parts', {
    */
   searchText: text('search_text').notNull().default(''),
   ...timestamps,
+  ...revision,
 }, (t) => [
   // One part per address. (drizzle-kit 0.31 mangles expression indexes, hence entrance_key.)
   uniqueIndex('parts_address').on(t.buildingId, t.entranceKey, t.room),
@@ -93,6 +95,7 @@ export const persons = sqliteTable('persons', {
   phoneHash: text('phone_hash'),
   phoneMasked: text('phone_masked'),
   ...timestamps,
+  ...revision,
 }, (t) => [
   // One person per document in a community, decided on the keyed hash (the sealed forms all differ).
   uniqueIndex('persons_document').on(t.communityId, t.documentHash).where(sql`${t.documentHash} is not null`),

@@ -6,7 +6,7 @@
  * (tests/integration/schema-drift.test.ts lists it).
  */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { timestamps } from './columns';
+import { revision, timestamps } from './columns';
 import { communities } from './register';
 
 export const users = sqliteTable('users', {
@@ -33,6 +33,7 @@ export const users = sqliteTable('users', {
    */
   keyWrap: text('key_wrap'),
   ...timestamps,
+  ...revision,
 });
 
 /**

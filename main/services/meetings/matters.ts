@@ -23,6 +23,7 @@ import { indexDocument } from '../system/search-index';
 import { tallyVote } from '../votes/vote-tally';
 import { getMeeting } from './meetings';
 import { defaultWorkflow, getWorkflow, type StoredWorkflow } from './workflows';
+import { refuseStale } from '../record-revisions';
 
 type MatterDetail = z.output<typeof matterDetail>;
 type AdvanceInput = z.output<typeof advanceInput>;
@@ -57,7 +58,7 @@ export function getMatter(ctx: ServiceContext, id: string, today = todayInOffice
   const pos = position(wf, rows, row.raisedOn, today);
   return {
     id: row.id, communityId: row.communityId, communityName: getCommunity(ctx, row.communityId).name, title: row.title,
-    category: matterCategory.parse(row.category), description: row.description, raisedBy: row.raisedBy, raisedOn: row.raisedOn,
+    category: matterCategory.parse(row.category), description: row.description, raisedBy: row.raisedBy, raisedOn: row.raisedOn, revision: row.revision,
     workflow: { id: wf.id, name: wf.name, version: wf.version },
     steps: wf.steps.map((s) => {
       const r = byKey.get(s.key);
@@ -211,8 +212,9 @@ export function createMatter(ctx: ServiceContext, actor: Actor, input: z.output<
 }
 
 export function updateMatter(ctx: ServiceContext, actor: Actor, input: z.output<typeof matterUpdate>): MatterDetail {
-  const row = matterRow(ctx, input.id);
   write(ctx, actor, (tx) => {
+    const row = matterRow(ctx, input.id);
+    refuseStale(ctx, 'matter', row, input.expectedRevision);
     ctx.db.update(matters).set({ title: input.title, category: input.category, description: input.description, raisedBy: input.raisedBy, updatedAt: nowIso() })
       .where(eq(matters.id, input.id)).run();
     tx.audit({

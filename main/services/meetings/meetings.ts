@@ -26,6 +26,7 @@ import { write, type Actor, type ServiceContext } from '../context';
 import { officeCalendar } from '../system/holidays';
 import { indexAgenda } from '../system/search-sources';
 import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides';
+import { refuseStale } from '../record-revisions';
 
 type MeetingFields = z.output<typeof meetingFields>;
 type Meeting = z.output<typeof meetingSchema>;
@@ -92,7 +93,7 @@ export function getMeeting(ctx: ServiceContext, id: string): Meeting {
   return {
     id: row.id, communityId: row.communityId, communityName: community.name, kind: row.kind, form: row.form, title: row.title,
     date: row.date, startTime: row.startTime, place: row.place, convener: row.convener, noticeDate: row.noticeDate,
-    membersTotal: row.membersTotal, status: row.status, postedDate: row.postedDate,
+    membersTotal: row.membersTotal, status: row.status, postedDate: row.postedDate, revision: row.revision,
     agenda: agendaRows(ctx, id).map((a) => ({
       ...a,
       passed: committee && a.forVote && a.yesVotes !== null ? committeeDecision(members, a.yesVotes, rules.committeeDecisionRule).passed : null,
@@ -192,7 +193,7 @@ export function createMeeting(ctx: ServiceContext, actor: Actor, f: MeetingField
   return getMeeting(ctx, id);
 }
 
-export function updateMeeting(ctx: ServiceContext, actor: Actor, f: Omit<MeetingFields, 'communityId'> & { id: string }): Meeting {
+export function updateMeeting(ctx: ServiceContext, actor: Actor, f: Omit<MeetingFields, 'communityId'> & { id: string; expectedRevision?: number | undefined }): Meeting {
   const row = meetingRow(ctx, f.id);
   if (row.status === 'held') throw new AppError('REFUSED', '会议已召开并记录了结果，不能再修改通知内容；如有更正请在会议纪要中说明');
   validateShape(f);
@@ -203,6 +204,7 @@ export function updateMeeting(ctx: ServiceContext, actor: Actor, f: Omit<Meeting
   const violations = [...noticeViolations(ctx, row.communityId, f), ...membersDiffer(f.kind, f.membersTotal, body)];
   requireOverride(violations, f.overrideReason);
   write(ctx, actor, (tx) => {
+    refuseStale(ctx, 'meeting', meetingRow(ctx, f.id), f.expectedRevision);
     const before = snapshot(ctx, f.id);
     ctx.db.update(meetings).set({
       kind: f.kind, form: f.form, title: f.title, date: f.date, startTime: f.startTime, place: f.place, convener: f.convener, noticeDate: f.noticeDate,

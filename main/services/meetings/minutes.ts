@@ -16,6 +16,7 @@ import { newId } from '../../db/ids';
 import { actionItems, meetings, minutes } from '../../db/schema/meetings';
 import { write, type Actor, type ServiceContext } from '../context';
 import { indexDocument } from '../system/search-index';
+import { refuseStale } from '../record-revisions';
 
 type MinutesVersion = z.output<typeof minutesVersion>;
 type ActionRow = z.output<typeof actionRow>;
@@ -27,7 +28,7 @@ function toVersion(r: MinutesRow): MinutesVersion {
   return {
     id: r.id, meetingId: r.meetingId, version: r.version, status: minutesVersion.shape.status.parse(r.status), content, text: minutesText(content),
     supersedesId: r.supersedesId, correctionReason: r.correctionReason, approvedAt: r.approvedAt, approvedBy: r.approvedBy,
-    createdAt: r.createdAt, createdBy: r.createdBy,
+    createdAt: r.createdAt, createdBy: r.createdBy, revision: r.revision,
   };
 }
 
@@ -65,15 +66,20 @@ function indexMinutes(ctx: ServiceContext, meetingId: string): void {
 }
 
 /** Create the first draft, or change the current draft. An approved version cannot be changed. */
-export function saveDraft(ctx: ServiceContext, actor: Actor, input: { meetingId: string; content: z.output<typeof minutesContentSchema> }): MinutesVersion {
+export function saveDraft(
+  ctx: ServiceContext, actor: Actor, input: { meetingId: string; content: z.output<typeof minutesContentSchema>; expectedRevision?: number | undefined },
+): MinutesVersion {
   meetingOf(ctx, input.meetingId);
-  const newest = newestMinutes(ctx, input.meetingId);
-  if (newest?.status === 'approved') {
-    throw new AppError('REFUSED', `第${newest.version}版纪要已批准，不能再修改；如需更正，请新建更正版本并写明理由`);
-  }
   const content = JSON.stringify(input.content);
-  const id = newest?.id ?? newId();
-  write(ctx, actor, (tx) => {
+  const id = write(ctx, actor, (tx) => {
+    // Read inside the write: a draft another PC started or changed since the editor opened is seen here.
+    const newest = newestMinutes(ctx, input.meetingId);
+    if (newest?.status === 'approved') {
+      throw new AppError('REFUSED', `第${newest.version}版纪要已批准，不能再修改；如需更正，请新建更正版本并写明理由`);
+    }
+    // 0: the editor opened on no draft, so one started since by someone else (revision 1 or more) is refused too.
+    if (newest) refuseStale(ctx, 'minutes', newest, input.expectedRevision);
+    const id = newest?.id ?? newId();
     const now = nowIso();
     if (newest) {
       ctx.db.update(minutes).set({ content, updatedAt: now }).where(eq(minutes.id, id)).run();
@@ -82,6 +88,7 @@ export function saveDraft(ctx: ServiceContext, actor: Actor, input: { meetingId:
     }
     tx.audit({ action: newest ? 'update' : 'create', entity: 'minutes', entityId: id, before: newest ? JSON.parse(newest.content) : null, after: input.content });
     indexMinutes(ctx, input.meetingId);
+    return id;
   });
   return getMinutes(ctx, id);
 }

@@ -11,6 +11,7 @@ import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { matters, workflows } from '../../db/schema/meetings';
 import { write, type Actor, type ServiceContext } from '../context';
+import { refuseStale } from '../record-revisions';
 
 export const DEFAULT_WORKFLOW_KEY = 'wuyi-liangkai';
 
@@ -58,25 +59,27 @@ export function listWorkflows(ctx: ServiceContext) {
     matters: sql<number>`${ctx.db.select({ n: count() }).from(matters).where(eq(matters.workflowId, workflows.id))}`,
     current: sql<number>`${workflows.version} = ${ctx.db.select({ version: max(v.version) }).from(v).where(eq(v.key, workflows.key))}`,
   }).from(workflows).orderBy(desc(workflows.isDefault), workflows.key, desc(workflows.version)).all();
-  return rows.map((r) => ({ ...toWorkflow(r), current: r.current === 1, matters: r.matters, createdAt: r.createdAt }));
+  return rows.map((r) => ({ ...toWorkflow(r), revision: r.version, current: r.current === 1, matters: r.matters, createdAt: r.createdAt }));
 }
 
 /** A new version of a family (key given) or a new workflow. Definitions are never edited in place. */
-export function saveWorkflow(ctx: ServiceContext, actor: Actor, input: { key?: string | undefined; name: string; steps: StepDefinition[] }) {
+export function saveWorkflow(ctx: ServiceContext, actor: Actor, input: { key?: string | undefined; expectedRevision?: number | undefined; name: string; steps: StepDefinition[] }) {
   const problems = checkWorkflowDefinition(input);
   if (problems.length > 0) throw new AppError('VALIDATION', problems.join('；'), inputProblems(problems));
-  let key = input.key;
-  let version = 1;
-  let isDefault = false;
-  if (key !== undefined) {
-    const latest = ctx.db.select({ version: workflows.version, isDefault: workflows.isDefault }).from(workflows)
-      .where(eq(workflows.key, key)).orderBy(desc(workflows.version)).limit(1).get();
-    if (!latest) throw new AppError('NOT_FOUND', '找不到要修改的办理流程');
-    version = latest.version + 1;
-    isDefault = latest.isDefault;
-  } else key = newId();
   const id = newId();
   write(ctx, actor, (tx) => {
+    let key = input.key;
+    let version = 1;
+    let isDefault = false;
+    if (key !== undefined) {
+      const latest = ctx.db.select({ id: workflows.id, version: workflows.version, isDefault: workflows.isDefault, createdAt: workflows.createdAt }).from(workflows)
+        .where(eq(workflows.key, key)).orderBy(desc(workflows.version)).limit(1).get();
+      if (!latest) throw new AppError('NOT_FOUND', '找不到要修改的办理流程');
+      // Never edited in place: a version saved since the editor opened is the one the new version would hide.
+      refuseStale(ctx, 'workflow', { id: latest.id, revision: latest.version, updatedAt: latest.createdAt }, input.expectedRevision);
+      version = latest.version + 1;
+      isDefault = latest.isDefault;
+    } else key = newId();
     ctx.db.insert(workflows).values({ id, key, name: input.name.trim(), version, steps: JSON.stringify(input.steps), isDefault, createdAt: nowIso() }).run();
     tx.audit({ action: 'create', entity: 'workflow', entityId: id, after: { key, version, name: input.name, steps: input.steps } });
   });

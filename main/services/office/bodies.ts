@@ -27,6 +27,7 @@ import { getCommunity, listCommunities } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { officeCalendar } from '../system/holidays';
 import { overridesOf, recordOverrides, requireOverride } from '../rule-overrides';
+import { refuseStale } from '../record-revisions';
 
 type Body = z.output<typeof body>;
 type Candidate = z.output<typeof candidate>;
@@ -80,7 +81,7 @@ function toBody(ctx: ServiceContext, row: BodyRow, members: MemberRow[], today: 
   const name = isCommittee ? '' : kind.replace('业主', '');
   return {
     id: row.id, communityId: row.communityId, kind, electedOn: row.electedOn, termYears: row.termYears, termEnd: termEnd(row.electedOn, row.termYears),
-    firstMeetingOn: row.firstMeetingOn, filedOn: row.filedOn, note: row.note,
+    firstMeetingOn: row.firstMeetingOn, filedOn: row.filedOn, note: row.note, revision: row.revision,
     members: members.map((m) => ({
       id: m.id, personId: m.personId, name: m.name, role: oneOf(MEMBER_ROLES, m.role, 'body_members.role'), partyMember: m.partyMember === 1,
       onPartyBranch: m.onPartyBranch === 1, onResidentsCommittee: m.onResidentsCommittee === 1,
@@ -186,13 +187,16 @@ export function updateBody(ctx: ServiceContext, actor: Actor, input: z.output<ty
   const broken = violations(ctx, before.communityId, oneOf(BODY_KINDS, before.kind, 'community_bodies.kind'), input.termYears, input.members.length);
   requireOverride(broken, input.overrideReason);
   write(ctx, actor, (scope: WriteScope) => {
+    const current = ctx.db.select().from(communityBodies).where(eq(communityBodies.id, input.id)).get();
+    if (current) refuseStale(ctx, 'community_body', current, input.expectedRevision);
     const membersBefore = ctx.db.select().from(bodyMembers).where(eq(bodyMembers.bodyId, input.id)).all();
     ctx.db.update(communityBodies).set({
       electedOn: input.electedOn, termYears: input.termYears, filedOn: input.filedOn, firstMeetingOn: input.firstMeetingOn, note: input.note, updatedAt: nowIso(),
     }).where(eq(communityBodies.id, input.id)).run();
     writeMembers(ctx, input.id, input.members);
     const stored = { ...storedRow(communityBodies, before), members: membersBefore.map((m) => storedRow(bodyMembers, m)) };
-    scope.audit({ action: 'update', entity: 'community_body', entityId: input.id, before: stored, after: input });
+    const { expectedRevision: _opened, ...after } = input;
+    scope.audit({ action: 'update', entity: 'community_body', entityId: input.id, before: stored, after });
     recordOverrides(ctx, scope, actor, { communityId: before.communityId, entity: 'community_body', entityId: input.id }, broken, input.overrideReason);
   });
   return bodyById(ctx, input.id, today);

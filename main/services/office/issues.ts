@@ -27,6 +27,7 @@ import { getCommunity } from '../register/communities';
 import { officeCalendar } from '../system/holidays';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { indexIssue } from '../system/search-sources';
+import { refuseStale } from '../record-revisions';
 
 type IssueDetail = z.output<typeof issueDetail>;
 type IssueSummary = z.output<typeof issueSummary>;
@@ -82,7 +83,7 @@ export function getIssue(ctx: ServiceContext, id: string, now = nowInOffice()): 
     : ctx.db.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, row.meetingId)).get()?.title ?? null;
   return {
     ...summaryOf(row, events, now),
-    reporter: row.reporter, buildingId: row.buildingId, partId: row.partId, description: row.description, responsiblePerson: row.responsiblePerson,
+    reporter: row.reporter, buildingId: row.buildingId, partId: row.partId, description: row.description, responsiblePerson: row.responsiblePerson, revision: row.revision,
     plan: row.plan, plannedAt: row.plannedAt, closedAt: row.closedAt, feedback: row.feedback, satisfaction: row.satisfaction, visitedAt: row.visitedAt,
     matterId: row.matterId, matterTitle, meetingId: row.meetingId, meetingTitle,
     events: events.map((e) => ({ at: e.at, kind: e.kind, from: e.fromValue, to: e.toValue, reason: e.reason, author: e.author })),
@@ -171,6 +172,7 @@ export function createIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
 export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<typeof issueUpdate>, now = nowInOffice()): IssueDetail {
   write(ctx, actor, (scope) => {
     const before = issueRow(ctx, input.id);
+    refuseStale(ctx, 'issue', before, input.expectedRevision);
     checkPlace(ctx, before.communityId, input.buildingId, input.partId);
     checkLinks(ctx, before.communityId, input.matterId, input.meetingId);
     refuseFacts(checkIssueFacts({ ...factsOf(before, []), resolutionDue: input.resolutionDue }), { resolutionDue: 'resolutionDue' });
@@ -180,7 +182,8 @@ export function updateIssue(ctx: ServiceContext, actor: Actor, input: z.output<t
       updatedAt: nowIso(),
     }).where(eq(issues.id, input.id)).run();
     indexIssue(ctx, input.id);
-    scope.audit({ action: 'update', entity: 'issue', entityId: input.id, before: storedRow(issues, before), after: input });
+    const { expectedRevision: _opened, ...after } = input;
+    scope.audit({ action: 'update', entity: 'issue', entityId: input.id, before: storedRow(issues, before), after });
   });
   return getIssue(ctx, input.id, now);
 }

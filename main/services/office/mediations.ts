@@ -14,6 +14,7 @@ import { oneOf, storedRow } from '../../db/rows';
 import { issues, mediations } from '../../db/schema/office';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext } from '../context';
+import { refuseStale } from '../record-revisions';
 
 type Mediation = z.output<typeof mediation>;
 type MediationRow = typeof mediations.$inferSelect;
@@ -25,7 +26,7 @@ const storedSessions = z.array(z.object({ date: z.string(), summary: z.string() 
 const toMediation = (r: MediationRow): Mediation => ({
   id: r.id, communityId: r.communityId, issueId: r.issueId, parties: r.parties, mediator: r.mediator,
   sessions: storedSessions.parse(JSON.parse(r.sessions)), outcome: oneOf(OUTCOMES, r.outcome, 'mediations.outcome'), agreement: r.agreement,
-  createdAt: r.createdAt, updatedAt: r.updatedAt,
+  createdAt: r.createdAt, updatedAt: r.updatedAt, revision: r.revision,
 });
 
 export function listMediations(ctx: ServiceContext, communityId: string): Mediation[] {
@@ -71,13 +72,15 @@ export function createMediation(ctx: ServiceContext, actor: Actor, input: z.outp
 export function updateMediation(ctx: ServiceContext, actor: Actor, input: z.output<typeof mediationUpdate>, today = todayInOffice()): Mediation {
   write(ctx, actor, (scope) => {
     const before = mediationRow(ctx, input.id);
+    refuseStale(ctx, 'mediation', before, input.expectedRevision);
     if (before.outcome !== '') throw new AppError('REFUSED', `这次调解已有结果（${before.outcome}），不能再修改；如需补充请新建调解记录`);
     check(ctx, before.communityId, input, today);
     ctx.db.update(mediations).set({
       issueId: input.issueId, parties: input.parties, mediator: input.mediator, sessions: JSON.stringify(input.sessions), outcome: input.outcome,
       agreement: input.agreement, updatedAt: nowIso(),
     }).where(eq(mediations.id, input.id)).run();
-    scope.audit({ action: 'update', entity: 'mediation', entityId: input.id, before: storedRow(mediations, before), after: input });
+    const { expectedRevision: _opened, ...after } = input;
+    scope.audit({ action: 'update', entity: 'mediation', entityId: input.id, before: storedRow(mediations, before), after });
   });
   return toMediation(mediationRow(ctx, input.id));
 }

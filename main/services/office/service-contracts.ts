@@ -25,6 +25,7 @@ import { voteItems, votes } from '../../db/schema/votes';
 import { getCommunity } from '../register/communities';
 import { write, type Actor, type ServiceContext, type WriteScope } from '../context';
 import { officeCalendar } from '../system/holidays';
+import { refuseStale } from '../record-revisions';
 
 type Company = z.output<typeof company>;
 type ContractDetail = z.output<typeof contractDetail>;
@@ -44,7 +45,7 @@ const storedFees = z.array(z.object({ partType: z.string(), fee: z.number() }));
 
 /** A company as the lists show it, with the number of contracts that name it. */
 const companySelection = (ctx: ServiceContext) => ctx.db.select({
-  id: companies.id, name: companies.name, creditCode: companies.creditCode, contact: companies.contact, phone: companies.phone,
+  id: companies.id, name: companies.name, creditCode: companies.creditCode, contact: companies.contact, phone: companies.phone, revision: companies.revision,
   contracts: ctx.db.$count(serviceContracts, eq(serviceContracts.companyId, companies.id)),
 }).from(companies);
 
@@ -88,16 +89,19 @@ function insertCompany(ctx: ServiceContext, scope: WriteScope, fields: z.output<
   return id;
 }
 
-export function saveCompany(ctx: ServiceContext, actor: Actor, input: z.output<typeof companyFields> & { id?: string | undefined }): Company {
+export function saveCompany(ctx: ServiceContext, actor: Actor, input: z.output<typeof companyFields> & { id?: string | undefined; expectedRevision?: number | undefined }): Company {
   const id = write(ctx, actor, (scope) => {
     if (input.id === undefined) return insertCompany(ctx, scope, input);
     const before = companyById(ctx, input.id);
+    const stored = ctx.db.select({ id: companies.id, revision: companies.revision, updatedAt: companies.updatedAt }).from(companies).where(eq(companies.id, input.id)).get();
+    if (stored) refuseStale(ctx, 'company', stored, input.expectedRevision);
     const clash = ctx.db.select({ name: companies.name }).from(companies)
       .where(and(or(eq(companies.name, input.name), eq(companies.creditCode, input.creditCode)), ne(companies.id, input.id))).get();
     if (clash) throw new AppError('REFUSED', `企业名称或统一社会信用代码与已登记的“${clash.name}”重复`);
     ctx.db.update(companies).set({ name: input.name, creditCode: input.creditCode, contact: input.contact, phone: input.phone, updatedAt: nowIso() })
       .where(eq(companies.id, input.id)).run();
-    scope.audit({ action: 'update', entity: 'company', entityId: input.id, before, after: input });
+    const { expectedRevision: _opened, ...after } = input;
+    scope.audit({ action: 'update', entity: 'company', entityId: input.id, before, after });
     return input.id;
   });
   return companyById(ctx, id);
@@ -176,7 +180,7 @@ export function getContract(ctx: ServiceContext, id: string, today = todayInOffi
   const dismissal = earliestEndAfter(today, row.endDate, periods, officeCalendar(ctx));
   return {
     ...summaryOf(ctx, row, today),
-    voteId: row.voteId, voteTitle: row.voteTitle,
+    voteId: row.voteId, voteTitle: row.voteTitle, revision: row.revision,
     nonRenewalNoticeDays: row.nonRenewalNoticeDays, dismissalNoticeDays: row.dismissalNoticeDays,
     indefiniteNoticeDays: row.indefiniteNoticeDays, handoverDays: periods.handoverDays,
     fees: storedFees.parse(JSON.parse(row.fees)).map((f) => ({ partType: f.partType, fee: fenToYuan(f.fee) })),
@@ -240,13 +244,15 @@ export function createContract(ctx: ServiceContext, actor: Actor, input: z.outpu
 export function updateContract(ctx: ServiceContext, actor: Actor, input: z.output<typeof contractUpdate>, today = todayInOffice()): ContractDetail {
   write(ctx, actor, (scope) => {
     const before = contractRow(ctx, input.id);
+    refuseStale(ctx, 'service_contract', before, input.expectedRevision);
     const companyId = input.companyId ?? before.companyId;
     companyById(ctx, companyId);
     checkTerms(ctx, before.communityId, input);
     const problems = checkContractFacts({ ...factsOf(before), start: input.startDate, expiry: input.endDate });
     if (problems.length > 0) throw new AppError('REFUSED', problems.join('；'));
     ctx.db.update(serviceContracts).set({ companyId, ...termValues(input), updatedAt: nowIso() }).where(eq(serviceContracts.id, input.id)).run();
-    scope.audit({ action: 'update', entity: 'service_contract', entityId: input.id, before: storedContract(before), after: input });
+    const { expectedRevision: _opened, ...after } = input;
+    scope.audit({ action: 'update', entity: 'service_contract', entityId: input.id, before: storedContract(before), after });
   });
   return getContract(ctx, input.id, today);
 }

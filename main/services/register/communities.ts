@@ -8,6 +8,7 @@ import { naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
 import { buildings, communities, entrances, parts } from '../../db/schema/register';
 import { write, type Actor, type ServiceContext } from '../context';
+import { refuseStale } from '../record-revisions';
 
 export interface CommunityFields {
   name: string;
@@ -18,13 +19,13 @@ export interface CommunityFields {
   settings: CommunitySettings;
 }
 
-export type Community = CommunityFields & { id: string };
+export type Community = CommunityFields & { id: string; revision: number };
 
 function toCommunity(row: typeof communities.$inferSelect): Community {
   return {
     id: row.id, name: row.name, address: row.address, streetOffice: row.streetOffice,
     communityOffice: row.communityOffice, developer: row.developer,
-    settings: communitySettings.parse(JSON.parse(row.settings)),
+    settings: communitySettings.parse(JSON.parse(row.settings)), revision: row.revision,
   };
 }
 
@@ -59,7 +60,7 @@ function refuseDuplicateName(ctx: ServiceContext, name: string, exceptId?: strin
 export function insertCommunity(ctx: ServiceContext, audit: (e: { action: string; entity: string; entityId: string; after: unknown }) => void, fields: CommunityFields): Community {
   refuseDuplicateName(ctx, fields.name);
   const now = nowIso();
-  const community: Community = { id: newId(), ...fields };
+  const community: Community = { id: newId(), ...fields, revision: 1 };
   ctx.db.insert(communities).values({ ...community, settings: JSON.stringify(fields.settings), createdAt: now, updatedAt: now }).run();
   audit({ action: 'create', entity: 'community', entityId: community.id, after: community });
   return community;
@@ -69,11 +70,13 @@ export function createCommunity(ctx: ServiceContext, actor: Actor, fields: Commu
   return write(ctx, actor, (tx) => insertCommunity(ctx, tx.audit, fields));
 }
 
-export function updateCommunity(ctx: ServiceContext, actor: Actor, input: CommunityFields & { id: string }): Community {
+export function updateCommunity(ctx: ServiceContext, actor: Actor, input: CommunityFields & { id: string; expectedRevision?: number | undefined }): Community {
   return write(ctx, actor, (tx) => {
     const before = getCommunity(ctx, input.id);
+    const stored = ctx.db.select({ id: communities.id, revision: communities.revision, updatedAt: communities.updatedAt }).from(communities).where(eq(communities.id, input.id)).get();
+    if (stored) refuseStale(ctx, 'community', stored, input.expectedRevision);
     refuseDuplicateName(ctx, input.name, input.id);
-    const { id, ...fields } = input;
+    const { id, expectedRevision: _opened, ...fields } = input;
     ctx.db.update(communities).set({ ...fields, settings: JSON.stringify(fields.settings), updatedAt: nowIso() }).where(eq(communities.id, id)).run();
     const after = getCommunity(ctx, id);
     tx.audit({ action: 'update', entity: 'community', entityId: id, before, after });

@@ -12,6 +12,7 @@ import { ensureBuilding, ensureEntrance, getCommunity } from './communities';
 import { write, type Actor, type ServiceContext } from '../context';
 import { currentOwners } from './roster-query';
 import { refreshPartCaches } from './part-cache';
+import { refuseStale } from '../record-revisions';
 
 export interface PartFields {
   building: string;
@@ -46,7 +47,7 @@ export function getPart(ctx: ServiceContext, id: string) {
     .from(ownerships).innerJoin(persons, eq(persons.id, ownerships.personId)).where(eq(ownerships.partId, id))
     .orderBy(sql`${ownerships.endDate} is not null`, desc(ownerships.endDate), desc(ownerships.startDate), persons.name).all();
   return {
-    partId: row.id, communityId: row.communityId, address: row.address, building: building.name, entrance: entrance?.name ?? null,
+    partId: row.id, communityId: row.communityId, revision: row.revision, address: row.address, building: building.name, entrance: entrance?.name ?? null,
     room: row.room, type: oneOf(PART_TYPES, row.type, 'parts.type'), area: formatHundredths(row.area),
     areaSource: oneOf(AREA_SOURCES, row.areaSource, 'parts.area_source'),
     deliveryStatus: oneOf(DELIVERY_STATUSES, row.deliveryStatus, 'parts.delivery_status'),
@@ -101,9 +102,10 @@ export function createPart(ctx: ServiceContext, actor: Actor, input: PartFields 
   return getPart(ctx, id);
 }
 
-export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields & { id: string }) {
+export function updatePart(ctx: ServiceContext, actor: Actor, input: PartFields & { id: string; expectedRevision?: number | undefined }) {
   write(ctx, actor, (tx) => {
     const before = partRow(ctx, input.id);
+    refuseStale(ctx, 'part', before, input.expectedRevision);
     const { values: v, audited } = placeAndValues(ctx, before.communityId, input);
     refuseDuplicateAddress(ctx, v, input.id);
     ctx.db.update(parts).set({ ...v, updatedAt: nowIso() }).where(eq(parts.id, input.id)).run();

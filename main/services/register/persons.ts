@@ -14,6 +14,7 @@ import { auditedPerson, documentHash, openPerson, sealPerson, searchHashes } fro
 import { getCommunity } from './communities';
 import { auditView, write, type Actor, type ServiceContext } from '../context';
 import { partsHeldBy, refreshPartCaches } from './part-cache';
+import { refuseStale } from '../record-revisions';
 
 export interface MaskedOwner {
   personId: string;
@@ -44,7 +45,7 @@ export function getPerson(ctx: ServiceContext, id: string, full = true) {
     .from(ownerships).innerJoin(parts, eq(parts.id, ownerships.partId)).where(eq(ownerships.personId, id))
     .orderBy(sql`${ownerships.endDate} is not null`, parts.sortKey).all();
   return {
-    id: row.id, communityId: row.communityId, name: row.name,
+    id: row.id, communityId: row.communityId, name: row.name, revision: row.revision,
     document: shown.document ?? '', documentKind: row.documentKind ?? '', phone: shown.phone ?? '',
     parts: held.map((h) => ({ ...h, area: formatHundredths(h.area), current: h.endDate === null })),
   };
@@ -119,10 +120,11 @@ export function createPerson(ctx: ServiceContext, actor: Actor, input: PersonFie
   return getPerson(ctx, id, full);
 }
 
-export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { id: string }, full = true) {
+export function updatePerson(ctx: ServiceContext, actor: Actor, input: PersonFields & { id: string; expectedRevision?: number | undefined }, full = true) {
   const fields = normalizeFields(input);
   write(ctx, actor, (tx) => {
     const before = personRow(ctx, input.id);
+    refuseStale(ctx, 'person', before, input.expectedRevision);
     refuseDuplicateDocument(ctx, before.communityId, fields.document, input.id);
     ctx.db.update(persons).set({
       name: fields.name, documentKind: fields.documentKind, ...sealPerson(ctx.keys, input.id, fields), updatedAt: nowIso(),

@@ -17,6 +17,7 @@ import { userGrants, users } from '../../db/schema/system';
 import { write, type Actor, type ServiceContext } from '../context';
 import { grantsOf, type AuthService } from './auth';
 import { hashSecret, newRecoveryCode, newTemporaryPassword } from './passwords';
+import { refuseStale } from '../record-revisions';
 
 type UserRow = z.output<typeof userRow>;
 
@@ -25,7 +26,7 @@ export function listUsers(ctx: ServiceContext): UserRow[] {
   const names = companyNames(ctx, rows.map((r) => r.companyId).filter((c): c is string => c !== null));
   return rows.map((r) => ({
     id: r.id, username: r.username, displayName: r.displayName, grants: grantsOf(ctx, r.id), companyId: r.companyId,
-    companyName: r.companyId ? (names.get(r.companyId) ?? null) : null, active: r.active, mustChangePassword: r.mustChangePassword, createdAt: r.createdAt,
+    companyName: r.companyId ? (names.get(r.companyId) ?? null) : null, active: r.active, mustChangePassword: r.mustChangePassword, createdAt: r.createdAt, revision: r.revision,
   }));
 }
 
@@ -127,10 +128,13 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: { use
  * Name, roles, communities and company. The person's open sessions read their grants again at their next call
  * (auth.ts userFor), so a change applies at once without signing them out.
  */
-export function updateUser(ctx: ServiceContext, actor: Actor, input: { id: string; displayName: string; grants: Grant[]; companyId: string | null }): UserRow {
+export function updateUser(
+  ctx: ServiceContext, actor: Actor, input: { id: string; expectedRevision?: number | undefined; displayName: string; grants: Grant[]; companyId: string | null },
+): UserRow {
   const { grants, companyId } = checkedGrants(ctx, input.grants, input.companyId);
   write(ctx, actor, (tx) => {
     const before = accountOf(ctx, input.id);
+    refuseStale(ctx, 'user', before, input.expectedRevision);
     const beforeGrants = grantsOf(ctx, before.id);
     const wasAdmin = beforeGrants.some((g) => g.role === 'admin');
     if (wasAdmin && !grants.some((g) => g.role === 'admin') && before.active && otherActiveAdmins(ctx, before.id) === 0) {

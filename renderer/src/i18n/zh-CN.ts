@@ -20,6 +20,7 @@ import { deadlineText } from './zh-CN.deadline';
 import { reviewsText } from './zh-CN.reviews';
 import { accountsText } from './zh-CN.accounts';
 import { workstationText } from './zh-CN.workstation';
+import { conflictText } from './zh-CN.conflict';
 
 /**
  * The interface texts (zh-CN). Plain data; an English file can follow with the
@@ -483,6 +484,7 @@ export const zhCN = {
     lost: '与服务器的连接已中断，正在重试…（您填写的内容不会丢失）',
   },
   workstation: workstationText,
+  conflict: conflictText,
 } as const;
 
 export type Messages = typeof zhCN;

@@ -5,24 +5,39 @@ import { matterUpdate } from '../../../../../shared/contract/meetings';
 import { MATTER_CATEGORIES } from '../../../../../shared/domain/workflow';
 import { invoke } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
+import { useRevision } from '../../../components/ConflictDialog';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import type { MatterDetail } from './shared';
 
 const t = zhCN.matters.form;
 
+const valuesOf = (m: MatterDetail) => ({ title: m.title, category: m.category, description: m.description, raisedBy: m.raisedBy });
+
 export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDetail; onClose: () => void; onSaved: (m: MatterDetail) => void }) {
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
+  const revision = useRevision<ReturnType<typeof valuesOf>>({
+    fields: [{ name: 'title', label: t.title }, { name: 'category', label: t.category }, { name: 'raisedBy', label: t.raisedBy }, { name: 'description', label: t.description }],
+    readFresh: async () => {
+      const fresh = await invoke('matter.get', { id: matter.id });
+      return { values: valuesOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
-    form.setFieldsValue({ title: matter.title, category: matter.category, description: matter.description, raisedBy: matter.raisedBy });
+    form.setFieldsValue(valuesOf(matter));
+    revision.opened(valuesOf(matter), matter.revision);
   }, [form, matter]);
 
-  const save = () =>
-    submit(matterUpdate, { ...(form.getFieldsValue(true) as object), id: matter.id }, async (data) => {
-      onSaved(await invoke('matter.update', data));
+  const save = () => {
+    const typed = { ...valuesOf(matter), ...(form.getFieldsValue(true) as Partial<ReturnType<typeof valuesOf>>) };
+    return submit(matterUpdate, { ...typed, id: matter.id, expectedRevision: revision.expected() }, async (data) => {
+      onSaved(await revision.guard(() => invoke('matter.update', data), typed));
     });
+  };
 
   return (
     <FormModal
@@ -52,6 +67,7 @@ export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDe
           </Form.Item>
         </Form>
       </div>
+      {revision.dialog}
     </FormModal>
   );
 }

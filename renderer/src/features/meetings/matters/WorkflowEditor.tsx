@@ -5,7 +5,7 @@
  * existing steps are kept (records of matters refer to them); a new step gets
  * step-<position>, made unique.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Table, Typography } from 'antd';
 import { workflowInput } from '../../../../../shared/contract/meetings';
 import { STEP_KINDS, checkWorkflowDefinition, type StepKind } from '../../../../../shared/domain/workflow';
@@ -14,6 +14,7 @@ import { FormError } from '../../../components/FormError';
 import { zhCN } from '../../../i18n/zh-CN';
 import { type Workflow } from './shared';
 import { refusalMessages } from '../../../api/errors';
+import { useRevision } from '../../../components/ConflictDialog';
 
 const e = zhCN.matters.editor;
 
@@ -41,6 +42,14 @@ export function assignKeys(rows: readonly { key: string | null }[]): string[] {
   });
 }
 
+const rowsOf = (w: Workflow): Row[] =>
+  w.steps.map((s) => ({ uid: nextUid++, key: s.key, name: s.name, kind: s.kind, optional: s.optional, expectedDays: s.expectedDays }));
+
+/** The definition as the conflict dialog compares it: the name, and the steps in words. */
+interface Definition { name: string; steps: string }
+const stepsInWords = (steps: readonly { name: string; expectedDays: number | null; optional: boolean }[]) =>
+  steps.map((s, i) => `${i + 1}. ${s.name.trim()}（${s.expectedDays ?? ''}天${s.optional ? '，可跳过' : ''}）`).join('；');
+
 interface Props {
   /** The family to add a version to; null for a new workflow. */
   family: { key: string; current: Workflow } | null;
@@ -51,13 +60,31 @@ interface Props {
 export function WorkflowEditor({ family, onCancel, onSaved }: Props) {
   const [name, setName] = useState(family?.current.name ?? '');
   const [rows, setRows] = useState<Row[]>(() =>
-    family
-      ? family.current.steps.map((s) => ({ uid: nextUid++, key: s.key, name: s.name, kind: s.kind, optional: s.optional, expectedDays: s.expectedDays }))
-      : [{ uid: nextUid++, key: null, name: '', kind: 'plain', optional: false, expectedDays: 15 }],
+    family ? rowsOf(family.current) : [{ uid: nextUid++, key: null, name: '', kind: 'plain', optional: false, expectedDays: 15 }],
   );
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const keys = assignKeys(rows);
+  // The newest version of the family, fresh, with its rows: what 采用对方的内容 puts into the editor.
+  const [freshRows, setFreshRows] = useState<Row[]>([]);
+  const revision = useRevision<Definition>({
+    fields: [{ name: 'name', label: e.name }, { name: 'steps', label: e.colName }],
+    readFresh: async () => {
+      const fresh = (await invoke('workflow.list', {})).find((w) => w.key === family!.key && w.current);
+      if (!fresh) throw new Error(zhCN.conflict.gone);
+      setFreshRows(rowsOf(fresh));
+      return { values: { name: fresh.name, steps: stepsInWords(fresh.steps) }, revision: fresh.revision };
+    },
+    fill: (values) => {
+      setName(values.name);
+      setRows(freshRows);
+    },
+    resave: () => void save(),
+  });
+  // The editor is made for one family's newest version (its parent mounts it anew for another).
+  useEffect(() => {
+    if (family) revision.opened({ name: family.current.name, steps: stepsInWords(family.current.steps) }, family.current.revision);
+  }, []);
 
   const update = (uid: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.uid === uid ? { ...r, ...patch } : r)));
   const move = (index: number, by: -1 | 1) =>
@@ -73,13 +100,13 @@ export function WorkflowEditor({ family, onCancel, onSaved }: Props) {
   const save = async () => {
     const steps = rows.map((r, i) => ({ key: keys[i]!, name: r.name.trim(), kind: r.kind, optional: r.optional, expectedDays: r.expectedDays ?? 0 }));
     const problems = checkWorkflowDefinition({ name, steps });
-    const parsed = workflowInput.safeParse({ ...(family ? { key: family.key } : {}), name, steps });
+    const parsed = workflowInput.safeParse({ ...(family ? { key: family.key, expectedRevision: revision.expected() } : {}), name, steps });
     if (!parsed.success) for (const issue of parsed.error.issues) if (!problems.includes(issue.message)) problems.push(issue.message);
     setErrors(problems);
     if (problems.length > 0 || !parsed.success) return;
     setBusy(true);
     try {
-      onSaved(await invoke('workflow.save', parsed.data));
+      onSaved(await revision.guard(() => invoke('workflow.save', parsed.data), { name, steps: stepsInWords(steps) }));
     } catch (err) {
       setErrors(refusalMessages(err));
     } finally {
@@ -164,6 +191,7 @@ export function WorkflowEditor({ family, onCancel, onSaved }: Props) {
         <Button type="primary" loading={busy} onClick={() => void save()} data-testid="wf-save">{e.save}</Button>
         <Button onClick={onCancel}>{zhCN.common.cancel}</Button>
       </div>
+      {revision.dialog}
     </section>
   );
 }

@@ -22,6 +22,7 @@ import { todayDate } from '../../../format';
 import { zhCN } from '../../../i18n/zh-CN';
 import { isAssembly, isCommittee, useMeetingRules, weekdayName, type Meeting } from './meetingShared';
 import { OverridePanel, useOverride } from './override';
+import { useRevision } from '../../../components/ConflictDialog';
 
 const t = zhCN.meetings;
 
@@ -84,6 +85,20 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   const { busy, errors, setErrors, submit: submitForm } = useFormSubmit(form);
   const override = useOverride();
   const matters = useAsync(() => invoke('matter.list', { communityId }).catch(() => []), [communityId]);
+  const revision = useRevision<FormValues>({
+    fields: [
+      { name: 'kind', label: t.kind }, { name: 'form', label: t.form }, { name: 'title', label: t.meetingTitle }, { name: 'date', label: t.date },
+      { name: 'startTime', label: t.startTime }, { name: 'place', label: t.place }, { name: 'convener', label: t.convener },
+      { name: 'noticeDate', label: t.noticeDate }, { name: 'membersTotal', label: t.membersTotal },
+      { name: 'agenda', label: t.agenda, show: (list) => (Array.isArray(list) ? (list as AgendaValues[]).map((a, i) => `${i + 1}. ${a.title ?? ''}`).join('；') : '') },
+    ],
+    readFresh: async () => {
+      const fresh = await invoke('meeting.get', { id: meeting!.id });
+      return { values: initialValues(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -92,6 +107,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
     override.setReason('');
     form.resetFields();
     form.setFieldsValue(initialValues(meeting));
+    if (meeting) revision.opened(initialValues(meeting), meeting.revision);
     // Only when the dialog opens anew.
   }, [open, meeting]);
 
@@ -124,11 +140,12 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
   };
 
   const save = () => {
-    const input = toInput(form.getFieldsValue(true) as FormValues);
+    const typed = form.getFieldsValue(true) as FormValues;
+    const input = toInput(typed);
     if (meeting) {
-      return submitForm(meetingUpdate, { ...input, id: meeting.id }, async (data) => {
+      return submitForm(meetingUpdate, { ...input, id: meeting.id, expectedRevision: revision.expected() }, async (data) => {
         await override.attempt(async (overrideReason) => {
-          const saved = await invoke('meeting.update', { ...data, overrideReason });
+          const saved = await revision.guard(() => invoke('meeting.update', { ...data, overrideReason }), typed);
           message.success(t.saved);
           onSaved(saved);
         });
@@ -221,6 +238,7 @@ export function MeetingForm({ communityId, meeting, open, onClose, onSaved }: Pr
       </Form>
       <FormError messages={errors} />
       <OverridePanel state={override} />
+      {revision.dialog}
     </GuardedModal>
   );
 }

@@ -28,6 +28,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import { AUTOSAVE_INTERVAL_MS, startAutosave, type Autosave } from '../../../components/autosave';
 import { officeTime } from '../../../format';
 import { useUnsavedChanges } from '../../../unsavedChanges';
+import { isConflict, useRevision } from '../../../components/ConflictDialog';
 
 const t = zhCN.minutes;
 
@@ -67,6 +68,8 @@ interface Props {
   meetingId: string;
   /** The content the editor starts from; read once when it mounts (the form then holds the edits). */
   initial: MinutesContent;
+  /** The draft's revision when the editor opened (issue 17); 0: there was no draft yet. Read once, like `initial`. */
+  initialRevision: number;
   onSaved: (version: MinutesVersion) => void;
   onApproved: (version: MinutesVersion) => void;
 }
@@ -74,7 +77,7 @@ interface Props {
 /** The last save, for the line beside the buttons. */
 type SaveState = { kind: 'saved' | 'autosaved'; at: Date } | { kind: 'failed'; reason: string } | null;
 
-export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props) {
+export function MinutesEditor({ meetingId, initial, initialRevision, onSaved, onApproved }: Props) {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm();
   const { busy, errors, submit } = useFormSubmit(form);
@@ -99,15 +102,52 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
 
   useUnsavedChanges(dirty, t.unsavedWhat);
 
+  // The draft as stored (issue 17): a save over a draft someone else changed since is refused and shown beside
+  // this one. Until the person decides, the quiet saves wait (they would only be refused again every 30 s).
+  const conflicted = useRef(false);
+  const stored = useRevision<MinutesContent>({
+    fields: [
+      { name: 'attendees', label: t.attendees }, { name: 'recorder', label: t.recorder },
+      { name: 'items', label: t.items, show: (items) => (items as MinutesContent['items']).map((i, n) => `${n + 1}. ${i.title}：${i.discussion}${i.decision ? `；${t.decision}：${i.decision}` : ''}`).join('\n') },
+      { name: 'actions', label: t.actions, show: (actions) => (actions as MinutesContent['actions']).map((a) => [a.text, a.party, a.person, a.due].filter(Boolean).join(' ')).join('；') },
+      { name: 'other', label: t.other },
+    ],
+    readFresh: async () => {
+      const draft = (await invoke('minutes.list', { meetingId })).at(-1);
+      if (!draft) throw new Error(zhCN.conflict.gone);
+      return { values: draft.content, revision: draft.revision };
+    },
+    fill: (content) => {
+      conflicted.current = false;
+      form.setFieldsValue(content);
+      markDirty();
+    },
+    resave: () => {
+      conflicted.current = false;
+      void save();
+    },
+  });
+  const saveDraft = async (content: MinutesContent) => {
+    try {
+      const saved = await stored.guard(() => invoke('minutes.saveDraft', { meetingId, content, expectedRevision: stored.expected() }), content);
+      stored.opened(saved.content, saved.revision);
+      return saved;
+    } catch (e) {
+      if (isConflict(e)) conflicted.current = true;
+      throw e;
+    }
+  };
+
   // Once per draft (the section keys the editor): later reads of the same draft must not overwrite what is being typed.
   useEffect(() => {
     form.setFieldsValue(initial);
+    stored.opened(initial, initialRevision);
   }, [form]);
 
   const save = () => {
     const savedRevision = revision.current;
     return submit(minutesContent, form.getFieldsValue(true), async (content) => {
-      const saved = await invoke('minutes.saveDraft', { meetingId, content });
+      const saved = await saveDraft(content);
       markSaved(savedRevision);
       setSaveState({ kind: 'saved', at: new Date() });
       message.success(t.savedDraft);
@@ -117,6 +157,7 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
 
   // The quiet save: no field errors placed while typing, the reason on the status line instead.
   const autoSave = async () => {
+    if (conflicted.current) return;
     const savedRevision = revision.current;
     const checked = minutesContent.safeParse(form.getFieldsValue(true));
     if (!checked.success) {
@@ -125,7 +166,7 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
       throw new Error(reason);
     }
     try {
-      const saved = await invoke('minutes.saveDraft', { meetingId, content: checked.data });
+      const saved = await saveDraft(checked.data);
       markSaved(savedRevision);
       setSaveState({ kind: 'autosaved', at: new Date() });
       onSaved(saved);
@@ -159,7 +200,7 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
       onOk: () => {
         const savedRevision = revision.current;
         return submit(minutesContent, form.getFieldsValue(true), async (content) => {
-          const saved = await invoke('minutes.saveDraft', { meetingId, content });
+          const saved = await saveDraft(content);
           const approved = await invoke('minutes.approve', { id: saved.id });
           markSaved(savedRevision);
           message.success(t.approved);
@@ -276,6 +317,7 @@ export function MinutesEditor({ meetingId, initial, onSaved, onApproved }: Props
         {dirty && <span className="minutes-dirty" data-testid="minutes-dirty">{t.unsaved}</span>}
         <SaveStateLine state={saveState} />
       </div>
+      {stored.dialog}
     </Form>
   );
 }

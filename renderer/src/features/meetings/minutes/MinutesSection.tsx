@@ -168,6 +168,7 @@ export function MinutesSection({ communityId, meetingId }: { communityId: string
                   key={editorKey}
                   meetingId={meetingId}
                   initial={shown?.content ?? firstDraft ?? EMPTY}
+                  initialRevision={shown?.status === 'draft' ? shown.revision : 0}
                   onSaved={afterChange}
                   onApproved={afterChange}
                 />

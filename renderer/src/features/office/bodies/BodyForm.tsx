@@ -16,6 +16,7 @@ import { useAsync } from '../../../api/useAsync';
 import { FormError } from '../../../components/FormError';
 import { GuardedModal } from '../../../components/GuardedModal';
 import { useFormSubmit } from '../../../components/useFormSubmit';
+import { useRevision } from '../../../components/ConflictDialog';
 import { zhCN } from '../../../i18n/zh-CN';
 import { OverridePanel, useOverride } from '../../meetings/meetings/override';
 import { defaultRole, OWNERS_COMMITTEE, partyCount, roleOptions, type Body, type BodyKind, type MemberRole, type Person } from './bodiesShared';
@@ -94,6 +95,21 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const override = useOverride();
   const open = mode !== null;
+  const revision = useRevision<Values>({
+    fields: [
+      { name: 'electedOn', label: t.electedOn }, { name: 'termYears', label: t.termYears }, { name: 'firstMeetingOn', label: t.firstMeetingOn },
+      { name: 'filedOn', label: t.filedOn }, { name: 'note', label: t.note },
+      { name: 'members', label: t.members, show: (list) => (Array.isArray(list) ? (list as MemberValues[]).map((m) => `${m.name ?? ''}（${m.role ?? ''}）`).join('、') : '') },
+    ],
+    readFresh: async () => {
+      const id = mode?.mode === 'edit' ? mode.body.id : '';
+      const fresh = (await invoke('body.list', { communityId })).find((b) => b.id === id);
+      if (!fresh) throw new Error(zhCN.conflict.gone);
+      return { values: initialValues({ mode: 'edit', body: fresh }), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
     if (!mode) return;
@@ -102,6 +118,7 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
     override.setReason('');
     form.resetFields();
     form.setFieldsValue(initialValues(mode));
+    if (mode.mode === 'edit') revision.opened(initialValues(mode), mode.body.revision);
     // Only when the dialog opens anew.
   }, [mode]);
 
@@ -111,11 +128,12 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
 
   const save = () => {
     if (!mode) return;
-    const input = toInput(form.getFieldsValue(true) as Values);
+    const typed = form.getFieldsValue(true) as Values;
+    const input = toInput(typed);
     if (mode.mode === 'edit') {
-      return submit(bodyUpdate, { ...input, id: mode.body.id }, async (data) => {
+      return submit(bodyUpdate, { ...input, id: mode.body.id, expectedRevision: revision.expected() }, async (data) => {
         await override.attempt(async (overrideReason) => {
-          const saved = await invoke('body.update', { ...data, overrideReason });
+          const saved = await revision.guard(() => invoke('body.update', { ...data, overrideReason }), typed);
           message.success(t.saved);
           onSaved(saved);
         });
@@ -240,6 +258,7 @@ export function BodyForm({ communityId, mode, rules, onClose, onSaved }: Props) 
       </Form>
       <div data-testid="body-form-errors"><FormError messages={errors} /></div>
       <OverridePanel texts={t} inputId="body-override-reason" state={override} />
+      {revision.dialog}
     </GuardedModal>
   );
 }

@@ -22,6 +22,7 @@ import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { t, type ContractDetail } from './contractShared';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { useRevision } from '../../../components/ConflictDialog';
 import { VotePicker, type VoteRule } from '../../votes/votes/VotePicker';
 
 /** Only a vote with an item 4 (选聘和解聘物业服务企业) can be a contract's decision. */
@@ -72,6 +73,16 @@ function terms(v: Values) {
   };
 }
 
+/** The form's values for a contract's terms (also what the conflict dialog compares). */
+function valuesOf(contract: ContractDetail) {
+  return {
+    companyId: contract.companyId, kind: contract.kind, voteId: contract.voteId, startDate: contract.startDate, endDate: contract.endDate,
+    nonRenewalNoticeDays: contract.nonRenewalNoticeDays, dismissalNoticeDays: contract.dismissalNoticeDays, indefiniteNoticeDays: contract.indefiniteNoticeDays,
+    fees: contract.fees.map((f) => ({ partType: f.partType, fee: f.fee })),
+    serviceLevel: contract.serviceLevel, deposit: contract.deposit === '0.00' ? '' : contract.deposit, signatories: contract.signatories, note: contract.note,
+  };
+}
+
 interface Props {
   communityId: string;
   /** Editing this contract's terms; null: a new contract. */
@@ -88,20 +99,31 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
   const companies = useAsync(() => (open ? invoke('company.list', { text: '' }) : Promise.resolve([])), [open]);
   const mode = Form.useWatch('companyMode', form) as Values['companyMode'];
   const kind = Form.useWatch('kind', form) as Kind | undefined;
+  const revision = useRevision<Values>({
+    fields: [
+      { name: 'companyId', label: t.fieldCompany, show: (id) => (companies.data ?? []).find((c) => c.id === id)?.name ?? (typeof id === 'string' ? id : '') },
+      { name: 'kind', label: t.fieldKind }, { name: 'startDate', label: t.fieldStart }, { name: 'endDate', label: t.fieldEnd },
+      { name: 'nonRenewalNoticeDays', label: t.fieldNonRenewal }, { name: 'dismissalNoticeDays', label: t.fieldDismissal },
+      { name: 'indefiniteNoticeDays', label: t.fieldIndefinite },
+      { name: 'fees', label: t.feesShown, show: (fees) => (Array.isArray(fees) ? (fees as { partType?: string; fee?: string }[]).filter((f) => (f.fee ?? '') !== '').map((f) => `${f.partType ?? ''} ${f.fee ?? ''}`).join('；') : '') },
+      { name: 'serviceLevel', label: t.fieldServiceLevel }, { name: 'deposit', label: t.fieldDeposit },
+      { name: 'signatories', label: t.fieldSignatories }, { name: 'note', label: t.fieldNote },
+    ],
+    readFresh: async () => {
+      const fresh = await invoke('contract.get', { id: contract!.id });
+      return { values: valuesOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
     if (!open) return;
     setErrors([]);
     form.resetFields();
     if (contract) {
-      form.setFieldsValue({
-        companyMode: 'known', companyId: contract.companyId, kind: contract.kind, voteId: contract.voteId,
-        startDate: contract.startDate, endDate: contract.endDate,
-        nonRenewalNoticeDays: contract.nonRenewalNoticeDays, dismissalNoticeDays: contract.dismissalNoticeDays, indefiniteNoticeDays: contract.indefiniteNoticeDays,
-        fees: contract.fees.map((f) => ({ partType: f.partType, fee: f.fee })),
-        serviceLevel: contract.serviceLevel, deposit: contract.deposit === '0.00' ? '' : contract.deposit,
-        signatories: contract.signatories, note: contract.note,
-      });
+      form.setFieldsValue({ companyMode: 'known', ...valuesOf(contract) });
+      revision.opened(valuesOf(contract), contract.revision);
     } else {
       form.setFieldsValue({
         companyMode: 'known', companyId: null, company: { name: '', creditCode: '', contact: '', phone: '' }, kind: VOTE_KIND, voteId: null,
@@ -127,8 +149,8 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
       onSaved(saved);
     };
     if (contract) {
-      const input = { id: contract.id, companyId: v.companyId ?? contract.companyId, ...terms(v) };
-      return submit(contractUpdate, input, () => send(() => invoke('contract.update', input as MethodInput<'contract.update'>), t.updated));
+      const input = { id: contract.id, companyId: v.companyId ?? contract.companyId, ...terms(v), expectedRevision: revision.expected() };
+      return submit(contractUpdate, input, () => send(() => revision.guard(() => invoke('contract.update', input as MethodInput<'contract.update'>), v), t.updated));
     }
     const newCompany = (v.companyMode ?? 'known') === 'new';
     const c = v.company ?? {};
@@ -280,6 +302,7 @@ export function ContractForm({ communityId, contract, open, onClose, onSaved }: 
       </Form>
       <p className="contract-help">{t.formHelp}</p>
       <div data-testid="contract-form-errors"><FormError messages={errors} /></div>
+      {revision.dialog}
     </GuardedModal>
   );
 }

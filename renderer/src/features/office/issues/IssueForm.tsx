@@ -18,6 +18,7 @@ import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { clearErrors, nowDateTime, t, type IssueDetail } from './issueShared';
 import { SaveCancel } from '../../../components/SaveCancel';
+import { useRevision } from '../../../components/ConflictDialog';
 
 interface Values {
   title?: string;
@@ -32,6 +33,16 @@ interface Values {
   resolutionDue?: string;
   matterId?: string | null;
   meetingId?: string | null;
+}
+
+/** What the edit form saves, as the record holds it (also what the conflict dialog compares). */
+type Fields = ReturnType<typeof fieldsOf>;
+
+function fieldsOf(issue: IssueDetail) {
+  return {
+    title: issue.title, source: issue.source, reporter: issue.reporter, category: issue.category, buildingId: issue.buildingId, partId: issue.partId,
+    place: issue.place, description: issue.description, resolutionDue: issue.resolutionDue, matterId: issue.matterId, meetingId: issue.meetingId,
+  };
 }
 
 interface Props {
@@ -52,24 +63,37 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
   const meetings = useAsync(() => (open ? invoke('meeting.list', { communityId, limit: 1000 }) : Promise.resolve([])), [communityId, open]);
   const community = useAsync(() => (open ? invoke('community.get', { id: communityId }) : Promise.resolve(null)), [communityId, open]);
   const buildingId = Form.useWatch('buildingId', form) as string | null | undefined;
+  const buildingName = useMemo(() => new Map((buildings.data ?? []).map((b) => [b.id, b.name])), [buildings.data]);
+  const named = (list: { id: string; title: string }[] | null | undefined) => (id: unknown) => (typeof id === 'string' ? list?.find((x) => x.id === id)?.title ?? id : '');
+  const revision = useRevision<Fields>({
+    fields: [
+      { name: 'title', label: t.fieldTitle }, { name: 'source', label: t.fieldSource }, { name: 'reporter', label: t.fieldReporter },
+      { name: 'category', label: t.fieldCategory },
+      { name: 'buildingId', label: t.fieldBuilding, show: (id) => (typeof id === 'string' ? buildingName.get(id) ?? id : '') },
+      { name: 'place', label: t.fieldPlace }, { name: 'description', label: t.fieldDescription }, { name: 'resolutionDue', label: t.fieldResolutionDue },
+      { name: 'matterId', label: t.fieldMatter, show: named(matters.data) },
+      { name: 'meetingId', label: t.fieldMeeting, show: named(meetings.data?.map((m) => ({ id: m.id, title: `${m.date} ${m.title}` })) ?? null) },
+    ],
+    readFresh: async () => {
+      const fresh = await invoke('issue.get', { id: issue!.id });
+      return { values: fieldsOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue({ ...values, resolutionDue: values.resolutionDue ?? '' }),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
     if (!open) return;
     setErrors([]);
     form.resetFields();
+    if (issue) revision.opened(fieldsOf(issue), issue.revision);
     form.setFieldsValue(issue
-      ? {
-        title: issue.title, reportedAt: issue.reportedAt, source: issue.source, reporter: issue.reporter, category: issue.category,
-        buildingId: issue.buildingId, partId: issue.partId, place: issue.place, description: issue.description,
-        resolutionDue: issue.resolutionDue ?? '', matterId: issue.matterId, meetingId: issue.meetingId,
-      }
+      ? { ...fieldsOf(issue), reportedAt: issue.reportedAt, resolutionDue: issue.resolutionDue ?? '' }
       : {
         title: '', reportedAt: nowDateTime(), source: DEFAULT_ISSUE_SOURCE, reporter: '', category: undefined, buildingId: null, partId: null, place: '',
         description: '', resolutionDue: '', matterId: null, meetingId: null,
       });
   }, [open, issue]);
-
-  const buildingName = useMemo(() => new Map((buildings.data ?? []).map((b) => [b.id, b.name])), [buildings.data]);
 
   const save = () => {
     const v = form.getFieldsValue(true) as Values;
@@ -79,9 +103,9 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
       resolutionDue: v.resolutionDue ? v.resolutionDue : null, matterId: v.matterId ?? null, meetingId: v.meetingId ?? null,
     };
     if (issue) {
-      const input = { id: issue.id, ...fields };
+      const input = { id: issue.id, ...fields, expectedRevision: revision.expected() };
       return submit(issueUpdate, input, async (data) => {
-        const saved = await invoke('issue.update', data);
+        const saved = await revision.guard(() => invoke('issue.update', data), fields);
         message.success(t.updated);
         onSaved(saved);
       });
@@ -189,6 +213,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         </div>
       </Form>
       <div data-testid="issue-form-errors"><FormError messages={errors} /></div>
+      {revision.dialog}
     </GuardedModal>
   );
 }

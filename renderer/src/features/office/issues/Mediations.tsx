@@ -21,6 +21,7 @@ import { MediationGrid } from './MediationGrid';
 import { Attachments } from '../../meetings/minutes/Attachments';
 import { SaveCancel } from '../../../components/SaveCancel';
 import { useCan } from '../../system/auth/permissions';
+import { useRevision } from '../../../components/ConflictDialog';
 
 interface Props {
   communityId: string;
@@ -83,19 +84,40 @@ interface FormProps {
   onSaved: (m: Mediation) => void;
 }
 
+/** What the form saves, as the record holds it (also what the conflict dialog compares). */
+function fieldsOf(m: Mediation) {
+  return { parties: m.parties, mediator: m.mediator, issueId: m.issueId, sessions: m.sessions.map((s) => ({ ...s })), outcome: m.outcome, agreement: m.agreement };
+}
+
 function MediationForm({ communityId, record, open, issueId, issueOptions, onClose, onSaved }: FormProps) {
   const [form] = Form.useForm<Values>();
   const { message } = AntApp.useApp();
   const { busy, errors, setErrors, submit } = useFormSubmit(form);
   const outcome = Form.useWatch('outcome', form) as Values['outcome'];
   const locked = record !== null && record.outcome !== '';
+  const revision = useRevision<ReturnType<typeof fieldsOf>>({
+    fields: [
+      { name: 'parties', label: t.parties }, { name: 'mediator', label: t.mediator },
+      { name: 'issueId', label: t.linkedIssue, show: (id) => (typeof id === 'string' ? issueOptions.find((o) => o.value === id)?.label ?? id : '') },
+      { name: 'sessions', label: t.sessions, show: (s) => (Array.isArray(s) ? (s as { date: string; summary: string }[]).map((x) => `${x.date} ${x.summary}`).join('；') : '') },
+      { name: 'outcome', label: t.outcome }, { name: 'agreement', label: t.agreement },
+    ],
+    readFresh: async () => {
+      const fresh = (await invoke('mediation.list', { communityId })).find((m) => m.id === record!.id);
+      if (!fresh) throw new Error(zhCN.conflict.gone);
+      return { values: fieldsOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void save(),
+  });
 
   useEffect(() => {
     if (!open) return;
     setErrors([]);
     form.resetFields();
+    if (record) revision.opened(fieldsOf(record), record.revision);
     form.setFieldsValue(record
-      ? { parties: record.parties, mediator: record.mediator, issueId: record.issueId, sessions: record.sessions.map((s) => ({ ...s })), outcome: record.outcome, agreement: record.agreement }
+      ? fieldsOf(record)
       : { parties: '', mediator: '', issueId: issueId ?? null, sessions: [{ date: todayDate(), summary: '' }], outcome: '', agreement: '' });
   }, [open, record]);
 
@@ -111,8 +133,8 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
       onSaved(m);
     };
     if (record) {
-      const input = { id: record.id, ...fields };
-      return submit(mediationUpdate, input, async (data) => done(await invoke('mediation.update', data)));
+      const input = { id: record.id, ...fields, expectedRevision: revision.expected() };
+      return submit(mediationUpdate, input, async (data) => done(await revision.guard(() => invoke('mediation.update', data), fields)));
     }
     const input = { communityId, ...fields };
     return submit(mediationFields, input, async (data) => done(await invoke('mediation.create', data)));
@@ -185,6 +207,7 @@ function MediationForm({ communityId, record, open, issueId, issueOptions, onClo
           </Form>
           <div data-testid="mediation-errors"><FormError messages={errors} /></div>
           {record && <MediationFiles id={record.id} />}
+          {revision.dialog}
         </>
       )}
     </GuardedModal>

@@ -18,8 +18,16 @@ import { useUnsavedChanges } from '../../../unsavedChanges';
 import { CommunityFields, CommunityRulesFields } from './CommunityFields';
 import { useCommunities } from './CommunitiesContext';
 import { LOCAL_PLACES, localRuleFields, type LocalPlace } from './localRules';
+import { useRevision } from '../../../components/ConflictDialog';
+import type { MethodOutput } from '../../../../../shared/contract/methods';
 
 const t = zhCN.communitySettings;
+
+/** What the page saves, as the community holds it (also what the conflict dialog compares). */
+const valuesOf = (c: MethodOutput<'community.get'>) => ({
+  name: c.name, address: c.address, streetOffice: c.streetOffice, communityOffice: c.communityOffice, developer: c.developer, settings: c.settings,
+});
+const f = zhCN.community;
 
 export function CommunitySettingsPage({ communityId }: { communityId: string }) {
   const { message } = AntApp.useApp();
@@ -33,15 +41,30 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
   // Changed since filled or saved: leaving the page asks first (unsavedChanges.ts).
   const [dirty, setDirty] = useState(false);
   useUnsavedChanges(dirty, zhCN.unsaved.pageForm);
+  const revision = useRevision<ReturnType<typeof valuesOf>>({
+    fields: [
+      { name: 'name', label: f.name }, { name: 'address', label: f.address }, { name: 'streetOffice', label: f.streetOffice },
+      { name: 'communityOffice', label: f.communityOffice }, { name: 'developer', label: f.developer },
+      // The rules are many fields on this page; the dialog shows them as stored, to tell whether they differ.
+      { name: 'settings', label: t.rules },
+    ],
+    readFresh: async () => {
+      const fresh = await invoke('community.get', { id: communityId });
+      return { values: valuesOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => {
+      form.setFieldsValue(values);
+      setDirty(true);
+    },
+    resave: () => void submit(),
+  });
 
   // Filled once per community: a quiet re-read after another save must not overwrite what is being typed.
   useEffect(() => {
     if (!community) return;
     form.resetFields();
-    form.setFieldsValue({
-      name: community.name, address: community.address, streetOffice: community.streetOffice,
-      communityOffice: community.communityOffice, developer: community.developer, settings: community.settings,
-    });
+    form.setFieldsValue(valuesOf(community));
+    revision.opened(valuesOf(community), community.revision);
     setDirty(false);
   }, [community?.id, form]);
 
@@ -52,8 +75,11 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
     setDirty(true);
   };
 
-  const submit = () => submitForm(communityUpdate, { ...form.getFieldsValue(true), id: communityId }, async (input) => {
-    await invoke('community.update', input);
+  const submit = () => submitForm(communityUpdate, { ...form.getFieldsValue(true), id: communityId, expectedRevision: revision.expected() }, async (input) => {
+    const typed = form.getFieldsValue(true) as ReturnType<typeof valuesOf>;
+    const saved = await revision.guard(() => invoke('community.update', input), typed);
+    // The form is not filled again after a save (see above): it goes on from the revision it just wrote.
+    revision.opened(valuesOf(saved), saved.revision);
     message.success(t.saved);
     setApplied(null);
     setDirty(false);
@@ -99,6 +125,7 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
           </Space>
         </section>
       )}
+      {revision.dialog}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { zhCN } from '../../../i18n/zh-CN';
 import type { Buildings } from '../roster/RosterToolbar';
 import { useCommunities } from '../communities/CommunitiesContext';
 import { useCan } from '../../system/auth/permissions';
+import { useRevision } from '../../../components/ConflictDialog';
 
 const t = zhCN.part;
 
@@ -46,10 +47,23 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
   const building = Form.useWatch('building', form) as string | undefined;
   const { modal } = AntApp.useApp();
   const bounds = useCommunities().list?.find((c) => c.id === communityId)?.settings.areaBounds ?? DEFAULT_AREA_BOUNDS;
+  const revision = useRevision<ReturnType<typeof initialValues>>({
+    fields: [
+      { name: 'building', label: t.building }, { name: 'entrance', label: t.entrance }, { name: 'room', label: t.room }, { name: 'type', label: t.type },
+      { name: 'area', label: t.area }, { name: 'areaSource', label: t.areaSource }, { name: 'deliveryStatus', label: t.deliveryStatus },
+    ],
+    readFresh: async () => {
+      const fresh = await invoke('part.get', { id: part!.partId });
+      return { values: initialValues(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void submit(),
+  });
 
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(initialValues(part));
+    if (part) revision.opened(initialValues(part), part.revision);
     setErrors([]);
   }, [part, form]);
 
@@ -58,7 +72,8 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
   const send = (acceptUnusual: boolean) => {
     const values = { ...form.getFieldsValue(true), acceptUnusual };
     if (part) {
-      return submitForm(partUpdate, { ...values, id: part.partId }, async (input) => onSaved(await invoke('part.update', input)));
+      const typed = { ...initialValues(part), ...(values as Partial<ReturnType<typeof initialValues>>) };
+      return submitForm(partUpdate, { ...values, id: part.partId, expectedRevision: revision.expected() }, async (input) => onSaved(await revision.guard(() => invoke('part.update', input), typed)));
     }
     return submitForm(partFields, { ...values, communityId }, async (input) => onSaved(await invoke('part.create', input)));
   };
@@ -112,6 +127,7 @@ export function PartForm({ communityId, part, buildings, onSaved }: Props) {
       </Form.Item>
       <FormError messages={errors} />
       {can('register.write') && <Button type="primary" htmlType="submit" loading={busy}>{zhCN.common.save}</Button>}
+      {revision.dialog}
     </Form>
   );
 }

@@ -8,11 +8,14 @@ import { invoke } from '../../../api/client';
 import { FormError } from '../../../components/FormError';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zodRule } from '../../../components/zodForm';
+import { useRevision } from '../../../components/ConflictDialog';
 import { zhCN } from '../../../i18n/zh-CN';
 
 const t = zhCN.person;
 
 export type PersonDetail = MethodOutput<'person.get'>;
+
+const valuesOf = (p: PersonDetail) => ({ name: p.name, document: p.document, phone: p.phone });
 
 interface Props {
   communityId: string;
@@ -33,14 +36,26 @@ export function PersonForm({ communityId, person, onSaved, onCancel, submitText,
     return () => onBusy?.(false);
   }, [busy, onBusy]);
 
+  const revision = useRevision<ReturnType<typeof valuesOf>>({
+    fields: [{ name: 'name', label: t.name }, { name: 'document', label: t.document }, { name: 'phone', label: t.phone }],
+    readFresh: async () => {
+      const fresh = await invoke('person.get', { id: person!.id });
+      return { values: valuesOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue(values),
+    resave: () => void submit(),
+  });
+
   useEffect(() => {
-    form.setFieldsValue(person ? { name: person.name, document: person.document, phone: person.phone } : { name: '', document: '', phone: '' });
+    form.setFieldsValue(person ? valuesOf(person) : { name: '', document: '', phone: '' });
+    if (person) revision.opened(valuesOf(person), person.revision);
   }, [person, form]);
 
   const submit = () => {
-    const values = form.getFieldsValue(true);
+    const values = form.getFieldsValue(true) as Partial<ReturnType<typeof valuesOf>>;
     if (person) {
-      return submitForm(personUpdate, { ...values, id: person.id }, async (input) => onSaved(await invoke('person.update', input)));
+      const typed = { ...valuesOf(person), ...values };
+      return submitForm(personUpdate, { ...values, id: person.id, expectedRevision: revision.expected() }, async (input) => onSaved(await revision.guard(() => invoke('person.update', input), typed)));
     }
     return submitForm(personFields, { ...values, communityId }, async (input) => onSaved(await invoke('person.create', input)));
   };
@@ -65,6 +80,7 @@ export function PersonForm({ communityId, person, onSaved, onCancel, submitText,
         <Button type="primary" htmlType="submit" loading={busy}>{submitText ?? zhCN.common.save}</Button>
         {onCancel && <Button onClick={onCancel}>{zhCN.common.cancel}</Button>}
       </Space>
+      {revision.dialog}
     </Form>
   );
 }

@@ -15,10 +15,15 @@ import { useFormSubmit } from '../../../components/useFormSubmit';
 import { zhCN } from '../../../i18n/zh-CN';
 import { useCommunities } from '../../register/communities/CommunitiesContext';
 import { ALL, grantsOf, rolesValue, type RolesValue } from './grantsForm';
+import { useRevision } from '../../../components/ConflictDialog';
 
 const t = zhCN.accounts;
 
 type Account = MethodOutput<'user.list'>[number];
+
+/** What the form saves, as the account holds it (also what the conflict dialog compares). */
+const savedOf = (a: Pick<Account, 'displayName' | 'grants' | 'companyId'>) => ({ displayName: a.displayName, grants: a.grants, companyId: a.companyId });
+type Saved = ReturnType<typeof savedOf>;
 
 interface Props {
   open: boolean;
@@ -43,11 +48,30 @@ export function AccountFormModal({ open, account, onClose, onCreated }: Props) {
   const roles = Form.useWatch('roles', form);
   const liaison = roles?.liaison?.on === true;
   const companies = useQuery('company.list', open && liaison ? { text: '' } : null);
+  const communityName = (id: string) => communities?.find((c) => c.id === id)?.name ?? id;
+  const revision = useRevision<Saved>({
+    fields: [
+      { name: 'displayName', label: t.displayName },
+      {
+        name: 'grants', label: t.roles,
+        show: (grants) => (grants as Saved['grants']).map((g) => `${ROLE_NAMES[g.role]}（${g.communities === 'all' ? t.allCommunities : g.communities.map(communityName).join('、')}）`).join('；'),
+      },
+      { name: 'companyId', label: t.company, show: (id) => (typeof id === 'string' ? companies.data?.find((c) => c.id === id)?.name ?? id : '') },
+    ],
+    readFresh: async () => {
+      const fresh = (await invoke('user.list', {})).find((u) => u.id === account!.id);
+      if (!fresh) throw new Error(zhCN.conflict.gone);
+      return { values: savedOf(fresh), revision: fresh.revision };
+    },
+    fill: (values) => form.setFieldsValue({ displayName: values.displayName, roles: rolesValue(values.grants), companyId: values.companyId }),
+    resave: () => form.submit(),
+  });
 
   useEffect(() => {
     if (!open) return;
     setErrors([]);
     form.resetFields();
+    if (account) revision.opened(savedOf(account), account.revision);
     form.setFieldsValue({
       username: account?.username ?? '', displayName: account?.displayName ?? '', roles: rolesValue(account?.grants ?? []), companyId: account?.companyId ?? null,
     });
@@ -63,8 +87,8 @@ export function AccountFormModal({ open, account, onClose, onCreated }: Props) {
     if (missing) return setErrors([t.needCommunities(ROLE_NAMES[missing.role])]);
     const companyId = grants.some((g) => g.role === 'liaison') ? (v.companyId ?? null) : null;
     if (account) {
-      return submit(userUpdate, { id: account.id, displayName: v.displayName, grants, companyId }, async (input) => {
-        await invoke('user.update', input);
+      return submit(userUpdate, { id: account.id, displayName: v.displayName, grants, companyId, expectedRevision: revision.expected() }, async (input) => {
+        await revision.guard(() => invoke('user.update', input), { displayName: v.displayName, grants, companyId });
         message.success(t.saved);
         onClose();
       });
@@ -121,6 +145,7 @@ export function AccountFormModal({ open, account, onClose, onCreated }: Props) {
           </Form.Item>
         )}
       </Form>
+      {revision.dialog}
     </FormModal>
   );
 }
