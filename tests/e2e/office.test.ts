@@ -22,7 +22,8 @@ import { ADMIN, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, TEST_TIMEOUT, UI_TIMEOUT,
 import { ballotShown, entryDone, ITEM_GENERAL, ITEM_LIFT } from './ballot-entry-steps';
 import { fillNewIssue } from './ui-steps';
 
-const SECRETARY = { username: 'mishu', displayName: '李秘书', password: 'mishu-2026-office' };
+/** The second person: a 小区专员, who enters ballots and edits issues like the administrator. */
+const SECRETARY = { username: 'li', displayName: '李专员', password: 'li-2026-office' };
 
 async function ok<M extends MethodName>(app: App, method: M, input: MethodInput<M>, session?: string): Promise<MethodOutput<M>> {
   const r = await app.handle(session === undefined ? { method, input } : { method, input, session });
@@ -36,6 +37,7 @@ const pcs: WebServer[] = [];
 let browser: Browser;
 let communityId: string;
 let voteId: string;
+let issueId: string;
 
 beforeAll(async () => {
   // The server's database, prepared at the server: its administrator, the worked roster, a vote, and a secretary.
@@ -51,7 +53,8 @@ beforeAll(async () => {
     communityId, title: '两台电脑同时录入', opens: officeDay(-3), closes: officeDay(12),
     items: [{ title: ITEM_GENERAL, category: 4 }, { title: ITEM_LIFT, category: 6, scope: [{ buildingId: building1 }] }],
   }, session)).id;
-  const secretary = await ok(local, 'user.create', { username: SECRETARY.username, displayName: SECRETARY.displayName, grants: [{ role: 'secretary', communities: [communityId] }] }, session);
+  const secretary = await ok(local, 'user.create', { username: SECRETARY.username, displayName: SECRETARY.displayName, grants: [{ role: 'officer', communities: [communityId] }] }, session);
+  issueId = (await ok(local, 'issue.create', { communityId, title: '3幢楼道堆放杂物', reportedAt: '2026-11-02T09:00', category: '安全', description: '楼道堆放纸箱' }, session)).id;
   const s2 = (await ok(local, 'auth.login', { username: SECRETARY.username, password: secretary.temporaryPassword })).session;
   await ok(local, 'auth.changePassword', { oldPassword: secretary.temporaryPassword, newPassword: SECRETARY.password }, s2);
   local.close();
@@ -82,7 +85,43 @@ async function signIn(pc: WebServer, who: { username: string; password: string }
 
 const returnedOnTally = (page: Page) => page.getByTestId('vote-tally').getAttribute('data-returned');
 
+async function openIssueForm(page: Page) {
+  await goTo(page, `#/c/${communityId}/issue/${issueId}`);
+  await page.getByTestId('issue-edit').click();
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('issue-form') });
+  await dialog.getByTestId('issue-form').waitFor();
+  await expect.poll(() => dialog.getByTestId('issue-title').inputValue(), { timeout: UI_TIMEOUT }).not.toBe('');
+  return dialog;
+}
+
 describe('two PCs on one office server', () => {
+  it('a save over the other PC’s newer change is refused, both changes side by side, the typing kept', async () => {
+    const wang = await signIn(pcs[0]!, ADMIN);
+    const li = await signIn(pcs[1]!, SECRETARY);
+    try {
+      const [wangForm, liForm] = [await openIssueForm(wang.page), await openIssueForm(li.page)];
+      await wangForm.getByTestId('issue-description').fill('楼道堆放纸箱，已通知物业清理');
+      await liForm.getByTestId('issue-description').fill('楼道堆放纸箱和旧家具，影响消防通行');
+      await wangForm.getByTestId('issue-save').click();
+      await wangForm.waitFor({ state: 'hidden' });
+      await liForm.getByTestId('issue-save').click();
+      await li.page.getByTestId('conflict-dialog').waitFor();
+      expect(await li.page.getByTestId('conflict-message').textContent()).toMatch(/^此记录已被王主任（admin）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 修改/);
+      const rows = await li.page.getByTestId('conflict-table').locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+      expect(rows).toContainEqual(['问题描述', '楼道堆放纸箱', '楼道堆放纸箱，已通知物业清理', '楼道堆放纸箱和旧家具，影响消防通行']);
+      await li.page.screenshot({ path: path.join('test-results', 'office-conflict.png') });
+      expect(await liForm.getByTestId('issue-description').inputValue()).toBe('楼道堆放纸箱和旧家具，影响消防通行');
+      await li.page.getByTestId('conflict-overwrite').click();
+      await liForm.waitFor({ state: 'hidden' });
+      const session = await li.page.evaluate(() => sessionStorage.getItem('sanfang.session'));
+      expect((await ok(pcs[1]!.app, 'issue.get', { id: issueId }, session!)).description).toBe('楼道堆放纸箱和旧家具，影响消防通行');
+    } finally {
+      await wang.context.close();
+      await li.context.close();
+    }
+  }, TEST_TIMEOUT);
+
   it('the office server stops mid-form: the banner, the text kept, and one save when it is back — nobody signs in again', async () => {
     const pc = await signIn(pcs[0]!, ADMIN);
     try {
@@ -101,7 +140,7 @@ describe('two PCs on one office server', () => {
       expect(await pc.page.getByTestId('login-form').count()).toBe(0);
       const session = await pc.page.evaluate(() => sessionStorage.getItem('sanfang.session'));
       const issues = await ok(pcs[0]!.app, 'issue.list', { communityId, overdueOnly: false, text: '' }, session!);
-      expect(issues.map((i) => i.title)).toEqual(['地库入口积水']);
+      expect(issues.filter((i) => i.title === '地库入口积水')).toHaveLength(1); // saved once
     } finally {
       await pc.context.close();
     }

@@ -5,7 +5,13 @@
  * (changes.ts). A notice says only which kinds and ids changed; the reads themselves go through the permission
  * checks like any other. Ten PCs entering ballots send notices several times a second: the screens read again at
  * most once a second, and once more after the last notice.
+ *
+ * Not while someone is typing (a form or editor holds unsaved text, unsavedChanges.ts): a form filled from the
+ * record it edits would be filled again from the other person's save, and the typing lost. The screens read
+ * again once the text is saved or given up; a save over the other change meanwhile is refused and shown side
+ * by side (components/ConflictDialog.tsx).
  */
+import { hasUnsavedChanges } from '../unsavedChanges';
 import { announce } from './changes';
 import { getToken } from './session';
 
@@ -18,6 +24,8 @@ interface Notice {
 type ChangeBridge = { nextChange?: (session: string) => Promise<Notice | null | { ok: false }> };
 
 const REREAD_EVERY_MS = 1000;
+/** While someone types, how often to look whether they have saved or given up (then the screens read again). */
+const TYPING_CHECK_MS = 1000;
 
 async function nextChange(session: string, signal: AbortSignal): Promise<Notice | null> {
   const bridge = (window as { sanfang?: ChangeBridge }).sanfang;
@@ -39,7 +47,17 @@ export function followChanges(session: string): () => void {
   const controller = new AbortController();
   let last = 0;
   let trailing: ReturnType<typeof setTimeout> | null = null;
+  let typing: ReturnType<typeof setInterval> | null = null;
   const reread = () => {
+    if (hasUnsavedChanges()) {
+      typing ??= setInterval(() => {
+        if (hasUnsavedChanges()) return;
+        clearInterval(typing!);
+        typing = null;
+        reread();
+      }, TYPING_CHECK_MS);
+      return;
+    }
     const wait = last + REREAD_EVERY_MS - Date.now();
     if (wait <= 0) {
       last = Date.now();
@@ -72,5 +90,6 @@ export function followChanges(session: string): () => void {
   return () => {
     controller.abort();
     if (trailing) clearTimeout(trailing);
+    if (typing) clearInterval(typing);
   };
 }
