@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,21 +21,9 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { App } from '../../main/app-types';
 import { runCli } from '../helpers';
-import { runUntil, startServe, stopProcess, type ServeProcess } from '../fixtures/office-server';
+import { freePort, runUntil, startServe, stopProcess, type ServeProcess } from '../fixtures/office-server';
 
 const HOST = '127.0.0.2';
-
-/** A port free on `host` now (the system's pick, released at once). */
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, host, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function ok<M extends MethodName>(app: App, method: M, input: MethodInput<M>, session?: string): Promise<MethodOutput<M>> {
   const r = await app.handle(session === undefined ? { method, input } : { method, input, session });
@@ -186,6 +173,31 @@ describe('npm run serve', () => {
     expect(heardByReader.flatMap((n) => n.kinds)).not.toContain('issue');
     stopAdmin();
     stopReader();
+  });
+});
+
+describe('calls per client address', () => {
+  it('are limited per address: a PC connecting from its own address (localAddress) has a bucket of its own', async () => {
+    const app = await openApp({ dataDir: folder(), migrationsDir: MIGRATIONS_DIR });
+    const certificate = await ensureServerCertificate(app.dataDir, ['127.0.0.30']);
+    // Two calls and then practically none: the third call from an address is refused.
+    const server = await startOfficeServer({ app, certificate, host: '127.0.0.30', port: 0, limits: { perSecond: 0.001, burst: 2 } });
+    try {
+      const paired = await pairWithServer(server.url, certificate.pairingCode);
+      const [one, two] = ['127.0.0.31', '127.0.0.32'].map((localAddress) => {
+        const pc = connectToServer(paired, { localAddress });
+        clients.push(pc);
+        return pc;
+      });
+      const status = { method: 'auth.status' as const, input: {} };
+      expect(await one!.handle(status)).toMatchObject({ ok: true });
+      expect(await one!.handle(status)).toMatchObject({ ok: true });
+      expect(await one!.handle(status)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('请求过于频繁') } });
+      expect(await two!.handle(status)).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+      app.close();
+    }
   });
 });
 
