@@ -8,6 +8,7 @@ import type { ErrorEnvelope } from '../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/methods';
 import { openApp, type App, type AppOptions } from '../main/app';
 import { MIGRATIONS_DIR } from '../main/node-paths';
+import { DEFAULT_HOME } from './fixtures/cli-home';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -51,12 +52,7 @@ export async function loggedInApp(dataDir?: string) {
   return { app, session };
 }
 
-/**
- * The "default" data folder of every CLI run in tests: the user's own folder is
- * never touched, and a test can prove that --db/--data-dir kept a command out of it.
- */
-export const DEFAULT_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-cli-home-'));
-process.on('exit', () => fs.rmSync(DEFAULT_HOME, { recursive: true, force: true }));
+export { DEFAULT_HOME };
 
 /** Where a CLI run points: a data folder (a plain string), {db: FILE}, or {global: []} for none (the default folder). */
 export type CliTarget = string | { db: string } | { dataDir: string } | { global: string[] };

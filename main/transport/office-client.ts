@@ -104,12 +104,22 @@ export async function pairWithServer(address: string, typedCode: string): Promis
   return { url, certPem };
 }
 
+export interface ConnectOptions {
+  /**
+   * This PC's address to connect from (default: the system's choice). The server limits calls per client address
+   * (rate-limit.ts); the load bench gives each of its clients a loopback address of its own, as each PC of an
+   * office has its own address.
+   */
+  localAddress?: string;
+}
+
 /** The server as an App: every call over HTTPS to the pinned certificate; change notices from its event stream. */
-export function connectToServer(link: OfficeLink): App & { readonly url: string } {
+export function connectToServer(link: OfficeLink, options: ConnectOptions = {}): App & { readonly url: string } {
   const { url, host, port } = parseServerUrl(link.url);
   const pinned = fingerprintOf(link.certPem);
   const tlsOptions = {
     ca: link.certPem, minVersion: 'TLSv1.2' as const,
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
     // Trusted by `ca` only because it is the pinned certificate; the name in it does not matter, the fingerprint does.
     checkServerIdentity: (_host: string, cert: { raw: Buffer }) => (fingerprintOf(cert.raw) === pinned ? undefined : Object.assign(new Error('pin mismatch'), { code: 'CERT_PIN_MISMATCH' })),
     ...(net.isIP(host) ? {} : { servername: host }),

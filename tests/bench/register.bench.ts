@@ -25,8 +25,9 @@ import { requireDataKeys } from '../../main/security/data-key';
 import { benchRosterMemory } from './files.bench';
 import { benchOffice } from './office.bench';
 import { benchScreens } from './screens.bench';
+import { benchOfficeServer } from './office-server.bench';
 
-const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office', 'screens'] as const;
+const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office', 'screens', 'office-server'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -80,6 +81,8 @@ async function main() {
     if (fs.existsSync('/usr/bin/chromium')) await benchScreens(path.join(work, 'app-0'), report);
     else console.log('screens: skipped (no /usr/bin/chromium)');
   }
+  // The office server (issue 17): ten clients entering 2,000 ballots each at once, beside the same calls in process.
+  if (wanted('office-server')) await benchOfficeServer(work, report);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

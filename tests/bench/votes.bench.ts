@@ -50,7 +50,7 @@ function newVote(ctx: ServiceContext, communityId: string, title: string) {
 }
 
 /** A roster of this many parts has about 20,000 voting subjects (co-owners, several parts per owner, the developer). */
-const PARTS_FOR_20000_SUBJECTS = 23_460;
+export const PARTS_FOR_20000_SUBJECTS = 23_460;
 
 /**
  * Imports its own community of about 20,000 voting subjects into a fresh data

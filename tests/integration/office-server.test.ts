@@ -228,6 +228,31 @@ describe('npm run serve’s options', () => {
   }, 120_000);
 });
 
+describe('calls per client address', () => {
+  it('are limited per address: a PC connecting from its own address (localAddress) has a bucket of its own', async () => {
+    const app = await openApp({ dataDir: folder(), migrationsDir: MIGRATIONS_DIR });
+    const certificate = await ensureServerCertificate(app.dataDir, ['127.0.0.30']);
+    // Two calls and then practically none: the third call from an address is refused.
+    const server = await startOfficeServer({ app, certificate, host: '127.0.0.30', port: 0, limits: { perSecond: 0.001, burst: 2 } });
+    try {
+      const paired = await pairWithServer(server.url, certificate.pairingCode);
+      const [one, two] = ['127.0.0.31', '127.0.0.32'].map((localAddress) => {
+        const pc = connectToServer(paired, { localAddress });
+        clients.push(pc);
+        return pc;
+      });
+      const status = { method: 'auth.status' as const, input: {} };
+      expect(await one!.handle(status)).toMatchObject({ ok: true });
+      expect(await one!.handle(status)).toMatchObject({ ok: true });
+      expect(await one!.handle(status)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('请求过于频繁') } });
+      expect(await two!.handle(status)).toMatchObject({ ok: true });
+    } finally {
+      await server.close();
+      app.close();
+    }
+  });
+});
+
 describe('a changed certificate', () => {
   it('is refused with words saying so, and the old code no longer pairs', async () => {
     const pc = client();
