@@ -10,7 +10,7 @@ import type { InvokeRequest, InvokeResponse, MethodOutput } from '../shared/cont
 import type { App, AppOptions, CallOrigin } from './app-types';
 import { backupToFile, dailyBackupIfDue } from './db/backups';
 import { openDatabase, type OpenedDatabase } from './db/connection';
-import { faultKind, faultMessage } from './db/faults';
+import { faultKind, faultMessage, isSqliteBusy } from './db/faults';
 import { ensurePrivateDir, tightenDataFolder } from './db/file-modes';
 import { adviceFor, checkDatabaseFile, findHealthyBackup, type FileCheck } from './db/integrity';
 import { networkShareWarning } from './db/network-share';
@@ -20,7 +20,7 @@ import { createRouter } from './router';
 import { AuthService } from './services/system/auth';
 import { ensureDefaultWorkflow } from './services/meetings/workflows';
 import { indexMissingDocuments } from './services/system/search-sources';
-import { purgeOldKeys } from './services/system/idempotency';
+import { hasOldKeys, purgeOldKeys } from './services/system/idempotency';
 import { write, type ServiceContext } from './services/context';
 import type { DataKeys } from './security/cipher';
 import { keyFilePath, keyWarnings, openDataKey, type KeyPlace, type KeyState } from './security/data-key';
@@ -78,6 +78,16 @@ function startupCheck(dbPath: string, mode: AppOptions['startupCheck']): { check
   }
   const check = checkDatabaseFile(dbPath, 'quick');
   return { check, sound: check.ok };
+}
+
+/** Runs a clean-up when `needed` says there is something to clean, and skips it while another program writes. */
+function forgetQuietly(clean: () => unknown, needed: () => boolean): void {
+  if (!needed()) return;
+  try {
+    clean();
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'BUSY') && !isSqliteBusy(error)) throw error;
+  }
 }
 
 export async function openApp(options: AppOptions): Promise<App> {
@@ -186,9 +196,11 @@ export async function openApp(options: AppOptions): Promise<App> {
     try {
       ensureDefaultWorkflow(ctx);
       indexMissingDocuments(ctx);
-      // Sessions kept across restarts and requests' keys (issue 17): what has run out is forgotten at each start.
-      auth.dropExpired();
-      purgeOldKeys(ctx.db);
+      // Sessions kept across restarts and requests' keys (issue 17): what has run out is forgotten at each start —
+      // when there is any (a look needs no lock), and never by waiting for another writer: a CLI command started
+      // while the app writes must reach its own visible wait (the router's), not stop here.
+      forgetQuietly(() => auth.dropExpired(), () => auth.hasExpired());
+      forgetQuietly(() => purgeOldKeys(ctx.db), () => hasOldKeys(ctx.db));
       if (unlockedByRecoveryCode) {
         // Nobody is signed in on a locked start: the log says how the key came to this PC.
         const actor = { author: options.fixedAuthor ?? '启动页（恢复码）', userId: null };

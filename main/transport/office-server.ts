@@ -81,6 +81,13 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   );
   // Clients keep their connection between calls (office-client.ts); longer than their pause between two saves.
   server.keepAliveTimeout = 65_000;
+  // Every connection, whatever state it is in (a TLS handshake, a kept-alive one, an event stream), so that closing
+  // ends them all at once: closeAllConnections() knows only those with an HTTP request parsed.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.headers.origin !== undefined) return sendJson(res, 403, refusal('FORBIDDEN', '拒绝请求：办公室服务器只接受本程序的连接，不接受网页发出的请求'));
@@ -114,8 +121,9 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   return {
     url: `https://${shown}:${port}`, host: options.host, port, pairingCode: certificate.pairingCode,
     close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
       server.close(() => resolve());
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     }),
   };
 }

@@ -78,6 +78,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * record of the office (login failures and account changes are audited where they happen) and would fill the log
  * with a row per call. Another process holding the database makes the call BUSY, which the router tries again.
  */
+function staleSessions(now: number) {
+  return or(lt(sessions.lastSeen, iso(now - SESSION_IDLE_MS)), lt(sessions.openedAt, iso(now - SESSION_MAX_MS)));
+}
+
 function sessionWrite<T>(run: () => T): T {
   try {
     return run();
@@ -245,8 +249,12 @@ export class AuthService {
 
   /** Sessions past their idle or whole lifetime are deleted (at each login, and at start: main/app.ts). */
   dropExpired(now = this.now()): number {
-    const stale = or(lt(sessions.lastSeen, iso(now - SESSION_IDLE_MS)), lt(sessions.openedAt, iso(now - SESSION_MAX_MS)));
-    return sessionWrite(() => this.ctx.db.delete(sessions).where(stale).run().changes);
+    return sessionWrite(() => this.ctx.db.delete(sessions).where(staleSessions(now)).run().changes);
+  }
+
+  /** Whether dropExpired has anything to do (a read: no write lock taken). */
+  hasExpired(now = this.now()): boolean {
+    return this.ctx.db.select({ userId: sessions.userId }).from(sessions).where(staleSessions(now)).limit(1).get() !== undefined;
   }
 
   // ── the idle lock (issue 16) ─────────────────────────────────────────

@@ -86,7 +86,15 @@ export function answerFor(db: Db, call: Omit<CallKey, 'recorded'>): InvokeRespon
 }
 
 /** At start: keys older than KEY_DAYS are forgotten (no client retries that long). */
+function keysBefore(now: number): string {
+  return new Date(now - KEY_DAYS * 24 * 60 * 60 * 1000).toISOString();
+}
+
 export function purgeOldKeys(db: Db, now = Date.now()): number {
-  const before = new Date(now - KEY_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).run().changes;
+  return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, keysBefore(now))).run().changes;
+}
+
+/** Whether purgeOldKeys has anything to do (a read: no write lock taken). */
+export function hasOldKeys(db: Db, now = Date.now()): boolean {
+  return db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(lt(idempotencyKeys.createdAt, keysBefore(now))).limit(1).get() !== undefined;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `vote_item_subjects_subject` ON `vote_item_subjects` (`subject_id`);
