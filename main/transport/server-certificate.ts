@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ensurePrivateDir } from '../db/file-modes';
+import { codeOfFingerprint, normalizeCode } from '../../shared/domain/fingerprint-code';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -93,29 +94,7 @@ export function fingerprintOf(cert: string | Buffer): string {
   return createHash('sha256').update(new X509Certificate(cert).raw).digest('hex');
 }
 
-/**
- * Crockford's base32: no I, L, O or U, so that a code read out over the phone or copied from a screen is not
- * misread; lower case, I/L (as 1) and O (as 0) are accepted when typed (normalizePairingCode).
- */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/**
- * 100 bits: to pass as the server, an impostor would need a certificate whose SHA-256 begins with the same
- * 100 bits — a second preimage, about 2^100 tries — yet the code is 20 characters, short enough to type.
- */
-const CODE_CHARS = 20;
-
-/** `7K3QM-P2XRA-…`: the fingerprint's first 100 bits in four groups of five. */
-export function pairingCodeOf(fingerprintHex: string): string {
-  let bits = '';
-  for (const ch of fingerprintHex.slice(0, 26)) bits += parseInt(ch, 16).toString(2).padStart(4, '0');
-  let code = '';
-  for (let i = 0; i < CODE_CHARS; i++) code += ALPHABET[parseInt(bits.slice(i * 5, i * 5 + 5), 2)];
-  return code.match(/.{5}/g)!.join('-');
-}
-
-/** A typed code as the 20 characters it stands for, or null when it cannot be one (wrong length, a letter not in the alphabet). */
-export function normalizePairingCode(typed: string): string | null {
-  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  if (plain.length !== CODE_CHARS || [...plain].some((c) => !ALPHABET.includes(c))) return null;
-  return plain.match(/.{5}/g)!.join('-');
-}
+/** The pairing code: the certificate's fingerprint as a short code (shared/domain/fingerprint-code.ts). */
+export const pairingCodeOf = codeOfFingerprint;
+/** A typed pairing code as the code it stands for, or null. */
+export const normalizePairingCode = normalizeCode;

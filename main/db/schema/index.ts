@@ -18,3 +18,4 @@ export * from './office';
 export * from './system';
 export * from './rule-overrides';
 export * from './reviews';
+export * from './levels';
