@@ -65,6 +65,7 @@ import {
 } from './services/office/issues';
 import { createMediation, listMediations, updateMediation } from './services/office/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes/votes';
+import { initOffice, registerOffice } from './services/levels/offices';
 import { actOrAsk, confirmReview, listReviews, rejectReview } from './services/system/reviews';
 
 export interface Call {
@@ -329,6 +330,11 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHo
     },
 
     // This PC's choice is its shell's (main/transport/workstation.ts answers these before any database does).
+    'office.init': (input, call) => initOffice(ctx, call.actor, input),
+    'office.register': (input, call) => {
+      const { name, level } = registerOffice(ctx, call.actor, input);
+      return { name, level };
+    },
     'workstation.status': shellOnly,
     'workstation.connect': shellOnly,
     'workstation.disconnect': shellOnly,

@@ -19,6 +19,7 @@ import * as revenue from './treasury/revenue';
 import * as reports from './treasury/reports';
 import * as reviews from './reviews';
 import * as workstation from './workstation';
+import * as levels from './levels';
 
 /**
  * Which community a call acts on, for the permission check (main/security/access.ts finds it):
@@ -320,6 +321,8 @@ export const methods = {
    * connecting and going back to this PC's own data are open before sign-in: they are the first screen's, and a
    * person whose server is gone must be able to leave it. Serving others is a setting of this PC's own database.
    */
+  'office.init': method({ input: levels.officeInit, output: levels.officeOut, access: officeWide('office.settings') }),
+  'office.register': method({ input: levels.officeRegister, output: levels.registeredOut, access: officeWide('office.settings') }),
   'workstation.status': method({ input: empty, output: workstation.status, public: true }),
   'workstation.connect': method({ input: workstation.connectInput, output: workstation.status, public: true }),
   'workstation.disconnect': method({ input: empty, output: workstation.status, public: true }),

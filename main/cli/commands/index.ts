@@ -4,10 +4,11 @@ import { accountCommands } from './accounts';
 import { databaseCommands } from './database';
 import { fundCommands } from './fund';
 import { governanceCommands } from './governance';
+import { levelCommands } from './levels';
 import { officeCommands } from './office';
 import { rosterCommands } from './roster';
 import { voteCommands } from './votes';
 
 export const COMMANDS: readonly CommandSpec[] = [
-  ...rosterCommands, ...databaseCommands, ...governanceCommands, ...voteCommands, ...fundCommands, ...officeCommands, ...accountCommands,
+  ...rosterCommands, ...databaseCommands, ...governanceCommands, ...voteCommands, ...fundCommands, ...officeCommands, ...accountCommands, ...levelCommands,
 ];
