@@ -1,0 +1,70 @@
+/**
+ * The exchange package's envelope (issue 18, WORK IN PROGRESS on branch `levels`): a 社区's package read at its
+ * street; altered by one byte, from an unregistered office, signed by another key than the registered code,
+ * addressed elsewhere, older than one imported — each refused whole, saying which; the same one again is known.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/connection';
+import { MIGRATIONS_DIR } from '../../main/node-paths';
+import { requireDataKeys } from '../../main/security/data-key';
+import type { ServiceContext } from '../../main/services/context';
+import { initOffice, registerOffice } from '../../main/services/levels/offices';
+import { canonicalJson, signPackage, verifyPackage } from '../../main/services/levels/packages';
+import { testApp, tempDir } from '../helpers';
+
+const actor = { author: 'CLI:test', userId: null };
+const closing: (() => void)[] = [];
+afterEach(() => {
+  while (closing.length) closing.pop()!();
+});
+
+async function office(): Promise<ServiceContext> {
+  const dir = tempDir('sanfang-levels-');
+  const app = await testApp(dir, { fixedAuthor: 'CLI:test' });
+  const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(dir, 'backups'));
+  closing.push(() => opened.sqlite.close());
+  return { db: opened.db, sqlite: opened.sqlite, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) };
+}
+
+const STREET = { name: '拱宸桥街道', level: '街道' as const };
+
+async function offices() {
+  const street = await office();
+  initOffice(street, actor, { ...STREET, above: '拱墅区' });
+  const community = await office();
+  const made = initOffice(community, actor, { name: '桥西社区', level: '社区', above: STREET.name });
+  const stranger = await office();
+  initOffice(stranger, actor, { name: '桥西社区', level: '社区', above: STREET.name }); // same name, its own key
+  return { street, community, stranger, communityCode: made.code };
+}
+
+describe('exchange packages', () => {
+  it('canonical JSON sorts keys at every depth and is the same whatever order they were written in', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: '包' } })).toBe('{"a":{"c":"包","d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+
+  it('a registered office’s package is read; the same one again is known; every kind of wrong package is refused whole', async () => {
+    const { street, community, stranger, communityCode } = await offices();
+    const records = [{ kind: 'meeting', date: '2026-11-02', attendance: 12 }];
+    const first = signPackage(community, STREET, 1, 0, records, '2026-12-05T10:00:00.000Z');
+    // Not registered yet at the street.
+    expect(() => verifyPackage(street, first, () => 0)).toThrow(/没有在本办公室登记/);
+    registerOffice(street, actor, { name: '桥西社区', level: '社区', code: communityCode });
+    expect(verifyPackage(street, first, () => 0)).toMatchObject({ alreadyImported: false, body: { sequence: 1, records } });
+    expect(verifyPackage(street, first, () => 1).alreadyImported).toBe(true);
+    // One byte changed after signing (12 → 13 people).
+    expect(() => verifyPackage(street, first.replace('"attendance":12', '"attendance":13'), () => 0)).toThrow(/签名之后被改动过/);
+    // Another installation calling itself 桥西社区: its key is not the registered code.
+    const impostor = signPackage(stranger, STREET, 2, 0, records, '2026-12-05T10:00:00.000Z');
+    expect(() => verifyPackage(street, impostor, () => 1)).toThrow(/不是由登记的“桥西社区”签名的/);
+    // Addressed to another street.
+    const elsewhere = signPackage(community, { name: '和睦街道', level: '街道' }, 2, 0, records, '2026-12-05T10:00:00.000Z');
+    expect(() => verifyPackage(street, elsewhere, () => 1)).toThrow(/是发给“和睦街道”的/);
+    // Older than one imported.
+    expect(() => verifyPackage(street, first, () => 2)).toThrow(/比已导入的第 2 号旧/);
+    // Not a package at all, or a later format.
+    expect(() => verifyPackage(street, '不是包', () => 0)).toThrow(/不是三方办的交换包/);
+    expect(() => verifyPackage(street, first.replace('"version":1', '"version":2'), () => 0)).toThrow(/只读第 1 版/);
+  });
+});
