@@ -260,6 +260,21 @@ const RECORD_KINDS: ReadonlySet<string> = new Set<RecordKind>([
 ]);
 
 /**
+ * Each change's community (null: none can be told), looked up once per batch: the change feed hands the same
+ * batch to every signed-in session, and each asks what it may see of it.
+ */
+const batchCommunities = new WeakMap<readonly object[], (string | null)[]>();
+
+function communitiesOfChanges(ctx: ServiceContext, changes: readonly { entity: string; id: string | null }[]): (string | null)[] {
+  let found = batchCommunities.get(changes);
+  if (!found) {
+    found = changes.map((c) => (c.id === null ? null : c.entity === 'community' ? c.id : RECORD_KINDS.has(c.entity) ? communityOfRecord(ctx, c.entity as RecordKind, c.id) : null));
+    batchCommunities.set(changes, found);
+  }
+  return found;
+}
+
+/**
  * What a person may hear of changes others made (main/services/change-feed.ts): the kinds of record, and the ids
  * of those in communities any of their roles covers. A record whose community cannot be told (office-wide rows,
  * or one deleted since) is heard of by its kind alone; a kind all of whose records are elsewhere not at all.
@@ -268,8 +283,9 @@ export function visibleChanges(ctx: ServiceContext, caller: Caller, changes: rea
   const scope = new AccessScope(caller, 'any');
   const kinds = new Set<string>();
   const ids = new Set<string>();
-  for (const c of changes) {
-    const community = c.id === null ? null : c.entity === 'community' ? c.id : RECORD_KINDS.has(c.entity) ? communityOfRecord(ctx, c.entity as RecordKind, c.id) : null;
+  const communities = communitiesOfChanges(ctx, changes);
+  for (const [i, c] of changes.entries()) {
+    const community = communities[i] ?? null;
     if (community === null) kinds.add(c.entity);
     else if (scope.sees(community)) {
       kinds.add(c.entity);

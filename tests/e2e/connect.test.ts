@@ -7,7 +7,6 @@
  * made at its own side.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { startOfficeServer, type OfficeServer } from '../../main/transport/offic
 import { ensureServerCertificate } from '../../main/transport/server-certificate';
 import { createWorkstation } from '../../main/transport/workstation';
 import { ADMIN, goTo, submitLogin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
+import { freePort } from '../fixtures/office-server';
 
 const SERVER_HOST = '127.0.0.22';
 const HOSTING_HOST = '127.0.0.23';
@@ -28,17 +28,6 @@ const SERVER_ADMIN = { username: 'chief', displayName: '服务器主任', passwo
 /** E2E_SHOTS=folder: the screens as PNGs, to look at. */
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SHOTS) await page.screenshot({ path: path.join(process.env.E2E_SHOTS, `${name}.png`) });
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, host, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const env = useE2E({ app: (dataDir) => createWorkstation({ dataDir, migrationsDir: MIGRATIONS_DIR }) });

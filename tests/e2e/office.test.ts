@@ -20,7 +20,7 @@ import { officeDay, WORKED_ROSTER } from '../fixtures/worked-roster';
 import { freePort, startServe, type ServeProcess } from '../fixtures/office-server';
 import { ADMIN, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, TEST_TIMEOUT, UI_TIMEOUT, goTo, submitLogin } from './harness';
 import { ballotShown, entryDone, ITEM_GENERAL, ITEM_LIFT } from './ballot-entry-steps';
-import { fillNewIssue } from './ui-steps';
+import { fillNewIssue, openIssueForm } from './ui-steps';
 
 /** The second person: a 小区专员, who enters ballots and edits issues like the administrator. */
 const SECRETARY = { username: 'li', displayName: '李专员', password: 'li-2026-office' };
@@ -85,21 +85,12 @@ async function signIn(pc: WebServer, who: { username: string; password: string }
 
 const returnedOnTally = (page: Page) => page.getByTestId('vote-tally').getAttribute('data-returned');
 
-async function openIssueForm(page: Page) {
-  await goTo(page, `#/c/${communityId}/issue/${issueId}`);
-  await page.getByTestId('issue-edit').click();
-  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('issue-form') });
-  await dialog.getByTestId('issue-form').waitFor();
-  await expect.poll(() => dialog.getByTestId('issue-title').inputValue(), { timeout: UI_TIMEOUT }).not.toBe('');
-  return dialog;
-}
-
 describe('two PCs on one office server', () => {
   it('a save over the other PC’s newer change is refused, both changes side by side, the typing kept', async () => {
     const wang = await signIn(pcs[0]!, ADMIN);
     const li = await signIn(pcs[1]!, SECRETARY);
     try {
-      const [wangForm, liForm] = [await openIssueForm(wang.page), await openIssueForm(li.page)];
+      const [wangForm, liForm] = [await openIssueForm(wang.page, communityId, issueId), await openIssueForm(li.page, communityId, issueId)];
       await wangForm.getByTestId('issue-description').fill('楼道堆放纸箱，已通知物业清理');
       await liForm.getByTestId('issue-description').fill('楼道堆放纸箱和旧家具，影响消防通行');
       await wangForm.getByTestId('issue-save').click();

@@ -154,3 +154,13 @@ export async function fillNewIssue(page: Page, communityId: string, title: strin
   await dialog.getByTestId('issue-description').fill('下雨后地库入口积水，车辆无法通行');
   return dialog;
 }
+
+/** An issue's 修改 dialog opened on its page and filled from the issue; returns the dialog. */
+export async function openIssueForm(page: Page, communityId: string, issueId: string): Promise<Locator> {
+  await page.evaluate((h) => { window.location.hash = h; }, `#/c/${communityId}/issue/${issueId}`);
+  await page.getByTestId('issue-edit').click();
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('issue-form') });
+  await dialog.getByTestId('issue-form').waitFor();
+  await expect.poll(() => dialog.getByTestId('issue-title').inputValue(), { timeout: UI_TIMEOUT }).not.toBe('');
+  return dialog;
+}

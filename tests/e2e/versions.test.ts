@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { WORKED_ROSTER } from '../fixtures/worked-roster';
 import { goTo, importRosterApi, openAndLogin, openRoster, searchRoster, setupAdmin, submitLogin, TEST_TIMEOUT, UI_TIMEOUT, useE2E } from './harness';
-import { settled } from './ui-steps';
+import { openIssueForm, settled } from './ui-steps';
 
 const env = useE2E();
 const SHOTS = process.env.E2E_SHOTS ?? '/tmp/shots';
@@ -39,15 +39,6 @@ async function secondPerson(): Promise<Page> {
   return page;
 }
 
-async function openIssueForm(page: Page, id: string) {
-  await goTo(page, `#/c/${communityId}/issue/${id}`);
-  await page.getByTestId('issue-edit').click();
-  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('issue-form') });
-  await dialog.getByTestId('issue-form').waitFor();
-  await expect.poll(() => dialog.getByTestId('issue-title').inputValue(), { timeout: UI_TIMEOUT }).not.toBe('');
-  return dialog;
-}
-
 describe('two people edit the same record', () => {
   it('the second save shows the first person\'s change beside one\'s own, keeps the typing, and saves it when told', async () => {
     const issue = await env.call('issue.create', { communityId, title: '3幢楼道堆放杂物', reportedAt: '2026-11-02T09:00', category: '其他', description: '楼道堆放纸箱' }, session);
@@ -55,8 +46,8 @@ describe('two people edit the same record', () => {
     const wang = env.page;
     const li = await secondPerson();
     try {
-      const wangForm = await openIssueForm(wang, issue.id);
-      const liForm = await openIssueForm(li, issue.id);
+      const wangForm = await openIssueForm(wang, communityId, issue.id);
+      const liForm = await openIssueForm(li, communityId, issue.id);
       await wangForm.getByTestId('issue-description').fill('楼道堆放纸箱，已通知物业清理');
       await liForm.getByTestId('issue-place').fill('3幢二单元楼道');
       await liForm.getByTestId('issue-description').fill('楼道堆放纸箱和旧家具，影响消防通行');

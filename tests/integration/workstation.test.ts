@@ -6,7 +6,6 @@
  * data — with a second PC pairing by the code shown. Real databases, real TLS on loopback addresses of their own.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { ensureServerCertificate } from '../../main/transport/server-certificate
 import { createWorkstation, HOSTING_FILE, LINK_FILE, type Workstation } from '../../main/transport/workstation';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import type { ErrorEnvelope } from '../../shared/contract/errors';
+import { freePort } from '../fixtures/office-server';
 
 const SERVER_HOST = '127.0.0.20';
 const HOSTING_HOST = '127.0.0.21';
@@ -34,18 +34,6 @@ async function refused<M extends MethodName>(app: App, method: M, input: MethodI
   const r = await app.handle(session === undefined ? { method, input } : { method, input, session });
   if (r.ok) throw new Error(`${method} was expected to be refused`);
   return r.error;
-}
-
-/** A port free on `host` now (the system's pick, released at once). */
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, host, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const dirs: string[] = [];
