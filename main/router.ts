@@ -65,7 +65,10 @@ import {
 } from './services/office/issues';
 import { createMediation, listMediations, updateMediation } from './services/office/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes/votes';
-import { initOffice, registerOffice } from './services/levels/offices';
+import { exportPackage, importPackage } from './services/levels/exchange';
+import { answerIssue, inbox, listNotices, sendNotice } from './services/levels/inbox';
+import { initOffice, officeOverview, registerOffice, setSilentDays, silentDaysOf } from './services/levels/offices';
+import { exportRollupList, rollup, rollupForScreen, rollupList } from './services/levels/rollup';
 import { actOrAsk, confirmReview, listReviews, rejectReview } from './services/system/reviews';
 
 export interface Call {
@@ -335,6 +338,21 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHo
       const { name, level } = registerOffice(ctx, call.actor, input);
       return { name, level };
     },
+    'office.overview': () => officeOverview(ctx),
+    'office.setSilentDays': (input, call) => {
+      setSilentDays(ctx, call.actor, input.days);
+      return { ok: true as const };
+    },
+    'exchange.export': (input, call) => exportPackage(ctx, call.actor, input.to),
+    'exchange.import': (input, call) => importPackage(ctx, call.actor, input.text),
+    'rollup.get': (input) => rollup(ctx, input.by),
+    'rollup.screen': (input) => rollupForScreen(ctx, input.by, silentDaysOf(ctx)),
+    'rollup.list': (input) => rollupList(ctx, input),
+    'rollup.export': (input) => exportRollupList(ctx, input),
+    'inbox.list': () => inbox(ctx),
+    'inbox.answer': (input, call) => answerIssue(ctx, call.actor, input),
+    'notice.list': () => listNotices(ctx),
+    'notice.send': (input, call) => sendNotice(ctx, call.actor, input),
     'workstation.status': shellOnly,
     'workstation.connect': shellOnly,
     'workstation.disconnect': shellOnly,

@@ -317,12 +317,29 @@ export const methods = {
     access: 'signed-in',
   }),
   /**
+   * The three levels of offices (issue 18, docs/domain.md §10): this office and those it exchanges signed packages
+   * with (the administrator's), the roll-up and its lists (office-wide: figures, no personal data), the street's
+   * inbox of escalated issues and its answers (the issue ledger's permissions), notices down.
+   */
+  'office.init': method({ input: levels.officeInit, output: levels.officeOut, access: officeWide('office.settings') }),
+  'office.register': method({ input: levels.officeRegister, output: levels.registeredOut, access: officeWide('office.settings') }),
+  'office.overview': method({ input: empty, output: levels.officeOverview, access: officeWide('any') }),
+  'office.setSilentDays': method({ input: levels.silentDaysInput, output: done, access: officeWide('office.settings') }),
+  'exchange.export': method({ input: levels.exchangeExportInput, output: levels.exchangeExportOut, access: officeWide('office.settings') }),
+  'exchange.import': method({ input: levels.exchangeImportInput, output: levels.exchangeImportOut, access: officeWide('office.settings') }),
+  'rollup.get': method({ input: levels.rollupInput, output: levels.rollupOut, access: officeWide('any') }),
+  'rollup.screen': method({ input: levels.rollupInput, output: levels.rollupScreen, access: officeWide('any') }),
+  'rollup.list': method({ input: levels.rollupListInput, output: levels.rollupListOut, access: officeWide('any') }),
+  'rollup.export': method({ input: levels.rollupListInput, output: filePayload, access: officeWide('any') }),
+  'inbox.list': method({ input: empty, output: levels.inboxOut, access: officeWide('issues.read') }),
+  'inbox.answer': method({ input: levels.answerInput, output: levels.inboxItem, access: officeWide('issues.write') }),
+  'notice.list': method({ input: empty, output: levels.noticeList, access: officeWide('any') }),
+  'notice.send': method({ input: levels.noticeInput, output: levels.noticeList, access: officeWide('issues.write') }),
+  /**
    * This PC's choice (issue 17), answered by its shell (main/transport/workstation.ts), never by a database. Status,
    * connecting and going back to this PC's own data are open before sign-in: they are the first screen's, and a
    * person whose server is gone must be able to leave it. Serving others is a setting of this PC's own database.
    */
-  'office.init': method({ input: levels.officeInit, output: levels.officeOut, access: officeWide('office.settings') }),
-  'office.register': method({ input: levels.officeRegister, output: levels.registeredOut, access: officeWide('office.settings') }),
   'workstation.status': method({ input: empty, output: workstation.status, public: true }),
   'workstation.connect': method({ input: workstation.connectInput, output: workstation.status, public: true }),
   'workstation.disconnect': method({ input: empty, output: workstation.status, public: true }),

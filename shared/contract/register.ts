@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_AREA_BOUNDS, type AreaBound } from '../domain/area';
+import { COMMUNITY_TYPES } from '../domain/levels';
 import { DEFAULT_MEETING_RULES } from '../domain/meetings';
 import { extraItem, voteSettings } from './votes';
 import { fundRules } from './treasury/fund';
@@ -80,13 +81,15 @@ export const communityFields = z.object({
   streetOffice: optionalText('所属街道', 60),
   communityOffice: optionalText('所属社区', 60),
   developer: optionalText('建设单位', 100),
+  /** 小区类型: the street's and the district's targets are read per type (docs/domain.md §10). */
+  type: z.enum(COMMUNITY_TYPES, { error: `小区类型应为${COMMUNITY_TYPES.join('、')}之一` }).default('其他'),
   settings: communitySettings.prefault({}),
 });
 export const communityUpdate = communityFields.extend({ id, ...expectedRevision });
 
 export const community = z.object({
   id, name: z.string(), address: z.string(), streetOffice: z.string(), communityOffice: z.string(),
-  developer: z.string(), settings: communitySettings, revision,
+  developer: z.string(), type: z.enum(COMMUNITY_TYPES), settings: communitySettings, revision,
 });
 export const communityListItem = community.extend({ parts: z.number().int(), totalArea: decimal2 });
 

@@ -174,6 +174,8 @@ export const issueEvents = sqliteTable('issue_events', {
   toValue: text('to_value'),
   reason: text('reason').notNull().default(''),
   author: text('author').notNull(),
+  /** The office above that wrote this event (its answer to an escalated issue, arrived in a package); null: this office. */
+  officeId: text('office_id'),
 }, (t) => [index('issue_events_issue').on(t.issueId, t.at)]);
 
 /** 物业纠纷人民调解: a mediation between residents and the property company (or among residents). */

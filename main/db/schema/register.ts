@@ -16,6 +16,8 @@ export const communities = sqliteTable('communities', {
   streetOffice: text('street_office').notNull().default(''),
   communityOffice: text('community_office').notNull().default(''),
   developer: text('developer').notNull().default(''),
+  /** 小区类型 (shared/domain/levels.ts COMMUNITY_TYPES): the street's and district's targets are read per type. */
+  type: text('type').notNull().default('其他'),
   /** JSON of shared/contract/register.ts communitySettings: new settings need no migration. */
   settings: text('settings').notNull().default('{}'),
   ...timestamps,

@@ -1,6 +1,6 @@
 /**
- * This installation as an office, and the offices it knows (issue 18, docs/domain.md §10). WORK IN PROGRESS on
- * branch `levels`: the identity and the registration only; packages, roll-up and screens come next.
+ * This installation as an office, and the offices it knows (issue 18, docs/domain.md §10): its identity and the
+ * registration of the offices it exchanges packages with (exchange.ts).
  *
  * Each office signs what it sends with an Ed25519 key made once, at `office init` (node:crypto). Its public key's
  * short code (shared/domain/fingerprint-code.ts) is told to the office above in person or by phone, which registers
@@ -40,6 +40,11 @@ export interface OfficeOut {
   name: string;
   level: OfficeLevel;
   code: string;
+}
+
+/** An office known here by its name (this one included), as stored. */
+export function officeByName(ctx: ServiceContext, name: string): typeof offices.$inferSelect | undefined {
+  return ctx.db.select().from(offices).where(eq(offices.name, name)).get();
 }
 
 /** This office, or null before `office init`. */
@@ -109,4 +114,32 @@ export function registerOffice(ctx: ServiceContext, actor: Actor, input: { name:
     tx.audit({ action: 'register', entity: 'office', entityId: id, after: { name, level, code } });
   });
   return { name, level, code };
+}
+
+/** This office and every office it exchanges with, for the 上下级 screen. */
+export function officeOverview(ctx: ServiceContext) {
+  const self = selfOffice(ctx);
+  const rows = ctx.db.select().from(offices).where(eq(offices.self, false)).orderBy(offices.level, offices.name).all();
+  return {
+    self: self && { name: self.name, level: self.level, code: self.code, above: self.aboveName },
+    offices: rows.map((o) => ({
+      name: o.name, level: levelOf(o.level), code: o.code,
+      relation: o.viaOfficeId !== null ? 'via' as const : self?.aboveName === o.name ? 'above' as const : 'below' as const,
+      lastImported: o.lastImported, lastReceivedAt: o.lastReceivedAt, lastSent: o.lastSent, acknowledged: o.acknowledged,
+    })),
+  };
+}
+
+/** The street's (or district's) days of silence before an office below is flagged. */
+export function silentDaysOf(ctx: ServiceContext): number {
+  return ctx.db.select({ days: offices.silentDays }).from(offices).where(eq(offices.self, true)).get()?.days ?? 30;
+}
+
+export function setSilentDays(ctx: ServiceContext, actor: Actor, days: number): void {
+  const self = selfOffice(ctx);
+  if (!self) throw new AppError('REFUSED', '本机还没有设定为办公室：请先运行 office init');
+  write(ctx, actor, (tx) => {
+    ctx.db.update(offices).set({ silentDays: days, updatedAt: nowIso() }).where(eq(offices.id, self.id)).run();
+    tx.audit({ action: 'update', entity: 'office', entityId: self.id, after: { silentDays: days } });
+  });
 }

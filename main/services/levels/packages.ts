@@ -1,8 +1,8 @@
 /**
- * Exchange packages between offices (issue 18, WORK IN PROGRESS on branch `levels`): one file, JSON in UTF-8, signed
- * by the sending office's Ed25519 key. This module is the envelope only — what a package says about its sender,
- * its receiver and its place in their sequence, and whether it may be read at all; what records travel and how they
- * are imported comes next.
+ * Exchange packages between offices (issue 18): one file, JSON in UTF-8, signed by the sending office's Ed25519
+ * key. This module is the envelope only — what a package says about its sender, its receiver and its place in
+ * their sequence, and whether it may be read at all; what records travel and how they are imported is
+ * exchange.ts's.
  *
  * Format 1:
  *   { "format": "sanfang-exchange", "version": 1,
@@ -10,7 +10,8 @@
  *     "to": { "name", "level" },                          the one office that may import it
  *     "sequence": n,            1, 2, … per sender and receiver; the last one again changes nothing, an older one is refused
  *     "acknowledges": m,        the last sequence the sender imported from the receiver (0: none)
- *     "createdAt": ISO time, "records": [ … ],
+ *     "createdAt": ISO time,
+ *     "records": [ { "kind", "id", "communityId", "body" } | { "kind", "id", "deleted": true } … ],  shared/contract/levels.ts
  *     "signature": base64 }     Ed25519 over the canonical JSON of everything else (keys sorted, no spaces)
  */
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
@@ -66,7 +67,10 @@ export function signPackage(ctx: ServiceContext, to: { name: string; level: Offi
  * that very one again is `alreadyImported`, to change nothing).
  * A package is refused whole: nothing of a refused one is read further.
  */
-export function verifyPackage(ctx: ServiceContext, text: string, lastImported: (fromName: string) => number): { body: PackageBody; alreadyImported: boolean } {
+export function verifyPackage(
+  ctx: ServiceContext, text: string, lastImported: (fromName: string) => number,
+  forwarded: { to: string; registeredVia: string } | null = null,
+): { body: PackageBody; alreadyImported: boolean } {
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(text) as Record<string, unknown>;
@@ -79,7 +83,9 @@ export function verifyPackage(ctx: ServiceContext, text: string, lastImported: (
   const from = body.from as PackageBody['from'] | undefined;
   if (!from || typeof from.name !== 'string' || typeof from.publicKey !== 'string' || typeof signature !== 'string') throw new AppError('REFUSED', '交换包缺少发送方或签名，不予导入');
   const registered = ctx.db.select().from(offices).where(eq(offices.name, from.name)).get();
-  if (!registered || registered.self) throw new AppError('REFUSED', `发送方“${from.name}”没有在本办公室登记：请先核实对方的代码并登记（office register）`);
+  // A 社区 known at a district through its street's package is taken only inside that street's package.
+  const viaOk = forwarded === null ? registered?.viaOfficeId === null : registered?.viaOfficeId === forwarded.registeredVia;
+  if (!registered || registered.self || !viaOk) throw new AppError('REFUSED', `发送方“${from.name}”没有在本办公室登记：请先核实对方的代码并登记（office register）`);
   let publicKey;
   try {
     publicKey = createPublicKey({ key: Buffer.from(from.publicKey, 'base64'), format: 'der', type: 'spki' });
@@ -92,8 +98,8 @@ export function verifyPackage(ctx: ServiceContext, text: string, lastImported: (
   if (!verify(null, Buffer.from(canonicalJson(body), 'utf8'), publicKey, Buffer.from(signature, 'base64'))) {
     throw new AppError('REFUSED', `交换包在“${from.name}”签名之后被改动过：不予导入，请对方重新导出`);
   }
-  const self = selfOffice(ctx);
-  if (!self || body.to?.name !== self.name) throw new AppError('REFUSED', `这个交换包是发给“${String(body.to?.name)}”的，不是本办公室的：不予导入`);
+  const addressee = forwarded?.to ?? selfOffice(ctx)?.name;
+  if (addressee === undefined || body.to?.name !== addressee) throw new AppError('REFUSED', `这个交换包是发给“${String(body.to?.name)}”的，不是本办公室的：不予导入`);
   const last = lastImported(from.name);
   if (!Number.isInteger(body.sequence) || body.sequence < 1) throw new AppError('REFUSED', '交换包的序号无法读取，不予导入');
   // The last one again (a second import of the same file) changes nothing; an older one is refused.

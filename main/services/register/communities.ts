@@ -4,6 +4,7 @@ import { newId } from '../../db/ids';
 import { AppError } from '../../../shared/contract/errors';
 import { communitySettings, type CommunitySettings } from '../../../shared/contract/register';
 import { formatHundredths } from '../../../shared/domain/area';
+import { COMMUNITY_TYPES, type CommunityType } from '../../../shared/domain/levels';
 import { naturalKey } from '../../../shared/domain/text';
 import { nowIso } from '../../db/clock';
 import { buildings, communities, entrances, parts } from '../../db/schema/register';
@@ -16,6 +17,7 @@ export interface CommunityFields {
   streetOffice: string;
   communityOffice: string;
   developer: string;
+  type: CommunityType;
   settings: CommunitySettings;
 }
 
@@ -24,7 +26,7 @@ export type Community = CommunityFields & { id: string; revision: number };
 function toCommunity(row: typeof communities.$inferSelect): Community {
   return {
     id: row.id, name: row.name, address: row.address, streetOffice: row.streetOffice,
-    communityOffice: row.communityOffice, developer: row.developer,
+    communityOffice: row.communityOffice, developer: row.developer, type: COMMUNITY_TYPES.find((t) => t === row.type) ?? '其他',
     settings: communitySettings.parse(JSON.parse(row.settings)), revision: row.revision,
   };
 }

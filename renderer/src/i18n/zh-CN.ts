@@ -190,6 +190,8 @@ export const zhCN = {
     streetOffice: '所属街道',
     communityOffice: '所属社区',
     developer: '建设单位',
+    type: '小区类型',
+    typeHelp: '街道、区按类型统计业委会成立率等指标',
     parts: '专有部分',
     totalArea: '总面积（㎡）',
     countParking: '车位计入表决',

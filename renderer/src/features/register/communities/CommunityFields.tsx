@@ -7,6 +7,7 @@ import { Button, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { fundRules } from '../../../../../shared/contract/treasury/fund';
 import { DEFAULT_LOCK_MINUTES, LOCK_MINUTES_MAX, LOCK_MINUTES_MIN } from '../../../../../shared/contract/register';
 import { DEFAULT_AREA_BOUNDS } from '../../../../../shared/domain/area';
+import { COMMUNITY_TYPES } from '../../../../../shared/domain/levels';
 import { DEFAULT_MEETING_RULES } from '../../../../../shared/domain/meetings';
 import { PART_TYPES, type PartType } from '../../../../../shared/domain/register';
 import { REPAIR_RULE_PRESETS, REVENUE_RULE_PRESETS, type RulePreset } from '../../../../../shared/domain/treasury';
@@ -35,9 +36,14 @@ export function CommunityFields() {
           <Input maxLength={60} placeholder={t.communityPlaceholder} />
         </Form.Item>
       </div>
-      <Form.Item name="developer" label={t.developer}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="developer" label={t.developer}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="type" label={t.type} extra={t.typeHelp}>
+          <Select options={COMMUNITY_TYPES.map((v) => ({ value: v, label: v }))} style={{ minWidth: 140 }} />
+        </Form.Item>
+      </div>
     </>
   );
 }
@@ -332,7 +338,7 @@ function AreaBoundsFields() {
 }
 
 export const emptyCommunity = {
-  name: '', address: '', streetOffice: '', communityOffice: '', developer: '',
+  name: '', address: '', streetOffice: '', communityOffice: '', developer: '', type: '其他' as const,
   settings: {
     countParkingInVotes: false, areaBounds: DEFAULT_AREA_BOUNDS, meetingRules: { ...DEFAULT_MEETING_RULES },
     voteRules: { blankRule: 'abstain' as const, invalidParticipates: false, minWindowDays: null, maxWindowDays: null, extraItems: [] },

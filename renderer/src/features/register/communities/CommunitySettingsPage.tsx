@@ -25,7 +25,7 @@ const t = zhCN.communitySettings;
 
 /** What the page saves, as the community holds it (also what the conflict dialog compares). */
 const valuesOf = (c: MethodOutput<'community.get'>) => ({
-  name: c.name, address: c.address, streetOffice: c.streetOffice, communityOffice: c.communityOffice, developer: c.developer, settings: c.settings,
+  name: c.name, address: c.address, streetOffice: c.streetOffice, communityOffice: c.communityOffice, developer: c.developer, type: c.type, settings: c.settings,
 });
 const f = zhCN.community;
 
@@ -44,7 +44,7 @@ export function CommunitySettingsPage({ communityId }: { communityId: string }) 
   const revision = useRevision<ReturnType<typeof valuesOf>>({
     fields: [
       { name: 'name', label: f.name }, { name: 'address', label: f.address }, { name: 'streetOffice', label: f.streetOffice },
-      { name: 'communityOffice', label: f.communityOffice }, { name: 'developer', label: f.developer },
+      { name: 'communityOffice', label: f.communityOffice }, { name: 'developer', label: f.developer }, { name: 'type', label: f.type },
       // The rules are many fields on this page; the dialog shows them as stored, to tell whether they differ.
       { name: 'settings', label: t.rules },
     ],

@@ -1,0 +1,180 @@
+/**
+ * The 汇总 (issue 18, docs/domain.md §7, §10): the targets per 社区 or per type of 小区, read from each 小区's
+ * facts — at a 社区 office its own, computed now (reports.ts); at a street or a district those its 社区 offices
+ * sent, as of their last package, with the day it arrived beside them.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { communityRecord, contractRecord, matterRecord, type rollupListInput, type rollupListOut, type rollupRow, type rollupScreen } from '../../../shared/contract/levels';
+import { addDays } from '../../../shared/domain/dates';
+import { bodyCoverageMet } from '../../../shared/domain/committees';
+import { COMMUNITY_TYPES, DEFAULT_SILENT_DAYS, percentText } from '../../../shared/domain/levels';
+import { todayInOffice } from '../../db/clock';
+import { addSafeRow } from '../../files/safe-cells';
+import { offices, receivedRecords } from '../../db/schema/levels';
+import type { ServiceContext } from '../context';
+import { selfOffice } from './offices';
+import { communityFacts } from './reports';
+
+type Facts = z.output<typeof communityRecord>;
+interface Held {
+  officeId: string | null;
+  officeName: string;
+  communityId: string;
+  facts: Facts;
+}
+
+/** Every 小区 this office reads targets for. */
+function heldCommunities(ctx: ServiceContext): Held[] {
+  const self = selfOffice(ctx);
+  if (self === null || self.level === '社区') {
+    return communityFacts(ctx).map((r) => ({ officeId: null, officeName: self?.name ?? '本办公室', communityId: r.id, facts: communityRecord.parse(r.body) }));
+  }
+  const names = new Map(ctx.db.select({ id: offices.id, name: offices.name }).from(offices).all().map((o) => [o.id, o.name]));
+  return ctx.db.select().from(receivedRecords).where(eq(receivedRecords.kind, 'community')).all()
+    .map((r) => ({ officeId: r.officeId, officeName: names.get(r.officeId) ?? '', communityId: r.recordId, facts: communityRecord.parse(JSON.parse(r.body)) }));
+}
+
+const committeeFormed = (f: Facts) => f.bodies['业主委员会'] === true;
+const partyCovered = (f: Facts) => f.needsPartyOrganisation && f.hasPartyOrganisation;
+
+function rowOf(name: string, list: readonly Held[]): z.output<typeof rollupRow> {
+  const formed = list.filter((h) => committeeFormed(h.facts)).length;
+  return {
+    name, communities: list.length, committeesFormed: formed, committeeRate: percentText(formed, list.length),
+    partyCovered: list.filter((h) => partyCovered(h.facts)).length,
+    noManagement: list.filter((h) => !h.facts.propertyManagement).length,
+    issuesOpen: sum(list, (f) => f.issues.open), issuesOverdue: sum(list, (f) => f.issues.overdue), escalatedHere: sum(list, (f) => f.issues.escalated),
+  };
+}
+
+const sum = (list: readonly Held[], of: (f: Facts) => number) => list.reduce((s, h) => s + of(h.facts), 0);
+
+function groupsOf(held: readonly Held[], by: '社区' | '类型'): Map<string, Held[]> {
+  const groups = new Map<string, Held[]>();
+  if (by === '类型') for (const t of COMMUNITY_TYPES) groups.set(t, []);
+  for (const h of held) {
+    const key = by === '社区' ? h.officeName : h.facts.type;
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  return groups;
+}
+
+/** The roll-up as the CLI prints it: one row per 社区 office (or per type of 小区), in name order (types in their order). */
+export function rollup(ctx: ServiceContext, by: '社区' | '类型'): { rows: z.output<typeof rollupRow>[] } {
+  const groups = groupsOf(heldCommunities(ctx), by);
+  const names = by === '社区' ? [...groups.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')) : [...groups.keys()];
+  return { rows: names.map((n) => rowOf(n, groups.get(n)!)) };
+}
+
+/** The 汇总 screen: the roll-up and what stands beside it — last received, silence, deadlines coming. */
+export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice()): z.output<typeof rollupScreen> {
+  const held = heldCommunities(ctx);
+  const groups = groupsOf(held, by);
+  const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
+  const contracts = recordsOf(ctx, 'contract', contractRecord);
+  const matters = recordsOf(ctx, 'matter', matterRecord);
+  const soon = addDays(today, 90);
+  const silentBefore = addDays(today, -silentDays);
+  const rows = [...groups.keys()].sort(by === '社区' ? (a, b) => a.localeCompare(b, 'zh-CN') : () => 0).map((name) => {
+    const list = groups.get(name)!;
+    const ids = new Set(list.map((h) => h.communityId));
+    const last = by === '社区' ? received.get(name) ?? null : null;
+    return {
+      ...rowOf(name, list),
+      partyRequired: list.filter((h) => h.facts.needsPartyOrganisation).length,
+      committeeTargetMet: bodyCoverageMet(list.filter((h) => committeeFormed(h.facts)).length, list.length),
+      lastReceivedAt: last, silent: by === '社区' && selfOffice(ctx)?.level !== '社区' && (last === null || last.slice(0, 10) < silentBefore),
+      fundsBelowTopUp: list.filter((h) => h.facts.fund.belowTopUp > 0).length,
+      contractsDue: contracts.filter((c) => ids.has(c.communityId) && c.body.endDate >= today && c.body.endDate <= soon).length,
+      mattersStalled: matters.filter((m) => ids.has(m.communityId) && !m.body.done && m.body.overdue).length,
+      reElectionDue: list.filter((h) => h.facts.committee !== null && h.facts.committee.state !== 'in-term').length,
+    };
+  });
+  const total = rowOf('合计', held);
+  return {
+    by, silentDays, rows,
+    total: { ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities) },
+  };
+}
+
+/** The received records of one kind, with their 小区 (at a 社区 office: none — its records are its own screens'). */
+function recordsOf<T extends z.ZodType>(ctx: ServiceContext, kind: string, schema: T): { officeId: string; communityId: string; id: string; body: z.output<T> }[] {
+  return ctx.db.select().from(receivedRecords).where(eq(receivedRecords.kind, kind)).all()
+    .map((r) => ({ officeId: r.officeId, communityId: r.communityId ?? '', id: r.recordId, body: schema.parse(JSON.parse(r.body)) }));
+}
+
+/** The list behind one figure of the 汇总, for its row (a 社区 office's name or a type) or for all. */
+export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, today = todayInOffice()): z.output<typeof rollupListOut> {
+  const held = heldCommunities(ctx).filter((h) => q.group === null || (q.by === '社区' ? h.officeName : h.facts.type) === q.group);
+  const place = (h: Held) => ({ office: h.officeName, community: h.facts.name, type: h.facts.type });
+  const placeColumns = [{ key: 'office', header: '社区' }, { key: 'community', header: '小区' }, { key: 'type', header: '类型' }];
+  const byId = new Map(held.map((h) => [h.communityId, h]));
+  const scope = `${q.group ?? '全部'}：`;
+  switch (q.figure) {
+    case 'communities': case 'committeesMissing': case 'partyMissing': case 'noManagement': case 'belowTopUp': case 'reElectionDue': {
+      const figure = q.figure;
+      const keep: Record<typeof figure, (f: Facts) => boolean> = {
+        communities: () => true, committeesMissing: (f) => !committeeFormed(f), partyMissing: (f) => f.needsPartyOrganisation && !f.hasPartyOrganisation,
+        noManagement: (f) => !f.propertyManagement, belowTopUp: (f) => f.fund.belowTopUp > 0, reElectionDue: (f) => f.committee !== null && f.committee.state !== 'in-term',
+      };
+      const titles: Record<typeof figure, string> = {
+        communities: '小区', committeesMissing: '未成立业委会的小区', partyMissing: '应建未建党组织的小区', noManagement: '无物业管理的小区',
+        belowTopUp: '有低于续筹线房屋的小区', reElectionDue: '业委会应换届或临近换届的小区',
+      };
+      return {
+        title: scope + titles[figure],
+        columns: [...placeColumns, { key: 'committee', header: '业委会' }, { key: 'party', header: '党组织' }, { key: 'management', header: '物业管理' },
+          { key: 'belowTopUp', header: '低于续筹线户数' }, { key: 'termEnd', header: '业委会任期届满' }],
+        rows: held.filter((h) => keep[figure](h.facts)).map((h) => ({
+          ...place(h), committee: committeeFormed(h.facts) ? '已成立' : '未成立',
+          party: h.facts.hasPartyOrganisation ? '已建立' : h.facts.needsPartyOrganisation ? '应建未建' : '不需要',
+          management: h.facts.propertyManagement ? '有' : '无', belowTopUp: h.facts.fund.belowTopUp, termEnd: h.facts.committee?.termEnd ?? null,
+        })),
+      };
+    }
+    case 'issuesOpen':
+      return {
+        title: `${scope}未办结问题`, columns: [...placeColumns, { key: 'open', header: '未办结' }, { key: 'overdue', header: '逾期' }, { key: 'escalated', header: '上报街道' }],
+        rows: held.filter((h) => h.facts.issues.open > 0).map((h) => ({ ...place(h), open: h.facts.issues.open, overdue: h.facts.issues.overdue, escalated: h.facts.issues.escalated })),
+      };
+    case 'escalatedHere': {
+      const list = ctx.db.select().from(receivedRecords).where(and(eq(receivedRecords.kind, 'issue'), inArray(receivedRecords.communityId, [...byId.keys()]))).all();
+      return {
+        title: `${scope}上报街道的问题`, columns: [...placeColumns, { key: 'number', header: '编号' }, { key: 'title', header: '问题' }, { key: 'status', header: '状态' }, { key: 'due', header: '办结期限' }],
+        rows: list.map((r) => {
+          const b = JSON.parse(r.body) as { number: number; title: string; status: string; resolutionDue: string | null };
+          return { ...place(byId.get(r.communityId ?? '')!), number: b.number, title: b.title, status: b.status, due: b.resolutionDue };
+        }),
+      };
+    }
+    case 'contractsDue': {
+      const soon = addDays(today, 90);
+      return {
+        title: `${scope}90 日内到期的物业服务合同`, columns: [...placeColumns, { key: 'company', header: '物业服务企业' }, { key: 'end', header: '合同期满' }, { key: 'notice', header: '不续约通知截止' }],
+        rows: recordsOf(ctx, 'contract', contractRecord).filter((c) => byId.has(c.communityId) && c.body.endDate >= today && c.body.endDate <= soon)
+          .map((c) => ({ ...place(byId.get(c.communityId)!), company: c.body.companyName, end: c.body.endDate, notice: c.body.nonRenewalNoticeBy })),
+      };
+    }
+    case 'mattersStalled':
+      return {
+        title: `${scope}停滞的议事事项`, columns: [...placeColumns, { key: 'title', header: '事项' }, { key: 'step', header: '停在' }, { key: 'since', header: '自' }, { key: 'days', header: '天数' }],
+        rows: recordsOf(ctx, 'matter', matterRecord).filter((m) => byId.has(m.communityId) && !m.body.done && m.body.overdue)
+          .map((m) => ({ ...place(byId.get(m.communityId)!), title: m.body.title, step: m.body.currentName, since: m.body.waitingSince, days: m.body.waitingDays })),
+      };
+  }
+}
+
+/** The list behind a figure as xlsx, in the screen's columns. */
+export async function exportRollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, today = todayInOffice()) {
+  const list = rollupList(ctx, q, today);
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('汇总明细');
+  sheet.addRow(list.columns.map((c) => c.header));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of list.rows) addSafeRow(sheet, list.columns.map((c) => row[c.key] ?? ''));
+  sheet.columns.forEach((c) => { c.width = 18; });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return { fileName: `${list.title.replace(/[\\/:*?"<>|]/g, '')}-${today}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+}
