@@ -57,7 +57,11 @@ export type Route =
   /** 账户管理 (管理员). */
   | { name: 'accounts' }
   /** 办公室服务器: 本机作为办公室服务器 (管理员). */
-  | { name: 'officeServer' };
+  | { name: 'officeServer' }
+  /** The three levels (issue 18): this office and those it exchanges packages with, the 汇总, the street's inbox. */
+  | { name: 'offices' }
+  | { name: 'rollup' }
+  | { name: 'inbox' };
 
 /** Print views: shown without the app frame, so that the page prints cleanly. */
 export type PrintRoute =
@@ -78,6 +82,8 @@ export type PrintRoute =
   | { name: 'printRepairNotice'; communityId: string; projectId: string; stage: 'before' | 'after' }
   /** 公共收益公示 for a period (a quarter). */
   | { name: 'printRevenue'; communityId: string; from: string; to: string }
+  /** The 汇总 of the offices below, by 社区 or by type of 小区. */
+  | { name: 'printRollup'; by: '社区' | '类型' }
   | { name: 'printBudget'; communityId: string; year: number }
   /** The contract's annual evaluation report (for the renewal vote). */
   | { name: 'printEvaluation'; communityId: string; contractId: string; year: number }
@@ -172,6 +178,10 @@ export function parseHash(hash: string): Route {
   if (a === 'office-server') return { name: 'officeServer' };
   if (a === 'deadlines') return { name: 'deadlines' };
   if (a === 'coverage') return { name: 'coverage' };
+  if (a === 'offices') return { name: 'offices' };
+  if (a === 'rollup') return { name: 'rollup' };
+  if (a === 'inbox') return { name: 'inbox' };
+  if (a === 'print' && b === 'rollup') return { name: 'printRollup', by: query.get('by') === '类型' ? '类型' : '社区' };
   return { name: 'communities' };
 }
 
@@ -213,6 +223,10 @@ export function routeHash(route: Route): string {
     case 'deadlines': return '#/deadlines';
     case 'bodies': return `#/c/${e(route.communityId)}/bodies`;
     case 'coverage': return '#/coverage';
+    case 'offices': return '#/offices';
+    case 'rollup': return '#/rollup';
+    case 'inbox': return '#/inbox';
+    case 'printRollup': return `#/print/rollup?by=${e(route.by)}`;
     case 'issues': return `#/c/${e(route.communityId)}/issues`;
     case 'issue': return `#/c/${e(route.communityId)}/issue/${e(route.issueId)}`;
     case 'printEvaluation': return `#/c/${e(route.communityId)}/print/evaluation/${e(route.contractId)}?year=${route.year}`;

@@ -111,6 +111,8 @@ export const rollupScreen = z.object({
     fundsBelowTopUp: count, contractsDue: count, mattersStalled: count, reElectionDue: count,
   })),
   total: rollupRow.extend({ partyRequired: count, committeeTargetMet: z.boolean() }),
+  /** Each quarter's totals as they stood at its last package, oldest first. */
+  trend: z.array(z.object({ quarter: z.string(), total: rollupRow })),
 });
 /** The list behind one figure of the 汇总. */
 export const rollupListInput = z.object({

@@ -72,6 +72,13 @@ CREATE TABLE `received_records` (
 );
 --> statement-breakpoint
 CREATE INDEX `received_records_kind` ON `received_records` (`kind`,`office_id`);--> statement-breakpoint
+CREATE TABLE `rollup_quarters` (
+	`quarter` text PRIMARY KEY NOT NULL,
+	`rows` text NOT NULL,
+	`total` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE `communities` ADD `type` text DEFAULT '其他' NOT NULL;--> statement-breakpoint
 ALTER TABLE `issue_events` ADD `office_id` text;--> statement-breakpoint
 -- Hand-written: a 小区's type is edited with its other fields, so it counts for the community's revision too.

@@ -101,3 +101,15 @@ export const officeNotices = sqliteTable('office_notices', {
   author: text('author').notNull(),
   createdAt: text('created_at').notNull(),
 });
+
+/**
+ * The roll-up as it stood in each quarter (its last state in that quarter), for the 汇总's trend: written when a
+ * package changes what the roll-up reads — at an upper office on import, at a 社区 on export.
+ */
+export const rollupQuarters = sqliteTable('rollup_quarters', {
+  quarter: text('quarter').primaryKey(), // YYYY-Qn
+  /** JSON: the roll-up's rows per 社区 and its total (shared/contract/levels.ts rollupRow). */
+  rows: text('rows').notNull(),
+  total: text('total').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

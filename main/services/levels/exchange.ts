@@ -27,6 +27,7 @@ import { write, type Actor, type ServiceContext, type WriteScope } from '../cont
 import { codeOfPublicKey, officeByName, selfOffice, type OfficeLevel } from './offices';
 import { canonicalJson, signPackage, verifyPackage, type PackageBody } from './packages';
 import { upwardRecords, type OutgoingRecord } from './reports';
+import { recordQuarter } from './rollup';
 
 type OfficeRow = typeof offices.$inferSelect;
 
@@ -113,6 +114,7 @@ export function exportPackage(ctx: ServiceContext, actor: Actor, toName: string,
     }
     const text = signPackage(ctx, { name: to.name, level: to.level as OfficeLevel }, sequence, to.lastImported, records, createdAt);
     ctx.db.update(offices).set({ lastSent: sequence, updatedAt: createdAt }).where(eq(offices.id, to.id)).run();
+    if (self.level === '社区') recordQuarter(ctx);
     tx.audit({ action: 'export', entity: 'exchange_package', entityId: to.id, after: { to: to.name, sequence, records: records.length } });
     const day = createdAt.slice(0, 10).replaceAll('-', '');
     return { fileName: `交换包-${self.name}-至-${to.name}-${day}-第${sequence}号.sfx`, text, records: records.length, sequence };
@@ -138,6 +140,7 @@ export function importPackage(ctx: ServiceContext, actor: Actor, text: string, r
     if (self.level === '街道' && from.level === '社区') {
       ctx.db.insert(receivedPackages).values({ id: newId(), officeId: from.id, sequence: body.sequence, text, receivedAt }).run();
     }
+    if (self.level !== '社区') recordQuarter(ctx);
     tx.audit({ action: 'import', entity: 'exchange_package', entityId: from.id, after: { from: from.name, sequence: body.sequence, ...counts } });
     return { from: from.name, ...counts, sequence: body.sequence };
   });

@@ -5,13 +5,13 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { communityRecord, contractRecord, matterRecord, type rollupListInput, type rollupListOut, type rollupRow, type rollupScreen } from '../../../shared/contract/levels';
+import { communityRecord, contractRecord, matterRecord, rollupRow, type rollupListInput, type rollupListOut, type rollupScreen } from '../../../shared/contract/levels';
 import { addDays } from '../../../shared/domain/dates';
 import { bodyCoverageMet } from '../../../shared/domain/committees';
 import { COMMUNITY_TYPES, DEFAULT_SILENT_DAYS, percentText } from '../../../shared/domain/levels';
-import { todayInOffice } from '../../db/clock';
+import { nowIso, todayInOffice } from '../../db/clock';
 import { addSafeRow } from '../../files/safe-cells';
-import { offices, receivedRecords } from '../../db/schema/levels';
+import { offices, receivedRecords, rollupQuarters } from '../../db/schema/levels';
 import type { ServiceContext } from '../context';
 import { selfOffice } from './offices';
 import { communityFacts } from './reports';
@@ -50,9 +50,13 @@ function rowOf(name: string, list: readonly Held[]): z.output<typeof rollupRow> 
 
 const sum = (list: readonly Held[], of: (f: Facts) => number) => list.reduce((s, h) => s + of(h.facts), 0);
 
-function groupsOf(held: readonly Held[], by: '社区' | '类型'): Map<string, Held[]> {
+function groupsOf(ctx: ServiceContext, held: readonly Held[], by: '社区' | '类型'): Map<string, Held[]> {
   const groups = new Map<string, Held[]>();
   if (by === '类型') for (const t of COMMUNITY_TYPES) groups.set(t, []);
+  // Every 社区 office known here has its row, one that never sent a package too: its silence is a figure.
+  if (by === '社区' && selfOffice(ctx)?.level !== '社区') {
+    for (const o of ctx.db.select({ name: offices.name }).from(offices).where(and(eq(offices.level, '社区'), eq(offices.self, false))).all()) groups.set(o.name, []);
+  }
   for (const h of held) {
     const key = by === '社区' ? h.officeName : h.facts.type;
     groups.set(key, [...(groups.get(key) ?? []), h]);
@@ -62,7 +66,7 @@ function groupsOf(held: readonly Held[], by: '社区' | '类型'): Map<string, H
 
 /** The roll-up as the CLI prints it: one row per 社区 office (or per type of 小区), in name order (types in their order). */
 export function rollup(ctx: ServiceContext, by: '社区' | '类型'): { rows: z.output<typeof rollupRow>[] } {
-  const groups = groupsOf(heldCommunities(ctx), by);
+  const groups = groupsOf(ctx, heldCommunities(ctx), by);
   const names = by === '社区' ? [...groups.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')) : [...groups.keys()];
   return { rows: names.map((n) => rowOf(n, groups.get(n)!)) };
 }
@@ -70,7 +74,7 @@ export function rollup(ctx: ServiceContext, by: '社区' | '类型'): { rows: z.
 /** The 汇总 screen: the roll-up and what stands beside it — last received, silence, deadlines coming. */
 export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice()): z.output<typeof rollupScreen> {
   const held = heldCommunities(ctx);
-  const groups = groupsOf(held, by);
+  const groups = groupsOf(ctx, held, by);
   const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
   const contracts = recordsOf(ctx, 'contract', contractRecord);
   const matters = recordsOf(ctx, 'matter', matterRecord);
@@ -93,7 +97,7 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', si
   });
   const total = rowOf('合计', held);
   return {
-    by, silentDays, rows,
+    by, silentDays, rows, trend: rollupTrend(ctx),
     total: { ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities) },
   };
 }
@@ -177,4 +181,21 @@ export async function exportRollupList(ctx: ServiceContext, q: z.output<typeof r
   sheet.columns.forEach((c) => { c.width = 18; });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return { fileName: `${list.title.replace(/[\\/:*?"<>|]/g, '')}-${today}.xlsx`, base64: Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64') };
+}
+
+/** The quarter a day is in: 2026-Q4. */
+export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+
+/** Keeps the roll-up as it stands now as its quarter's (inside the write that changed it). */
+export function recordQuarter(ctx: ServiceContext, today = todayInOffice()): void {
+  const { rows } = rollup(ctx, '社区');
+  const total = rowOf('合计', heldCommunities(ctx));
+  const values = { quarter: quarterOf(today), rows: JSON.stringify(rows), total: JSON.stringify(total), updatedAt: nowIso() };
+  ctx.db.insert(rollupQuarters).values(values).onConflictDoUpdate({ target: rollupQuarters.quarter, set: values }).run();
+}
+
+/** Each quarter's totals, oldest first: the trend the 汇总 prints. */
+export function rollupTrend(ctx: ServiceContext): { quarter: string; total: z.output<typeof rollupRow> }[] {
+  return ctx.db.select().from(rollupQuarters).orderBy(rollupQuarters.quarter).all()
+    .map((q) => ({ quarter: q.quarter, total: rollupRow.parse(JSON.parse(q.total)) }));
 }

@@ -20,6 +20,7 @@ import { deadlineText } from './zh-CN.deadline';
 import { reviewsText } from './zh-CN.reviews';
 import { accountsText } from './zh-CN.accounts';
 import { workstationText } from './zh-CN.workstation';
+import { levelsText } from './zh-CN.levels';
 import { conflictText } from './zh-CN.conflict';
 
 /**
@@ -487,6 +488,7 @@ export const zhCN = {
   },
   workstation: workstationText,
   conflict: conflictText,
+  levels: levelsText,
 } as const;
 
 export type Messages = typeof zhCN;

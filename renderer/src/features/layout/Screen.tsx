@@ -43,6 +43,9 @@ const BodiesPage = lazyScreen(() => import('../office/bodies/BodiesPage'), 'Bodi
 const CoveragePage = lazyScreen(() => import('../office/bodies/CoveragePage'), 'CoveragePage');
 const IssuesPage = lazyScreen(() => import('../office/issues/IssuesPage'), 'IssuesPage');
 const IssuePage = lazyScreen(() => import('../office/issues/IssuePage'), 'IssuePage');
+const OfficesPage = lazyScreen(() => import('../levels/OfficesPage'), 'OfficesPage');
+const RollupPage = lazyScreen(() => import('../levels/RollupPage'), 'RollupPage');
+const InboxPage = lazyScreen(() => import('../levels/InboxPage'), 'InboxPage');
 
 /** Which screen a route shows, loaded on demand. */
 export function Screen({ route }: { route: Route }) {
@@ -94,6 +97,9 @@ function view(route: Route) {
     case 'coverage': return <CoveragePage />;
     case 'issues': return <IssuesPage key={route.communityId} communityId={route.communityId} />;
     case 'issue': return <IssuePage key={route.issueId} communityId={route.communityId} issueId={route.issueId} />;
+    case 'offices': return <OfficesPage />;
+    case 'rollup': return <RollupPage />;
+    case 'inbox': return <InboxPage />;
     default: return null; // print views render without the app frame (App.tsx)
   }
 }

@@ -73,6 +73,13 @@ export const MENU: MenuGroup[] = [
     ],
   },
   {
+    key: 'levels', label: zhCN.levels.navGroup, entries: [
+      office('rollup', zhCN.levels.navRollup),
+      office('inbox', zhCN.levels.navInbox),
+      office('offices', zhCN.levels.navOffices),
+    ],
+  },
+  {
     key: 'system', label: t.groupSystem, entries: [
       office('backups', t.backups),
       office('holidays', t.holidays),

@@ -49,6 +49,9 @@ const ROUTE_PERMISSION: Record<Route['name'], Permission | null> = {
   officeServer: 'office.settings',
   // Reviews of votes and of the books alike; the list shows each person what their permissions reach (main).
   reviews: 'votes.read',
+  // The three levels: figures without personal data for everyone; the escalated issues are the issue ledger's.
+  offices: null, rollup: null, printRollup: null,
+  inbox: 'issues.read',
 };
 
 export function routePermission(route: Route): Permission | null {
