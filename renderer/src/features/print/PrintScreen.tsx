@@ -18,6 +18,7 @@ const RevenuePrint = lazyExport(() => import('../treasury/prints/RevenuePrint'),
 const BudgetPrint = lazyExport(() => import('../treasury/prints/BudgetPrint'), 'BudgetPrint');
 const EvaluationReportPrint = lazyExport(() => import('../office/contracts/EvaluationReportPrint'), 'EvaluationReportPrint');
 const IssuesPrint = lazyExport(() => import('../office/issues/IssuesPrint'), 'IssuesPrint');
+const DossierPrint = lazyExport(() => import('../register/communities/DossierPrint'), 'DossierPrint');
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   // Keyed by the route's name: a failure on one screen does not stay on the next.
@@ -54,5 +55,6 @@ function view(route: PrintRoute) {
     case 'printBudget': return <BudgetPrint key={route.year} communityId={route.communityId} year={route.year} />;
     case 'printEvaluation': return <EvaluationReportPrint key={`${route.contractId}/${route.year}`} contractId={route.contractId} year={route.year} />;
     case 'printIssues': return <IssuesPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
+    case 'printDossier': return <DossierPrint key={route.communityId} communityId={route.communityId} />;
   }
 }
