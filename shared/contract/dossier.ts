@@ -19,6 +19,8 @@ export const dossierMeeting = z.object({
   date: z.string(), kind: z.string(), title: z.string(), held: z.boolean(),
   /** Attendees listed, and those recorded present (null until the meeting's results are recorded). */
   listed: z.number().int(), present: z.number().int().nullable(),
+  /** An owners' assembly voting in writing: its ballots returned of the voting subjects (its attendance); null for other meetings. */
+  ballots: z.object({ returned: z.number().int(), subjects: z.number().int() }).nullable(),
   /** The newest approved minutes' text and version; null when the meeting has no final minutes. */
   minutes: z.object({ version: z.number().int(), text: z.string() }).nullable(),
 });

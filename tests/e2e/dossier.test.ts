@@ -41,7 +41,11 @@ describe('一小区一档', () => {
     const pdf = path.join(env.tmpDir, 'dossier.pdf');
     await page.pdf({ path: pdf, format: 'A4', printBackground: true });
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, '/tmp/dossier-page']);
+    execFileSync('pdftoppm', ['-png', '-r', '80', pdf, '/tmp/dossier-page']);
+    if (process.env.PRINT_ARTIFACTS) {
+      fs.mkdirSync(process.env.PRINT_ARTIFACTS, { recursive: true });
+      fs.copyFileSync(pdf, path.join(process.env.PRINT_ARTIFACTS, 'dossier.pdf'));
+    }
     const pages = text.split('\f').filter((p) => p.trim() !== '').map(squeeze);
     const flat = squeeze(text);
 
@@ -63,7 +67,8 @@ describe('一小区一档', () => {
 
     // A figure of each section.
     expect(flat).toContain('1张伟主任');
-    expect(flat).toContain('2026-11-02联席会议电梯更新联席会议已召开2/3定稿第1版');
+    expect(flat).toContain('2026-11-02联席会议电梯更新联席会议已召开实到2/登记3定稿第1版');
+    expect(flat).toContain('2026-11-25业主大会电梯更新表决已召开收回表决票3/4无定稿纪要');
     expect(flat).toContain('决定：原则同意更新，提请业主表决');
     expect(flat).toContain('小区党组织提议已办理2026-11-02会议：电梯更新联席会议；文件：电梯更新方案');
     expect(flat).toContain('附件：电梯报价单.pdf');

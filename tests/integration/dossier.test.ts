@@ -49,6 +49,9 @@ describe('一小区一档', () => {
     // 会议与纪要: three listed, two present, the approved minutes' text; the vote's written assembly has none.
     const joint = d.meetings.find((m) => m.title === '电梯更新联席会议')!;
     expect(joint).toMatchObject({ date: '2026-11-02', kind: '联席会议', held: true, listed: 3, present: 2, minutes: { version: 1 } });
+    // The owners' assembly the vote was held in: its ballots are its attendance (3 returned of 4 voting subjects).
+    expect(d.meetings.find((m) => m.kind === '业主大会')).toMatchObject({ title: '电梯更新表决', ballots: { returned: 3, subjects: 4 }, minutes: null });
+    expect(joint.ballots).toBeNull();
     const approved = (await call(app, 'minutes.list', { meetingId: w.meeting }, session)).find((v) => v.status === 'approved')!;
     expect(joint.minutes!.text).toBe(approved.text);
     expect(joint.minutes!.text).toContain('原则同意更新，提请业主表决');
@@ -102,7 +105,7 @@ describe('一小区一档', () => {
     expect(sheet('封面')).toContainEqual(['小区', '和平小区']);
     expect(sheet('组织')[0]).toEqual(['组织', '选举日期', '任期（年）', '任期届满', '本届/往届', '姓名', '职务']);
     expect(sheet('组织')[1]).toEqual(['业主委员会', '2026-03-02', 5, '2031-03-02', '本届', '张伟', '主任']);
-    expect(sheet('会议与纪要')[1]!.slice(0, 7)).toEqual(['2026-11-02', '联席会议', '电梯更新联席会议', '已召开', 3, 2, '第1版']);
+    expect(sheet('会议与纪要')[1]!.slice(0, 9)).toEqual(['2026-11-02', '联席会议', '电梯更新联席会议', '已召开', 3, 2, undefined, undefined, '第1版']); // empty cells: no ballots at a joint meeting
     expect(sheet('议事事项')).toContainEqual(['1幢电梯更新', '其他', '2026-11-01', '小区党组织提议', '已办理', '2026-11-02', '会议：电梯更新联席会议；文件：电梯更新方案']);
     expect(sheet('表决结果')[1]).toEqual([
       '电梯更新表决', '2026-11-05至2026-11-25', '使用维修资金更新1幢电梯', item.categoryName, '全体业主', 4, 635, 3, 395, 2, 300, 1, 95, 0, 0, '未通过',

@@ -29,9 +29,12 @@ function sheets(d: Dossier): Record<DossierSection, { headers: string[]; widths:
       }),
     },
     会议与纪要: {
-      headers: ['日期', '类型', '会议', '状态', '登记人数', '实到人数', '纪要版本', '纪要'],
-      widths: [12, 12, 28, 8, 10, 10, 10, 80],
-      rows: d.meetings.map((m) => [m.date, m.kind, m.title, m.held ? '已召开' : '未召开', m.listed, m.present, m.minutes ? `第${m.minutes.version}版` : '无定稿纪要', m.minutes?.text ?? '']),
+      headers: ['日期', '类型', '会议', '状态', '登记人数', '实到人数', '收回表决票', '表决权人数', '纪要版本', '纪要'],
+      widths: [12, 12, 28, 8, 10, 10, 10, 10, 10, 80],
+      rows: d.meetings.map((m) => [
+        m.date, m.kind, m.title, m.held ? '已召开' : '未召开', m.listed, m.present, m.ballots?.returned ?? null, m.ballots?.subjects ?? null,
+        m.minutes ? `第${m.minutes.version}版` : '无定稿纪要', m.minutes?.text ?? '',
+      ]),
     },
     议事事项: {
       headers: ['事项', '类别', '提出日期', '步骤', '办理情况', '日期', '依据'],

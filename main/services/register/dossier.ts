@@ -20,7 +20,7 @@ import { listAttachments } from '../system/attachments';
 import { fundBalance, householdPage } from '../treasury/fund';
 import { listProjects } from '../treasury/repairs';
 import { revenueSummary } from '../treasury/revenue';
-import { listVotes } from '../votes/votes';
+import { getVote, listVotes } from '../votes/votes';
 import { tallyVote } from '../votes/vote-tally';
 import { getCommunity } from './communities';
 
@@ -34,7 +34,7 @@ export function communityDossier(ctx: ServiceContext, communityId: string, today
     community: { id: c.id, name: c.name, address: c.address, streetOffice: c.streetOffice, communityOffice: c.communityOffice },
     madeOn: today,
     bodies: bodiesOf(ctx, communityId, today),
-    meetings: meetingsOf(ctx, communityId),
+    meetings: meetingsOf(ctx, communityId, new Map(votes.map((v) => [getVote(ctx, v.id).meetingId, { returned: v.returned, subjects: v.subjects }]))),
     matters: mattersOf(ctx, communityId, new Map(votes.map((v) => [v.id, v.title])), today),
     votes: votes.map((v) => {
       const tally = tallyVote(ctx, v.id);
@@ -68,7 +68,7 @@ function bodiesOf(ctx: ServiceContext, communityId: string, today: string): Doss
   }));
 }
 
-function meetingsOf(ctx: ServiceContext, communityId: string): Dossier['meetings'] {
+function meetingsOf(ctx: ServiceContext, communityId: string, ballots: ReadonlyMap<string, { returned: number; subjects: number }>): Dossier['meetings'] {
   return listMeetings(ctx, { communityId, limit: 1000 }).map((m) => {
     const full = getMeeting(ctx, m.id);
     const recorded = full.attendees.some((a) => a.present !== null);
@@ -76,7 +76,7 @@ function meetingsOf(ctx: ServiceContext, communityId: string): Dossier['meetings
     const approved = full.minutes.filter((v) => v.status === 'approved').sort((a, b) => b.version - a.version)[0];
     return {
       date: m.date, kind: m.kind, title: m.title, held: m.status === 'held',
-      listed: full.attendees.length, present: recorded ? full.attendees.filter((a) => a.present === true).length : null,
+      listed: full.attendees.length, present: recorded ? full.attendees.filter((a) => a.present === true).length : null, ballots: ballots.get(m.id) ?? null,
       minutes: approved ? { version: approved.version, text: getMinutes(ctx, approved.id).text } : null,
     };
   });

@@ -58,15 +58,15 @@ function Meetings({ d }: { d: Dossier }) {
     <>
       <table className="print-table dossier-table" data-testid="dossier-meetings">
         <PrintTableHead columns={[
-          { label: t.date, width: 14 }, { label: t.kind, width: 13 }, { label: t.meeting, width: 35 }, { label: t.state, width: 10 },
-          { label: t.attendance, width: 14 }, { label: t.minutes, width: 14 },
+          { label: t.date, width: 13 }, { label: t.kind, width: 12 }, { label: t.meeting, width: 31 }, { label: t.state, width: 9 },
+          { label: t.attendance, width: 21 }, { label: t.minutes, width: 14 },
         ]}
         />
         <tbody>
           {d.meetings.map((m, i) => (
             <tr key={i}>
               <td className="center">{m.date}</td><td className="center">{m.kind}</td><td>{m.title}</td>
-              <td className="center">{m.held ? t.held : t.planned}</td><td className="center">{t.attendanceOf(m.present, m.listed)}</td>
+              <td className="center">{m.held ? t.held : t.planned}</td><td className="center">{m.ballots ? t.ballotsOf(m.ballots.returned, m.ballots.subjects) : t.attendanceOf(m.present, m.listed)}</td>
               <td className="center">{m.minutes ? t.minutesFinal(m.minutes.version) : t.minutesNone}</td>
             </tr>
           ))}
