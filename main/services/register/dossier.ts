@@ -69,7 +69,8 @@ function bodiesOf(ctx: ServiceContext, communityId: string, today: string): Doss
 }
 
 function meetingsOf(ctx: ServiceContext, communityId: string, ballots: ReadonlyMap<string, { returned: number; subjects: number }>): Dossier['meetings'] {
-  return listMeetings(ctx, { communityId, limit: 1000 }).map((m) => {
+  // Every meeting: the screens page them, the dossier is the whole record.
+  return listMeetings(ctx, { communityId, limit: Number.MAX_SAFE_INTEGER }).map((m) => {
     const full = getMeeting(ctx, m.id);
     const recorded = full.attendees.some((a) => a.present !== null);
     // The final minutes: the newest approved version (a correction approves a new version over the old one).
