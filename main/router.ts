@@ -32,6 +32,8 @@ import { exportRoster, rosterTemplate } from './services/register/roster-export'
 import { importRoster, previewRosterImport, rosterImportErrors } from './services/register/roster-import';
 import { importProgressOf } from './services/register/import-progress';
 import { rosterPage } from './services/register/roster-query';
+import { communityDossier } from './services/register/dossier';
+import { exportDossier } from './services/register/dossier-workbook';
 import { addAttachment, listAttachments, openAttachment } from './services/system/attachments';
 import {
   createMeeting, getMeeting, listMeetings, meetingReminders, postDecisions, recordResults, setAttendees, updateMeeting,
@@ -153,6 +155,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHo
     'community.create': (input, call) => createCommunity(ctx, call.actor, input),
     'community.update': (input, call) => updateCommunity(ctx, call.actor, input),
     'community.buildings': (input) => listBuildings(ctx, input.id),
+    'community.dossier': (input) => communityDossier(ctx, input.communityId),
+    'community.dossierXlsx': (input) => exportDossier(ctx, input.communityId),
 
     'roster.page': (input) => rosterPage(ctx, input),
     'roster.electorate': (input) => electorateOf(ctx, input),

@@ -88,7 +88,9 @@ export type PrintRoute =
   /** The contract's annual evaluation report (for the renewal vote). */
   | { name: 'printEvaluation'; communityId: string; contractId: string; year: number }
   /** The issue ledger of a period. */
-  | { name: 'printIssues'; communityId: string; from: string; to: string };
+  | { name: 'printIssues'; communityId: string; from: string; to: string }
+  /** 一小区一档: the community's records for an inspection (issue 18). */
+  | { name: 'printDossier'; communityId: string };
 
 const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
   'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
@@ -119,6 +121,7 @@ export function parseHash(hash: string): Route {
     if (c === 'print' && d === 'revenue') return { name: 'printRevenue', communityId: b, ...period };
     if (c === 'print' && d === 'budget') return { name: 'printBudget', communityId: b, year: Number(query.get('year')) || new Date().getFullYear() };
     if (c === 'print' && d === 'issues') return { name: 'printIssues', communityId: b, ...period };
+    if (c === 'print' && d === 'dossier') return { name: 'printDossier', communityId: b };
     if (c === 'print' && d === 'evaluation' && parts[4]) {
       return { name: 'printEvaluation', communityId: b, contractId: parts[4], year: Number(query.get('year')) || new Date().getFullYear() };
     }
@@ -231,6 +234,7 @@ export function routeHash(route: Route): string {
     case 'issue': return `#/c/${e(route.communityId)}/issue/${e(route.issueId)}`;
     case 'printEvaluation': return `#/c/${e(route.communityId)}/print/evaluation/${e(route.contractId)}?year=${route.year}`;
     case 'printIssues': return `#/c/${e(route.communityId)}/print/issues?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
+    case 'printDossier': return `#/c/${e(route.communityId)}/print/dossier`;
     case 'printStatements': {
       const query = new URLSearchParams({ from: route.from, to: route.to });
       if (route.partId) query.set('part', route.partId);

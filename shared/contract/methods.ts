@@ -8,6 +8,7 @@ import './zod-locale';
 import { filePayload, id } from './fields';
 import type { Permission } from '../domain/permissions';
 import * as register from './register';
+import * as dossier from './dossier';
 import * as system from './system';
 import * as meetings from './meetings';
 import * as votes from './votes';
@@ -137,6 +138,14 @@ export const methods = {
   'community.create': method({ input: register.communityFields, output: register.community, access: { permission: 'community.settings', community: 'new' } }),
   'community.update': method({ input: register.communityUpdate, output: register.community, access: inCommunity('community.settings', 'id') }),
   'community.buildings': method({ input: byId, output: z.array(register.building), access: inCommunity('any', 'id') }),
+  /**
+   * 一小区一档 (issue 18): the community's records for an inspection, section by section (shared/contract/dossier.ts),
+   * for its print view; the same as xlsx, one sheet per section. register.read: every role holding it reads all the
+   * sections' kinds too (the fund only as books.summary gives it), and a 物业联络员, who sees only their company's
+   * rows, holds none of it.
+   */
+  'community.dossier': method({ input: z.object({ communityId: id }), output: dossier.dossier, access: inCommunity('register.read') }),
+  'community.dossierXlsx': method({ input: z.object({ communityId: id }), output: filePayload, access: inCommunity('register.read') }),
 
   'roster.page': method({ input: register.rosterQuery, output: register.rosterPage, access: inCommunity('register.read') }),
   'roster.electorate': method({ input: register.scope, output: register.electorate, access: inCommunity('register.read') }),

@@ -13,6 +13,7 @@ import { printsText } from './zh-CN.prints';
 import { contractsText } from './zh-CN.contracts';
 import { bodiesText } from './zh-CN.bodies';
 import { issuesText } from './zh-CN.issues';
+import { dossierText } from './zh-CN.dossier';
 import { communitySettingsText, importerText } from './zh-CN.importer';
 import { reconciliationText } from './zh-CN.reconciliation';
 import { unsavedText } from './zh-CN.unsaved';
@@ -478,6 +479,7 @@ export const zhCN = {
   contracts: contractsText,
   bodies: bodiesText,
   issues: issuesText,
+  dossier: dossierText,
   reconciliation: reconciliationText,
   deadline: deadlineText,
   reviews: reviewsText,

@@ -19,6 +19,7 @@ const BudgetPrint = lazyExport(() => import('../treasury/prints/BudgetPrint'), '
 const EvaluationReportPrint = lazyExport(() => import('../office/contracts/EvaluationReportPrint'), 'EvaluationReportPrint');
 const IssuesPrint = lazyExport(() => import('../office/issues/IssuesPrint'), 'IssuesPrint');
 const RollupPrint = lazyExport(() => import('../levels/RollupPrint'), 'RollupPrint');
+const DossierPrint = lazyExport(() => import('../register/communities/DossierPrint'), 'DossierPrint');
 
 export function PrintScreen({ route }: { route: PrintRoute }) {
   // Keyed by the route's name: a failure on one screen does not stay on the next.
@@ -56,5 +57,6 @@ function view(route: PrintRoute) {
     case 'printEvaluation': return <EvaluationReportPrint key={`${route.contractId}/${route.year}`} contractId={route.contractId} year={route.year} />;
     case 'printIssues': return <IssuesPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
     case 'printRollup': return <RollupPrint key={route.by} by={route.by} />;
+    case 'printDossier': return <DossierPrint key={route.communityId} communityId={route.communityId} />;
   }
 }

@@ -90,6 +90,7 @@ export function RosterPage({ communityId }: { communityId: string }) {
         onExport={exportRoster}
         exporting={exporting}
         onPrint={() => navigate({ name: 'printRoster', communityId, buildingId: filters.buildingId, entranceId: filters.entranceId })}
+        onDossier={() => navigate({ name: 'printDossier', communityId })}
       />
       <div className="page-fill">
         <DataGrid

@@ -29,9 +29,11 @@ interface Props {
   exporting: boolean;
   /** Opens the printout of the building/entrance chosen (or of the whole community). */
   onPrint: () => void;
+  /** Opens 一小区一档, the whole community's records for an inspection. */
+  onDossier: () => void;
 }
 
-export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, onExport, exporting, onPrint }: Props) {
+export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, onExport, exporting, onPrint, onDossier }: Props) {
   const can = useCan();
   const building = buildings.find((b) => b.id === filters.buildingId);
   const entrance = building?.entrances.find((e) => e.id === filters.entranceId);
@@ -44,6 +46,7 @@ export function RosterToolbar({ filters, onChange, buildings, total, onAddPart, 
         <Space size={8}>
           <Button onClick={onExport} loading={exporting}>{building ? t.exportBuilding(building.name) : t.export}</Button>
           <Button data-testid="roster-print" onClick={onPrint}>{building ? t.printScope(`${building.name}${entrance?.name ?? ''}`) : t.print}</Button>
+          <Button data-testid="roster-dossier" onClick={onDossier}>{zhCN.dossier.button}</Button>
           {can('register.write') && <Button type="primary" onClick={onAddPart}>{t.addPart}</Button>}
         </Space>
       }

@@ -26,6 +26,7 @@ export function canWith(grants: readonly Grant[], permission: Permission, commun
 const ROUTE_PERMISSION: Record<Route['name'], Permission | null> = {
   communities: null,
   roster: 'register.read', electorate: 'register.read', person: 'register.read', printRoster: 'register.read',
+  printDossier: 'register.read',
   communitySettings: 'community.settings',
   import: 'register.write',
   meetings: 'meetings.read', meeting: 'meetings.read', actions: 'meetings.read', matters: 'meetings.read', matter: 'meetings.read',
