@@ -33,7 +33,7 @@ import { importRoster, previewRosterImport, rosterImportErrors } from './service
 import { importProgressOf } from './services/register/import-progress';
 import { rosterPage } from './services/register/roster-query';
 import { communityDossier } from './services/register/dossier';
-import { exportDossier } from './services/register/dossier-workbook';
+import { dossierWorkbook, exportDossier } from './services/register/dossier-workbook';
 import { addAttachment, listAttachments, openAttachment } from './services/system/attachments';
 import {
   createMeeting, getMeeting, listMeetings, meetingReminders, postDecisions, recordResults, setAttendees, updateMeeting,
@@ -67,6 +67,7 @@ import {
 } from './services/office/issues';
 import { createMediation, listMediations, updateMediation } from './services/office/mediations';
 import { createVote, getVote, listVotes, postVoteResult, refreezeVote, resultPartsOf, voteSubjects } from './services/votes/votes';
+import { copyDossier } from './services/levels/dossier-copy';
 import { exportPackage, importPackage } from './services/levels/exchange';
 import { answerIssue, inbox, listNotices, sendNotice } from './services/levels/inbox';
 import { initOffice, officeOverview, registerOffice, setSilentDays, silentDaysOf } from './services/levels/offices';
@@ -353,6 +354,8 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHo
     'rollup.screen': (input) => rollupForScreen(ctx, input.by, silentDaysOf(ctx)),
     'rollup.list': (input) => rollupList(ctx, input),
     'rollup.export': (input) => exportRollupList(ctx, input),
+    'rollup.dossier': (input) => copyDossier(ctx, input.officeName, input.communityId),
+    'rollup.dossierXlsx': (input) => dossierWorkbook(copyDossier(ctx, input.officeName, input.communityId)),
     'inbox.list': () => inbox(ctx),
     'inbox.answer': (input, call) => answerIssue(ctx, call.actor, input),
     'notice.list': () => listNotices(ctx),

@@ -90,7 +90,9 @@ export type PrintRoute =
   /** The issue ledger of a period. */
   | { name: 'printIssues'; communityId: string; from: string; to: string }
   /** 一小区一档: the community's records for an inspection (issue 18). */
-  | { name: 'printDossier'; communityId: string };
+  | { name: 'printDossier'; communityId: string }
+  /** 一小区一档 made at the street from a 社区 office's copy. */
+  | { name: 'printDossierCopy'; officeName: string; communityId: string };
 
 const PRINT_ROUTES: Record<string, PrintRoute['name']> = {
   'meeting-notice': 'printMeetingNotice', 'sign-in': 'printSignIn', minutes: 'printMinutes', resolution: 'printResolution', result: 'printResult',
@@ -184,6 +186,7 @@ export function parseHash(hash: string): Route {
   if (a === 'offices') return { name: 'offices' };
   if (a === 'rollup') return { name: 'rollup' };
   if (a === 'inbox') return { name: 'inbox' };
+  if (a === 'print' && b === 'dossier') return { name: 'printDossierCopy', officeName: query.get('office') ?? '', communityId: query.get('c') ?? '' };
   if (a === 'print' && b === 'rollup') return { name: 'printRollup', by: query.get('by') === '类型' ? '类型' : '社区' };
   return { name: 'communities' };
 }
@@ -230,6 +233,7 @@ export function routeHash(route: Route): string {
     case 'rollup': return '#/rollup';
     case 'inbox': return '#/inbox';
     case 'printRollup': return `#/print/rollup?by=${e(route.by)}`;
+    case 'printDossierCopy': return `#/print/dossier?${new URLSearchParams({ office: route.officeName, c: route.communityId }).toString()}`;
     case 'issues': return `#/c/${e(route.communityId)}/issues`;
     case 'issue': return `#/c/${e(route.communityId)}/issue/${e(route.issueId)}`;
     case 'printEvaluation': return `#/c/${e(route.communityId)}/print/evaluation/${e(route.contractId)}?year=${route.year}`;

@@ -80,6 +80,11 @@ export const dossier = z.object({
   fund: dossierFund,
   contracts: z.array(dossierContract),
   issues: z.array(dossierIssue),
+  /**
+   * Made at the street (or district) from what the 社区 office sent (main/services/levels/dossier-copy.ts): from
+   * which office, as of which package, and, per section, what the copy does not hold. null: the 社区's own.
+   */
+  copy: z.object({ office: z.string(), receivedAt: z.string().nullable(), notHeld: z.record(z.string(), z.string()) }).nullable(),
 });
 export type Dossier = z.output<typeof dossier>;
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ANSWER_KINDS, COMMUNITY_TYPES, PACKAGE_MAX_BYTES } from '../domain/levels';
 import { requiredText } from './fields';
 import { calendarDate } from './meetings';
+import { dossierBody, dossierContract, dossierFund, dossierVote } from './dossier';
 
 const name = z.string().trim().min(1, { error: '请填写办公室名称' }).max(60, { error: '办公室名称不超过 60 个字' });
 const level = z.string().trim().min(1, { error: '请填写级别：社区、街道或区' }).max(4);
@@ -30,39 +31,37 @@ export const officeOverview = z.object({
 
 // ── what travels ─────────────────────────────────────────────────────
 const count = z.number().int().min(0);
-const amount = z.string().regex(/^-?\d+\.\d{2}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const figures = z.object({ count, area: z.string() });
 
-/** A 小区 with the facts its targets are read from, as of the package's day. */
+/**
+ * A 小区 with the facts its targets are read from, as of the package's day: its bodies' terms (never their members),
+ * party organisation, property management, the fund's summary as the dossier gives it (no household's ledger), and
+ * its issues as counts by category, status and lateness.
+ */
 export const communityRecord = z.object({
   name: z.string(), type: z.enum(COMMUNITY_TYPES), address: z.string(), asOf: date,
   bodies: z.record(z.string(), z.boolean()),
+  terms: z.array(dossierBody.omit({ members: true }).extend({ members: count })),
   committee: z.object({ electedOn: date, termEnd: date, state: z.string() }).nullable(),
   partyMembers: count, needsPartyOrganisation: z.boolean(), hasPartyOrganisation: z.boolean(), propertyManagement: z.boolean(),
-  fund: z.object({ fund: amount, households: amount, belowTopUp: count }),
+  fund: dossierFund,
   issues: z.object({
     total: count, open: count, overdue: count, escalated: count,
     byCategory: z.record(z.string(), count), byStatus: z.record(z.string(), count),
   }),
 });
-export const meetingRecord = z.object({ kind: z.string(), title: z.string(), date, attendees: count, present: count });
+/** A meeting: kind, date, attendance counts — never who. */
+export const meetingRecord = z.object({ kind: z.string(), title: z.string(), date, held: z.boolean(), attendees: count, present: count.nullable() });
+/** A matter and how far it got: each step with its date, and where it waits. */
 export const matterRecord = z.object({
   title: z.string(), category: z.string(), raisedOn: date, done: z.boolean(),
-  steps: z.array(z.object({ key: z.string(), name: z.string(), date: date.nullable(), skipped: z.boolean() })),
+  steps: z.array(z.object({ key: z.string(), name: z.string(), date: date.nullable(), state: z.enum(['done', 'skipped', 'waiting']) })),
   currentName: z.string().nullable(), waitingSince: date.nullable(), waitingDays: z.number().int().nullable(), overdue: z.boolean(),
 });
-export const voteRecord = z.object({
-  title: z.string(), opens: date, closes: date, status: z.enum(['open', 'closed']),
-  items: z.array(z.object({
-    title: z.string(), category: z.number().int(), electorate: figures, participants: figures, yes: figures, no: figures, abstain: figures,
-    passed: z.boolean(),
-  })),
-});
-export const contractRecord = z.object({
-  companyName: z.string(), kind: z.string(), startDate: date, endDate: date, state: z.string(), nonRenewalNoticeBy: z.string().nullable(),
-  evaluations: z.array(z.object({ quarter: z.string(), score: z.string() })),
-});
+/** A vote's figures and outcomes as the dossier prints them: no ballots, no names. */
+export const voteRecord = dossierVote;
+/** A contract with its statutory dates and its evaluations' scores. */
+export const contractRecord = dossierContract;
 /** An issue escalated to the street: whole, the reporter masked. */
 export const issueRecord = z.object({
   number: z.number().int(), title: z.string(), category: z.string(), reportedAt: z.string(), reporter: z.string(), place: z.string(),
@@ -114,6 +113,8 @@ export const rollupScreen = z.object({
   /** Each quarter's totals as they stood at its last package, oldest first. */
   trend: z.array(z.object({ quarter: z.string(), total: rollupRow })),
 });
+/** 一小区一档 from this office's copy: the 社区 office and its 小区's id there. */
+export const copyDossierInput = z.object({ officeName: name, communityId: z.string().min(1).max(80) });
 /** The list behind one figure of the 汇总. */
 export const rollupListInput = z.object({
   figure: z.enum(['communities', 'committeesMissing', 'partyMissing', 'noManagement', 'issuesOpen', 'escalatedHere', 'contractsDue', 'mattersStalled', 'reElectionDue', 'belowTopUp']),

@@ -340,6 +340,8 @@ export const methods = {
   'rollup.screen': method({ input: levels.rollupInput, output: levels.rollupScreen, access: officeWide('any') }),
   'rollup.list': method({ input: levels.rollupListInput, output: levels.rollupListOut, access: officeWide('any') }),
   'rollup.export': method({ input: levels.rollupListInput, output: filePayload, access: officeWide('any') }),
+  'rollup.dossier': method({ input: levels.copyDossierInput, output: dossier.dossier, access: officeWide('any') }),
+  'rollup.dossierXlsx': method({ input: levels.copyDossierInput, output: filePayload, access: officeWide('any') }),
   'inbox.list': method({ input: empty, output: levels.inboxOut, access: officeWide('issues.read') }),
   'inbox.answer': method({ input: levels.answerInput, output: levels.inboxItem, access: officeWide('issues.write') }),
   'notice.list': method({ input: empty, output: levels.noticeList, access: officeWide('any') }),

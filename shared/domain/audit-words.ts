@@ -74,6 +74,10 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   plan: '制定处理方案',
   status: '变更状态',
   escalate: '提级',
+  // the three levels of offices
+  register: '登记办公室',
+  export: '导出交换包',
+  answer: '答复上报问题',
   // 复核 (two-person control)
   'request-review': '提交复核',
   'confirm-review': '复核确认',
@@ -112,6 +116,10 @@ export const AUDIT_ENTITY_NAMES: Record<string, string> = {
   issue: '问题',
   mediation: '调解',
   printout: '打印件',
+  office: '办公室',
+  exchange_package: '交换包',
+  issue_answer: '对上报问题的答复',
+  office_notice: '通知',
 };
 
 /**

@@ -97,6 +97,25 @@ describe('the street office', () => {
     expect((sheet.getRow(2).values as unknown[]).slice(1, 7)).toEqual(['桥西社区', '桥西二苑', '老旧小区', '未成立', '不需要', '无']);
     await page.keyboard.press('Escape');
 
+    // 一小区一档 from the street's copy: what it holds, and what a copy does not.
+    await row.getByTestId('figure-communities').click();
+    await page.locator('[data-testid=rollup-list][data-ready=true]').waitFor();
+    await gridRow(page, 'rollup-list-grid', '桥西一苑').getByTestId('rollup-dossier').click();
+    await page.locator('[data-testid=dossier-print][data-ready=true]').waitFor();
+    const dossierPdf = path.join(env.tmpDir, 'dossier.pdf');
+    await page.pdf({ path: dossierPdf, format: 'A4', printBackground: true });
+    const dossier = execFileSync('pdftotext', ['-layout', dossierPdf, '-'], { encoding: 'utf8' });
+    expect(dossier).toContain('桥西一苑');
+    expect(dossier).toMatch(/桥西社区报送的交换包（\d{4}-\d{2}-\d{2}收到）/);
+    expect(dossier).toContain('街道副本不含：成员名单（各组织成员人数：业主委员会5人）');
+    expect(dossier).toContain('安居物业');
+    expect(dossier).toContain('地下车库渗水');
+    expect(dossier).not.toContain('张三丰');
+    expect(dossier).not.toContain('赵一');
+    if (process.env.PRINT_ARTIFACTS) fs.copyFileSync(dossierPdf, '/tmp/levels-dossier.pdf');
+    await goTo(page, '#/rollup');
+    await page.locator('[data-testid=rollup-page][data-ready=true]').waitFor();
+
     // By type of 小区.
     await page.getByTestId('rollup-by').getByText('按小区类型').click();
     await expect.poll(() => gridRow(page, 'rollup-grid', '商品房').getByTestId('rollup-rate').textContent()).toBe('100.00%');

@@ -20,12 +20,9 @@ import { communities } from '../../db/schema/register';
 import { getMatter, listMatters } from '../meetings/matters';
 import { listMeetings } from '../meetings/meetings';
 import { coverageList, listBodies } from '../office/bodies';
-import { listEvaluations } from '../office/contract-evaluations';
 import { getIssue, listIssues } from '../office/issues';
-import { listContracts } from '../office/service-contracts';
 import { listCommunities } from '../register/communities';
-import { fundBalance } from '../treasury/fund';
-import { tallyVote } from '../votes/vote-tally';
+import { bodiesOf, contractsOf, fundOf, voteOf } from '../register/dossier';
 import { listVotes } from '../votes/votes';
 import type { ServiceContext } from '../context';
 
@@ -51,13 +48,14 @@ export function communityFacts(ctx: ServiceContext, today = todayInOffice(), now
     const issues = listIssues(ctx, { communityId: c.id, overdueOnly: false, text: '' }, now);
     const open = issues.filter((i) => !isClosedStatus(i.status));
     const tally = (key: (i: (typeof issues)[number]) => string) => issues.reduce<Record<string, number>>((m, i) => ({ ...m, [key(i)]: (m[key(i)] ?? 0) + 1 }), {});
-    const fund = fundBalance(ctx, c.id);
     const body: z.input<typeof communityRecord> = {
       name: c.name, type: communityTypeOf(types.get(c.id) ?? ''), address: c.address, asOf: today,
-      bodies: cover.bodies, committee: committee ? { electedOn: committee.electedOn, termEnd: committee.termEnd, state: committee.term.kind } : null,
+      bodies: cover.bodies,
+      terms: bodiesOf(ctx, c.id, today).map(({ members, ...b }) => ({ ...b, members: members.length })),
+      committee: committee ? { electedOn: committee.electedOn, termEnd: committee.termEnd, state: committee.term.kind } : null,
       partyMembers: cover.partyMembers, needsPartyOrganisation: cover.needsPartyOrganisation, hasPartyOrganisation: cover.hasPartyOrganisation,
       propertyManagement: cover.propertyManagement,
-      fund: { fund: fund.fund, households: fund.households, belowTopUp: fund.belowTopUp },
+      fund: fundOf(ctx, c.id, today),
       issues: {
         total: issues.length, open: open.length, overdue: open.filter((i) => i.overdue.length > 0).length,
         escalated: open.filter((i) => i.level === '街道').length, byCategory: tally((i) => i.category), byStatus: tally((i) => i.status),
@@ -71,40 +69,31 @@ export function communityFacts(ctx: ServiceContext, today = todayInOffice(), now
 export function upwardRecords(ctx: ServiceContext, today = todayInOffice(), now = nowInOffice()): OutgoingRecord[] {
   const out = communityFacts(ctx, today, now);
   for (const c of listCommunities(ctx)) {
-    const present = new Map(ctx.db.select({ meetingId: attendees.meetingId, all: sql<number>`count(*)`, present: sql<number>`coalesce(sum(${attendees.present}), 0)` })
+    const counts = new Map(ctx.db.select({ meetingId: attendees.meetingId, all: sql<number>`count(*)`, present: sql<number>`sum(${attendees.present})` })
       .from(attendees).innerJoin(meetings, eq(meetings.id, attendees.meetingId)).where(eq(meetings.communityId, c.id)).groupBy(attendees.meetingId).all()
       .map((r) => [r.meetingId, r]));
-    for (const m of listMeetings(ctx, { communityId: c.id, limit: 100_000 })) {
-      const counts = present.get(m.id);
-      const body: z.input<typeof meetingRecord> = { kind: m.kind, title: m.title, date: m.date, attendees: counts?.all ?? 0, present: counts?.present ?? 0 };
+    for (const m of listMeetings(ctx, { communityId: c.id, limit: Number.MAX_SAFE_INTEGER })) {
+      const n = counts.get(m.id);
+      // present: null until the meeting's attendance is recorded (sum over no recorded row is null).
+      const body: z.input<typeof meetingRecord> = { kind: m.kind, title: m.title, date: m.date, held: m.status === 'held', attendees: n?.all ?? 0, present: n?.present ?? null };
       out.push({ kind: 'meeting', id: m.id, communityId: c.id, body });
     }
     for (const item of listMatters(ctx, c.id, today)) {
       const m = getMatter(ctx, item.id, today);
       const body: z.input<typeof matterRecord> = {
         title: m.title, category: m.category, raisedOn: m.raisedOn, done: m.done,
-        steps: m.steps.map((s) => ({ key: s.key, name: s.name, date: s.date, skipped: s.skipped })),
+        steps: m.steps.map((s) => ({ key: s.key, name: s.name, date: s.date, state: s.skipped ? 'skipped' as const : s.done ? 'done' as const : 'waiting' as const })),
         currentName: m.position.currentName, waitingSince: m.done ? null : m.position.waitingSince, waitingDays: m.done ? null : m.position.waitingDays,
         overdue: m.position.overdue,
       };
       out.push({ kind: 'matter', id: m.id, communityId: c.id, body });
     }
     for (const v of listVotes(ctx, c.id)) {
-      const t = tallyVote(ctx, v.id);
-      const body: z.input<typeof voteRecord> = {
-        title: v.title, opens: v.opens, closes: v.closes, status: v.status === 'closed' ? 'closed' : 'open',
-        items: t.items.map((i) => ({
-          title: i.title, category: i.category, electorate: i.electorate, participants: i.participants, yes: i.yes, no: i.no, abstain: i.abstain, passed: i.passed,
-        })),
-      };
+      const body: z.input<typeof voteRecord> = voteOf(ctx, v);
       out.push({ kind: 'vote', id: v.id, communityId: c.id, body });
     }
-    for (const k of listContracts(ctx, c.id, today)) {
-      const body: z.input<typeof contractRecord> = {
-        companyName: k.companyName, kind: k.kind, startDate: k.startDate, endDate: k.endDate, state: k.state.message,
-        nonRenewalNoticeBy: k.nonRenewalNoticeBy?.date ?? null,
-        evaluations: listEvaluations(ctx, k.id).map((e) => ({ quarter: e.quarter, score: e.score })),
-      };
+    for (const k of contractsOf(ctx, c.id, today)) {
+      const body: z.input<typeof contractRecord> = k.contract;
       out.push({ kind: 'contract', id: k.id, communityId: c.id, body });
     }
     // Only the issues escalated to the street go up whole; the others are the counts in the 小区's facts.

@@ -111,7 +111,8 @@ function recordsOf<T extends z.ZodType>(ctx: ServiceContext, kind: string, schem
 /** The list behind one figure of the 汇总, for its row (a 社区 office's name or a type) or for all. */
 export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, today = todayInOffice()): z.output<typeof rollupListOut> {
   const held = heldCommunities(ctx).filter((h) => q.group === null || (q.by === '社区' ? h.officeName : h.facts.type) === q.group);
-  const place = (h: Held) => ({ office: h.officeName, community: h.facts.name, type: h.facts.type });
+  // The 小区's id there travels with each row (not a column): the screen opens its 一小区一档 from it.
+  const place = (h: Held) => ({ office: h.officeName, community: h.facts.name, type: h.facts.type, communityId: h.communityId });
   const placeColumns = [{ key: 'office', header: '社区' }, { key: 'community', header: '小区' }, { key: 'type', header: '类型' }];
   const byId = new Map(held.map((h) => [h.communityId, h]));
   const scope = `${q.group ?? '全部'}：`;

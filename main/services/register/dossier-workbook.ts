@@ -84,13 +84,18 @@ function sheets(d: Dossier): Record<DossierSection, { headers: string[]; widths:
 }
 
 export async function exportDossier(ctx: ServiceContext, communityId: string) {
-  const d = communityDossier(ctx, communityId);
+  return dossierWorkbook(communityDossier(ctx, communityId));
+}
+
+/** The workbook of a dossier, the 社区's own or a street's copy (whose cover says what it does not hold). */
+export async function dossierWorkbook(d: Dossier) {
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   const cover = workbook.addWorksheet('封面');
   for (const row of [
     ['小区', d.community.name], ['地址', d.community.address], ['所属街道', d.community.streetOffice], ['所属社区', d.community.communityOffice],
     ['编制日期', d.madeOn],
+    ...(d.copy ? [['资料来源', `${d.copy.office}报送的交换包（${d.copy.receivedAt?.slice(0, 10) ?? ''}）`], ...Object.entries(d.copy.notHeld).map(([k, v]) => [`${k}（副本不含）`, v])] : []),
   ]) addSafeRow(cover, row);
   cover.getColumn(1).width = 12;
   cover.getColumn(2).width = 40;

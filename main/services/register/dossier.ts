@@ -36,31 +36,43 @@ export function communityDossier(ctx: ServiceContext, communityId: string, today
     bodies: bodiesOf(ctx, communityId, today),
     meetings: meetingsOf(ctx, communityId, new Map(votes.map((v) => [getVote(ctx, v.id).meetingId, { returned: v.returned, subjects: v.subjects }]))),
     matters: mattersOf(ctx, communityId, new Map(votes.map((v) => [v.id, v.title])), today),
-    votes: votes.map((v) => {
-      const tally = tallyVote(ctx, v.id);
-      return {
-        title: v.title, opens: v.opens, closes: v.closes, closed: v.status === 'closed', returned: tally.ballots.returned, valid: tally.ballots.valid,
-        items: tally.items.map((i) => ({
-          title: i.title, categoryName: i.categoryName, scopeLabel: i.scopeLabel,
-          electorate: i.electorate, participants: i.participants, yes: i.yes, no: i.no, abstain: i.abstain, passed: i.passed,
-        })),
-      };
-    }).reverse(),
+    votes: votes.map((v) => voteOf(ctx, v)).reverse(),
     fund: fundOf(ctx, communityId, today),
-    contracts: listContracts(ctx, communityId, today).map((k) => ({
-      companyName: k.companyName, kind: k.kind, startDate: k.startDate, endDate: k.endDate, state: k.state.message,
-      nonRenewalNoticeBy: k.nonRenewalNoticeBy.date, renewalPreparationFrom: k.renewalPreparationFrom,
-      evaluations: listEvaluations(ctx, k.id).map((e) => ({ quarter: e.quarter, score: e.score, band: e.band })),
-    })),
+    contracts: contractsOf(ctx, communityId, today).map((k) => k.contract),
     // Oldest first, as the ledger is numbered; the reporter is not part of the summary.
     issues: listIssues(ctx, { communityId, overdueOnly: false, text: '' }).sort((a, b) => a.number - b.number).map((i) => ({
       number: i.number, reportedAt: i.reportedAt, category: i.category, title: i.title, status: i.status, level: i.level,
       resolutionDue: i.resolutionDue, closedAt: i.closedAt,
     })),
+    copy: null,
   };
 }
 
-function bodiesOf(ctx: ServiceContext, communityId: string, today: string): Dossier['bodies'] {
+/** A vote as its tally counts it: the figures and outcomes, never a ballot (also what goes to the street). */
+export function voteOf(ctx: ServiceContext, v: { id: string; title: string; opens: string; closes: string; status: string }): Dossier['votes'][number] {
+  const tally = tallyVote(ctx, v.id);
+  return {
+    title: v.title, opens: v.opens, closes: v.closes, closed: v.status === 'closed', returned: tally.ballots.returned, valid: tally.ballots.valid,
+    items: tally.items.map((i) => ({
+      title: i.title, categoryName: i.categoryName, scopeLabel: i.scopeLabel,
+      electorate: i.electorate, participants: i.participants, yes: i.yes, no: i.no, abstain: i.abstain, passed: i.passed,
+    })),
+  };
+}
+
+/** Each contract with its statutory dates and its evaluations' scores (also what goes to the street), by its id. */
+export function contractsOf(ctx: ServiceContext, communityId: string, today: string): { id: string; contract: Dossier['contracts'][number] }[] {
+  return listContracts(ctx, communityId, today).map((k) => ({
+    id: k.id,
+    contract: {
+      companyName: k.companyName, kind: k.kind, startDate: k.startDate, endDate: k.endDate, state: k.state.message,
+      nonRenewalNoticeBy: k.nonRenewalNoticeBy.date, renewalPreparationFrom: k.renewalPreparationFrom,
+      evaluations: listEvaluations(ctx, k.id).map((e) => ({ quarter: e.quarter, score: e.score, band: e.band })),
+    },
+  }));
+}
+
+export function bodiesOf(ctx: ServiceContext, communityId: string, today: string): Dossier['bodies'] {
   // Names and roles only: a member's person record (ID number, phone) stays in the register.
   return listBodies(ctx, communityId, today).map((b) => ({
     kind: b.kind, electedOn: b.electedOn, termYears: b.termYears, termEnd: b.termEnd, current: b.current,
@@ -104,7 +116,7 @@ function mattersOf(ctx: ServiceContext, communityId: string, voteTitles: Readonl
   });
 }
 
-function fundOf(ctx: ServiceContext, communityId: string, today: string): Dossier['fund'] {
+export function fundOf(ctx: ServiceContext, communityId: string, today: string): Dossier['fund'] {
   const balance = fundBalance(ctx, communityId);
   const projects = listProjects(ctx, communityId);
   const sum = (values: (string | null)[]) => fenToYuan(values.reduce((s, v) => s + (v === null ? 0 : parseYuan(v) ?? 0), 0));

@@ -12,6 +12,11 @@ export const dossierText = {
   office: '编制单位',
   /** The office that keeps the records: the community's 三方办, named after its 社区 (or 街道). */
   officeName: (street: string, community: string) => `${community || street}三方办`,
+  /** Made at the street from a 社区's packages. */
+  copyOffice: (street: string) => `${street}三方办（据社区报送资料）`,
+  copySource: '资料来源',
+  copySourceText: (office: string, day: string) => `${office}报送的交换包（${day}收到）`,
+  notHeld: (what: string) => `街道副本不含：${what}`,
   madeOn: '编制日期',
   contents: '目　录',
   sectionNo: (i: number) => `${NUMERALS[i] ?? String(i + 1)}、`,

@@ -74,6 +74,7 @@ export const levelsText = {
   exportXlsx: '导出Excel',
   empty: '还没有收到下级办公室的交换包。',
   listClose: '关闭',
+  dossier: '一小区一档',
   printTitle: (office: string) => `${office}三方办指标汇总`,
   printAsOf: (day: string) => `制表日期：${day}`,
   chartCommittee: '业委会成立率（%）',

@@ -102,7 +102,7 @@ export function RollupPage(_props: Record<string, never>) {
             rowAttributes={(r) => ({ 'data-name': r.name })} />
         </>
       )}
-      {list && <FigureList by={by} figure={list.figure} group={list.group} onClose={() => setList(null)} />}
+      {list && <FigureList by={by} figure={list.figure} group={list.group} atCommunity={atCommunity} onClose={() => setList(null)} />}
     </div>
   );
 }
@@ -119,10 +119,20 @@ function Total({ label, value, met, testId }: { label: string; value: string; me
 
 type ListRow = Record<string, string | number | null>;
 
-function FigureList({ by, figure, group, onClose }: { by: By; figure: Figure; group: string | null; onClose: () => void }) {
+function FigureList({ by, figure, group, atCommunity, onClose }: { by: By; figure: Figure; group: string | null; atCommunity: boolean; onClose: () => void }) {
   const list = useQuery('rollup.list', { by, figure, group });
   const [busy, setBusy] = useState(false);
   const columns: ColumnDef<ListRow>[] = (list.data?.columns ?? []).map((c) => ({ id: c.key, header: c.header, size: 120, cell: ({ row }) => row.original[c.key] ?? '' }));
+  // A row of a 小区 (not of an issue or a contract alone) opens its 一小区一档 from this office's copy.
+  if (list.data?.rows.some((r) => typeof r.communityId === 'string') && !atCommunity) {
+    columns.push({
+      id: 'dossier', header: '', size: 100,
+      cell: ({ row }) => (
+        <Button size="small" type="link" data-testid="rollup-dossier"
+          onClick={() => navigate({ name: 'printDossierCopy', officeName: String(row.original.office), communityId: String(row.original.communityId) })}>{t.dossier}</Button>
+      ),
+    });
+  }
   const exportXlsx = async () => {
     setBusy(true);
     try {

@@ -57,6 +57,7 @@ function view(route: PrintRoute) {
     case 'printEvaluation': return <EvaluationReportPrint key={`${route.contractId}/${route.year}`} contractId={route.contractId} year={route.year} />;
     case 'printIssues': return <IssuesPrint key={`${route.from}/${route.to}`} communityId={route.communityId} from={route.from} to={route.to} />;
     case 'printRollup': return <RollupPrint key={route.by} by={route.by} />;
+    case 'printDossierCopy': return <DossierPrint key={`${route.officeName}/${route.communityId}`} communityId={route.communityId} officeName={route.officeName} />;
     case 'printDossier': return <DossierPrint key={route.communityId} communityId={route.communityId} />;
   }
 }

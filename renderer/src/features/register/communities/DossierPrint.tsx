@@ -20,9 +20,10 @@ import './dossier.css';
 
 const t = zhCN.dossier;
 
-export function DossierPrint({ communityId }: { communityId: string }) {
+/** `officeName`: made at the street from that 社区 office's copy (rollup.dossier), saying what a copy does not hold. */
+export function DossierPrint({ communityId, officeName }: { communityId: string; officeName?: string }) {
   const { message } = AntApp.useApp();
-  const loaded = useAsync(() => invoke('community.dossier', { communityId }), [communityId]);
+  const loaded = useAsync(() => (officeName === undefined ? invoke('community.dossier', { communityId }) : invoke('rollup.dossier', { officeName, communityId })), [communityId, officeName]);
   const d = loaded.data;
   const notice = loadNotice(loaded.error, d !== undefined);
   const [exporting, setExporting] = useState(false);
@@ -30,7 +31,7 @@ export function DossierPrint({ communityId }: { communityId: string }) {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const file = await invoke('community.dossierXlsx', { communityId });
+      const file = officeName === undefined ? await invoke('community.dossierXlsx', { communityId }) : await invoke('rollup.dossierXlsx', { officeName, communityId });
       downloadFile(file);
       message.success(t.exported(file.fileName));
     } catch (e) {
@@ -47,7 +48,7 @@ export function DossierPrint({ communityId }: { communityId: string }) {
       titleBlock={false}
       ready={notice === null && d !== undefined}
       notice={notice ?? undefined}
-      onBack={() => navigate({ name: 'roster', communityId })}
+      onBack={() => navigate(officeName === undefined ? { name: 'roster', communityId } : { name: 'rollup' })}
       controls={<Button loading={exporting} disabled={!d} onClick={() => void exportXlsx()} data-testid="dossier-export">{t.exportXlsx}</Button>}
     >
       {d && (
@@ -65,7 +66,8 @@ function Cover({ d }: { d: Dossier }) {
   const c = d.community;
   const rows: [string, string][] = [
     [t.address, c.address], [t.streetOffice, c.streetOffice], [t.communityOffice, c.communityOffice],
-    [t.office, t.officeName(c.streetOffice, c.communityOffice)], [t.madeOn, dayText(d.madeOn)],
+    [t.office, d.copy ? t.copyOffice(c.streetOffice) : t.officeName(c.streetOffice, c.communityOffice)], [t.madeOn, dayText(d.madeOn)],
+    ...(d.copy ? [[t.copySource, t.copySourceText(d.copy.office, d.copy.receivedAt?.slice(0, 10) ?? '')] as [string, string]] : []),
   ];
   return (
     <section className="dossier-cover" data-testid="dossier-cover">

@@ -27,6 +27,7 @@ export function DossierSections({ d }: { d: Dossier }) {
       {DOSSIER_SECTIONS.map((s, i) => (
         <section key={s} className="dossier-section" data-testid="dossier-section" data-section={s}>
           <h2 className="dossier-section-heading">{t.sectionNo(i)}{s}</h2>
+          {d.copy?.notHeld[s] && <p className="dossier-not-held" data-testid="dossier-not-held">{t.notHeld(d.copy.notHeld[s])}</p>}
           {body[s] || <p className="dossier-none" data-testid="dossier-none">{t.none}</p>}
         </section>
       ))}

@@ -51,7 +51,7 @@ const ROUTE_PERMISSION: Record<Route['name'], Permission | null> = {
   // Reviews of votes and of the books alike; the list shows each person what their permissions reach (main).
   reviews: 'votes.read',
   // The three levels: figures without personal data for everyone; the escalated issues are the issue ledger's.
-  offices: null, rollup: null, printRollup: null,
+  offices: null, rollup: null, printRollup: null, printDossierCopy: null,
   inbox: 'issues.read',
 };
 
