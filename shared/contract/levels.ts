@@ -92,7 +92,7 @@ export const packageRecord = z.object({
 // ── exchange ─────────────────────────────────────────────────────────
 export const exchangeExportInput = z.object({ to: name });
 export const exchangeExportOut = z.object({ fileName: z.string(), text: z.string(), records: count, sequence: z.number().int() });
-export const exchangeImportInput = z.object({ text: z.string().min(1).max(PACKAGE_MAX_BYTES, { error: '交换包超过 100 MB，不是本程序导出的交换包' }) });
+export const exchangeImportInput = z.object({ text: z.string().min(1).max(PACKAGE_MAX_BYTES, { error: `交换包超过 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB，不是本程序导出的交换包` }) });
 export const exchangeImportOut = z.object({ from: z.string(), records: count, skipped: count, sequence: z.number().int() });
 
 // ── the roll-up ──────────────────────────────────────────────────────

@@ -36,5 +36,9 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number];
 /** Days without a package after which a 社区 is flagged as silent at its street, unless the street sets another. */
 export const DEFAULT_SILENT_DAYS = 30;
 
-/** The largest exchange package read (a street's first package forwards every 社区's whole; measured in the bench). */
-export const PACKAGE_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * The largest exchange package read: a street's first package forwards every 社区's whole (a few MB at the bench's
+ * scale, `npm run bench -- levels`); kept under what a call may carry through the loopback and office servers
+ * (main/transport/http-common.ts, 64 MB) once the package's JSON is escaped inside the call's.
+ */
+export const PACKAGE_MAX_BYTES = 48 * 1024 * 1024;

@@ -202,5 +202,9 @@ describe('three levels by files', () => {
     expect(runCli(dirs.a1, 'exchange', 'export', '--to', '拱宸桥街道', '--out', file('a1-3.sfx')).code).toBe(1); // never over a file
     expect(runCli(dirs.a1, 'exchange', 'export', '--to', '和睦街道', '--out', file('x.sfx')).json.errors[0].message).toContain('没有在本办公室登记');
     expect(runCli(dirs.a1, 'exchange', 'import', file('missing.sfx')).json.errors[0].message).toContain('找不到文件');
+    // Bounded before a byte is read: a 49 MB file (sparse) is refused by its size.
+    fs.writeFileSync(file('huge.sfx'), '');
+    fs.truncateSync(file('huge.sfx'), 49 * 1024 * 1024);
+    expect(runCli(dirs.a1, 'exchange', 'import', file('huge.sfx')).json.errors[0].message).toContain('超过交换包的上限 48 MB');
   });
 });

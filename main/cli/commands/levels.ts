@@ -21,7 +21,7 @@ function readPackage(file: string): string {
     if (error instanceof Refusal) throw error;
     throw new Refusal([{ row: null, message: `找不到文件 ${file}` }]);
   }
-  if (size > PACKAGE_MAX_BYTES) throw new Refusal([{ row: null, message: `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过交换包的上限 100 MB：这不是本程序导出的交换包` }]);
+  if (size > PACKAGE_MAX_BYTES) throw new Refusal([{ row: null, message: `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过交换包的上限 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB：这不是本程序导出的交换包` }]);
   return fs.readFileSync(file, 'utf8');
 }
 

@@ -31,6 +31,7 @@ export const levelsText = {
   never: '从未收到',
   exportTo: '导出交换包',
   importPackage: '导入交换包',
+  tooBig: (mb: number, max: number) => `文件有 ${mb} MB，超过交换包的上限 ${max} MB：这不是本程序导出的交换包`,
   exported: (records: number, sequence: number) => `已导出第 ${sequence} 号交换包，含 ${records} 条记录`,
   imported: (from: string, records: number, skipped: number) => (records === 0 && skipped > 0
     ? `这个交换包已经导入过（“${from}”），数据没有变化`

@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Select, Space, message } from 'antd';
 import { officeInit, officeRegister, silentDaysInput, type officeOverview } from '../../../../shared/contract/levels';
 import type { z } from 'zod';
+import { PACKAGE_MAX_BYTES } from '../../../../shared/domain/levels';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { bytesToBase64, downloadFile } from '../../api/files';
@@ -109,6 +110,8 @@ function KnownOffices({ list, admin, level }: { list: Known[]; admin: boolean; l
     void message.success(t.exported(made.records, made.sequence));
   });
   const importFile = (file: File) => sending.run(async () => {
+    // Refused before it is read: a file of gigabytes costs nothing.
+    if (file.size > PACKAGE_MAX_BYTES) throw new Error(t.tooBig(Math.ceil(file.size / 1024 / 1024), PACKAGE_MAX_BYTES / 1024 / 1024));
     const r = await invoke('exchange.import', { text: await file.text() });
     void message.success(t.imported(r.from, r.records, r.skipped));
   });
