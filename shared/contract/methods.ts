@@ -327,24 +327,25 @@ export const methods = {
   }),
   /**
    * The three levels of offices (issue 18, docs/domain.md §10): this office and those it exchanges signed packages
-   * with (the administrator's), the roll-up and its lists (office-wide: figures, no personal data), the street's
-   * inbox of escalated issues and its answers (the issue ledger's permissions), notices down.
+   * with (the administrator's); the roll-up, its lists and the escalated issues as the level above reads them
+   * (组织建设's reading, like the coverage list: never a property company's liaison); answers and notices are the
+   * issue ledger's writers'.
    */
   'office.init': method({ input: levels.officeInit, output: levels.officeOut, access: officeWide('office.settings') }),
   'office.register': method({ input: levels.officeRegister, output: levels.registeredOut, access: officeWide('office.settings') }),
-  'office.overview': method({ input: empty, output: levels.officeOverview, access: officeWide('any') }),
+  'office.overview': method({ input: empty, output: levels.officeOverview, access: officeWide('bodies.read') }),
   'office.setSilentDays': method({ input: levels.silentDaysInput, output: done, access: officeWide('office.settings') }),
   'exchange.export': method({ input: levels.exchangeExportInput, output: levels.exchangeExportOut, access: officeWide('office.settings') }),
   'exchange.import': method({ input: levels.exchangeImportInput, output: levels.exchangeImportOut, access: officeWide('office.settings') }),
-  'rollup.get': method({ input: levels.rollupInput, output: levels.rollupOut, access: officeWide('any') }),
-  'rollup.screen': method({ input: levels.rollupInput, output: levels.rollupScreen, access: officeWide('any') }),
-  'rollup.list': method({ input: levels.rollupListInput, output: levels.rollupListOut, access: officeWide('any') }),
-  'rollup.export': method({ input: levels.rollupListInput, output: filePayload, access: officeWide('any') }),
-  'rollup.dossier': method({ input: levels.copyDossierInput, output: dossier.dossier, access: officeWide('any') }),
-  'rollup.dossierXlsx': method({ input: levels.copyDossierInput, output: filePayload, access: officeWide('any') }),
-  'inbox.list': method({ input: empty, output: levels.inboxOut, access: officeWide('issues.read') }),
+  'rollup.get': method({ input: levels.rollupInput, output: levels.rollupOut, access: officeWide('bodies.read') }),
+  'rollup.screen': method({ input: levels.rollupInput, output: levels.rollupScreen, access: officeWide('bodies.read') }),
+  'rollup.list': method({ input: levels.rollupListInput, output: levels.rollupListOut, access: officeWide('bodies.read') }),
+  'rollup.export': method({ input: levels.rollupListInput, output: filePayload, access: officeWide('bodies.read') }),
+  'rollup.dossier': method({ input: levels.copyDossierInput, output: dossier.dossier, access: officeWide('bodies.read') }),
+  'rollup.dossierXlsx': method({ input: levels.copyDossierInput, output: filePayload, access: officeWide('bodies.read') }),
+  'inbox.list': method({ input: empty, output: levels.inboxOut, access: officeWide('bodies.read') }),
   'inbox.answer': method({ input: levels.answerInput, output: levels.inboxItem, access: officeWide('issues.write') }),
-  'notice.list': method({ input: empty, output: levels.noticeList, access: officeWide('any') }),
+  'notice.list': method({ input: empty, output: levels.noticeList, access: officeWide('bodies.read') }),
   'notice.send': method({ input: levels.noticeInput, output: levels.noticeList, access: officeWide('issues.write') }),
   /**
    * This PC's choice (issue 17), answered by its shell (main/transport/workstation.ts), never by a database. Status,

@@ -40,6 +40,7 @@ describe('the menu', () => {
       'meetings', 'actions', 'matters', 'votes', 'search', 'workflows',
       'fund', 'ledger', 'reconciliation', 'repairs', 'revenue', 'budget',
       'contracts', 'bodies', 'issues', 'deadlines', 'coverage',
+      'rollup', 'inbox', 'offices',
       'backups', 'holidays', 'audit', 'accounts', 'officeServer',
     ]);
   });

@@ -24,11 +24,18 @@ interface Held {
   facts: Facts;
 }
 
+/**
+ * Who may see which of this office's own 小区 (the caller's communities, main/security/access.ts); another office's
+ * 小区 are figures the office's people read whole.
+ */
+export type Sees = (communityId: string) => boolean;
+const everyone: Sees = () => true;
+
 /** Every 小区 this office reads targets for. */
-function heldCommunities(ctx: ServiceContext): Held[] {
+function heldCommunities(ctx: ServiceContext, sees: Sees = everyone): Held[] {
   const self = selfOffice(ctx);
   if (self === null || self.level === '社区') {
-    return communityFacts(ctx).map((r) => ({ officeId: null, officeName: self?.name ?? '本办公室', communityId: r.id, facts: communityRecord.parse(r.body) }));
+    return communityFacts(ctx).filter((r) => sees(r.id)).map((r) => ({ officeId: null, officeName: self?.name ?? '本办公室', communityId: r.id, facts: communityRecord.parse(r.body) }));
   }
   const names = new Map(ctx.db.select({ id: offices.id, name: offices.name }).from(offices).all().map((o) => [o.id, o.name]));
   return ctx.db.select().from(receivedRecords).where(eq(receivedRecords.kind, 'community')).all()
@@ -65,15 +72,15 @@ function groupsOf(ctx: ServiceContext, held: readonly Held[], by: '社区' | '�
 }
 
 /** The roll-up as the CLI prints it: one row per 社区 office (or per type of 小区), in name order (types in their order). */
-export function rollup(ctx: ServiceContext, by: '社区' | '类型'): { rows: z.output<typeof rollupRow>[] } {
-  const groups = groupsOf(ctx, heldCommunities(ctx), by);
+export function rollup(ctx: ServiceContext, by: '社区' | '类型', sees: Sees = everyone): { rows: z.output<typeof rollupRow>[] } {
+  const groups = groupsOf(ctx, heldCommunities(ctx, sees), by);
   const names = by === '社区' ? [...groups.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')) : [...groups.keys()];
   return { rows: names.map((n) => rowOf(n, groups.get(n)!)) };
 }
 
 /** The 汇总 screen: the roll-up and what stands beside it — last received, silence, deadlines coming. */
-export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice()): z.output<typeof rollupScreen> {
-  const held = heldCommunities(ctx);
+export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', sees: Sees = everyone, silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice()): z.output<typeof rollupScreen> {
+  const held = heldCommunities(ctx, sees);
   const groups = groupsOf(ctx, held, by);
   const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
   const contracts = recordsOf(ctx, 'contract', contractRecord);
@@ -109,8 +116,8 @@ function recordsOf<T extends z.ZodType>(ctx: ServiceContext, kind: string, schem
 }
 
 /** The list behind one figure of the 汇总, for its row (a 社区 office's name or a type) or for all. */
-export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, today = todayInOffice()): z.output<typeof rollupListOut> {
-  const held = heldCommunities(ctx).filter((h) => q.group === null || (q.by === '社区' ? h.officeName : h.facts.type) === q.group);
+export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, sees: Sees = everyone, today = todayInOffice()): z.output<typeof rollupListOut> {
+  const held = heldCommunities(ctx, sees).filter((h) => q.group === null || (q.by === '社区' ? h.officeName : h.facts.type) === q.group);
   // The 小区's id there travels with each row (not a column): the screen opens its 一小区一档 from it.
   const place = (h: Held) => ({ office: h.officeName, community: h.facts.name, type: h.facts.type, communityId: h.communityId });
   const placeColumns = [{ key: 'office', header: '社区' }, { key: 'community', header: '小区' }, { key: 'type', header: '类型' }];
@@ -171,8 +178,8 @@ export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInp
 }
 
 /** The list behind a figure as xlsx, in the screen's columns. */
-export async function exportRollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, today = todayInOffice()) {
-  const list = rollupList(ctx, q, today);
+export async function exportRollupList(ctx: ServiceContext, q: z.output<typeof rollupListInput>, sees: Sees = everyone, today = todayInOffice()) {
+  const list = rollupList(ctx, q, sees, today);
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('汇总明细');

@@ -50,9 +50,10 @@ const ROUTE_PERMISSION: Record<Route['name'], Permission | null> = {
   officeServer: 'office.settings',
   // Reviews of votes and of the books alike; the list shows each person what their permissions reach (main).
   reviews: 'votes.read',
-  // The three levels: figures without personal data for everyone; the escalated issues are the issue ledger's.
-  offices: null, rollup: null, printRollup: null, printDossierCopy: null,
-  inbox: 'issues.read',
+  // The three levels: the targets and the issues escalated here are read as the level above supervises, 组织建设's
+  // reading (like 覆盖情况) — never by a property company's liaison; answering checks issues.write on its button.
+  offices: 'bodies.read', rollup: 'bodies.read', printRollup: 'bodies.read', printDossierCopy: 'bodies.read',
+  inbox: 'bodies.read',
 };
 
 export function routePermission(route: Route): Permission | null {
