@@ -16,7 +16,7 @@ import { MIGRATIONS_DIR } from '../../main/node-paths';
 import { creditCodeCheckChar } from '../../shared/domain/credit-code';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 import { goTo, openAndLogin, setupAdmin, TEST_TIMEOUT, useE2E } from './harness';
-import { choose, gridRow } from './ui-steps';
+import { choose, gridRow, openCommunitySettings, saveCommunitySettings } from './ui-steps';
 
 const community = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'sanfang-e2e-community-')), escalated: '', communityCode: '', firstPackage: '' };
 
@@ -195,5 +195,17 @@ describe('the street office', () => {
       c.close();
       fs.rmSync(community.dir, { recursive: true, force: true });
     }
+  }, TEST_TIMEOUT);
+
+  it('a 小区’s type is chosen on 小区设置, saved and read back', async () => {
+    const session = await setupAdmin(env);
+    const c = await env.call('community.create', { name: '街道自管小区', settings: {} }, session);
+    expect(c.type).toBe('其他');
+    await openAndLogin(env);
+    const { page } = env;
+    await openCommunitySettings(page, '街道自管小区');
+    await choose(page, 'community-type', /^安置小区$/);
+    await saveCommunitySettings(page);
+    expect((await env.call('community.get', { id: c.id }, session)).type).toBe('安置小区');
   }, TEST_TIMEOUT);
 });

@@ -41,7 +41,7 @@ export function CommunityFields() {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="type" label={t.type} extra={t.typeHelp}>
-          <Select options={COMMUNITY_TYPES.map((v) => ({ value: v, label: v }))} style={{ minWidth: 140 }} />
+          <Select options={COMMUNITY_TYPES.map((v) => ({ value: v, label: v }))} style={{ minWidth: 140 }} data-testid="community-type" />
         </Form.Item>
       </div>
     </>
