@@ -26,8 +26,9 @@ import { benchRosterMemory } from './files.bench';
 import { benchOffice } from './office.bench';
 import { benchScreens } from './screens.bench';
 import { benchOfficeServer } from './office-server.bench';
+import { benchLevels } from './levels.bench';
 
-const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office', 'screens', 'office-server'] as const;
+const SECTIONS = ['roster-import', 'electorate', 'roster-filter', 'search', 'tally', 'ballot-import', 'fund', 'ledger-filter', 'roster-memory', 'office', 'screens', 'office-server', 'levels'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = process.argv.slice(2);
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
@@ -83,6 +84,8 @@ async function main() {
   }
   // The office server (issue 17): ten clients entering 2,000 ballots each at once, beside the same calls in process.
   if (wanted('office-server')) await benchOfficeServer(work, report);
+  // Three levels of offices (issue 18): a district's packages signed, verified and imported, and its 汇总 over 750 小区.
+  if (wanted('levels')) await benchLevels(work, report);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -83,22 +83,24 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', se
   const held = heldCommunities(ctx, sees);
   const groups = groupsOf(ctx, held, by);
   const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
-  const contracts = recordsOf(ctx, 'contract', contractRecord);
-  const matters = recordsOf(ctx, 'matter', matterRecord);
   const soon = addDays(today, 90);
+  // Counted once per 小区, by its office and its id there, not filtered again for every row.
+  const contractsDue = countByPlace(recordsOf(ctx, 'contract', contractRecord).filter((c) => c.body.endDate >= today && c.body.endDate <= soon));
+  const mattersStalled = countByPlace(recordsOf(ctx, 'matter', matterRecord).filter((m) => !m.body.done && m.body.overdue));
+  const countIn = (list: readonly Held[], counts: Map<string, number>) => list.reduce((s, h) => s + (counts.get(placeKey(h.officeId, h.communityId)) ?? 0), 0);
   const silentBefore = addDays(today, -silentDays);
+  const below = selfOffice(ctx)?.level !== '社区';
   const rows = [...groups.keys()].sort(by === '社区' ? (a, b) => a.localeCompare(b, 'zh-CN') : () => 0).map((name) => {
     const list = groups.get(name)!;
-    const ids = new Set(list.map((h) => h.communityId));
     const last = by === '社区' ? received.get(name) ?? null : null;
     return {
       ...rowOf(name, list),
       partyRequired: list.filter((h) => h.facts.needsPartyOrganisation).length,
       committeeTargetMet: bodyCoverageMet(list.filter((h) => committeeFormed(h.facts)).length, list.length),
-      lastReceivedAt: last, silent: by === '社区' && selfOffice(ctx)?.level !== '社区' && (last === null || last.slice(0, 10) < silentBefore),
+      lastReceivedAt: last, silent: by === '社区' && below && (last === null || last.slice(0, 10) < silentBefore),
       fundsBelowTopUp: list.filter((h) => h.facts.fund.belowTopUp > 0).length,
-      contractsDue: contracts.filter((c) => ids.has(c.communityId) && c.body.endDate >= today && c.body.endDate <= soon).length,
-      mattersStalled: matters.filter((m) => ids.has(m.communityId) && !m.body.done && m.body.overdue).length,
+      contractsDue: countIn(list, contractsDue),
+      mattersStalled: countIn(list, mattersStalled),
       reElectionDue: list.filter((h) => h.facts.committee !== null && h.facts.committee.state !== 'in-term').length,
     };
   });
@@ -107,6 +109,18 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', se
     by, silentDays, rows, trend: rollupTrend(ctx),
     total: { ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities) },
   };
+}
+
+/** A 小区 as this office holds it: its office and its id there (a 小区's id is its own office's; the key is both). */
+const placeKey = (officeId: string | null, communityId: string) => `${officeId ?? ''}:${communityId}`;
+
+function countByPlace(records: readonly { officeId: string; communityId: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const key = placeKey(r.officeId, r.communityId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The received records of one kind, with their 小区 (at a 社区 office: none — its records are its own screens'). */
@@ -121,7 +135,7 @@ export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInp
   // The 小区's id there travels with each row (not a column): the screen opens its 一小区一档 from it.
   const place = (h: Held) => ({ office: h.officeName, community: h.facts.name, type: h.facts.type, communityId: h.communityId });
   const placeColumns = [{ key: 'office', header: '社区' }, { key: 'community', header: '小区' }, { key: 'type', header: '类型' }];
-  const byId = new Map(held.map((h) => [h.communityId, h]));
+  const byId = new Map(held.map((h) => [placeKey(h.officeId, h.communityId), h]));
   const scope = `${q.group ?? '全部'}：`;
   switch (q.figure) {
     case 'communities': case 'committeesMissing': case 'partyMissing': case 'noManagement': case 'belowTopUp': case 'reElectionDue': {
@@ -151,12 +165,13 @@ export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInp
         rows: held.filter((h) => h.facts.issues.open > 0).map((h) => ({ ...place(h), open: h.facts.issues.open, overdue: h.facts.issues.overdue, escalated: h.facts.issues.escalated })),
       };
     case 'escalatedHere': {
-      const list = ctx.db.select().from(receivedRecords).where(and(eq(receivedRecords.kind, 'issue'), inArray(receivedRecords.communityId, [...byId.keys()]))).all();
+      const list = ctx.db.select().from(receivedRecords).where(and(eq(receivedRecords.kind, 'issue'), inArray(receivedRecords.communityId, held.map((h) => h.communityId)))).all()
+        .filter((r) => byId.has(placeKey(r.officeId, r.communityId ?? '')));
       return {
         title: `${scope}上报街道的问题`, columns: [...placeColumns, { key: 'number', header: '编号' }, { key: 'title', header: '问题' }, { key: 'status', header: '状态' }, { key: 'due', header: '办结期限' }],
         rows: list.map((r) => {
           const b = JSON.parse(r.body) as { number: number; title: string; status: string; resolutionDue: string | null };
-          return { ...place(byId.get(r.communityId ?? '')!), number: b.number, title: b.title, status: b.status, due: b.resolutionDue };
+          return { ...place(byId.get(placeKey(r.officeId, r.communityId ?? ''))!), number: b.number, title: b.title, status: b.status, due: b.resolutionDue };
         }),
       };
     }
@@ -164,15 +179,15 @@ export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInp
       const soon = addDays(today, 90);
       return {
         title: `${scope}90 日内到期的物业服务合同`, columns: [...placeColumns, { key: 'company', header: '物业服务企业' }, { key: 'end', header: '合同期满' }, { key: 'notice', header: '不续约通知截止' }],
-        rows: recordsOf(ctx, 'contract', contractRecord).filter((c) => byId.has(c.communityId) && c.body.endDate >= today && c.body.endDate <= soon)
-          .map((c) => ({ ...place(byId.get(c.communityId)!), company: c.body.companyName, end: c.body.endDate, notice: c.body.nonRenewalNoticeBy })),
+        rows: recordsOf(ctx, 'contract', contractRecord).filter((c) => byId.has(placeKey(c.officeId, c.communityId)) && c.body.endDate >= today && c.body.endDate <= soon)
+          .map((c) => ({ ...place(byId.get(placeKey(c.officeId, c.communityId))!), company: c.body.companyName, end: c.body.endDate, notice: c.body.nonRenewalNoticeBy })),
       };
     }
     case 'mattersStalled':
       return {
         title: `${scope}停滞的议事事项`, columns: [...placeColumns, { key: 'title', header: '事项' }, { key: 'step', header: '停在' }, { key: 'since', header: '自' }, { key: 'days', header: '天数' }],
-        rows: recordsOf(ctx, 'matter', matterRecord).filter((m) => byId.has(m.communityId) && !m.body.done && m.body.overdue)
-          .map((m) => ({ ...place(byId.get(m.communityId)!), title: m.body.title, step: m.body.currentName, since: m.body.waitingSince, days: m.body.waitingDays })),
+        rows: recordsOf(ctx, 'matter', matterRecord).filter((m) => byId.has(placeKey(m.officeId, m.communityId)) && !m.body.done && m.body.overdue)
+          .map((m) => ({ ...place(byId.get(placeKey(m.officeId, m.communityId))!), title: m.body.title, step: m.body.currentName, since: m.body.waitingSince, days: m.body.waitingDays })),
       };
   }
 }
