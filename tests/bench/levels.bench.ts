@@ -342,9 +342,15 @@ export async function benchLevels(work: string, report: Report): Promise<void> {
     return () => (statement.all() as string[]).map((b) => JSON.parse(b) as unknown).length;
   };
   const rawFacts = bare("'community'");
-  const rawScreen = bare("'community', 'contract', 'matter'");
+  // The screen's raw side: the facts parsed, and the contracts due and matters stalled counted per 小区 in SQL, as it does.
+  const countDue = opened.sqlite.prepare(`select office_id, community_id, count(*) from received_records where kind = 'contract'
+    and json_extract(body, '$.endDate') between ? and ? group by office_id, community_id`);
+  const countStalled = opened.sqlite.prepare(`select office_id, community_id, count(*) from received_records where kind = 'matter'
+    and json_extract(body, '$.done') = 0 and json_extract(body, '$.overdue') = 1 group by office_id, community_id`);
+  const rawScreen = () => rawFacts() + countDue.all('2000-01-01', '2999-12-31').length + countStalled.all().length;
+  const bareScreen = bare("'community', 'contract', 'matter'");
   const screen = rollupForScreen(ctx, '社区');
-  console.log(`levels: the district's 汇总: ${screen.rows.length} 社区 rows, ${screen.total.communities} 小区 (${rawFacts()} facts records; ${rawScreen()} with contracts and matters), `
+  console.log(`levels: the district's 汇总: ${screen.rows.length} 社区 rows, ${screen.total.communities} 小区 (${rawFacts()} facts records; ${bareScreen()} with contracts and matters), `
     + `${screen.total.committeesFormed} committees, ${screen.total.issuesOpen} open issues, ${screen.rows.reduce((n, r) => n + r.contractsDue, 0)} contracts due, `
     + `${screen.rows.reduce((n, r) => n + r.mattersStalled, 0)} matters stalled`);
   const RUNS = 30;
@@ -366,7 +372,7 @@ export async function benchLevels(work: string, report: Report): Promise<void> {
     return [a, r];
   };
   const [byOffice, byOfficeRaw] = timeBoth(() => rollupForScreen(ctx, '社区'), rawScreen);
-  report(`rollupForScreen by 社区, ${held} 小区 (p50 of ${RUNS})`, median(byOffice), median(byOfficeRaw), '≤ 200 ms (raw: select the facts, contracts, matters + JSON.parse)');
+  report(`rollupForScreen by 社区, ${held} 小区 (p50 of ${RUNS})`, median(byOffice), median(byOfficeRaw), '≤ 200 ms (raw: select the facts + JSON.parse, contracts due and matters stalled counted per 小区 in SQL)');
   report(`rollupForScreen by 社区, ${held} 小区 (p95 of ${RUNS})`, quantile(byOffice, 0.95), quantile(byOfficeRaw, 0.95), '≤ 200 ms');
   const [byType, byTypeRaw] = timeBoth(() => rollup(ctx, '类型'), rawFacts);
   report(`rollup by 类型, ${held} 小区 (p50 of ${RUNS})`, median(byType), median(byTypeRaw), '≤ 200 ms (raw: select the facts + JSON.parse)');

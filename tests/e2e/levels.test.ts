@@ -65,7 +65,7 @@ const env = useE2E({ app: street });
 
 describe('the street office', () => {
   it('汇总 with lists, xlsx and print; the inbox answers an escalated issue; the answer goes down by file', async () => {
-    await setupAdmin(env);
+    const session = await setupAdmin(env);
     await openAndLogin(env);
     const { page } = env;
 
@@ -170,6 +170,15 @@ describe('the street office', () => {
     await page.locator('[data-testid=offices-page][data-ready=true]').waitFor();
     expect(await page.getByTestId('office-code').textContent()).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     expect(await gridRow(page, 'office-grid', '桥西社区').textContent()).toContain(community.communityCode);
+    // The street's settings: silent after 10 days; a notice to every 社区, which goes with the next package.
+    await page.getByTestId('office-silent').locator('input').fill('10');
+    await page.getByTestId('office-silent-save').click();
+    await expect.poll(async () => (await env.call('rollup.screen', { by: '社区' }, session)).silentDays).toBe(10);
+    await page.getByTestId('notice-open').click();
+    await page.getByTestId('notice-title').fill('关于开展业委会换届工作的通知');
+    await page.getByTestId('notice-body').fill('各社区：请于月底前报送换届计划。');
+    await page.getByTestId('notice-save').click();
+    await expect.poll(() => page.getByTestId('notice').count()).toBe(1);
     await choose(page, 'exchange-to', /桥西社区/);
     const [pkg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exchange-export').click()]);
     expect(pkg.suggestedFilename()).toMatch(/^交换包-拱宸桥街道-至-桥西社区-\d{8}-第1号\.sfx$/);
@@ -186,7 +195,8 @@ describe('the street office', () => {
 
     const c = await trusted(community.dir);
     try {
-      expect(await call(c, 'exchange.import', { text: fs.readFileSync(file, 'utf8') })).toMatchObject({ from: '拱宸桥街道', records: 2 });
+      expect(await call(c, 'exchange.import', { text: fs.readFileSync(file, 'utf8') })).toMatchObject({ from: '拱宸桥街道', records: 3 });
+      expect((await call(c, 'notice.list', {})).map((n) => [n.title, n.from])).toEqual([['关于开展业委会换届工作的通知', '拱宸桥街道']]);
       const history = (await call(c, 'issue.get', { id: community.escalated })).events.filter((e) => e.kind === 'answer');
       expect(history.map((e) => e.to)).toEqual(['派单', '答复']);
       expect(history[0]!.reason).toContain('部门：城建科；期限：2026-12-20');

@@ -3,7 +3,7 @@
  * facts — at a 社区 office its own, computed now (reports.ts); at a street or a district those its 社区 offices
  * sent, as of their last package, with the day it arrived beside them.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { communityRecord, contractRecord, matterRecord, rollupRow, type rollupListInput, type rollupListOut, type rollupScreen } from '../../../shared/contract/levels';
 import { addDays } from '../../../shared/domain/dates';
@@ -85,8 +85,8 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', se
   const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
   const soon = addDays(today, 90);
   // Counted once per 小区, by its office and its id there, not filtered again for every row.
-  const contractsDue = countByPlace(recordsOf(ctx, 'contract', contractRecord).filter((c) => c.body.endDate >= today && c.body.endDate <= soon));
-  const mattersStalled = countByPlace(recordsOf(ctx, 'matter', matterRecord).filter((m) => !m.body.done && m.body.overdue));
+  const contractsDue = countByPlace(ctx, 'contract', sql`json_extract(${receivedRecords.body}, '$.endDate') between ${today} and ${soon}`);
+  const mattersStalled = countByPlace(ctx, 'matter', sql`json_extract(${receivedRecords.body}, '$.done') = 0 and json_extract(${receivedRecords.body}, '$.overdue') = 1`);
   const countIn = (list: readonly Held[], counts: Map<string, number>) => list.reduce((s, h) => s + (counts.get(placeKey(h.officeId, h.communityId)) ?? 0), 0);
   const silentBefore = addDays(today, -silentDays);
   const below = selfOffice(ctx)?.level !== '社区';
@@ -114,13 +114,16 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', se
 /** A 小区 as this office holds it: its office and its id there (a 小区's id is its own office's; the key is both). */
 const placeKey = (officeId: string | null, communityId: string) => `${officeId ?? ''}:${communityId}`;
 
-function countByPlace(records: readonly { officeId: string; communityId: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const r of records) {
-    const key = placeKey(r.officeId, r.communityId);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+/**
+ * How many received records of a kind match, per (office, 小区), counted by SQLite: the bodies were checked against
+ * their schema when the package was imported, and reading thousands of them again per call cost the 汇总 more than
+ * the rest together (`npm run bench -- levels`).
+ */
+function countByPlace(ctx: ServiceContext, kind: string, matches: SQL): Map<string, number> {
+  const rows = ctx.db.select({ officeId: receivedRecords.officeId, communityId: receivedRecords.communityId, n: count() })
+    .from(receivedRecords).where(and(eq(receivedRecords.kind, kind), matches))
+    .groupBy(receivedRecords.officeId, receivedRecords.communityId).all();
+  return new Map(rows.map((r) => [placeKey(r.officeId, r.communityId ?? ''), r.n]));
 }
 
 /** The received records of one kind, with their 小区 (at a 社区 office: none — its records are its own screens'). */
