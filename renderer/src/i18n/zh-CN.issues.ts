@@ -162,6 +162,8 @@ export const issuesText = {
     status: '状态',
     escalate: '提级',
     due: '办结期限',
+    /** The street's answer, arrived in its package (its author names the street). */
+    answer: '街道办理',
   } as Record<string, string>,
   eventFromTo: (from: string | null, to: string | null) => [from, to].filter((x) => x !== null && x !== '').join(' → '),
 
