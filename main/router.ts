@@ -352,7 +352,7 @@ function handlers({ ctx, auth, health, keyPlace, showInFolder, savePdf, officeHo
     'exchange.import': (input, call) => importPackage(ctx, call.actor, input.text),
     // A 社区 office's own 小区 through the caller's communities; an upper office's copies are read whole.
     'rollup.get': (input, call) => rollup(ctx, input.by, (id) => call.scope.sees(id)),
-    'rollup.screen': (input, call) => rollupForScreen(ctx, input.by, (id) => call.scope.sees(id), silentDaysOf(ctx)),
+    'rollup.screen': (input, call) => rollupForScreen(ctx, input.by, (id) => call.scope.sees(id), call.scope.everything, silentDaysOf(ctx)),
     'rollup.list': (input, call) => rollupList(ctx, input, (id) => call.scope.sees(id)),
     'rollup.export': (input, call) => exportRollupList(ctx, input, (id) => call.scope.sees(id)),
     'rollup.dossier': (input) => copyDossier(ctx, input.officeName, input.communityId),

@@ -33,6 +33,8 @@ export const officeOverview = z.object({
 const count = z.number().int().min(0);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+const onTime = z.object({ onTime: count, counted: count });
+
 /**
  * A 小区 with the facts its targets are read from, as of the package's day: its bodies' terms (never their members),
  * party organisation, property management, the fund's summary as the dossier gives it (no household's ledger), and
@@ -48,6 +50,8 @@ export const communityRecord = z.object({
   issues: z.object({
     total: count, open: count, overdue: count, escalated: count,
     byCategory: z.record(z.string(), count), byStatus: z.record(z.string(), count),
+    /** The on-time rates' counts (shared/domain/issue-ledger.ts): plans within their hours, issues closed by their due day. */
+    planOnTime: onTime, resolvedOnTime: onTime,
   }),
 });
 /** A meeting: kind, date, attendance counts — never who. */
@@ -73,7 +77,8 @@ export const answerRecord = z.object({
   issueId: z.string(), kind: z.enum(ANSWER_KINDS), department: z.string(), due: date.nullable(), text: z.string(), at: z.string(), author: z.string(),
 });
 export const noticeRecord = z.object({ title: z.string(), body: z.string(), sentOn: date });
-export const officeRecord = z.object({ name: z.string(), level: officeLevel, code: z.string(), publicKey: z.string() });
+/** A 社区 office a street vouches for to its district: only a 社区. */
+export const officeRecord = z.object({ name: z.string(), level: z.literal('社区'), code: z.string(), publicKey: z.string() });
 export const forwardedRecord = z.object({ text: z.string() });
 
 /** Each kind's body schema; a record of another kind, or of a kind this office does not take from that one, refuses the package. */
@@ -90,8 +95,16 @@ export const packageRecord = z.object({
 });
 
 // ── exchange ─────────────────────────────────────────────────────────
+/** A package's envelope as read once its signature holds (main/services/levels/packages.ts writes it). */
+export const packageEnvelope = z.object({
+  format: z.literal('sanfang-exchange'), version: z.literal(1),
+  from: z.object({ name: z.string(), level: officeLevel, code: z.string(), publicKey: z.string() }),
+  to: z.object({ name: z.string(), level: officeLevel }),
+  sequence: z.number().int().min(1), acknowledges: z.number().int().min(0), createdAt: z.string(),
+  records: z.array(z.unknown()),
+});
 export const exchangeExportInput = z.object({ to: name });
-export const exchangeExportOut = z.object({ fileName: z.string(), text: z.string(), records: count, sequence: z.number().int() });
+export const exchangeExportOut = z.object({ fileName: z.string(), text: z.string(), records: count, remaining: count, sequence: z.number().int() });
 export const exchangeImportInput = z.object({ text: z.string().min(1).max(PACKAGE_MAX_BYTES, { error: `交换包超过 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB，不是本程序导出的交换包` }) });
 export const exchangeImportOut = z.object({ from: z.string(), records: count, skipped: count, sequence: z.number().int() });
 
@@ -106,10 +119,12 @@ export const rollupOut = z.object({ rows: z.array(rollupRow) });
 export const rollupScreen = z.object({
   by: z.enum(['社区', '类型']), silentDays: z.number().int(),
   rows: z.array(rollupRow.extend({
-    partyRequired: count, committeeTargetMet: z.boolean(), lastReceivedAt: z.string().nullable(), silent: z.boolean(),
+    partyRequired: count, committeeTargetMet: z.boolean(), lastReceivedOn: z.string().nullable(), silent: z.boolean(),
+    /** On-time rates over the counted issues ("—" when none is counted yet), and those counts. */
+    planOnTimeRate: z.string(), resolvedOnTimeRate: z.string(), planOnTime: onTime, resolvedOnTime: onTime,
     fundsBelowTopUp: count, contractsDue: count, mattersStalled: count, reElectionDue: count,
   })),
-  total: rollupRow.extend({ partyRequired: count, committeeTargetMet: z.boolean() }),
+  total: rollupRow.extend({ partyRequired: count, committeeTargetMet: z.boolean(), planOnTimeRate: z.string(), resolvedOnTimeRate: z.string() }),
   /** Each quarter's totals as they stood at its last package, oldest first. */
   trend: z.array(z.object({ quarter: z.string(), total: rollupRow })),
 });
@@ -117,7 +132,7 @@ export const rollupScreen = z.object({
 export const copyDossierInput = z.object({ officeName: name, communityId: z.string().min(1).max(80) });
 /** The list behind one figure of the 汇总. */
 export const rollupListInput = z.object({
-  figure: z.enum(['communities', 'committeesMissing', 'partyMissing', 'noManagement', 'issuesOpen', 'escalatedHere', 'contractsDue', 'mattersStalled', 'reElectionDue', 'belowTopUp']),
+  figure: z.enum(['communities', 'committeesFormed', 'committeesMissing', 'partyMissing', 'noManagement', 'issuesOpen', 'escalatedHere', 'contractsDue', 'mattersStalled', 'reElectionDue', 'belowTopUp']),
   group: z.string().max(60).nullable().default(null),
   by: z.enum(['社区', '类型']).default('社区'),
 });

@@ -12,7 +12,7 @@ export type CommunityType = (typeof COMMUNITY_TYPES)[number];
  * the target is truly met, never 79.996 shown as 80.00. Integers only: hundredths of a percent = part × 10000 ÷ total.
  * "0.00" when there is nothing to count.
  */
-export function percentText(part: number, total: number): string {
+export function rateText(part: number, total: number): string {
   if (!Number.isInteger(part) || !Number.isInteger(total) || part < 0 || total < 0) throw new Error(`not counts: ${part}/${total}`);
   if (total === 0) return '0.00';
   const hundredths = Math.floor((part * 10000) / total);

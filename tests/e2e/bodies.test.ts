@@ -327,7 +327,7 @@ describe('the community’s bodies', () => {
     expect(await hill.getByTestId('coverage-party-org').getAttribute('data-state')).toBe('not-needed');
     // Totals: 1 of 2 communities has an owners' body (50 % < 80 %); 0 of 1 needed party organisations; 2 without property management.
     const share = page.getByTestId('coverage-body-share');
-    expect(await text(share)).toContain('1 / 2 个小区，50.0%');
+    expect(await text(share)).toContain('1 / 2 个小区，50.00%');
     expect(await page.getByTestId('coverage-body-met').getAttribute('data-met')).toBe('false');
     expect(await text(page.getByTestId('coverage-party'))).toContain('0 / 1 个应建小区已建');
     expect(await text(page.getByTestId('coverage-party-missing'))).toBe('未建：阳光小区');

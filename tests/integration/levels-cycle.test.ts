@@ -157,6 +157,10 @@ describe('three levels by files', () => {
 
     // ── the street answers the escalated issue; the answer comes down ──
     const s1App = await testApp(dirs.s1, { fixedAuthor: 'CLI:街道王科长', trustedCaller: true });
+    // The on-time rates as the ledger counts them (issue.stats): four plans past their 24 hours with none made;
+    // no resolution due yet — so "0.00" and "—", the counts beside them.
+    const screenRow = (await call(s1App, 'rollup.screen', { by: '社区' })).rows.find((r) => r.name === '桥西社区')!;
+    expect(screenRow).toMatchObject({ planOnTime: { onTime: 0, counted: 4 }, planOnTimeRate: '0.00', resolvedOnTime: { onTime: 0, counted: 0 }, resolvedOnTimeRate: '—' });
     const [item] = await call(s1App, 'inbox.list', {});
     expect(item).toMatchObject({ officeName: '桥西社区', communityName: '桥西一苑', issueId: a1.escalated, level: '街道', reporter: '张**', state: '待受理' });
     await call(s1App, 'inbox.answer', { officeName: '桥西社区', issueId: a1.escalated!, kind: '派单', department: '城管科', due: '2026-12-20', text: '请城管科三日内到场' });

@@ -4,25 +4,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskReporter, percentText } from '../../shared/domain/levels';
+import { maskReporter, rateText } from '../../shared/domain/levels';
 
-describe('percentText', () => {
+describe('rateText', () => {
   it('gives two decimals, rounded down, never up into a target', () => {
-    expect(percentText(5, 6)).toBe('83.33');
-    expect(percentText(2, 3)).toBe('66.66');
-    expect(percentText(1, 1)).toBe('100.00');
-    expect(percentText(0, 7)).toBe('0.00');
-    expect(percentText(0, 0)).toBe('0.00');
+    expect(rateText(5, 6)).toBe('83.33');
+    expect(rateText(2, 3)).toBe('66.66');
+    expect(rateText(1, 1)).toBe('100.00');
+    expect(rateText(0, 7)).toBe('0.00');
+    expect(rateText(0, 0)).toBe('0.00');
     // 7999/10000 = 79.99 %, and 79.996 % is not shown as 80.00 %.
-    expect(percentText(7999, 10000)).toBe('79.99');
-    expect(percentText(19999, 25000)).toBe('79.99');
-    expect(percentText(4, 5)).toBe('80.00');
+    expect(rateText(7999, 10000)).toBe('79.99');
+    expect(rateText(19999, 25000)).toBe('79.99');
+    expect(rateText(4, 5)).toBe('80.00');
   });
 
   it('is floor(part × 10000 ÷ total) hundredths of a percent for any counts', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.nat(1_000_000), (total, p) => {
       const part = p % (total + 1);
-      const text = percentText(part, total);
+      const text = rateText(part, total);
       expect(text).toMatch(/^\d{1,3}\.\d{2}$/);
       const hundredths = Number(text.replace('.', ''));
       expect(hundredths * total).toBeLessThanOrEqual(part * 10000);
@@ -31,8 +31,8 @@ describe('percentText', () => {
   });
 
   it('refuses what is not a count', () => {
-    expect(() => percentText(1.5, 3)).toThrow();
-    expect(() => percentText(-1, 3)).toThrow();
+    expect(() => rateText(1.5, 3)).toThrow();
+    expect(() => rateText(-1, 3)).toThrow();
   });
 });
 

@@ -40,6 +40,7 @@ CREATE TABLE `offices` (
 	`public_key` text,
 	`private_key` text,
 	`last_imported` integer DEFAULT 0 NOT NULL,
+	`last_imported_hash` text,
 	`last_received_at` text,
 	`last_sent` integer DEFAULT 0 NOT NULL,
 	`acknowledged` integer DEFAULT 0 NOT NULL,

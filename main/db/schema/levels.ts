@@ -24,6 +24,8 @@ export const offices = sqliteTable('offices', {
   privateKey: text('private_key'),
   /** The last package's sequence imported from this office (0: none yet), and when it arrived. */
   lastImported: integer('last_imported').notNull().default(0),
+  /** That package's signed content's hash: the same number with other content is refused (the sender went back). */
+  lastImportedHash: text('last_imported_hash'),
   lastReceivedAt: text('last_received_at'),
   /** The last package's sequence made for this office, and the last of ours it acknowledged. */
   lastSent: integer('last_sent').notNull().default(0),

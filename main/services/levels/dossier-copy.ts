@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { todayInOffice } from '../../db/clock';
 import { receivedRecords } from '../../db/schema/levels';
 import type { ServiceContext } from '../context';
+import { dossierIssueOf } from '../register/dossier';
 import { officeByName, selfOffice } from './offices';
 
 export function copyDossier(ctx: ServiceContext, officeName: string, communityId: string, today = todayInOffice()): Dossier {
@@ -23,7 +24,8 @@ export function copyDossier(ctx: ServiceContext, officeName: string, communityId
   const received = rows.find((r) => r.kind === 'community')!.receivedAt;
   const escalated = of('issue', issueRecord);
   return {
-    community: { id: communityId, name: facts.name, address: facts.address, streetOffice: selfOffice(ctx)?.name ?? '', communityOffice: office.name },
+    // At a district the 社区's street is the one that vouched for it; at a street, this office.
+    community: { id: communityId, name: facts.name, address: facts.address, streetOffice: office.aboveName ?? selfOffice(ctx)?.name ?? '', communityOffice: office.name },
     madeOn: today,
     bodies: facts.terms.map((b) => ({ ...b, members: [] })),
     meetings: of('meeting', meetingRecord).sort((a, b) => (a.date < b.date ? -1 : 1))
@@ -35,9 +37,7 @@ export function copyDossier(ctx: ServiceContext, officeName: string, communityId
     votes: of('vote', voteRecord),
     fund: facts.fund,
     contracts: of('contract', contractRecord),
-    issues: escalated.sort((a, b) => a.number - b.number).map((i) => ({
-      number: i.number, reportedAt: i.reportedAt, category: i.category, title: i.title, status: i.status, level: i.level, resolutionDue: i.resolutionDue, closedAt: i.closedAt,
-    })),
+    issues: escalated.sort((a, b) => a.number - b.number).map(dossierIssueOf),
     copy: {
       office: office.name, receivedAt: received,
       notHeld: {

@@ -19,6 +19,7 @@ import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { packageRecord, RECORD_BODIES, type answerRecord, type noticeRecord, type officeRecord, type RecordKind } from '../../../shared/contract/levels';
+import { PACKAGE_MAX_BYTES } from '../../../shared/domain/levels';
 import { nowIso } from '../../db/clock';
 import { newId } from '../../db/ids';
 import { exchangeSent, issueAnswers, officeNotices, offices, receivedPackages, receivedRecords } from '../../db/schema/levels';
@@ -80,8 +81,13 @@ export interface ExportedPackage {
   fileName: string;
   text: string;
   records: number;
+  /** Records left for the next package: this one is full. */
+  remaining: number;
   sequence: number;
 }
+
+/** The records one package carries at most, in bytes of JSON: under PACKAGE_MAX_BYTES with room for the envelope. */
+export const PACKAGE_RECORDS_BUDGET = PACKAGE_MAX_BYTES - 1024 * 1024;
 
 /** This office's next package to `toName`: what changed since the last one it acknowledged. */
 export function exportPackage(ctx: ServiceContext, actor: Actor, toName: string, createdAt = nowIso()): ExportedPackage {
@@ -98,26 +104,41 @@ export function exportPackage(ctx: ServiceContext, actor: Actor, toName: string,
         .onConflictDoUpdate({ target: [exchangeSent.officeId, exchangeSent.recordKey], set: { sentHash: hash, sentIn: sequence } }).run();
     };
     const present = new Set<string>();
+    // Filled up to a budget: what does not fit goes in the next package (a street's to its district forwards every
+    // package its 社区 sent until the district acknowledges them).
+    let bytes = 0;
+    let remaining = 0;
+    const take = (key: string, record: unknown, hash: string) => {
+      const size = Buffer.byteLength(JSON.stringify(record));
+      if (records.length > 0 && bytes + size > PACKAGE_RECORDS_BUDGET) {
+        remaining += 1;
+        return;
+      }
+      bytes += size;
+      records.push(record);
+      mark(key, hash);
+    };
     for (const r of all) {
       const key = `${r.kind}:${r.id}`;
       present.add(key);
       const hash = hashOf(r);
-      if (known.get(key)?.acknowledgedHash === hash) continue;
-      records.push(r);
-      mark(key, hash);
+      const row = known.get(key);
+      // Not sent again only when the receiver has it as it is now: acknowledged, and nothing else sent since.
+      if (row?.acknowledgedHash === hash && (row.sentHash === null || row.sentHash === hash)) continue;
+      take(key, r, hash);
     }
     for (const [key, row] of known) {
-      if (present.has(key) || row.acknowledgedHash === DELETED || row.acknowledgedHash === null) continue;
+      if (present.has(key) || (row.acknowledgedHash === DELETED && row.sentHash === DELETED)) continue;
+      if (row.acknowledgedHash === null && row.sentHash === null) continue;
       const [kind, ...rest] = key.split(':');
-      records.push({ kind, id: rest.join(':'), communityId: null, deleted: true });
-      mark(key, DELETED);
+      take(key, { kind, id: rest.join(':'), communityId: null, deleted: true }, DELETED);
     }
     const text = signPackage(ctx, { name: to.name, level: to.level as OfficeLevel }, sequence, to.lastImported, records, createdAt);
     ctx.db.update(offices).set({ lastSent: sequence, updatedAt: createdAt }).where(eq(offices.id, to.id)).run();
     if (self.level === '社区') recordQuarter(ctx);
-    tx.audit({ action: 'export', entity: 'exchange_package', entityId: to.id, after: { to: to.name, sequence, records: records.length } });
+    tx.audit({ action: 'export', entity: 'exchange_package', entityId: to.id, after: { to: to.name, sequence, records: records.length, remaining } });
     const day = createdAt.slice(0, 10).replaceAll('-', '');
-    return { fileName: `交换包-${self.name}-至-${to.name}-${day}-第${sequence}号.sfx`, text, records: records.length, sequence };
+    return { fileName: `交换包-${self.name}-至-${to.name}-${day}-第${sequence}号.sfx`, text, records: records.length, remaining, sequence };
   });
 }
 
@@ -133,10 +154,15 @@ export function importPackage(ctx: ServiceContext, actor: Actor, text: string, r
   const self = selfOffice(ctx);
   if (!self) throw new AppError('REFUSED', '本机还没有设定为办公室：请先运行 office init');
   return write(ctx, actor, (tx) => {
-    const { body, alreadyImported } = verifyPackage(ctx, text, (name) => officeByName(ctx, name)?.lastImported ?? 0);
+    const { body, hash, alreadyImported } = verifyPackage(ctx, text, lastImportedFrom(ctx));
     if (alreadyImported) return { from: body.from.name, records: 0, skipped: body.records.length, sequence: body.sequence };
     const from = officeByName(ctx, body.from.name)!;
-    const counts = applyPackage(ctx, tx, self, from, body, receivedAt);
+    if (body.from.level !== from.level) throw new AppError('REFUSED', `交换包自称来自${body.from.level}，但“${from.name}”登记为${from.level}：不予导入`);
+    takeAcknowledgement(ctx, from, body.acknowledges);
+    const counts = applyRecords(ctx, tx, self, from, body, KINDS_FROM[`${from.level}>${self.level}`] ?? [], '交换包');
+    ctx.db.update(offices).set({
+      lastImported: body.sequence, lastImportedHash: hash, lastReceivedAt: receivedAt, publicKey: from.publicKey ?? body.from.publicKey, updatedAt: receivedAt,
+    }).where(eq(offices.id, from.id)).run();
     if (self.level === '街道' && from.level === '社区') {
       ctx.db.insert(receivedPackages).values({ id: newId(), officeId: from.id, sequence: body.sequence, text, receivedAt }).run();
     }
@@ -146,42 +172,53 @@ export function importPackage(ctx: ServiceContext, actor: Actor, text: string, r
   });
 }
 
-/** One verified package's records, its acknowledgement and its place in the sender's sequence. */
-function applyPackage(ctx: ServiceContext, tx: WriteScope, self: { id: string; name: string; level: OfficeLevel }, from: OfficeRow, body: PackageBody, receivedAt: string): { records: number; skipped: number } {
-  if (body.from.level !== from.level) throw new AppError('REFUSED', `交换包自称来自${body.from.level}，但“${from.name}”登记为${from.level}：不予导入`);
-  if (body.acknowledges > from.lastSent) {
-    throw new AppError('REFUSED', `交换包确认收到本办公室发给“${from.name}”的第 ${body.acknowledges} 号，但本办公室只发出到第 ${from.lastSent} 号：不予导入`);
+const lastImportedFrom = (ctx: ServiceContext) => (name: string) => {
+  const o = officeByName(ctx, name);
+  return { sequence: o?.lastImported ?? 0, hash: o?.lastImportedHash ?? null };
+};
+
+/**
+ * The last of this office's packages the sender had imported when it made its own. Records sent up to it are the
+ * receiver's now. One lower than before means the receiver went back (a restored backup): everything is sent again.
+ */
+function takeAcknowledgement(ctx: ServiceContext, from: OfficeRow, acknowledges: number): void {
+  if (acknowledges > from.lastSent) {
+    throw new AppError('REFUSED', `交换包确认收到本办公室发给“${from.name}”的第 ${acknowledges} 号，但本办公室只发出到第 ${from.lastSent} 号：不予导入`);
   }
-  if (body.acknowledges > from.acknowledged) {
-    const acked = ctx.db.select().from(exchangeSent).where(and(eq(exchangeSent.officeId, from.id), lte(exchangeSent.sentIn, body.acknowledges))).all();
-    for (const r of acked) {
+  if (acknowledges < from.acknowledged) {
+    ctx.db.update(exchangeSent).set({ acknowledgedHash: null }).where(eq(exchangeSent.officeId, from.id)).run();
+  } else if (acknowledges > from.acknowledged) {
+    for (const r of ctx.db.select().from(exchangeSent).where(and(eq(exchangeSent.officeId, from.id), lte(exchangeSent.sentIn, acknowledges))).all()) {
       ctx.db.update(exchangeSent).set({ acknowledgedHash: r.sentHash }).where(and(eq(exchangeSent.officeId, from.id), eq(exchangeSent.recordKey, r.recordKey))).run();
     }
   }
-  const allowed = KINDS_FROM[`${from.level}>${self.level}`] ?? [];
+  ctx.db.update(offices).set({ acknowledged: acknowledges }).where(eq(offices.id, from.id)).run();
+}
+
+/** Every record of a verified package, as `origin`'s: each checked against its kind's schema, or the package refused. */
+function applyRecords(
+  ctx: ServiceContext, tx: WriteScope, self: { id: string; name: string; level: OfficeLevel }, origin: OfficeRow, body: PackageBody,
+  allowed: readonly RecordKind[], what: string,
+): { records: number; skipped: number } {
   let records = 0;
   let skipped = 0;
   body.records.forEach((raw, index) => {
+    const where = `${what}第 ${index + 1} 条记录`;
     const parsed = packageRecord.safeParse(raw);
-    const where = `交换包第 ${index + 1} 条记录`;
     if (!parsed.success) throw new AppError('REFUSED', `${where}无法读取：不予导入`);
     const r = parsed.data;
-    if (!allowed.includes(r.kind as RecordKind)) throw new AppError('REFUSED', `${where}是“${r.kind}”，${from.level}办公室不向${self.level}办公室发送这类记录：不予导入`);
+    if (!allowed.includes(r.kind as RecordKind)) throw new AppError('REFUSED', `${where}是“${r.kind}”，${origin.level}办公室不向${self.level}办公室发送这类记录：不予导入`);
     const kind = r.kind as RecordKind;
     if (r.deleted) {
-      records += removeRecord(ctx, from.id, kind, r.id);
+      records += removeRecord(ctx, origin.id, kind, r.id);
       return;
     }
     const checked = RECORD_BODIES[kind].safeParse(r.body);
     if (!checked.success) throw new AppError('REFUSED', `${where}（${kind}）内容不完整：${checked.error.issues[0]?.message ?? ''}，不予导入`);
-    const applied = applyRecord(ctx, tx, self, from, { kind, id: r.id, communityId: r.communityId, body: checked.data }, body.sequence, receivedAt);
+    const applied = applyRecord(ctx, tx, self, origin, { kind, id: r.id, communityId: r.communityId, body: checked.data }, body.sequence);
     records += applied.records;
     skipped += applied.skipped;
   });
-  ctx.db.update(offices).set({
-    lastImported: body.sequence, lastReceivedAt: receivedAt, publicKey: from.publicKey ?? body.from.publicKey,
-    acknowledged: Math.max(from.acknowledged, body.acknowledges), updatedAt: receivedAt,
-  }).where(eq(offices.id, from.id)).run();
   return { records, skipped };
 }
 
@@ -191,12 +228,13 @@ function removeRecord(ctx: ServiceContext, officeId: string, kind: RecordKind, i
 
 function applyRecord(
   ctx: ServiceContext, tx: WriteScope, self: { id: string; name: string; level: OfficeLevel }, from: OfficeRow,
-  r: { kind: RecordKind; id: string; communityId: string | null; body: unknown }, sequence: number, receivedAt: string,
+  r: { kind: RecordKind; id: string; communityId: string | null; body: unknown }, sequence: number,
 ): { records: number; skipped: number } {
+  const receivedAt = nowIso();
   switch (r.kind) {
     case 'answer': return answerArrived(ctx, tx, from, r.id, r.body as z.output<typeof answerRecord>);
     case 'office': return officeVouched(ctx, tx, from, r.body as z.output<typeof officeRecord>);
-    case 'forwarded': return forwardedArrived(ctx, tx, self, from, (r.body as { text: string }).text, receivedAt);
+    case 'forwarded': return forwardedArrived(ctx, tx, self, from, (r.body as { text: string }).text);
     default: {
       const json = JSON.stringify(r.body);
       const stored = ctx.db.select({ body: receivedRecords.body }).from(receivedRecords)
@@ -209,10 +247,14 @@ function applyRecord(
   }
 }
 
-/** The street's answer to one of this office's escalated issues: an event of the issue's history, the street's. */
+/**
+ * The street's answer to one of this office's escalated issues: an event of the issue's history, the street's. An
+ * answer to an issue this office does not hold (its data restored from before the escalation) is skipped, not a
+ * reason to refuse the street's package — answers are never taken back, and that would block every later one.
+ */
 function answerArrived(ctx: ServiceContext, tx: WriteScope, from: OfficeRow, id: string, a: z.output<typeof answerRecord>): { records: number; skipped: number } {
   const issue = ctx.db.select({ id: issues.id }).from(issues).where(eq(issues.id, a.issueId)).get();
-  if (!issue) throw new AppError('REFUSED', `“${from.name}”答复的问题（${a.issueId}）不在本办公室的问题台账中：不予导入`);
+  if (!issue) return { records: 0, skipped: 1 };
   if (ctx.db.select({ id: issueEvents.id }).from(issueEvents).where(eq(issueEvents.id, id)).get()) return { records: 0, skipped: 1 };
   const reason = [a.department && `部门：${a.department}`, a.due && `期限：${a.due}`, a.text].filter(Boolean).join('；');
   ctx.db.insert(issueEvents).values({ id, issueId: a.issueId, at: a.at, kind: 'answer', fromValue: null, toValue: a.kind, reason, author: `${from.name}（${a.author}）`, officeId: from.id }).run();
@@ -220,13 +262,18 @@ function answerArrived(ctx: ServiceContext, tx: WriteScope, from: OfficeRow, id:
   return { records: 1, skipped: 0 };
 }
 
-/** At a district: a 社区 office its street registered, known by the key in the street's signed package. */
+/**
+ * At a district: a 社区 office its street registered, known by the key in the street's signed package. Only a 社区,
+ * only under a name nobody else holds here: the district's own registrations and another street's 社区 win, and the
+ * package saying otherwise is refused naming both.
+ */
 function officeVouched(ctx: ServiceContext, tx: WriteScope, street: OfficeRow, o: z.output<typeof officeRecord>): { records: number; skipped: number } {
   if (codeOfPublicKey(o.publicKey) !== o.code) throw new AppError('REFUSED', `“${street.name}”登记的“${o.name}”的代码与其密钥不符：不予导入`);
   const known = officeByName(ctx, o.name);
   if (known) {
     if (known.code === o.code && known.viaOfficeId === street.id) return { records: 0, skipped: 1 };
-    throw new AppError('REFUSED', `“${street.name}”登记的“${o.name}”与本办公室已知的不同（代码 ${known.code}）：不予导入，请核实`);
+    const holder = known.self ? '本办公室' : known.viaOfficeId === null ? '本办公室直接登记的办公室' : `“${known.aboveName ?? ''}”登记的社区`;
+    throw new AppError('REFUSED', `“${street.name}”登记的“${o.name}”与${holder}同名（代码 ${known.code}）：不予导入，请与该街道核实名称`);
   }
   const now = nowIso();
   const id = newId();
@@ -237,30 +284,14 @@ function officeVouched(ctx: ServiceContext, tx: WriteScope, street: OfficeRow, o
 
 /**
  * At a district: a 社区's package as its street received it — verified as the 社区's (its key as the street
- * vouched for it, addressed to that street), older ones already here skipped, its records the 社区's own.
+ * vouched for it, addressed to that street), one already here skipped, its records the 社区's own.
  */
-function forwardedArrived(ctx: ServiceContext, tx: WriteScope, self: { id: string; name: string; level: OfficeLevel }, street: OfficeRow, text: string, receivedAt: string): { records: number; skipped: number } {
-  const { body } = verifyPackage(ctx, text, () => 0, { to: street.name, registeredVia: street.id });
+function forwardedArrived(ctx: ServiceContext, tx: WriteScope, self: { id: string; name: string; level: OfficeLevel }, street: OfficeRow, text: string): { records: number; skipped: number } {
+  const { body, hash } = verifyPackage(ctx, text, () => ({ sequence: 0, hash: null }), { to: street.name, registeredVia: street.id });
   const origin = officeByName(ctx, body.from.name)!;
   if (body.sequence <= origin.lastImported) return { records: 0, skipped: 1 };
-  const allowed = KINDS_FROM['社区>街道']!;
-  let records = 0;
-  let skipped = 0;
-  body.records.forEach((raw, index) => {
-    const parsed = packageRecord.safeParse(raw);
-    if (!parsed.success || !allowed.includes(parsed.data.kind as RecordKind)) throw new AppError('REFUSED', `“${origin.name}”的交换包第 ${index + 1} 条记录无法读取：不予导入`);
-    const kind = parsed.data.kind as RecordKind;
-    if (parsed.data.deleted) {
-      records += removeRecord(ctx, origin.id, kind, parsed.data.id);
-      return;
-    }
-    const checked = RECORD_BODIES[kind].safeParse(parsed.data.body);
-    if (!checked.success) throw new AppError('REFUSED', `“${origin.name}”的交换包第 ${index + 1} 条记录内容不完整：不予导入`);
-    const applied = applyRecord(ctx, tx, self, origin, { kind, id: parsed.data.id, communityId: parsed.data.communityId, body: checked.data }, body.sequence, receivedAt);
-    records += applied.records;
-    skipped += applied.skipped;
-  });
-  ctx.db.update(offices).set({ lastImported: body.sequence, lastReceivedAt: receivedAt, updatedAt: receivedAt }).where(eq(offices.id, origin.id)).run();
-  return { records, skipped };
+  const counts = applyRecords(ctx, tx, self, origin, body, KINDS_FROM['社区>街道']!, `“${origin.name}”的交换包`);
+  const at = nowIso();
+  ctx.db.update(offices).set({ lastImported: body.sequence, lastImportedHash: hash, lastReceivedAt: at, updatedAt: at }).where(eq(offices.id, origin.id)).run();
+  return counts;
 }
-

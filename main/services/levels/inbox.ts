@@ -1,7 +1,7 @@
 /**
  * The street's inbox of issues escalated to it (issue 18, docs/domain.md §7, §10; 吹哨报到): each issue as its
- * 社区 office sent it, read-only here, with the street's own 24-hour clock for a handling plan from the moment
- * the issue reached it, and the street's answers — accepted, dispatched to a department with a deadline, the
+ * 社区 office sent it, read-only here, with the street's own 24-hour clock for a handling plan from the escalation
+ * (docs/domain.md §10: the office cannot know when a file was carried over), and the street's answers — accepted, dispatched to a department with a deadline, the
  * department's report back, answered, returned — which go down to the 社区 in the next package. The street
  * answers another office's issue; it never edits it. Also the notices an upper office sends down.
  */
@@ -29,7 +29,8 @@ export function inbox(ctx: ServiceContext, now = nowInOffice()): z.output<typeof
     const issue = issueRecord.parse(JSON.parse(r.body));
     const mine = answers.filter((a) => a.officeId === r.officeId && a.issueId === r.recordId);
     const planDueAt = issue.escalatedAt === null ? null : addHours(issue.escalatedAt, DEFAULT_ISSUE_RULES.planHours);
-    const takenAt = mine.find((a) => TAKES_UP.has(a.kind))?.at ?? null;
+    // Taken up by the street's first 受理/派单/答复/退回 — or settled at the 社区 before that, which is not the street late.
+    const takenAt = mine.find((a) => TAKES_UP.has(a.kind))?.at ?? issue.closedAt;
     return {
       ...issue, officeName: names.get(r.officeId) ?? '', issueId: r.recordId, communityName: communityNames.get(`${r.officeId}:${r.communityId}`) ?? '',
       planDueAt, planLate: planDueAt !== null && (takenAt === null ? now > planDueAt : takenAt > planDueAt),

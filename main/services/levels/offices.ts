@@ -104,6 +104,7 @@ export function registerOffice(ctx: ServiceContext, actor: Actor, input: { name:
   if (name === self.name) throw AppError.field('REFUSED', 'name', '这是本办公室自己的名称');
   const known = ctx.db.select().from(offices).where(eq(offices.name, name)).get();
   if (known) {
+    if (known.viaOfficeId !== null) throw AppError.field('REFUSED', 'name', `“${name}”已由“${known.aboveName ?? ''}”作为其下属社区报来：同名的办公室不能再登记，请核实名称`);
     if (known.code === code && known.level === level) return { name, level, code };
     throw AppError.field('REFUSED', 'code', `“${name}”已登记，代码 ${known.code}：代码不同，可能是对方重新安装了程序；请核实后由管理员处理`);
   }

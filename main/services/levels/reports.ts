@@ -13,14 +13,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { communityRecord, contractRecord, issueRecord, matterRecord, meetingRecord, voteRecord } from '../../../shared/contract/levels';
 import { isClosedStatus } from '../../../shared/domain/issue-ledger';
-import { COMMUNITY_TYPES, maskReporter, type CommunityType } from '../../../shared/domain/levels';
+import { maskReporter } from '../../../shared/domain/levels';
 import { nowInOffice, todayInOffice } from '../../db/clock';
 import { attendees, meetings } from '../../db/schema/meetings';
-import { communities } from '../../db/schema/register';
 import { getMatter, listMatters } from '../meetings/matters';
 import { listMeetings } from '../meetings/meetings';
 import { coverageList, listBodies } from '../office/bodies';
-import { getIssue, listIssues } from '../office/issues';
+import { getIssue, issueStatistics, listIssues } from '../office/issues';
 import { listCommunities } from '../register/communities';
 import { bodiesOf, contractsOf, fundOf, voteOf } from '../register/dossier';
 import { listVotes } from '../votes/votes';
@@ -34,22 +33,19 @@ export interface OutgoingRecord {
   body: unknown;
 }
 
-export function communityTypeOf(text: string): CommunityType {
-  return COMMUNITY_TYPES.find((t) => t === text) ?? '其他';
-}
-
 /** Each 小区's facts as of today. */
 export function communityFacts(ctx: ServiceContext, today = todayInOffice(), now = nowInOffice()): OutgoingRecord[] {
   const coverage = new Map(coverageList(ctx, today).map((c) => [c.communityId, c]));
-  const types = new Map(ctx.db.select({ id: communities.id, type: communities.type }).from(communities).all().map((r) => [r.id, r.type]));
   return listCommunities(ctx).map((c) => {
     const cover = coverage.get(c.id)!;
     const committee = listBodies(ctx, c.id, today).find((b) => b.kind === '业主委员会' && b.current) ?? null;
     const issues = listIssues(ctx, { communityId: c.id, overdueOnly: false, text: '' }, now);
     const open = issues.filter((i) => !isClosedStatus(i.status));
+    // Every issue the 小区 ever had: the rates the street reads are the ledger's own (issue.stats).
+    const stats = issueStatistics(ctx, { communityId: c.id, from: '0000-01-01', to: '9999-12-31' }, now);
     const tally = (key: (i: (typeof issues)[number]) => string) => issues.reduce<Record<string, number>>((m, i) => ({ ...m, [key(i)]: (m[key(i)] ?? 0) + 1 }), {});
     const body: z.input<typeof communityRecord> = {
-      name: c.name, type: communityTypeOf(types.get(c.id) ?? ''), address: c.address, asOf: today,
+      name: c.name, type: c.type, address: c.address, asOf: today,
       bodies: cover.bodies,
       terms: bodiesOf(ctx, c.id, today).map(({ members, ...b }) => ({ ...b, members: members.length })),
       committee: committee ? { electedOn: committee.electedOn, termEnd: committee.termEnd, state: committee.term.kind } : null,
@@ -59,6 +55,8 @@ export function communityFacts(ctx: ServiceContext, today = todayInOffice(), now
       issues: {
         total: issues.length, open: open.length, overdue: open.filter((i) => i.overdue.length > 0).length,
         escalated: open.filter((i) => i.level === '街道').length, byCategory: tally((i) => i.category), byStatus: tally((i) => i.status),
+        planOnTime: { onTime: stats.planOnTime.onTime, counted: stats.planOnTime.counted },
+        resolvedOnTime: { onTime: stats.resolvedOnTime.onTime, counted: stats.resolvedOnTime.counted },
       },
     };
     return { kind: 'community', id: c.id, communityId: c.id, body };

@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import { communityRecord, contractRecord, matterRecord, rollupRow, type rollupListInput, type rollupListOut, type rollupScreen } from '../../../shared/contract/levels';
 import { addDays } from '../../../shared/domain/dates';
 import { bodyCoverageMet } from '../../../shared/domain/committees';
-import { COMMUNITY_TYPES, DEFAULT_SILENT_DAYS, percentText } from '../../../shared/domain/levels';
-import { nowIso, todayInOffice } from '../../db/clock';
+import { COMMUNITY_TYPES, DEFAULT_SILENT_DAYS, rateText } from '../../../shared/domain/levels';
+import { nowIso, officeDayOf, todayInOffice } from '../../db/clock';
 import { addSafeRow } from '../../files/safe-cells';
 import { offices, receivedRecords, rollupQuarters } from '../../db/schema/levels';
 import type { ServiceContext } from '../context';
@@ -48,7 +48,7 @@ const partyCovered = (f: Facts) => f.needsPartyOrganisation && f.hasPartyOrganis
 function rowOf(name: string, list: readonly Held[]): z.output<typeof rollupRow> {
   const formed = list.filter((h) => committeeFormed(h.facts)).length;
   return {
-    name, communities: list.length, committeesFormed: formed, committeeRate: percentText(formed, list.length),
+    name, communities: list.length, committeesFormed: formed, committeeRate: rateText(formed, list.length),
     partyCovered: list.filter((h) => partyCovered(h.facts)).length,
     noManagement: list.filter((h) => !h.facts.propertyManagement).length,
     issuesOpen: sum(list, (f) => f.issues.open), issuesOverdue: sum(list, (f) => f.issues.overdue), escalatedHere: sum(list, (f) => f.issues.escalated),
@@ -56,6 +56,14 @@ function rowOf(name: string, list: readonly Held[]): z.output<typeof rollupRow> 
 }
 
 const sum = (list: readonly Held[], of: (f: Facts) => number) => list.reduce((s, h) => s + of(h.facts), 0);
+
+/** The on-time rates of a group: their counts summed over its 小区, the rate of the sums ("—" when none is counted). */
+function onTimeOf(list: readonly Held[]) {
+  const plan = { onTime: sum(list, (f) => f.issues.planOnTime.onTime), counted: sum(list, (f) => f.issues.planOnTime.counted) };
+  const resolved = { onTime: sum(list, (f) => f.issues.resolvedOnTime.onTime), counted: sum(list, (f) => f.issues.resolvedOnTime.counted) };
+  const rate = (r: { onTime: number; counted: number }) => (r.counted === 0 ? '—' : rateText(r.onTime, r.counted));
+  return { planOnTime: plan, resolvedOnTime: resolved, planOnTimeRate: rate(plan), resolvedOnTimeRate: rate(resolved) };
+}
 
 function groupsOf(ctx: ServiceContext, held: readonly Held[], by: '社区' | '类型'): Map<string, Held[]> {
   const groups = new Map<string, Held[]>();
@@ -79,10 +87,14 @@ export function rollup(ctx: ServiceContext, by: '社区' | '类型', sees: Sees 
 }
 
 /** The 汇总 screen: the roll-up and what stands beside it — last received, silence, deadlines coming. */
-export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', sees: Sees = everyone, silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice()): z.output<typeof rollupScreen> {
+/** `wholeOffice`: the caller sees every community of this office, so the quarters' totals (office-wide) are theirs to see. */
+export function rollupForScreen(
+  ctx: ServiceContext, by: '社区' | '类型', sees: Sees = everyone, wholeOffice = true, silentDays = DEFAULT_SILENT_DAYS, today = todayInOffice(),
+): z.output<typeof rollupScreen> {
   const held = heldCommunities(ctx, sees);
   const groups = groupsOf(ctx, held, by);
-  const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at]));
+  // The day each office's last package arrived, on the office's calendar (stored in UTC).
+  const received = new Map(ctx.db.select({ name: offices.name, at: offices.lastReceivedAt }).from(offices).all().map((o) => [o.name, o.at === null ? null : officeDayOf(o.at)]));
   const soon = addDays(today, 90);
   // Counted once per 小区, by its office and its id there, not filtered again for every row.
   const contractsDue = countByPlace(ctx, 'contract', sql`json_extract(${receivedRecords.body}, '$.endDate') between ${today} and ${soon}`);
@@ -92,22 +104,27 @@ export function rollupForScreen(ctx: ServiceContext, by: '社区' | '类型', se
   const below = selfOffice(ctx)?.level !== '社区';
   const rows = [...groups.keys()].sort(by === '社区' ? (a, b) => a.localeCompare(b, 'zh-CN') : () => 0).map((name) => {
     const list = groups.get(name)!;
+    const onTime = onTimeOf(list);
     const last = by === '社区' ? received.get(name) ?? null : null;
     return {
       ...rowOf(name, list),
       partyRequired: list.filter((h) => h.facts.needsPartyOrganisation).length,
       committeeTargetMet: bodyCoverageMet(list.filter((h) => committeeFormed(h.facts)).length, list.length),
-      lastReceivedAt: last, silent: by === '社区' && below && (last === null || last.slice(0, 10) < silentBefore),
+      lastReceivedOn: last, silent: by === '社区' && below && (last === null || last < silentBefore),
       fundsBelowTopUp: list.filter((h) => h.facts.fund.belowTopUp > 0).length,
       contractsDue: countIn(list, contractsDue),
       mattersStalled: countIn(list, mattersStalled),
       reElectionDue: list.filter((h) => h.facts.committee !== null && h.facts.committee.state !== 'in-term').length,
+      ...onTime,
     };
   });
   const total = rowOf('合计', held);
   return {
-    by, silentDays, rows, trend: rollupTrend(ctx),
-    total: { ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities) },
+    by, silentDays, rows, trend: wholeOffice ? rollupTrend(ctx) : [],
+    total: {
+      ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities),
+      planOnTimeRate: onTimeOf(held).planOnTimeRate, resolvedOnTimeRate: onTimeOf(held).resolvedOnTimeRate,
+    },
   };
 }
 
@@ -141,14 +158,14 @@ export function rollupList(ctx: ServiceContext, q: z.output<typeof rollupListInp
   const byId = new Map(held.map((h) => [placeKey(h.officeId, h.communityId), h]));
   const scope = `${q.group ?? '全部'}：`;
   switch (q.figure) {
-    case 'communities': case 'committeesMissing': case 'partyMissing': case 'noManagement': case 'belowTopUp': case 'reElectionDue': {
+    case 'communities': case 'committeesFormed': case 'committeesMissing': case 'partyMissing': case 'noManagement': case 'belowTopUp': case 'reElectionDue': {
       const figure = q.figure;
       const keep: Record<typeof figure, (f: Facts) => boolean> = {
-        communities: () => true, committeesMissing: (f) => !committeeFormed(f), partyMissing: (f) => f.needsPartyOrganisation && !f.hasPartyOrganisation,
+        communities: () => true, committeesFormed: committeeFormed, committeesMissing: (f) => !committeeFormed(f), partyMissing: (f) => f.needsPartyOrganisation && !f.hasPartyOrganisation,
         noManagement: (f) => !f.propertyManagement, belowTopUp: (f) => f.fund.belowTopUp > 0, reElectionDue: (f) => f.committee !== null && f.committee.state !== 'in-term',
       };
       const titles: Record<typeof figure, string> = {
-        communities: '小区', committeesMissing: '未成立业委会的小区', partyMissing: '应建未建党组织的小区', noManagement: '无物业管理的小区',
+        communities: '小区', committeesFormed: '已成立业委会的小区', committeesMissing: '未成立业委会的小区', partyMissing: '应建未建党组织的小区', noManagement: '无物业管理的小区',
         belowTopUp: '有低于续筹线房屋的小区', reElectionDue: '业委会应换届或临近换届的小区',
       };
       return {

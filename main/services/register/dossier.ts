@@ -40,11 +40,16 @@ export function communityDossier(ctx: ServiceContext, communityId: string, today
     fund: fundOf(ctx, communityId, today),
     contracts: contractsOf(ctx, communityId, today).map((k) => k.contract),
     // Oldest first, as the ledger is numbered; the reporter is not part of the summary.
-    issues: listIssues(ctx, { communityId, overdueOnly: false, text: '' }).sort((a, b) => a.number - b.number).map((i) => ({
-      number: i.number, reportedAt: i.reportedAt, category: i.category, title: i.title, status: i.status, level: i.level,
-      resolutionDue: i.resolutionDue, closedAt: i.closedAt,
-    })),
+    issues: listIssues(ctx, { communityId, overdueOnly: false, text: '' }).sort((a, b) => a.number - b.number).map(dossierIssueOf),
     copy: null,
+  };
+}
+
+/** An issue's line in the dossier's ledger: never its reporter (also from a street's copy). */
+export function dossierIssueOf(i: Dossier['issues'][number]): Dossier['issues'][number] {
+  return {
+    number: i.number, reportedAt: i.reportedAt, category: i.category, title: i.title, status: i.status, level: i.level,
+    resolutionDue: i.resolutionDue, closedAt: i.closedAt,
   };
 }
 

@@ -33,6 +33,8 @@ export const levelsText = {
   importPackage: '导入交换包',
   tooBig: (mb: number, max: number) => `文件有 ${mb} MB，超过交换包的上限 ${max} MB：这不是本程序导出的交换包`,
   exported: (records: number, sequence: number) => `已导出第 ${sequence} 号交换包，含 ${records} 条记录`,
+  exportedPart: (records: number, sequence: number, remaining: number) =>
+    `已导出第 ${sequence} 号交换包，含 ${records} 条记录；包已满，还有 ${remaining} 条待对方导入并回复确认后再导出`,
   imported: (from: string, records: number, skipped: number) => (records === 0 && skipped > 0
     ? `这个交换包已经导入过（“${from}”），数据没有变化`
     : `已导入“${from}”的交换包：${records} 条记录，${skipped} 条未变`),
@@ -61,6 +63,9 @@ export const levelsText = {
   colOpen: '未办结',
   colOverdue: '逾期',
   colEscalated: '上报街道',
+  colOnTime: '按时率 方案/办结',
+  onTimeTitle: (plan: { onTime: number; counted: number }, resolved: { onTime: number; counted: number }) =>
+    `方案按时 ${plan.onTime}/${plan.counted} 件，办结按时 ${resolved.onTime}/${resolved.counted} 件（已到期或已办结的计入）`,
   colBelowTopUp: '资金待续筹',
   colContractsDue: '合同将到期',
   colMattersStalled: '事项停滞',

@@ -107,7 +107,7 @@ function KnownOffices({ list, admin, level }: { list: Known[]; admin: boolean; l
     if (to === null) return;
     const made = await invoke('exchange.export', { to });
     downloadFile({ fileName: made.fileName, base64: bytesToBase64(new TextEncoder().encode(made.text)) });
-    void message.success(t.exported(made.records, made.sequence));
+    void message.success(made.remaining > 0 ? t.exportedPart(made.records, made.sequence, made.remaining) : t.exported(made.records, made.sequence));
   });
   const importFile = (file: File) => sending.run(async () => {
     // Refused before it is read: a file of gigabytes costs nothing.
@@ -167,14 +167,17 @@ function RegisterModal({ level, onClose }: { level: string; onClose: () => void 
 function SilentDays() {
   const [form] = Form.useForm();
   const current = useQuery('rollup.screen', { by: '社区' });
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChanges(dirty, zhCN.unsaved.pageForm);
   const { busy, errors, submit } = useFormSubmit(form);
   if (!current.data) return null;
   const save = () => submit(silentDaysInput, form.getFieldsValue(true), async (data) => {
     await invoke('office.setSilentDays', data);
+    setDirty(false);
   });
   return (
     <div className="panel" data-testid="office-silent">
-      <Form form={form} layout="inline" initialValues={{ days: current.data.silentDays }}>
+      <Form form={form} layout="inline" initialValues={{ days: current.data.silentDays }} onValuesChange={() => setDirty(true)}>
         <Form.Item name="days" label={t.silentDays} extra={t.silentDaysHelp}><InputNumber min={1} max={365} /></Form.Item>
         <Button loading={busy} onClick={() => void save()} data-testid="office-silent-save">{t.saveSilentDays}</Button>
       </Form>

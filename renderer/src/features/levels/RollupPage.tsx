@@ -6,7 +6,7 @@
  * Every figure opens its list (rollup.list), which exports to xlsx (rollup.export); the report prints on A4.
  */
 import { useState } from 'react';
-import { Alert, Button, Modal, Segmented, Space, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Segmented, Space, Tag } from 'antd';
 import type { z } from 'zod';
 import type { rollupListInput, rollupScreen } from '../../../../shared/contract/levels';
 import { invoke } from '../../api/client';
@@ -23,6 +23,7 @@ const t = zhCN.levels;
 type By = '社区' | '类型';
 type Row = z.output<typeof rollupScreen>['rows'][number];
 type Figure = z.input<typeof rollupListInput>['figure'];
+const pct = (rate: string) => (rate === '—' ? rate : `${rate}%`);
 
 export function RollupPage(_props: Record<string, never>) {
   const [by, setBy] = useState<By>('社区');
@@ -44,14 +45,14 @@ export function RollupPage(_props: Record<string, never>) {
           <span className="strong">{row.original.name}</span>
           {row.original.silent && (
             <Tag color="orange" className="tight-tag levels-silent" data-testid="rollup-silent">
-              {row.original.lastReceivedAt === null ? t.silentNever : t.silent(data?.silentDays ?? 0)}
+              {row.original.lastReceivedOn === null ? t.silentNever : t.silent(data?.silentDays ?? 0)}
             </Tag>
           )}
         </span>
       ),
     },
     { id: 'communities', header: t.colCommunities, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('communities', row.original.communities, row.original.name) },
-    { id: 'committees', header: t.colCommittees, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('committeesMissing', row.original.committeesFormed, row.original.name) },
+    { id: 'committees', header: t.colCommittees, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('committeesFormed', row.original.committeesFormed, row.original.name) },
     {
       id: 'rate', header: t.colRate, size: 80, meta: { align: 'right' },
       cell: ({ row }) => (row.original.communities === 0 ? <span className="muted">—</span>
@@ -65,14 +66,29 @@ export function RollupPage(_props: Record<string, never>) {
     { id: 'noManagement', header: t.colNoManagement, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('noManagement', row.original.noManagement, row.original.name, true) },
     { id: 'open', header: t.colOpen, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('issuesOpen', row.original.issuesOpen, row.original.name) },
     { id: 'overdue', header: t.colOverdue, size: 60, meta: { align: 'right' }, cell: ({ row }) => figure('issuesOpen', row.original.issuesOverdue, row.original.name, true) },
-    { id: 'escalated', header: t.colEscalated, size: 76, meta: { align: 'right' }, cell: ({ row }) => figure('escalatedHere', row.original.escalatedHere, row.original.name) },
+    // At a 社区 its escalated issues are on its own issue ledger; the list here is of those received.
+    {
+      id: 'escalated', header: t.colEscalated, size: 76, meta: { align: 'right' },
+      cell: ({ row }) => (atCommunity ? row.original.escalatedHere : figure('escalatedHere', row.original.escalatedHere, row.original.name)),
+    },
+    {
+      id: 'onTime', header: t.colOnTime, size: 100, meta: { align: 'right' },
+      cell: ({ row }) => (
+        <span data-testid="rollup-on-time" title={t.onTimeTitle(row.original.planOnTime, row.original.resolvedOnTime)}>
+          {pct(row.original.planOnTimeRate)} / {pct(row.original.resolvedOnTimeRate)}
+        </span>
+      ),
+    },
     { id: 'belowTopUp', header: t.colBelowTopUp, size: 84, meta: { align: 'right' }, cell: ({ row }) => figure('belowTopUp', row.original.fundsBelowTopUp, row.original.name) },
-    { id: 'contractsDue', header: t.colContractsDue, size: 84, meta: { align: 'right' }, cell: ({ row }) => figure('contractsDue', row.original.contractsDue, row.original.name) },
-    { id: 'mattersStalled', header: t.colMattersStalled, size: 80, meta: { align: 'right' }, cell: ({ row }) => figure('mattersStalled', row.original.mattersStalled, row.original.name, true) },
+    // Read from the contracts and matters other offices sent: a 社区 has its own screens for its own (合同期限, 事项办理).
+    ...(atCommunity ? [] : [
+      { id: 'contractsDue', header: t.colContractsDue, size: 84, meta: { align: 'right' as const }, cell: ({ row }: { row: { original: Row } }) => figure('contractsDue', row.original.contractsDue, row.original.name) },
+      { id: 'mattersStalled', header: t.colMattersStalled, size: 80, meta: { align: 'right' as const }, cell: ({ row }: { row: { original: Row } }) => figure('mattersStalled', row.original.mattersStalled, row.original.name, true) },
+    ]),
     { id: 'reElection', header: t.colReElection, size: 64, meta: { align: 'right' }, cell: ({ row }) => figure('reElectionDue', row.original.reElectionDue, row.original.name) },
     ...(by === '社区' && !atCommunity ? [{
       id: 'received', header: t.colReceived, size: 100,
-      cell: ({ row }: { row: { original: Row } }) => <span data-testid="rollup-received">{row.original.lastReceivedAt?.slice(0, 10) ?? t.never}</span>,
+      cell: ({ row }: { row: { original: Row } }) => <span data-testid="rollup-received">{row.original.lastReceivedOn ?? t.never}</span>,
     }] : []),
   ];
 
@@ -97,6 +113,7 @@ export function RollupPage(_props: Record<string, never>) {
             <Total label={t.colParty} value={`${data.total.partyCovered}/${data.total.partyRequired}`} met={data.total.partyCovered === data.total.partyRequired} testId="total-party" />
             <Total label={t.colNoManagement} value={String(data.total.noManagement)} met={data.total.noManagement === 0} testId="total-no-management" />
             <Total label={t.colEscalated} value={String(data.total.escalatedHere)} met={null} testId="total-escalated" />
+            <Total label={t.colOnTime} value={`${pct(data.total.planOnTimeRate)} / ${pct(data.total.resolvedOnTimeRate)}`} met={null} testId="total-on-time" />
           </div>
           <DataGrid testId="rollup-grid" ariaLabel={t.rollupTitle} columns={columns} source={{ kind: 'local', rows: data.rows }} getRowId={(r) => r.name} autoHeightRows={40}
             rowAttributes={(r) => ({ 'data-name': r.name })} />
@@ -133,10 +150,13 @@ function FigureList({ by, figure, group, atCommunity, onClose }: { by: By; figur
       ),
     });
   }
+  const { message } = AntApp.useApp();
   const exportXlsx = async () => {
     setBusy(true);
     try {
       downloadFile(await invoke('rollup.export', { by, figure, group }));
+    } catch (e) {
+      void message.error(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -28,10 +28,11 @@ export function RollupPrint({ by }: { by: '社区' | '类型' }) {
   const labels = rows.map((r) => r.name);
   const trend = data?.screen.trend ?? [];
   const headers: string[] = [t.colName[by] ?? '', t.colCommunities, t.colCommittees, t.colRate, t.colParty, t.colNoManagement, t.colOpen, t.colOverdue, t.colEscalated,
-    t.colBelowTopUp, t.colContractsDue, t.colMattersStalled, t.colReElection];
+    t.colOnTime, t.colBelowTopUp, t.colContractsDue, t.colMattersStalled, t.colReElection];
+  const pct = (rate: string) => (rate === '—' ? rate : `${rate}%`);
   const cells = (r: (typeof rows)[number] | NonNullable<typeof data>['screen']['total'], extra: { belowTopUp: number | string; contractsDue: number | string; stalled: number | string; reElection: number | string }) => [
     r.name, r.communities, r.committeesFormed, `${r.committeeRate}%`, `${r.partyCovered}/${r.partyRequired}`, r.noManagement, r.issuesOpen, r.issuesOverdue, r.escalatedHere,
-    extra.belowTopUp, extra.contractsDue, extra.stalled, extra.reElection,
+    `${pct(r.planOnTimeRate)} / ${pct(r.resolvedOnTimeRate)}`, extra.belowTopUp, extra.contractsDue, extra.stalled, extra.reElection,
   ];
   const sum = (of: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + of(r), 0);
   return (
@@ -49,7 +50,7 @@ export function RollupPrint({ by }: { by: '社区' | '类型' }) {
       {data && (
         <>
           <table className="print-table levels-print-table">
-            <PrintTableHead columns={headers.map((h, i) => ({ label: h, width: i === 0 ? 14 : 86 / 12 }))} />
+            <PrintTableHead columns={headers.map((h, i) => ({ label: h, width: i === 0 ? 13 : i === 9 ? 11 : 76 / 12 }))} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.name} data-testid="rollup-print-row">

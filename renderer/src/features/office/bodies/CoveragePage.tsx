@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { Alert, Tag } from 'antd';
 import { BODY_KINDS } from '../../../../../shared/contract/office';
 import { bodyCoverageMet, partyOrganisationCoverage } from '../../../../../shared/domain/committees';
+import { rateText } from '../../../../../shared/domain/levels';
 import { errorMessage } from '../../../api/errors';
 import { useQuery } from '../../../api/queries';
 import { DataGrid, type ColumnDef } from '../../../components/DataGrid';
@@ -55,7 +56,8 @@ const columns: ColumnDef<CoverageRow>[] = [
   },
 ];
 
-const percentText = (part: number, whole: number) => (whole === 0 ? '—' : `${((part * 100) / whole).toFixed(1)}%`);
+// Rounded down like every target's rate (shared/domain/levels.ts): 79.96 % never shows as 80.0 % beside 未达标.
+const percentText = (part: number, whole: number) => (whole === 0 ? '—' : `${rateText(part, whole)}%`);
 
 function MetTag({ met, testId }: { met: boolean; testId: string }) {
   return <Tag color={met ? 'green' : 'red'} className="tight-tag" data-testid={testId} data-met={met ? 'true' : 'false'}>{met ? t.met : t.notMet}</Tag>;
