@@ -1,5 +1,5 @@
 /**
- * `office init` and `office register` as real processes (issue 18, WORK IN PROGRESS on branch `levels`): the
+ * `office init` and `office register` as real processes (issue 18): the
  * outputs the issue names, a second init refused with the code registered, refusals exiting 1 with the field.
  */
 import { describe, expect, it } from 'vitest';

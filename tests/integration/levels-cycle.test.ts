@@ -59,7 +59,10 @@ async function communityOffice(dir: string, office: string, street: string, list
   return { code: init.code, escalated };
 }
 
-function ok(target: string, ...args: string[]) {
+/** The office's database file, for the commands run with --db. */
+const dbOf = (dir: string) => ({ db: path.join(dir, 'sanfang.sqlite') });
+
+function ok(target: string | { db: string }, ...args: string[]) {
   const r = runCli(target, ...args);
   if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code} ${JSON.stringify(r.json)}`);
   return r.json;
@@ -98,7 +101,7 @@ describe('three levels by files', () => {
     const d = ok(dirs.d, 'office', 'init', '--name', '拱墅区', '--level', '区');
     ok(dirs.s1, 'office', 'register', '--name', '桥西社区', '--level', '社区', '--code', a1.code);
     ok(dirs.s1, 'office', 'register', '--name', '小河社区', '--level', '社区', '--code', a2.code);
-    ok(dirs.s2, 'office', 'register', '--name', '和睦新村社区', '--level', '社区', '--code', b1.code);
+    ok(dbOf(dirs.s2), 'office', 'register', '--name', '和睦新村社区', '--level', '社区', '--code', b1.code);
     for (const [dir, code] of [[dirs.a1, s1.code], [dirs.a2, s1.code]] as const) ok(dir, 'office', 'register', '--name', '拱宸桥街道', '--level', '街道', '--code', code);
     ok(dirs.b1, 'office', 'register', '--name', '和睦街道', '--level', '街道', '--code', s2.code);
     ok(dirs.d, 'office', 'register', '--name', '拱宸桥街道', '--level', '街道', '--code', s1.code);
@@ -117,8 +120,8 @@ describe('three levels by files', () => {
     expect(ok(dirs.s1, 'exchange', 'import', file('a1-1.sfx'))).toEqual({ from: '桥西社区', records: exported.records, skipped: 0 });
     ok(dirs.a2, 'exchange', 'export', '--to', '拱宸桥街道', '--out', file('a2-1.sfx'));
     ok(dirs.s1, 'exchange', 'import', file('a2-1.sfx'));
-    ok(dirs.b1, 'exchange', 'export', '--to', '和睦街道', '--out', file('b1-1.sfx'));
-    ok(dirs.s2, 'exchange', 'import', file('b1-1.sfx'));
+    ok(dbOf(dirs.b1), 'exchange', 'export', '--to', '和睦街道', '--out', file('b1-1.sfx'));
+    ok(dbOf(dirs.s2), 'exchange', 'import', file('b1-1.sfx'));
 
     // The street's roll-up equals each 社区's own, computed on its database.
     const own = (dir: string) => ok(dir, 'rollup').rows[0];
@@ -194,7 +197,7 @@ describe('three levels by files', () => {
     ok(dirs.d, 'exchange', 'import', file('s2-d-1.sfx'));
     const district = ok(dirs.d, 'rollup');
     expect(district.rows).toEqual([own(dirs.a1), own(dirs.a2), own(dirs.b1)].sort((x, y) => x.name.localeCompare(y.name, 'zh-CN')));
-    const byType = ok(dirs.d, 'rollup', '--by', '类型').rows as { name: string; communities: number; committeesFormed: number; committeeRate: string }[];
+    const byType = ok(dbOf(dirs.d), 'rollup', '--by', '类型').rows as { name: string; communities: number; committeesFormed: number; committeeRate: string }[];
     expect(byType.map((r) => [r.name, r.communities, r.committeesFormed, r.committeeRate])).toEqual([
       ['商品房', 2, 1, '50.00'], ['老旧小区', 2, 1, '50.00'], ['安置小区', 1, 1, '100.00'], ['单位宿舍', 0, 0, '0.00'], ['其他', 0, 0, '0.00'],
     ]);

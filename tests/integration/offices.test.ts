@@ -1,5 +1,5 @@
 /**
- * The office's identity and the offices it registers (issue 18, WORK IN PROGRESS on branch `levels`): a real
+ * The office's identity and the offices it registers (issue 18): a real
  * SQLite file; the signing key's code, the private key sealed, init again changes nothing, another name refused,
  * registration by code of the level below or the office above only.
  */

@@ -1,5 +1,5 @@
 /**
- * The exchange package's envelope (issue 18, WORK IN PROGRESS on branch `levels`): a 社区's package read at its
+ * The exchange package's envelope (issue 18): a 社区's package read at its
  * street; altered by one byte, from an unregistered office, signed by another key than the registered code,
  * addressed elsewhere, older than one imported — each refused whole, saying which; the same one again is known.
  */
