@@ -27,10 +27,11 @@ export function EditMatterModal({ matter, onClose, onSaved }: { matter: MatterDe
     resave: () => void save(),
   });
 
+  // Filled once for this matter — not again when the page reads it afresh behind the dialog (another PC's save).
   useEffect(() => {
     form.setFieldsValue(valuesOf(matter));
     revision.opened(valuesOf(matter), matter.revision);
-  }, [form, matter]);
+  }, [form, matter.id]);
 
   const save = () => {
     const typed = { ...valuesOf(matter), ...(form.getFieldsValue(true) as Partial<ReturnType<typeof valuesOf>>) };

@@ -82,6 +82,8 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
     resave: () => void save(),
   });
 
+  // Filled when the dialog opens (or opens on another issue) — not again when the page reads the issue afresh
+  // behind it (another PC's save, api/live.ts): that would put the other person's values over what is being typed.
   useEffect(() => {
     if (!open) return;
     setErrors([]);
@@ -93,7 +95,7 @@ export function IssueForm({ communityId, issue, open, onClose, onSaved }: Props)
         title: '', reportedAt: nowDateTime(), source: DEFAULT_ISSUE_SOURCE, reporter: '', category: undefined, buildingId: null, partId: null, place: '',
         description: '', resolutionDue: '', matterId: null, meetingId: null,
       });
-  }, [open, issue]);
+  }, [open, issue?.id]);
 
   const save = () => {
     const v = form.getFieldsValue(true) as Values;
