@@ -109,8 +109,11 @@ export async function scopeByName(app: App, input: CommandInput) {
   return scope;
 }
 
-/** An input file, bounded before it is read (main/files reads the content by its headers and its limits). */
-export function readInputFile(file: string): Buffer {
+/**
+ * An input file, bounded before it is read (main/files reads the content by its headers and its limits). `limit`:
+ * another bound than the table files' (an exchange package's) and what its refusal says.
+ */
+export function readInputFile(file: string, limit = { bytes: FILE_LIMITS.fileBytes, message: fileTooBigMessage }): Buffer {
   let size: number;
   try {
     const stat = fs.statSync(file);
@@ -121,6 +124,6 @@ export function readInputFile(file: string): Buffer {
     throw new Refusal([{ row: null, message: `找不到文件 ${file}` }]);
   }
   // Refused before a byte is read: a file of gigabytes costs nothing.
-  if (size > FILE_LIMITS.fileBytes) throw new Refusal([{ row: null, message: fileTooBigMessage(size) }]);
+  if (size > limit.bytes) throw new Refusal([{ row: null, message: limit.message(size) }]);
   return fs.readFileSync(file);
 }

@@ -8,22 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_MAX_BYTES } from '../../../shared/domain/levels';
 import { Refusal, type CommandSpec } from '../spec';
-import { call, withApp } from '../session';
+import { call, readInputFile, withApp } from '../session';
 
-/** A package file, bounded before it is read. */
-function readPackage(file: string): string {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new Refusal([{ row: null, message: `${file} 不是文件` }]);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof Refusal) throw error;
-    throw new Refusal([{ row: null, message: `找不到文件 ${file}` }]);
-  }
-  if (size > PACKAGE_MAX_BYTES) throw new Refusal([{ row: null, message: `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过交换包的上限 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB：这不是本程序导出的交换包` }]);
-  return fs.readFileSync(file, 'utf8');
-}
+/** A package file, bounded before it is read, by the package's own limit. */
+const PACKAGE_LIMIT = {
+  bytes: PACKAGE_MAX_BYTES,
+  message: (size: number) => `文件有 ${Math.ceil(size / 1024 / 1024)} MB，超过交换包的上限 ${PACKAGE_MAX_BYTES / 1024 / 1024} MB：这不是本程序导出的交换包`,
+};
 
 export const levelCommands: CommandSpec[] = [
   {
@@ -73,7 +64,7 @@ export const levelCommands: CommandSpec[] = [
     options: [],
     positionals: [{ name: 'FILE', help: '交换包文件' }],
     async run(input) {
-      const text = readPackage(path.resolve(input.positionals[0]!));
+      const text = readInputFile(path.resolve(input.positionals[0]!), PACKAGE_LIMIT).toString('utf8');
       return withApp(input, true, async (app) => {
         const r = await call(app, 'exchange.import', { text });
         return { from: r.from, records: r.records, skipped: r.skipped };
