@@ -7,7 +7,10 @@ import { afterEach, expect } from 'vitest';
 import type { ErrorEnvelope } from '../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract/methods';
 import { openApp, type App, type AppOptions } from '../main/app';
+import { openDatabase } from '../main/db/connection';
 import { MIGRATIONS_DIR } from '../main/node-paths';
+import { requireDataKeys } from '../main/security/data-key';
+import type { ServiceContext } from '../main/services/context';
 import { DEFAULT_HOME } from './fixtures/cli-home';
 
 const cleanups: (() => void)[] = [];
@@ -25,6 +28,18 @@ export async function testApp(dataDir = tempDir(), extra: Pick<AppOptions, 'fixe
   const app = await openApp({ dataDir, migrationsDir: MIGRATIONS_DIR, ...extra });
   cleanups.unshift(() => app.close());
   return app;
+}
+
+/**
+ * A second connection to a data folder's database as a service context, for tests that call services directly
+ * beside the app (signing a package by hand); closed after the test, before its folder goes.
+ */
+export async function serviceContextOf(dataDir: string): Promise<ServiceContext> {
+  const dbPath = path.join(dataDir, 'sanfang.sqlite');
+  const backupDir = path.join(dataDir, 'backups');
+  const opened = await openDatabase(dbPath, MIGRATIONS_DIR, backupDir);
+  cleanups.unshift(() => opened.sqlite.close());
+  return { db: opened.db, sqlite: opened.sqlite, dataDir, backupDir, migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, dbPath) };
 }
 
 export class CallError extends Error {

@@ -10,12 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../main/app';
-import { openDatabase } from '../../main/db/connection';
-import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { requireDataKeys } from '../../main/security/data-key';
-import type { ServiceContext } from '../../main/services/context';
 import { signPackage, type PackageBody } from '../../main/services/levels/packages';
-import { call, callError, tempDir, testApp } from '../helpers';
+import { call, callError, serviceContextOf, tempDir, testApp } from '../helpers';
 
 interface Office { app: App; dir: string; code: string }
 
@@ -23,13 +19,6 @@ async function office(name: string, level: '社区' | '街道' | '区', above: s
   const dir = tempDir('sanfang-exchange-');
   const app = await testApp(dir, { fixedAuthor: 'CLI:test', trustedCaller: true });
   return { app, dir, code: (await call(app, 'office.init', { name, level, above })).code };
-}
-
-/** A second connection to an office's database, to sign a package by hand as that office would. */
-async function contextOf(o: Office): Promise<ServiceContext> {
-  const dbPath = path.join(o.dir, 'sanfang.sqlite');
-  const opened = await openDatabase(dbPath, MIGRATIONS_DIR, path.join(o.dir, 'backups'));
-  return { db: opened.db, sqlite: opened.sqlite, dataDir: o.dir, backupDir: path.join(o.dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, dbPath) };
 }
 
 const register = (at: Office, name: string, level: '社区' | '街道' | '区', of: Office) => call(at.app, 'office.register', { name, level, code: of.code });
@@ -115,7 +104,7 @@ describe('exchange at its edges', () => {
     await carry(a, s1, '拱宸桥街道');
     await carry(b, s2, '和睦街道');
     const genuine = JSON.parse((await call(s1.app, 'exchange.export', { to: '拱墅区' })).text) as PackageBody & { signature: string };
-    const street = await contextOf(s1);
+    const street = await serviceContextOf(s1.dir);
     const forge = (records: unknown[], sequence = 2, acknowledges = 0) => signPackage(street, { name: '拱墅区', level: '区' }, sequence, acknowledges, records, '2026-12-05T10:00:00.000Z');
     const offices = genuine.records.filter((r) => (r as { kind: string }).kind === 'office');
     const forwarded = genuine.records.find((r) => (r as { kind: string }).kind === 'forwarded') as { kind: string; id: string; communityId: null; body: { text: string } };
@@ -136,6 +125,5 @@ describe('exchange at its edges', () => {
     expect((await callError(d.app, 'exchange.import', { text: forge([], 2, 3) })).message).toMatch(/本办公室只发出到第 0 号/);
     // None of it changed anything: the genuine package still goes in whole.
     expect(await call(d.app, 'exchange.import', { text: `${JSON.stringify(genuine)}\n` })).toMatchObject({ from: '拱宸桥街道' });
-    street.sqlite.close();
   });
 });

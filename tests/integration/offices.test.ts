@@ -3,28 +3,18 @@
  * SQLite file; the signing key's code, the private key sealed, init again changes nothing, another name refused,
  * registration by code of the level below or the office above only.
  */
-import path from 'node:path';
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../main/db/connection';
-import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { requireDataKeys } from '../../main/security/data-key';
+import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../main/services/context';
 import { codeOfPublicKey, initOffice, registerOffice, selfOffice } from '../../main/services/levels/offices';
-import { testApp, tempDir } from '../helpers';
+import { serviceContextOf, testApp, tempDir } from '../helpers';
 
 const actor = { author: 'CLI:test', userId: null };
-const closing: (() => void)[] = [];
-afterEach(() => {
-  while (closing.length) closing.pop()!();
-});
-
+/** An office's data folder with its app, and a service context on its database. */
 async function office(): Promise<ServiceContext> {
   const dir = tempDir('sanfang-levels-');
-  const app = await testApp(dir, { fixedAuthor: 'CLI:test' });
-  const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(dir, 'backups'));
-  closing.push(() => opened.sqlite.close());
-  return { db: opened.db, sqlite: opened.sqlite, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) };
+  await testApp(dir, { fixedAuthor: 'CLI:test' });
+  return serviceContextOf(dir);
 }
 
 describe('this installation as an office', () => {

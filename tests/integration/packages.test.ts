@@ -3,28 +3,18 @@
  * street; altered by one byte, from an unregistered office, signed by another key than the registered code,
  * addressed elsewhere, older than one imported — each refused whole, saying which; the same one again is known.
  */
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../main/db/connection';
-import { MIGRATIONS_DIR } from '../../main/node-paths';
-import { requireDataKeys } from '../../main/security/data-key';
+import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../main/services/context';
 import { initOffice, registerOffice } from '../../main/services/levels/offices';
 import { canonicalJson, signPackage, verifyPackage } from '../../main/services/levels/packages';
-import { testApp, tempDir } from '../helpers';
+import { serviceContextOf, testApp, tempDir } from '../helpers';
 
 const actor = { author: 'CLI:test', userId: null };
-const closing: (() => void)[] = [];
-afterEach(() => {
-  while (closing.length) closing.pop()!();
-});
-
+/** An office's data folder with its app, and a service context on its database. */
 async function office(): Promise<ServiceContext> {
   const dir = tempDir('sanfang-levels-');
-  const app = await testApp(dir, { fixedAuthor: 'CLI:test' });
-  const opened = await openDatabase(app.dbPath, MIGRATIONS_DIR, path.join(dir, 'backups'));
-  closing.push(() => opened.sqlite.close());
-  return { db: opened.db, sqlite: opened.sqlite, dataDir: dir, backupDir: path.join(dir, 'backups'), migrationsDir: MIGRATIONS_DIR, keys: requireDataKeys(opened.sqlite, app.dbPath) };
+  await testApp(dir, { fixedAuthor: 'CLI:test' });
+  return serviceContextOf(dir);
 }
 
 const STREET = { name: '拱宸桥街道', level: '街道' as const };
