@@ -135,7 +135,7 @@ export function exportPackage(ctx: ServiceContext, actor: Actor, toName: string,
     }
     const text = signPackage(ctx, { name: to.name, level: to.level as OfficeLevel }, sequence, to.lastImported, records, createdAt);
     ctx.db.update(offices).set({ lastSent: sequence, updatedAt: createdAt }).where(eq(offices.id, to.id)).run();
-    if (self.level === '社区') recordQuarter(ctx);
+    if (self.level === '社区') recordQuarter(ctx, all);
     tx.audit({ action: 'export', entity: 'exchange_package', entityId: to.id, after: { to: to.name, sequence, records: records.length, remaining } });
     const day = createdAt.slice(0, 10).replaceAll('-', '');
     return { fileName: `交换包-${self.name}-至-${to.name}-${day}-第${sequence}号.sfx`, text, records: records.length, remaining, sequence };

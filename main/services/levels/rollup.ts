@@ -14,7 +14,7 @@ import { addSafeRow } from '../../files/safe-cells';
 import { offices, receivedRecords, rollupQuarters } from '../../db/schema/levels';
 import type { ServiceContext } from '../context';
 import { selfOffice } from './offices';
-import { communityFacts } from './reports';
+import { communityFacts, type OutgoingRecord } from './reports';
 
 type Facts = z.output<typeof communityRecord>;
 interface Held {
@@ -31,11 +31,15 @@ interface Held {
 export type Sees = (communityId: string) => boolean;
 const everyone: Sees = () => true;
 
+/** This office's own 小区, from the facts it computed. */
+const ownHeld = (self: { name: string } | null, facts: readonly OutgoingRecord[]): Held[] =>
+  facts.map((r) => ({ officeId: null, officeName: self?.name ?? '本办公室', communityId: r.id, facts: communityRecord.parse(r.body) }));
+
 /** Every 小区 this office reads targets for. */
 function heldCommunities(ctx: ServiceContext, sees: Sees = everyone): Held[] {
   const self = selfOffice(ctx);
   if (self === null || self.level === '社区') {
-    return communityFacts(ctx).filter((r) => sees(r.id)).map((r) => ({ officeId: null, officeName: self?.name ?? '本办公室', communityId: r.id, facts: communityRecord.parse(r.body) }));
+    return ownHeld(self, communityFacts(ctx).filter((r) => sees(r.id)));
   }
   const names = new Map(ctx.db.select({ id: offices.id, name: offices.name }).from(offices).all().map((o) => [o.id, o.name]));
   return ctx.db.select().from(receivedRecords).where(eq(receivedRecords.kind, 'community')).all()
@@ -81,9 +85,13 @@ function groupsOf(ctx: ServiceContext, held: readonly Held[], by: '社区' | '�
 
 /** The roll-up as the CLI prints it: one row per 社区 office (or per type of 小区), in name order (types in their order). */
 export function rollup(ctx: ServiceContext, by: '社区' | '类型', sees: Sees = everyone): { rows: z.output<typeof rollupRow>[] } {
-  const groups = groupsOf(ctx, heldCommunities(ctx, sees), by);
+  return { rows: rowsOf(ctx, heldCommunities(ctx, sees), by) };
+}
+
+function rowsOf(ctx: ServiceContext, held: readonly Held[], by: '社区' | '类型'): z.output<typeof rollupRow>[] {
+  const groups = groupsOf(ctx, held, by);
   const names = by === '社区' ? [...groups.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN')) : [...groups.keys()];
-  return { rows: names.map((n) => rowOf(n, groups.get(n)!)) };
+  return names.map((n) => rowOf(n, groups.get(n)!));
 }
 
 /** The 汇总 screen: the roll-up and what stands beside it — last received, silence, deadlines coming. */
@@ -119,11 +127,12 @@ export function rollupForScreen(
     };
   });
   const total = rowOf('合计', held);
+  const totalOnTime = onTimeOf(held);
   return {
     by, silentDays, rows, trend: wholeOffice ? rollupTrend(ctx) : [],
     total: {
       ...total, partyRequired: held.filter((h) => h.facts.needsPartyOrganisation).length, committeeTargetMet: bodyCoverageMet(total.committeesFormed, total.communities),
-      planOnTimeRate: onTimeOf(held).planOnTimeRate, resolvedOnTimeRate: onTimeOf(held).resolvedOnTimeRate,
+      planOnTimeRate: totalOnTime.planOnTimeRate, resolvedOnTimeRate: totalOnTime.resolvedOnTimeRate,
     },
   };
 }
@@ -230,9 +239,13 @@ export async function exportRollupList(ctx: ServiceContext, q: z.output<typeof r
 export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Keeps the roll-up as it stands now as its quarter's (inside the write that changed it). */
-export function recordQuarter(ctx: ServiceContext, today = todayInOffice()): void {
-  const { rows } = rollup(ctx, '社区');
-  const total = rowOf('合计', heldCommunities(ctx));
+export function recordQuarter(ctx: ServiceContext, facts: readonly OutgoingRecord[] | null = null, today = todayInOffice()): void {
+  // A 社区's export hands over the facts it just computed; an upper office reads its received ones.
+  const self = selfOffice(ctx);
+  const held = facts === null ? heldCommunities(ctx)
+    : ownHeld(self, facts.filter((r) => r.kind === 'community'));
+  const rows = rowsOf(ctx, held, '社区');
+  const total = rowOf('合计', held);
   const values = { quarter: quarterOf(today), rows: JSON.stringify(rows), total: JSON.stringify(total), updatedAt: nowIso() };
   ctx.db.insert(rollupQuarters).values(values).onConflictDoUpdate({ target: rollupQuarters.quarter, set: values }).run();
 }
